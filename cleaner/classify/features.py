@@ -1,0 +1,60 @@
+"""Per-block features. Every value is a plain float so --explain and the report can show it."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..lang import cjk_stopchars, is_cjk, stopwords
+from ..model import Block, BlockKind
+from ..settings import Settings
+from ..text.inline import count_bare_urls
+
+_WORD = re.compile(r"\w+", re.U)
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
+_TERMINAL = re.compile(r"[.!?。！？…:;]['\"’”)\]»]*$|[.!?。！？][\"'’”)\]»]*\s")
+_DIGIT = re.compile(r"\d")
+_ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)\s*$")
+
+
+def words_of(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def block_features(block: Block, language: str | None, title_words: frozenset[str], repeats: Counter[str], settings: Settings) -> dict[str, float]:
+    text = block.text
+    chars = len(text)
+    words = words_of(text)
+    n_words = len(words)
+    cjk = len(_CJK_CHAR.findall(text)) if not text.isascii() else 0
+    if is_cjk(language) and cjk:
+        # Chinese and Japanese have no spaces: count characters as words, particles as stopwords.
+        effective_words = max(n_words, cjk / settings.cjk_chars_per_word)
+        stopchars = cjk_stopchars(language)
+        stop_share = sum(1 for c in text if c in stopchars) / max(1, cjk) * 4.0
+    else:
+        effective_words = n_words
+        stop = stopwords(language)
+        stop_share = sum(1 for w in words if w.lower() in stop) / max(1, n_words)
+    url_count, url_chars = count_bare_urls(text) if "http" in text or "www." in text else (0, 0)
+    link_share = min(1.0, (block.link_chars + url_chars) / chars) if chars else 0.0
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    upper = sum(1 for w in words if len(w) > 1 and w.isupper())
+    digits = len(_DIGIT.findall(text))
+    title_overlap = (sum(1 for w in set(w.lower() for w in words) if w in title_words) / max(1, len(title_words))) if title_words else 0.0
+    return {
+        "chars": float(chars),
+        "words": float(effective_words),
+        "link_share": link_share,
+        "links": float(block.links + url_count),
+        "images": float(block.images),
+        "stopword_share": min(1.0, stop_share),
+        "terminal_punct": 1.0 if _TERMINAL.search(text) else 0.0,
+        "ellipsis_end": 1.0 if _ELLIPSIS_END.search(text) else 0.0,
+        "title_case_share": capitalised / n_words if n_words else 0.0,
+        "upper_share": upper / n_words if n_words else 0.0,
+        "digit_share": digits / chars if chars else 0.0,
+        "heading": 1.0 if block.kind is BlockKind.HEADING else 0.0,
+        "list_item": 1.0 if block.kind is BlockKind.LIST_ITEM else 0.0,
+        "repeats": float(repeats.get(text, 1) - 1) if text else 0.0,
+        "title_overlap": title_overlap,
+    }

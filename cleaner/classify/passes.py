@@ -1,0 +1,151 @@
+"""Label blocks GOOD or BAD: a context-free pass, a neighbour pass (after jusText), then the main region."""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..model import Block, BlockKind, Drop, DropSource, Label
+from ..settings import Settings
+from .features import block_features, words_of
+
+_NON_CONTENT = (BlockKind.RULE, BlockKind.IMAGE, BlockKind.CODE)
+
+
+def classify(blocks: list[Block], language: str | None, title: str | None, settings: Settings) -> None:
+    """Label every block no rule decided; drop the BAD ones with their reason."""
+    # Blocks rules dropped stay in as BAD neighbours; metadata lines (title, byline) sit outside.
+    todo = [b for b in blocks if b.drop is None or b.drop.source is DropSource.RULE]
+    if not any(b.drop is None for b in todo):
+        return
+    title_words = frozenset(w.lower() for w in words_of(title or "") if len(w) > 2)
+    repeats = Counter(b.text for b in todo if b.text)
+    reasons: dict[int, str] = {}
+    for i, block in enumerate(todo):
+        block.features = block_features(block, language, title_words, repeats, settings)
+        if block.drop is not None:
+            block.label = Label.BAD
+            continue
+        block.label, reason = context_free(block, settings)
+        if reason:
+            reasons[i] = reason
+    revise(todo, settings)
+    region = main_region(todo, settings.region_bad_text_weight)
+    for i, block in enumerate(todo):
+        if block.drop is not None:
+            continue
+        if block.label is Label.GOOD and region and not (region[0] <= i <= region[1]):
+            block.label = Label.BAD
+            reasons[i] = "outside-main-region"
+        if block.label is not Label.GOOD:
+            block.drop = Drop(DropSource.CLASSIFIER, reasons.get(i, "neighbours"))
+
+
+def context_free(block: Block, s: Settings) -> tuple[Label, str | None]:
+    """Pass 1, after jusText's classify_paragraphs, with link share and sentence shape added."""
+    f = block.features
+    if not block.text or block.kind in _NON_CONTENT:
+        return Label.BAD, "empty" if not block.text else f"kind-{block.kind.value}"
+    sentence = f["terminal_punct"] > 0 and f["words"] >= s.min_sentence_words
+    if f["link_share"] > (s.max_link_share_sentence if sentence else s.max_link_share):
+        return Label.BAD, "link-density"
+    if f["repeats"] > 0 and f["chars"] < s.long_block_chars:
+        return Label.BAD, "repeated"
+    if f["chars"] < s.short_block_chars:
+        if sentence and f["stopword_share"] >= s.stopword_share_low:
+            return Label.NEAR_GOOD, None
+        return Label.SHORT, "short"
+    if f["stopword_share"] >= s.stopword_share_high:
+        if f["chars"] > s.long_block_chars:
+            return Label.GOOD, None
+        return Label.NEAR_GOOD, None
+    if f["stopword_share"] >= s.stopword_share_low:
+        return Label.NEAR_GOOD, None
+    if sentence and f["stopword_share"] >= s.stopword_share_sentence_floor:
+        return Label.SHORT, "few-stopwords"  # a real sentence dense in names: let the neighbours decide
+    return Label.BAD, "few-stopwords"
+
+
+def revise(blocks: list[Block], s: Settings) -> None:
+    """Pass 2, after jusText's revise_paragraph_classification: judge short and near-good blocks by neighbours."""
+    _promote_headings(blocks, s, Label.SHORT, Label.NEAR_GOOD)
+    new = [b.label for b in blocks]
+    for i, block in enumerate(blocks):
+        if block.label is not Label.SHORT:
+            continue
+        prev = _neighbour(blocks, i, -1, ignore_near_good=True)
+        nxt = _neighbour(blocks, i, 1, ignore_near_good=True)
+        if prev is Label.GOOD and nxt is Label.GOOD:
+            new[i] = Label.GOOD
+        elif prev is Label.BAD and nxt is Label.BAD:
+            new[i] = Label.BAD
+        elif (prev is Label.BAD and _neighbour(blocks, i, -1, False) is Label.NEAR_GOOD) or (
+            nxt is Label.BAD and _neighbour(blocks, i, 1, False) is Label.NEAR_GOOD
+        ):
+            new[i] = Label.GOOD
+        else:
+            new[i] = Label.BAD
+    for block, label in zip(blocks, new):
+        block.label = label
+    new = [b.label for b in blocks]
+    for i, block in enumerate(blocks):
+        if block.label is not Label.NEAR_GOOD:
+            continue
+        prev = _neighbour(blocks, i, -1, True, skip_bad_below=s.short_block_chars)
+        nxt = _neighbour(blocks, i, 1, True, skip_bad_below=s.short_block_chars)
+        new[i] = Label.GOOD if Label.GOOD in (prev, nxt) else Label.BAD
+    for block, label in zip(blocks, new):
+        block.label = label
+    _promote_headings(blocks, s, Label.BAD, Label.GOOD)
+
+
+def _promote_headings(blocks: list[Block], s: Settings, from_label: Label, to_label: Label) -> None:
+    """A heading (or a heading-shaped short line) followed closely by good text is kept."""
+    for i, block in enumerate(blocks):
+        if block.label is not from_label or not _heading_like(block) or block.features["link_share"] > s.max_link_share:
+            continue
+        distance = 0
+        for later in blocks[i + 1 :]:
+            if later.label is Label.GOOD:
+                block.label = to_label
+                break
+            distance += len(later.text)
+            if distance > s.max_heading_distance_chars:
+                break
+
+
+def _heading_like(block: Block) -> bool:
+    if block.kind is BlockKind.HEADING:
+        return True
+    f = block.features
+    return block.kind is BlockKind.PARAGRAPH and f["terminal_punct"] == 0 and 2 <= f["words"] <= 20 and f["title_case_share"] >= 0.5
+
+
+def _neighbour(blocks: list[Block], i: int, step: int, ignore_near_good: bool, skip_bad_below: int = 0) -> Label:
+    """The nearest decided label; skip_bad_below passes over short BAD lines (ad labels, image alts)."""
+    j = i + step
+    while 0 <= j < len(blocks):
+        label = blocks[j].label
+        if label is Label.BAD and len(blocks[j].text) < skip_bad_below:
+            j += step
+            continue
+        if label is Label.GOOD or label is Label.BAD:
+            return label
+        if label is Label.NEAR_GOOD and not ignore_near_good:
+            return label
+        j += step
+    return Label.BAD  # the document's edges count as boilerplate, as in jusText
+
+
+def main_region(blocks: list[Block], bad_weight: float) -> tuple[int, int] | None:
+    """The run of blocks with the most good text net of bad text (maximum subarray)."""
+    best = (0.0, None)
+    run_start, run = 0, 0.0
+    for i, block in enumerate(blocks):
+        weight = block.features.get("chars", 0.0)
+        score = weight if block.label is Label.GOOD else -weight * bad_weight
+        if run <= 0:
+            run_start, run = i, score
+        else:
+            run += score
+        if run > best[0]:
+            best = (run, (run_start, i))
+    return best[1]

@@ -1,0 +1,209 @@
+"""Run rules over Blocks: rewrite first, then drop, section, cut and extract actions in file order."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..model import Block, BlockKind, Drop, DropSource, Evidence
+from .schema import Action, Matcher, Remove, Rule, Scope, SectionEnd
+
+_LINK_HEAVY_SHARE = 0.5  # a block with at least half its text in links belongs to a link list
+
+
+@dataclass
+class Context:
+    """What scopes look at: the whole capture, its URL host, kind and (lazily) language."""
+
+    capture: str
+    kind: str
+    url: str | None = None
+    language_of: Callable[[], str | None] = lambda: None
+    _language: Any = field(default=..., repr=False)
+
+    @property
+    def host(self) -> str:
+        if not self.url:
+            return ""
+        return (urlsplit(self.url if "//" in self.url else "//" + self.url).hostname or "").lower()
+
+    @property
+    def language(self) -> str | None:
+        if self._language is ...:
+            self._language = self.language_of()
+        return self._language
+
+
+def in_scope(scope: Scope, ctx: Context) -> bool:
+    if scope.kinds and ctx.kind not in scope.kinds:
+        return False
+    if scope.hosts and not any(p.search(ctx.host) for p in scope.hosts):
+        return False
+    if scope.signatures and not any(s in ctx.capture for s in scope.signatures):
+        return False
+    if scope.languages and ctx.language not in scope.languages:
+        return False
+    return True
+
+
+def link_heavy(block: Block) -> bool:
+    return bool(block.text) and block.link_chars >= _LINK_HEAVY_SHARE * len(block.text)
+
+
+def match(m: Matcher, block: Block, next_block: Block | None) -> Any:
+    """The RE2 match object (or True) when every condition holds, else None."""
+    text = block.text
+    if m.kinds and block.kind not in m.kinds:
+        return None
+    if m.max_chars and len(text) > m.max_chars:
+        return None
+    if len(text) < m.min_chars:
+        return None
+    if m.links_only and not link_heavy(block):
+        return None
+    if m.literals or m.prefixes or m.contains:
+        folded = " ".join(text.split()).casefold()
+        if m.literals and folded not in m.literals:
+            return None
+        if m.prefixes and not folded.startswith(m.prefixes):
+            return None
+        if m.contains and not any(c in folded for c in m.contains):
+            return None
+    if m.not_regex is not None and m.not_regex.search(text):
+        return None
+    if m.next_regex is not None and (next_block is None or not m.next_regex.search(next_block.text)):
+        return None
+    if m.regex is not None:
+        return m.regex.search(text)
+    return True
+
+
+def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context) -> dict[str, tuple[str, Evidence]]:
+    """Apply in-scope rules to blocks in place. Returns the metadata fields rules extracted."""
+    active = [r for r in rules if in_scope(r.scope, ctx)]
+    rewrites = [r for r in active if r.action is Action.REWRITE]
+    others = [r for r in active if r.action is not Action.REWRITE]
+    for rule in rewrites:
+        for block in blocks:
+            if block.text and rule.matcher.regex.search(block.text):
+                _rewrite(block, rule)
+    fields: dict[str, tuple[str, Evidence]] = {}
+    n = len(blocks)
+    i = 0
+    while i < n:
+        block = blocks[i]
+        if block.drop is not None:
+            i += 1
+            continue
+        nxt = _next_kept(blocks, i)
+        for rule in others:
+            found = match(rule.matcher, block, nxt)
+            if found is None:
+                continue
+            if rule.action is Action.EXTRACT:
+                _extract(block, rule, found, fields)
+                if block.drop is None:
+                    continue  # the block stays: other rules may still apply
+            elif rule.action is Action.CUT_REST:
+                for later in blocks[i:]:
+                    if later.drop is None:
+                        later.drop = Drop(DropSource.RULE, rule.id)
+                return fields
+            elif rule.action is Action.DROP_SECTION:
+                _drop_section(blocks, i, rule)
+            else:
+                block.drop = Drop(DropSource.RULE, rule.id)
+            break
+        i += 1
+    return fields
+
+
+def _next_kept(blocks: list[Block], i: int) -> Block | None:
+    for later in blocks[i + 1 :]:
+        if later.drop is None and later.text:
+            return later
+    return None
+
+
+def _rewrite(block: Block, rule: Rule) -> None:
+    block.text = rule.matcher.regex.sub(rule.replace, block.text).strip()
+    block.markdown = rule.matcher.regex.sub(rule.replace, block.markdown).strip()
+    block.link_chars = min(block.link_chars, len(block.text))
+
+
+def _extract(block: Block, rule: Rule, found: Any, fields: dict[str, tuple[str, Evidence]]) -> None:
+    value = block.text
+    if found is not True and "value" in rule.matcher.regex.groupindex and found.group("value") is not None:
+        value = found.group("value")
+    value = " ".join(value.split())
+    assert rule.field is not None
+    if value and rule.field not in fields:
+        fields[rule.field] = (value, Evidence(f"rule {rule.id}", block.start))
+    if rule.remove is Remove.BLOCK:
+        block.drop = Drop(DropSource.METADATA, rule.id)
+    elif rule.remove is Remove.MATCH and found is not True:
+        cut = found.group(0)
+        block.text = " ".join(block.text.replace(cut, " ", 1).split())
+        block.markdown = " ".join(block.markdown.replace(cut, " ", 1).split())
+        if not block.text:
+            block.drop = Drop(DropSource.METADATA, rule.id)
+
+
+def _drop_section(blocks: list[Block], i: int, rule: Rule) -> None:
+    anchor = blocks[i]
+    anchor.drop = Drop(DropSource.RULE, rule.id)
+    taken = 0
+    for block in blocks[i + 1 :]:
+        if taken >= rule.max_section_blocks:
+            break
+        if block.kind is BlockKind.HEADING and not link_heavy(block):
+            break  # teaser titles are link headings; a plain heading opens the next section
+        if rule.until is SectionEnd.LINKS and block.text and not (link_heavy(block) or block.kind in (BlockKind.LIST_ITEM, BlockKind.IMAGE)):
+            break
+        if block.drop is None:
+            block.drop = Drop(DropSource.RULE, rule.id)
+        taken += 1
+
+
+def check_examples(rule: Rule) -> list[str]:
+    """Run a rule's examples; return one message per example that does not behave."""
+    failures = []
+
+    def block_of(example: Any) -> tuple[Block, Block | None]:
+        spec = example if isinstance(example, dict) else {"text": example}
+        text = str(spec.get("text", spec.get("line", "")))
+        kind = BlockKind(spec.get("kind", "paragraph"))
+        links = len(text) if spec.get("links") else 0
+        nxt = Block(BlockKind.PARAGRAPH, str(spec["next"]), str(spec["next"]), 2, 2) if "next" in spec else None
+        return Block(kind, text, text, 1, 1, link_chars=links, links=int(bool(links))), nxt
+
+    for example in rule.examples.get("drop", []):
+        block, nxt = block_of(example)
+        if match(rule.matcher, block, nxt) is None:
+            failures.append(f"{rule.id}: should match but does not: {example!r}")
+    for example in rule.examples.get("keep", []):
+        block, nxt = block_of(example)
+        if match(rule.matcher, block, nxt) is not None:
+            failures.append(f"{rule.id}: should not match but does: {example!r}")
+    for example in rule.examples.get("extract", []):
+        block, nxt = block_of(example)
+        fields: dict[str, tuple[str, Evidence]] = {}
+        found = match(rule.matcher, block, nxt)
+        if found is not None:
+            _extract(block, rule, found, fields)
+        got = fields.get(rule.field or "", ("", None))[0]
+        want = str(example.get("value", "")) if isinstance(example, dict) else ""
+        if got != want:
+            failures.append(f"{rule.id}: extract from {example!r} gave {got!r}, want {want!r}")
+        if isinstance(example, dict) and "rest" in example and block.text != example["rest"]:
+            failures.append(f"{rule.id}: after extract the line is {block.text!r}, want {example['rest']!r}")
+    for example in rule.examples.get("rewrite", []):
+        if not isinstance(example, dict) or "text" not in example or "out" not in example:
+            failures.append(f"{rule.id}: a rewrite example needs 'text' and 'out'")
+            continue
+        block, _ = block_of(example)
+        _rewrite(block, rule)
+        if block.text != example["out"]:
+            failures.append(f"{rule.id}: rewrite of {example['text']!r} gave {block.text!r}, want {example['out']!r}")
+    return failures

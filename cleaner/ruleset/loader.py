@@ -1,0 +1,281 @@
+"""Load rule files safely, validating every key. Errors name the file, line and rule id."""
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import re2
+import yaml
+
+from ..errors import RuleError
+from ..model import BlockKind
+from ..settings import DEFAULT, Settings
+from .schema import FIELDS, Action, Matcher, Remove, Rule, Scope, SectionEnd, compile_regex
+
+_FILE_KEYS = {"family", "why", "scope", "rules"}
+_RULE_KEYS = {"id", "why", "scope", "match", "action", "field", "remove", "replace", "until", "max_blocks", "examples"}
+_SCOPE_KEYS = {"always", "host", "signature", "language", "kind"}
+_MATCH_KEYS = {"literal", "prefix", "contains", "regex", "kind", "min_chars", "max_chars", "next", "not", "links_only"}
+_EXAMPLE_KEYS = {"drop", "keep", "extract", "rewrite"}
+_LINE = "__line__"
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that records each mapping's line and refuses duplicate keys."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+        seen.add(key)
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping[_LINE] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+@dataclass
+class RuleSet:
+    """Rules in load order, from one or more folders or files."""
+
+    rules: list[Rule] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.rules)
+
+    def merged(self, other: RuleSet) -> RuleSet:
+        _check_unique(self.rules + other.rules)
+        return RuleSet(self.rules + other.rules, self.sources + other.sources)
+
+    @classmethod
+    def from_paths(cls, paths: Iterable[str | Path], settings: Settings = DEFAULT) -> RuleSet:
+        return load_rules(tuple(str(p) for p in paths), settings)
+
+
+def bundled_rules_dir() -> Path:
+    """rules/ inside the installed package, or the repository's top-level rules/ in a checkout."""
+    here = Path(__file__).resolve().parent.parent
+    inside = here / "rules"
+    return inside if inside.is_dir() else here.parent / "rules"
+
+
+@functools.lru_cache(maxsize=16)
+def load_rules(paths: Sequence[str], settings: Settings = DEFAULT) -> RuleSet:
+    """Load every *.yaml / *.yml file under the given folders (sorted) or the given files."""
+    files: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            files.extend(sorted(f for f in p.rglob("*") if f.suffix in (".yaml", ".yml") and f.is_file()))
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise RuleError(str(p), "no such rule file or folder")
+    rules: list[Rule] = []
+    for f in files:
+        rules.extend(_load_file(f, settings))
+    _check_unique(rules)
+    return RuleSet(rules, [str(f) for f in files])
+
+
+def _check_unique(rules: list[Rule]) -> None:
+    seen: dict[str, Rule] = {}
+    for rule in rules:
+        if rule.id in seen:
+            first = seen[rule.id]
+            raise RuleError(rule.path, f"duplicate rule id (first defined at {first.path}:{first.line})", line=rule.line, rule_id=rule.id)
+        seen[rule.id] = rule
+
+
+def _load_file(path: Path, settings: Settings) -> list[Rule]:
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(name, f"cannot read: {exc}") from None
+    try:
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise RuleError(name, f"invalid YAML: {problem}", line=mark.line + 1 if mark else None) from None
+    if data is None:
+        return []
+    if not isinstance(data, dict):
+        raise RuleError(name, "a rule file is a mapping with a 'rules' list", line=1)
+    _unknown(data, _FILE_KEYS, name, None)
+    file_scope = _scope(data.get("scope"), name, None, settings)
+    raw_rules = data.get("rules") or []
+    if not isinstance(raw_rules, list):
+        raise RuleError(name, "'rules' must be a list", line=data[_LINE])
+    return [_rule(r, name, file_scope, settings) for r in raw_rules]
+
+
+def _unknown(mapping: dict[str, Any], allowed: set[str], path: str, rule_id: str | None) -> None:
+    extra = sorted(str(k) for k in mapping if k != _LINE and k not in allowed)
+    if extra:
+        raise RuleError(path, f"unknown key(s) {', '.join(extra)}; allowed: {', '.join(sorted(allowed))}", line=mapping.get(_LINE), rule_id=rule_id)
+
+
+def _strings(value: Any, path: str, line: int | None, rule_id: str | None, key: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return (str(value),)
+    if isinstance(value, list) and all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value):
+        return tuple(str(v) for v in value)
+    raise RuleError(path, f"'{key}' must be a string or a list of strings", line=line, rule_id=rule_id)
+
+
+def _regex(pattern: str, path: str, line: int | None, rule_id: str | None, settings: Settings) -> Any:
+    try:
+        return compile_regex(pattern, settings.rule_regex_max_mem_bytes)
+    except re2.error as exc:
+        detail = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
+        raise RuleError(path, f"bad regex {pattern!r}: {detail} (RE2 syntax: no backreferences or lookaround)", line=line, rule_id=rule_id) from None
+
+
+def _scope(raw: Any, path: str, rule_id: str | None, settings: Settings, default: Scope | None = None) -> Scope:
+    if raw is None:
+        return default or Scope()
+    if not isinstance(raw, dict):
+        raise RuleError(path, "'scope' must be a mapping", rule_id=rule_id)
+    line = raw.get(_LINE)
+    _unknown(raw, _SCOPE_KEYS, path, rule_id)
+    if raw.get("always"):
+        return Scope()
+    kinds = _strings(raw.get("kind"), path, line, rule_id, "kind")
+    bad = [k for k in kinds if k not in ("html", "markdown", "text")]
+    if bad:
+        raise RuleError(path, f"unknown capture kind(s) {bad}", line=line, rule_id=rule_id)
+    return Scope(
+        hosts=tuple(_regex(h, path, line, rule_id, settings) for h in _strings(raw.get("host"), path, line, rule_id, "host")),
+        signatures=_strings(raw.get("signature"), path, line, rule_id, "signature"),
+        languages=tuple(s.lower() for s in _strings(raw.get("language"), path, line, rule_id, "language")),
+        kinds=kinds,
+    )
+
+
+def _block_kinds(value: Any, path: str, line: int | None, rule_id: str) -> frozenset[BlockKind]:
+    names = _strings(value, path, line, rule_id, "kind")
+    try:
+        return frozenset(BlockKind(n) for n in names)
+    except ValueError:
+        raise RuleError(path, f"unknown block kind in {list(names)}; known: {[k.value for k in BlockKind]}", line=line, rule_id=rule_id) from None
+
+
+def _int(value: Any, path: str, line: int | None, rule_id: str, key: str) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise RuleError(path, f"'{key}' must be a whole number >= 0", line=line, rule_id=rule_id)
+    return value
+
+
+def _matcher(raw: Any, path: str, line: int, rule_id: str, settings: Settings) -> Matcher:
+    if not isinstance(raw, dict):
+        raise RuleError(path, "'match' must be a mapping", line=line, rule_id=rule_id)
+    mline = raw.get(_LINE, line)
+    _unknown(raw, _MATCH_KEYS, path, rule_id)
+    regex = raw.get("regex")
+    nxt = raw.get("next")
+    neg = raw.get("not")
+    for key, val in (("regex", regex), ("next", nxt), ("not", neg)):
+        if val is not None and not isinstance(val, str):
+            raise RuleError(path, f"'{key}' must be a string", line=mline, rule_id=rule_id)
+    matcher = Matcher(
+        literals=frozenset(fold(s) for s in _strings(raw.get("literal"), path, mline, rule_id, "literal")),
+        prefixes=tuple(fold(s) for s in _strings(raw.get("prefix"), path, mline, rule_id, "prefix")),
+        contains=tuple(fold(s) for s in _strings(raw.get("contains"), path, mline, rule_id, "contains")),
+        regex=_regex(regex, path, mline, rule_id, settings) if regex else None,
+        kinds=_block_kinds(raw.get("kind"), path, mline, rule_id),
+        min_chars=_int(raw.get("min_chars"), path, mline, rule_id, "min_chars"),
+        max_chars=_int(raw.get("max_chars"), path, mline, rule_id, "max_chars"),
+        next_regex=_regex(nxt, path, mline, rule_id, settings) if nxt else None,
+        not_regex=_regex(neg, path, mline, rule_id, settings) if neg else None,
+        links_only=bool(raw.get("links_only", False)),
+    )
+    if not (matcher.literals or matcher.prefixes or matcher.contains or matcher.regex or matcher.kinds or matcher.links_only):
+        raise RuleError(path, "'match' needs at least one of literal, prefix, contains, regex, kind, links_only", line=mline, rule_id=rule_id)
+    return matcher
+
+
+def fold(text: str) -> str:
+    """Case- and space-insensitive form used for literal, prefix and contains matching."""
+    return " ".join(text.split()).casefold()
+
+
+def _enum(enum_cls: Any, value: Any, path: str, line: int, rule_id: str, key: str) -> Any:
+    try:
+        return enum_cls(value)
+    except ValueError:
+        allowed = ", ".join(e.value for e in enum_cls)
+        raise RuleError(path, f"'{key}' must be one of: {allowed} (got {value!r})", line=line, rule_id=rule_id) from None
+
+
+def _rule(raw: Any, path: str, file_scope: Scope, settings: Settings) -> Rule:
+    if not isinstance(raw, dict):
+        raise RuleError(path, "each rule must be a mapping")
+    line = raw[_LINE]
+    rule_id = raw.get("id")
+    if not isinstance(rule_id, str) or not rule_id.strip():
+        raise RuleError(path, "rule has no 'id'", line=line)
+    _unknown(raw, _RULE_KEYS, path, rule_id)
+    why = raw.get("why")
+    if not isinstance(why, str) or not why.strip():
+        raise RuleError(path, "rule has no 'why'", line=line, rule_id=rule_id)
+    if "match" not in raw:
+        raise RuleError(path, "rule has no 'match'", line=line, rule_id=rule_id)
+    action = _enum(Action, raw.get("action", "drop"), path, line, rule_id, "action")
+    rule = Rule(
+        id=rule_id,
+        why=" ".join(why.split()),
+        path=path,
+        line=line,
+        matcher=_matcher(raw["match"], path, line, rule_id, settings),
+        action=action,
+        scope=_scope(raw.get("scope"), path, rule_id, settings, default=file_scope),
+        field=raw.get("field"),
+        remove=_enum(Remove, raw.get("remove", "block"), path, line, rule_id, "remove"),
+        replace=str(raw.get("replace", "")),
+        until=_enum(SectionEnd, raw.get("until", "links"), path, line, rule_id, "until"),
+        max_section_blocks=_int(raw.get("max_blocks"), path, line, rule_id, "max_blocks") or 40,
+        examples=_examples(raw.get("examples"), path, line, rule_id),
+    )
+    if action is Action.EXTRACT and rule.field not in FIELDS:
+        raise RuleError(path, f"extract needs 'field', one of: {', '.join(FIELDS)}", line=line, rule_id=rule_id)
+    if action is not Action.EXTRACT and rule.field is not None:
+        raise RuleError(path, "'field' only goes with action: extract", line=line, rule_id=rule_id)
+    if action is Action.REWRITE and rule.matcher.regex is None:
+        raise RuleError(path, "rewrite needs 'match.regex'", line=line, rule_id=rule_id)
+    if not rule.examples:
+        raise RuleError(path, "rule has no 'examples' (lines it must drop and lines it must keep)", line=line, rule_id=rule_id)
+    return rule
+
+
+def _examples(raw: Any, path: str, line: int, rule_id: str) -> dict[str, list[Any]]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise RuleError(path, "'examples' must be a mapping", line=line, rule_id=rule_id)
+    _unknown(raw, _EXAMPLE_KEYS, path, rule_id)
+    out: dict[str, list[Any]] = {}
+    for key in _EXAMPLE_KEYS:
+        value = raw.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, list):
+            raise RuleError(path, f"examples.{key} must be a list", line=raw.get(_LINE, line), rule_id=rule_id)
+        out[key] = [{k: v for k, v in v.items() if k != _LINE} if isinstance(v, dict) else v for v in value]
+    return out

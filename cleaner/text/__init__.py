@@ -1,0 +1,1 @@
+"""Text and markdown captures: segmentation into Blocks, and metadata found in plain lines."""

@@ -1,0 +1,79 @@
+"""Markdown inline markup -> plain text and clean markdown, counting link text on the way."""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"[^\"\n]*\")?\)")
+_LINK = re.compile(r"\[([^\[\]\n]*)\]\(\s*<?([^()\s>]*(?:\([^()\s]*\)[^()\s]*)*)>?(?:\s+\"[^\"\n]*\")?\s*\)")
+_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
+_BARE_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+\.\S+")
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])|(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])")
+_CODE = re.compile(r"`([^`\n]+)`")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|])")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_JUNK_TARGETS = ("", "#")
+_JUNK_SCHEMES = ("javascript:", "data:")
+
+
+class Inline(NamedTuple):
+    text: str
+    markdown: str
+    link_chars: int
+    links: int
+    images: int
+
+
+def real_target(url: str) -> bool:
+    """A link worth keeping in markdown output: not empty, not '#', not javascript:."""
+    url = url.strip()
+    return url not in _JUNK_TARGETS and not url.lower().startswith(_JUNK_SCHEMES)
+
+
+def normalize_space(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def parse_inline(line: str) -> Inline:
+    """Reduce one markdown line to plain text and tidy markdown."""
+    if "[" not in line and "*" not in line and "_" not in line and "`" not in line and "\\" not in line and "<" not in line:
+        text = normalize_space(line)
+        return Inline(text, text, 0, 0, 0)
+    images = 0
+    if "![" in line:
+        line, images = _IMAGE.subn("", line)
+    link_chars = 0
+    links = 0
+    md_parts: list[str] = []
+    text_parts: list[str] = []
+    pos = 0
+    for match in _LINK.finditer(line):
+        before = line[pos : match.start()]
+        md_parts.append(before)
+        text_parts.append(before)
+        label, target = match.group(1), match.group(2)
+        plain_label = _plain(label)
+        links += 1
+        link_chars += len(plain_label.strip())
+        text_parts.append(label)
+        md_parts.append(f"[{label}]({target})" if real_target(target) and label.strip() else label)
+        pos = match.end()
+    md_parts.append(line[pos:])
+    text_parts.append(line[pos:])
+    text = normalize_space(_plain("".join(text_parts)))
+    markdown = normalize_space(_AUTOLINK.sub(r"\1", "".join(md_parts)))
+    return Inline(text, markdown, min(link_chars, len(text)), links, images)
+
+
+def _plain(text: str) -> str:
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _CODE.sub(r"\1", text)
+    for _ in range(2):  # nested emphasis such as ***x***
+        text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or m.group(4) or "", text)
+    return _ESCAPE.sub(r"\1", text)
+
+
+def count_bare_urls(text: str) -> tuple[int, int]:
+    """Bare URLs in plain text: (how many, how many characters)."""
+    found = _BARE_URL.findall(text)
+    return len(found), sum(map(len, found))

@@ -1,0 +1,107 @@
+"""Text and markdown captures -> Blocks, one per line (tables and code fences are grouped).
+
+Crawlers that flatten pages (html2text, html_text) write one block element per line,
+so a line is the natural unit; a blank line before it is kept as a feature.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Block, BlockKind
+from ..settings import DEFAULT, Settings
+from .inline import Inline, normalize_space, parse_inline
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+_LIST = re.compile(r"^(\s*)(?:[*+\-•·▪●]|\d{1,3}[.)])\s+(.*)$")
+_QUOTE = re.compile(r"^\s*>\s?(.*)$")
+_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_TABLE = re.compile(r"^\s*\|.*\|\s*$")
+_TEXT_BULLET = re.compile(r"^(\s*)[•·▪●]\s+(.*)$")
+
+
+def segment(text: str, *, markdown: bool, settings: Settings = DEFAULT) -> list[Block]:
+    return list(_blocks(text.split("\n"), markdown, settings))
+
+
+def _blocks(lines: list[str], markdown: bool, settings: Settings) -> Iterator[Block]:
+    gap = True
+    i = 0
+    n = len(lines)
+    while i < n:
+        raw = lines[i]
+        if len(raw) > settings.max_line_chars:
+            raw = raw[: settings.max_line_chars]
+        if not raw.strip():
+            gap = True
+            i += 1
+            continue
+        start = i
+        if markdown and _FENCE.match(raw):
+            fence = _FENCE.match(raw).group(1)  # type: ignore[union-attr]
+            i += 1
+            while i < n and not lines[i].lstrip().startswith(fence):
+                i += 1
+            body = "\n".join(lines[start + 1 : i])
+            i += 1
+            yield Block(BlockKind.CODE, body.strip(), f"```\n{body}\n```", start + 1, i, gap_before=gap)
+        elif markdown and _TABLE.match(raw):
+            while i + 1 < n and _TABLE.match(lines[i + 1]):
+                i += 1
+            yield _table(lines[start : i + 1], start, gap)
+            i += 1
+        else:
+            yield _line_block(raw, start + 1, gap, markdown)
+            i += 1
+        gap = False
+
+
+def _line_block(raw: str, lineno: int, gap: bool, markdown: bool) -> Block:
+    kind = BlockKind.PARAGRAPH
+    level = 0
+    body = raw
+    prefix = ""
+    if markdown:
+        if m := _HEADING.match(raw):
+            kind, level, body = BlockKind.HEADING, len(m.group(1)), m.group(2)
+            prefix = "#" * level + " "
+        elif _RULE.match(raw):
+            return Block(BlockKind.RULE, "", "---", lineno, lineno, gap_before=gap)
+        elif m := _LIST.match(raw):
+            kind, level, body = BlockKind.LIST_ITEM, len(m.group(1).expandtabs(4)) // 2, m.group(2)
+            prefix = "  " * level + "- "
+        elif m := _QUOTE.match(raw):
+            kind, body = BlockKind.QUOTE, m.group(1)
+            prefix = "> "
+        inline = parse_inline(body)
+    else:
+        if m := _TEXT_BULLET.match(raw):
+            kind, body = BlockKind.LIST_ITEM, m.group(2)
+            prefix = "- "
+        text = normalize_space(body)
+        inline = Inline(text, text, 0, 0, 0)
+    if kind is BlockKind.PARAGRAPH and inline.images and not inline.text:
+        kind = BlockKind.IMAGE
+    return Block(
+        kind,
+        inline.text,
+        prefix + inline.markdown,
+        lineno,
+        lineno,
+        level=level,
+        link_chars=inline.link_chars,
+        links=inline.links,
+        images=inline.images,
+        gap_before=gap,
+    )
+
+
+def _table(rows: list[str], start: int, gap: bool) -> Block:
+    cells = []
+    for row in rows:
+        if re.fullmatch(r"\s*\|[\s:|-]*\|\s*", row):
+            continue  # the |---|---| separator
+        cells.append(" ".join(parse_inline(c).text for c in row.strip().strip("|").split("|")))
+    text = "\n".join(normalize_space(c) for c in cells if c.strip())
+    return Block(BlockKind.TABLE, text, "\n".join(r.strip() for r in rows), start + 1, start + len(rows), gap_before=gap)

@@ -64,11 +64,12 @@ def run(inputs: tuple[str, ...], fmt: str, kind: str, url: str | None, rule_dirs
     for source in sources:
         try:
             doc = clean(_read(source), url=url, kind=kind, rules=rules, explain=True, source=source)
-        except CleanerError as exc:
-            status = max(status, exc.exit_code if isinstance(exc, InputError) else EXIT_UNREADABLE)
-            click.echo(f"clean: {source}: {exc}", err=True)
+        except Exception as exc:  # one bad input never stops the batch
+            message = str(exc) if isinstance(exc, CleanerError) else f"internal error ({type(exc).__name__}: {exc})"
+            status = max(status, EXIT_UNREADABLE)
+            click.echo(f"clean: {source}: {message}", err=True)
             if fmt in ("json", "jsonl"):
-                _emit_json(out, {"source": source, "error": str(exc)}, fmt)
+                _emit_json(out, {"source": source, "error": message}, fmt)
             continue
         if explain:
             _explain(doc)
@@ -121,8 +122,8 @@ def _emit_json(out, record: dict, fmt: str) -> None:  # type: ignore[no-untyped-
 
 
 def _meta_header(doc: Document) -> str:
-    lines = [f"{label}: {value}" for label, value in (("Title", doc.title), ("Byline", doc.byline), ("Date", doc.date), ("Dateline", doc.dateline)) if value]
-    return "\n".join(lines) + ("\n\n" if lines else "")
+    fields = (("Title", doc.title), ("Byline", doc.byline), ("Date", doc.date), ("Dateline", doc.dateline), ("Language", doc.language))
+    return "".join(f"{label}: {value or '(not found)'}\n" for label, value in fields) + "\n"
 
 
 def _explain(doc: Document) -> None:

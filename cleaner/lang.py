@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import functools
+import importlib.util
 import re
+from pathlib import Path
 
 from .settings import DEFAULT, Settings
 
@@ -29,9 +31,12 @@ _CJK_STOPWORDS = {
 @functools.lru_cache(maxsize=None)
 def stopwords(language: str | None) -> frozenset[str]:
     name = _JUSTEXT_NAMES.get(language or "en", "English")
-    import justext  # lazily: its stoplists are read from disk once
-
-    return frozenset(justext.get_stoplist(name))
+    # Read jusText's data file directly: importing jusText itself pulls in lxml's html cleaner.
+    spec = importlib.util.find_spec("justext")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(spec.submodule_search_locations[0]) / "stoplists" / f"{name}.txt"
+    return frozenset(w.strip().lower() for w in path.read_text(encoding="utf-8").splitlines() if w.strip())
 
 
 def cjk_stopchars(language: str | None) -> frozenset[str]:

@@ -39,6 +39,11 @@ class Settings:
     stopword_share_sentence_floor: float = 0.12
     # CJK text has no spaces: a character counts as this many "words" worth of text.
     cjk_chars_per_word: float = 2.0
+    # For length thresholds a Han or kana character counts as this many Latin characters
+    # (a Japanese news sentence is 30-60 characters, an English one 100-200), and a
+    # Hangul syllable as this many (Korean words average about three syllables).
+    cjk_char_weight: float = 3.0
+    hangul_char_weight: float = 2.0
     # A block of this many words or more with sentence punctuation is never "short".
     min_sentence_words: int = 8
 
@@ -62,6 +67,13 @@ class Settings:
     language_sample_chars: int = 4000
 
     # --- rules -------------------------------------------------------------------
+    # A cut-rest marker ("Recommended news", "Similar News:") ends the article only after
+    # some article: this many characters of paragraph-like text must come before it, or
+    # the marker is just dropped. Menus at the top repeat such labels (dev bench: "You may
+    # also like" in Gizmodo's header cut whole pages).
+    cut_min_prose_chars_before: int = 300
+    # A block of at least this many characters, mostly not links, counts as prose for that.
+    prose_block_min_chars: int = 80
     # RE2 memory budget per compiled rule regex (bytes); RE2's own default is 8 MiB.
     rule_regex_max_mem_bytes: int = 8 * 1024 * 1024
 

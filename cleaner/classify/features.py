@@ -11,6 +11,7 @@ from ..text.inline import count_bare_urls
 
 _WORD = re.compile(r"\w+", re.U)
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _TERMINAL = re.compile(r"[.!?。！？…:;]['\"’”)\]»]*$|[.!?。！？][\"'’”)\]»]*\s")
 _DIGIT = re.compile(r"\d")
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)\s*$")
@@ -22,10 +23,14 @@ def words_of(text: str) -> list[str]:
 
 def block_features(block: Block, language: str | None, title_words: frozenset[str], repeats: Counter[str], settings: Settings) -> dict[str, float]:
     text = block.text
-    chars = len(text)
+    raw_chars = len(text)
     words = words_of(text)
     n_words = len(words)
     cjk = len(_CJK_CHAR.findall(text)) if not text.isascii() else 0
+    hangul = len(_HANGUL.findall(text)) if cjk else 0
+    # Length thresholds are in Latin characters; a Han or kana character says as much as
+    # several, a Hangul syllable as about two.
+    chars = raw_chars + (cjk - hangul) * (settings.cjk_char_weight - 1) + hangul * (settings.hangul_char_weight - 1)
     if is_cjk(language) and cjk:
         # Chinese and Japanese have no spaces: count characters as words, particles as stopwords.
         effective_words = max(n_words, cjk / settings.cjk_chars_per_word)
@@ -36,7 +41,7 @@ def block_features(block: Block, language: str | None, title_words: frozenset[st
         stop = stopwords(language)
         stop_share = sum(1 for w in words if w.lower() in stop) / max(1, n_words)
     url_count, url_chars = count_bare_urls(text) if "http" in text or "www." in text else (0, 0)
-    link_share = min(1.0, (block.link_chars + url_chars) / chars) if chars else 0.0
+    link_share = min(1.0, (block.link_chars + url_chars) / raw_chars) if raw_chars else 0.0
     capitalised = sum(1 for w in words if w[:1].isupper())
     upper = sum(1 for w in words if len(w) > 1 and w.isupper())
     digits = len(_DIGIT.findall(text))
@@ -52,7 +57,7 @@ def block_features(block: Block, language: str | None, title_words: frozenset[st
         "ellipsis_end": 1.0 if _ELLIPSIS_END.search(text) else 0.0,
         "title_case_share": capitalised / n_words if n_words else 0.0,
         "upper_share": upper / n_words if n_words else 0.0,
-        "digit_share": digits / chars if chars else 0.0,
+        "digit_share": digits / raw_chars if raw_chars else 0.0,
         "heading": 1.0 if block.kind is BlockKind.HEADING else 0.0,
         "list_item": 1.0 if block.kind is BlockKind.LIST_ITEM else 0.0,
         "repeats": float(repeats.get(text, 1) - 1) if text else 0.0,

@@ -10,7 +10,7 @@ from .features import block_features, words_of
 _NON_CONTENT = (BlockKind.RULE, BlockKind.IMAGE, BlockKind.CODE)
 
 
-def classify(blocks: list[Block], language: str | None, title: str | None, settings: Settings) -> None:
+def classify(blocks: list[Block], language: str | None, title: str | None, settings: Settings, headline: int | None = None) -> None:
     """Label every block no rule decided; drop the BAD ones with their reason."""
     # Blocks rules dropped stay in as BAD neighbours; metadata lines (title, byline) sit outside.
     todo = [b for b in blocks if b.drop is None or b.drop.source is DropSource.RULE]
@@ -27,6 +27,7 @@ def classify(blocks: list[Block], language: str | None, title: str | None, setti
         block.label, reason = context_free(block, settings)
         if reason:
             reasons[i] = reason
+    _before_headline(todo, headline, reasons)
     revise(todo, settings)
     region = main_region(todo, settings.region_bad_text_weight)
     for i, block in enumerate(todo):
@@ -37,6 +38,23 @@ def classify(blocks: list[Block], language: str | None, title: str | None, setti
             reasons[i] = "outside-main-region"
         if block.label is not Label.GOOD:
             block.drop = Drop(DropSource.CLASSIFIER, reasons.get(i, "neighbours"))
+
+
+def _before_headline(blocks: list[Block], headline: int | None, reasons: dict[int, str]) -> None:
+    """The article starts at its headline: what comes before is menus and teasers, unless
+    most of the page's good text is up there (then the 'headline' was something else)."""
+    if headline is None:
+        return
+    before = sum(b.features["chars"] for b in blocks if b.start < headline and b.label is Label.GOOD)
+    after = sum(b.features["chars"] for b in blocks if b.start > headline and b.label is Label.GOOD)
+    if after < before:
+        return
+    for i, block in enumerate(blocks):
+        if block.start >= headline:
+            break
+        if block.drop is None:
+            block.label = Label.BAD
+            reasons[i] = "before-headline"
 
 
 def context_free(block: Block, s: Settings) -> tuple[Label, str | None]:

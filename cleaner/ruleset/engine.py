@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..model import Block, BlockKind, Drop, DropSource, Evidence
+from ..settings import DEFAULT, Settings
 from .schema import Action, Matcher, Remove, Rule, Scope, SectionEnd
 
 _LINK_HEAVY_SHARE = 0.5  # a block with at least half its text in links belongs to a link list
@@ -79,7 +80,7 @@ def match(m: Matcher, block: Block, next_block: Block | None) -> Any:
     return True
 
 
-def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context) -> dict[str, tuple[str, Evidence]]:
+def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context, settings: Settings = DEFAULT) -> dict[str, tuple[str, Evidence]]:
     """Apply in-scope rules to blocks in place. Returns the metadata fields rules extracted."""
     active = [r for r in rules if in_scope(r.scope, ctx)]
     rewrites = [r for r in active if r.action is Action.REWRITE]
@@ -105,7 +106,7 @@ def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context) -> dict[st
                 _extract(block, rule, found, fields)
                 if block.drop is None:
                     continue  # the block stays: other rules may still apply
-            elif rule.action is Action.CUT_REST:
+            elif rule.action is Action.CUT_REST and _prose_before(blocks, i, settings) >= settings.cut_min_prose_chars_before:
                 for later in blocks[i:]:
                     if later.drop is None:
                         later.drop = Drop(DropSource.RULE, rule.id)
@@ -117,6 +118,15 @@ def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context) -> dict[st
             break
         i += 1
     return fields
+
+
+def _prose_before(blocks: list[Block], i: int, settings: Settings) -> int:
+    """Characters of paragraph-like text before block i: a footer marker comes after the article."""
+    return sum(
+        len(b.text)
+        for b in blocks[:i]
+        if b.drop is None and len(b.text) >= settings.prose_block_min_chars and not link_heavy(b)
+    )
 
 
 def _next_kept(blocks: list[Block], i: int) -> Block | None:

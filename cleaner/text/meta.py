@@ -10,7 +10,8 @@ from ..settings import Settings
 _SENTENCE_END = re.compile(r"[.。:;,]['\"’”]?$")
 _TITLE_SPLIT = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
 _BYLINE = re.compile(
-    r"^(?:by|von|par|por|di|door|av|przez)\s+(?P<names>[^\W\d_][\w.'’-]*(?:[ ,&]+[^\W\d_][\w.'’-]*){0,12})\s*$"
+    r"^(?:(?:posted|written|words|story|text|reporting)\s+)?(?:by|von|par|por|di|door|av|przez)\s+(?P<names>[^\W\d_][\w.'’-]*(?:[ ,&]+[^\W\d_][\w.'’-]*){0,12}?)"
+    r"(?:\s*(?:\bon\b|\bam\b|\||[-–—•·,])\s*.*\d.*)?\s*$"
     r"|^(?P<ko>[가-힣]{2,4})\s*(?:기자|특파원|논설위원|선임기자)\b",
     re.I,
 )
@@ -49,6 +50,29 @@ def find_title(blocks: list[Block], settings: Settings) -> tuple[str, str | None
     first.drop = Drop(DropSource.METADATA, "title")
     _drop_repeats(blocks, title)
     return title, site, Evidence("first line, headline-shaped", first.start)
+
+
+def headline_line(blocks: list[Block], title: str | None) -> int | None:
+    """Where the page prints its headline: the last block taken as the title, or failing
+    that a short block that shares nearly all the title's words."""
+    if not title:
+        return None
+    marked = [b.start for b in blocks if b.drop is not None and b.drop.reason == "title"]
+    if len(marked) > 1 or (marked and marked[0] > 1):
+        return marked[-1]
+    want = {w.lower() for w in re.findall(r"\w+", title)}
+    if len(want) < 3:
+        return marked[-1] if marked else None
+    for block in blocks[1:]:
+        if block.drop is None and len(block.text) <= 1.5 * len(title):
+            have = {w.lower() for w in re.findall(r"\w+", block.text)}
+            if len(want & have) >= _HEADLINE_OVERLAP * len(want):
+                block.drop = Drop(DropSource.METADATA, "title")
+                return block.start
+    return marked[-1] if marked else None
+
+
+_HEADLINE_OVERLAP = 0.8  # share of the title's words a reworded headline line keeps
 
 
 def _title_shaped(block: Block, settings: Settings) -> bool:

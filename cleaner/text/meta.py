@@ -115,10 +115,21 @@ def find_byline(blocks: list[Block], settings: Settings) -> tuple[str, Evidence]
             break
         if block.drop is not None or len(block.text) > 120:
             continue
-        if _BYLINE.match(block.text):
+        m = _BYLINE.match(block.text)
+        if m and (m.group("ko") or _names_shaped(m.group("names"))):
             block.drop = Drop(DropSource.METADATA, "byline")
             return block.text, Evidence("byline pattern", block.start)
     return None
+
+
+def _names_shaped(names: str) -> bool:
+    """'Lorne Cook', 'TOM KRISHER, AP Auto Writer': mostly capitalised words, not a sentence."""
+    words = [w for w in re.split(r"[\s,&]+", names) if w and w.lower() not in _NAME_JOINERS]
+    return bool(words) and sum(1 for w in words if w[:1].isupper()) >= _NAME_CAPITALISED_SHARE * len(words)
+
+
+_NAME_JOINERS = {"and", "und", "et", "y", "e", "de", "van", "von", "der", "da", "di", "la", "le", "del", "bin"}
+_NAME_CAPITALISED_SHARE = 0.8
 
 
 def authors_of(byline: str) -> list[str]:

@@ -58,7 +58,7 @@ class Matcher:
     links_only: bool = False  # at least half the block's text sits in links
 
 
-@dataclass
+@dataclass(eq=False)  # identity equality and hashing: rules key the matcher cache
 class Rule:
     id: str
     why: str

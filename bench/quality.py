@@ -1,0 +1,473 @@
+#!/usr/bin/env python3
+"""Quality benchmark: the cleaner and its peers on the shared article-extraction bench.
+
+For each capture set (md, txt) every tool reads the same pages in the same run, and
+its plain-text output is scored against the human-marked article bodies with the
+bench's own score.py. The cleaner's metadata is graded against silver-meta.json.
+
+    python bench/quality.py                       # full run, with peers
+    python bench/quality.py --no-peers --limit 20 # quick look
+    python bench/quality.py --update-floors       # raise the pinned floors in bench/floors.json
+
+The bench's README describes the data and holds reference figures for the peers.
+"""
+from __future__ import annotations
+
+import argparse
+import html
+import importlib.util
+import json
+import math
+import re
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any, Callable, Mapping, Sequence
+
+REPO = Path(__file__).resolve().parents[1]
+# Let `python bench/quality.py` import the cleaner from a checkout that is not pip-installed.
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from cleaner import CleanerError, Document, RuleSet, clean, default_rules  # noqa: E402
+
+FLOORS_PATH = Path(__file__).with_name("floors.json")
+FLOORS_WHY = (
+    "Floors for tests/test_quality_gate.py: the cleaner's F1 on ../shared/bench, rounded down to "
+    "2 decimals minus 0.01, so drift in dependencies (py3langid, jusText lists) does not trip the "
+    "gate but a real regression does. Raise them with `bench/quality.py --update-floors`; lowering "
+    "one needs --allow-lower and a reason in the commit message."
+)
+NO_RULES_LABEL = "cleaner --no-default-rules"
+
+Peer = Callable[[str], str]
+
+
+# ---------------------------------------------------------------- data
+
+
+@dataclass(frozen=True)
+class Page:
+    id: str
+    url: str
+    raw: bytes  # the capture as stored; the cleaner decodes it itself, as it would in production
+
+    @property
+    def text(self) -> str:
+        return self.raw.decode("utf-8")
+
+
+@dataclass(frozen=True)
+class CaptureSet:
+    """One way of flattening the pages; html can be added later as another entry in CAPTURE_SETS."""
+
+    name: str
+    kind: str  # the cleaner's `kind` argument for these captures
+    suffix: str
+    peers: Mapping[str, Peer] = field(default_factory=dict)
+
+    def path(self, data: Path, page_id: str) -> Path:
+        return data / self.name / f"{page_id}{self.suffix}"
+
+
+def import_by_path(name: str, path: Path) -> ModuleType:
+    """Import a module from a file that is not on sys.path (the bench's score.py, this script)."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot import {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up here
+    spec.loader.exec_module(module)
+    return module
+
+
+def load_scorer(data: Path) -> ModuleType:
+    return import_by_path("bench_score", data / "score.py")
+
+
+def load_truth(data: Path) -> dict[str, dict[str, str]]:
+    return json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
+
+
+def page_ids(truth: Mapping[str, Any], limit: int | None) -> list[str]:
+    return sorted(truth)[:limit]
+
+
+def load_pages(data: Path, capture: CaptureSet, truth: Mapping[str, Mapping[str, str]], ids: Sequence[str]) -> list[Page]:
+    return [Page(i, truth[i].get("url") or "", capture.path(data, i).read_bytes()) for i in ids]
+
+
+# ---------------------------------------------------------------- peers
+
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+# ISO 639-1 -> jusText stoplist name, for the languages a news crawl meets most.
+_STOPLISTS = {
+    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
+    "pt": "Portuguese", "nl": "Dutch", "ru": "Russian", "uk": "Ukrainian", "pl": "Polish",
+    "cs": "Czech", "sv": "Swedish", "da": "Danish", "no": "Norwegian_Bokmal", "fi": "Finnish",
+    "tr": "Turkish", "id": "Indonesian", "ko": "Korean", "ro": "Romanian", "hu": "Hungarian",
+    "el": "Greek", "vi": "Vietnamese", "ar": "Arabic", "fa": "Persian", "hi": "Hindi",
+}
+
+
+def keep_everything(text: str) -> str:
+    return text
+
+
+def strip_link_urls(markdown: str) -> str:
+    # Images first, so a linked image [![alt](src)](href) disappears whole.
+    return _LINK.sub(r"\1", _IMAGE.sub("", markdown))
+
+
+def lines_as_paragraphs(text: str) -> str:
+    """Wrap each non-blank line as a <p>: the only structure a flattened capture still has."""
+    body = "".join(f"<p>{html.escape(line)}</p>\n" for line in text.splitlines() if line.strip())
+    return f"<html><body>\n{body}</body></html>"
+
+
+def justext_lines(text: str, language: str = "en") -> str:
+    import justext
+
+    stoplist = justext.get_stoplist(_STOPLISTS.get(language, "English"))
+    paragraphs = justext.justext(lines_as_paragraphs(text), stoplist)
+    return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+
+
+def justext_lines_page_language(text: str) -> str:
+    import py3langid
+
+    return justext_lines(text, str(py3langid.classify(text)[0]))
+
+
+def trafilatura_html(page_html: str) -> str:
+    import trafilatura
+
+    return trafilatura.extract(page_html, include_comments=False) or ""
+
+
+def trafilatura_markdown(markdown: str) -> str:
+    from markdown_it import MarkdownIt
+
+    return trafilatura_html(MarkdownIt().render(markdown))
+
+
+def trafilatura_lines(text: str) -> str:
+    return trafilatura_html(lines_as_paragraphs(text))
+
+
+# The reference table in the bench README uses the English stoplist for every page;
+# the second jusText row gives jusText the page's own language, as the cleaner has.
+JUSTEXT_EN = "jusText on lines"
+JUSTEXT_LANG = "jusText on lines, stoplist by py3langid"
+
+CAPTURE_SETS: dict[str, CaptureSet] = {
+    "md": CaptureSet("md", "markdown", ".md", {
+        "keep everything": keep_everything,
+        "keep everything, link URLs stripped": strip_link_urls,
+        JUSTEXT_EN: justext_lines,
+        JUSTEXT_LANG: justext_lines_page_language,
+        "trafilatura on the markdown rendered to HTML": trafilatura_markdown,
+    }),
+    "txt": CaptureSet("txt", "text", ".txt", {
+        "keep everything": keep_everything,
+        JUSTEXT_EN: justext_lines,
+        JUSTEXT_LANG: justext_lines_page_language,
+        "trafilatura on lines wrapped as paragraphs": trafilatura_lines,
+    }),
+}
+
+
+# ---------------------------------------------------------------- running tools
+
+
+@dataclass
+class Run:
+    tool: str
+    predictions: dict[str, str]
+    seconds: float
+    errors: int = 0
+    docs: dict[str, Document] = field(default_factory=dict)
+
+
+def cleaner_variants() -> list[tuple[str, str, RuleSet]]:
+    """(table label, floors.json key suffix, rules) for the two cleaner configurations."""
+    return [("cleaner", "", default_rules()), (NO_RULES_LABEL, "_no_default_rules", RuleSet())]
+
+
+def floor_key(capture: str, suffix: str) -> str:
+    return capture + suffix
+
+
+def warm_up(call: Callable[[], object]) -> None:
+    """Run a tool once untimed, so one-time start-up (py3langid's model, lazy imports) is not charged to docs/s."""
+    try:
+        call()
+    except CleanerError:
+        pass
+
+
+def run_cleaner(label: str, pages: Sequence[Page], kind: str, rules: RuleSet) -> Run:
+    """Clean every page; a CleanerError (bad input) counts as an empty prediction."""
+    run = Run(label, {}, 0.0)
+    warm_up(lambda: clean(pages[0].raw, kind=kind, rules=rules, url=pages[0].url or None) if pages else None)
+    start = time.perf_counter()
+    for page in pages:
+        try:
+            # The URL is what a crawler knows at capture time; host-scoped rules need it.
+            doc = clean(page.raw, kind=kind, rules=rules, url=page.url or None)
+        except CleanerError:
+            run.errors += 1
+            run.predictions[page.id] = ""
+            continue
+        run.docs[page.id] = doc
+        run.predictions[page.id] = doc.text
+    run.seconds = time.perf_counter() - start
+    return run
+
+
+def run_peer(label: str, pages: Sequence[Page], peer: Peer) -> Run:
+    texts = [(page.id, page.text) for page in pages]  # decode outside the timed loop
+    warm_up(lambda: peer(texts[0][1]) if texts else None)
+    start = time.perf_counter()
+    predictions = {page_id: peer(text) for page_id, text in texts}
+    return Run(label, predictions, time.perf_counter() - start)
+
+
+def score_run(scorer: ModuleType, truth: Mapping[str, str], run: Run, n_bootstrap: int = 1000) -> dict[str, float]:
+    return scorer.score(truth, run.predictions, n_bootstrap=n_bootstrap)
+
+
+def cleaner_f1(data: Path, capture: str, suffix: str, limit: int | None = None) -> float:
+    """F1 of one cleaner configuration on one capture set, without peers or bootstrap (the gate test)."""
+    scorer = load_scorer(data)
+    gt = load_truth(data)
+    ids = page_ids(gt, limit)
+    truth = {i: gt[i].get("articleBody") or "" for i in ids}
+    pages = load_pages(data, CAPTURE_SETS[capture], gt, ids)
+    label, _, rules = next(v for v in cleaner_variants() if v[1] == suffix)
+    run = run_cleaner(label, pages, CAPTURE_SETS[capture].kind, rules)
+    return float(score_run(scorer, truth, run, n_bootstrap=0)["f1"])
+
+
+# ---------------------------------------------------------------- metadata
+
+
+def words(text: str | None) -> list[str]:
+    return re.findall(r"\w+", (text or "").lower())
+
+
+def token_f1(a: str | None, b: str | None) -> float:
+    ta, tb = Counter(words(a)), Counter(words(b))
+    common = sum((ta & tb).values())
+    if not common:
+        return 0.0
+    p, r = common / sum(ta.values()), common / sum(tb.values())
+    return 2 * p * r / (p + r)
+
+
+def silver_author_names(entries: Sequence[str] | None) -> list[list[str]]:
+    """Each silver author as its tokens, without "by" and without entries that are profile URLs."""
+    names = []
+    for entry in entries or []:
+        if re.match(r"\s*(https?:|www\.)", entry, re.I):
+            continue
+        tokens = [t for t in words(entry) if t != "by"]
+        if tokens:
+            names.append(tokens)
+    return names
+
+
+def date_ok(doc: Document, silver: str) -> bool:
+    return bool(doc.date) and doc.date[:10] == silver[:10]
+
+
+def title_ok(doc: Document, silver: str) -> bool:
+    return token_f1(doc.title, silver) >= 0.8
+
+
+def authors_ok(doc: Document, silver: list[list[str]]) -> bool:
+    found = set(words(" ".join([doc.byline or "", *doc.authors])))
+    return any(all(t in found for t in name) for name in silver)
+
+
+def language_code(code: str | None) -> str:
+    return re.split(r"[-_]", (code or "").strip().lower())[0]
+
+
+def language_ok(doc: Document, silver: str) -> bool:
+    return language_code(doc.language) == language_code(silver)
+
+
+# field -> (how to read a usable label from a silver record, how to check the cleaner's Document)
+META_CHECKS: dict[str, tuple[Callable[[Mapping[str, Any]], Any], Callable[[Document, Any], bool]]] = {
+    "date": (lambda m: m.get("date") or None, date_ok),
+    "title": (lambda m: m.get("title") or None, title_ok),
+    "authors": (lambda m: silver_author_names(m.get("authors")) or None, authors_ok),
+    "language": (lambda m: m.get("language") or None, language_ok),
+}
+
+
+def metadata_accuracy(run: Run, silver: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, int]]:
+    """Per field: how many pages carry a silver label, and on how many the cleaner agrees."""
+    out = {}
+    for name, (label_of, check) in META_CHECKS.items():
+        labelled = correct = 0
+        for page_id in run.predictions:
+            label = label_of(silver.get(page_id, {}))
+            if label is None:
+                continue
+            labelled += 1
+            doc = run.docs.get(page_id)  # missing when the cleaner raised: counts as wrong
+            correct += bool(doc and check(doc, label))
+        out[name] = {"labelled": labelled, "correct": correct}
+    return out
+
+
+def non_english_empty(scorer: ModuleType, run: Run, silver: Mapping[str, Mapping[str, Any]]) -> tuple[int, int]:
+    """(empty outputs, pages) among pages whose silver language is known and not English."""
+    foreign = [i for i in run.predictions if language_code(silver.get(i, {}).get("language")) not in ("", "en")]
+    return sum(1 for i in foreign if not scorer.tokenize(run.predictions[i])), len(foreign)
+
+
+# ---------------------------------------------------------------- report
+
+
+def table(rows: Sequence[tuple[Run, Mapping[str, float]]]) -> str:
+    lines = ["| tool | F1 | P | R | empty | docs/s |", "|---|---|---|---|---|---|"]
+    for run, m in rows:
+        f1 = f"{m['f1']:.3f} ± {m['f1_std']:.3f}" if "f1_std" in m else f"{m['f1']:.3f}"
+        rate = len(run.predictions) / run.seconds if run.seconds else math.inf
+        lines.append(f"| {run.tool} | {f1} | {m['precision']:.3f} | {m['recall']:.3f} | {m['n_empty']} | {rate:,.0f} |")
+    return "\n".join(lines)
+
+
+def metadata_table(meta: Mapping[str, Mapping[str, int]]) -> str:
+    lines = ["| field | correct | labelled | accuracy |", "|---|---|---|---|"]
+    for name, c in meta.items():
+        acc = c["correct"] / c["labelled"] if c["labelled"] else 0.0
+        lines.append(f"| {name} | {c['correct']} | {c['labelled']} | {acc:.3f} |")
+    return "\n".join(lines)
+
+
+def bench_set(data: Path, capture: CaptureSet, gt: Mapping[str, Mapping[str, str]],
+              silver: Mapping[str, Mapping[str, Any]], ids: Sequence[str], scorer: ModuleType,
+              peers: bool) -> dict[str, Any]:
+    """Run and print one capture set; return its figures for --json and --update-floors."""
+    truth = {i: gt[i].get("articleBody") or "" for i in ids}
+    pages = load_pages(data, capture, gt, ids)
+    rows: list[tuple[Run, dict[str, float]]] = []
+    figures: dict[str, Any] = {"tools": {}, "floor_keys": {}}
+    print(f"\n## {capture.name} ({len(pages)} pages)\n")
+    notes = []
+    for label, suffix, rules in cleaner_variants():
+        run = run_cleaner(label, pages, capture.kind, rules)
+        rows.append((run, score_run(scorer, truth, run)))
+        empty, foreign = non_english_empty(scorer, run, silver)
+        notes.append(f"{label}: {empty} of {foreign} non-English pages (silver language) came out empty")
+        if run.errors:
+            notes.append(f"{label}: {run.errors} pages raised CleanerError (scored as empty)")
+        figures["floor_keys"][floor_key(capture.name, suffix)] = rows[-1][1]["f1"]
+        if not suffix:
+            figures["metadata"] = metadata_accuracy(run, silver)
+    if peers:
+        for label, peer in capture.peers.items():
+            run = run_peer(label, pages, peer)
+            rows.append((run, score_run(scorer, truth, run)))
+    print(table(rows))
+    print()
+    print("\n".join(notes))
+    print(f"\nmetadata, cleaner on {capture.name}, against silver-meta.json:\n")
+    print(metadata_table(figures["metadata"]))
+    for run, m in rows:
+        figures["tools"][run.tool] = {**m, "docs_per_s": len(run.predictions) / run.seconds if run.seconds else None}
+    return figures
+
+
+# ---------------------------------------------------------------- floors
+
+
+def floor_for(f1: float) -> float:
+    """Measured F1 rounded down to 2 decimals, minus 0.01 of headroom."""
+    return round(math.floor(f1 * 100 + 1e-9) / 100 - 0.01, 2)
+
+
+def read_floors(path: Path = FLOORS_PATH) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def update_floors(measured: Mapping[str, float], allow_lower: bool, path: Path = FLOORS_PATH) -> bool:
+    """Raise floors to the new measurements; lower one only with allow_lower. False if a lowering was refused."""
+    floors = read_floors(path)
+    refused = False
+    for key, f1 in measured.items():
+        new = floor_for(f1)
+        old = floors.get(key, {}).get("f1")
+        if old is None or new > old or (new < old and allow_lower):
+            floors[key] = {"f1": new}
+            print(f"floor {key}: {old} -> {new} (measured F1 {f1:.3f})")
+        elif new < old:
+            refused = True
+            print(f"floor {key}: kept {old}; measured F1 {f1:.3f} would lower it to {new} (pass --allow-lower to accept)")
+        else:
+            print(f"floor {key}: unchanged at {old} (measured F1 {f1:.3f})")
+    floors["why"] = FLOORS_WHY
+    ordered = {"why": floors.pop("why"), **dict(sorted(floors.items()))}
+    path.write_text(json.dumps(ordered, indent=2) + "\n", encoding="utf-8")
+    return not refused
+
+
+# ---------------------------------------------------------------- command line
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=Path("../shared/bench"),
+                    help="bench folder (default ../shared/bench, relative to the current directory)")
+    ap.add_argument("--only", default="md,txt",
+                    help=f"comma-separated capture sets out of {','.join(CAPTURE_SETS)} (html is not supported by the cleaner yet)")
+    ap.add_argument("--no-peers", action="store_true", help="skip the peer tools (the slow part)")
+    ap.add_argument("--json", type=Path, metavar="OUT", help="also write the figures as JSON")
+    ap.add_argument("--limit", type=int, metavar="N", help="only the first N pages in sorted order")
+    ap.add_argument("--update-floors", action="store_true", help=f"raise the floors in {FLOORS_PATH.name} to the measured F1")
+    ap.add_argument("--allow-lower", action="store_true", help="with --update-floors: also lower floors")
+    args = ap.parse_args(argv)
+    args.sets = [s.strip() for s in args.only.split(",") if s.strip()]
+    unknown = [s for s in args.sets if s not in CAPTURE_SETS]
+    if unknown:
+        ap.error(f"--only: unknown or unsupported capture set(s) {unknown}; choose from {list(CAPTURE_SETS)}")
+    if args.update_floors and args.limit is not None:
+        ap.error("--update-floors needs the whole bench; drop --limit")
+    if args.allow_lower and not args.update_floors:
+        ap.error("--allow-lower only makes sense with --update-floors")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    data = args.data.resolve()
+    if not (data / "ground-truth.json").exists():
+        print(f"no benchmark data at {data} (expected ground-truth.json there)", file=sys.stderr)
+        return 2
+    scorer = load_scorer(data)
+    gt = load_truth(data)
+    silver = json.loads((data / "silver-meta.json").read_text(encoding="utf-8"))
+    ids = page_ids(gt, args.limit)
+    print(f"# cleaner quality on {data} ({len(ids)} pages, score.py metric)")
+    figures = {name: bench_set(data, CAPTURE_SETS[name], gt, silver, ids, scorer, not args.no_peers) for name in args.sets}
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps({"data": str(data), "pages": len(ids), "sets": figures}, indent=2) + "\n", encoding="utf-8")
+    if args.update_floors:
+        print()
+        measured = {k: f1 for f in figures.values() for k, f1 in f["floor_keys"].items()}
+        return 0 if update_floors(measured, args.allow_lower) else 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""cleaner.detect: html | markdown | text from the first few kilobytes."""
+from __future__ import annotations
+
+import pytest
+
+from cleaner.detect import HTML, MARKDOWN, TEXT, detect_kind
+
+
+@pytest.mark.parametrize(
+    "capture",
+    [
+        "<!DOCTYPE html><html><head><title>x</title></head><body><p>Hi</p></body></html>",
+        "<html lang='en'>\n<body>Only a body</body></html>",
+        "  \n<!-- saved from url=(0042)https://example.com -->\n<html><body>x</body></html>",
+        "<?xml version='1.0' encoding='utf-8'?>\n<!DOCTYPE html>\n<html></html>",
+        # A fragment without <html>: enough tags to be markup.
+        "<div class='a'><p>One</p><p>Two</p><span>x</span><a href='/y'>y</a><br></div>",
+    ],
+    ids=["doctype", "html-tag", "comment-first", "xml-prolog", "fragment"],
+)
+def test_html(capture: str) -> None:
+    assert detect_kind(capture) == HTML
+
+
+@pytest.mark.parametrize(
+    "capture",
+    [
+        "# Title\n\nSome text with a [link](https://a.b) here.\n\n## Section\n\nMore text.",
+        "Read [this](https://a.b) and then [that](https://c.d) before the vote.",
+        "* [Home](/)\n* [News](/news)\n* [Sport](/sport)\n",
+        "| a | b |\n|---|---|\n| 1 | 2 |\n",
+        "```\ncode here\n```\nAnd a **bold** remark after it.",
+        "# One\n\n## Two\n",
+    ],
+    ids=["headings-and-links", "two-links", "link-list", "table", "fence-and-bold", "two-headings"],
+)
+def test_markdown(capture: str) -> None:
+    assert detect_kind(capture) == MARKDOWN
+
+
+@pytest.mark.parametrize(
+    "capture",
+    [
+        "Just some plain text.\n\nAnother paragraph here, with no markup at all.",
+        # One mention of a tag is a text capture talking about HTML, not HTML.
+        "To center it, wrap the image in a <div> tag and set the margin.\nThat is all there is to it.",
+        # A single "# " line could be a hashtag or a numbered note: one sign is not enough.
+        "# hashtag line\nplain text afterwards.\n",
+        "",
+        "서울 시장 선거 결과가 발표되었습니다.\n\n투표율은 높았습니다.",
+    ],
+    ids=["plain", "mentions-div", "one-hash-line", "empty", "korean"],
+)
+def test_text(capture: str) -> None:
+    assert detect_kind(capture) == TEXT
+
+
+def test_html_wins_over_markdown_signs() -> None:
+    page = "<html><body>\n# Not a heading\n[x](https://a.b) and [y](https://c.d)\n</body></html>"
+    assert detect_kind(page) == HTML
+

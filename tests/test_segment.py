@@ -1,0 +1,183 @@
+"""cleaner.text.segment: text and markdown captures -> Blocks (one per line; tables and fences grouped)."""
+from __future__ import annotations
+
+import pytest
+
+from cleaner.model import BlockKind
+from cleaner.settings import Settings
+from cleaner.text.segment import segment
+
+
+def md(text: str):  # type: ignore[no-untyped-def]
+    return segment(text, markdown=True)
+
+
+# --- headings ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("level", range(1, 7))
+def test_heading_levels(level: int) -> None:
+    [block] = md("#" * level + " Budget talks resume")
+    assert block.kind is BlockKind.HEADING
+    assert block.level == level
+    assert block.text == "Budget talks resume"
+    assert block.markdown == "#" * level + " Budget talks resume"
+
+
+def test_closing_hashes_are_dropped() -> None:
+    [block] = md("## Sub heading ##")
+    assert (block.text, block.level) == ("Sub heading", 2)
+
+
+@pytest.mark.parametrize("line", ["####### seven is too many", "#hashtag without a space"])
+def test_not_headings(line: str) -> None:
+    [block] = md(line)
+    assert block.kind is BlockKind.PARAGRAPH
+    assert block.text == line
+
+
+def test_heading_with_a_link_counts_link_chars() -> None:
+    [block] = md("# [Big story](https://a.b/story)")
+    assert block.kind is BlockKind.HEADING
+    assert block.text == "Big story"
+    assert (block.links, block.link_chars) == (1, len("Big story"))
+
+
+# --- lists, quotes, rules -------------------------------------------------------------------
+
+
+def test_list_items_and_nesting() -> None:
+    blocks = md("- item one\n  - nested item\n* star item\n1. numbered item\n2) paren item")
+    assert [b.kind for b in blocks] == [BlockKind.LIST_ITEM] * 5
+    assert [b.text for b in blocks] == ["item one", "nested item", "star item", "numbered item", "paren item"]
+    assert [b.level for b in blocks] == [0, 1, 0, 0, 0]
+    assert blocks[1].markdown == "  - nested item"
+
+
+def test_list_item_of_links_is_link_heavy() -> None:
+    [block] = md("- [Europe quietly works on a plan](https://apnews.com/article/x)")
+    assert block.kind is BlockKind.LIST_ITEM
+    assert block.link_chars == len(block.text) == len("Europe quietly works on a plan")
+
+
+def test_quote() -> None:
+    [block] = md("> “We must — and we are — focusing on security,” he said.")
+    assert block.kind is BlockKind.QUOTE
+    assert block.text == "“We must — and we are — focusing on security,” he said."
+    assert block.markdown.startswith("> ")
+
+
+@pytest.mark.parametrize("line", ["---", "***", "_ _ _", "- - -"])
+def test_horizontal_rule(line: str) -> None:
+    [block] = md(line)
+    assert block.kind is BlockKind.RULE
+    assert block.text == ""
+
+
+# --- tables and code fences ------------------------------------------------------------------
+
+
+def test_table_rows_are_one_block_without_the_separator() -> None:
+    blocks = md("Intro line.\n| Country | Troops |\n|---|:---:|\n| **France** | 2,000 |\n| Germany | 1,500 |\nAfter.")
+    assert [b.kind for b in blocks] == [BlockKind.PARAGRAPH, BlockKind.TABLE, BlockKind.PARAGRAPH]
+    table = blocks[1]
+    assert table.text == "Country Troops\nFrance 2,000\nGermany 1,500"
+    assert (table.start, table.end) == (2, 5)
+    assert blocks[2].start == 6
+
+
+@pytest.mark.xfail(reason="_table never counts links: a table of links has link_chars 0, so link density cannot see it", strict=True)
+def test_table_of_links_counts_link_chars() -> None:
+    [table] = md("| [World](https://a.b/w) | [Sport](https://a.b/s) |\n| [Arts](https://a.b/a) | Weather |")
+    assert table.text == "World Sport\nArts Weather"
+    assert table.links == 3
+    assert table.link_chars == len("World") + len("Sport") + len("Arts")
+
+
+def test_code_fence_is_one_block_and_keeps_blank_lines() -> None:
+    blocks = md("Before.\n\n```python\nx = 1\n\ny = 2\n```\nAfter.")
+    assert [b.kind for b in blocks] == [BlockKind.PARAGRAPH, BlockKind.CODE, BlockKind.PARAGRAPH]
+    code = blocks[1]
+    assert code.text == "x = 1\n\ny = 2"
+    assert (code.start, code.end) == (3, 7)
+    # Markdown-looking lines inside a fence are code, not headings.
+    [inner] = md("~~~\n# not a heading\n~~~")
+    assert inner.kind is BlockKind.CODE and inner.text == "# not a heading"
+
+
+@pytest.mark.xfail(reason="an unclosed fence ends one line past the end of the capture (end = i after i += 1)", strict=True)
+def test_unclosed_fence_ends_on_the_last_line() -> None:
+    [code] = md("```\nline two\nline three")
+    assert (code.start, code.end) == (1, 3)
+
+
+# --- images ----------------------------------------------------------------------------------
+
+
+def test_image_only_lines() -> None:
+    blocks = md("![a photo](a.png)\n![one](1.png) ![two](2.png)\n[![linked](i.png)](https://a.b)")
+    assert [b.kind for b in blocks] == [BlockKind.IMAGE] * 3
+    assert [b.images for b in blocks] == [1, 2, 1]
+    assert all(b.text == "" for b in blocks)
+
+
+def test_image_inside_text_keeps_the_text() -> None:
+    [block] = md("Caption ![img](x.png) text")
+    assert block.kind is BlockKind.PARAGRAPH
+    assert (block.text, block.images) == ("Caption text", 1)
+
+
+# --- links in paragraphs ----------------------------------------------------------------------
+
+
+def test_paragraph_links() -> None:
+    [block] = md("Para with [a link](https://a.b) and [junk](#) words.")
+    assert block.text == "Para with a link and junk words."
+    assert block.markdown == "Para with [a link](https://a.b) and junk words."
+    assert block.links == 2
+    assert block.link_chars == len("a link") + len("junk")
+
+
+# --- line numbers and gaps --------------------------------------------------------------------
+
+
+def test_line_numbers_are_one_based_and_gap_before_follows_blank_lines() -> None:
+    text = "# Title\n\nFirst para.\nSecond para.\n\n\n- item\n"
+    blocks = md(text)
+    assert [(b.text, b.start, b.end, b.gap_before) for b in blocks] == [
+        ("Title", 1, 1, True),  # the start of the capture counts as a gap
+        ("First para.", 3, 3, True),
+        ("Second para.", 4, 4, False),
+        ("item", 7, 7, True),
+    ]
+
+
+def test_blank_and_whitespace_lines_make_no_blocks() -> None:
+    assert md("\n   \n\t\n") == []
+    assert segment("", markdown=False) == []
+
+
+# --- plain text mode --------------------------------------------------------------------------
+
+
+def test_text_mode_ignores_markdown_syntax() -> None:
+    blocks = segment("# not a heading\n[x](https://a.b) stays\n- dash line\n> not a quote", markdown=False)
+    assert [b.kind for b in blocks] == [BlockKind.PARAGRAPH] * 4
+    assert [b.text for b in blocks] == ["# not a heading", "[x](https://a.b) stays", "- dash line", "> not a quote"]
+    assert all(b.links == 0 and b.link_chars == 0 for b in blocks)
+
+
+def test_text_mode_bullets_are_list_items() -> None:
+    blocks = segment("Intro\n• first point\n● second point", markdown=False)
+    assert [b.kind for b in blocks] == [BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.LIST_ITEM]
+    assert [b.text for b in blocks[1:]] == ["first point", "second point"]
+
+
+def test_text_mode_folds_spaces() -> None:
+    [block] = segment("  several\u00a0 spaces\there  ", markdown=False)
+    assert block.text == "several spaces here"
+
+
+def test_overlong_line_is_cut_to_max_line_chars() -> None:
+    [block] = segment("word " * 100, markdown=False, settings=Settings(max_line_chars=50))
+    assert len(block.text) <= 50

@@ -41,7 +41,6 @@ FLOORS_WHY = (
     "gate but a real regression does. Raise them with `bench/quality.py --update-floors`; lowering "
     "one needs --allow-lower and a reason in the commit message."
 )
-NO_RULES_LABEL = "cleaner --no-default-rules"
 
 Peer = Callable[[str], str]
 
@@ -53,7 +52,7 @@ Peer = Callable[[str], str]
 class Page:
     id: str
     url: str
-    raw: bytes  # the capture as stored; the cleaner decodes it itself, as it would in production
+    raw: bytes  # the capture as stored; the cleaner decodes it itself, as it does in production
 
     @property
     def text(self) -> str:
@@ -64,13 +63,10 @@ class Page:
 class CaptureSet:
     """One way of flattening the pages; html can be added later as another entry in CAPTURE_SETS."""
 
-    name: str
+    name: str  # also the bench's folder name
     kind: str  # the cleaner's `kind` argument for these captures
     suffix: str
     peers: Mapping[str, Peer] = field(default_factory=dict)
-
-    def path(self, data: Path, page_id: str) -> Path:
-        return data / self.name / f"{page_id}{self.suffix}"
 
 
 def import_by_path(name: str, path: Path) -> ModuleType:
@@ -84,20 +80,35 @@ def import_by_path(name: str, path: Path) -> ModuleType:
     return module
 
 
-def load_scorer(data: Path) -> ModuleType:
-    return import_by_path("bench_score", data / "score.py")
+def read_json(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
-def load_truth(data: Path) -> dict[str, dict[str, str]]:
-    return json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
+@dataclass(frozen=True)
+class Bench:
+    """The bench folder: its scorer, ground truth, silver metadata and the page ids in play (sorted)."""
 
+    data: Path
+    scorer: ModuleType
+    records: dict[str, dict[str, str]]
+    silver: dict[str, dict[str, Any]]
+    ids: list[str]
 
-def page_ids(truth: Mapping[str, Any], limit: int | None) -> list[str]:
-    return sorted(truth)[:limit]
+    @classmethod
+    def load(cls, data: Path, limit: int | None = None) -> Bench:
+        records = read_json(data / "ground-truth.json")
+        return cls(data, import_by_path("bench_score", data / "score.py"), records,
+                   read_json(data / "silver-meta.json"), sorted(records)[:limit])
 
+    def truth(self) -> dict[str, str]:
+        return {i: self.records[i].get("articleBody") or "" for i in self.ids}
 
-def load_pages(data: Path, capture: CaptureSet, truth: Mapping[str, Mapping[str, str]], ids: Sequence[str]) -> list[Page]:
-    return [Page(i, truth[i].get("url") or "", capture.path(data, i).read_bytes()) for i in ids]
+    def pages(self, capture: CaptureSet) -> list[Page]:
+        folder = self.data / capture.name
+        return [Page(i, self.records[i].get("url") or "", (folder / f"{i}{capture.suffix}").read_bytes()) for i in self.ids]
+
+    def is_empty(self, text: str) -> bool:
+        return not self.scorer.tokenize(text)
 
 
 # ---------------------------------------------------------------- peers
@@ -185,22 +196,40 @@ CAPTURE_SETS: dict[str, CaptureSet] = {
 # ---------------------------------------------------------------- running tools
 
 
+@dataclass(frozen=True)
+class CleanerVariant:
+    label: str
+    floor_suffix: str  # floors.json key = capture set name + this
+    no_default_rules: bool
+
+    def rules(self) -> RuleSet:
+        return RuleSet() if self.no_default_rules else default_rules()
+
+
+CLEANER_VARIANTS = (
+    CleanerVariant("cleaner", "", no_default_rules=False),
+    CleanerVariant("cleaner --no-default-rules", "_no_default_rules", no_default_rules=True),
+)
+
+
+def gated() -> list[tuple[str, str, CleanerVariant]]:
+    """(floors.json key, capture set, cleaner variant) for every pinned floor."""
+    return [(name + v.floor_suffix, name, v) for name in CAPTURE_SETS for v in CLEANER_VARIANTS]
+
+
 @dataclass
 class Run:
     tool: str
     predictions: dict[str, str]
     seconds: float
+    variant: CleanerVariant | None = None  # None for peers
     errors: int = 0
-    docs: dict[str, Document] = field(default_factory=dict)
+    docs: dict[str, Document] = field(default_factory=dict)  # cleaner runs only, for metadata
+    metrics: dict[str, float] = field(default_factory=dict)
 
-
-def cleaner_variants() -> list[tuple[str, str, RuleSet]]:
-    """(table label, floors.json key suffix, rules) for the two cleaner configurations."""
-    return [("cleaner", "", default_rules()), (NO_RULES_LABEL, "_no_default_rules", RuleSet())]
-
-
-def floor_key(capture: str, suffix: str) -> str:
-    return capture + suffix
+    @property
+    def docs_per_s(self) -> float | None:
+        return len(self.predictions) / self.seconds if self.seconds else None
 
 
 def warm_up(call: Callable[[], object]) -> None:
@@ -211,10 +240,12 @@ def warm_up(call: Callable[[], object]) -> None:
         pass
 
 
-def run_cleaner(label: str, pages: Sequence[Page], kind: str, rules: RuleSet) -> Run:
+def run_cleaner(variant: CleanerVariant, pages: Sequence[Page], kind: str) -> Run:
     """Clean every page; a CleanerError (bad input) counts as an empty prediction."""
-    run = Run(label, {}, 0.0)
-    warm_up(lambda: clean(pages[0].raw, kind=kind, rules=rules, url=pages[0].url or None) if pages else None)
+    rules = variant.rules()
+    run = Run(variant.label, {}, 0.0, variant)
+    if pages:
+        warm_up(lambda: clean(pages[0].raw, kind=kind, rules=rules))
     start = time.perf_counter()
     for page in pages:
         try:
@@ -232,26 +263,18 @@ def run_cleaner(label: str, pages: Sequence[Page], kind: str, rules: RuleSet) ->
 
 def run_peer(label: str, pages: Sequence[Page], peer: Peer) -> Run:
     texts = [(page.id, page.text) for page in pages]  # decode outside the timed loop
-    warm_up(lambda: peer(texts[0][1]) if texts else None)
+    if texts:
+        warm_up(lambda: peer(texts[0][1]))
     start = time.perf_counter()
     predictions = {page_id: peer(text) for page_id, text in texts}
     return Run(label, predictions, time.perf_counter() - start)
 
 
-def score_run(scorer: ModuleType, truth: Mapping[str, str], run: Run, n_bootstrap: int = 1000) -> dict[str, float]:
-    return scorer.score(truth, run.predictions, n_bootstrap=n_bootstrap)
-
-
-def cleaner_f1(data: Path, capture: str, suffix: str, limit: int | None = None) -> float:
-    """F1 of one cleaner configuration on one capture set, without peers or bootstrap (the gate test)."""
-    scorer = load_scorer(data)
-    gt = load_truth(data)
-    ids = page_ids(gt, limit)
-    truth = {i: gt[i].get("articleBody") or "" for i in ids}
-    pages = load_pages(data, CAPTURE_SETS[capture], gt, ids)
-    label, _, rules = next(v for v in cleaner_variants() if v[1] == suffix)
-    run = run_cleaner(label, pages, CAPTURE_SETS[capture].kind, rules)
-    return float(score_run(scorer, truth, run, n_bootstrap=0)["f1"])
+def cleaner_f1(data: Path, capture: str, variant: CleanerVariant) -> float:
+    """F1 of one cleaner configuration on one capture set, without peers or bootstrap (for the gate test)."""
+    bench = Bench.load(data)
+    run = run_cleaner(variant, bench.pages(CAPTURE_SETS[capture]), CAPTURE_SETS[capture].kind)
+    return float(bench.scorer.score(bench.truth(), run.predictions, n_bootstrap=0)["f1"])
 
 
 # ---------------------------------------------------------------- metadata
@@ -328,64 +351,70 @@ def metadata_accuracy(run: Run, silver: Mapping[str, Mapping[str, Any]]) -> dict
     return out
 
 
-def non_english_empty(scorer: ModuleType, run: Run, silver: Mapping[str, Mapping[str, Any]]) -> tuple[int, int]:
+def non_english_empty(bench: Bench, run: Run) -> tuple[int, int]:
     """(empty outputs, pages) among pages whose silver language is known and not English."""
-    foreign = [i for i in run.predictions if language_code(silver.get(i, {}).get("language")) not in ("", "en")]
-    return sum(1 for i in foreign if not scorer.tokenize(run.predictions[i])), len(foreign)
+    foreign = [i for i in run.predictions if language_code(bench.silver.get(i, {}).get("language")) not in ("", "en")]
+    return sum(1 for i in foreign if bench.is_empty(run.predictions[i])), len(foreign)
 
 
 # ---------------------------------------------------------------- report
 
 
-def table(rows: Sequence[tuple[Run, Mapping[str, float]]]) -> str:
+def measure_set(bench: Bench, capture: CaptureSet, peers: bool) -> list[Run]:
+    """Every tool on the same pages of one capture set, scored with bootstrap."""
+    pages = bench.pages(capture)
+    runs = [run_cleaner(v, pages, capture.kind) for v in CLEANER_VARIANTS]
+    if peers:
+        runs += [run_peer(label, pages, peer) for label, peer in capture.peers.items()]
+    truth = bench.truth()
+    for run in runs:
+        run.metrics = bench.scorer.score(truth, run.predictions)
+    return runs
+
+
+def score_table(runs: Sequence[Run]) -> str:
     lines = ["| tool | F1 | P | R | empty | docs/s |", "|---|---|---|---|---|---|"]
-    for run, m in rows:
-        f1 = f"{m['f1']:.3f} ± {m['f1_std']:.3f}" if "f1_std" in m else f"{m['f1']:.3f}"
-        rate = len(run.predictions) / run.seconds if run.seconds else math.inf
-        lines.append(f"| {run.tool} | {f1} | {m['precision']:.3f} | {m['recall']:.3f} | {m['n_empty']} | {rate:,.0f} |")
+    for run in runs:
+        m = run.metrics
+        rate = "-" if run.docs_per_s is None else f"{run.docs_per_s:,.0f}"
+        lines.append(f"| {run.tool} | {m['f1']:.3f} ± {m['f1_std']:.3f} | {m['precision']:.3f} | {m['recall']:.3f} "
+                     f"| {m['n_empty']} | {rate} |")
+    return "\n".join(lines)
+
+
+def cleaner_notes(bench: Bench, runs: Sequence[Run]) -> str:
+    lines = []
+    for run in runs:
+        empty, foreign = non_english_empty(bench, run)
+        lines.append(f"{run.tool}: {empty} of {foreign} non-English pages (silver-meta language) came out empty")
+        if run.errors:
+            lines.append(f"{run.tool}: {run.errors} pages raised CleanerError (scored as empty)")
     return "\n".join(lines)
 
 
 def metadata_table(meta: Mapping[str, Mapping[str, int]]) -> str:
     lines = ["| field | correct | labelled | accuracy |", "|---|---|---|---|"]
     for name, c in meta.items():
-        acc = c["correct"] / c["labelled"] if c["labelled"] else 0.0
-        lines.append(f"| {name} | {c['correct']} | {c['labelled']} | {acc:.3f} |")
+        accuracy = c["correct"] / c["labelled"] if c["labelled"] else 0.0
+        lines.append(f"| {name} | {c['correct']} | {c['labelled']} | {accuracy:.3f} |")
     return "\n".join(lines)
 
 
-def bench_set(data: Path, capture: CaptureSet, gt: Mapping[str, Mapping[str, str]],
-              silver: Mapping[str, Mapping[str, Any]], ids: Sequence[str], scorer: ModuleType,
-              peers: bool) -> dict[str, Any]:
-    """Run and print one capture set; return its figures for --json and --update-floors."""
-    truth = {i: gt[i].get("articleBody") or "" for i in ids}
-    pages = load_pages(data, capture, gt, ids)
-    rows: list[tuple[Run, dict[str, float]]] = []
-    figures: dict[str, Any] = {"tools": {}, "floor_keys": {}}
-    print(f"\n## {capture.name} ({len(pages)} pages)\n")
-    notes = []
-    for label, suffix, rules in cleaner_variants():
-        run = run_cleaner(label, pages, capture.kind, rules)
-        rows.append((run, score_run(scorer, truth, run)))
-        empty, foreign = non_english_empty(scorer, run, silver)
-        notes.append(f"{label}: {empty} of {foreign} non-English pages (silver language) came out empty")
-        if run.errors:
-            notes.append(f"{label}: {run.errors} pages raised CleanerError (scored as empty)")
-        figures["floor_keys"][floor_key(capture.name, suffix)] = rows[-1][1]["f1"]
-        if not suffix:
-            figures["metadata"] = metadata_accuracy(run, silver)
-    if peers:
-        for label, peer in capture.peers.items():
-            run = run_peer(label, pages, peer)
-            rows.append((run, score_run(scorer, truth, run)))
-    print(table(rows))
+def report_set(bench: Bench, capture: CaptureSet, runs: Sequence[Run]) -> dict[str, Any]:
+    """Print one capture set's tables; return its figures for --json and --update-floors."""
+    cleaners = [run for run in runs if run.variant is not None]
+    meta = metadata_accuracy(next(run for run in cleaners if run.variant and not run.variant.no_default_rules), bench.silver)
+    print(f"\n## {capture.name} ({len(bench.ids)} pages)\n")
+    print(score_table(runs))
     print()
-    print("\n".join(notes))
+    print(cleaner_notes(bench, cleaners))
     print(f"\nmetadata, cleaner on {capture.name}, against silver-meta.json:\n")
-    print(metadata_table(figures["metadata"]))
-    for run, m in rows:
-        figures["tools"][run.tool] = {**m, "docs_per_s": len(run.predictions) / run.seconds if run.seconds else None}
-    return figures
+    print(metadata_table(meta))
+    return {
+        "tools": {run.tool: {**run.metrics, "docs_per_s": run.docs_per_s, "errors": run.errors} for run in runs},
+        "gated_f1": {capture.name + run.variant.floor_suffix: run.metrics["f1"] for run in cleaners if run.variant},
+        "metadata": meta,
+    }
 
 
 # ---------------------------------------------------------------- floors
@@ -397,7 +426,7 @@ def floor_for(f1: float) -> float:
 
 
 def read_floors(path: Path = FLOORS_PATH) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    return read_json(path) if path.exists() else {}
 
 
 def update_floors(measured: Mapping[str, float], allow_lower: bool, path: Path = FLOORS_PATH) -> bool:
@@ -424,6 +453,13 @@ def update_floors(measured: Mapping[str, float], allow_lower: bool, path: Path =
 # ---------------------------------------------------------------- command line
 
 
+def positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=Path("../shared/bench"),
@@ -432,7 +468,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                     help=f"comma-separated capture sets out of {','.join(CAPTURE_SETS)} (html is not supported by the cleaner yet)")
     ap.add_argument("--no-peers", action="store_true", help="skip the peer tools (the slow part)")
     ap.add_argument("--json", type=Path, metavar="OUT", help="also write the figures as JSON")
-    ap.add_argument("--limit", type=int, metavar="N", help="only the first N pages in sorted order")
+    ap.add_argument("--limit", type=positive_int, metavar="N", help="only the first N pages in sorted order")
     ap.add_argument("--update-floors", action="store_true", help=f"raise the floors in {FLOORS_PATH.name} to the measured F1")
     ap.add_argument("--allow-lower", action="store_true", help="with --update-floors: also lower floors")
     args = ap.parse_args(argv)
@@ -453,18 +489,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not (data / "ground-truth.json").exists():
         print(f"no benchmark data at {data} (expected ground-truth.json there)", file=sys.stderr)
         return 2
-    scorer = load_scorer(data)
-    gt = load_truth(data)
-    silver = json.loads((data / "silver-meta.json").read_text(encoding="utf-8"))
-    ids = page_ids(gt, args.limit)
-    print(f"# cleaner quality on {data} ({len(ids)} pages, score.py metric)")
-    figures = {name: bench_set(data, CAPTURE_SETS[name], gt, silver, ids, scorer, not args.no_peers) for name in args.sets}
+    bench = Bench.load(data, args.limit)
+    print(f"# cleaner quality on {data} ({len(bench.ids)} pages, score.py metric)")
+    figures = {}
+    for name in args.sets:
+        capture = CAPTURE_SETS[name]
+        figures[name] = report_set(bench, capture, measure_set(bench, capture, peers=not args.no_peers))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps({"data": str(data), "pages": len(ids), "sets": figures}, indent=2) + "\n", encoding="utf-8")
+        args.json.write_text(json.dumps({"data": str(data), "pages": len(bench.ids), "sets": figures}, indent=2) + "\n",
+                             encoding="utf-8")
     if args.update_floors:
         print()
-        measured = {k: f1 for f in figures.values() for k, f1 in f["floor_keys"].items()}
+        measured = {key: f1 for f in figures.values() for key, f1 in f["gated_f1"].items()}
         return 0 if update_floors(measured, args.allow_lower) else 1
     return 0
 

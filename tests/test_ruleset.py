@@ -1,0 +1,484 @@
+"""cleaner.ruleset: loading rule files (errors name file, line and rule id), the bundled rules'
+examples, and the engine's actions on small synthetic Block lists."""
+from __future__ import annotations
+
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from cleaner.errors import RuleError
+from cleaner.model import Block, BlockKind, Drop, DropSource
+from cleaner.ruleset import RuleSet, apply_rules, bundled_rules_dir, load_rules
+from cleaner.ruleset.engine import Context, check_examples
+
+# --- helpers ----------------------------------------------------------------------------------
+
+PROSE = (
+    "The ministers met in Brussels on Thursday, and most of them said that they had not expected the "
+    "talks to end so soon, or with so little agreed about the money."
+)
+
+
+def block(text: str, line: int = 1, kind: BlockKind = BlockKind.PARAGRAPH, *, links: bool = False) -> Block:
+    return Block(kind, text, text, line, line, link_chars=len(text) if links else 0, links=int(links))
+
+
+def blocks_of(*specs: str | tuple) -> list[Block]:  # type: ignore[type-arg]
+    """'text' is a paragraph; ('text', kind) or ('text', kind, True) for a kind and link-only text."""
+    out = []
+    for i, spec in enumerate(specs, start=1):
+        if isinstance(spec, str):
+            out.append(block(spec, i))
+        else:
+            out.append(block(spec[0], i, spec[1], links=len(spec) > 2 and spec[2]))
+    return out
+
+
+def write(folder: Path, text: str, name: str = "rules.yaml") -> Path:
+    path = folder / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def rules_from(folder: Path, text: str) -> RuleSet:
+    return load_rules((str(write(folder, text)),))
+
+
+def run(rules: RuleSet, blocks: list[Block], *, capture: str = "", kind: str = "markdown", url: str | None = None, language: str | None = None):  # type: ignore[no-untyped-def]
+    ctx = Context(capture=capture, kind=kind, url=url, language_of=lambda: language)
+    return apply_rules(blocks, rules.rules, ctx)
+
+
+def reasons(blocks: list[Block]) -> list[str | None]:
+    return [b.drop.reason if b.drop else None for b in blocks]
+
+
+# --- the bundled rules ----------------------------------------------------------------------------
+
+BUNDLED = load_rules((str(bundled_rules_dir()),))
+
+
+def test_bundled_rules_load() -> None:
+    assert len(BUNDLED) > 0
+    assert {Path(s).name for s in BUNDLED.sources} >= {"generic.yaml", "ap-news.yaml"}
+    ids = [r.id for r in BUNDLED]
+    assert len(ids) == len(set(ids))
+    for rule in BUNDLED:
+        assert rule.why.strip(), rule.id
+        assert rule.examples, rule.id
+
+
+@pytest.mark.parametrize("rule", BUNDLED.rules, ids=[r.id for r in BUNDLED.rules])
+def test_bundled_rule_examples(rule) -> None:  # type: ignore[no-untyped-def]
+    assert check_examples(rule) == []
+
+
+# --- broken rule files ------------------------------------------------------------------------------
+
+GOOD = """\
+rules:
+  - id: t.share
+    why: Share buttons.
+    match:
+      literal: ["Share"]
+    examples:
+      drop: ["Share"]
+      keep: ["Share prices fell."]
+"""
+
+
+def test_the_template_loads(tmp_path: Path) -> None:
+    rules = rules_from(tmp_path, GOOD)
+    assert [r.id for r in rules] == ["t.share"]
+    assert check_examples(rules.rules[0]) == []
+
+
+BROKEN = {
+    # name: (file text, line the error names, rule id it names or None, a word of the message)
+    "invalid-yaml": ("rules:\n  - id: t.share\n    why: a: b\n", 3, None, "invalid YAML"),
+    "unknown-file-key": ("rulez: []\n" + GOOD, 1, None, "rulez"),
+    "unknown-file-scope-key": ("scope:\n  domain: example.com\n" + GOOD, 2, None, "domain"),
+    "unknown-rule-key": (GOOD.replace("    why: Share buttons.\n", "    why: Share buttons.\n    colour: red\n"), 2, "t.share", "colour"),
+    "unknown-match-key": (GOOD.replace('      literal: ["Share"]\n', '      literal: ["Share"]\n      regexp: x\n'), 5, "t.share", "regexp"),
+    "unknown-scope-key": (GOOD.replace("    why: Share buttons.\n", "    why: Share buttons.\n    scope:\n      hosts: [a.b]\n"), 5, "t.share", "hosts"),
+    "unknown-examples-key": (GOOD.replace('      keep: ["Share prices fell."]\n', '      kept: ["x"]\n'), 7, "t.share", "kept"),
+    "duplicate-id-in-file": (GOOD + GOOD.removeprefix("rules:\n"), 9, "t.share", "duplicate rule id"),
+    "regex-does-not-compile": (GOOD.replace('literal: ["Share"]', "regex: '(unclosed'"), 5, "t.share", "bad regex"),
+    "regex-backreference": (GOOD.replace('literal: ["Share"]', r"regex: '(a)\1'"), 5, "t.share", "bad regex"),
+    "regex-lookahead": (GOOD.replace('literal: ["Share"]', "regex: 'a(?=b)'"), 5, "t.share", "bad regex"),
+    "host-regex-does-not-compile": (GOOD.replace("    why: Share buttons.\n", "    why: Share buttons.\n    scope:\n      host: '(x'\n"), 5, "t.share", "bad regex"),
+    "duplicate-yaml-key": (GOOD.replace("    why: Share buttons.\n", "    why: Share buttons.\n    why: Again.\n"), 4, None, "duplicate key"),
+    "missing-id": (GOOD.replace("  - id: t.share\n    why: Share buttons.\n", "  - why: Share buttons.\n"), 2, None, "'id'"),
+    "missing-why": (GOOD.replace("    why: Share buttons.\n", ""), 2, "t.share", "'why'"),
+    "missing-match": (GOOD.replace('    match:\n      literal: ["Share"]\n', ""), 2, "t.share", "'match'"),
+    "empty-match": (GOOD.replace('      literal: ["Share"]\n', "      max_chars: 10\n"), 5, "t.share", "match"),
+    "missing-examples": (GOOD.replace('    examples:\n      drop: ["Share"]\n      keep: ["Share prices fell."]\n', ""), 2, "t.share", "examples"),
+    "extract-without-field": (GOOD.replace("    why: Share buttons.\n", "    why: Share buttons.\n    action: extract\n"), 2, "t.share", "field"),
+    "field-without-extract": (GOOD.replace("    why: Share buttons.\n", "    why: Share buttons.\n    field: title\n"), 2, "t.share", "field"),
+    "unknown-action": (GOOD.replace("    why: Share buttons.\n", "    why: Share buttons.\n    action: delete\n"), 2, "t.share", "action"),
+    "unknown-block-kind": (GOOD.replace('      literal: ["Share"]\n', '      literal: ["Share"]\n      kind: headline\n'), 5, "t.share", "kind"),
+}
+
+
+@pytest.mark.parametrize("text, line, rule_id, word", BROKEN.values(), ids=BROKEN.keys())
+def test_broken_rule_file(tmp_path: Path, text: str, line: int, rule_id: str | None, word: str) -> None:
+    path = write(tmp_path, text, "broken.yaml")
+    with pytest.raises(RuleError) as info:
+        load_rules((str(path),))
+    exc = info.value
+    message = str(exc)
+    assert message.startswith(f"{path}:{line}:"), message
+    assert exc.line == line
+    assert word in message
+    if rule_id is not None:
+        assert exc.rule_id == rule_id
+        assert repr(rule_id) in message
+
+
+def test_python_object_tag_is_refused_and_not_run(tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    text = f"rules:\n  - id: t.x\n    why: !!python/object/apply:os.system ['touch {marker}']\n"
+    path = write(tmp_path, text, "evil.yaml")
+    with pytest.raises(RuleError) as info:
+        load_rules((str(path),))
+    assert str(info.value).startswith(f"{path}:3:")
+    assert "invalid YAML" in str(info.value)
+    assert not marker.exists()
+
+
+def test_duplicate_rule_id_across_two_files(tmp_path: Path) -> None:
+    write(tmp_path, GOOD, "a.yaml")
+    second = write(tmp_path, "# the same id again\n" + GOOD, "b.yaml")
+    with pytest.raises(RuleError) as info:
+        load_rules((str(tmp_path),))
+    message = str(info.value)
+    assert message.startswith(f"{second}:3:"), message
+    assert "'t.share'" in message
+    assert str(tmp_path / "a.yaml") in message  # and where it was first defined
+
+
+def test_extra_rules_clashing_with_bundled_ids_are_refused(tmp_path: Path) -> None:
+    extra = rules_from(tmp_path, GOOD.replace("t.share", "generic.share"))
+    with pytest.raises(RuleError, match="generic.share"):
+        BUNDLED.merged(extra)
+
+
+def test_missing_rule_path(tmp_path: Path) -> None:
+    with pytest.raises(RuleError, match="no such"):
+        load_rules((str(tmp_path / "nope.yaml"),))
+
+
+def test_check_examples_names_the_rule_and_the_example(tmp_path: Path) -> None:
+    rules = rules_from(tmp_path, GOOD.replace('keep: ["Share prices fell."]', 'keep: ["Share"]').replace('drop: ["Share"]', 'drop: ["Tweet"]'))
+    failures = check_examples(rules.rules[0])
+    assert len(failures) == 2
+    assert all(f.startswith("t.share:") for f in failures)
+    assert any("'Tweet'" in f for f in failures) and any("'Share'" in f for f in failures)
+
+
+# --- engine: drop --------------------------------------------------------------------------------
+
+
+def test_drop_literal_is_case_and_space_insensitive(tmp_path: Path) -> None:
+    rules = rules_from(tmp_path, GOOD)
+    blocks = blocks_of("Share", "  SHARE ", "Share prices fell.", "share this")
+    run(rules, blocks)
+    assert reasons(blocks) == ["t.share", "t.share", None, None]
+    assert blocks[0].drop is not None and blocks[0].drop.source is DropSource.RULE
+
+
+def test_first_matching_rule_in_file_order_names_the_drop(tmp_path: Path) -> None:
+    # A regex rule and a literal rule both match: file order decides, whichever kind comes first.
+    rules = rules_from(
+        tmp_path,
+        """\
+        rules:
+          - id: t.literal
+            why: w
+            match: {literal: ["Share"]}
+            examples: {drop: ["Share"]}
+          - id: t.regex
+            why: w
+            match: {regex: '^(?:Share|Tweet)$'}
+            examples: {drop: ["Tweet"]}
+        """,
+    )
+    blocks = blocks_of("Share", "Tweet")
+    run(rules, blocks)
+    assert reasons(blocks) == ["t.literal", "t.regex"]
+    reordered = RuleSet(list(reversed(rules.rules)))
+    blocks = blocks_of("Share", "Tweet")
+    run(reordered, blocks)
+    assert reasons(blocks) == ["t.regex", "t.regex"]
+
+
+def test_matcher_conditions(tmp_path: Path) -> None:
+    rules = rules_from(
+        tmp_path,
+        """\
+        rules:
+          - id: t.heading
+            why: w
+            match: {kind: heading, regex: '^[A-Z ]+$'}
+            examples: {drop: [{text: "WORLD NEWS", kind: heading}]}
+          - id: t.short
+            why: w
+            match: {prefix: ["source:"], max_chars: 40, not: '\\.$'}
+            examples: {drop: ["Source: AP"]}
+          - id: t.links
+            why: w
+            match: {links_only: true, min_chars: 5}
+            examples: {drop: [{text: "Home News", links: true}]}
+        """,
+    )
+    blocks = blocks_of(
+        ("WORLD NEWS", BlockKind.HEADING),
+        "WORLD NEWS",  # not a heading
+        "Source: AP",
+        "Source: a senior official told reporters that the plan had been shelved",  # too long
+        "Source: AP.",  # the `not` regex
+        ("Home News", BlockKind.PARAGRAPH, True),
+        ("Home", BlockKind.PARAGRAPH, True),  # below min_chars
+        "Home News",  # not links
+    )
+    run(rules, blocks)
+    assert reasons(blocks) == ["t.heading", None, "t.short", None, None, "t.links", None, None]
+
+
+def test_next_condition_looks_at_the_next_kept_block(tmp_path: Path) -> None:
+    rules = rules_from(
+        tmp_path,
+        """\
+        rules:
+          - id: t.share
+            why: w
+            match: {literal: ["Share"]}
+            examples: {drop: ["Share"]}
+          - id: t.masthead
+            why: w
+            match: {literal: ["The Associated Press"], next: '^Advancing the Power'}
+            examples: {drop: [{text: "The Associated Press", next: "Advancing the Power of Facts"}]}
+        """,
+    )
+    # The empty image block between the two lines is skipped; the condition sees the next text.
+    blocks = blocks_of("The Associated Press", ("", BlockKind.IMAGE), "Advancing the Power of Facts", "The Associated Press", "contributed to this report.")
+    run(rules, blocks)
+    assert reasons(blocks) == ["t.masthead", None, None, None, None]
+    # A block already dropped does not count as the next one either.
+    blocks = blocks_of("The Associated Press", "Share", "Advancing the Power of Facts")
+    blocks[1].drop = Drop(DropSource.METADATA, "byline")
+    run(rules, blocks)
+    assert reasons(blocks) == ["t.masthead", "byline", None]
+
+
+# --- engine: drop-section ----------------------------------------------------------------------------
+
+SECTION = """\
+rules:
+  - id: t.related
+    why: w
+    action: drop-section
+    {extra}
+    match: {{literal: ["RELATED COVERAGE"]}}
+    examples: {{drop: ["RELATED COVERAGE"]}}
+"""
+
+
+def test_drop_section_stops_at_the_first_non_link_paragraph(tmp_path: Path) -> None:
+    rules = rules_from(tmp_path, SECTION.format(extra="until: links"))
+    blocks = blocks_of(
+        PROSE,
+        ("RELATED COVERAGE", BlockKind.HEADING),
+        ("Europe quietly works on a plan to send troops", BlockKind.PARAGRAPH, True),
+        ("McConnell tests the limits of his power", BlockKind.LIST_ITEM),
+        ("", BlockKind.IMAGE),
+        "He insisted NATO will not be involved in any future force.",
+        ("A link after the section ended", BlockKind.PARAGRAPH, True),
+    )
+    run(rules, blocks)
+    assert reasons(blocks) == [None, "t.related", "t.related", "t.related", "t.related", None, None]
+
+
+def test_drop_section_stops_at_a_plain_heading_but_not_at_a_linked_one(tmp_path: Path) -> None:
+    rules = rules_from(tmp_path, SECTION.format(extra="until: links"))
+    blocks = blocks_of(
+        ("RELATED COVERAGE", BlockKind.HEADING),
+        ("Teaser one", BlockKind.PARAGRAPH, True),
+        ("Teaser title as a linked heading", BlockKind.HEADING, True),
+        ("Teaser two", BlockKind.PARAGRAPH, True),
+        ("What happens next", BlockKind.HEADING),
+        ("A link under the next heading", BlockKind.PARAGRAPH, True),
+    )
+    run(rules, blocks)
+    assert reasons(blocks) == ["t.related"] * 4 + [None, None]
+
+
+def test_drop_section_until_heading_takes_paragraphs_too(tmp_path: Path) -> None:
+    rules = rules_from(tmp_path, SECTION.format(extra="until: heading"))
+    blocks = blocks_of(("RELATED COVERAGE", BlockKind.HEADING), "Plain teaser text.", ("Link", BlockKind.PARAGRAPH, True), ("Next", BlockKind.HEADING), "After.")
+    run(rules, blocks)
+    assert reasons(blocks) == ["t.related"] * 3 + [None, None]
+
+
+def test_drop_section_max_blocks(tmp_path: Path) -> None:
+    rules = rules_from(tmp_path, SECTION.format(extra="max_blocks: 2"))
+    blocks = blocks_of("RELATED COVERAGE", *[(f"Teaser {i}", BlockKind.LIST_ITEM) for i in range(4)])
+    run(rules, blocks)
+    assert reasons(blocks) == ["t.related"] * 3 + [None, None]
+
+
+# --- engine: cut-rest ---------------------------------------------------------------------------------
+
+CUT = """\
+rules:
+  - id: t.similar
+    why: w
+    action: cut-rest
+    match: {regex: '(?i)^similar news\\s*:'}
+    examples: {drop: ["Similar News:"]}
+"""
+
+
+def test_cut_rest_after_the_article_drops_everything_after(tmp_path: Path) -> None:
+    rules = rules_from(tmp_path, CUT)
+    blocks = blocks_of(PROSE, PROSE + " Again.", PROSE + " Third.", "Similar News: other stories", PROSE + " Teaser.", ("Heading", BlockKind.HEADING))
+    run(rules, blocks)
+    assert reasons(blocks) == [None, None, None] + ["t.similar"] * 3
+
+
+def test_cut_rest_marker_before_any_article_only_drops_itself(tmp_path: Path) -> None:
+    # A menu at the top repeating the marker must not cut the whole page.
+    rules = rules_from(tmp_path, CUT)
+    blocks = blocks_of("Similar News: menu", PROSE, PROSE + " Again.")
+    run(rules, blocks)
+    assert reasons(blocks) == ["t.similar", None, None]
+
+
+# --- engine: extract and rewrite ---------------------------------------------------------------------
+
+EXTRACT = """\
+rules:
+  - id: t.date
+    why: w
+    action: extract
+    field: date
+    remove: {remove}
+    match: {{regex: '^date\\s+(?P<value>\\d{{4}}-\\d{{2}}-\\d{{2}})\\s*'}}
+    examples: {{extract: [{{text: "date 2025-02-14 x", value: "2025-02-14"}}]}}
+"""
+
+
+def test_extract_with_remove_match_keeps_the_rest_of_the_line(tmp_path: Path) -> None:
+    rules = rules_from(tmp_path, EXTRACT.format(remove="match"))
+    blocks = blocks_of("Intro", "date 2025-02-14 NATO's top civilian official said", "date 2025-03-01 a second one")
+    fields = run(rules, blocks)
+    value, evidence = fields["date"]
+    assert value == "2025-02-14"  # the first extraction wins
+    assert evidence.line == 2 and "t.date" in evidence.source
+    assert blocks[1].text == "NATO's top civilian official said"
+    assert blocks[1].drop is None
+
+
+def test_extract_remove_match_of_the_whole_line_drops_it(tmp_path: Path) -> None:
+    rules = rules_from(tmp_path, EXTRACT.format(remove="match"))
+    blocks = blocks_of("date 2025-02-14")
+    assert run(rules, blocks)["date"][0] == "2025-02-14"
+    assert blocks[0].drop is not None and blocks[0].drop.source is DropSource.METADATA
+
+
+@pytest.mark.parametrize("remove, dropped, text", [("block", True, "date 2025-02-14 text"), ("none", False, "date 2025-02-14 text")])
+def test_extract_remove_block_and_none(tmp_path: Path, remove: str, dropped: bool, text: str) -> None:
+    rules = rules_from(tmp_path, EXTRACT.format(remove=remove))
+    blocks = blocks_of("date 2025-02-14 text")
+    assert run(rules, blocks)["date"][0] == "2025-02-14"
+    assert (blocks[0].drop is not None) is dropped
+    assert blocks[0].text == text
+
+
+def test_rewrite_runs_before_the_other_rules(tmp_path: Path) -> None:
+    rules = rules_from(
+        tmp_path,
+        """\
+        rules:
+          - id: t.unescape
+            why: w
+            action: rewrite
+            match: {regex: '\\\\+(["”])'}
+            replace: '\\1'
+            examples: {rewrite: [{text: 'he said \\"no\\"', out: 'he said "no"'}]}
+          - id: t.quote
+            why: w
+            match: {literal: ['he said "no"']}
+            examples: {drop: ['he said "no"']}
+        """,
+    )
+    assert check_examples(rules.rules[0]) == []
+    blocks = blocks_of('he said \\"no\\"', 'she said \\"yes\\"')
+    run(rules, blocks)
+    assert reasons(blocks) == ["t.quote", None]
+    assert blocks[1].text == 'she said "yes"'
+    assert blocks[1].markdown == 'she said "yes"'
+
+
+# --- engine: scope ---------------------------------------------------------------------------------
+
+
+def test_scope_by_signature_at_file_level(tmp_path: Path) -> None:
+    rules = rules_from(tmp_path, 'scope:\n  signature: ["(AP)"]\n' + GOOD)
+    on = blocks_of("Share")
+    run(rules, on, capture="BRUSSELS (AP) — text\n\nShare\n")
+    assert reasons(on) == ["t.share"]
+    off = blocks_of("Share")
+    run(rules, off, capture="BRUSSELS (Reuters) - text\n\nShare\n")
+    assert reasons(off) == [None]
+
+
+@pytest.mark.parametrize(
+    "url, dropped",
+    [("https://www.example.com/a", True), ("example.com/news", True), ("https://example.org/a", False), ("https://notexample.com/", False), (None, False)],
+)
+def test_scope_by_host(tmp_path: Path, url: str | None, dropped: bool) -> None:
+    rules = rules_from(tmp_path, GOOD.replace("    why: Share buttons.\n", "    why: Share buttons.\n    scope:\n      host: '(?:^|\\.)example\\.com$'\n"))
+    blocks = blocks_of("Share")
+    run(rules, blocks, url=url)
+    assert (blocks[0].drop is not None) is dropped
+
+
+@pytest.mark.parametrize("kind, dropped", [("markdown", True), ("text", False)])
+def test_scope_by_capture_kind(tmp_path: Path, kind: str, dropped: bool) -> None:
+    rules = rules_from(tmp_path, GOOD.replace("    why: Share buttons.\n", "    why: Share buttons.\n    scope: {kind: markdown}\n"))
+    blocks = blocks_of("Share")
+    run(rules, blocks, kind=kind)
+    assert (blocks[0].drop is not None) is dropped
+
+
+@pytest.mark.parametrize("language, dropped", [("ko", True), ("en", False), (None, False)])
+def test_scope_by_language(tmp_path: Path, language: str | None, dropped: bool) -> None:
+    rules = rules_from(tmp_path, GOOD.replace("    why: Share buttons.\n", "    why: Share buttons.\n    scope: {language: ko}\n"))
+    blocks = blocks_of("Share")
+    run(rules, blocks, language=language)
+    assert (blocks[0].drop is not None) is dropped
+
+
+# --- engine: adversarial input ------------------------------------------------------------------------
+
+
+def test_catastrophic_backtracking_regex_is_linear(tmp_path: Path) -> None:
+    rules = rules_from(
+        tmp_path,
+        """\
+        rules:
+          - id: t.evil
+            why: A pattern that backtracks exponentially in a backtracking engine.
+            match: {regex: '(a+)+$'}
+            examples: {drop: ["aaa"], keep: ["aab"]}
+        """,
+    )
+    blocks = blocks_of("a" * 50_000 + "b", "a" * 50_000)
+    started = time.perf_counter()
+    run(rules, blocks)
+    elapsed = time.perf_counter() - started
+    assert reasons(blocks) == [None, "t.evil"]
+    assert elapsed < 2.0  # a safety net only: RE2 takes milliseconds

@@ -305,8 +305,16 @@ def silver_author_names(entries: Sequence[str] | None) -> list[list[str]]:
     return names
 
 
+def silver_date(value: str | None) -> str | None:
+    """The silver date when it is a real ISO date: the file also holds truncated human dates
+    ("Mon, 18 No") and the CMS placeholder 0001-01-01, which grade nothing."""
+    if value and re.match(r"(19|20)\d\d-\d\d-\d\d", value):
+        return value[:10]
+    return None
+
+
 def date_ok(doc: Document, silver: str) -> bool:
-    return bool(doc.date) and doc.date[:10] == silver[:10]
+    return bool(doc.date) and doc.date[:10] == silver
 
 
 def title_ok(doc: Document, silver: str) -> bool:
@@ -328,7 +336,7 @@ def language_ok(doc: Document, silver: str) -> bool:
 
 # field -> (how to read a usable label from a silver record, how to check the cleaner's Document)
 META_CHECKS: dict[str, tuple[Callable[[Mapping[str, Any]], Any], Callable[[Document, Any], bool]]] = {
-    "date": (lambda m: m.get("date") or None, date_ok),
+    "date": (lambda m: silver_date(m.get("date")), date_ok),
     "title": (lambda m: m.get("title") or None, title_ok),
     "authors": (lambda m: silver_author_names(m.get("authors")) or None, authors_ok),
     "language": (lambda m: m.get("language") or None, language_ok),

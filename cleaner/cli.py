@@ -10,13 +10,13 @@ import click
 
 from . import clean, default_rules
 from .errors import CleanerError, InputError, RuleError
+from .explain import explain, explain_lines
 from .model import Document
 from .ruleset import RuleSet, bundled_rules_dir, load_rules
 from .ruleset.engine import check_examples
 
 EXIT_OK, EXIT_EMPTY, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
 SAMPLE = Path(__file__).parent / "samples" / "ap-news.md"
-EXPLAIN_CHARS = 100  # how much of a dropped block --explain shows
 
 
 class _DefaultGroup(click.Group):
@@ -127,14 +127,8 @@ def _meta_header(doc: Document) -> str:
 
 
 def _explain(doc: Document) -> None:
-    for block in doc.dropped:
-        if not block.text:
-            continue
-        text = block.text if len(block.text) <= EXPLAIN_CHARS else block.text[: EXPLAIN_CHARS - 1] + "…"
-        span = f"{block.start}" if block.start == block.end else f"{block.start}-{block.end}"
-        click.echo(f"{doc.source}:{span}\t{block.drop}\t{text}", err=True)
-    for name, evidence in doc.evidence.items():
-        click.echo(f"{doc.source}: {name} <- {evidence}", err=True)
+    for line in explain_lines(explain(doc)):
+        click.echo(line, err=True)
 
 
 @main.group("rules")

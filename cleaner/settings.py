@@ -57,6 +57,9 @@ class Settings:
     # weighs this much per character, so an article survives the ad lines inside it
     # but not a long run of teasers. Initial value.
     region_bad_text_weight: float = 0.5
+    # Each bad block also costs this many characters' worth, so a run of short menu lines
+    # separates the article from teasers as a long bad paragraph would.
+    region_bad_block_chars: float = 0.0
 
     # --- metadata --------------------------------------------------------------
     # A title is a short line: headlines on the dev bench are under 200 characters.

@@ -29,7 +29,7 @@ def classify(blocks: list[Block], language: str | None, title: str | None, setti
             reasons[i] = reason
     _before_headline(todo, headline, reasons)
     revise(todo, settings)
-    region = main_region(todo, settings.region_bad_text_weight)
+    region = main_region(todo, settings.region_bad_text_weight, settings.region_bad_block_chars)
     for i, block in enumerate(todo):
         if block.drop is not None:
             continue
@@ -153,13 +153,13 @@ def _neighbour(blocks: list[Block], i: int, step: int, ignore_near_good: bool, s
     return Label.BAD  # the document's edges count as boilerplate, as in jusText
 
 
-def main_region(blocks: list[Block], bad_weight: float) -> tuple[int, int] | None:
+def main_region(blocks: list[Block], bad_weight: float, bad_block_chars: float) -> tuple[int, int] | None:
     """The run of blocks with the most good text net of bad text (maximum subarray)."""
     best = (0.0, None)
     run_start, run = 0, 0.0
     for i, block in enumerate(blocks):
         weight = block.features.get("chars", 0.0)
-        score = weight if block.label is Label.GOOD else -weight * bad_weight
+        score = weight if block.label is Label.GOOD else -(weight * bad_weight + bad_block_chars)
         if run <= 0:
             run_start, run = i, score
         else:

@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DATA ?= ../shared/bench
 
-.PHONY: run test fixtures goldens rules-check bench bench-quality clean-venv
+.PHONY: run test typecheck chromium fixtures goldens rules-check bench bench-quality bench-scale clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,21 @@ $(VENV)/.dev: pyproject.toml | $(BIN)/python
 run: $(VENV)/.installed
 	$(BIN)/clean --sample --meta
 
-test: $(VENV)/.dev
+# The browser test (tests/test_report_browser.py) needs Debian's chromium. Install it once where
+# apt-get runs as root (CI, containers); elsewhere the test skips and says why.
+chromium:
+	@if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; } \
+			|| echo "make: could not install chromium; the browser test will be skipped"; \
+	else echo "make: chromium is missing (apt-get as root installs it); the browser test will be skipped"; fi
+
+test: $(VENV)/.dev chromium typecheck
 	$(BIN)/python -m pytest
+
+# mypy on the public API and the modules it exposes (the file list is in pyproject.toml).
+typecheck: $(VENV)/.dev
+	$(BIN)/mypy
 
 fixtures: $(VENV)/.dev
 	$(BIN)/python -m pytest tests/test_fixtures.py
@@ -38,6 +51,10 @@ bench: bench-quality
 
 bench-quality: $(VENV)/.dev
 	$(BIN)/python bench/quality.py --data $(DATA)
+
+# --jobs 1 against --jobs 2, and peak memory on 500 against 10,000 documents (minutes).
+bench-scale: $(VENV)/.dev
+	$(BIN)/python bench/scale.py --data $(DATA)
 
 clean-venv:
 	rm -rf $(VENV)

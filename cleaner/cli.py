@@ -1,7 +1,10 @@
-"""The `clean` command: I/O, flags and exit codes only. The work happens in pipeline.py."""
+"""The `clean` command: I/O, flags and exit codes only. The work happens in pipeline.py
+(one document) and batch.py (many)."""
 from __future__ import annotations
 
-import json
+import contextlib
+import io
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -9,13 +12,17 @@ from pathlib import Path
 import click
 
 from . import clean, default_rules
-from .errors import CleanerError, InputError, RuleError
+from .batch import Options, run_batch
+from .errors import CleanerError, OutputError, RuleError
 from .explain import explain, explain_lines
+from .inputs import AUTO, INPUT_FORMATS, STDIN, InputFile, expand, identities, is_single, read_bytes
 from .model import Document
+from .outputs import FORMATS, DirSink, FileSink, Formatter, StreamSink
 from .ruleset import RuleSet, bundled_rules_dir, load_rules
 from .ruleset.engine import check_examples
+from .settings import DEFAULT
 
-EXIT_OK, EXIT_EMPTY, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
+EXIT_OK, EXIT_EMPTY, EXIT_USAGE, EXIT_UNREADABLE, EXIT_OUTPUT = 0, 1, 2, 3, 4
 SAMPLE = Path(__file__).parent / "samples" / "ap-news.md"
 
 
@@ -33,22 +40,35 @@ def main() -> None:
     """Clean raw web captures into article text and metadata."""
 
 
-@main.command("run", hidden=True, epilog="Subcommands: `clean rules list`, `clean rules check [DIR]`.")
+@main.command("run", hidden=True, epilog="Subcommands: `clean report`, `clean rules list`, `clean rules check [DIR]`.")
 @click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True, path_type=str))
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json", "jsonl"]), default="text", show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None, help="Output format. Default: text, or what the -o FILE's suffix says (.jsonl, .json, .md).")
+@click.option("-o", "--output", help="FILE: everything to one file. DIR/ (a trailing slash or an existing folder): one file per input, mirroring the input tree. Written atomically.")
+@click.option("--input-format", type=click.Choice(INPUT_FORMATS), default=AUTO, show_default=True, help="auto: WARC and JSONL by name (.warc, .warc.gz, .jsonl, .ndjson) or content; anything else is one raw capture.")
+@click.option("--field", default="text", show_default=True, help="JSONL input: the field holding the raw capture (html, text, markdown, ...). The other fields are kept.")
 @click.option("--kind", type=click.Choice(["auto", "html", "markdown", "text"]), default="auto", show_default=True, help="Override input kind detection.")
-@click.option("--url", help="The page's address (host-scoped rules match against it).")
+@click.option("--url", help="The page's address (host-scoped rules match against it), for documents that bring none.")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(exists=True), help="More rule files or folders, on top of the bundled ones. Repeatable.")
 @click.option("--no-default-rules", is_flag=True, help="Do not load the bundled rules.")
 @click.option("--explain", is_flag=True, help="Print every dropped block and why to stderr.")
 @click.option("--meta", "with_meta", is_flag=True, help="With --format text or markdown: print title, byline and date above the body.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes. Default: one per core.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT.doc_timeout_seconds, show_default=True, help="Seconds allowed per document; a slower one becomes an error record. 0: no limit.")
+@click.option("--fail-fast", is_flag=True, help="Stop at the first input that fails.")
+@click.option("--site-memory", is_flag=True, help="Drop lines that repeat across many captures of the same host in this batch (needs URLs: WARC, a JSONL url field, or --url).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
 @click.option("--sample", is_flag=True, help="Clean the bundled sample capture (an AP News page).")
-def run(inputs: tuple[str, ...], fmt: str, kind: str, url: str | None, rule_dirs: tuple[str, ...], no_default_rules: bool, explain: bool, with_meta: bool, sample: bool) -> None:
-    """Clean INPUT files, folders (recursively, sorted) or - (stdin; the default).
+def run(
+    inputs: tuple[str, ...], fmt: str | None, output: str | None, input_format: str, field: str, kind: str, url: str | None,
+    rule_dirs: tuple[str, ...], no_default_rules: bool, explain: bool, with_meta: bool, jobs: int | None, timeout: float,
+    fail_fast: bool, site_memory: bool, quiet: bool, sample: bool,
+) -> None:
+    """Clean INPUT files, folders (recursively, sorted), WARC or JSONL files, or - (stdin; the default).
 
     \b
     Exit codes: 0 ok; 1 nothing extracted for some input;
-    2 usage error or invalid rule file; 3 unreadable or undecodable input.
+    2 usage error or invalid rule file; 3 some input could not be read, decoded or
+    cleaned in time (the others are still cleaned); 4 an output cannot be written.
     """
     try:
         rules = _ruleset(rule_dirs, no_default_rules)
@@ -57,37 +77,68 @@ def run(inputs: tuple[str, ...], fmt: str, kind: str, url: str | None, rule_dirs
         sys.exit(EXIT_USAGE)
     if sample:
         inputs = (*inputs, str(SAMPLE))
-    status = EXIT_OK
-    sources = list(_expand(inputs or ("-",)))
-    many = len(sources) > 1
-    out = click.get_text_stream("stdout")
-    for source in sources:
-        try:
-            doc = clean(_read(source), url=url, kind=kind, rules=rules, explain=True, source=source)
-        except Exception as exc:  # one bad input never stops the batch
-            message = str(exc) if isinstance(exc, CleanerError) else f"internal error ({type(exc).__name__}: {exc})"
-            status = max(status, EXIT_UNREADABLE)
-            click.echo(f"clean: {source}: {message}", err=True)
-            if fmt in ("json", "jsonl"):
-                _emit_json(out, {"source": source, "error": message}, fmt)
-            continue
-        if explain:
-            _explain(doc)
-        if not doc.text:
-            status = max(status, EXIT_EMPTY)
-            click.echo(f"clean: {source}: nothing extracted", err=True)
-        if fmt in ("json", "jsonl"):
-            _emit_json(out, doc.to_dict(evidence=explain), fmt)
-        else:
-            if many:
-                out.write(f"==> {source} <==\n")
-            if with_meta:
-                out.write(_meta_header(doc))
-            out.write((doc.text if fmt == "text" else doc.markdown) + "\n")
-            if many:
-                out.write("\n")
-    out.flush()
-    sys.exit(status)
+    args = inputs or (STDIN,)
+    output = None if output == STDIN else output
+    to_dir = output is not None and (output.endswith(("/", os.sep)) or os.path.isdir(output))
+    fmt = fmt or _format_of(output if output and not to_dir else None)
+    files = expand(args, skip=[output] if output else [])
+    many = not is_single(args, input_format)
+    try:
+        sink = _sink(output, to_dir, fmt, many=many, meta=with_meta, evidence=explain, files=files)
+    except click.UsageError as exc:
+        click.echo(f"clean: {exc.message}", err=True)
+        sys.exit(EXIT_USAGE)
+    except OutputError as exc:
+        click.echo(f"clean: {exc}", err=True)
+        sys.exit(EXIT_OUTPUT)
+    options = Options(rules, url, kind, timeout or None, keep_blocks=explain or site_memory)
+    progress = not quiet and sys.stderr.isatty()
+    try:
+        stats = run_batch(
+            files, options, sink, jobs=jobs, input_format=input_format, field=field, fail_fast=fail_fast,
+            site_memory=site_memory, explain=_explain_lines if explain else None, progress=progress,
+        )
+        sink.close()
+    except OutputError as exc:
+        sink.abort()
+        click.echo(f"clean: {exc}", err=True)
+        sys.exit(EXIT_OUTPUT)
+    except BrokenPipeError:  # `clean ... | head`: the reader has all it wants
+        sink.abort()
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(EXIT_OK)
+    except KeyboardInterrupt:
+        sink.abort()
+        sys.exit(130)
+    if not quiet and (progress or stats.documents > 1):
+        click.echo(f"clean: {stats.summary()}", err=True)
+    sys.exit(EXIT_UNREADABLE if stats.errors else EXIT_EMPTY if stats.empty else EXIT_OK)
+
+
+def _format_of(output: str | None) -> str:
+    """The format a -o FILE's name asks for; text otherwise."""
+    name = (output or "").lower()
+    for suffix, fmt in ((".jsonl", "jsonl"), (".ndjson", "jsonl"), (".json", "json"), (".md", "markdown")):
+        if name.endswith(suffix):
+            return fmt
+    return "text"
+
+
+def _sink(output: str | None, to_dir: bool, fmt: str, *, many: bool, meta: bool, evidence: bool, files: list[InputFile]) -> StreamSink | FileSink | DirSink:
+    if output is None:
+        # UTF-8 whatever the locale; names that are not valid UTF-8 print with U+FFFD.
+        sys.stdout.flush()
+        out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", errors="replace", newline="")
+        return StreamSink(out, Formatter(fmt, many=many, meta=meta, evidence=evidence), detach=True)
+    ids = identities(files)
+    if to_dir:
+        return DirSink(Path(output), fmt, meta=meta, evidence=evidence, inputs=ids)
+    with contextlib.suppress(OSError):
+        st = os.stat(output)
+        if (st.st_dev, st.st_ino) in ids:
+            raise click.UsageError(f"-o {output} is one of the inputs; an input is never overwritten")
+    return FileSink(Path(output), Formatter(fmt, many=many, meta=meta, evidence=evidence))
 
 
 def _ruleset(rule_dirs: tuple[str, ...], no_default: bool) -> RuleSet:
@@ -98,37 +149,75 @@ def _ruleset(rule_dirs: tuple[str, ...], no_default: bool) -> RuleSet:
 
 
 def _expand(inputs: tuple[str, ...]) -> Iterator[str]:
-    for item in inputs:
-        path = Path(item)
-        if item != "-" and path.is_dir():
-            yield from (str(p) for p in sorted(path.rglob("*")) if p.is_file())
-        else:
-            yield item
+    """The input paths: a folder's files recursively, sorted (see inputs.expand)."""
+    return (f.path for f in expand(inputs))
 
 
 def _read(source: str) -> bytes:
+    return read_bytes(source, DEFAULT.max_input_bytes)
+
+
+def _explain_lines(doc: Document) -> Iterator[str]:
+    return explain_lines(explain(doc))
+
+
+@main.command("report")
+@click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True, path_type=str))
+@click.option("-o", "--output", required=True, help="report.html: one file. DIR/ (a trailing slash or an existing folder): index.html plus one page per capture.")
+@click.option("--against", "fixture_dirs", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=str), help="A fixture folder (fixtures/<slug>) or a folder of them: report its capture and mark what differs from its goldens. Repeatable.")
+@click.option("--kind", type=click.Choice(["auto", "html", "markdown", "text"]), default="auto", show_default=True, help="Override input kind detection (not for --against).")
+@click.option("--url", help="The page's address (not for --against, which reads case.yaml).")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(exists=True), help="More rule files or folders, on top of the bundled ones. Repeatable.")
+@click.option("--no-default-rules", is_flag=True, help="Do not load the bundled rules.")
+def report(inputs: tuple[str, ...], output: str, fixture_dirs: tuple[str, ...], kind: str, url: str | None, rule_dirs: tuple[str, ...], no_default_rules: bool) -> None:
+    """Write an HTML review page of what was kept and removed from each INPUT, and why.
+
+    \b
+    Exit codes: 0 written; 1 nothing extracted for some input;
+    2 usage error or invalid rule file; 3 some input unreadable (the report still shows it);
+    4 the report cannot be written.
+    """
+    from .golden import compare, fixture_folders, load_golden
+    from .report import Entry, check_output, write_report
+
     try:
-        if source == "-":
-            return sys.stdin.buffer.read()
-        with open(source, "rb") as fh:
-            return fh.read()
+        rules = _ruleset(rule_dirs, no_default_rules)
+        goldens = [load_golden(f) for d in fixture_dirs for f in fixture_folders(d)]
+    except RuleError as exc:
+        click.echo(f"clean: invalid rule file: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    except (OSError, ValueError) as exc:
+        click.echo(f"clean: --against: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    jobs = [(source, None) for source in _expand(inputs or (() if goldens else ("-",)))]
+    jobs += [(str(g.capture), g) for g in goldens]
+    try:
+        check_output(output, len(jobs))
+    except ValueError as exc:
+        click.echo(f"clean: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    captures, status = [], EXIT_OK
+    for source, golden in jobs:
+        try:
+            doc = clean(_read(source), url=golden.url if golden else url, kind=golden.kind if golden else kind, rules=rules, explain=True, source=source)
+        except Exception as exc:  # one bad input never stops the batch
+            message = str(exc) if isinstance(exc, CleanerError) else f"internal error ({type(exc).__name__}: {exc})"
+            click.echo(f"clean: {source}: {message}", err=True)
+            captures.append(Entry(source, error=message))
+            status = max(status, EXIT_UNREADABLE)
+            continue
+        if not doc.text:
+            status = max(status, EXIT_EMPTY)
+        ex = explain(doc)
+        captures.append(Entry(source, ex, diff=compare(ex, golden) if golden else None))
+    try:
+        written = write_report(captures, rules, output)
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}") from None
-
-
-def _emit_json(out, record: dict, fmt: str) -> None:  # type: ignore[no-untyped-def]
-    indent = 2 if fmt == "json" else None
-    out.write(json.dumps(record, ensure_ascii=False, indent=indent) + "\n")
-
-
-def _meta_header(doc: Document) -> str:
-    fields = (("Title", doc.title), ("Byline", doc.byline), ("Date", doc.date), ("Dateline", doc.dateline), ("Language", doc.language))
-    return "".join(f"{label}: {value or '(not found)'}\n" for label, value in fields) + "\n"
-
-
-def _explain(doc: Document) -> None:
-    for line in explain_lines(explain(doc)):
-        click.echo(line, err=True)
+        click.echo(f"clean: cannot write the report: {exc}", err=True)
+        sys.exit(EXIT_OUTPUT)
+    size = sum(p.stat().st_size for p in written)
+    click.echo(f"clean: wrote {written[0]} ({len(captures)} captures, {len(written)} files, {size / 1e6:.1f} MB)", err=True)
+    sys.exit(status)
 
 
 @main.group("rules")

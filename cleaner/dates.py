@@ -1,8 +1,17 @@
-"""Dates as people print them -> ISO 8601. Common forms by pattern, the rest by dateparser."""
+"""Dates as people print them -> ISO 8601. Common forms by pattern; month names of
+languages the table below lacks come from dateparser's locale data.
+
+A DateMatch keeps the date as printed, and also the date in UTC when the page prints a
+time and a time zone next to it ("Nov 18, 2019 at 9:24 pm ET" is 2019-11-19 in UTC).
+Which one counts as the publication date is a setting (Settings.date_in_utc).
+"""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
 
 _MONTHS = {
     name: i + 1
@@ -24,35 +33,198 @@ _MONTHS = {
     )
     for name in names.split()
 }
-_MONTH = r"(?P<month>" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
+# A month name in any language: resolved by month_number(), so "Chapter 12, 2015" is no date.
+_WORD = r"(?P<word>[^\W\d_]{3,12})\.?"
+# What may follow a date: a time, as in "March 6, 2025, 3:12 PM" (the year may be glued to
+# it by flattening: "20255:41 PM"); checked separately so that it never decides the date.
 _PATTERNS = [
-    # 2025-02-14, 2025-02-14T09:15:00Z, 2025/02/14
-    re.compile(r"(?<!\d)" + _YEAR + r"[-/](?P<mon>\d{1,2})[-/](?P<day>\d{1,2})(?!\d)"),
+    # 2025-02-14, 2025-02-14T09:15:00Z, 2025/02/14, 2025-02-14 17:27:46
+    re.compile(r"(?<![\d.])" + _YEAR + r"([-/])(?P<mon>\d{1,2})\2(?P<day>\d{1,2})(?![\d/])"),
     # 2025년 3월 4일, 2025年3月4日
     re.compile(_YEAR + r"\s*[년年]\s*(?P<mon>\d{1,2})\s*[월月]\s*(?P<day>\d{1,2})\s*[일日]"),
     # 2025. 2. 14.  /  2025.02.20
-    re.compile(r"(?<!\d)" + _YEAR + r"\.\s?(?P<mon>\d{1,2})\.\s?(?P<day>\d{1,2})\.?(?!\d)"),
-    # March 2, 2025  /  Mar. 2 2025; "20255:41" (year glued to a time) still reads 2025
-    re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR, re.I),
-    # 2 March 2025  /  12. Februar 2025  /  2 de marzo de 2025
-    re.compile(r"(?<!\d)(?P<day>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?" + _MONTH + r"\s+(?:de\s+)?" + _YEAR, re.I),
-    # 12.02.2025 (day first, as in German and most of Europe)
-    re.compile(r"(?<!\d)(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.\s?" + _YEAR),
+    re.compile(r"(?<![\d.])" + _YEAR + r"\.\s?(?P<mon>\d{1,2})\.\s?(?P<day>\d{1,2})\.?(?![\d])"),
+    # March 2, 2025  /  Mar. 2 2025  /  Monday, March 3rd, 2025  /  February 27, 20255:41 PM
+    re.compile(r"(?<![^\W\d_])" + _WORD + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR, re.I),
+    # 2 March 2025  /  12. Februar 2025  /  2 de marzo de 2025  /  24 сентября 2018
+    re.compile(r"(?<![\d.])(?P<day>\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?" + _WORD + r",?\s+(?:de\s+)?" + _YEAR + r"(?!\d)", re.I),
+    # 12.02.2025 and 19-11-2019 (day first, as in most of Europe); 27/09/2018 and 11/19/2019
+    # (day first unless the second number cannot be a month: then US order)
+    re.compile(r"(?<![\d.])(?P<a>\d{1,2})([./-])(?P<b>\d{1,2})\2\s?" + _YEAR + r"(?!\d)"),
+    # 11/19/19 06:56 AM: a two-digit year only with a time after it, US order
+    re.compile(r"(?<![\d/])(?P<mon>\d{1,2})/(?P<day>\d{1,2})/(?P<yy>\d{2})(?=\s+(?:at\s+)?\d{1,2}:\d{2})"),
 ]
 _RELATIVE = re.compile(r"\b(?:ago|yesterday|today|just now|vor \d|il y a|hace)\b|전$|前$", re.I)
+_DATE_CHARS = re.compile(r"\d")
+# Relative and clock-only forms: never a date, whatever else the line holds.
+_TIME = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3])[:.h][0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?)?", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """One absolute date found in a text: its span, the date as printed and, when a time
+    and a time zone are printed next to it, the date in UTC."""
+
+    start: int
+    end: int
+    date: dt.date
+    utc: dt.date | None = None
+
+    @property
+    def iso(self) -> str:
+        return self.date.isoformat()
+
+
+# Time zone abbreviations as news pages print them -> a tz database name (daylight saving
+# time by date) or a fixed offset in minutes. IST is India's (the bench's Indian sites);
+# ambiguous abbreviations (CST in China, BST in Bangladesh) are read the common Western way.
+_ZONES: dict[str, str | int] = {
+    "et": "America/New_York", "est": -300, "edt": -240, "ct": "America/Chicago", "cst": -360, "cdt": -300,
+    "mt": "America/Denver", "mst": -420, "mdt": -360, "pt": "America/Los_Angeles", "pst": -480, "pdt": -420,
+    "akst": -540, "akdt": -480, "hst": -600, "gmt": 0, "utc": 0, "z": 0, "bst": 60, "wet": 0, "west": 60,
+    "cet": 60, "cest": 120, "mez": 60, "mesz": 120, "eet": 120, "eest": 180, "msk": 180, "ist": 330,
+    "wib": 420, "sgt": 480, "hkt": 480, "kst": 540, "jst": 540, "aest": 600, "aedt": 660, "acst": 570,
+    "awst": 480, "nzst": 720, "nzdt": 780,
+}
+_CLOCK = r"(?P<h>[01]?\d|2[0-3])[:.h](?P<mi>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?\s*(?P<ap>(?i:[ap]))?\.?(?:(?i:m)\b\.?)?"
+_ZONE = r"\(?(?P<zone>(?:GMT|UTC)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|Z\b|[A-Z]{2,5}\b)\)?"
+_TIME_AFTER = re.compile(r"\s*(?:,|at|um|à|às|a las|alle|-|--|—|–|\||T|•)?\s*" + _CLOCK + r"\s*" + _ZONE)
+_TIME_BEFORE = re.compile(_CLOCK + r"\s*" + _ZONE + r"\s*,?\s*(?:[^\W\d_]{3,9}\.?,?\s*)?$")
+
+
+def _utc_date(text: str, start: int, end: int, date: dt.date) -> dt.date | None:
+    """The date in UTC when a time and a zone are printed right after or right before it."""
+    m = _TIME_AFTER.match(text, end) or _TIME_BEFORE.search(text[max(0, start - 40) : start])
+    if not m:
+        return None
+    offset = _offset(m.group("zone"), date)
+    if offset is None:
+        return None
+    hour = int(m.group("h")) % 12 + (12 if (m.group("ap") or "").lower() == "p" else 0) if m.group("ap") else int(m.group("h"))
+    moment = dt.datetime.combine(date, dt.time(hour, int(m.group("mi")))) - dt.timedelta(minutes=offset)
+    return moment.date()
+
+
+def _offset(zone: str, date: dt.date) -> int | None:
+    """Minutes east of UTC for 'EST', 'ET' (by date), 'GMT+1', '+09:00'."""
+    zone = zone.replace(" ", "")
+    m = re.fullmatch(r"(?:GMT|UTC)?([+-])(\d{1,2}):?(\d{2})?", zone, re.I)
+    if m:
+        minutes = int(m.group(2)) * 60 + int(m.group(3) or 0)
+        return minutes if m.group(1) == "+" else -minutes
+    known = _ZONES.get(zone.lower())
+    if isinstance(known, str):
+        try:
+            from zoneinfo import ZoneInfo
+
+            delta = dt.datetime.combine(date, dt.time(12), ZoneInfo(known)).utcoffset()
+            return int(delta.total_seconds() // 60) if delta is not None else None
+        except Exception:  # no tz database on this system: standard time
+            return {"America/New_York": -300, "America/Chicago": -360, "America/Denver": -420, "America/Los_Angeles": -480}[known]
+    return known
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """Every absolute date in the text, in reading order, impossible dates skipped."""
+    if not text or not _DATE_CHARS.search(text):
+        return []
+    found: list[DateMatch] = []
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            date = _date_of(m.groupdict())
+            if date is not None:
+                found.append(DateMatch(m.start(), m.end(), date, _utc_date(text, m.start(), m.end(), date)))
+    found.sort(key=lambda d: (d.start, -d.end))
+    out: list[DateMatch] = []
+    for d in found:
+        if not out or d.start >= out[-1].end:
+            out.append(d)
+    return out
 
 
 def parse_date(text: str) -> str | None:
     """The first absolute date in text, as YYYY-MM-DD; None for relative or no date."""
     if not text or _RELATIVE.search(text) and not re.search(r"\d{4}", text):
         return None
-    for pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            parts = m.groupdict()
-            month = int(parts["mon"]) if parts.get("mon") else _MONTHS.get(parts["month"].lower().rstrip("."), 0)
+    dates = find_dates(text)
+    return dates[0].iso if dates else None
+
+
+def _date_of(parts: dict[str, str | None]) -> dt.date | None:
+    try:
+        if parts.get("yy"):
+            year = 2000 + int(parts["yy"] or 0)
+        else:
+            year = int(parts["year"] or 0)
+        if parts.get("a"):
+            a, b = int(parts["a"] or 0), int(parts["b"] or 0)
+            day, month = (b, a) if b > 12 else (a, b)
+        else:
+            day = int(parts["day"] or 0)
+            month = int(parts["mon"]) if parts.get("mon") else month_number(parts.get("word") or "")
+        if not month:
+            return None
+        return dt.date(year, month, day)
+    except (ValueError, TypeError):
+        return None
+
+
+def month_number(word: str) -> int:
+    """'March', 'mar', 'märz', 'сентября', 'Maret' -> 3, 3, 3, 9, 3; 0 for any other word."""
+    word = word.lower().rstrip(".")
+    return _MONTHS.get(word) or _locale_months().get(word, 0)
+
+
+@functools.lru_cache(maxsize=1)
+def _locale_months() -> dict[str, int]:
+    """Month names of every dateparser locale that name one month only (3+ letters).
+
+    Loaded on the first unknown month word: about 0.3 s, once per process. Names shared by
+    two months in different languages ("mar", "listopad") are left out.
+    """
+    import importlib
+    import pkgutil
+
+    try:
+        import dateparser.data.date_translation_data as data
+    except ImportError:  # dateparser is a dependency; without it only the table above is known
+        return {}
+    names: dict[str, set[int]] = {}
+    keys = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
+    for module in pkgutil.iter_modules(data.__path__):
+        info = getattr(importlib.import_module(f"{data.__name__}.{module.name}"), "info", {})
+        for number, key in enumerate(keys, 1):
+            for name in info.get(key, []):
+                name = name.lower().rstrip(".")
+                if len(name) >= 3 and name.isalpha():
+                    names.setdefault(name, set()).add(number)
+    return {name: next(iter(months)) for name, months in names.items() if len(months) == 1}
+
+
+_URL_DATE = re.compile(r"/" + _YEAR + r"[/-](?P<mon>\d{1,2})(?:[/-](?P<day>\d{1,2}))?(?=[/-]|$)")
+_URL_COMPACT = re.compile(r"[/_-](?P<year>(?:19|20)\d{2})(?P<mon>[01]\d)(?P<day>[0-3]\d)(?=[/_.-]|$)")
+
+
+def url_date(url: str | None) -> str | None:
+    """The date in a URL path such as /2019/11/19/slug or /20191119/, as YYYY-MM-DD (htmldate's idea)."""
+    if not url:
+        return None
+    path = unquote(urlsplit(url if "//" in url else "//" + url).path)
+    for pattern in (_URL_DATE, _URL_COMPACT):
+        m = pattern.search(path)
+        if m and m.group("day"):
             try:
-                return dt.date(int(parts["year"]), month, int(parts["day"])).isoformat()
-            except (ValueError, TypeError):
+                return dt.date(int(m.group("year")), int(m.group("mon")), int(m.group("day"))).isoformat()
+            except ValueError:
                 continue
     return None
+
+
+def is_relative(text: str) -> bool:
+    """'2 hours ago', 'yesterday', '3일 전': a date relative to when the page was read."""
+    return bool(_RELATIVE.search(text))
+
+
+def strip_time(text: str) -> str:
+    return _TIME.sub(" ", text)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import codecs
-import gzip
+import functools
 import re
 import zlib
 
@@ -31,16 +31,28 @@ _GZIP_MAGIC = b"\x1f\x8b"
 
 
 def gunzip(data: bytes, settings: Settings = DEFAULT) -> bytes:
-    """Inflate gzip data, refusing to grow past max_decompressed_bytes (a gzip bomb)."""
-    inflater = zlib.decompressobj(wbits=47)  # 32 + 15: gzip or zlib header
+    """Inflate gzip data, refusing to grow past max_decompressed_bytes (a gzip bomb).
+
+    Every member of a multi-member file is inflated (`cat a.gz b.gz` is valid gzip).
+    """
     limit = settings.max_decompressed_bytes
-    try:
-        out = inflater.decompress(data, limit + 1)
-    except zlib.error as exc:
-        raise InputError(f"corrupt gzip data: {exc}") from None
-    if len(out) > limit or inflater.unconsumed_tail:
-        raise InputError(f"gzip data inflates past the {limit}-byte limit")
-    return out
+    parts: list[bytes] = []
+    size = 0
+    rest = data
+    while rest:
+        inflater = zlib.decompressobj(wbits=47)  # 32 + 15: gzip or zlib header
+        try:
+            out = inflater.decompress(rest, limit - size + 1)
+        except zlib.error as exc:
+            raise InputError(f"corrupt gzip data: {exc}") from None
+        size += len(out)
+        if size > limit or inflater.unconsumed_tail:
+            raise InputError(f"gzip data inflates past the {limit}-byte limit")
+        parts.append(out)
+        rest = inflater.unused_data
+        if rest[:2] != _GZIP_MAGIC:
+            break  # a truncated last member keeps what it had; trailing padding is ignored, as gzip(1) does
+    return b"".join(parts)
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -57,33 +69,68 @@ def declared_charset(data: bytes) -> str | None:
 
 def decode(data: bytes, settings: Settings = DEFAULT) -> str:
     """Decode a raw capture. Raises InputError for binary or undecodable data."""
-    if data[:2] == _GZIP_MAGIC:
-        data = gunzip(data, settings)
     if len(data) > settings.max_input_bytes:
         raise InputError(f"input is {len(data)} bytes, above the {settings.max_input_bytes}-byte limit")
+    if data[:2] == _GZIP_MAGIC:
+        data = gunzip(data, settings)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _clean_text(data.decode(encoding, errors="replace"), settings)
     declared = declared_charset(data)
-    if declared:
+    if declared and not _single_byte(declared):
         try:
             return _clean_text(data.decode(declared), settings)
         except UnicodeDecodeError:
             pass  # the declaration lies: fall through to detection
     try:
+        # Before a single-byte declaration: every byte string decodes in cp1252, but valid
+        # UTF-8 with non-ASCII letters is almost never an accident. A page re-saved as UTF-8
+        # often keeps its old iso-8859-1 <meta>.
         return _clean_text(data.decode("utf-8"), settings)
     except UnicodeDecodeError:
         pass
+    if declared and _single_byte(declared):
+        try:
+            return _clean_text(data.decode(declared), settings)
+        except UnicodeDecodeError:
+            pass
     _refuse_binary(data, settings)
-    best = from_bytes(data[: 256 * 1024]).best()
+    best = _detect(data[: 256 * 1024])
     if best is None:
         # Mostly UTF-8 with a few bad bytes: keep the text, mark the bad bytes.
         text = data.decode("utf-8", errors="replace")
         if text.count("\ufffd") > len(text) * settings.max_binary_share:
             raise InputError("cannot detect the text encoding (binary data?)")
         return _clean_text(text, settings)
-    encoding = _SUPERSETS.get(best.encoding, best.encoding)
+    encoding = _SUPERSETS.get(best, best)
     return _clean_text(data.decode(encoding, errors="replace"), settings)
+
+
+@functools.lru_cache(maxsize=64)
+def _single_byte(encoding: str) -> bool:
+    """One byte, one character: cp1252, iso-8859-x, koi8-r... (not UTF-8, cp949, shift_jis)."""
+    try:
+        return len(bytes(range(256)).decode(encoding, errors="replace")) == 256 and encoding != "utf-8"
+    except LookupError:
+        return False
+
+
+# Western European first: charset-normalizer scores cp1250, cp1252 and cp1257 the same on
+# English or French text whose only non-ASCII letters are common to all three, and lists
+# cp1250 first ('naïve' came out 'naďve').
+_TIE_PREFERENCE = ("cp1252",)
+
+
+def _detect(sample: bytes) -> str | None:
+    matches = list(from_bytes(sample))
+    if not matches:
+        return None
+    best = matches[0]
+    for preferred in _TIE_PREFERENCE:
+        for m in matches:
+            if m.chaos == best.chaos and m.coherence == best.coherence and preferred in (m.encoding, *m.could_be_from_charset):
+                return preferred
+    return best.encoding
 
 
 def _refuse_binary(data: bytes, settings: Settings) -> None:

@@ -12,6 +12,24 @@ class InputError(CleanerError):
     exit_code = 3
 
 
+class DocumentTimeout(InputError):
+    """Cleaning one document took longer than the time limit (an error record, exit 3)."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        super().__init__(f"took longer than the {seconds:g} s time limit")
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return DocumentTimeout, (self.seconds,)
+
+
+class OutputError(CleanerError):
+    """An output cannot be written: a folder that cannot be written, a full disk (exit 4).
+    Nothing is left half-written."""
+
+    exit_code = 4
+
+
 class RuleError(CleanerError):
     """A rule file is invalid (exit 2). The message names the file, line and rule id."""
 

@@ -32,6 +32,7 @@ class DropSource(enum.Enum):
     RULE = "rule"
     CLASSIFIER = "classifier"
     METADATA = "metadata"  # the line became a metadata field (title, byline, ...)
+    SITE = "site"  # --site-memory: the line repeats across captures of the same site
 
 
 @dataclass(frozen=True, slots=True)

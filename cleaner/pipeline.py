@@ -1,7 +1,9 @@
 """The steps in order: decode -> detect -> segment -> rules -> metadata -> classify -> language -> render."""
 from __future__ import annotations
 
+from . import html
 from .classify import classify
+from .dates import parse_date
 from .decode import decode
 from .detect import HTML, KINDS, MARKDOWN, detect_kind
 from .errors import InputError
@@ -23,68 +25,83 @@ def clean_text(
     kind: str = "auto",
     rules: RuleSet,
     settings: Settings = DEFAULT,
+    collect: list | None = None,
 ) -> Document:
+    """`collect` gathers the classifier's (block, context vector) pairs for bench/train.py."""
     text = decode(raw, settings) if isinstance(raw, (bytes, bytearray)) else raw.replace("\r\n", "\n").replace("\r", "\n")
     if kind not in (*KINDS, "auto"):
         raise ValueError(f"unknown kind {kind!r}")
     detected = detect_kind(text) if kind == "auto" else kind
+    capture = None
     if detected == HTML:
-        raise InputError("HTML captures are not supported yet; pass --kind text to treat it as text")
-    blocks = segment(text, markdown=detected == MARKDOWN, settings=settings)
+        # The main content as Blocks (trafilatura, after the DOM rules), and the metadata
+        # the page declares; the text rules then run over these Blocks as over any others.
+        capture = html.read(text, url=url, rules=rules.rules, settings=settings)
+        blocks = capture.blocks
+        declared = capture.declared_language
+        language_of = lambda: declared or detect_language(to_text(blocks), settings)  # noqa: E731
+    else:
+        blocks = segment(text, markdown=detected == MARKDOWN, settings=settings)
+        language_of = lambda: detect_language(text, settings)  # noqa: E731
     doc = Document(source=source, kind=detected, url=url, blocks=blocks)
-    ctx = Context(capture=text, kind=detected, url=url, language_of=lambda: detect_language(text, settings))
+    ctx = Context(capture=text, kind=detected, url=url, language_of=language_of)
     fields = apply_rules(blocks, rules.rules, ctx, settings)
-    _metadata(doc, fields, settings)
-    classify(blocks, ctx.language, doc.title, settings, headline=meta.headline_line(blocks, doc.title))
+    if capture is not None:
+        html.judge(doc, capture, fields, ctx.language, settings)
+    else:
+        _metadata(doc, fields, settings)
+        classify(blocks, ctx.language, doc.title, settings, headline=meta.headline_line(blocks, doc.title), collect=collect)
     _never_empty(blocks)
     doc.text = to_text(blocks)
     doc.markdown = to_markdown(blocks)
-    doc.removed = sum(1 for b in blocks if b.drop is not None and b.text)
-    body_language = detect_language(doc.text, settings) if doc.text else None
-    doc.language = body_language or ctx.language
-    doc.evidence["language"] = Evidence("py3langid on the body" if body_language else "py3langid on the capture")
+    if capture is not None:
+        html.finish(doc, capture, settings)
+    else:
+        body_language = detect_language(doc.text, settings) if doc.text else None
+        doc.language = body_language or ctx.language
+        doc.evidence["language"] = Evidence("py3langid on the body" if body_language else "py3langid on the capture")
+    doc.removed = sum(1 for b in doc.blocks if b.drop is not None and b.text)
     return doc
 
 
 def _metadata(doc: Document, fields: dict[str, tuple[str, Evidence]], settings: Settings) -> None:
+    """Fields the rules extracted first, then the heuristics, each found near the headline."""
     blocks = doc.blocks
     for name, (value, evidence) in fields.items():
         doc.evidence[name] = evidence
         if name == "date":
-            value = _iso_date(value) or value
+            value = parse_date(value) or value
         if name == "authors":
             doc.authors = [value]
         else:
             setattr(doc, name, value)
-    title_line = None
+    anchor = None
     if doc.title is None:
-        found = meta.find_title(blocks, settings)
-        if found:
-            doc.title, site, doc.evidence["title"] = found
-            title_line = doc.evidence["title"].line
-            if site and not doc.site:
-                doc.site, doc.evidence["site"] = site, Evidence("title suffix", title_line)
+        if headline := meta.find_headline(blocks, settings, url=doc.url):
+            doc.title, doc.evidence["title"], anchor = headline.title, headline.evidence, headline.anchor
+            if headline.site and not doc.site:
+                doc.site, doc.evidence["site"] = headline.site, Evidence("title suffix", headline.evidence.line)
+    else:
+        anchor = meta.anchor_index(blocks, meta.headline_line(blocks, doc.title))
+    title_line = blocks[anchor].start if anchor is not None else doc.evidence["title"].line if doc.title else None
+    if anchor is None and (body := meta.body_start(blocks, settings)):
+        # No displayed headline: the byline and date are looked for around the body's start.
+        anchor = body - 1
     if doc.subtitle is None and (found := meta.find_subtitle(blocks, title_line, settings)):
         doc.subtitle, doc.evidence["subtitle"] = found
-    if doc.byline is None and (found := meta.find_byline(blocks, settings)):
+    if doc.byline is None and (found := meta.find_byline(blocks, settings, anchor)):
         doc.byline, doc.evidence["byline"] = found
     if doc.byline and not doc.authors:
-        doc.authors = meta.authors_of(doc.byline)
+        doc.authors = meta.authors_of(doc.byline, settings)
         doc.evidence["authors"] = doc.evidence["byline"]
-    if doc.dateline is None and (dl := meta.find_dateline(blocks)):
+    if doc.dateline is None and (dl := meta.find_dateline(blocks, anchor, settings)):
         doc.dateline, agency, doc.evidence["dateline"] = dl
         if agency and not doc.site:
             doc.site, doc.evidence["site"] = agency, Evidence("agency credit in the dateline", doc.evidence["dateline"].line)
-    if doc.date is None and (found := meta.find_date(blocks, settings)):
+    if doc.date is None and (found := meta.find_date(blocks, settings, anchor, url=doc.url)):
         doc.date, doc.evidence["date"] = found
     if doc.site is None and (found := meta.find_site(blocks)):
         doc.site, doc.evidence["site"] = found
-
-
-def _iso_date(value: str) -> str | None:
-    from .dates import parse_date
-
-    return parse_date(value)
 
 
 def _never_empty(blocks: list[Block]) -> None:

@@ -59,13 +59,90 @@ class Settings:
     region_bad_text_weight: float = 0.5
     # Each bad block also costs this many characters' worth, so a run of short menu lines
     # separates the article from teasers as a long bad paragraph would.
-    region_bad_block_chars: float = 0.0
+    # dev bench: 0 -> 80 took md F1 0.870 -> 0.879, txt 0.843 -> 0.857.
+    region_bad_block_chars: float = 80.0
+    # The learned layer (classify/learned.py) re-decides each block from its features,
+    # its heuristic labels and its neighbours'. Off: the heuristic passes decide alone.
+    use_learned_model: bool = True
 
-    # --- metadata --------------------------------------------------------------
+    # --- metadata (cleaner/text/meta.py) ------------------------------------------
     # A title is a short line: headlines on the dev bench are under 200 characters.
     max_title_chars: int = 220
-    # Only the first lines of a capture can hold the headline and byline (seeds, dev bench).
-    meta_window_lines: int = 80
+    # The headline is searched in the first lines only. Flattened pages put whole menus
+    # above it: on the dev bench the headline sits at line 85 (median), 370 (99th
+    # percentile) and 623 at most, in md and txt alike.
+    meta_window_lines: int = 700
+    # The main body starts at the first prose block: a paragraph of at least this many
+    # characters (CJK weighted as in the classifier) with sentence punctuation, followed
+    # by another one within `body_run_blocks` blocks. Teaser blurbs are shorter. dev bench.
+    meta_prose_min_chars: int = 120
+    body_run_blocks: int = 3
+    # A prose block at least this many times meta_prose_min_chars starts the body alone.
+    body_single_block_factor: float = 2.5
+    # Headline candidates are scored (cleaner/text/meta.py, _headline_score); these are
+    # the points each signal gives. Set by reading the dev bench's md half (ids 0-7):
+    # the <title> line repeated as a line beats every other signal, then the heading
+    # level, the URL slug and the distance to the body.
+    headline_heading_points: tuple[float, ...] = (3.0, 2.0, 1.5, 1.0, 1.0, 1.0)  # h1..h6
+    headline_title_element_points: float = 3.0  # the line repeats the first line (<title>) or its head
+    # A displayed headline needs this many points to win over the <title> line of a text capture.
+    headline_min_points: float = 2.0
+    headline_slug_points: float = 3.0  # times the share of words shared with the URL slug
+    headline_near_body_points: tuple[float, ...] = (2.0, 1.5, 1.0, 0.5)  # body within 2, 5, 10, 20 blocks
+    headline_meta_after_points: float = 1.0  # a byline or date line within 4 blocks after it
+    headline_after_body_points: float = -1.0  # it comes after the body has started
+    headline_label_points: float = -2.0  # one to three words in capitals: a section label ("WORLD NEWS")
+    # The byline and the date are looked for this many text blocks after the headline
+    # (and a few before it: some sites print "By X | date" above). dev bench: 95% of
+    # bylines within 8 blocks, dates within 10.
+    byline_blocks_after: int = 14
+    byline_blocks_before: int = 4
+    # A byline line is short; longer lines are sentences that happen to start with "By".
+    max_byline_chars: int = 160
+    # A line taken as the date line is mostly the date; a date deeper inside a longer
+    # line must sit within the first date_prefix_chars characters ("Updated: ...").
+    max_date_line_chars: int = 200
+    date_prefix_chars: int = 60
+    # When the page prints a time and a time zone next to the date ("Nov 18, 2019 at
+    # 9:24 pm ET"), give the date in UTC, as publishers' own structured data and feeds
+    # mostly do. dev bench: on the 10 pages where the two differ, the UTC date agrees
+    # with the page's datePublished on 7, the printed local date on 3. Without a zone
+    # the printed date is kept.
+    date_in_utc: bool = True
+    # The dateline opens the first paragraphs of the body: searched this many blocks down.
+    dateline_blocks: int = 12
+    # Words that label a printed date, byline prefixes and the words that make a name
+    # part of a byline a job title instead. Collected from the dev bench, the seeds and
+    # the issue's examples; matched case-insensitively as whole words.
+    date_published_labels: tuple[str, ...] = (
+        "published", "posted", "first published", "created", "publié", "publicado", "pubblicato",
+        "veröffentlicht", "erstellt", "gepubliceerd", "opublikowano", "опубликовано", "입력", "등록", "작성", "公開", "发布",
+    )
+    date_updated_labels: tuple[str, ...] = (
+        "updated", "last updated", "modified", "edited", "mis à jour", "actualizado", "aggiornato",
+        "aktualisiert", "bijgewerkt", "zaktualizowano", "обновлено", "수정", "업데이트", "更新",
+    )
+    byline_prefixes: tuple[str, ...] = (
+        "by", "von", "par", "por", "di", "door", "av", "przez", "oleh", "автор", "текст", "text", "words",
+        "written by", "posted by", "story by", "reporting by", "words by", "text by", "글", "작성자",
+    )
+    job_words: tuple[str, ...] = (
+        "staff", "writer", "writers", "reporter", "reporters", "correspondent", "editor", "editors", "contributor",
+        "columnist", "producer", "news", "wire", "service", "associated press", "press", "bureau", "chief",
+        "senior", "special", "auto", "business", "political", "science", "analyst", "contributing", "team",
+        "desk", "author", "redaktion", "redakteur", "journalist", "photographer",
+    )
+    # News agencies: a line that is only an agency's name, under a headline, is the byline.
+    agency_names: tuple[str, ...] = (
+        "Reuters", "AP", "The Associated Press", "Associated Press", "AFP", "Agence France-Presse", "dpa", "UPI",
+        "Bloomberg", "PTI", "IANS", "ANI", "Yonhap", "Xinhua", "EFE", "ANSA", "Kyodo", "TASS", "Press Association",
+    )
+    # Link targets whose path names an author page: the link text is an author (markdown).
+    author_url_parts: tuple[str, ...] = (
+        "author", "authors", "autor", "auteur", "byline", "people", "person", "profile", "profiles", "staff",
+        "contributor", "contributors", "writer", "writers", "reporter", "reporters", "journalist", "columnist",
+        "meet-the-team", "team", "user", "users", "members",
+    )
     # Language detection reads at most this much text (py3langid is linear in it).
     language_sample_chars: int = 4000
 
@@ -79,6 +156,63 @@ class Settings:
     prose_block_min_chars: int = 80
     # RE2 memory budget per compiled rule regex (bytes); RE2's own default is 8 MiB.
     rule_regex_max_mem_bytes: int = 8 * 1024 * 1024
+
+    # --- HTML captures -------------------------------------------------------------
+    # trafilatura's modes, measured on the dev bench (181 pages, trafilatura 2.3.1, its
+    # plain text alone): default F1 0.960, fast 0.962, fast + favor_recall 0.963,
+    # favor_precision 0.964 (fast + favor_precision 0.946: one page comes out empty).
+    # fast skips its readability/jusText comparison, which here costs more than it saves.
+    html_engine_fast: bool = True
+    html_engine_favor_precision: bool = False
+    html_engine_favor_recall: bool = False
+    # A DOM rule never prunes an element holding more than this share of the page's text
+    # outside links: a chrome selector that hits the article's wrapper is wrong there.
+    html_prune_max_text_share: float = 0.5
+    # An article body split into several containers of one class (ads between them) is
+    # read whole: other containers with the main one's tag and class are added when they
+    # hold this much prose, and there are at most this many of them.
+    html_continuations: bool = True
+    html_continuation_min_prose_chars: int = 200
+    html_continuation_max_containers: int = 8
+    # The headline, standfirst, byline and date are looked for above the first paragraph
+    # of at least html_prose_min_chars, and within the first html_head_max_blocks blocks.
+    html_prose_min_chars: int = 100
+    html_head_max_blocks: int = 10
+    # A block there repeats the title (or the standfirst) when their word sets overlap
+    # this much (F1); a byline or date line is at most this long.
+    html_meta_repeat_min_f1: float = 0.8
+    html_meta_line_max_chars: int = 120
+    # Blocks above the headline (kickers, section labels, teasers) are dropped.
+    html_drop_before_headline: bool = True
+    # The page's declared language (<html lang>) stands unless a body this long reads as
+    # another language.
+    html_language_override_min_chars: int = 400
+    # How the HTML judge decides after trafilatura: "gentle" drops only what rules, the
+    # DOM around a block or its link share speak against; "classifier" runs the text
+    # classifier too; "none" keeps everything trafilatura chose.
+    html_judge: str = "gentle"
+    # The gentle judge drops a block with at least this share of its text in links.
+    html_max_link_share: float = 0.8
+
+    # --- batches (cleaner/batch.py, cleaner/sitememory.py) ----------------------------
+    # Per-document time limit. A news page cleans in 10-100 ms on the dev bench (a 30 MB
+    # page in a few seconds), so 30 s only ever stops a pathological page.
+    doc_timeout_seconds: float = 30.0
+    # A worker process that is still stuck this long after the time limit (in C code
+    # that never returns to Python, where the limit's signal cannot land) is killed.
+    doc_timeout_grace_seconds: float = 10.0
+    # Documents sent to a worker at once: big enough that sending costs little next to
+    # cleaning (~20 ms a page), small enough to balance the cores. Initial value.
+    batch_chunk_docs: int = 8
+    # Chunks in flight per worker: bounds the documents held in memory (jobs x 4 x 8).
+    batch_window_chunks_per_job: int = 4
+    # --site-memory: a line is boilerplate once this many captures (distinct URLs) of
+    # the same host carry it. Initial value: the dev bench has no two pages of one site.
+    site_memory_min_captures: int = 5
+    # Memory bounds: hosts remembered (least recently seen go first) and lines per host
+    # (when full, lines seen only once are forgotten). 256 x 4096 lines is ~100 MB at most.
+    site_memory_max_sites: int = 256
+    site_memory_max_lines_per_site: int = 4096
 
 
 DEFAULT = Settings()

@@ -63,10 +63,5 @@ def test_impossible_date_does_not_hide_a_valid_one_later() -> None:
     assert parse_date("2025-02-30 (corrected: 2025-02-28)") == "2025-02-28"
 
 
-@pytest.mark.xfail(
-    reason="parse_date tries patterns in a fixed order, so an ISO date anywhere beats an earlier "
-    "'March 6, 2025'; its docstring promises the first date in the text",
-    strict=True,
-)
 def test_first_date_in_the_text_wins() -> None:
     assert parse_date("Published March 6, 2025, updated 2025-03-07") == "2025-03-06"

@@ -37,11 +37,6 @@ def test_authors_of(byline: str, authors: list[str]) -> None:
     assert authors_of(byline) == authors
 
 
-@pytest.mark.xfail(
-    reason="authors_of title-cases all-caps names with str.capitalize per word, which lower-cases "
-    "the letter after a hyphen or apostrophe (Mary-kate, O'neil)",
-    strict=True,
-)
 @pytest.mark.parametrize("byline, authors", [("BY MARY-KATE OLSEN", ["Mary-Kate Olsen"]), ("BY JOHN O'NEIL", ["John O'Neil"])])
 def test_authors_of_caps_names_with_hyphen_or_apostrophe(byline: str, authors: list[str]) -> None:
     assert authors_of(byline) == authors

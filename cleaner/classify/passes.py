@@ -5,13 +5,22 @@ from collections import Counter
 
 from ..model import Block, BlockKind, Drop, DropSource, Label
 from ..settings import Settings
+from . import context, learned
 from .features import block_features, words_of
 
 _NON_CONTENT = (BlockKind.RULE, BlockKind.IMAGE, BlockKind.CODE)
 
 
-def classify(blocks: list[Block], language: str | None, title: str | None, settings: Settings, headline: int | None = None) -> None:
-    """Label every block no rule decided; drop the BAD ones with their reason."""
+def classify(
+    blocks: list[Block],
+    language: str | None,
+    title: str | None,
+    settings: Settings,
+    headline: int | None = None,
+    collect: list[tuple[Block, list[float]]] | None = None,
+) -> None:
+    """Label every block no rule decided; drop the BAD ones with their reason.
+    `collect` receives (block, context vector) pairs, for training the learned layer."""
     # Blocks rules dropped stay in as BAD neighbours; metadata lines (title, byline) sit outside.
     todo = [b for b in blocks if b.drop is None or b.drop.source is DropSource.RULE]
     if not any(b.drop is None for b in todo):
@@ -19,24 +28,46 @@ def classify(blocks: list[Block], language: str | None, title: str | None, setti
     title_words = frozenset(w.lower() for w in words_of(title or "") if len(w) > 2)
     repeats = Counter(b.text for b in todo if b.text)
     reasons: dict[int, str] = {}
+    seen: set[str] = set()
     for i, block in enumerate(todo):
         block.features = block_features(block, language, title_words, repeats, settings)
         if block.drop is not None:
             block.label = Label.BAD
             continue
+        if block.text in seen and block.features["chars"] >= settings.long_block_chars:
+            # A page that prints the article twice (an AMP copy, a print view): keep the first.
+            block.label, reasons[i] = Label.BAD, "duplicate"
+            continue
+        seen.add(block.text)
         block.label, reason = context_free(block, settings)
         if reason:
             reasons[i] = reason
     _before_headline(todo, headline, reasons)
+    pass1 = [b.label for b in todo]
     revise(todo, settings)
     region = main_region(todo, settings.region_bad_text_weight, settings.region_bad_block_chars)
     for i, block in enumerate(todo):
-        if block.drop is not None:
-            continue
-        if block.label is Label.GOOD and region and not (region[0] <= i <= region[1]):
+        if block.drop is None and block.label is Label.GOOD and region and not (region[0] <= i <= region[1]):
             block.label = Label.BAD
             reasons[i] = "outside-main-region"
-        if block.label is not Label.GOOD:
+    model = learned.load() if settings.use_learned_model or collect is not None else None
+    if model is not None or collect is not None:
+        vecs = context.vectors(todo, pass1, region, headline)
+        if collect is not None:
+            collect.extend((b, v) for b, v in zip(todo, vecs) if b.drop is None)
+        if model is not None and settings.use_learned_model:
+            weights, threshold = model
+            for i, (block, vec) in enumerate(zip(todo, vecs)):
+                if block.drop is not None:
+                    continue
+                p = learned.probability(weights, vec)
+                block.features["model_p"] = p
+                keep = p >= threshold
+                if keep != (block.label is Label.GOOD):
+                    reasons[i] = "model:" + learned.strongest_against(weights, vec)
+                block.label = Label.GOOD if keep else Label.BAD
+    for i, block in enumerate(todo):
+        if block.drop is None and block.label is not Label.GOOD:
             block.drop = Drop(DropSource.CLASSIFIER, reasons.get(i, "neighbours"))
 
 
@@ -65,7 +96,8 @@ def context_free(block: Block, s: Settings) -> tuple[Label, str | None]:
     sentence = f["terminal_punct"] > 0 and f["words"] >= s.min_sentence_words
     if f["link_share"] > (s.max_link_share_sentence if sentence else s.max_link_share):
         return Label.BAD, "link-density"
-    if f["repeats"] > 0 and f["chars"] < s.long_block_chars:
+    if f["repeats"] > 0 and f["chars"] < s.long_block_chars and (f["repeats"] >= 2 or not sentence):
+        # Menus repeat their labels; an article may repeat a sentence once (a pull quote).
         return Label.BAD, "repeated"
     if f["chars"] < s.short_block_chars:
         if sentence and f["stopword_share"] >= s.stopword_share_low:

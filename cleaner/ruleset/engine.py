@@ -85,7 +85,7 @@ def match(m: Matcher, block: Block, next_block: Block | None) -> Any:
 
 def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context, settings: Settings = DEFAULT) -> dict[str, tuple[str, Evidence]]:
     """Apply in-scope rules to blocks in place. Returns the metadata fields rules extracted."""
-    active = [r for r in rules if in_scope(r.scope, ctx)]
+    active = [r for r in rules if not r.is_dom and in_scope(r.scope, ctx)]  # DOM rules ran before extraction
     rewrites = [r for r in active if r.action is Action.REWRITE]
     others = [r for r in active if r.action is not Action.REWRITE]
     for rule in rewrites:
@@ -211,6 +211,10 @@ def _drop_section(blocks: list[Block], i: int, rule: Rule) -> None:
 
 def check_examples(rule: Rule) -> list[str]:
     """Run a rule's examples; return one message per example that does not behave."""
+    if rule.is_dom:
+        from ..html.prune import check_dom_examples
+
+        return check_dom_examples(rule)
     failures = []
 
     def block_of(example: Any) -> tuple[Block, Block | None]:

@@ -13,12 +13,15 @@ import yaml
 from ..errors import RuleError
 from ..model import BlockKind
 from ..settings import DEFAULT, Settings
-from .schema import FIELDS, Action, Matcher, Remove, Rule, Scope, SectionEnd, compile_regex
+from .schema import FIELDS, Action, Matcher, Remove, Rule, Scope, SectionEnd, Selectors, compile_regex
 
 _FILE_KEYS = {"family", "why", "scope", "rules"}
-_RULE_KEYS = {"id", "why", "scope", "match", "action", "field", "remove", "replace", "until", "max_blocks", "examples"}
+_RULE_KEYS = {"id", "why", "scope", "match", "selectors", "action", "field", "remove", "replace", "until", "max_blocks", "examples"}
 _SCOPE_KEYS = {"always", "host", "signature", "language", "kind"}
 _MATCH_KEYS = {"literal", "prefix", "contains", "regex", "kind", "min_chars", "max_chars", "next", "not", "links_only"}
+_SELECTOR_KEYS = {"css", "xpath"}
+# What a DOM rule can do: prune the matched elements, or read a metadata field from them.
+_DOM_ACTIONS = (Action.DROP, Action.EXTRACT)
 _EXAMPLE_KEYS = {"drop", "keep", "extract", "rewrite"}
 _LINE = "__line__"
 
@@ -235,15 +238,19 @@ def _rule(raw: Any, path: str, file_scope: Scope, settings: Settings) -> Rule:
     why = raw.get("why")
     if not isinstance(why, str) or not why.strip():
         raise RuleError(path, "rule has no 'why'", line=line, rule_id=rule_id)
-    if "match" not in raw:
-        raise RuleError(path, "rule has no 'match'", line=line, rule_id=rule_id)
+    if ("match" in raw) == ("selectors" in raw):
+        raise RuleError(path, "a rule needs one of 'match' (lines of text) or 'selectors' (HTML elements)", line=line, rule_id=rule_id)
     action = _enum(Action, raw.get("action", "drop"), path, line, rule_id, "action")
+    selectors = _selectors(raw["selectors"], path, line, rule_id) if "selectors" in raw else None
+    if selectors is not None and action not in _DOM_ACTIONS:
+        raise RuleError(path, f"a rule with 'selectors' can only drop or extract (got {action.value!r})", line=line, rule_id=rule_id)
     rule = Rule(
         id=rule_id,
         why=" ".join(why.split()),
         path=path,
         line=line,
-        matcher=_matcher(raw["match"], path, line, rule_id, settings),
+        matcher=Matcher() if selectors is not None else _matcher(raw["match"], path, line, rule_id, settings),
+        selectors=selectors,
         action=action,
         scope=_scope(raw.get("scope"), path, rule_id, settings, default=file_scope),
         field=raw.get("field"),
@@ -257,11 +264,46 @@ def _rule(raw: Any, path: str, file_scope: Scope, settings: Settings) -> Rule:
         raise RuleError(path, f"extract needs 'field', one of: {', '.join(FIELDS)}", line=line, rule_id=rule_id)
     if action is not Action.EXTRACT and rule.field is not None:
         raise RuleError(path, "'field' only goes with action: extract", line=line, rule_id=rule_id)
+    if selectors is not None and any(k in raw for k in ("until", "replace", "max_blocks", "remove")):
+        raise RuleError(path, "'until', 'replace', 'max_blocks' and 'remove' act on lines of text, not on 'selectors'", line=line, rule_id=rule_id)
     if action is Action.REWRITE and rule.matcher.regex is None:
         raise RuleError(path, "rewrite needs 'match.regex'", line=line, rule_id=rule_id)
     if not rule.examples:
         raise RuleError(path, "rule has no 'examples' (lines it must drop and lines it must keep)", line=line, rule_id=rule_id)
     return rule
+
+
+def _selectors(raw: Any, path: str, line: int, rule_id: str) -> Selectors:
+    """{css: [...], xpath: [...]}: each must compile; together they become one XPath union."""
+    import cssselect
+    import lxml.etree
+    from lxml.cssselect import CSSSelector
+
+    if not isinstance(raw, dict):
+        raise RuleError(path, "'selectors' must be a mapping with 'css' and/or 'xpath' lists", line=line, rule_id=rule_id)
+    sline = raw.get(_LINE, line)
+    _unknown(raw, _SELECTOR_KEYS, path, rule_id)
+    css = _strings(raw.get("css"), path, sline, rule_id, "css")
+    xpath = _strings(raw.get("xpath"), path, sline, rule_id, "xpath")
+    if not (css or xpath):
+        raise RuleError(path, "'selectors' needs at least one 'css' or 'xpath' entry", line=sline, rule_id=rule_id)
+    paths = []
+    for sel in css:
+        try:
+            paths.append(CSSSelector(sel, translator="html").path)
+        except (cssselect.SelectorError, lxml.etree.XPathError) as exc:
+            raise RuleError(path, f"bad CSS selector {sel!r}: {exc}", line=sline, rule_id=rule_id) from None
+    for expr in xpath:
+        try:
+            lxml.etree.XPath(expr)
+        except lxml.etree.XPathError as exc:
+            raise RuleError(path, f"bad XPath {expr!r}: {exc}", line=sline, rule_id=rule_id) from None
+        paths.append(expr)
+    try:
+        compiled = lxml.etree.XPath(" | ".join(f"({p})" for p in paths))
+    except lxml.etree.XPathError as exc:
+        raise RuleError(path, f"selectors do not combine into one XPath: {exc}", line=sline, rule_id=rule_id) from None
+    return Selectors(css, xpath, compiled)
 
 
 def _examples(raw: Any, path: str, line: int, rule_id: str) -> dict[str, list[Any]]:

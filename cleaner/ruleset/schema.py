@@ -58,6 +58,16 @@ class Matcher:
     links_only: bool = False  # at least half the block's text sits in links
 
 
+@dataclass(frozen=True)
+class Selectors:
+    """HTML elements a DOM rule acts on, before extraction: CSS selectors (cssselect's
+    HTML dialect) and XPath 1.0 expressions, compiled together into one XPath union."""
+
+    css: tuple[str, ...] = ()
+    xpath: tuple[str, ...] = ()
+    compiled: Any = None  # lxml.etree.XPath; call it on a tree to get the matched elements
+
+
 @dataclass(eq=False)  # identity equality and hashing: rules key the matcher cache
 class Rule:
     id: str
@@ -73,6 +83,11 @@ class Rule:
     until: SectionEnd = SectionEnd.LINKS  # for drop-section
     max_section_blocks: int = 40
     examples: dict[str, list[Any]] = dataclasses.field(default_factory=dict)
+    selectors: Selectors | None = None  # a DOM rule: acts on HTML elements, not on Blocks
+
+    @property
+    def is_dom(self) -> bool:
+        return self.selectors is not None
 
 
 def compile_regex(pattern: str, max_mem: int) -> Any:

@@ -1,55 +1,311 @@
-"""Metadata a reader sees in plain lines: headline, standfirst, byline, date, dateline, site."""
+"""Metadata a reader sees in plain lines: headline, standfirst, byline, date, dateline, site.
+
+A reader finds the headline just above the article, and the byline, date and dateline
+around it. So does this module: the headline first (the best-scoring headline-shaped
+line before the body), then the other fields near it. Every field comes with Evidence
+naming the heuristic and the line. Thresholds and word lists live in settings.py.
+"""
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
 
-from ..dates import parse_date
+from ..dates import DateMatch, find_dates, is_relative, url_date
 from ..model import Block, BlockKind, Drop, DropSource, Evidence
 from ..settings import Settings
 
 _SENTENCE_END = re.compile(r"[.。:;,]['\"’”]?$")
-_TITLE_SPLIT = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
-_BYLINE = re.compile(
-    r"^(?:(?:posted|written|words|story|text|reporting)\s+)?(?:by|von|par|por|di|door|av|przez)\s+(?P<names>[^\W\d_][\w.'’-]*(?:[ ,&]+[^\W\d_][\w.'’-]*){0,12}?)"
-    r"(?:\s*(?:\bon\b|\bam\b|\||[-–—•·,])\s*.*\d.*)?\s*$"
-    r"|^(?P<ko>[가-힣]{2,4})\s*(?:기자|특파원|논설위원|선임기자)\b",
-    re.I,
-)
+_SENTENCE_PUNCT = re.compile(r"[.!?。！？]")
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+[·•»]\s+")
 _DATELINE = re.compile(
     r"^(?P<dl>(?:[A-Z][A-Z.'’-]+)(?:[ -][A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?"
     r"(?:,\s+\w{3,9}\.?\s+\d{1,2})?\s+\((?P<agency>[^()]{2,40})\))\s*[—–-]"
 )
 _AGENCIES = {"AP": "The Associated Press", "Reuters": "Reuters", "AFP": "AFP", "dpa": "dpa", "UPI": "UPI"}
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?P<site>[^\W\d_][\w .&'’-]{1,60}?)(?:[.,|]|\s+all rights|\s*$)", re.I)
-_JOB_WORDS = re.compile(
-    r"\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|producer|news|wire|service|"
-    r"associated press|press|bureau|chief|senior|special|auto|business|political|science|analyst)\b",
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)|copyright))*\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?"
+    r"(?P<site>[^\W\d_][\w .&'’-]{1,60}?)(?:,?\s+(?:llc|inc|ltd|gmbh|plc|s\.a)\b|[.,|]|\s+all rights|\s*$)",
     re.I,
 )
-_NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", re.I)
+_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+_HANDLE = re.compile(r"(?<!\w)@\w+")
+# Scripts written without spaces between words: a short line can still be a headline.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3\u0e00-\u0e7f]")
+_HANGUL_NAME = re.compile(r"^[가-힣]{2,4}$")
+_KO_REPORTER = re.compile(r"(?:^|\s)(?P<ko>[가-힣]{2,4})\s*(?:기자|특파원|논설위원|선임기자|객원기자)(?:\s|$|[,·(])")
+# Two or more capitals before a lower-case letter: a brand glued to a name ("FOXBusiness").
+_BRAND = re.compile(r"[A-Z]{2,}[a-z]")
+_GLUED_BRAND = re.compile(r"(?<=[a-z])(?=[A-Z]{2,}[a-z])")
+_DOMAIN = re.compile(r"\w\.(?:com|org|net|co|uk|de|fr|in|ca|au|io|ru|jp|kr)\b", re.I)
+_WORD = re.compile(r"[^\W_]+")
+_NAME_JOINERS = {"and", "und", "et", "y", "e", "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "bin", "al", "el", "ten", "ter", "dos", "das"}
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|、|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b)\s*", re.I)
+# Words that a byline-shaped line may hold but a name never is.
+_NOT_NAMES = {
+    "share", "menu", "home", "news", "updated", "published", "posted", "comments", "comment", "advertisement",
+    "follow", "subscribe", "sign", "login", "search", "more", "read", "view", "the", "a", "an", "of", "in",
+    "on", "for", "to", "with", "is", "are", "was", "this", "that", "latest", "top", "stories", "video",
+    "photo", "photos", "image", "images", "getty", "via", "file", "opinion", "analysis", "editorial",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "skip", "navigation", "about", "contact",
+}
+# "Posted by Jane Doe on March 3, 2025": the word that joins the names to their date.
+_DATE_CONNECTOR = re.compile(r"\s+(?:on|at|am|um|le|el|il|em|op|den|der|du|del)$", re.I)
+# A user name as some blogs print it: "By admin".
+_HANDLE_NAME = re.compile(r"^[^\W\d_][\w.-]{1,30}$")
+_BY_ALONE = re.compile(r"^(?:by|von|par|por|door|av)$", re.I)
+# Photo credits sit under headlines too: "Alex Wong | Getty Images", "Reed Saxon / Associated Press)".
+_CREDIT = re.compile(r"(?i)\b(?:getty|images|photo|photos|shutterstock|file photo)\b|[/()]")
+# Link texts next to author links that are not names.
+_UI_WORDS = {"biography", "bio", "profile", "follow", "more", "view more articles", "all posts", "posts", "author", "about"}
+_HEADLINE_OVERLAP = 0.8  # share of the title's words a reworded headline line keeps
+_NAME_CAPITALISED_SHARE = 0.8
 
 
-def find_title(blocks: list[Block], settings: Settings) -> tuple[str, str | None, Evidence] | None:
-    """The headline: the first level-1 heading, else a short first line. Returns (title, site, evidence)."""
-    window = [b for b in blocks if b.start <= settings.meta_window_lines and b.drop is None and b.text]
-    for block in window:
-        if block.kind is BlockKind.HEADING and block.level == 1 and len(block.text) <= settings.max_title_chars and not block.links:
-            block.drop = Drop(DropSource.METADATA, "title")
-            _drop_repeats(blocks, block.text)
-            return block.text, None, Evidence("first level-1 heading", block.start)
-    first = window[0] if window else None
-    if first is None or not _title_shaped(first, settings):
+# --------------------------------------------------------------------------- shared shapes
+
+
+def _words(text: str) -> list[str]:
+    folded = unicodedata.normalize("NFKD", text.lower())
+    return [w for w in _WORD.findall("".join(c for c in folded if not unicodedata.combining(c)))]
+
+
+def _weighted_len(text: str, settings: Settings) -> float:
+    cjk = sum(1 for c in text if "\u4e00" <= c <= "\u9fff" or "\u3040" <= c <= "\u30ff")
+    hangul = sum(1 for c in text if "\uac00" <= c <= "\ud7a3")
+    return len(text) - cjk - hangul + cjk * settings.cjk_char_weight + hangul * settings.hangul_char_weight
+
+
+def _links(block: Block) -> list[tuple[str, str]]:
+    """(text, target) of each markdown link in the block."""
+    return [(m.group(1).strip(), m.group(2)) for m in _LINK.finditer(block.markdown)]
+
+
+def _live(block: Block) -> bool:
+    """Still a candidate: has text and no rule or earlier metadata step took it."""
+    return bool(block.text) and block.drop is None
+
+
+def _is_prose(block: Block, settings: Settings) -> bool:
+    text = block.text
+    return (
+        block.kind is BlockKind.PARAGRAPH
+        and _weighted_len(text, settings) >= settings.meta_prose_min_chars
+        and block.link_chars <= 0.3 * len(text)
+        and bool(_SENTENCE_PUNCT.search(text))
+    )
+
+
+def body_start(blocks: list[Block], settings: Settings) -> int | None:
+    """Index of the first block of the main body: prose followed by more prose."""
+    live = [i for i, b in enumerate(blocks) if _live(b)]
+    for n, i in enumerate(live):
+        if not _is_prose(blocks[i], settings):
+            continue
+        if _weighted_len(blocks[i].text, settings) >= settings.body_single_block_factor * settings.meta_prose_min_chars:
+            return i
+        if any(_is_prose(blocks[j], settings) for j in live[n + 1 : n + 1 + settings.body_run_blocks]):
+            return i
+    return None
+
+
+def _slug_words(url: str | None) -> set[str]:
+    """Words of the URL's last meaningful path segment: '/2019/11/19/new-suvs-highlight-auto-show/'."""
+    if not url:
+        return set()
+    path = unquote(urlsplit(url if "//" in url else "//" + url).path)
+    for segment in reversed([s for s in path.split("/") if s]):
+        segment = re.sub(r"\.\w{2,5}$", "", segment)
+        words = [w for w in re.split(r"[-_+]+", segment.lower()) if w and not w.isdigit()]
+        if len(words) >= 3:
+            return set(_words(" ".join(words)))
+    return set()
+
+
+def _host_words(url: str | None) -> set[str]:
+    if not url:
+        return set()
+    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    parts = [p for p in host.split(".") if p not in ("www", "m", "amp", "com", "org", "net", "co", "uk", "de", "in", "ca", "au", "news")]
+    return set(parts)
+
+
+# --------------------------------------------------------------------------- headline
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """The title, the site a <title> line names, and where the page prints the headline
+    (the anchor the byline, date and dateline are searched around)."""
+
+    title: str
+    site: str | None
+    evidence: Evidence
+    anchor: int | None  # index of the displayed headline's block
+
+
+def find_title(blocks: list[Block], settings: Settings, url: str | None = None) -> tuple[str, str | None, Evidence] | None:
+    """The headline, and the site name when a <title> line gives it. Returns (title, site, evidence)."""
+    found = find_headline(blocks, settings, url)
+    return (found.title, found.site, found.evidence) if found else None
+
+
+def find_headline(blocks: list[Block], settings: Settings, url: str | None = None) -> Headline | None:
+    """The displayed headline: the best-scoring headline-shaped line in the window (heading
+    level, distance to the body, the URL slug, a byline or date under it). A text capture
+    starts with the page's <title> line: it is the title when no displayed headline scores
+    high enough, and its tail after the headline names the site."""
+    window = [i for i, b in enumerate(blocks) if b.start <= settings.meta_window_lines and _live(b)]
+    if not window:
         return None
-    title, site = first.text, None
-    parts = _TITLE_SPLIT.split(title)
-    if len(parts) > 1 and len(parts[-1]) < len(title) / 2:
-        # "Headline - Site Name", the <title> element that text captures start with
-        head = title[: title.rfind(parts[-1])].rstrip(" |–—-:")
-        if any(b.text == head for b in window[1:]):
-            title, site = head, parts[-1].strip()
-    first.drop = Drop(DropSource.METADATA, "title")
+    body = body_start(blocks, settings)
+    first = window[0]
+    has_headings = any(b.kind is BlockKind.HEADING for b in blocks)
+    element = first if not has_headings and _headline_shaped(blocks[first], settings, url) else None
+    slug = _slug_words(url)
+    scored = [(i, *_headline_score(blocks, i, element, body, slug, settings)) for i in window if _headline_shaped(blocks[i], settings, url)]
+    others = [c for c in scored if c[0] != element]
+    best = max(others, key=lambda c: c[1], default=None)  # the first of equals
+    shown = best if best is not None and (best[1] >= settings.headline_min_points or element is None and best[1] > 0) else None
+    own = next((c for c in scored if c[0] == element), None)
+    if shown is not None and (own is None or shown[1] > own[1] or _repeats_title_element(blocks[shown[0]].text, blocks[element].text)):
+        i, _, reasons = shown
+        block = blocks[i]
+        title, site = block.text, None
+        if element is not None and _repeats_title_element(title, blocks[element].text):
+            site = _suffix_site(blocks[element].text, title)
+            blocks[element].drop = Drop(DropSource.METADATA, "title")
+        block.drop = Drop(DropSource.METADATA, "title")
+        _drop_repeats(blocks, title)
+        return Headline(title, site, Evidence("headline: " + ", ".join(reasons), block.start), i)
+    if element is None:
+        return None
+    title, site = _split_title_element(blocks, blocks[element].text, url)
+    blocks[element].drop = Drop(DropSource.METADATA, "title")
     _drop_repeats(blocks, title)
-    return title, site, Evidence("first line, headline-shaped", first.start)
+    reasons = ", ".join(own[2]) if own else ""
+    if own is not None and own[1] > 0 and body is not None and _gap(blocks, element, body) <= 5:
+        # The first line is also where the page shows its headline: right above the body.
+        return Headline(title, site, Evidence("headline: first line, " + reasons, blocks[element].start), element)
+    if shown is not None:
+        # The <title> line wins, but the page shows a headline further down: the byline and
+        # the date are looked for around that one.
+        return Headline(title, site, Evidence(f"first line (the page's <title>){', ' + reasons if reasons else ''}", blocks[element].start), shown[0])
+    return Headline(title, site, Evidence("first line (the page's <title>)", blocks[element].start), None)
+
+
+def _gap(blocks: list[Block], i: int, j: int) -> int:
+    """Text blocks strictly between i and j."""
+    return sum(1 for b in blocks[i + 1 : j] if _live(b))
+
+
+def _headline_shaped(block: Block, settings: Settings, url: str | None) -> bool:
+    text = block.text
+    words = len(text.split())
+    heading = block.kind is BlockKind.HEADING
+    if block.kind not in (BlockKind.HEADING, BlockKind.PARAGRAPH) or len(text) > settings.max_title_chars:
+        return False
+    if block.link_chars >= len(text) / 2 and not _links_to_itself(block, url):
+        return False
+    if _SENTENCE_END.search(text) and not (heading and text.endswith(".") and words >= 4):
+        return False
+    if is_relative(text) and words <= 4 or find_dates(text) or _byline_of(block, settings):
+        return False
+    if _label_regex(settings.date_published_labels + settings.date_updated_labels).match(text):
+        return False
+    return words >= 3 or (heading and block.level == 1 and words == 2) or (bool(_UNSPACED.search(text)) and len(text) >= 6)
+
+
+def _links_to_itself(block: Block, url: str | None) -> bool:
+    """A headline that links to the page's own address (some themes do)."""
+    if not url:
+        return False
+    own = urlsplit(url).path.rstrip("/")
+    return bool(own) and any(urlsplit(target).path.rstrip("/") == own for _, target in _links(block))
+
+
+def _headline_score(blocks: list[Block], i: int, element: int | None, body: int | None, slug: set[str], settings: Settings) -> tuple[float, list[str]]:
+    block = blocks[i]
+    score, reasons = 0.0, []
+    if block.kind is BlockKind.HEADING:
+        score += settings.headline_heading_points[min(block.level, 6) - 1]
+        reasons.append(f"level-{block.level} heading")
+    if element is not None and i != element and _repeats_title_element(block.text, blocks[element].text):
+        score += settings.headline_title_element_points
+        reasons.append("repeats the first line")
+    if slug:
+        mine = set(_words(block.text))
+        shared = len(mine & slug) / max(1, min(len(mine), len(slug)))
+        if shared >= 0.5:
+            score += settings.headline_slug_points * shared
+            reasons.append("matches the URL")
+    if body is not None:
+        if i > body:
+            score += settings.headline_after_body_points
+        else:
+            gap = _gap(blocks, i, body)
+            for limit, points in zip((2, 5, 10, 20), settings.headline_near_body_points):
+                if gap <= limit:
+                    score += points
+                    reasons.append("just before the body" if limit <= 5 else "before the body")
+                    break
+    after = [b for b in blocks[i + 1 :] if _live(b)][:4]
+    for k, b in enumerate(after):
+        if _byline_of(b, settings) or _date_line(b, settings):
+            score += settings.headline_meta_after_points / (1 if k == 0 else 2)
+            reasons.append("byline or date follows")
+            break
+    words = block.text.split()
+    if len(words) <= 3 and block.text.isupper():
+        score += settings.headline_label_points
+    return score, reasons
+
+
+def _norm(text: str) -> str:
+    return " ".join(_words(text))
+
+
+def _repeats_title_element(text: str, element: str) -> bool:
+    mine, theirs = _norm(text), _norm(element)
+    if not mine or len(mine) < 0.3 * len(theirs):
+        return False
+    return mine == theirs or theirs.startswith(mine + " ") or theirs.endswith(" " + mine)
+
+
+def _suffix_site(element: str, title: str) -> str | None:
+    """'Headline - Site' with the headline known: 'Site'."""
+    parts = _TITLE_SEPARATORS.split(element)
+    if len(parts) < 2:
+        return None
+    rest = parts[-1].strip()
+    return rest if rest and _norm(rest) not in _norm(title) else None
+
+
+def _split_title_element(blocks: list[Block], element: str, url: str | None) -> tuple[str, str | None]:
+    """'Headline | Section | Site' -> ('Headline', 'Site') when the tail is shown to be the site:
+    it matches the URL's host, or the page prints it as a line of its own. Otherwise the line as is."""
+    parts = _TITLE_SEPARATORS.split(element)
+    if len(parts) < 2:
+        return element, None
+    host = _host_words(url)
+    lines = {_norm(b.text) for b in blocks if b.text and len(b.text) <= 80}
+    site = None
+    while len(parts) > 1:
+        tail = parts[-1].strip()
+        squashed = re.sub(r"[^a-z0-9]", "", _norm(tail))
+        named = bool(host) and any(h and (h in squashed or squashed in h) for h in host if len(h) >= 3) if squashed else False
+        if not (named or _norm(tail) in lines) or len(tail.split()) > 6:
+            break
+        site = site or tail
+        parts.pop()
+    if site is None:
+        return element, None
+    head = element[: element.find(parts[-1]) + len(parts[-1])].strip() if len(parts) > 1 else parts[0].strip()
+    return head, site
 
 
 def headline_line(blocks: list[Block], title: str | None) -> int | None:
@@ -72,26 +328,52 @@ def headline_line(blocks: list[Block], title: str | None) -> int | None:
     return marked[-1] if marked else None
 
 
-_HEADLINE_OVERLAP = 0.8  # share of the title's words a reworded headline line keeps
-
-
-def _title_shaped(block: Block, settings: Settings) -> bool:
-    text = block.text
-    words = len(text.split())
-    return (
-        block.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH)
-        and len(text) <= settings.max_title_chars
-        and not _SENTENCE_END.search(text)
-        and block.link_chars < len(text) / 2
-        and (words >= 3 or (not text.isascii() and len(text) >= 6))
-    )
-
-
 def _drop_repeats(blocks: list[Block], title: str) -> None:
     """Text captures print the <title> and the headline: drop the later copy too."""
     for block in blocks:
         if block.drop is None and block.text == title and block.start > 0:
             block.drop = Drop(DropSource.METADATA, "title")
+
+
+def anchor_index(blocks: list[Block], line: int | None) -> int | None:
+    """Index of the block at a line (the headline's)."""
+    if line is None:
+        return None
+    for i, block in enumerate(blocks):
+        if block.start <= line <= block.end:
+            return i
+    return None
+
+
+def _near(blocks: list[Block], anchor: int | None, settings: Settings, before: int | None = None, after: int | None = None) -> Iterator[tuple[int, int]]:
+    """(index, distance) of text blocks near the headline: the ones after it first, nearest first,
+    then the ones before. Without a headline, the first blocks of the capture."""
+    before = settings.byline_blocks_before if before is None else before
+    after = settings.byline_blocks_after if after is None else after
+    if anchor is None:
+        n = 0
+        for i, b in enumerate(blocks):
+            if b.text and b.start <= settings.meta_window_lines:
+                n += 1
+                yield i, n
+        return
+    n = 0
+    for i in range(anchor + 1, len(blocks)):
+        if blocks[i].text:
+            n += 1
+            if n > after:
+                break
+            yield i, n
+    n = 0
+    for i in range(anchor - 1, -1, -1):
+        if blocks[i].text:
+            n += 1
+            if n > before:
+                break
+            yield i, -n
+
+
+# --------------------------------------------------------------------------- standfirst
 
 
 def find_subtitle(blocks: list[Block], title_block_line: int | None, settings: Settings) -> tuple[str, Evidence] | None:
@@ -103,80 +385,318 @@ def find_subtitle(blocks: list[Block], title_block_line: int | None, settings: S
         return None
     block = after[0]
     words = len(block.text.split())
+    if _byline_of(block, settings) or find_dates(block.text):
+        return None
     if block.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH) and 6 <= words <= 60 and not _SENTENCE_END.search(block.text) and not block.links:
         block.drop = Drop(DropSource.METADATA, "subtitle")
         return block.text, Evidence("line after the headline, standfirst-shaped", block.start)
     return None
 
 
-def find_byline(blocks: list[Block], settings: Settings) -> tuple[str, Evidence] | None:
-    for block in blocks:
-        if block.start > settings.meta_window_lines * 4:
-            break
-        if block.drop is not None or len(block.text) > 120:
-            continue
-        m = _BYLINE.match(block.text)
-        if m and (m.group("ko") or _names_shaped(m.group("names"))):
-            block.drop = Drop(DropSource.METADATA, "byline")
-            return block.text, Evidence("byline pattern", block.start)
+# --------------------------------------------------------------------------- byline
+
+
+@functools.lru_cache(maxsize=8)
+def _byline_regex(prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") for p in prefixes), key=len, reverse=True))
+    return re.compile(r"(?:^|(?<=[\s|·•,/:(]))(?:" + alternatives + r")\s*:?\s+(?P<names>\S.*)$", re.I)
+
+
+@functools.lru_cache(maxsize=8)
+def _job_regex(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b", re.I)
+
+
+@functools.lru_cache(maxsize=8)
+def _label_regex(labels: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, labels), key=len, reverse=True)) + r")(?!\w)", re.I)
+
+
+def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = None) -> tuple[str, Evidence] | None:
+    """The byline near the headline: 'By X', 'X 기자', a link to an author page, or a name
+    line right under the headline. Returns the byline as printed, without its date."""
+    # A rule may have dropped the byline line as chrome: it still names the authors.
+    near = [(i, d) for i, d in _near(blocks, anchor, settings) if blocks[i].drop is None or blocks[i].drop.source is DropSource.RULE]
+    for weak in (False, True):
+        for n, (i, distance) in enumerate(near):
+            block = blocks[i]
+            if weak and block.drop is not None:
+                continue
+            if not weak and _BY_ALONE.match(block.text) and n + 1 < len(near):
+                # "By" on a line of its own, the name on the next (WSJ)
+                nxt = blocks[near[n + 1][0]]
+                if near[n + 1][1] == distance + 1 and _names_shaped(_cut_names(nxt.text, settings), single=True):
+                    block.drop = nxt.drop = Drop(DropSource.METADATA, "byline")
+                    return f"{block.text} {_trim_byline(nxt.text, settings)}", Evidence("byline: 'By' line", block.start)
+            found = _byline_of(block, settings, weak=weak, right_after_headline=anchor is not None and 0 < distance <= 2)
+            if found:
+                byline, how = found
+                block.drop = Drop(DropSource.METADATA, "byline")
+                return byline, Evidence(how, block.start)
     return None
 
 
-def _names_shaped(names: str) -> bool:
-    """'Lorne Cook', 'TOM KRISHER, AP Auto Writer': mostly capitalised words, not a sentence."""
-    words = [w for w in re.split(r"[\s,&]+", names) if w and w.lower() not in _NAME_JOINERS]
-    return bool(words) and sum(1 for w in words if w[:1].isupper()) >= _NAME_CAPITALISED_SHARE * len(words)
+def _byline_of(block: Block, settings: Settings, weak: bool = False, right_after_headline: bool = False) -> tuple[str, str] | None:
+    """(byline, heuristic) when the block is a byline. The weak forms (a name before a date,
+    a name line under the headline) are tried only where no strong form is found."""
+    text = block.text
+    if not text or len(text) > settings.max_byline_chars or block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM):
+        return None
+    if not weak:
+        return _strong_byline(block, settings)
+    if block.kind is not BlockKind.PARAGRAPH:
+        return None
+    dates = find_dates(text)
+    head = (text[: dates[0].start] if dates else text).strip(" -–—|·•,/")
+    linked = block.link_chars > 0.5 * len(text)
+    if dates and head and not linked and len(head.split()) <= 5 and _names_shaped(_cut_names(head, settings), single=True):
+        return head, "byline: name before the date"
+    if right_after_headline and not dates and len(text.split()) <= 8 and not _CREDIT.search(text) and _names_shaped(_cut_names(text, settings)):
+        return _trim_byline(text, settings), "byline: name line under the headline"
+    return None
 
 
-_NAME_JOINERS = {"and", "und", "et", "y", "e", "de", "van", "von", "der", "da", "di", "la", "le", "del", "bin"}
-_NAME_CAPITALISED_SHARE = 0.8
-
-
-def authors_of(byline: str) -> list[str]:
-    """'BY LORNE COOK' -> ['Lorne Cook']; 'By A and B, AP Writers' -> ['A', 'B']."""
-    m = _BYLINE.match(byline.strip())
-    if m and m.group("ko"):
-        return [m.group("ko")]
-    names = m.group("names") if m else byline
-    names = re.sub(r"^(?:by|von|par|por)\s+", "", names.strip(), flags=re.I)
-    out: list[str] = []
-    for part in _NAME_SPLIT.split(names):
-        part = part.strip(" .,-–—")
-        if not part or _JOB_WORDS.search(part) or len(part.split()) > 4:
+def _strong_byline(block: Block, settings: Settings) -> tuple[str, str] | None:
+    text = block.text
+    m = _KO_REPORTER.search(text)
+    if m and len(text) <= 80:
+        return _trim_byline(text, settings), "byline: Korean reporter credit"
+    m = _byline_regex(settings.byline_prefixes).search(text)
+    if m and (m.start() == 0 or find_dates(text[: m.start()])):
+        names = _cut_names(m.group("names"), settings)
+        if names and (_names_shaped(names, single=True) or _HANDLE_NAME.match(names)):
+            return _trim_byline(text[m.start() :], settings), "byline: 'By' line"
+    for link_text, target in _links(block):
+        name = _cut_names(_strip_prefix(link_text, settings), settings)
+        if not name or name.lower() in _UI_WORDS or not (_author_link(target, settings) or _person_page(name, target)):
             continue
-        if part.isupper():
-            part = " ".join(w.capitalize() for w in part.split())
+        if _names_shaped(name, single=True) or len(name.split()) == 1 and name.isalpha():
+            if len(text) - len(link_text) > 120:
+                continue
+            if block.link_chars > 0.5 * len(text) or not text.lower().startswith(("by", name.lower()[:3])):
+                return name, "byline: link to an author page"
+            return _trim_byline(text, settings), "byline: link to an author page"
+    agency = text.strip(" .").removeprefix("By ").removeprefix("by ")
+    if agency.lower() in {a.lower() for a in settings.agency_names}:
+        return text.strip(), "byline: agency credit"
+    return None
+
+
+def _author_link(target: str, settings: Settings) -> bool:
+    parts = urlsplit(target)
+    segments = [s.lower() for s in parts.path.split("/") if s]
+    return any(s in settings.author_url_parts for s in segments[:-1] or segments[:1]) or "byline=" in parts.query
+
+
+def _person_page(name: str, target: str) -> bool:
+    """'[Natasha Turak](https://www.cnbc.com/natasha-turak/)': a page named after the name itself."""
+    segments = [s for s in urlsplit(target).path.lower().split("/") if s]
+    return len(segments) == 1 and len(name.split()) >= 2 and _names_shaped(name) and _words(segments[0]) == _words(name)
+
+
+def _strip_prefix(text: str, settings: Settings) -> str:
+    m = _byline_regex(settings.byline_prefixes).match(text.strip())
+    return m.group("names") if m else text
+
+
+def _trim_byline(text: str, settings: Settings) -> str:
+    """The byline as printed, without the date, time, handles and 'Updated' parts after the names."""
+    cut = len(text)
+    dates = find_dates(text)
+    by = _byline_regex(settings.byline_prefixes).search(text)
+    start = 0
+    if dates and by and dates[0].start < by.start():
+        start = by.start()
+        dates = [d for d in dates if d.start > start]
+    if dates and not _DATE_CONNECTOR.search(text[start : dates[0].start].rstrip()):
+        cut = min(cut, dates[0].start)
+    for pattern in (_label_regex(settings.date_updated_labels + settings.date_published_labels), _HANDLE, re.compile(r"\s[|/]\s*(?:topic|category|section)\b|\d{1,2}:\d{2}", re.I)):
+        m = pattern.search(text, start)
+        if m and m.start() > start:
+            cut = min(cut, m.start())
+    return text[start:cut].strip(" -–—|·•,/:(")
+
+
+def _cut_names(names: str, settings: Settings) -> str:
+    """The names part of a byline: up to a date, a time, a handle or a separator."""
+    dates = find_dates(names)
+    if dates:
+        names = names[: dates[0].start]
+    names = re.split(r"\s[-–—|·•/]\s|\s\|\s?|\s[-–—]{2}\s|@|\s\(", names)[0]
+    names = _label_regex(settings.date_updated_labels + settings.date_published_labels).split(names)[0]
+    return _DATE_CONNECTOR.sub("", names.strip(" ,-–—|")).strip(" ,-–—|")
+
+
+def _names_shaped(names: str, single: bool = False) -> bool:
+    """'Lorne Cook', 'TOM KRISHER, AP Auto Writer', '김민준': mostly capitalised words, not a sentence."""
+    words = [w for w in re.split(r"[\s,&]+", names) if w and w.lower() not in _NAME_JOINERS]
+    if not words or len(words) > 12 or any(any(c.isdigit() for c in w) for w in words):
+        return False
+    if len(words) == 1 and not single and not _HANGUL_NAME.match(words[0]):
+        return False
+    if sum(1 for w in words if w.lower().strip(".") in _NOT_NAMES) > len(words) / 3:
+        return False
+    shaped = sum(1 for w in words if w[:1].isupper() or _HANGUL_NAME.match(w) or not w[:1].isalpha() and w[1:2].isupper())
+    return shaped >= _NAME_CAPITALISED_SHARE * len(words)
+
+
+def _unglue_job(text: str, settings: Settings) -> str:
+    """'Meg JamesStaff Writer' (two links flattened together) -> 'Meg James Staff Writer'."""
+    def split(m: re.Match[str]) -> str:
+        return " " + m.group(1) if m.group(1).lower() in settings.job_words else m.group(1)
+
+    return re.sub(r"(?<=[a-z])([A-Z][a-z]+)\b", split, text)
+
+
+def authors_of(byline: str, settings: Settings | None = None) -> list[str]:
+    """'BY LORNE COOK' -> ['Lorne Cook']; 'By A and B, AP Writers' -> ['A', 'B']; 'Meg James Staff Writer' -> ['Meg James']."""
+    if settings is None:
+        from ..settings import DEFAULT as settings
+    text = byline.strip()
+    reporting = re.search(r"(?i)\breporting by\s+(?P<names>[^;.]+)", text)
+    if reporting:
+        text = reporting.group("names")
+    m = _KO_REPORTER.search(text)
+    if m:
+        return [m.group("ko")]
+    m = _byline_regex(settings.byline_prefixes).search(text)
+    if m:
+        text = m.group("names")
+    text = _cut_names(_unglue_job(text, settings), settings)
+    job = _job_regex(settings.job_words)
+    parts = [p.strip(" .,-–—") for p in _NAME_SPLIT.split(text)]
+    out: list[str] = []
+    for part in parts:
+        jm = job.search(part)
+        if jm:
+            part = part[: jm.start()].strip(" .,-–—")
+        words = _GLUED_BRAND.sub(" ", part).split()
+        cut = next((k for k, w in enumerate(words) if _BRAND.search(w)), None)
+        if cut:
+            words = words[:cut]
+        part = " ".join(words)
+        if not part or len(words) > 4 or _DOMAIN.search(part) or part.lower() in _NOT_NAMES:
+            continue
+        if part.isupper() and not _HANGUL_NAME.match(part):
+            part = re.sub(r"[^\W\d_]+", lambda w: w.group(0).capitalize(), part.lower())
         if part not in out:
             out.append(part)
+    if len(out) > 1 and any(len(p.split()) >= 2 for p in out):
+        # 'Victor Tangermann, Futurism': a one-word part next to full names is the outlet
+        out = [p for p in out if len(p.split()) >= 2 or _HANGUL_NAME.match(p)]
     return out
 
 
-def find_dateline(blocks: list[Block]) -> tuple[str, str | None, Evidence] | None:
+# --------------------------------------------------------------------------- dateline
+
+
+def find_dateline(blocks: list[Block], anchor: int | None = None, settings: Settings | None = None) -> tuple[str, str | None, Evidence] | None:
     """'BRUSSELS (AP) — ...' -> ('BRUSSELS (AP)', 'The Associated Press')."""
+    limit = settings.dateline_blocks if settings else 12
     seen = 0
-    for block in blocks:
+    for block in blocks[(anchor + 1) if anchor is not None else 0 :]:
         if block.drop is not None or not block.text:
             continue
         m = _DATELINE.match(block.text)
         if m:
             return m.group("dl"), _AGENCIES.get(m.group("agency").strip()), Evidence("dateline pattern", block.start)
         seen += 1
-        if seen > 12:
+        if seen >= limit:
             break
     return None
 
 
-def find_date(blocks: list[Block], settings: Settings) -> tuple[str, Evidence] | None:
-    """A short line near the top that is mostly a date."""
+# --------------------------------------------------------------------------- date
+
+
+def _date_line(block: Block, settings: Settings) -> bool:
+    """A short line that is mostly a date ('March 2, 2025', 'Updated 3:12 PM GMT+1, March 6, 2025')."""
+    if not block.text or len(block.text) > 80:
+        return False
+    dates = find_dates(block.text)
+    return bool(dates) and dates[0].start <= settings.date_prefix_chars
+
+
+def _pick(text: str, settings: Settings) -> tuple[DateMatch, str] | None:
+    """The publication date among the dates of one line, and how it is labelled:
+    'published', 'updated' (only an update date is shown) or ''."""
+    dates = [d for d in find_dates(text) if d.start <= settings.date_prefix_chars or len(text) <= settings.max_date_line_chars]
+    if not dates:
+        return None
+    published = _label_regex(settings.date_published_labels)
+    updated = _label_regex(settings.date_updated_labels)
+    labelled: list[tuple[DateMatch, str]] = []
+    previous_end = 0
+    for d in dates:
+        before = text[previous_end : d.start]
+        pm = list(published.finditer(before))
+        um = list(updated.finditer(before))
+        last_p = pm[-1].end() if pm else -1
+        last_u = um[-1].end() if um else -1
+        labelled.append((d, "published" if last_p > last_u else "updated" if last_u >= 0 else ""))
+        previous_end = d.end
+    for d, label in labelled:
+        if label == "published":
+            return d, label
+    for d, label in labelled:
+        if label == "":
+            return d, label
+    # Only update dates: the earliest of them is the closest to publication.
+    return min(labelled, key=lambda x: x[0].date)
+
+
+def _as_published(d: DateMatch, how: str, line: int, settings: Settings) -> tuple[str, Evidence]:
+    if settings.date_in_utc and d.utc is not None and d.utc != d.date:
+        return d.utc.isoformat(), Evidence(f"{how}, in UTC", line)
+    return d.iso, Evidence(how, line)
+
+
+def find_date(blocks: list[Block], settings: Settings, anchor: int | None = None, url: str | None = None) -> tuple[str, Evidence] | None:
+    """The publication date: printed near the headline (a 'Published' label first, an
+    'Updated' one last), else the first short date line near the top, else the URL's date."""
+    best: tuple[float, int, DateMatch, str] | None = None
+    if anchor is not None:
+        for i, distance in _near(blocks, anchor, settings):
+            block = blocks[i]
+            if block.kind in (BlockKind.QUOTE, BlockKind.CODE, BlockKind.TABLE) or len(block.text) > 2 * settings.max_date_line_chars:
+                continue
+            picked = _pick(block.text, settings)
+            if picked is None:
+                continue
+            d, label = picked
+            score = (3.0 - 0.1 * distance) if distance > 0 else (2.0 + 0.2 * distance)
+            score += {"published": 1.5, "updated": -1.5}.get(label, 0.0)
+            if _links(block) and block.link_chars >= 0.5 * len(block.text) and not any(_author_link(t, settings) for _, t in _links(block)):
+                score -= 2.0  # a teaser link with its date
+            if block.drop is not None and block.drop.reason == "byline":
+                score += 0.5
+            if best is None or score > best[0]:
+                best = (score, i, d, label)
+    own = url_date(url)
+    if best is not None and best[0] > 0:
+        _, i, d, label = best
+        if label == "updated" and own and own < d.iso:
+            return own, Evidence("date in the URL (the page shows only an update date)")
+        block = blocks[i]
+        if block.drop is None and len(block.text) - (d.end - d.start) <= 40:
+            block.drop = Drop(DropSource.METADATA, "date")
+        how = {"published": "date near the headline, labelled published", "updated": "date near the headline, labelled updated"}.get(label, "date near the headline")
+        return _as_published(d, how, block.start, settings)
     for block in blocks:
-        if block.start > settings.meta_window_lines * 4:
+        if block.start > settings.meta_window_lines:
             break
-        if not block.text or len(block.text) > 80:
+        if block.kind in (BlockKind.QUOTE, BlockKind.CODE) or (block.links and block.link_chars >= 0.5 * len(block.text)):
             continue
-        date = parse_date(block.text)
-        if date:
-            return date, Evidence("date pattern", block.start)
+        if _date_line(block, settings):
+            picked = _pick(block.text, settings)
+            if picked:
+                return _as_published(picked[0], "first date line", block.start, settings)
+    if own:
+        return own, Evidence("date in the URL")
     return None
+
+
+# --------------------------------------------------------------------------- site
 
 
 def find_site(blocks: list[Block]) -> tuple[str, Evidence] | None:
@@ -185,5 +705,7 @@ def find_site(blocks: list[Block]) -> tuple[str, Evidence] | None:
             continue
         m = _COPYRIGHT.search(block.text)
         if m:
-            return m.group("site").strip(), Evidence("copyright line", block.start)
+            site = m.group("site").strip()
+            if site.lower() not in ("all rights reserved", "all rights"):
+                return site, Evidence("copyright line", block.start)
     return None

@@ -19,6 +19,7 @@ _RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _TABLE = re.compile(r"^\s*\|.*\|\s*$")
 _TEXT_BULLET = re.compile(r"^(\s*)[•·▪●]\s+(.*)$")
+_TABLE_SEPARATOR = re.compile(r"\s*\|[\s:|-]*\|\s*")
 
 
 def segment(text: str, *, markdown: bool, settings: Settings = DEFAULT) -> list[Block]:
@@ -44,8 +45,9 @@ def _blocks(lines: list[str], markdown: bool, settings: Settings) -> Iterator[Bl
             while i < n and not lines[i].lstrip().startswith(fence):
                 i += 1
             body = "\n".join(lines[start + 1 : i])
+            end = min(i + 1, n)  # 1-based: the closing fence, or the last line if unclosed
             i += 1
-            yield Block(BlockKind.CODE, body.strip(), f"```\n{body}\n```", start + 1, i, gap_before=gap)
+            yield Block(BlockKind.CODE, body.strip(), f"```\n{body}\n```", start + 1, end, gap_before=gap)
         elif markdown and _TABLE.match(raw):
             while i + 1 < n and _TABLE.match(lines[i + 1]):
                 i += 1
@@ -99,9 +101,24 @@ def _line_block(raw: str, lineno: int, gap: bool, markdown: bool) -> Block:
 
 def _table(rows: list[str], start: int, gap: bool) -> Block:
     cells = []
+    link_chars = links = images = 0
     for row in rows:
-        if re.fullmatch(r"\s*\|[\s:|-]*\|\s*", row):
+        if _TABLE_SEPARATOR.fullmatch(row):
             continue  # the |---|---| separator
-        cells.append(" ".join(parse_inline(c).text for c in row.strip().strip("|").split("|")))
+        parsed = [parse_inline(c) for c in row.strip().strip("|").split("|")]
+        cells.append(" ".join(p.text for p in parsed))
+        link_chars += sum(p.link_chars for p in parsed)
+        links += sum(p.links for p in parsed)
+        images += sum(p.images for p in parsed)
     text = "\n".join(normalize_space(c) for c in cells if c.strip())
-    return Block(BlockKind.TABLE, text, "\n".join(r.strip() for r in rows), start + 1, start + len(rows), gap_before=gap)
+    return Block(
+        BlockKind.TABLE,
+        text,
+        "\n".join(r.strip() for r in rows),
+        start + 1,
+        start + len(rows),
+        link_chars=min(link_chars, len(text)),
+        links=links,
+        images=images,
+        gap_before=gap,
+    )

@@ -1,0 +1,145 @@
+"""Train the learned layer (cleaner/classify/weights.json) on the dev benchmark's md and txt captures.
+
+A block's label: is its text part of the page's ground-truth article body? Logistic
+regression with L2, by full-batch gradient descent in numpy (no ML framework needed).
+Figures reported are k-fold cross-validated with folds split by site (URL host): a
+page's site never appears in both the training and the held-out folds.
+
+    python bench/train.py --data ../shared/bench            # cross-validate, then write weights.json
+    python bench/train.py --data ../shared/bench --cv-only  # figures only
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import re
+import sys
+from dataclasses import replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from cleaner import default_rules  # noqa: E402
+from cleaner.classify.context import NAMES  # noqa: E402
+from cleaner.classify.learned import WEIGHTS  # noqa: E402
+from cleaner.pipeline import clean_text  # noqa: E402
+from cleaner.settings import DEFAULT  # noqa: E402
+
+_TOKEN = re.compile(r"\w+")
+FOLDS = 5
+L2 = 1e-3  # weight decay; the 34 features are few, this only steadies collinear pairs
+STEPS = 3000
+LEARNING_RATE = 0.5
+SETS = {"md": "markdown", "txt": "text"}
+
+
+def load_score(data: Path):  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("bench_score", data / "score.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def is_content(text: str, truth_tokens: str, truth_shingles: set) -> bool:  # type: ignore[type-arg]
+    tokens = _TOKEN.findall(text)
+    if not tokens:
+        return False
+    if len(tokens) < 8:
+        return " " + " ".join(tokens) + " " in truth_tokens
+    shingles = [tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3)]
+    return sum(s in truth_shingles for s in shingles) >= 0.5 * len(shingles)
+
+
+def collect_pages(data: Path, rules) -> list[dict]:  # type: ignore[no-untyped-def]
+    """Per page and capture kind: candidate block texts, their vectors and labels."""
+    truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
+    settings = replace(DEFAULT, use_learned_model=False)
+    pages = []
+    for page_id in sorted(truth):
+        body = truth[page_id]["articleBody"]
+        tokens = _TOKEN.findall(body)
+        truth_tokens = " " + " ".join(tokens) + " "
+        truth_shingles = {tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3)}
+        host = urlsplit(truth[page_id].get("url", "")).hostname or page_id
+        host = host.removeprefix("www.")
+        for folder, kind in SETS.items():
+            raw = (data / folder / f"{page_id}.{folder}").read_bytes()
+            pairs: list = []
+            clean_text(raw, kind=kind, rules=rules, settings=settings, collect=pairs)
+            pages.append({
+                "id": page_id, "set": folder, "host": host, "truth": body,
+                "texts": [b.text for b, _ in pairs],
+                "x": np.array([v for _, v in pairs], dtype=float).reshape(-1, len(NAMES)),
+                "y": np.array([is_content(b.text, truth_tokens, truth_shingles) for b, _ in pairs], dtype=float),
+            })
+    return pages
+
+
+def fit(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    w = np.zeros(x.shape[1])
+    for _ in range(STEPS):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
+        grad = x.T @ (p - y) / len(y) + L2 * np.r_[0.0, w[1:]]
+        w -= LEARNING_RATE * grad
+    return w
+
+
+def predict_text(page: dict, w: np.ndarray, threshold: float) -> str:
+    if not len(page["texts"]):
+        return ""
+    keep = 1.0 / (1.0 + np.exp(-np.clip(page["x"] @ w, -30, 30))) >= threshold
+    return "\n\n".join(t for t, k in zip(page["texts"], keep) if k and t)
+
+
+def folds_by_host(pages: list[dict]) -> list[set[str]]:
+    hosts = sorted({p["host"] for p in pages})
+    return [set(hosts[i::FOLDS]) for i in range(FOLDS)]
+
+
+def cross_validate(pages: list[dict], score, threshold: float) -> dict[str, dict[str, float]]:  # type: ignore[no-untyped-def]
+    predictions: dict[str, dict[str, str]] = {s: {} for s in SETS}
+    for held_out in folds_by_host(pages):
+        train = [p for p in pages if p["host"] not in held_out and len(p["y"])]
+        w = fit(np.vstack([p["x"] for p in train]), np.concatenate([p["y"] for p in train]))
+        for page in pages:
+            if page["host"] in held_out:
+                predictions[page["set"]][page["id"]] = predict_text(page, w, threshold)
+    out = {}
+    for folder in SETS:
+        truth = {p["id"]: p["truth"] for p in pages if p["set"] == folder}
+        out[folder] = score.score(truth, predictions[folder])
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=Path("../shared/bench"))
+    parser.add_argument("--threshold", type=float, default=0.5)
+    parser.add_argument("--cv-only", action="store_true", help="print cross-validated figures; do not write weights")
+    args = parser.parse_args()
+    score = load_score(args.data)
+    pages = collect_pages(args.data, default_rules())
+    cv = cross_validate(pages, score, args.threshold)
+    for folder, r in cv.items():
+        print(f"{folder}: {FOLDS}-fold by site  F1 {r['f1']:.3f}  P {r['precision']:.3f}  R {r['recall']:.3f}  empty {r.get('n_empty', '?')}")
+    if args.cv_only:
+        return 0
+    w = fit(np.vstack([p["x"] for p in pages if len(p["y"])]), np.concatenate([p["y"] for p in pages if len(p["y"])]))
+    WEIGHTS.write_text(json.dumps({
+        "features": list(NAMES),
+        "weights": [round(float(v), 6) for v in w],
+        "threshold": args.threshold,
+        "trained_on": f"{args.data.name}: md and txt captures, {len({p['id'] for p in pages})} pages",
+        "cross_validated": {k: {m: round(float(v), 4) for m, v in r.items() if m in ("f1", "precision", "recall")} for k, r in cv.items()},
+    }, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {WEIGHTS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

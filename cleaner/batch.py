@@ -1,0 +1,401 @@
+"""Batches: inputs -> documents -> outputs, on worker processes, in input order.
+
+`clean` (cli.py) and `clean_many()` both run through here. Memory stays flat on any
+number of inputs: Items are read only as workers need them, at most
+jobs x batch_window_chunks_per_job chunks are in flight, and each result goes out as soon
+as its turn comes. One bad input never stops a batch: it becomes a Result with `error`.
+"""
+from __future__ import annotations
+
+import contextlib
+import faulthandler
+import os
+import signal
+import sys
+import threading
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from itertools import chain, islice
+from typing import IO, Any, Protocol
+
+from .api import clean, default_rules
+from .errors import CleanerError, DocumentTimeout
+from .inputs import AUTO, InputFile, Item, read_items
+from .model import Document
+from .ruleset import RuleSet
+from .settings import DEFAULT, Settings
+from .sitememory import SiteMemory
+
+
+@dataclass(frozen=True, slots=True)
+class Capture:
+    """One raw capture for clean_many(), with what cleaning it should know.
+
+    raw: the capture, as bytes (decoded by the pipeline) or str (already decoded).
+    url: its address (host-scoped rules and --site-memory use it); None for the batch's url.
+    source: what to put in Document.source.
+    """
+
+    raw: bytes | str
+    url: str | None = None
+    source: str = "-"
+
+
+@dataclass(frozen=True)
+class Options:
+    """What every document of a batch is cleaned with. Sent to each worker once."""
+
+    rules: RuleSet | None = None  # None: the bundled rules, loaded once per worker
+    url: str | None = None  # for documents that bring none of their own
+    kind: str = "auto"
+    timeout: float | None = DEFAULT.doc_timeout_seconds  # seconds per document; None or 0: no limit
+    keep_blocks: bool = False  # keep Document.blocks (for --explain and --site-memory)
+    settings: Settings = DEFAULT
+
+
+@dataclass(slots=True)
+class Result:
+    """One document's outcome: a Document, or an error, with where it came from."""
+
+    source: str
+    origin: InputFile | None = None
+    part: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+    doc: Document | None = None
+    error: str | None = None
+    removed: Counter[str] = field(default_factory=Counter)  # dropped blocks by reason ("rule:generic.share")
+
+    @classmethod
+    def failed(cls, item: Item, error: str) -> Result:
+        return cls(item.source, item.origin, item.part, item.extra, error=error)
+
+
+# --- one document ---------------------------------------------------------------------------
+
+
+def clean_item(item: Item, options: Options, *, kill_after: float | None = None) -> Result:
+    """Clean one Item. Never raises for a bad document: the error goes in the Result."""
+    if item.error is not None or item.raw is None:
+        return Result.failed(item, item.error or "no capture")
+    try:
+        with time_limit(options.timeout, kill_after=kill_after):
+            doc = clean(item.raw, url=item.url or options.url, kind=options.kind, rules=options.rules, explain=True, source=item.source, settings=options.settings)
+    except CleanerError as exc:
+        return Result.failed(item, str(exc))
+    except Exception as exc:  # a bug on one page must not stop the batch  # noqa: BLE001
+        return Result.failed(item, f"internal error ({type(exc).__name__}: {exc})")
+    removed = Counter(str(b.drop) for b in doc.blocks if b.drop is not None and b.text)
+    if not options.keep_blocks:
+        doc.blocks = []
+    return Result(item.source, item.origin, item.part, item.extra, doc, removed=removed)
+
+
+_DEVNULL: IO[str] | None = None
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None, *, kill_after: float | None = None) -> Iterator[None]:
+    """Raise DocumentTimeout in the block after `seconds`.
+
+    SIGALRM can only be armed in a process's main thread on POSIX; elsewhere (clean_many
+    called from another thread, Windows) the block runs without a limit. The signal lands
+    only when Python code runs, so with `kill_after` (worker processes only) a watchdog
+    thread also ends the whole process if it is still stuck that much later, deep in C
+    code; the pool then reports the document as failed and replaces the worker.
+    """
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    global _DEVNULL
+
+    def expire(signum: int, frame: Any) -> None:
+        raise DocumentTimeout(seconds)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    if kill_after is not None:
+        _DEVNULL = _DEVNULL or open(os.devnull, "w")  # noqa: SIM115 - lives as long as the worker
+        faulthandler.dump_traceback_later(seconds + kill_after, exit=True, file=_DEVNULL)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if kill_after is not None:
+            faulthandler.cancel_dump_traceback_later()
+
+
+# --- many documents, in order ------------------------------------------------------------------
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+def clean_items(items: Iterable[Item], options: Options, jobs: int | None = None) -> Iterator[Result]:
+    """Results in the order of `items`. jobs=1, or a single item, cleans in this process."""
+    jobs = default_jobs() if jobs is None else jobs
+    it = iter(items)
+    head = list(islice(it, 2))
+    if jobs <= 1 or len(head) < 2:
+        if head and options.timeout:
+            warm_up(options)
+        for item in chain(head, it):
+            yield clean_item(item, options)
+        return
+    yield from _Workers(jobs, options).run(chain(head, it))
+
+
+_OPTIONS: Options | None = None  # set in each worker process by _init_worker
+
+
+def _init_worker(options: Options) -> None:
+    global _OPTIONS
+    _OPTIONS = options
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    warm_up(options)
+
+
+_WARM_UP = (
+    "Warm-up\n\nThis paragraph is long enough for the classifier to keep it, since it has many words in it.\n",
+    "<html><body><p>This paragraph is long enough for the classifier to keep it, since it has many words.</p></body></html>",
+)
+
+
+def warm_up(options: Options) -> None:
+    """Load the rules, the language model and the HTML engine before the first document,
+    once per process, so that no document's time limit is spent on them (they take seconds)."""
+    rules = default_rules() if options.rules is None else options.rules
+    for raw in _WARM_UP:
+        with contextlib.suppress(Exception):
+            clean(raw, rules=rules, settings=options.settings)
+
+
+def _run_chunk(items: list[Item]) -> list[Result]:
+    assert _OPTIONS is not None
+    grace = _OPTIONS.settings.doc_timeout_grace_seconds
+    return [clean_item(item, _OPTIONS, kill_after=grace) for item in items]
+
+
+class _Workers:
+    """A process pool fed a bounded window of chunks; a worker that dies is replaced, and
+    the document that killed it becomes an error Result."""
+
+    def __init__(self, jobs: int, options: Options) -> None:
+        self.jobs, self.options = jobs, options
+        self.pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.jobs, initializer=_init_worker, initargs=(self.options,))
+
+    def run(self, items: Iterable[Item]) -> Iterator[Result]:
+        settings = self.options.settings
+        window = self.jobs * settings.batch_window_chunks_per_job
+        pending: deque[tuple[list[Item], Future[list[Result]]]] = deque()
+        try:
+            for chunk in _chunks(items, settings.batch_chunk_docs):
+                pending.append((chunk, self.pool.submit(_run_chunk, chunk)))
+                if len(pending) >= window:
+                    yield from self._next(pending)
+            while pending:
+                yield from self._next(pending)
+        finally:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def _next(self, pending: deque[tuple[list[Item], Future[list[Result]]]]) -> list[Result]:
+        chunk, future = pending.popleft()
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            pass
+        # Some worker died. Clean this chunk's documents one at a time to find the one
+        # that kills a worker, then send the chunks still in flight to the new pool.
+        self._restart()
+        results = [self._alone(item) for item in chunk]
+        for i, (later, _) in enumerate(pending):
+            pending[i] = (later, self.pool.submit(_run_chunk, later))
+        return results
+
+    def _alone(self, item: Item) -> Result:
+        try:
+            return self.pool.submit(_run_chunk, [item]).result()[0]
+        except BrokenProcessPool:
+            self._restart()
+            return Result.failed(item, "the worker process cleaning it died (a crash, or stuck past the time limit)")
+
+    def _restart(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = self._new_pool()
+
+
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def clean_many(
+    captures: Iterable[bytes | str | Capture],
+    *,
+    jobs: int | None = None,
+    url: str | None = None,
+    kind: str = "auto",
+    rules: RuleSet | None = None,
+    explain: bool = False,
+    timeout: float | None = DEFAULT.doc_timeout_seconds,
+    site_memory: bool = False,
+    settings: Settings = DEFAULT,
+) -> Iterator[Document]:
+    """Clean many captures; yield one Document per capture, in input order, as they are done.
+
+    captures: any iterable (a generator is read lazily): raw bytes, str, or Capture
+        objects carrying a url and a source each.
+    jobs: worker processes. None: one per core; 1: clean in this process.
+    url: the address for captures that bring none (host-scoped rules match against it).
+    kind: "auto" (detect), "html", "markdown" or "text", for every capture.
+    rules: the rule set; None means the bundled rules (loaded once per worker).
+    explain: keep Document.blocks with each Drop, as clean(explain=True) does.
+    timeout: seconds allowed per document; None or 0 for no limit. The limit needs the
+        main thread of the process when jobs=1.
+    site_memory: drop lines that repeat across many captures of the same host (by URL),
+        with the reason "site:repeated-line". Deterministic for a given input order.
+    settings: thresholds and limits.
+
+    A capture that cannot be cleaned does not raise: its Document has `error` set and an
+    empty text. Memory stays flat however many captures there are.
+    """
+    options = Options(rules, url, kind, timeout, keep_blocks=explain or site_memory, settings=settings)
+    items = (_as_item(c) for c in captures)
+    results = clean_items(items, options, jobs)
+    memory = SiteMemory(settings) if site_memory else None
+    for result in results:
+        if memory is not None:
+            memory.apply(result)
+        if result.doc is None:
+            yield Document(source=result.source, url=url, error=result.error)
+            continue
+        if not explain:
+            result.doc.blocks = []
+        yield result.doc
+
+
+def _as_item(capture: bytes | str | Capture) -> Item:
+    if isinstance(capture, Capture):
+        return Item(capture.source, raw=capture.raw, url=capture.url)
+    if isinstance(capture, (bytes, bytearray, str)):
+        return Item("-", raw=capture)
+    return Item("-", error=f"not a capture: {type(capture).__name__} (give bytes, str or cleaner.Capture)")
+
+
+# --- the command's batch: progress, outputs, summary ---------------------------------------------
+
+
+class Sink(Protocol):
+    def write(self, result: Result) -> None: ...
+
+
+class SkipOutput(Exception):
+    """This result cannot be written where it would go (a name that escapes the output
+    folder, or that would replace an input): it counts as a failed input."""
+
+
+@dataclass
+class Stats:
+    documents: int = 0
+    errors: int = 0
+    empty: int = 0
+    removed: Counter[str] = field(default_factory=Counter)
+    skipped: Counter[str] = field(default_factory=Counter)  # WARC records that are not documents
+    stopped: bool = False  # --fail-fast stopped the batch
+
+    def summary(self) -> str:
+        parts = [f"{self.documents} documents, {self.errors} errors, {self.empty} empty"]
+        if self.removed:
+            by_source: Counter[str] = Counter()
+            for reason, n in self.removed.items():
+                by_source[reason.split(":", 1)[0]] += n
+            top = ", ".join(f"{r} {n}" for r, n in self.removed.most_common(5))
+            parts.append(f"removed {sum(self.removed.values())} blocks ({_counts(by_source)}; top: {top})")
+        if self.skipped:
+            parts.append(f"skipped {sum(self.skipped.values())} WARC records ({_counts(self.skipped)})")
+        if self.stopped:
+            parts.append("stopped at the first error (--fail-fast)")
+        return "; ".join(parts)
+
+
+def _counts(counter: Counter[str]) -> str:
+    return ", ".join(f"{k} {n}" for k, n in counter.most_common())
+
+
+def run_batch(
+    files: list[InputFile],
+    options: Options,
+    sink: Sink,
+    *,
+    jobs: int | None = None,
+    input_format: str = AUTO,
+    field: str = "text",
+    fail_fast: bool = False,
+    site_memory: bool = False,
+    explain: Callable[[Document], Iterable[str]] | None = None,
+    progress: bool = False,
+) -> Stats:
+    """Read `files`, clean every document, write each result to `sink`, in input order.
+
+    Errors and empty documents are noted on stderr as they come; `explain` gives the
+    lines to print for each document. OutputError from the sink stops the batch.
+    """
+    from tqdm import tqdm
+
+    stats = Stats()
+    items = read_items(files, input_format=input_format, field=field, settings=options.settings, skipped=stats.skipped)
+    memory = SiteMemory(options.settings) if site_memory else None
+    bar = tqdm(unit=" docs", file=sys.stderr, disable=not progress, dynamic_ncols=True, mininterval=0.5, smoothing=0.1)
+
+    def note(message: str) -> None:
+        if progress:
+            bar.write(message, file=sys.stderr)
+        else:
+            print(message, file=sys.stderr)
+
+    results = clean_items(items, options, jobs)
+    try:
+        for result in results:
+            if memory is not None:
+                memory.apply(result)
+            stats.documents += 1
+            if result.doc is not None:
+                stats.removed.update(result.removed)
+                if explain is not None:
+                    for line in explain(result.doc):
+                        note(line)
+                if not result.doc.text:
+                    stats.empty += 1
+                    note(f"clean: {result.source}: nothing extracted")
+            try:
+                sink.write(result)
+            except SkipOutput as exc:
+                result.error = result.error or str(exc)
+            if result.error is not None:
+                stats.errors += 1
+                note(f"clean: {result.source}: {result.error}")
+                bar.set_postfix_str(f"{stats.errors} errors", refresh=False)
+            bar.update()
+            if fail_fast and result.error is not None:
+                stats.stopped = True
+                break
+    finally:
+        close = getattr(results, "close", None)
+        if close is not None:
+            close()  # stop the workers now, also when the sink failed
+        bar.close()
+    return stats
+
+
+__all__ = ["Capture", "Options", "Result", "SkipOutput", "Stats", "clean_items", "clean_many", "run_batch", "time_limit"]

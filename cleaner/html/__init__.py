@@ -1,0 +1,89 @@
+"""HTML captures -> the same Blocks as text captures, plus the metadata the page declares.
+
+    parse (lxml, no network) -> DOM extract rules -> declared metadata -> DOM drop rules
+    -> trafilatura picks the main content -> Blocks aligned to their source elements
+
+The pipeline then runs the text rules, the metadata step (meta.apply) and the HTML
+block judge (judge.judge) over these Blocks.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..lang import detect_language
+from ..model import Block, Document, Evidence
+from ..ruleset.engine import Context
+from ..ruleset.schema import Rule
+from ..settings import Settings
+from .extract import extract
+from .judge import set_link_features
+from . import judge as judge_mod
+from . import meta
+from .meta import HtmlMeta, collect
+from .parse import parse
+from .prune import dom_rules, extract_fields, prune, pruned_blocks
+
+
+@dataclass
+class HtmlCapture:
+    blocks: list[Block]
+    sources: list[Any]  # the source element of each Block (None when it could not be aligned)
+    meta: HtmlMeta
+    rule_fields: dict[str, tuple[Any, Any]] = field(default_factory=dict)  # from DOM extract rules
+    pruned: list[Block] = field(default_factory=list)  # elements DOM rules removed, as dropped Blocks
+
+    @property
+    def declared_language(self) -> str | None:
+        return self.meta.values.get("declared_language")
+
+
+def read(text: str, *, url: str | None, rules: list[Rule], settings: Settings) -> HtmlCapture:
+    """Parse, prune and extract one decoded HTML capture."""
+    page = parse(text)
+    meta = collect(page.tree, page.json_ld, url)
+    declared = meta.values.get("declared_language")
+
+    def language_of() -> str | None:
+        # Language-scoped DOM rules run before there is a body: the page's own
+        # declaration, else its visible text.
+        if declared:
+            return declared
+        body = page.tree.find("body")
+        return detect_language(body.text_content() if body is not None else "", settings)
+
+    active = dom_rules(rules, Context(capture=text, kind="html", url=url, language_of=language_of))
+    rule_fields = extract_fields(page.tree, active)
+    pruned = prune(page.tree, active, settings.html_prune_max_text_share)
+    extraction = extract(page.tree, url, settings)
+    set_link_features(extraction.blocks, extraction.sources)
+    return HtmlCapture(extraction.blocks, extraction.sources, meta, rule_fields, pruned_blocks(pruned))
+
+
+def judge(doc: Document, capture: HtmlCapture, rule_fields: dict[str, tuple[Any, Evidence]], language: str | None, settings: Settings) -> None:
+    """Metadata in order of trust, then drop the body blocks that repeat it, then the block judge."""
+    fields = {**rule_fields, **capture.rule_fields}  # a DOM rule reads the element itself: it wins
+    meta.apply(doc, fields, capture.meta)
+    judge_mod.drop_repeated_metadata(capture.blocks, doc, settings)
+    judge_mod.judge(capture.blocks, capture.sources, language, doc.title, settings)
+
+
+def finish(doc: Document, capture: HtmlCapture, settings: Settings) -> None:
+    """The language (declared, checked against the body), and the pruned elements for --explain."""
+    declared = capture.declared_language
+    body = detect_language(doc.text, settings) if doc.text else None
+    if declared and (body is None or body == declared or not _confident(doc.text, settings)):
+        doc.language, doc.evidence["language"] = declared, capture.meta.evidence["declared_language"]
+    elif body:
+        doc.language = body
+        doc.evidence["language"] = Evidence("py3langid on the body" + (f" (the page declares {declared})" if declared else ""))
+    if capture.pruned:
+        doc.blocks = sorted(doc.blocks + capture.pruned, key=lambda b: b.start)
+
+
+def _confident(text: str, settings: Settings) -> bool:
+    """Enough body text to overrule the page's own language declaration."""
+    return len(text) >= settings.html_language_override_min_chars
+
+
+__all__ = ["HtmlCapture", "finish", "judge", "read"]

@@ -1,0 +1,389 @@
+"""The main content of a parsed page -> Blocks, with trafilatura as the engine.
+
+trafilatura picks the article region and cleans it into a small XML vocabulary (head,
+p, list/item, quote, table/row/cell, code, hi, ref, lb). Each of its block elements
+becomes one Block per line break, of the matching kind, with its link text counted.
+Every Block is aligned back to the source element it came from, which gives its line
+span and lets later steps look at the DOM around it (figures, captions, asides).
+"""
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import lxml.etree
+import lxml.html
+
+from ..model import Block, BlockKind
+from ..settings import Settings
+from ..text.inline import normalize_space, real_target
+
+# trafilatura logs "discarding data" for every short page; the pipeline reports empty
+# results itself. A NullHandler keeps Python's last-resort stderr handler quiet without
+# touching handlers an application configures on the root logger.
+logging.getLogger("trafilatura").addHandler(logging.NullHandler())
+logging.getLogger("htmldate").addHandler(logging.NullHandler())
+
+_HEADING_LEVEL = re.compile(r"h([1-6])")
+_EMPHASIS = {"#b": "**", "#strong": "**", "#i": "*", "#em": "*"}
+_SPACE = re.compile(r"\s+")
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")  # zero-width and soft-hyphen characters
+_ALIGN_CHARS = 40  # characters (spaces removed) of a block used to find it in the source
+
+
+@dataclass
+class Extraction:
+    """The Blocks of the main content and, for each, the source element it was aligned to."""
+
+    blocks: list[Block] = field(default_factory=list)
+    sources: list[Any] = field(default_factory=list)  # lxml element or None, parallel to blocks
+    engine: str = "trafilatura"
+
+
+def run_engine(tree: lxml.html.HtmlElement, url: str | None, settings: Settings) -> Any:
+    """trafilatura's body element for the tree (which it copies, not changes), or None."""
+    from trafilatura import bare_extraction
+
+    document = bare_extraction(
+        tree,
+        url=url,
+        fast=settings.html_engine_fast,
+        favor_precision=settings.html_engine_favor_precision,
+        favor_recall=settings.html_engine_favor_recall,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        # Links off: with include_links trafilatura 2.3 splits paragraphs at links and
+        # loses link text (dev bench F1 0.962 -> 0.958). Link share is read from the
+        # source DOM instead.
+        include_links=False,
+        include_formatting=True,
+        deduplicate=False,
+        with_metadata=False,
+    )
+    return None if document is None else document.body
+
+
+def extract(tree: lxml.html.HtmlElement, url: str | None, settings: Settings) -> Extraction:
+    body = run_engine(tree, url, settings)
+    out = Extraction()
+    if body is None or not "".join(body.itertext()).strip():
+        return out
+    root = tree.find("body")
+    index = SourceIndex(root if root is not None else tree)
+    for block in body_blocks(body):
+        out.blocks.append(block)
+    index.align(out)
+    if settings.html_continuations:
+        add_continuations(tree, out, settings)
+    return out
+
+
+# ---------------------------------------------------------------- split article bodies
+
+_LEAF_KINDS = {
+    "p": BlockKind.PARAGRAPH, "h2": BlockKind.HEADING, "h3": BlockKind.HEADING, "h4": BlockKind.HEADING,
+    "h5": BlockKind.HEADING, "h6": BlockKind.HEADING, "li": BlockKind.LIST_ITEM, "blockquote": BlockKind.QUOTE,
+}
+_PARAGRAPH_TAGS = frozenset(("p", "li", "blockquote", "h2", "h3", "h4", "h5", "h6"))
+
+
+def add_continuations(tree: Any, out: Extraction, settings: Settings) -> None:
+    """Some sites split one article body into several containers of the same class, with
+    ads between them (Wired: div.article__body, three times); trafilatura keeps the
+    first. Add the paragraphs of the other containers that share the main container's
+    tag and class, when they read as prose."""
+    weight: dict[Any, int] = {}
+    for block, src in zip(out.blocks, out.sources):
+        box = _paragraph_parent(src)
+        if box is not None:
+            weight[box] = weight.get(box, 0) + len(block.text)
+    if not weight:
+        return
+    main = max(weight, key=lambda k: weight[k])
+    signature = " ".join((main.get("class") or "").split())
+    if not signature or main.tag in ("body", "html"):
+        return
+    # Only containers after the main one: a body continues down the page; boxes of the
+    # same class above it are summaries and claims (dev bench: polygraph.info).
+    same, seen_main = [], False
+    for el in tree.iter(main.tag):
+        if el is main:
+            seen_main = True
+        elif seen_main and " ".join((el.get("class") or "").split()) == signature:
+            same.append(el)
+    if not same or len(same) > settings.html_continuation_max_containers:
+        return
+    have = {_SPACE.sub("", b.text) for b in out.blocks}
+    sources = {id(s) for s in out.sources if s is not None}
+    added: list[tuple[Block, Any]] = []
+    for el in same:
+        if _related(el, main) or any(id(d) in sources for d in el.iter()):
+            continue
+        blocks = [(b, src) for b, src in dom_blocks(el) if _SPACE.sub("", b.text) not in have]
+        prose = sum(len(b.text) for b, _ in blocks if b.kind is BlockKind.PARAGRAPH and len(b.text) >= settings.html_prose_min_chars)
+        if prose >= settings.html_continuation_min_prose_chars:
+            added.extend(blocks)
+    if added:
+        merged = list(zip(out.blocks, out.sources)) + added
+        merged.sort(key=lambda pair: pair[0].start)  # stable: the engine's order within a line
+        out.blocks = [b for b, _ in merged]
+        out.sources = [src for _, src in merged]
+
+
+def _paragraph_parent(src: Any) -> Any:
+    el = src
+    while el is not None and el.tag not in _PARAGRAPH_TAGS:
+        el = el.getparent()
+    return el.getparent() if el is not None else None
+
+
+def _related(a: Any, b: Any) -> bool:
+    """One element inside the other."""
+    return any(x is b for x in a.iterancestors()) or any(x is a for x in b.iterancestors())
+
+
+def dom_blocks(el: Any) -> Iterator[tuple[Block, Any]]:
+    """Blocks straight from the DOM: one per innermost paragraph, heading, list item or quote."""
+    for d in el.iter(*_LEAF_KINDS):
+        if any(True for _ in d.iter(*_LEAF_KINDS) if _ is not d):
+            continue  # not innermost: its children become blocks
+        text = normalize_space(_INVISIBLE.sub("", " ".join(d.itertext())))
+        if not text:
+            continue
+        kind = _LEAF_KINDS[d.tag]
+        if kind is BlockKind.PARAGRAPH:
+            outer = next((a for a in d.iterancestors("li", "blockquote")), None)
+            kind = _LEAF_KINDS[outer.tag] if outer is not None else kind
+        level = int(d.tag[1]) if kind is BlockKind.HEADING else 0
+        md = ("#" * level + " " if level else "- " if kind is BlockKind.LIST_ITEM else "> " if kind is BlockKind.QUOTE else "") + text
+        line = d.sourceline or 0
+        yield Block(kind, text, md, line, line, level=level), d
+
+
+# ---------------------------------------------------------------- trafilatura XML -> Blocks
+
+
+@dataclass
+class _Inline:
+    text: list[str] = field(default_factory=list)
+    markdown: list[str] = field(default_factory=list)
+    link_chars: int = 0
+    links: int = 0
+
+    def add(self, text: str | None, markdown: str | None = None) -> None:
+        if text:
+            self.text.append(text)
+            self.markdown.append(text if markdown is None else markdown)
+
+
+def _inline(el: Any, lines: list[_Inline]) -> None:
+    """Walk an element's inline content; lines[-1] is the line being filled, an <lb> opens the next."""
+    lines[-1].add(el.text)
+    for child in el:
+        tag = child.tag
+        if tag == "lb":
+            lines.append(_Inline())
+        elif tag == "ref":
+            raw = "".join(child.itertext())
+            label = normalize_space(raw)
+            if label:
+                target = (child.get("target") or "").strip()
+                _add_marked(lines[-1], raw, label, f"[{label}]({target})" if real_target(target) else label)
+                lines[-1].link_chars += len(label)
+                lines[-1].links += 1
+        elif tag == "hi" and child.get("rend") in _EMPHASIS and not any(c.tag in ("lb", "ref") for c in child.iter()):
+            raw = "".join(child.itertext())
+            inner = normalize_space(raw)
+            if inner:
+                mark = _EMPHASIS[child.get("rend")]
+                _add_marked(lines[-1], raw, inner, f"{mark}{inner}{mark}")
+        elif tag == "code":
+            inner = "".join(child.itertext())
+            lines[-1].add(inner, f"`{inner}`")
+        elif tag != "graphic":
+            _inline(child, lines)
+        if child.tail:
+            lines[-1].add(child.tail)
+
+
+def _add_marked(acc: _Inline, raw: str, text: str, markdown: str) -> None:
+    """Add marked-up text, keeping the spaces that sat inside the markup outside it."""
+    before = " " if raw[:1].isspace() else ""
+    after = " " if raw[-1:].isspace() else ""
+    acc.add(before + text + after, before + markdown + after)
+
+
+def _lines(el: Any) -> list[tuple[str, str, int, int]]:
+    """(text, markdown, link_chars, links) per visual line of an element."""
+    lines = [_Inline()]
+    _inline(el, lines)
+    out = []
+    for line in lines:
+        text = normalize_space(_INVISIBLE.sub("", "".join(line.text)))
+        if text:
+            md = normalize_space(_INVISIBLE.sub("", "".join(line.markdown)))
+            out.append((text, md, min(line.link_chars, len(text)), line.links))
+    return out
+
+
+def _block(kind: BlockKind, text: str, md: str, link_chars: int, links: int, level: int = 0, gap: bool = True) -> Block:
+    return Block(kind, text, md, 0, 0, level=level, link_chars=link_chars, links=links, gap_before=gap)
+
+
+def body_blocks(body: Any) -> Iterator[Block]:
+    if body.text and body.text.strip():
+        text = normalize_space(body.text)
+        yield _block(BlockKind.PARAGRAPH, text, text, 0, 0)
+    for el in body:
+        yield from _element_blocks(el, level=0)
+        if el.tail and el.tail.strip():
+            text = normalize_space(el.tail)
+            yield _block(BlockKind.PARAGRAPH, text, text, 0, 0)
+
+
+def _element_blocks(el: Any, level: int) -> Iterator[Block]:
+    tag = el.tag
+    if tag == "head":
+        m = _HEADING_LEVEL.fullmatch(el.get("rend") or "")
+        lvl = int(m.group(1)) if m else 2
+        for i, (text, md, lc, n) in enumerate(_lines(el)):
+            yield _block(BlockKind.HEADING, text, "#" * lvl + " " + md, lc, n, level=lvl, gap=i == 0)
+    elif tag == "list":
+        for item in el:
+            if item.tag != "item":
+                yield from _element_blocks(item, level)
+                continue
+            sublists = [c for c in item if c.tag == "list"]
+            for sub in sublists:
+                item.remove(sub)  # the body is trafilatura's copy: ours to change
+            for i, (text, md, lc, n) in enumerate(_lines(item)):
+                yield _block(BlockKind.LIST_ITEM, text, "  " * level + "- " + md, lc, n, level=level, gap=False)
+            for sub in sublists:
+                yield from _element_blocks(sub, level + 1)
+    elif tag == "quote":
+        parts = [c for c in el if c.tag in ("p", "head", "list", "quote")]
+        if parts and not (el.text and el.text.strip()):
+            for child in el:
+                for block in _element_blocks(child, level):
+                    block.kind = BlockKind.QUOTE if block.kind is BlockKind.PARAGRAPH else block.kind
+                    if block.kind is BlockKind.QUOTE:
+                        block.markdown = "> " + block.markdown
+                    yield block
+        else:
+            for i, (text, md, lc, n) in enumerate(_lines(el)):
+                yield _block(BlockKind.QUOTE, text, "> " + md, lc, n, gap=i == 0)
+    elif tag == "table":
+        yield from _table(el)
+    elif tag == "code":
+        text = "".join(el.itertext()).strip("\n")
+        if text.strip():
+            yield _block(BlockKind.CODE, text.strip(), f"```\n{text}\n```", 0, 0)
+    elif tag == "graphic":
+        return
+    else:  # p, and anything unexpected at the top level
+        if any(c.tag in ("p", "list", "head", "table", "quote") for c in el):
+            if el.text and el.text.strip():
+                text = normalize_space(el.text)
+                yield _block(BlockKind.PARAGRAPH, text, text, 0, 0)
+            for child in el:
+                yield from _element_blocks(child, level)
+                if child.tail and child.tail.strip():
+                    text = normalize_space(child.tail)
+                    yield _block(BlockKind.PARAGRAPH, text, text, 0, 0)
+            return
+        for i, (text, md, lc, n) in enumerate(_lines(el)):
+            yield _block(BlockKind.PARAGRAPH, text, md, lc, n, gap=i == 0)
+
+
+def _table(el: Any) -> Iterator[Block]:
+    rows_text, rows_md, link_chars, links = [], [], 0, 0
+    width = 0
+    for row in el.iter("row"):
+        cells = []
+        for cell in row.iter("cell"):
+            lines = _lines(cell)
+            cells.append((" ".join(t for t, _, _, _ in lines), " ".join(m for _, m, _, _ in lines)))
+            link_chars += sum(lc for _, _, lc, _ in lines)
+            links += sum(n for _, _, _, n in lines)
+        if not any(t for t, _ in cells):
+            continue
+        width = max(width, len(cells))
+        rows_text.append(" ".join(t for t, _ in cells if t))
+        rows_md.append("| " + " | ".join(m.replace("|", "\\|") for _, m in cells) + " |")
+    if not rows_text:
+        return
+    md = rows_md[:1] + ["|" + "---|" * width] + rows_md[1:]
+    text = "\n".join(rows_text)
+    yield _block(BlockKind.TABLE, text, "\n".join(md), min(link_chars, len(text)), links)
+
+
+# ---------------------------------------------------------------- alignment to the source
+
+
+class SourceIndex:
+    """The page's text with spaces removed, and which element owns each character.
+
+    trafilatura rebuilds many elements, losing their line numbers; finding a block's
+    first characters in the page's own text gives its element back.
+    """
+
+    def __init__(self, tree: Any) -> None:
+        parts: list[str] = []
+        self.starts: list[int] = []
+        self.owners: list[Any] = []
+        pos = 0
+        for event, el in lxml.etree.iterwalk(tree, events=("start", "end")):
+            if not isinstance(el.tag, str):
+                continue
+            if event == "start":
+                chunk, owner = el.text, el
+            else:
+                chunk, owner = el.tail, el.getparent()
+            if not chunk or owner is None:
+                continue
+            chunk = _SPACE.sub("", chunk)
+            if chunk:
+                parts.append(chunk)
+                self.starts.append(pos)
+                self.owners.append(owner)
+                pos += len(chunk)
+        self.text = "".join(parts)
+
+    def owner_at(self, pos: int) -> Any:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return self.owners[i] if i >= 0 else None
+
+    def find(self, text: str, cursor: int) -> int:
+        key = _SPACE.sub("", text)[:_ALIGN_CHARS]
+        if not key:
+            return -1
+        found = self.text.find(key, cursor)
+        if found < 0:
+            found = self.text.find(key)
+        return found
+
+    def align(self, extraction: Extraction) -> None:
+        """Set each block's line span and source element; unaligned blocks take the previous line."""
+        cursor, line = 0, 1
+        for block in extraction.blocks:
+            first = block.text.split("\n", 1)[0]
+            pos = self.find(first, cursor)
+            owner = self.owner_at(pos) if pos >= 0 else None
+            if owner is not None:
+                cursor = pos + 1
+                line = owner.sourceline or line
+                end_line = line
+                last = block.text.rsplit("\n", 1)[-1]
+                end = self.find(last[-_ALIGN_CHARS:], pos)
+                end_owner = self.owner_at(end) if end >= 0 else None
+                if end_owner is not None and end_owner.sourceline and end_owner.sourceline >= line:
+                    end_line = end_owner.sourceline
+            else:
+                end_line = line
+            block.start, block.end = line, end_line
+            extraction.sources.append(owner)

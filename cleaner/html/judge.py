@@ -1,0 +1,169 @@
+"""Judge the Blocks of an HTML capture: drop what repeats the metadata, then what the
+DOM around a block marks as chrome, then (optionally) the text classifier.
+
+trafilatura already chose the main content, so a block is kept unless something
+specific speaks against it: its source element, its link share, or the classifier.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model import Block, BlockKind, Document, Drop, DropSource
+from ..text.inline import normalize_space
+
+_WORD = re.compile(r"\w+")
+# A printed address ("http://amzn.to/2iJFhRj") is text the author wrote out, even as a link.
+_URL_TEXT = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+# Block-level tags: a block's container is the nearest of these around its text.
+_BLOCK_TAGS = frozenset(
+    "p li h1 h2 h3 h4 h5 h6 td th blockquote dd dt figcaption caption pre div section article aside header footer "
+    "main nav figure ul ol table form address details summary".split()
+)
+
+
+def words(text: str | None) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text or "")]
+
+
+def container(el: Any, chars: int = 0) -> Any:
+    """The nearest block-level element around el whose text is at least `chars` long
+    (a block trafilatura merged from several elements needs the element around them all)."""
+    box = el
+    while box is not None:
+        if box.tag in _BLOCK_TAGS and (chars <= 0 or _text_len(box) >= chars):
+            return box
+        box = box.getparent()
+    return None
+
+
+def _text_len(el: Any) -> int:
+    return sum(len(t.strip()) for t in el.itertext())
+
+
+def _wrapping_link(el: Any) -> Any:
+    """The <a> element that el sits in, if any."""
+    if el.tag == "a":
+        return el
+    return next(el.iterancestors("a"), None)
+
+
+def link_counts(block: Block, source: Any) -> tuple[int, int]:
+    """(characters of the block's text inside links, number of links), read from the source:
+    a block inside a link is all link text; otherwise the links of its container whose
+    text the block holds."""
+    text = block.text
+    cover = int(len(text.replace(" ", "")) * _CONTAINER_COVER)
+    link = _wrapping_link(source)
+    if link is not None and _text_len(link) >= cover:
+        return len(text), 1  # a teaser: the whole block is one link
+    box = container(source, cover)
+    if box is None:
+        return 0, 0
+    chars = links = 0
+    for a in box.iter("a"):
+        label = normalize_space(" ".join(a.itertext()))
+        if label and label in text:
+            chars += len(label)
+            links += 1
+    return min(chars, len(text)), links
+
+
+_CONTAINER_COVER = 0.8  # the container must hold this share of the block's characters
+
+
+def set_link_features(blocks: list[Block], sources: list[Any]) -> None:
+    for block, source in zip(blocks, sources):
+        if source is not None:
+            block.link_chars, block.links = link_counts(block, source)
+
+
+def _f1(a: list[str], b: list[str]) -> float:
+    if not a or not b:
+        return 0.0
+    common = len(set(a) & set(b))
+    if not common:
+        return 0.0
+    p, r = common / len(set(a)), common / len(set(b))
+    return 2 * p * r / (p + r)
+
+
+_BYLINE_START = re.compile(r"^(?:(?:posted|written|words|story|text|reporting)\s+)?(?:by|von|par|por|di|door|av|przez|oleh)\s+\S", re.I)
+_DATE_WORDS = re.compile(r"\b(?:updated|published|posted|last|modified|on|at|am|pm|a\.m\.|p\.m\.|[A-Z]{2,4}T?|ET|GMT|UTC)\b", re.I)
+
+
+def is_prose(block: Block, min_chars: int) -> bool:
+    """A paragraph of running text: long enough, and words rather than one long URL."""
+    return block.kind is BlockKind.PARAGRAPH and len(block.text) >= min_chars and len(block.text.split()) >= _PROSE_MIN_WORDS
+
+
+_PROSE_MIN_WORDS = 8
+
+
+def head_indices(blocks: list[Block], prose_chars: int, max_blocks: int) -> list[int]:
+    """The blocks above the article's first prose paragraph, where headline, standfirst,
+    byline and date sit; at most max_blocks of them."""
+    out = []
+    for i, b in enumerate(blocks):
+        if is_prose(b, prose_chars):
+            break
+        out.append(i)
+        if len(out) >= max_blocks:
+            break
+    return out
+
+
+def drop_repeated_metadata(blocks: list[Block], doc: Document, settings: Any) -> None:
+    """The headline, standfirst, byline and date lines at the top are metadata, not body.
+    The headline is the level-1 heading there, or a block that repeats the title; what
+    sits above it (kickers, section labels) goes too."""
+    from ..dates import parse_date
+
+    title = words(doc.title)
+    dek = words(doc.subtitle) or words(doc.description)
+    byline = normalize_space(doc.byline or "")
+    head = head_indices(blocks, settings.html_prose_min_chars, settings.html_head_max_blocks)
+    headline = None
+    for i in head:
+        b = blocks[i]
+        if b.drop is not None or not b.text:
+            continue
+        bw = words(b.text)
+        reason = None
+        if (b.kind is BlockKind.HEADING and b.level == 1) or (title and _f1(bw, title) >= settings.html_meta_repeat_min_f1):
+            reason = "title"
+            headline = i if headline is None else headline
+        elif dek and b.kind is BlockKind.HEADING and _f1(bw, dek) >= settings.html_meta_repeat_min_f1:
+            reason = "subtitle"
+        elif len(b.text) <= settings.html_meta_line_max_chars and (
+            (byline and byline in b.text) or _BYLINE_START.match(b.text)
+        ):
+            reason = "byline"
+        elif len(b.text) <= settings.html_meta_line_max_chars and parse_date(b.text):
+            rest = _DATE_WORDS.sub(" ", b.text)
+            if len(words(rest)) <= 6:
+                reason = "date"
+        if reason:
+            b.drop = Drop(DropSource.METADATA, reason)
+    if headline is not None and settings.html_drop_before_headline:
+        for b in blocks[:headline]:
+            if b.drop is None:
+                b.drop = Drop(DropSource.CLASSIFIER, "before-headline")
+
+
+def judge(blocks: list[Block], sources: list[Any], language: str | None, title: str | None, settings: Any) -> None:
+    if settings.html_judge == "classifier":
+        from ..classify import classify
+
+        classify(blocks, language, title, settings)
+    elif settings.html_judge == "gentle":
+        gentle(blocks, sources, settings)
+
+
+def gentle(blocks: list[Block], sources: list[Any], settings: Any) -> None:
+    """Drop only what speaks against itself: mostly link text (teasers, menus, 'Read more')."""
+    for block in blocks:
+        if block.drop is not None or not block.text or block.kind is BlockKind.TABLE:
+            continue
+        if block.link_chars >= settings.html_max_link_share * len(block.text) and not _URL_TEXT.match(block.text):
+            block.drop = Drop(DropSource.CLASSIFIER, "link-density")

@@ -1,0 +1,434 @@
+"""Metadata an HTML page declares: JSON-LD, OpenGraph and <meta> tags, visible bylines
+and <time> elements, and htmldate as the last resort for the date.
+
+Each source fills only what the more trusted ones left empty; site rules, the most
+trusted of all, are applied by the caller before these. Every value carries Evidence.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..dates import parse_date
+from ..model import Evidence
+from ..text.inline import normalize_space
+
+# schema.org types whose headline, author and date describe the article on the page
+ARTICLE_TYPES = frozenset(
+    t.lower()
+    for t in (
+        "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+        "BackgroundNewsArticle", "ReviewNewsArticle", "AskPublicNewsArticle", "BlogPosting", "LiveBlogPosting",
+        "SocialMediaPosting", "TechArticle", "ScholarlyArticle", "Report", "SatiricalArticle", "Review",
+        "MedicalScholarlyArticle", "DiscussionForumPosting", "VideoObject", "Recipe", "CreativeWork", "WebPage",
+    )
+)
+# WebPage and its kin are the weakest article type: used only when no real article object exists.
+_PAGE_TYPES = frozenset(t.lower() for t in ("WebPage", "ItemPage", "CreativeWork", "VideoObject", "Recipe"))
+_DATE_KEYS = ("datePublished", "dateCreated", "uploadDate", "dateModified")
+# <meta> names and properties, most trusted first within each field.
+META_TITLE = ("og:title", "twitter:title", "dc.title", "citation_title", "parsely-title", "sailthru.title")
+META_DATE = (
+    "article:published_time", "og:article:published_time", "datepublished", "og:pubdate", "date", "pubdate", "publishdate",
+    "publish-date", "publish_date", "published_time", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.created",
+    "citation_publication_date", "citation_date", "parsely-pub-date", "sailthru.date", "article.published",
+    "og:published_time", "article:modified_time", "last-modified",
+)
+META_AUTHOR = ("author", "article:author", "og:article:author", "dc.creator", "citation_author", "parsely-author", "sailthru.author", "byl")
+META_SITE = ("og:site_name", "application-name", "twitter:site", "publisher", "dc.publisher")
+META_DESCRIPTION = ("og:description", "description", "twitter:description", "dc.description")
+META_LANGUAGE = ("og:locale", "content-language", "dc.language", "language")
+_URL = re.compile(r"^(?:https?:)?//|^www\.", re.I)
+_TITLE_SPLIT = re.compile(r"\s+[|–—·•-]\s+|\s+::\s+")
+_LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*$")
+_BYLINE_CLASS = re.compile(r"byline|author|writer|reporter|contributor", re.I)
+_BYLINE_NOT = re.compile(r"comment|avatar|bio|about|more|related|social|share|follow|photo|img", re.I)
+_DATE_CLASS = re.compile(r"(?:^|[\s_-])(?:date|time|timestamp|published|pubdate|posted|dateline)(?:$|[\s_-])", re.I)
+_MAX_BYLINE_CHARS = 120
+_MAX_DATE_TEXT_CHARS = 80
+
+
+@dataclass
+class HtmlMeta:
+    """Field values found in the page, each with where it came from."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+
+    def offer(self, name: str, value: Any, source: str, line: int | None = None) -> bool:
+        """Take a value unless a more trusted source already gave one."""
+        if name in self.values or value in (None, "", []):
+            return False
+        self.values[name] = value
+        self.evidence[name] = Evidence(source, line)
+        return True
+
+
+def collect(tree: Any, json_ld: list[str], url: str | None, *, date_fallback: bool = True) -> HtmlMeta:
+    """Everything the page declares, in order of trust (site rules come before, from the caller)."""
+    meta = HtmlMeta()
+    articles, pages = _json_ld_objects(json_ld)
+    for obj in articles:
+        _from_json_ld(meta, obj)
+    tags = meta_tags(tree)
+    _from_meta_tags(meta, tags)
+    for obj in pages:  # WebPage, an embedded VideoObject: weaker than the page's own tags
+        _from_json_ld(meta, obj)
+    _from_visible(meta, tree)
+    if "title" not in meta.values:
+        _from_title_element(meta, tree, meta.values.get("site"))
+    declared = declared_language(tree, tags)
+    if declared:
+        meta.offer("declared_language", declared[0], declared[1])
+    if date_fallback and "date" not in meta.values:
+        found = _htmldate(tree, url)
+        meta.offer("date", found, "htmldate")
+    return meta
+
+
+# ---------------------------------------------------------------- JSON-LD
+
+
+def _json_objects(text: str) -> Any:
+    text = text.strip()
+    if text.startswith("<!--"):
+        text = text[4:]
+    if text.endswith("-->"):
+        text = text[:-3]
+    text = text.strip().removeprefix("//<![CDATA[").removesuffix("//]]>").strip()
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        # some CMSs print raw newlines inside strings
+        try:
+            return json.loads(text.replace("\n", " ").replace("\r", " ").replace("\t", " "))
+        except (ValueError, RecursionError):
+            return None
+
+
+def _walk(node: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    if depth > 6:
+        return
+    if isinstance(node, list):
+        for item in node:
+            yield from _walk(item, depth + 1)
+    elif isinstance(node, dict):
+        yield node
+        for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement"):
+            if key in node and isinstance(node[key], (list, dict)):
+                yield from _walk(node[key], depth + 1)
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    t = obj.get("@type")
+    names = t if isinstance(t, list) else [t]
+    return {str(n).lower() for n in names if n}
+
+
+def _json_ld_objects(scripts: list[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(article objects, page-like objects), each in page order."""
+    articles, pages = [], []
+    for script in scripts:
+        for obj in _walk(_json_objects(script)):
+            types = _types(obj)
+            if types & (ARTICLE_TYPES - _PAGE_TYPES):
+                articles.append(obj)
+            elif types & _PAGE_TYPES:
+                pages.append(obj)
+    return articles, pages
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = next((v for v in value if v), None)
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("@value")
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        text = normalize_space(str(value))
+        return text or None
+    return None
+
+
+def _names(value: Any) -> list[str]:
+    """Author names from a string, an object with a name, or a list of either."""
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items:
+        if isinstance(item, dict):
+            item = item.get("name")
+            if isinstance(item, list):
+                item = " ".join(str(i) for i in item)
+        if isinstance(item, str):
+            item = normalize_space(item)
+            if item and not _URL.match(item) and item not in names:
+                names.append(item)
+    return names
+
+
+def _from_json_ld(meta: HtmlMeta, obj: dict[str, Any]) -> None:
+    kind = next(iter(_types(obj)), "object")
+    source = f"JSON-LD {obj.get('@type') if isinstance(obj.get('@type'), str) else kind}"
+    title = _text(obj.get("headline"))
+    if not title and not _types(obj) & _PAGE_TYPES:
+        title = _text(obj.get("name"))  # a page's name is its <title>, not a headline
+    meta.offer("title", title, source)
+    names = _names(obj.get("author")) or _names(obj.get("creator"))
+    if names:
+        meta.offer("byline_raw", ", ".join(names), source)
+        meta.offer("author_names", names, source)
+    for key in _DATE_KEYS:
+        date = _iso(_text(obj.get(key)))
+        if date and meta.offer("date", date, f"{source} {key}"):
+            break
+    publisher = obj.get("publisher")
+    meta.offer("site", _text(publisher), source)
+    meta.offer("description", _text(obj.get("description")), source)
+    meta.offer("subtitle", _text(obj.get("alternativeHeadline")), source)
+    lang = _text(obj.get("inLanguage"))
+    if lang and _LANG.match(lang):
+        meta.offer("declared_language", _LANG.match(lang).group(1).lower(), source)
+
+
+def _iso(value: str | None) -> str | None:
+    """'2019-11-19T08:57:40+01:00' -> '2019-11-19' as printed (the page's own time zone)."""
+    if not value:
+        return None
+    m = re.match(r"\s*((?:19|20)\d\d)-?(\d\d)-?(\d\d)", value)
+    if m:
+        y, mo, d = m.groups()
+        if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31:
+            return f"{y}-{mo}-{d}"
+        return None
+    return parse_date(value)
+
+
+# ---------------------------------------------------------------- <meta> tags
+
+
+def meta_tags(tree: Any) -> dict[str, list[tuple[str, int | None]]]:
+    """name / property / itemprop / http-equiv (lower-cased) -> [(content, line)] in page order."""
+    tags: dict[str, list[tuple[str, int | None]]] = {}
+    for el in tree.iter("meta"):
+        content = el.get("content")
+        if content is None:
+            continue
+        content = normalize_space(content)
+        if not content:
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            key = el.get(attr)
+            if key:
+                tags.setdefault(key.strip().lower(), []).append((content, el.sourceline))
+    return tags
+
+
+def _first(tags: dict[str, list[tuple[str, int | None]]], keys: tuple[str, ...]) -> tuple[str, str, int | None] | None:
+    for key in keys:
+        for content, line in tags.get(key, []):
+            return content, key, line
+    return None
+
+
+def _from_meta_tags(meta: HtmlMeta, tags: dict[str, list[tuple[str, int | None]]]) -> None:
+    if found := _first(tags, META_TITLE):
+        meta.offer("title", found[0], f"meta {found[1]}", found[2])
+    for key in META_DATE:
+        hit = next(((_iso(c), line) for c, line in tags.get(key, []) if _iso(c)), None)
+        if hit and meta.offer("date", hit[0], f"meta {key}", hit[1]):
+            break
+    for key in META_AUTHOR:
+        names = [c for c, _ in tags.get(key, []) if not _URL.match(c)]
+        if names:
+            line = tags[key][0][1]
+            meta.offer("byline_raw", ", ".join(dict.fromkeys(names)), f"meta {key}", line)
+            meta.offer("author_names", list(dict.fromkeys(names)), f"meta {key}", line)
+            break
+    if found := _first(tags, META_SITE):
+        site = found[0].lstrip("@") if found[1] == "twitter:site" else found[0]
+        meta.offer("site", site, f"meta {found[1]}", found[2])
+    if found := _first(tags, META_DESCRIPTION):
+        meta.offer("description", found[0], f"meta {found[1]}", found[2])
+
+
+def declared_language(tree: Any, tags: dict[str, list[tuple[str, int | None]]]) -> tuple[str, str] | None:
+    """The language the page declares: <html lang>, then Content-Language and og:locale."""
+    for el, attr in ((tree, "lang"), (tree, "xml:lang"), (tree.find("body"), "lang")):
+        value = el.get(attr) if el is not None else None
+        if value and (m := _LANG.match(value.strip())):
+            return m.group(1).lower(), f"<{el.tag} {attr}>"
+    for key in META_LANGUAGE:
+        for content, _ in tags.get(key, []):
+            if m := _LANG.match(content.strip()):
+                return m.group(1).lower(), f"meta {key}"
+    return None
+
+
+# ---------------------------------------------------------------- visible elements
+
+
+def _from_visible(meta: HtmlMeta, tree: Any) -> None:
+    body = tree.find("body")
+    if body is None:
+        return
+    if "byline_raw" not in meta.values and (found := visible_byline(body)):
+        text, line, how = found
+        meta.offer("byline_raw", text, how, line)
+        meta.offer("byline_visible", text, how, line)
+    if "date" not in meta.values and (found := visible_date(body)):
+        meta.offer("date", found[0], found[2], found[1])
+
+
+def visible_byline(body: Any) -> tuple[str, int | None, str] | None:
+    """A short element marked as the author: rel=author, itemprop=author, or a byline class."""
+    for el in body.iter():
+        if not isinstance(el.tag, str):
+            continue
+        rel = (el.get("rel") or "").lower().split()
+        itemprop = (el.get("itemprop") or "").lower().split()
+        marks = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if "author" in rel or "author" in itemprop or "creator" in itemprop:
+            how = "rel=author" if "author" in rel else "itemprop=author"
+        elif el.tag in ("div", "span", "p", "a", "address", "li") and _BYLINE_CLASS.search(marks) and not _BYLINE_NOT.search(marks):
+            how = "byline class"
+        else:
+            continue
+        text = normalize_space(" ".join(el.itertext()))
+        if 2 < len(text) <= _MAX_BYLINE_CHARS and clean_authors([text]):
+            return text, el.sourceline, f"visible {how}"
+    return None
+
+
+def visible_date(body: Any) -> tuple[str, int | None, str] | None:
+    """<time datetime> or itemprop=datePublished, else a short date-classed element."""
+    for el in body.iter("time"):
+        value = _iso(el.get("datetime")) or _iso(normalize_space(" ".join(el.itertext()))[:_MAX_DATE_TEXT_CHARS])
+        if value:
+            return value, el.sourceline, "visible <time>"
+    for el in body.iter():
+        if isinstance(el.tag, str) and (el.get("itemprop") or "").lower() == "datepublished":
+            value = _iso(el.get("content") or el.get("datetime")) or parse_date(normalize_space(" ".join(el.itertext())))
+            if value:
+                return value, el.sourceline, "visible itemprop=datePublished"
+    for el in body.iter("span", "div", "p", "time", "li", "small"):
+        marks = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if not _DATE_CLASS.search(marks):
+            continue
+        text = normalize_space(" ".join(el.itertext()))
+        if text and len(text) <= _MAX_DATE_TEXT_CHARS and (value := parse_date(text)):
+            return value, el.sourceline, "visible date-classed element"
+    return None
+
+
+def _from_title_element(meta: HtmlMeta, tree: Any, site: str | None) -> None:
+    el = tree.find(".//title")
+    if el is None:
+        return
+    title = normalize_space(el.text_content())
+    if not title:
+        return
+    meta.offer("title", strip_site(title, site), "<title>", el.sourceline)
+
+
+def strip_site(title: str, site: str | None) -> str:
+    """'Headline | Site Name' -> 'Headline' when the part cut off is the site's name."""
+    parts = _TITLE_SPLIT.split(title)
+    if len(parts) < 2 or not site:
+        return title
+    want = _fold_name(site)
+    for cut, keep in ((parts[-1], title[: title.rfind(parts[-1])]), (parts[0], title[len(parts[0]) :])):
+        if _fold_name(cut) == want:
+            return keep.strip(" |–—·•:-") or title
+    return title
+
+
+def _fold_name(name: str) -> str:
+    """'The Guardian', 'theguardian.com', 'Guardian' -> 'guardian'."""
+    name = re.sub(r"\.(?:com|org|net|co\.uk|co|de|fr|it|es|com\.br|co\.kr)$", "", name.strip().casefold())
+    name = re.sub(r"^(?:the|www\.)\s*", "", name)
+    return re.sub(r"\W+", "", name)
+
+
+# ---------------------------------------------------------------- htmldate
+
+
+def _htmldate(tree: Any, url: str | None) -> str | None:
+    try:
+        from htmldate import find_date
+
+        return find_date(tree, url=url, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+    except Exception:  # htmldate raises on odd trees; the date is optional
+        return None
+
+
+# ---------------------------------------------------------------- names
+
+
+_BY = re.compile(r"^\s*(?:(?:posted|written|words|story|text|reporting|photos?)\s+)?(?:by|von|par|por|di|door|av|przez|oleh)\b\s*:?\s*", re.I)
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|\||&|/|\band\b|\bund\b|\bet\b|\by\b)\s*", re.I)
+# A part of a byline that names a job or a desk, not a person ("AP Auto Writer", "Staff").
+_JOB = re.compile(
+    r"\b(?:staff|writers?|reporters?|correspondents?|editors?|contributors?|contributing|columnist|producer|wire|"
+    r"service|bureau|chief|senior|special|analyst|desk|team|associated press|updated|published|min read)\b",
+    re.I,
+)
+_MAX_NAME_WORDS = 5
+
+
+def clean_authors(names: list[str]) -> list[str]:
+    """['By TOM KRISHER, AP Auto Writer'] -> ['Tom Krisher']: names only, no 'By', no job titles."""
+    out: list[str] = []
+    for raw in names:
+        for part in _NAME_SPLIT.split(_BY.sub("", raw)):
+            part = _BY.sub("", part).strip(" .:-–—·•@")
+            if not part or _JOB.search(part) or len(part.split()) > _MAX_NAME_WORDS or any(c.isdigit() for c in part):
+                continue
+            if _URL.match(part):
+                continue
+            if part.isupper() and len(part) > 3:
+                part = " ".join(w.capitalize() for w in part.split())
+            if part not in out:
+                out.append(part)
+    return out
+
+
+# ---------------------------------------------------------------- onto the Document
+
+
+def apply(doc: Any, rule_fields: dict[str, tuple[Any, Evidence]], meta: HtmlMeta) -> None:
+    """Fill the Document: site rules first (DOM, then text extract rules), then what the
+    page declares. Fields a rule set are never overwritten."""
+    for name, (value, evidence) in rule_fields.items():
+        if name == "date":
+            value = _iso(value) or value
+        if name == "authors":
+            value = clean_authors(value if isinstance(value, list) else [value])
+        if value:
+            setattr(doc, name, value)
+            doc.evidence[name] = evidence
+    v, ev = meta.values, meta.evidence
+
+    def fill(name: str, key: str | None = None) -> None:
+        key = key or name
+        if getattr(doc, name) in (None, [], "") and v.get(key):
+            setattr(doc, name, v[key])
+            doc.evidence[name] = ev[key]
+
+    fill("title")
+    if doc.title and doc.evidence["title"].source == "<title>":
+        doc.title = strip_site(doc.title, doc.site or v.get("site"))
+    elif doc.title:
+        doc.title = strip_site(doc.title, doc.site or v.get("site"))
+    fill("subtitle")
+    fill("byline", "byline_raw")
+    if not doc.authors and v.get("author_names"):
+        doc.authors = clean_authors(v["author_names"])
+        doc.evidence["authors"] = ev["author_names"]
+    elif not doc.authors and doc.byline:
+        doc.authors = clean_authors([doc.byline])
+        doc.evidence["authors"] = doc.evidence["byline"]
+    fill("date")
+    fill("site")
+    fill("description")

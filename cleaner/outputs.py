@@ -1,0 +1,261 @@
+"""Results -> stdout, one file (`-o FILE`) or a folder mirroring the inputs (`-o DIR/`).
+
+Every file is written under a temporary name beside its target and renamed into place
+once complete, so an output is complete or absent whatever fails (a full disk, a folder
+that cannot be written, an interrupted batch). No output ever replaces an input, and
+nothing is written outside the output folder, whatever the inputs are called.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import io
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from .errors import OutputError
+from .model import Document
+
+if TYPE_CHECKING:
+    from .batch import Result
+    from .inputs import InputFile
+
+FORMATS = ("text", "markdown", "json", "jsonl")
+SUFFIXES = {"text": ".txt", "markdown": ".md", "json": ".json", "jsonl": ".jsonl"}
+
+
+def record(result: Result, *, evidence: bool = False) -> dict[str, Any]:
+    """The JSON record of a result: the Document's fields, or `source` and `error`; then
+    the fields the input brought (JSONL fields, warc_record_id). An input field whose name
+    the schema uses, with another value, is kept as `input_<name>`."""
+    out = result.doc.to_dict(evidence=evidence) if result.doc is not None else {"source": result.source, "error": result.error}
+    for key, value in result.extra.items():
+        if key not in out:
+            out[key] = value
+        elif out[key] != value:
+            out[f"input_{key}"] = value
+    return out
+
+
+def meta_header(doc: Document) -> str:
+    fields = (("Title", doc.title), ("Byline", doc.byline), ("Date", doc.date), ("Dateline", doc.dateline), ("Language", doc.language))
+    return "".join(f"{label}: {value or '(not found)'}\n" for label, value in fields) + "\n"
+
+
+class Formatter:
+    """One output stream's format. text and markdown: the body, with `==> source <==` above
+    each when there are several (a failed input prints nothing here; its error goes to
+    stderr). json: one object, or one array when there are several. jsonl: a line each."""
+
+    def __init__(self, fmt: str, *, many: bool, meta: bool = False, evidence: bool = False) -> None:
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown format {fmt!r}")
+        self.fmt, self.many, self.meta, self.evidence = fmt, many, meta, evidence
+        self.count = 0
+
+    def render(self, result: Result) -> str:
+        if self.fmt in ("json", "jsonl"):
+            rec = record(result, evidence=self.evidence)
+            self.count += 1
+            if self.fmt == "jsonl":
+                return json.dumps(rec, ensure_ascii=False) + "\n"
+            text = json.dumps(rec, ensure_ascii=False, indent=2)
+            if not self.many:
+                return text + "\n"
+            return ("[\n" if self.count == 1 else ",\n") + text
+        doc = result.doc
+        if doc is None or result.error is not None:
+            return ""
+        self.count += 1
+        body = (meta_header(doc) if self.meta else "") + (doc.text if self.fmt == "text" else doc.markdown) + "\n"
+        return f"==> {result.source} <==\n{body}\n" if self.many else body
+
+    def end(self) -> str:
+        if self.fmt == "json" and self.many:
+            return "\n]\n" if self.count else "[]\n"
+        return ""
+
+
+class StreamSink:
+    """Everything to one open stream (stdout), as it comes. A TextIOWrapper made for the
+    purpose over a borrowed binary stream is detached at the end, leaving that open."""
+
+    def __init__(self, stream: TextIO, formatter: Formatter, *, detach: bool = False) -> None:
+        self.stream, self.formatter, self.detach = stream, formatter, detach
+
+    def write(self, result: Result) -> None:
+        if text := self.formatter.render(result):
+            self.stream.write(text)
+
+    def close(self) -> None:
+        try:
+            self.stream.write(self.formatter.end())
+            self.stream.flush()
+        finally:
+            self._release()
+
+    def abort(self) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            self.stream.flush()
+        self._release()
+
+    def _release(self) -> None:
+        if self.detach and isinstance(self.stream, io.TextIOWrapper):
+            with contextlib.suppress(ValueError):
+                self.stream.detach()
+            self.detach = False
+
+
+@functools.cache
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+class AtomicFile:
+    """A text file written as `.name.XXXX.part` beside its target and renamed over it by
+    commit(). Any OSError discards the temporary file and raises OutputError."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:100]}.", suffix=".part", dir=target.parent)
+        except OSError as exc:
+            raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
+        self.tmp = Path(tmp)
+        os.fchmod(fd, 0o666 & ~_umask())  # as an ordinary new file would be, not mkstemp's 0600
+        self.fh = os.fdopen(fd, "w", encoding="utf-8", errors="replace", newline="")
+
+    def write(self, text: str) -> None:
+        try:
+            self.fh.write(text)
+        except OSError as exc:
+            self._fail(exc)
+
+    def commit(self) -> None:
+        try:
+            self.fh.close()
+            os.replace(self.tmp, self.target)
+        except OSError as exc:
+            self._fail(exc)
+
+    def discard(self) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            self.fh.close()
+        with contextlib.suppress(OSError):
+            self.tmp.unlink()
+
+    def _fail(self, exc: OSError) -> None:
+        self.discard()
+        raise OutputError(f"cannot write {self.target}: {exc.strerror or exc}") from None
+
+
+class FileSink:
+    """Everything to one file (`-o FILE`), renamed into place at the end."""
+
+    def __init__(self, path: Path, formatter: Formatter) -> None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"cannot create {path.parent}: {exc.strerror or exc}") from None
+        self.file, self.formatter = AtomicFile(path), formatter
+
+    def write(self, result: Result) -> None:
+        if text := self.formatter.render(result):
+            self.file.write(text)
+
+    def close(self) -> None:
+        self.file.write(self.formatter.end())
+        self.file.commit()
+
+    def abort(self) -> None:
+        self.file.discard()
+
+
+class DirSink:
+    """One output file per input (`-o DIR/`): DIR/<the input's path below the folder given,
+    or its name> plus the format's suffix (.txt, .md, .json, .jsonl), so that
+    captures/a/b.html becomes DIR/a/b.html.txt and no two inputs share a name.
+
+    An input whose output would leave DIR (through `..` or a symbolic link), replace an
+    input, or take a name already written in this batch raises SkipOutput: it counts as
+    a failed input and the batch goes on.
+    """
+
+    def __init__(self, root: Path, fmt: str, *, meta: bool = False, evidence: bool = False, inputs: set[tuple[int, int]] | None = None) -> None:
+        self.root, self.fmt, self.meta, self.evidence = root, fmt, meta, evidence
+        self.inputs = inputs or set()
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            AtomicFile(root / ".probe").discard()  # fail now, not after the first document
+        except OSError as exc:
+            raise OutputError(f"cannot write to {root}: {exc.strerror or exc}") from None
+        self.root_real = root.resolve()
+        self.taken: dict[Path, str] = {}
+        self.origin: InputFile | None = None
+        self.target: Path | None = None
+        self.skip: str | None = None
+        self.file: AtomicFile | None = None
+        self.formatter = Formatter(fmt, many=False)
+
+    def write(self, result: Result) -> None:
+        from .batch import SkipOutput
+
+        if result.origin is None or result.origin != self.origin:
+            self._finish()
+            self._start(result)
+        if self.skip is not None:
+            raise SkipOutput(self.skip)
+        text = self.formatter.render(result)
+        if text:
+            if self.file is None:
+                assert self.target is not None
+                self.file = AtomicFile(self.target)
+            self.file.write(text)
+
+    def close(self) -> None:
+        self._finish()
+
+    def abort(self) -> None:
+        if self.file is not None:
+            self.file.discard()
+            self.file = None
+
+    def _start(self, result: Result) -> None:
+        self.origin, self.file = result.origin, None
+        self.formatter = Formatter(self.fmt, many=result.part is not None, meta=self.meta, evidence=self.evidence)
+        self.target, self.skip = self._target(result.origin.rel if result.origin is not None else "stdin", result.source)
+
+    def _finish(self) -> None:
+        if self.file is not None:
+            self.file.write(self.formatter.end())
+            self.file.commit()
+            self.file = None
+
+    def _target(self, rel: str, source: str) -> tuple[Path | None, str | None]:
+        parts = rel.replace(os.sep, "/").split("/")
+        if os.path.isabs(rel) or any(p in ("", ".", "..") or "\0" in p for p in parts):
+            return None, f"its output name {rel!r} would leave the output folder"
+        target = self.root.joinpath(*parts[:-1], parts[-1] + SUFFIXES[self.fmt])
+        if not target.parent.resolve().is_relative_to(self.root_real):
+            return None, f"its output {target} would leave the output folder (a symbolic link)"
+        if target in self.taken:
+            return None, f"its output {target} is already written for {self.taken[target]}"
+        with contextlib.suppress(OSError):
+            st = os.stat(target)
+            if (st.st_dev, st.st_ino) in self.inputs:
+                return None, f"its output {target} is an input, which is never overwritten"
+        if target.is_dir():
+            return None, f"its output {target} is a folder"
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except (FileExistsError, NotADirectoryError):
+            return None, f"its output folder {target.parent} is a file"
+        except OSError as exc:
+            raise OutputError(f"cannot create {target.parent}: {exc.strerror or exc}") from None
+        self.taken[target] = source
+        return target, None

@@ -125,14 +125,22 @@ def _offset(zone: str, date: dt.date) -> int | None:
     return known
 
 
-def find_dates(text: str) -> list[DateMatch]:
-    """Every absolute date in the text, in reading order, impossible dates skipped."""
+# "Posted Nov 19, 6:51 AM": month and day without a year, read only when the caller knows the year.
+_YEARLESS = re.compile(r"(?<![^\W\d_])" + _WORD + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?![\d:])(?!,?\s+(?:19|20)\d{2})", re.I)
+
+
+def find_dates(text: str, year: int | None = None) -> list[DateMatch]:
+    """Every absolute date in the text, in reading order, impossible dates skipped. With
+    `year`, dates printed without one ("Nov 19") are read as of that year."""
     if not text or not _DATE_CHARS.search(text):
         return []
     found: list[DateMatch] = []
-    for pattern in _PATTERNS:
+    for pattern in _PATTERNS + ([_YEARLESS] if year else []):
         for m in pattern.finditer(text):
-            date = _date_of(m.groupdict())
+            parts = m.groupdict()
+            if pattern is _YEARLESS:
+                parts["year"] = str(year)
+            date = _date_of(parts)
             if date is not None:
                 found.append(DateMatch(m.start(), m.end(), date, _utc_date(text, m.start(), m.end(), date)))
     found.sort(key=lambda d: (d.start, -d.end))
@@ -219,6 +227,17 @@ def url_date(url: str | None) -> str | None:
             except ValueError:
                 continue
     return None
+
+
+def url_year_month(url: str | None) -> tuple[int, int | None] | None:
+    """(year, month or None) from a URL path such as /2019/11/slug.html."""
+    if not url:
+        return None
+    m = _URL_DATE.search(unquote(urlsplit(url if "//" in url else "//" + url).path))
+    if not m:
+        return None
+    month = int(m.group("mon"))
+    return int(m.group("year")), month if 1 <= month <= 12 else None
 
 
 def is_relative(text: str) -> bool:

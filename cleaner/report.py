@@ -225,6 +225,7 @@ def _legend(captures: list[Entry]) -> str:
         f'<li><del class="r-sample">Removed text</del> is struck through and grey, and carries {_tag(DropSource.RULE)} and the id of the rule that removed it (from <code>rules/*.yaml</code>).</li>',
         f"<li>{_tag(DropSource.CLASSIFIER)}: the block classifier removed it; the reason names the feature or pass that decided.</li>",
         f"<li>{_tag(DropSource.METADATA)}: the line became a metadata field (title, byline, …), by the rule or heuristic named.</li>",
+        *(f"<li>{_tag(src)}: removed by the {escape(src.value)} step.</li>" for src in DropSource if src not in _TAGS),
         "<li>Each block starts with its line numbers in the capture. <em>Features</em> opens the values the classifier saw.</li>",
         '<li><span class="warn">⚠ Warning</span> in the index: nothing was kept, or almost everything was (the boilerplate may have stayed).</li>',
     ]

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-from ..dates import DateMatch, find_dates, is_relative, url_date
+from ..dates import DateMatch, find_dates, is_relative, url_date, url_year_month
 from ..model import Block, BlockKind, Drop, DropSource, Evidence
 from ..settings import Settings
 
@@ -357,20 +357,25 @@ def _near(blocks: list[Block], anchor: int | None, settings: Settings, before: i
                 n += 1
                 yield i, n
         return
+    # Blocks rules dropped (share buttons, ad labels) do not count towards the distance.
     n = 0
     for i in range(anchor + 1, len(blocks)):
         if blocks[i].text:
-            n += 1
+            n += not _ruled(blocks[i])
             if n > after:
                 break
-            yield i, n
+            yield i, max(n, 1)
     n = 0
     for i in range(anchor - 1, -1, -1):
         if blocks[i].text:
-            n += 1
+            n += not _ruled(blocks[i])
             if n > before:
                 break
-            yield i, -n
+            yield i, -max(n, 1)
+
+
+def _ruled(block: Block) -> bool:
+    return block.drop is not None and block.drop.source is DropSource.RULE
 
 
 # --------------------------------------------------------------------------- standfirst
@@ -617,10 +622,14 @@ def _date_line(block: Block, settings: Settings) -> bool:
     return bool(dates) and dates[0].start <= settings.date_prefix_chars
 
 
-def _pick(text: str, settings: Settings) -> tuple[DateMatch, str] | None:
+def _pick(text: str, settings: Settings, year: tuple[int, int | None] | None = None) -> tuple[DateMatch, str] | None:
     """The publication date among the dates of one line, and how it is labelled:
-    'published', 'updated' (only an update date is shown) or ''."""
-    dates = [d for d in find_dates(text) if d.start <= settings.date_prefix_chars or len(text) <= settings.max_date_line_chars]
+    'published', 'updated' (only an update date is shown) or ''. With `year` (from the
+    URL), dates printed without a year count too, if they fall in the URL's month."""
+    found = find_dates(text, year[0]) if year else find_dates(text)
+    if year and year[1]:
+        found = [d for d in found if d.date.month == year[1]]
+    dates = [d for d in found if d.start <= settings.date_prefix_chars or len(text) <= settings.max_date_line_chars]
     if not dates:
         return None
     published = _label_regex(settings.date_published_labels)
@@ -655,12 +664,16 @@ def find_date(blocks: list[Block], settings: Settings, anchor: int | None = None
     """The publication date: printed near the headline (a 'Published' label first, an
     'Updated' one last), else the first short date line near the top, else the URL's date."""
     best: tuple[float, int, DateMatch, str] | None = None
-    if anchor is not None:
+    for year in (None, url_year_month(url)) if anchor is not None else ():
+        if best is not None or year is None and anchor is None:
+            break
         for i, distance in _near(blocks, anchor, settings):
             block = blocks[i]
             if block.kind in (BlockKind.QUOTE, BlockKind.CODE, BlockKind.TABLE) or len(block.text) > 2 * settings.max_date_line_chars:
                 continue
-            picked = _pick(block.text, settings)
+            if year is not None and len(block.text) > 80:
+                continue
+            picked = _pick(block.text, settings, year)
             if picked is None:
                 continue
             d, label = picked

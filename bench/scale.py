@@ -1,0 +1,110 @@
+"""`make bench-scale`: does `clean` scale with --jobs, and does its memory stay flat?
+
+1. --jobs 1 against --jobs 2 over the dev captures (md + txt) repeated to --docs documents:
+   wall time, the ratio (target 1.5x or better on 2 cores) and peak memory.
+2. Peak memory on --big documents against --docs: flat within 20%.
+
+Each run is `python -m cleaner FOLDER -o out.jsonl --quiet --jobs N` in a subprocess.
+Memory is the peak, over the run, of the summed PSS (proportional set size, so pages the
+forked workers share count once) of the process and its workers, sampled every 0.1 s from
+/proc (Linux only). The folder holds symbolic links to the captures, 100 per subfolder.
+Not a timed test: the figures depend on the machine and on what else runs on it.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def corpus(data: Path, n: int, where: Path) -> Path:
+    captures = sorted(p for kind in ("md", "txt") for p in (data / kind).iterdir() if p.is_file())
+    if not captures:
+        sys.exit(f"bench-scale: no captures under {data}/md or {data}/txt")
+    folder = where / f"docs-{n}"
+    for i in range(n):
+        sub = folder / f"{i // 100:04d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        source = captures[i % len(captures)]
+        (sub / f"{i:06d}-{source.name}").symlink_to(source)
+    return folder
+
+
+def _children(pid: int) -> list[int]:
+    kids = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    fields = fh.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                kids.append(int(entry))
+    return kids
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def measure(folder: Path, jobs: int, out: Path) -> tuple[float, float, int]:
+    """(seconds, peak MB over the process tree, documents written)"""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    cmd = [sys.executable, "-m", "cleaner", str(folder), "-o", str(out), "--format", "jsonl", "--quiet", "--jobs", str(jobs)]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    while proc.poll() is None:
+        tree = [proc.pid, *_children(proc.pid)]
+        peak = max(peak, sum(_pss_kb(p) for p in tree))
+        time.sleep(0.1)
+    seconds = time.perf_counter() - start
+    if proc.returncode not in (0, 1):  # 1: nothing extracted from some capture
+        sys.exit(f"bench-scale: {' '.join(cmd)} exited {proc.returncode}: {proc.stderr.read().decode()[-2000:] if proc.stderr else ''}")
+    with open(out, "rb") as fh:
+        docs = sum(1 for _ in fh)
+    return seconds, peak / 1024, docs
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "bench")
+    parser.add_argument("--docs", type=int, default=500)
+    parser.add_argument("--big", type=int, default=10_000, help="0 skips the memory run")
+    args = parser.parse_args()
+    print(f"cores: {os.cpu_count()}; load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
+        where = Path(tmp)
+        small = corpus(args.data, args.docs, where)
+        runs = {}
+        for jobs in (1, 2):
+            seconds, peak, docs = measure(small, jobs, where / f"out-{jobs}.jsonl")
+            runs[jobs] = (seconds, peak)
+            print(f"--jobs {jobs}: {docs} documents in {seconds:.1f} s ({docs / seconds:.1f} docs/s), peak {peak:.0f} MB")
+        ratio = runs[1][0] / runs[2][0]
+        print(f"speed-up --jobs 2 / --jobs 1: {ratio:.2f}x (target 1.5x or better on 2 cores)")
+        if args.big:
+            big = corpus(args.data, args.big, where)
+            seconds, peak, docs = measure(big, 2, where / "out-big.jsonl")
+            print(f"--jobs 2: {docs} documents in {seconds:.1f} s ({docs / seconds:.1f} docs/s), peak {peak:.0f} MB")
+            growth = peak / runs[2][1]
+            print(f"peak memory {args.big} / {args.docs} documents: {growth:.2f} (target: within 1.20) -> {'flat' if growth <= 1.2 else 'NOT flat'}")
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
+if __name__ == "__main__":
+    main()

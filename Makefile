@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DATA ?= ../shared/bench
 
-.PHONY: run test typecheck chromium fixtures goldens rules-check bench bench-quality bench-scale clean-venv
+.PHONY: run test typecheck chromium fixtures goldens rules-check bench bench-quality bench-scale fuzz clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,21 @@ bench-quality: $(VENV)/.dev
 # --jobs 1 against --jobs 2, and peak memory on 500 against 10,000 documents (minutes).
 bench-scale: $(VENV)/.dev
 	$(BIN)/python bench/scale.py --data $(DATA)
+
+# atheris over decode, segment, html, rules and the whole pipeline, FUZZ_SECONDS each (not
+# part of `make test` or CI). Crashing inputs land in .fuzz/crashes/; see tests/FUZZING.md.
+FUZZ_SECONDS ?= 300
+FUZZ_TARGETS ?= decode segment html rules clean
+
+$(VENV)/.fuzz: pyproject.toml | $(VENV)/.dev
+	$(BIN)/pip install --quiet -e ".[dev,fuzz]"
+	touch $@
+
+fuzz: $(VENV)/.fuzz
+	@for t in $(FUZZ_TARGETS); do \
+		echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+		$(BIN)/python tests/fuzz/fuzz.py $$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 || exit 1; \
+	done
 
 clean-venv:
 	rm -rf $(VENV)

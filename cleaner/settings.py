@@ -109,6 +109,9 @@ class Settings:
     # with the page's datePublished on 7, the printed local date on 3. Without a zone
     # the printed date is kept.
     date_in_utc: bool = True
+    # A date in the page's URL (/2018/10/09/) overrules a printed date further than this
+    # from it: that one belongs to a sidebar or a teaser. One day is left for time zones.
+    url_date_tolerance_days: int = 1
     # The dateline opens the first paragraphs of the body: searched this many blocks down.
     dateline_blocks: int = 12
     # Words that label a printed date, byline prefixes and the words that make a name
@@ -193,6 +196,10 @@ class Settings:
     html_judge: str = "gentle"
     # The gentle judge drops a block with at least this share of its text in links.
     html_max_link_share: float = 0.8
+    # A list closing the page after its last paragraph, of at least this many items that
+    # each have this share of link text, is a list of other stories.
+    html_list_min_items: int = 3
+    html_list_link_share: float = 0.25
 
     # --- batches (cleaner/batch.py, cleaner/sitememory.py) ----------------------------
     # Per-document time limit. A news page cleans in 10-100 ms on the dev bench (a 30 MB

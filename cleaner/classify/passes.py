@@ -43,6 +43,12 @@ def classify(
         if reason:
             reasons[i] = reason
     _before_headline(todo, headline, reasons)
+    if not any(b.label is Label.GOOD for b in todo):
+        # A page of short paragraphs has no block long enough to be GOOD on its own;
+        # its best blocks stand in, or the neighbour pass would drop everything.
+        for b in todo:
+            if b.label is Label.NEAR_GOOD:
+                b.label = Label.GOOD
     pass1 = [b.label for b in todo]
     revise(todo, settings)
     region = main_region(todo, settings.region_bad_text_weight, settings.region_bad_block_chars)

@@ -78,8 +78,11 @@ def extract(tree: lxml.html.HtmlElement, url: str | None, settings: Settings) ->
     for block in body_blocks(body):
         out.blocks.append(block)
     index.align(out)
-    if settings.html_continuations:
-        add_continuations(tree, out, settings)
+    main = main_container(out)
+    if main is not None:
+        added = continuations(tree, main, out, settings) if settings.html_continuations else []
+        added += embedded_posts([main] + [src for _, src in added], out)
+        _merge(out, added)
     return out
 
 
@@ -92,22 +95,24 @@ _LEAF_KINDS = {
 _PARAGRAPH_TAGS = frozenset(("p", "li", "blockquote", "h2", "h3", "h4", "h5", "h6"))
 
 
-def add_continuations(tree: Any, out: Extraction, settings: Settings) -> None:
-    """Some sites split one article body into several containers of the same class, with
-    ads between them (Wired: div.article__body, three times); trafilatura keeps the
-    first. Add the paragraphs of the other containers that share the main container's
-    tag and class, when they read as prose."""
+def main_container(out: Extraction) -> Any:
+    """The element whose paragraphs hold most of the extracted text."""
     weight: dict[Any, int] = {}
     for block, src in zip(out.blocks, out.sources):
         box = _paragraph_parent(src)
         if box is not None:
             weight[box] = weight.get(box, 0) + len(block.text)
-    if not weight:
-        return
-    main = max(weight, key=lambda k: weight[k])
+    return max(weight, key=lambda k: weight[k]) if weight else None
+
+
+def continuations(tree: Any, main: Any, out: Extraction, settings: Settings) -> list[tuple[Block, Any]]:
+    """Some sites split one article body into several containers of the same class, with
+    ads between them (Wired: div.article__body, three times); trafilatura keeps the
+    first. Take the paragraphs of the later containers that share the main container's
+    tag and class, when they read as prose."""
     signature = " ".join((main.get("class") or "").split())
     if not signature or main.tag in ("body", "html"):
-        return
+        return []
     # Only containers after the main one: a body continues down the page; boxes of the
     # same class above it are summaries and claims (dev bench: polygraph.info).
     same, seen_main = [], False
@@ -117,7 +122,7 @@ def add_continuations(tree: Any, out: Extraction, settings: Settings) -> None:
         elif seen_main and " ".join((el.get("class") or "").split()) == signature:
             same.append(el)
     if not same or len(same) > settings.html_continuation_max_containers:
-        return
+        return []
     have = {_SPACE.sub("", b.text) for b in out.blocks}
     sources = {id(s) for s in out.sources if s is not None}
     added: list[tuple[Block, Any]] = []
@@ -128,11 +133,41 @@ def add_continuations(tree: Any, out: Extraction, settings: Settings) -> None:
         prose = sum(len(b.text) for b, _ in blocks if b.kind is BlockKind.PARAGRAPH and len(b.text) >= settings.html_prose_min_chars)
         if prose >= settings.html_continuation_min_prose_chars:
             added.extend(blocks)
-    if added:
-        merged = list(zip(out.blocks, out.sources)) + added
-        merged.sort(key=lambda pair: pair[0].start)  # stable: the engine's order within a line
-        out.blocks = [b for b, _ in merged]
-        out.sources = [src for _, src in merged]
+    return added
+
+
+# Embedded social posts: blockquotes that the embed scripts would render as cards.
+_EMBED_CLASSES = frozenset(("twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed", "fb-xfbml-parse-ignore"))
+
+
+def embedded_posts(containers: list[Any], out: Extraction) -> list[tuple[Block, Any]]:
+    """Posts embedded in the article (a quoted tweet) are part of it, as its readers see
+    them; trafilatura drops some for their link density. Only posts inside the article's
+    own container are taken."""
+    have = _SPACE.sub("", " ".join(b.text for b in out.blocks))
+    added: list[tuple[Block, Any]] = []
+    seen: set[int] = set()
+    for box in containers:
+        for bq in box.iter("blockquote"):
+            if id(bq) in seen or not _EMBED_CLASSES & set((bq.get("class") or "").split()):
+                continue
+            seen.add(id(bq))
+            text = normalize_space(_INVISIBLE.sub("", " ".join(bq.itertext())))
+            if not text or _SPACE.sub("", text)[:_ALIGN_CHARS] in have:
+                continue
+            line = bq.sourceline or 0
+            added.append((Block(BlockKind.QUOTE, text, "> " + text, line, line), bq))
+    return added
+
+
+def _merge(out: Extraction, added: list[tuple[Block, Any]]) -> None:
+    """Put added blocks among the engine's in document order (by line; stable within a line)."""
+    if not added:
+        return
+    merged = list(zip(out.blocks, out.sources)) + added
+    merged.sort(key=lambda pair: pair[0].start)
+    out.blocks = [b for b, _ in merged]
+    out.sources = [src for _, src in merged]
 
 
 def _paragraph_parent(src: Any) -> Any:

@@ -161,9 +161,31 @@ def judge(blocks: list[Block], sources: list[Any], language: str | None, title: 
 
 
 def gentle(blocks: list[Block], sources: list[Any], settings: Any) -> None:
-    """Drop only what speaks against itself: mostly link text (teasers, menus, 'Read more')."""
+    """Drop only what speaks against itself: mostly link text (teasers, menus, 'Read more'),
+    and a list of links that closes the page after the last paragraph (more stories)."""
     for block in blocks:
         if block.drop is not None or not block.text or block.kind is BlockKind.TABLE:
             continue
         if block.link_chars >= settings.html_max_link_share * len(block.text) and not _URL_TEXT.match(block.text):
             block.drop = Drop(DropSource.CLASSIFIER, "link-density")
+    _trailing_link_list(blocks, settings)
+
+
+def _trailing_link_list(blocks: list[Block], settings: Any) -> None:
+    """After the last prose paragraph, a run of list items that each carry a link is a
+    list of other stories ("More great stories", "Latest headlines")."""
+    kept = [b for b in blocks if b.drop is None and b.text]
+    run: list[Block] = []
+    for block in reversed(kept):
+        if block.kind is BlockKind.LIST_ITEM and block.links and block.link_chars >= settings.html_list_link_share * len(block.text):
+            run.append(block)
+        elif block.kind is BlockKind.LIST_ITEM or is_prose(block, settings.html_prose_min_chars):
+            break
+        elif run and block.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH) and len(block.text) <= settings.html_meta_line_max_chars:
+            run.append(block)  # the list's own label ("More Great WIRED Stories")
+            break
+        else:
+            break
+    if sum(1 for b in run if b.kind is BlockKind.LIST_ITEM) >= settings.html_list_min_items:
+        for block in run:
+            block.drop = Drop(DropSource.CLASSIFIER, "closing-link-list")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from datetime import date
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
@@ -52,6 +53,7 @@ _NOT_NAMES = {
     "photo", "photos", "image", "images", "getty", "via", "file", "opinion", "analysis", "editorial",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "skip", "navigation", "about", "contact",
+    "privacy", "policy", "terms", "cookies", "cookie", "newsletter", "newsletters", "help", "faq", "careers",
 }
 # "Posted by Jane Doe on March 3, 2025": the word that joins the names to their date.
 _DATE_CONNECTOR = re.compile(r"\s+(?:on|at|am|um|le|el|il|em|op|den|der|du|del)$", re.I)
@@ -422,10 +424,11 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
     line right under the headline. Returns the byline as printed, without its date."""
     # A rule may have dropped the byline line as chrome: it still names the authors.
     near = [(i, d) for i, d in _near(blocks, anchor, settings) if blocks[i].drop is None or blocks[i].drop.source is DropSource.RULE]
-    for weak in (False, True):
+    # Below the headline before above it, and the strong forms before the weak ones on each side.
+    for weak, below in ((False, True), (True, True), (False, False), (True, False)):
         for n, (i, distance) in enumerate(near):
             block = blocks[i]
-            if weak and block.drop is not None:
+            if (distance > 0) != below or weak and block.drop is not None:
                 continue
             if not weak and _BY_ALONE.match(block.text) and n + 1 < len(near):
                 # "By" on a line of its own, the name on the next (WSJ)
@@ -690,6 +693,8 @@ def find_date(blocks: list[Block], settings: Settings, anchor: int | None = None
         _, i, d, label = best
         if label == "updated" and own and own < d.iso:
             return own, Evidence("date in the URL (the page shows only an update date)")
+        if own and abs((d.date - date.fromisoformat(own)).days) > settings.url_date_tolerance_days:
+            return own, Evidence(f"date in the URL (the date near the headline, {d.iso}, is far from it)")
         block = blocks[i]
         if block.drop is None and len(block.text) - (d.end - d.start) <= 40:
             block.drop = Drop(DropSource.METADATA, "date")

@@ -1,0 +1,176 @@
+"""cleaner.inputs: folders, stdin, .gz, JSONL and WARC -> Items; every failure an Item with `error`."""
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from cleaner import inputs
+from cleaner.inputs import JSONL, RAW, WARC, InputFile, expand, is_single, read_bytes, read_items, sniff_format
+from cleaner.settings import Settings
+from tests.warcs import ARTICLE_TEXT, RECORD_ID_HTML, RECORD_ID_TEXT, write_warc
+
+
+def _items(path: Path | str, **kw):  # type: ignore[no-untyped-def]
+    skipped: Counter[str] = Counter()
+    return list(read_items(expand([str(path)]), skipped=skipped, **kw)), skipped
+
+
+# --- folders -------------------------------------------------------------------------------------
+
+
+def test_folder_is_recursive_sorted_and_mirrors_relative_names(tmp_path: Path) -> None:
+    for rel in ("z.txt", "sub/b.md", "a.txt", "sub/deeper/c.txt"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x")
+    files = expand([str(tmp_path), str(tmp_path / "a.txt")])
+    assert [f.rel for f in files] == ["a.txt", "sub/b.md", "sub/deeper/c.txt", "z.txt", "a.txt"]
+    assert files[0].path == str(tmp_path / "a.txt")
+    assert len({f.index for f in files}) == 5  # the same file given twice is two inputs
+
+
+def test_the_output_inside_an_input_folder_is_never_an_input(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "a.txt.txt").write_text("old output")
+    (tmp_path / "all.jsonl").write_text("{}")
+    files = expand([str(tmp_path)], skip=[str(tmp_path / "out"), str(tmp_path / "all.jsonl")])
+    assert [f.rel for f in files] == ["a.txt"]
+
+
+def test_special_files_and_link_loops_become_errors_not_hangs(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe")  # reading a FIFO would block for ever
+    os.symlink(tmp_path / "loop-b", tmp_path / "loop-a")
+    os.symlink(tmp_path / "loop-a", tmp_path / "loop-b")
+    os.symlink(tmp_path, tmp_path / "self")  # a link to a folder is not followed (no loop)
+    items, _ = _items(tmp_path)
+    by_name = {Path(i.source).name: i for i in items}
+    assert set(by_name) == {"pipe", "loop-a", "loop-b"}
+    assert by_name["pipe"].error == "not a regular file"
+    assert "symbolic links" in by_name["loop-a"].error  # ELOOP
+
+
+def test_an_unreadable_subfolder_is_an_error_not_silence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "a.txt").write_text("x")
+    (tmp_path / "b.txt").write_text("x")
+    real = os.scandir
+
+    def scandir(path):  # type: ignore[no-untyped-def]  # root can read anything: refuse as chmod 000 would
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    files = expand([str(tmp_path)])
+    assert [(f.rel, f.error) for f in files] == [("b.txt", None), ("locked", "cannot read folder: Permission denied")]
+
+
+# --- raw files ----------------------------------------------------------------------------------------
+
+
+def test_raw_files_and_the_size_limit(tmp_path: Path) -> None:
+    (tmp_path / "big.txt").write_bytes(b"x" * 101)
+    with pytest.raises(inputs.InputError, match="100-byte limit"):
+        read_bytes(str(tmp_path / "big.txt"), 100)
+    items, _ = _items(tmp_path / "big.txt", settings=Settings(max_input_bytes=100))
+    assert items[0].error and items[0].raw is None
+    items, _ = _items(tmp_path / "missing.txt")
+    assert items[0].error == "cannot read: No such file or directory"
+
+
+def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(b"hello"))))
+    items, _ = _items("-")
+    assert items[0].raw == b"hello" and items[0].source == "-" and items[0].origin.rel == "stdin"
+
+
+def test_is_single_depends_on_the_arguments_only(tmp_path: Path) -> None:
+    assert is_single([]) and is_single(["-"]) and is_single(["page.html"])
+    assert not is_single(["a", "b"]) and not is_single([str(tmp_path)])
+    assert not is_single(["crawl.warc.gz"]) and not is_single(["x.jsonl"])
+    assert not is_single(["page"], "jsonl") and is_single(["x.jsonl"], "raw")
+
+
+# --- JSONL ----------------------------------------------------------------------------------------------
+
+
+def test_jsonl_keeps_the_other_fields_and_reads_each_line(tmp_path: Path) -> None:
+    lines = [
+        {"id": 1, "url": "https://a.example/1", "html": "<p>one</p>"},
+        "not json",
+        {"id": 3},
+        ["a list"],
+        {"id": 5, "html": "five"},
+    ]
+    path = tmp_path / "caps.jsonl"
+    path.write_text("\n".join(json.dumps(x) if not isinstance(x, str) else x for x in lines) + "\n\n")
+    items, _ = _items(path, field="html")
+    assert [i.source for i in items] == [f"{path}:{n}" for n in range(1, 6)]
+    one, bad, missing, listed, five = items
+    assert one.raw == "<p>one</p>" and one.url == "https://a.example/1" and one.extra == {"id": 1, "url": "https://a.example/1"}
+    assert bad.error.startswith("invalid JSON") and listed.error == "not a JSON object"
+    assert missing.error == "no string in field 'html'" and missing.extra == {"id": 3}
+    assert five.raw == "five" and five.url is None and five.part == 5
+
+
+def test_jsonl_gz_and_overlong_lines(tmp_path: Path) -> None:
+    path = tmp_path / "caps.jsonl.gz"
+    path.write_bytes(gzip.compress(b'{"text": "' + b"x" * 500 + b'"}\n{"text": "short"}\n'))
+    items, _ = _items(path, settings=Settings(max_input_bytes=100))
+    assert items[0].error == "line longer than the 100-byte limit"
+    assert items[1].raw == "short" and items[1].source.endswith(":2")
+
+
+def test_a_corrupt_gzip_stops_that_input_with_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "caps.jsonl.gz"
+    lines = b"".join(b'{"text": "%s"}\n' % os.urandom(200).hex().encode() for _ in range(200))
+    path.write_bytes(gzip.compress(lines)[:-30])
+    items, _ = _items(path)
+    assert items[0].raw and len(items) > 100
+    assert items[-1].error and items[-1].error.startswith("cannot read")
+
+
+# --- WARC ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz", "crawl-without-suffix"])
+def test_warc_responses_become_documents_and_the_rest_is_counted(tmp_path: Path, name: str) -> None:
+    path = write_warc(tmp_path / name, gz=not name.endswith(".warc"))
+    assert sniff_format(str(path)) == WARC
+    items, skipped = _items(path)
+    assert [(i.source, i.url, i.extra) for i in items] == [
+        ("https://news.example.com/a", "https://news.example.com/a", {"warc_record_id": RECORD_ID_HTML}),
+        ("https://news.example.com/b.txt", "https://news.example.com/b.txt", {"warc_record_id": RECORD_ID_TEXT}),
+    ]
+    assert items[1].raw == ARTICLE_TEXT.encode() and items[0].raw.startswith(b"<html>")
+    assert skipped == Counter({"warcinfo": 1, "request": 1, "metadata": 1, "not HTML or text": 1, "non-2xx": 1})
+
+
+def test_a_truncated_warc_keeps_what_came_before_and_says_so(tmp_path: Path) -> None:
+    path = write_warc(tmp_path / "cut.warc")
+    data = path.read_bytes()
+    path.write_bytes(data[: data.index(b"image/png") + 20])
+    items, _ = _items(path)
+    assert [i.source for i in items[:2]] == ["https://news.example.com/a", "https://news.example.com/b.txt"]
+    assert all(i.error is None for i in items[:2])
+    assert len(items) == 3 and items[2].error and items[2].source == str(path)
+
+
+def test_formats_by_name_and_content(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text("<p>x</p>")
+    assert sniff_format(str(tmp_path / "page.html")) == RAW
+    assert sniff_format("x.ndjson") == JSONL and sniff_format("x.jsonl.gz") == JSONL
+    assert sniff_format(str(tmp_path / "missing")) == RAW  # reading it reports the error
+
+
+def test_inputfile_is_small_and_frozen() -> None:
+    f = InputFile("a", "a")
+    with pytest.raises(AttributeError):
+        f.path = "b"  # type: ignore[misc]

@@ -1,0 +1,65 @@
+"""Unseen-site pages in seven languages: the classifier alone finds the article, and the
+language comes from the body. The pages are synthetic: menus, an article, a footer."""
+from __future__ import annotations
+
+import pytest
+
+from cleaner import RuleSet, clean
+
+MENU = ["Home", "World", "Politics", "Business", "Sport", "Culture", "Login", "Search"]
+FOOTER = ["About us", "Contact", "Privacy", "Terms", "© 2025 Example Media"]
+
+ARTICLES = {
+    "en": [
+        "The city council approved a new budget on Tuesday after a long debate about the cost of public transport and the repair of old bridges.",
+        "The mayor said that the plan would be reviewed again in the spring, when the first results of the new spending are known to the public.",
+        "Opposition members argued that the increase in fares was too high for families, but they did not have enough votes to stop the measure.",
+    ],
+    "de": [
+        "Der Stadtrat hat am Dienstag nach einer langen Debatte über die Kosten des Nahverkehrs einen neuen Haushalt beschlossen, der auch die Sanierung alter Brücken vorsieht.",
+        "Die Bürgermeisterin sagte, dass der Plan im Frühjahr noch einmal geprüft werde, wenn die ersten Ergebnisse der neuen Ausgaben bekannt sind.",
+        "Die Opposition kritisierte die höheren Fahrpreise als zu teuer für Familien, hatte aber nicht genug Stimmen, um die Maßnahme zu stoppen.",
+    ],
+    "fr": [
+        "Le conseil municipal a adopté mardi un nouveau budget après un long débat sur le coût des transports publics et la réparation des vieux ponts de la ville.",
+        "Le maire a déclaré que le plan serait de nouveau examiné au printemps, lorsque les premiers résultats des nouvelles dépenses seront connus du public.",
+        "Les élus de l'opposition ont estimé que la hausse des tarifs était trop forte pour les familles, mais ils n'avaient pas assez de voix pour la bloquer.",
+    ],
+    "es": [
+        "El ayuntamiento aprobó el martes un nuevo presupuesto después de un largo debate sobre el coste del transporte público y la reparación de los puentes antiguos.",
+        "La alcaldesa dijo que el plan se revisará de nuevo en la primavera, cuando se conozcan los primeros resultados del nuevo gasto de la ciudad.",
+        "Los concejales de la oposición afirmaron que la subida de las tarifas era demasiado alta para las familias, pero no tenían votos suficientes.",
+    ],
+    "ko": [
+        "시의회는 화요일 대중교통 비용과 오래된 다리의 보수 문제를 놓고 긴 토론을 벌인 끝에 새 예산안을 통과시켰다. 이번 예산은 지난해보다 크게 늘었다.",
+        "시장은 새로운 지출의 첫 결과가 나오는 봄에 계획을 다시 검토하겠다고 말했다. 시민들의 의견도 함께 듣겠다고 덧붙였다.",
+        "야당 의원들은 요금 인상이 가족들에게 너무 큰 부담이라고 주장했지만 이를 막을 만큼의 표를 얻지 못했다.",
+    ],
+    "ja": [
+        "市議会は火曜日、公共交通の費用と古い橋の修理について長い議論を行ったあと、新しい予算案を可決しました。予算は昨年より大きく増えています。",
+        "市長は、新しい支出の最初の結果が分かる春に、計画をもう一度見直すと述べました。市民の意見も聞くということです。",
+        "野党の議員は、運賃の値上げは家族にとって負担が大きすぎると主張しましたが、反対するための票は足りませんでした。",
+    ],
+    "zh": [
+        "市议会周二在就公共交通费用和旧桥维修问题进行了长时间辩论之后，通过了新的预算方案。新预算比去年大幅增加，其中一部分将用于改善公交服务。",
+        "市长表示，计划将在春季再次审查，到时新的支出的初步结果将会公布。她还说，政府会认真听取市民的意见和建议。",
+        "反对派议员认为票价上涨对普通家庭来说负担太重，但是他们没有足够的票数来阻止这项措施的通过。",
+    ],
+}
+
+
+def _page(paragraphs: list[str]) -> str:
+    return "\n".join(MENU) + "\n\n" + "\n\n".join(paragraphs) + "\n\n" + "\n".join(FOOTER) + "\n"
+
+
+@pytest.mark.parametrize("language", sorted(ARTICLES))
+@pytest.mark.parametrize("rules", [None, RuleSet()], ids=["rules", "no-default-rules"])
+def test_article_found_in_every_language(language: str, rules: RuleSet | None) -> None:
+    paragraphs = ARTICLES[language]
+    doc = clean(_page(paragraphs), kind="text", rules=rules)
+    assert doc.text, f"{language}: empty body"
+    assert doc.language == language
+    for paragraph in paragraphs[1:]:
+        assert paragraph in doc.text, f"{language}: lost {paragraph[:30]!r}"
+    for chrome in ("Politics", "Privacy", "Login"):
+        assert chrome not in doc.text, f"{language}: kept menu line {chrome!r}"

@@ -8,22 +8,21 @@ as its turn comes. One bad input never stops a batch: it becomes a Result with `
 from __future__ import annotations
 
 import contextlib
-import faulthandler
 import os
 import signal
 import sys
-import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import chain, islice
-from typing import IO, Any, Protocol
+from typing import Any, Protocol
 
 from .api import clean, default_rules
 from .errors import CleanerError, DocumentTimeout
 from .inputs import AUTO, InputFile, Item, read_items
+from .limits import time_limit
 from .model import Document
 from .ruleset import RuleSet
 from .settings import DEFAULT, Settings
@@ -91,41 +90,6 @@ def clean_item(item: Item, options: Options, *, kill_after: float | None = None)
     if not options.keep_blocks:
         doc.blocks = []
     return Result(item.source, item.origin, item.part, item.extra, doc, removed=removed)
-
-
-_DEVNULL: IO[str] | None = None
-
-
-@contextlib.contextmanager
-def time_limit(seconds: float | None, *, kill_after: float | None = None) -> Iterator[None]:
-    """Raise DocumentTimeout in the block after `seconds`.
-
-    SIGALRM can only be armed in a process's main thread on POSIX; elsewhere (clean_many
-    called from another thread, Windows) the block runs without a limit. The signal lands
-    only when Python code runs, so with `kill_after` (worker processes only) a watchdog
-    thread also ends the whole process if it is still stuck that much later, deep in C
-    code; the pool then reports the document as failed and replaces the worker.
-    """
-    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    global _DEVNULL
-
-    def expire(signum: int, frame: Any) -> None:
-        raise DocumentTimeout(seconds)
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    if kill_after is not None:
-        _DEVNULL = _DEVNULL or open(os.devnull, "w")  # noqa: SIM115 - lives as long as the worker
-        faulthandler.dump_traceback_later(seconds + kill_after, exit=True, file=_DEVNULL)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-        if kill_after is not None:
-            faulthandler.cancel_dump_traceback_later()
 
 
 # --- many documents, in order ------------------------------------------------------------------

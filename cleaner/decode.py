@@ -133,6 +133,13 @@ def _detect(sample: bytes) -> str | None:
     return best.encoding
 
 
+def decode_str(text: str, settings: Settings = DEFAULT) -> str:
+    """An already decoded capture: the same size limit, control characters and line ends."""
+    if len(text) > settings.max_input_bytes:
+        raise InputError(f"input is {len(text)} characters, above the {settings.max_input_bytes}-byte limit")
+    return _clean_text(text, settings)
+
+
 def _refuse_binary(data: bytes, settings: Settings) -> None:
     sample = data[:65536]
     if not sample:

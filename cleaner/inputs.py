@@ -243,14 +243,62 @@ def warc_items(f: InputFile, settings: Settings = DEFAULT, skipped: Counter[str]
     `warc_record_id`. Other records are counted in `skipped` by why: their WARC-Type
     (request, metadata, ...), "non-2xx", or "not HTML or text".
     """
-    from fastwarc.warc import ArchiveIterator, WarcRecordType
+    from fastwarc.warc import ArchiveIterator
 
     skipped = Counter() if skipped is None else skipped
-    limit = settings.max_input_bytes
+    try:
+        # Python's gzip rather than fastwarc's: fastwarc ends a truncated .gz silently,
+        # Python's raises EOFError, so the loss is reported (after the records before it).
+        with _binary(f.path) as stream:
+            guarded = _Guarded(stream)
+            records = ArchiveIterator(guarded, parse_http=True, auto_decode="all", stream_detect=False)
+            yield from _warc_records(f, records, settings.max_input_bytes, skipped)
+        if guarded.error is not None:
+            raise guarded.error
+    except (OSError, EOFError, ValueError, zlib.error) as exc:
+        yield Item(f.path, f, None, error=f"cannot read the WARC: {getattr(exc, 'strerror', None) or exc}")
+    except BaseException as exc:
+        if type(exc).__name__ != "PanicException":  # fastwarc's Rust panics are BaseExceptions
+            raise
+        yield Item(f.path, f, None, error=f"cannot read the WARC: fastwarc failed ({str(exc)[:200]})")
+
+
+class _Guarded:
+    """A binary stream that ends at its first read error and keeps it: fastwarc reads
+    ahead, and an error raised inside that read would hide the records before it."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self.stream, self.pos = stream, 0
+        self.error: BaseException | None = None
+
+    def read(self, size: int = -1) -> bytes:
+        if self.error is not None:
+            return b""
+        try:
+            # read1: what one read of the file gives, so the error costs only that read
+            data = self.stream.read1(size) if hasattr(self.stream, "read1") else self.stream.read(size)
+        except (OSError, EOFError, zlib.error) as exc:
+            self.error = exc
+            return b""
+        self.pos += len(data)
+        return data
+
+    def tell(self) -> int:
+        return self.pos
+
+    def readable(self) -> bool:
+        return True
+
+    def close(self) -> None:
+        pass
+
+
+def _warc_records(f: InputFile, records: Iterable[Any], limit: int, skipped: Counter[str]) -> Iterator[Item]:
+    from fastwarc.warc import WarcRecordType
+
     n = 0
     try:
-        stream: Any = sys.stdin.buffer if f.path == STDIN else f.path
-        for record in ArchiveIterator(stream, parse_http=True, auto_decode="all"):
+        for record in records:
             n += 1
             if record.record_type != WarcRecordType.response or not record.is_http:
                 skipped[str(record.record_type)] += 1
@@ -271,9 +319,12 @@ def warc_items(f: InputFile, settings: Settings = DEFAULT, skipped: Counter[str]
             except (OSError, ValueError) as exc:
                 yield Item(source, f, n, url=uri, extra=extra, error=f"cannot read the record's body: {exc}")
                 continue
+            encoded = "Content-Encoding" in record.http_headers or "Transfer-Encoding" in record.http_headers
             if len(body) > limit:
                 yield Item(source, f, n, url=uri, extra=extra, error=f"body larger than the {limit}-byte limit")
+            elif not encoded and len(body) < record.content_length:
+                yield Item(source, f, n, url=uri, extra=extra, error=f"truncated record: {len(body)} of {record.content_length} bytes")
             else:
                 yield Item(source, f, n, raw=body, url=uri, extra=extra)
-    except (OSError, ValueError) as exc:
-        yield Item(f.path, f, n + 1, error=f"cannot read the WARC after {n} records: {exc}")
+    except (OSError, EOFError, ValueError, zlib.error) as exc:
+        yield Item(f.path, f, n + 1, error=f"cannot read the WARC after {n} records: {getattr(exc, 'strerror', None) or exc}")

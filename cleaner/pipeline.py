@@ -4,10 +4,11 @@ from __future__ import annotations
 from . import html
 from .classify import classify
 from .dates import parse_date
-from .decode import decode
+from .decode import decode, decode_str
 from .detect import HTML, KINDS, MARKDOWN, detect_kind
 from .errors import InputError
 from .lang import detect_language
+from .limits import check as check_time
 from .model import Block, BlockKind, Document, Drop, DropSource, Evidence, Label
 from .render import to_markdown, to_text
 from .ruleset import RuleSet, apply_rules
@@ -28,7 +29,9 @@ def clean_text(
     collect: list | None = None,
 ) -> Document:
     """`collect` gathers the classifier's (block, context vector) pairs for bench/train.py."""
-    text = decode(raw, settings) if isinstance(raw, (bytes, bytearray)) else raw.replace("\r\n", "\n").replace("\r", "\n")
+    # check_time() between steps: where no alarm can interrupt a step (a thread), the
+    # document still stops at the next one once its time limit has passed (limits.py).
+    text = decode(raw, settings) if isinstance(raw, (bytes, bytearray)) else decode_str(raw, settings)
     if kind not in (*KINDS, "auto"):
         raise ValueError(f"unknown kind {kind!r}")
     detected = detect_kind(text) if kind == "auto" else kind
@@ -43,14 +46,17 @@ def clean_text(
     else:
         blocks = segment(text, markdown=detected == MARKDOWN, settings=settings)
         language_of = lambda: detect_language(text, settings)  # noqa: E731
+    check_time()
     doc = Document(source=source, kind=detected, url=url, blocks=blocks)
     ctx = Context(capture=text, kind=detected, url=url, language_of=language_of)
     fields = apply_rules(blocks, rules.rules, ctx, settings)
+    check_time()
     if capture is not None:
         html.judge(doc, capture, fields, ctx.language, settings)
     else:
         _metadata(doc, fields, settings)
         classify(blocks, ctx.language, doc.title, settings, headline=meta.headline_line(blocks, doc.title), collect=collect)
+    check_time()
     _never_empty(blocks)
     doc.text = to_text(blocks)
     doc.markdown = to_markdown(blocks)
@@ -87,10 +93,10 @@ def _metadata(doc: Document, fields: dict[str, tuple[str, Evidence]], settings: 
     if anchor is None and (body := meta.body_start(blocks, settings)):
         # No displayed headline: the byline and date are looked for around the body's start.
         anchor = body - 1
-    if doc.subtitle is None and (found := meta.find_subtitle(blocks, title_line, settings)):
-        doc.subtitle, doc.evidence["subtitle"] = found
     if doc.byline is None and (found := meta.find_byline(blocks, settings, anchor)):
         doc.byline, doc.evidence["byline"] = found
+    if doc.subtitle is None and (found := meta.find_subtitle(blocks, title_line, settings)):
+        doc.subtitle, doc.evidence["subtitle"] = found
     if doc.byline and not doc.authors:
         doc.authors = meta.authors_of(doc.byline, settings)
         doc.evidence["authors"] = doc.evidence["byline"]

@@ -156,11 +156,19 @@ def test_warc_responses_become_documents_and_the_rest_is_counted(tmp_path: Path,
 def test_a_truncated_warc_keeps_what_came_before_and_says_so(tmp_path: Path) -> None:
     path = write_warc(tmp_path / "cut.warc")
     data = path.read_bytes()
-    path.write_bytes(data[: data.index(b"image/png") + 20])
+    path.write_bytes(data[: data.index(b"because both")])  # inside the HTML record's body
+    items, _ = _items(path)
+    assert [i.source for i in items] == ["https://news.example.com/a"]
+    assert items[0].error and items[0].error.startswith("truncated record")
+
+
+def test_a_truncated_warc_gz_says_so(tmp_path: Path) -> None:
+    path = write_warc(tmp_path / "cut.warc.gz", gz=True)
+    path.write_bytes(path.read_bytes()[:-200])
     items, _ = _items(path)
     assert [i.source for i in items[:2]] == ["https://news.example.com/a", "https://news.example.com/b.txt"]
     assert all(i.error is None for i in items[:2])
-    assert len(items) == 3 and items[2].error and items[2].source == str(path)
+    assert items[-1].error and "cannot read the WARC" in items[-1].error
 
 
 def test_formats_by_name_and_content(tmp_path: Path) -> None:

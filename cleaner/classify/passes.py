@@ -52,6 +52,7 @@ def classify(
     pass1 = [b.label for b in todo]
     revise(todo, settings)
     region = main_region(todo, settings.region_bad_text_weight, settings.region_bad_block_chars)
+    region = _absorb_near(todo, region, settings.region_merge_gap_blocks)
     for i, block in enumerate(todo):
         if block.drop is None and block.label is Label.GOOD and region and not (region[0] <= i <= region[1]):
             block.label = Label.BAD
@@ -163,6 +164,8 @@ def _promote_headings(blocks: list[Block], s: Settings, from_label: Label, to_la
             if later.label is Label.GOOD:
                 block.label = to_label
                 break
+            if later.label is Label.BAD and later.features["link_share"] > s.max_link_share:
+                break  # a link list between them: the line labels the list, not the text after it
             distance += len(later.text)
             if distance > s.max_heading_distance_chars:
                 break
@@ -189,6 +192,26 @@ def _neighbour(blocks: list[Block], i: int, step: int, ignore_near_good: bool, s
             return label
         j += step
     return Label.BAD  # the document's edges count as boilerplate, as in jusText
+
+
+def _absorb_near(blocks: list[Block], region: tuple[int, int] | None, gap: int) -> tuple[int, int] | None:
+    """Grow the region over good blocks at most `gap` blocks away: a related-links box or
+    an ad inside an article must not cut it in two."""
+    if region is None:
+        return None
+    start, end = region
+    changed = True
+    while changed:
+        changed = False
+        for i in range(end + 1, min(len(blocks), end + gap + 2)):
+            if blocks[i].label is Label.GOOD:
+                end, changed = i, True
+                break
+        for i in range(start - 1, max(-1, start - gap - 2), -1):
+            if blocks[i].label is Label.GOOD:
+                start, changed = i, True
+                break
+    return start, end
 
 
 def main_region(blocks: list[Block], bad_weight: float, bad_block_chars: float) -> tuple[int, int] | None:

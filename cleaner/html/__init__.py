@@ -71,7 +71,7 @@ def judge(doc: Document, capture: HtmlCapture, rule_fields: dict[str, tuple[Any,
 def finish(doc: Document, capture: HtmlCapture, settings: Settings) -> None:
     """The language (declared, checked against the body), and the pruned elements for --explain."""
     declared = capture.declared_language
-    body = detect_language(doc.text, settings) if doc.text else None
+    body = detect_language(doc.text[: settings.html_language_check_chars], settings) if doc.text else None
     if declared and (body is None or body == declared or not _confident(doc.text, settings)):
         doc.language, doc.evidence["language"] = declared, capture.meta.evidence["declared_language"]
     elif body:

@@ -59,6 +59,7 @@ _NOT_NAMES = {
 _DATE_CONNECTOR = re.compile(r"\s+(?:on|at|am|um|le|el|il|em|op|den|der|du|del)$", re.I)
 # A user name as some blogs print it: "By admin".
 _HANDLE_NAME = re.compile(r"^[^\W\d_][\w.-]{1,30}$")
+_CONTACT = re.compile(r"\S+@\S+\.\w+|\(?\+?\d[\d ()./-]{6,}\d")
 _BY_ALONE = re.compile(r"^(?:by|von|par|por|door|av)$", re.I)
 # Photo credits sit under headlines too: "Alex Wong | Getty Images", "Reed Saxon / Associated Press)".
 _CREDIT = re.compile(r"(?i)\b(?:getty|images|photo|photos|shutterstock|file photo)\b|[/()]")
@@ -257,9 +258,13 @@ def _headline_score(blocks: list[Block], i: int, element: int | None, body: int 
                     break
     after = [b for b in blocks[i + 1 :] if _live(b)][:4]
     for k, b in enumerate(after):
-        if _byline_of(b, settings) or _date_line(b, settings):
-            score += settings.headline_meta_after_points / (1 if k == 0 else 2)
-            reasons.append("byline or date follows")
+        if _byline_of(b, settings):
+            score += settings.headline_byline_after_points / (1 if k == 0 else 2)
+            reasons.append("byline follows")
+            break
+        if _date_line(b, settings):
+            score += settings.headline_date_after_points / (1 if k == 0 else 2)
+            reasons.append("date follows")
             break
     words = block.text.split()
     if len(words) <= 3 and block.text.isupper():
@@ -394,6 +399,9 @@ def find_subtitle(blocks: list[Block], title_block_line: int | None, settings: S
     words = len(block.text.split())
     if _byline_of(block, settings) or find_dates(block.text):
         return None
+    cased = [w for w in block.text.split() if w[:1].isalpha() and w[:1].lower() != w[:1].upper()]
+    if cased and all(w[:1].isupper() for w in cased):
+        return None  # a row of buttons or names ("Facebook Twitter Email"), not a standfirst
     if block.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH) and 6 <= words <= 60 and not _SENTENCE_END.search(block.text) and not block.links:
         block.drop = Drop(DropSource.METADATA, "subtitle")
         return block.text, Evidence("line after the headline, standfirst-shaped", block.start)
@@ -530,6 +538,7 @@ def _cut_names(names: str, settings: Settings) -> str:
     dates = find_dates(names)
     if dates:
         names = names[: dates[0].start]
+    names = _CONTACT.sub(" ", names)
     names = re.split(r"\s[-–—|·•/]\s|\s\|\s?|\s[-–—]{2}\s|@|\s\(", names)[0]
     names = _label_regex(settings.date_updated_labels + settings.date_published_labels).split(names)[0]
     return _DATE_CONNECTOR.sub("", names.strip(" ,-–—|")).strip(" ,-–—|")

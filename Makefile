@@ -4,6 +4,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DATA ?= ../shared/bench
 
+
+.PHONY: train
 .PHONY: run test typecheck chromium fixtures goldens rules-check bench bench-quality bench-scale fuzz clean-venv
 
 $(BIN)/python:
@@ -49,6 +51,10 @@ rules-check: $(VENV)/.installed
 
 bench: bench-quality
 
+# Retrain the learned layer (cleaner/classify/weights.json); prints its cross-validated figures.
+train: $(VENV)/.dev
+	$(BIN)/python bench/train.py --data $(DATA)
+
 bench-quality: $(VENV)/.dev
 	$(BIN)/python bench/quality.py --data $(DATA)
 
@@ -66,10 +72,11 @@ $(VENV)/.fuzz: pyproject.toml | $(VENV)/.dev
 	touch $@
 
 fuzz: $(VENV)/.fuzz
-	@for t in $(FUZZ_TARGETS); do \
+	@failed=""; for t in $(FUZZ_TARGETS); do \
 		echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
-		$(BIN)/python tests/fuzz/fuzz.py $$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 || exit 1; \
-	done
+		$(BIN)/python tests/fuzz/fuzz.py $$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 || failed="$$failed $$t"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "fuzz: crashes in:$$failed (inputs in .fuzz/crashes/)"; exit 1; fi
 
 clean-venv:
 	rm -rf $(VENV)

@@ -14,6 +14,7 @@ The bench's README describes the data and holds reference figures for the peers.
 from __future__ import annotations
 
 import argparse
+import gzip
 import html
 import importlib.util
 import json
@@ -58,12 +59,14 @@ class Page:
 
     @property
     def text(self) -> str:
-        return self.raw.decode("utf-8")
+        """The capture as text, for the peers (the bench stores HTML gzipped, all of it UTF-8)."""
+        raw = gzip.decompress(self.raw) if self.raw[:2] == b"\x1f\x8b" else self.raw
+        return raw.decode("utf-8")
 
 
 @dataclass(frozen=True)
 class CaptureSet:
-    """One way of flattening the pages; html can be added later as another entry in CAPTURE_SETS."""
+    """One form of the pages: the raw HTML, or the page flattened to markdown or text."""
 
     name: str  # also the bench's folder name
     kind: str  # the cleaner's `kind` argument for these captures
@@ -163,6 +166,21 @@ def trafilatura_html(page_html: str) -> str:
     return trafilatura.extract(page_html, include_comments=False) or ""
 
 
+def readability_html(page_html: str) -> str:
+    """readability-lxml's article HTML, as text (its text nodes joined by spaces)."""
+    import lxml.html
+    from readability import Document as ReadabilityDocument
+
+    summary = ReadabilityDocument(page_html).summary(html_partial=True)
+    return " ".join(lxml.html.fromstring(summary).itertext())
+
+
+def resiliparse_html(page_html: str) -> str:
+    from resiliparse.extract.html2text import extract_plain_text
+
+    return extract_plain_text(page_html, main_content=True)
+
+
 def trafilatura_markdown(markdown: str) -> str:
     from markdown_it import MarkdownIt
 
@@ -179,6 +197,11 @@ JUSTEXT_EN = "jusText on lines"
 JUSTEXT_LANG = "jusText on lines, stoplist by py3langid"
 
 CAPTURE_SETS: dict[str, CaptureSet] = {
+    "html": CaptureSet("html", "html", ".html.gz", {
+        "trafilatura, include_comments=False": trafilatura_html,
+        "readability-lxml": readability_html,
+        "resiliparse (main content)": resiliparse_html,
+    }),
     "md": CaptureSet("md", "markdown", ".md", {
         "keep everything": keep_everything,
         "keep everything, link URLs stripped": strip_link_urls,
@@ -204,6 +227,7 @@ class CleanerVariant:
     floor_suffix: str  # floors.json key = capture set name + this
     no_default_rules: bool
     learned: bool = True  # False: the heuristic passes alone, without the trained layer
+    kinds: tuple[str, ...] = ("html", "markdown", "text")  # the capture kinds this row means something for
 
     def settings(self) -> Settings:
         return DEFAULT if self.learned else replace(DEFAULT, use_learned_model=False)
@@ -217,13 +241,15 @@ CLEANER_VARIANTS = (
     CleanerVariant("cleaner --no-default-rules", "_no_default_rules", no_default_rules=True),
     # The learned layer was trained on these pages, so this row shows what the
     # untrained heuristics give; the cross-validated figures are printed above the tables.
-    CleanerVariant("cleaner, heuristics only (no learned layer)", "_heuristics_only", no_default_rules=False, learned=False),
+    # HTML captures never reach the text classifier's learned layer (settings.html_judge).
+    CleanerVariant("cleaner, heuristics only (no learned layer)", "_heuristics_only", no_default_rules=False, learned=False,
+                   kinds=("markdown", "text")),
 )
 
 
 def gated() -> list[tuple[str, str, CleanerVariant]]:
     """(floors.json key, capture set, cleaner variant) for every pinned floor."""
-    return [(name + v.floor_suffix, name, v) for name in CAPTURE_SETS for v in CLEANER_VARIANTS]
+    return [(name + v.floor_suffix, name, v) for name, c in CAPTURE_SETS.items() for v in CLEANER_VARIANTS if c.kind in v.kinds]
 
 
 @dataclass
@@ -369,6 +395,43 @@ def metadata_accuracy(run: Run, silver: Mapping[str, Mapping[str, Any]]) -> dict
     return out
 
 
+def trafilatura_metadata(html_page: str, url: str | None) -> Document:
+    """trafilatura's metadata (its extract_metadata, as bare_extraction runs it) as a Document:
+    author goes to byline and, split on ';', to authors. It reads the language only from
+    markup (<html lang>, og:locale), which a flattened capture no longer has."""
+    from trafilatura.metadata import extract_metadata
+
+    found = extract_metadata(html_page, default_url=url)
+    author = getattr(found, "author", None) or None
+    return Document(title=getattr(found, "title", None), byline=author,
+                    authors=[a.strip() for a in (author or "").split(";") if a.strip()],
+                    date=getattr(found, "date", None), site=getattr(found, "sitename", None),
+                    language=getattr(found, "language", None))
+
+
+def markdown_html(markdown: str) -> str:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt().render(markdown)
+
+
+# capture set -> how its captures become the HTML trafilatura reads (the same as its text peer)
+META_PEER_HTML: dict[str, Callable[[str], str]] = {"html": keep_everything, "md": markdown_html, "txt": lines_as_paragraphs}
+META_PEER = "trafilatura"
+
+
+def run_metadata_peer(pages: Sequence[Page], capture: CaptureSet) -> Run:
+    """trafilatura's metadata on the same captures (and URLs) the cleaner reads."""
+    to_html = META_PEER_HTML[capture.name]
+    run = Run(META_PEER, {}, 0.0)
+    start = time.perf_counter()
+    for page in pages:
+        run.docs[page.id] = trafilatura_metadata(to_html(page.text), page.url or None)
+        run.predictions[page.id] = ""
+    run.seconds = time.perf_counter() - start
+    return run
+
+
 def non_english_empty(bench: Bench, run: Run) -> tuple[int, int]:
     """(empty outputs, pages) among pages whose silver language is known and not English."""
     foreign = [i for i in run.predictions if language_code(bench.silver.get(i, {}).get("language")) not in ("", "en")]
@@ -381,7 +444,7 @@ def non_english_empty(bench: Bench, run: Run) -> tuple[int, int]:
 def measure_set(bench: Bench, capture: CaptureSet, peers: bool) -> list[Run]:
     """Every tool on the same pages of one capture set, scored with bootstrap."""
     pages = bench.pages(capture)
-    runs = [run_cleaner(v, pages, capture.kind) for v in CLEANER_VARIANTS]
+    runs = [run_cleaner(v, pages, capture.kind) for v in CLEANER_VARIANTS if capture.kind in v.kinds]
     if peers:
         runs += [run_peer(label, pages, peer) for label, peer in capture.peers.items()]
     truth = bench.truth()
@@ -410,11 +473,18 @@ def cleaner_notes(bench: Bench, runs: Sequence[Run]) -> str:
     return "\n".join(lines)
 
 
-def metadata_table(meta: Mapping[str, Mapping[str, int]]) -> str:
-    lines = ["| field | correct | labelled | accuracy |", "|---|---|---|---|"]
-    for name, c in meta.items():
-        accuracy = c["correct"] / c["labelled"] if c["labelled"] else 0.0
-        lines.append(f"| {name} | {c['correct']} | {c['labelled']} | {accuracy:.3f} |")
+def metadata_table(columns: Mapping[str, Mapping[str, Mapping[str, int]]]) -> str:
+    """One row per field: how many pages carry a label, then each tool's correct count and accuracy."""
+    tools = list(columns)
+    lines = ["| field | labelled | " + " | ".join(tools) + " |", "|---|---|" + "---|" * len(tools)]
+    for name in META_CHECKS:
+        labelled = next(iter(columns.values()))[name]["labelled"]
+        cells = []
+        for tool in tools:
+            c = columns[tool][name]
+            accuracy = c["correct"] / c["labelled"] if c["labelled"] else 0.0
+            cells.append(f"{accuracy:.3f} ({c['correct']})")
+        lines.append(f"| {name} | {labelled} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
@@ -422,16 +492,21 @@ def report_set(bench: Bench, capture: CaptureSet, runs: Sequence[Run]) -> dict[s
     """Print one capture set's tables; return its figures for --json and --update-floors."""
     cleaners = [run for run in runs if run.variant is not None]
     meta = metadata_accuracy(next(run for run in cleaners if run.variant and not run.variant.no_default_rules), bench.silver)
+    columns = {"cleaner": meta}
+    if any(run.variant is None for run in runs):  # peers ran: trafilatura's metadata on the same captures
+        columns[META_PEER] = metadata_accuracy(run_metadata_peer(bench.pages(capture), capture), bench.silver)
     print(f"\n## {capture.name} ({len(bench.ids)} pages)\n")
     print(score_table(runs))
     print()
     print(cleaner_notes(bench, cleaners))
-    print(f"\nmetadata, cleaner on {capture.name}, against silver-meta.json:\n")
-    print(metadata_table(meta))
+    print(f"\nmetadata on {capture.name}, against silver-meta.json (accuracy, correct pages in brackets; "
+          f"trafilatura reads the {capture.name} captures as its text peer does, with the same URLs):\n")
+    print(metadata_table(columns))
     return {
         "tools": {run.tool: {**run.metrics, "docs_per_s": run.docs_per_s, "errors": run.errors} for run in runs},
         "gated_f1": {capture.name + run.variant.floor_suffix: run.metrics["f1"] for run in cleaners if run.variant},
         "metadata": meta,
+        "metadata_peers": {tool: figures for tool, figures in columns.items() if tool != "cleaner"},
     }
 
 
@@ -482,8 +557,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=Path("../shared/bench"),
                     help="bench folder (default ../shared/bench, relative to the current directory)")
-    ap.add_argument("--only", default="md,txt",
-                    help=f"comma-separated capture sets out of {','.join(CAPTURE_SETS)} (html is not supported by the cleaner yet)")
+    ap.add_argument("--only", default=",".join(CAPTURE_SETS),
+                    help=f"comma-separated capture sets out of {','.join(CAPTURE_SETS)} (default: all)")
     ap.add_argument("--no-peers", action="store_true", help="skip the peer tools (the slow part)")
     ap.add_argument("--json", type=Path, metavar="OUT", help="also write the figures as JSON")
     ap.add_argument("--limit", type=positive_int, metavar="N", help="only the first N pages in sorted order")

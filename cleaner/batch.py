@@ -20,7 +20,7 @@ from itertools import chain, islice
 from typing import Any, Protocol
 
 from .api import clean, default_rules
-from .errors import CleanerError, DocumentTimeout
+from .errors import CleanerError
 from .inputs import AUTO, InputFile, Item, read_items
 from .limits import time_limit
 from .model import Document
@@ -362,4 +362,4 @@ def run_batch(
     return stats
 
 
-__all__ = ["Capture", "Options", "Result", "SkipOutput", "Stats", "clean_items", "clean_many", "run_batch", "time_limit"]
+__all__ = ["Capture", "Options", "Result", "SkipOutput", "Stats", "clean_items", "clean_many", "run_batch"]

@@ -26,6 +26,13 @@ _SUPERSETS = {
     "ascii": "cp1252", "us-ascii": "cp1252", "gb2312": "gb18030", "gbk": "gb18030",
     "shift_jis": "cp932", "sjis": "cp932", "x-sjis": "cp932",
 }
+# Codecs Python knows that no page can be written in. A declaration found by scanning
+# ASCII bytes cannot be UTF-16 or UTF-32 (browsers read those labels as UTF-8), and
+# browsers never decode UTF-7.
+_NOT_PAGE_CHARSETS = frozenset({
+    "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "utf-7",
+    "idna", "punycode", "unicode-escape", "raw-unicode-escape", "undefined",
+})
 _PROBE_BYTES = 2048  # browsers look for <meta charset> in the first 1024 bytes; be generous
 _GZIP_MAGIC = b"\x1f\x8b"
 
@@ -56,15 +63,30 @@ def gunzip(data: bytes, settings: Settings = DEFAULT) -> bytes:
 
 
 def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares, as a Python codec name; None if none or not a charset."""
     match = _DECLARED.search(data[:_PROBE_BYTES])
     if not match:
         return None
     label = match.group(1).decode("ascii").lower()
     label = _SUPERSETS.get(label, label)
     try:
-        return codecs.lookup(label).name
+        info = codecs.lookup(label)
     except LookupError:
         return None
+    # 'uu', 'base64', 'rot13'... are codecs but not text encodings (found by fuzzing); a
+    # declaration read as ASCII cannot be in EBCDIC (cp037, cp500...).
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_PAGE_CHARSETS or not _ascii_compatible(info.name):
+        return None
+    return info.name
+
+
+@functools.lru_cache(maxsize=64)
+def _ascii_compatible(encoding: str) -> bool:
+    printable = bytes(range(0x20, 0x7F))
+    try:
+        return printable.decode(encoding) == printable.decode("ascii")
+    except UnicodeError:
+        return False
 
 
 def decode(data: bytes, settings: Settings = DEFAULT) -> str:
@@ -77,23 +99,22 @@ def decode(data: bytes, settings: Settings = DEFAULT) -> str:
         if data.startswith(bom):
             return _clean_text(data.decode(encoding, errors="replace"), settings)
     declared = declared_charset(data)
-    if declared and not _single_byte(declared):
+    if declared is None or not data.isascii():
+        # Strict UTF-8 before any declaration: valid UTF-8 with non-ASCII letters is
+        # almost never an accident in another charset, while declarations lie (a page
+        # re-saved as UTF-8 keeps its old iso-8859-1 <meta>). All-ASCII bytes read the
+        # same in any declared charset but the 7-bit ISO-2022 ones, which are left to it.
         try:
-            return _clean_text(data.decode(declared), settings)
-        except UnicodeDecodeError:
-            pass  # the declaration lies: fall through to detection
-    try:
-        # Before a single-byte declaration: every byte string decodes in cp1252, but valid
-        # UTF-8 with non-ASCII letters is almost never an accident. A page re-saved as UTF-8
-        # often keeps its old iso-8859-1 <meta>.
-        return _clean_text(data.decode("utf-8"), settings)
-    except UnicodeDecodeError:
-        pass
-    if declared and _single_byte(declared):
-        try:
-            return _clean_text(data.decode(declared), settings)
+            return _clean_text(data.decode("utf-8"), settings)
         except UnicodeDecodeError:
             pass
+        if (text := _mostly_utf8(data)) is not None:
+            return _clean_text(text, settings)
+    if declared:
+        try:
+            return _clean_text(data.decode(declared), settings)
+        except UnicodeError:
+            pass  # the declaration lies: fall through to detection
     _refuse_binary(data, settings)
     best = _detect(data[: 256 * 1024])
     if best is None:
@@ -106,13 +127,18 @@ def decode(data: bytes, settings: Settings = DEFAULT) -> str:
     return _clean_text(data.decode(encoding, errors="replace"), settings)
 
 
-@functools.lru_cache(maxsize=64)
-def _single_byte(encoding: str) -> bool:
-    """One byte, one character: cp1252, iso-8859-x, koi8-r... (not UTF-8, cp949, shift_jis)."""
-    try:
-        return len(bytes(range(256)).decode(encoding, errors="replace")) == 256 and encoding != "utf-8"
-    except LookupError:
-        return False
+# UTF-8 with a few broken bytes (a truncated or spliced page) stays UTF-8, the broken
+# bytes marked U+FFFD, when at least this many well-formed non-ASCII characters come
+# per broken one. Read as a legacy charset instead, every other letter turned to
+# mojibake. Text in a legacy charset has almost no well-formed multi-byte sequences.
+_UTF8_GOOD_PER_BAD = 4
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = len(text) - len(text.encode("ascii", errors="ignore")) - bad
+    return text if good >= _UTF8_GOOD_PER_BAD * bad and good > 0 else None
 
 
 # Western European first: charset-normalizer scores cp1250, cp1252 and cp1257 the same on

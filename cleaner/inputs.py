@@ -286,6 +286,9 @@ class _Guarded:
     def tell(self) -> int:
         return self.pos
 
+    def seek(self, offset: int, whence: int = 0) -> int:
+        raise io.UnsupportedOperation("a WARC is read front to back")
+
     def readable(self) -> bool:
         return True
 

@@ -100,14 +100,17 @@ def _metadata(doc: Document, fields: dict[str, tuple[str, Evidence]], settings: 
     if doc.byline and not doc.authors:
         doc.authors = meta.authors_of(doc.byline, settings)
         doc.evidence["authors"] = doc.evidence["byline"]
+    agency = None
     if doc.dateline is None and (dl := meta.find_dateline(blocks, anchor, settings)):
         doc.dateline, agency, doc.evidence["dateline"] = dl
-        if agency and not doc.site:
-            doc.site, doc.evidence["site"] = agency, Evidence("agency credit in the dateline", doc.evidence["dateline"].line)
     if doc.date is None and (found := meta.find_date(blocks, settings, anchor, url=doc.url)):
         doc.date, doc.evidence["date"] = found
-    if doc.site is None and (found := meta.find_site(blocks)):
+    # The site: the <title> suffix (above), the masthead or copyright line, else the agency
+    # that the dateline credits (a wire story on a page that names no site).
+    if doc.site is None and (found := meta.find_site(blocks, doc.url, settings)):
         doc.site, doc.evidence["site"] = found
+    if doc.site is None and agency:
+        doc.site, doc.evidence["site"] = agency, Evidence("agency credit in the dateline", doc.evidence["dateline"].line)
 
 
 def _never_empty(blocks: list[Block]) -> None:

@@ -94,6 +94,7 @@ class Settings:
     headline_date_after_points: float = 1.0  # a date line right under it (half within 4 blocks)
     headline_after_body_points: float = -1.0  # it comes after the body has started
     headline_label_points: float = -2.0  # one to three words in capitals: a section label ("WORLD NEWS")
+    headline_sentence_points: float = -1.5  # ends with a period or holds two sentences: a standfirst
     # The byline and the date are looked for this many text blocks after the headline
     # (and a few before it: some sites print "By X | date" above). dev bench: 95% of
     # bylines within 8 blocks, dates within 10.
@@ -105,6 +106,20 @@ class Settings:
     # line must sit within the first date_prefix_chars characters ("Updated: ...").
     max_date_line_chars: int = 200
     date_prefix_chars: int = 60
+    # Date candidates near the headline are scored: points for a date line just below the
+    # headline, losing per_block_below per block of distance (above it: fewer points, lost
+    # faster), a 'Published' label, a byline on the same line; minus points for an 'Updated'
+    # label, a teaser link and a sentence or caption around the date. Set by reading the
+    # dev bench's md half (ids 0-7); the best candidate must stay above 0.
+    date_below_points: float = 3.0
+    date_below_points_per_block: float = 0.1
+    date_above_points: float = 2.0
+    date_above_points_per_block: float = 0.2
+    date_published_points: float = 1.5
+    date_updated_points: float = -1.0
+    date_byline_points: float = 0.5
+    date_teaser_points: float = -2.0
+    date_prose_points: float = -2.0
     # When the page prints a time and a time zone next to the date ("Nov 18, 2019 at
     # 9:24 pm ET"), give the date in UTC, as publishers' own structured data and feeds
     # mostly do. dev bench: on the 10 pages where the two differ, the UTC date agrees
@@ -114,6 +129,8 @@ class Settings:
     # A date in the page's URL (/2018/10/09/) overrules a printed date further than this
     # from it: that one belongs to a sidebar or a teaser. One day is left for time zones.
     url_date_tolerance_days: int = 1
+    # The masthead (a link to the site's front page) is looked for in the first blocks only.
+    masthead_blocks: int = 40
     # The dateline opens the first paragraphs of the body: searched this many blocks down.
     dateline_blocks: int = 12
     # Words that label a printed date, byline prefixes and the words that make a name
@@ -129,7 +146,8 @@ class Settings:
     )
     byline_prefixes: tuple[str, ...] = (
         "by", "von", "par", "por", "di", "door", "av", "przez", "oleh", "автор", "текст", "text", "words",
-        "written by", "posted by", "story by", "reporting by", "words by", "text by", "글", "작성자",
+        "written by", "posted by", "story by", "reporting by", "words by", "text by", "analysis by", "opinion by",
+        "commentary by", "review by", "column by", "글", "작성자",
     )
     job_words: tuple[str, ...] = (
         "staff", "writer", "writers", "reporter", "reporters", "correspondent", "editor", "editors", "contributor",
@@ -182,7 +200,7 @@ class Settings:
     # The headline, standfirst, byline and date are looked for above the first paragraph
     # of at least html_prose_min_chars, and within the first html_head_max_blocks blocks.
     html_prose_min_chars: int = 100
-    html_head_max_blocks: int = 10
+    html_head_max_blocks: int = 40
     # A block there repeats the title (or the standfirst) when their word sets overlap
     # this much (F1); a byline or date line is at most this long.
     html_meta_repeat_min_f1: float = 0.8

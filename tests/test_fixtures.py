@@ -66,5 +66,9 @@ def test_deterministic_and_idempotent(case: Case, results) -> None:  # type: ign
     first = results[case.slug]
     again = case.run()
     assert again.to_dict() == first.to_dict(), f"{case.slug}: two runs differ"
+    if first.kind == "html":
+        # The body of an HTML capture, re-read as a text capture, is judged without its DOM
+        # (the text classifier, headline search): not the same cleaner, so no fixed point.
+        return
     recleaned = clean(first.text)
     assert recleaned.text == first.text, f"{case.slug}: cleaning the text output changes it\n{_diff(first.text, recleaned.text, 'text')}"

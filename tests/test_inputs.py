@@ -182,3 +182,18 @@ def test_inputfile_is_small_and_frozen() -> None:
     f = InputFile("a", "a")
     with pytest.raises(AttributeError):
         f.path = "b"  # type: ignore[misc]
+
+
+def test_chunked_and_gzip_http_bodies_are_decoded(tmp_path: Path) -> None:
+    from tests.warcs import record
+
+    body = ARTICLE_TEXT.encode()
+    chunked = b"".join(b"%x\r\n%s\r\n" % (len(c), c) for c in (body[:50], body[50:])) + b"0\r\n\r\n"
+    gz = gzip.compress(body)
+    http = "application/http; msgtype=response"
+    (tmp_path / "enc.warc").write_bytes(
+        record("response", "https://x/1", b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n" + chunked, http, 1)
+        + record("response", "https://x/2", b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Encoding: gzip\r\n\r\n" + gz, http, 2)
+    )
+    items, _ = _items(tmp_path / "enc.warc")
+    assert [(i.source, i.error, i.raw) for i in items] == [("https://x/1", None, body), ("https://x/2", None, body)]

@@ -64,6 +64,7 @@ def run_engine(tree: lxml.html.HtmlElement, url: str | None, settings: Settings)
         include_formatting=True,
         deduplicate=False,
         with_metadata=False,
+        output_format="xml",  # the body tree only: "python" also renders it as text, unused here
     )
     return None if document is None else document.body
 
@@ -75,14 +76,61 @@ def extract(tree: lxml.html.HtmlElement, url: str | None, settings: Settings) ->
         return out
     root = tree.find("body")
     index = SourceIndex(root if root is not None else tree)
-    for block in body_blocks(body):
-        out.blocks.append(block)
+    out.blocks = split_dumps(list(body_blocks(body)), index)
     index.align(out)
     main = main_container(out)
     if main is not None:
         added = continuations(tree, main, out, settings) if settings.html_continuations else []
         added += embedded_posts([main] + [src for _, src in added], out)
         _merge(out, added)
+    return out
+
+
+# Block-level tags: a block's container is the nearest of these around its text.
+BLOCK_TAGS = frozenset(
+    "p li h1 h2 h3 h4 h5 h6 td th blockquote dd dt figcaption caption pre div section article aside header footer "
+    "main nav figure ul ol table form address details summary".split()
+)
+_FLOWING = (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.CAPTION)
+
+
+def block_container(el: Any) -> Any:
+    while el is not None and el.tag not in BLOCK_TAGS:
+        el = el.getparent()
+    return el
+
+
+def split_dumps(blocks: list[Block], index: SourceIndex) -> list[Block]:
+    """One Block per source element. When trafilatura falls back to a dump of the page's
+    text (its baseline), one paragraph holds the lines of many elements, sidebar and all:
+    split it where the lines come from different elements. A newline inside one element's
+    text is only source formatting: it becomes a space."""
+    out: list[Block] = []
+    cursor = 0
+    for block in blocks:
+        if block.kind not in _FLOWING or "\n" not in block.text:
+            out.append(block)
+            continue
+        groups: list[tuple[Any, list[str]]] = []
+        for line in (ln.strip() for ln in block.text.split("\n")):
+            if not line:
+                continue
+            pos = index.find(line, cursor)
+            box = block_container(index.owner_at(pos)) if pos >= 0 else None
+            if pos >= 0:
+                cursor = pos + 1
+            if groups and (box is None or box is groups[-1][0]):
+                groups[-1][1].append(line)
+            else:
+                groups.append((box, [line]))
+        if len(groups) > 1 and block.kind is BlockKind.PARAGRAPH:
+            for _, lines in groups:
+                text = " ".join(lines)
+                out.append(_block(BlockKind.PARAGRAPH, text, text, 0, 0))
+            continue
+        block.text = " ".join(block.text.split())
+        block.markdown = " ".join(block.markdown.split())
+        out.append(block)
     return out
 
 
@@ -335,7 +383,24 @@ def _element_blocks(el: Any, level: int) -> Iterator[Block]:
             yield _block(BlockKind.PARAGRAPH, text, md, lc, n, gap=i == 0)
 
 
+_LAYOUT_CELL_CHILDREN = frozenset(("p", "list", "head", "quote", "table"))
+_LAYOUT_CELL_CHARS = 300  # a data cell holds a value or a phrase, not a story
+
+
+def _layout_table(el: Any) -> bool:
+    """A table used for page layout: its cells hold paragraphs, not values."""
+    for cell in el.iter("cell"):
+        if any(c.tag in _LAYOUT_CELL_CHILDREN for c in cell) or len("".join(cell.itertext())) > _LAYOUT_CELL_CHARS:
+            return True
+    return False
+
+
 def _table(el: Any) -> Iterator[Block]:
+    if _layout_table(el):
+        for row in el.findall("row"):
+            for cell in row.findall("cell"):
+                yield from _element_blocks(cell, 0)
+        return
     rows_text, rows_md, link_chars, links = [], [], 0, 0
     width = 0
     for row in el.iter("row"):

@@ -9,19 +9,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..dates import find_dates, strip_time
 from ..model import Block, BlockKind, Document, Drop, DropSource
 from ..text.inline import normalize_space
+from .extract import BLOCK_TAGS
 
 _WORD = re.compile(r"\w+")
 # A printed address ("http://amzn.to/2iJFhRj") is text the author wrote out, even as a link.
 _URL_TEXT = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
-# Block-level tags: a block's container is the nearest of these around its text.
-_BLOCK_TAGS = frozenset(
-    "p li h1 h2 h3 h4 h5 h6 td th blockquote dd dt figcaption caption pre div section article aside header footer "
-    "main nav figure ul ol table form address details summary".split()
-)
-
-
 def words(text: str | None) -> list[str]:
     return [w.lower() for w in _WORD.findall(text or "")]
 
@@ -31,7 +26,7 @@ def container(el: Any, chars: int = 0) -> Any:
     (a block trafilatura merged from several elements needs the element around them all)."""
     box = el
     while box is not None:
-        if box.tag in _BLOCK_TAGS and (chars <= 0 or _text_len(box) >= chars):
+        if box.tag in BLOCK_TAGS and (chars <= 0 or _text_len(box) >= chars):
             return box
         box = box.getparent()
     return None
@@ -92,6 +87,23 @@ _BYLINE_START = re.compile(r"^(?:(?:posted|written|words|story|text|reporting)\s
 _DATE_WORDS = re.compile(r"\b(?:updated|published|posted|last|modified|on|at|am|pm|a\.m\.|p\.m\.|[A-Z]{2,4}T?|ET|GMT|UTC)\b", re.I)
 
 
+def _date_line(text: str) -> bool:
+    """A line that is a date and little else: 'segunda-feira, 22 de janeiro de 2018 às 0:13',
+    'Updated Nov. 19, 2019 at 9:24 p.m. ET'."""
+    dates = find_dates(text)
+    if not dates:
+        return False
+    rest, pos = [], 0
+    for d in dates:
+        rest.append(text[pos : d.start])
+        pos = d.end
+    rest.append(text[pos:])
+    return len(words(_DATE_WORDS.sub(" ", strip_time(" ".join(rest))))) <= _DATE_LINE_MAX_OTHER_WORDS
+
+
+_DATE_LINE_MAX_OTHER_WORDS = 4  # a weekday, a label ("Published", "às"), a time zone
+
+
 def is_prose(block: Block, min_chars: int) -> bool:
     """A paragraph of running text: long enough, and words rather than one long URL."""
     return block.kind is BlockKind.PARAGRAPH and len(block.text) >= min_chars and len(block.text.split()) >= _PROSE_MIN_WORDS
@@ -117,8 +129,6 @@ def drop_repeated_metadata(blocks: list[Block], doc: Document, settings: Any) ->
     """The headline, standfirst, byline and date lines at the top are metadata, not body.
     The headline is the level-1 heading there, or a block that repeats the title; what
     sits above it (kickers, section labels) goes too."""
-    from ..dates import parse_date
-
     title = words(doc.title)
     dek = words(doc.subtitle) or words(doc.description)
     byline = normalize_space(doc.byline or "")
@@ -139,10 +149,8 @@ def drop_repeated_metadata(blocks: list[Block], doc: Document, settings: Any) ->
             (byline and byline in b.text) or _BYLINE_START.match(b.text)
         ):
             reason = "byline"
-        elif len(b.text) <= settings.html_meta_line_max_chars and parse_date(b.text):
-            rest = _DATE_WORDS.sub(" ", b.text)
-            if len(words(rest)) <= 6:
-                reason = "date"
+        elif len(b.text) <= settings.html_meta_line_max_chars and _date_line(b.text):
+            reason = "date"
         if reason:
             b.drop = Drop(DropSource.METADATA, reason)
     if headline is not None and settings.html_drop_before_headline:
@@ -168,7 +176,28 @@ def gentle(blocks: list[Block], sources: list[Any], settings: Any) -> None:
             continue
         if block.link_chars >= settings.html_max_link_share * len(block.text) and not _URL_TEXT.match(block.text):
             block.drop = Drop(DropSource.CLASSIFIER, "link-density")
+    _link_list_labels(blocks, settings)
     _trailing_link_list(blocks, settings)
+
+
+_LABEL_MAX_WORDS = 4
+_SENTENCE_END = re.compile(r"[.!?。！？]['\"’”)]*$")
+
+
+def _link_list_labels(blocks: list[Block], settings: Any) -> None:
+    """A short label right above a block dropped for its links ("Tags", "Top stories") goes with it."""
+    previous: Block | None = None
+    for block in blocks:
+        if not block.text:
+            continue
+        if (
+            previous is not None and previous.drop is None
+            and block.drop is not None and block.drop.reason == "link-density"
+            and previous.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
+            and len(previous.text.split()) <= _LABEL_MAX_WORDS and not _SENTENCE_END.search(previous.text)
+        ):
+            previous.drop = Drop(DropSource.CLASSIFIER, "link-list-label")
+        previous = block
 
 
 def _trailing_link_list(blocks: list[Block], settings: Any) -> None:

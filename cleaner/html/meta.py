@@ -14,7 +14,6 @@ from typing import Any
 
 from ..dates import parse_date
 from ..model import Evidence
-from ..text.inline import normalize_space
 
 # schema.org types whose headline, author and date describe the article on the page
 ARTICLE_TYPES = frozenset(
@@ -70,10 +69,14 @@ class HtmlMeta:
 def collect(tree: Any, json_ld: list[str], url: str | None, *, date_fallback: bool = True) -> HtmlMeta:
     """Everything the page declares, in order of trust (site rules come before, from the caller)."""
     meta = HtmlMeta()
+    tags = meta_tags(tree)
+    # The site is where the page lives: og:site_name names it, while a JSON-LD publisher
+    # of syndicated copy names the agency ("Associated Press" on ctpost.com).
+    if found := _first(tags, ("og:site_name",)):
+        meta.offer("site", found[0], f"meta {found[1]}", found[2])
     articles, pages = _json_ld_objects(json_ld)
     for obj in articles:
         _from_json_ld(meta, obj)
-    tags = meta_tags(tree)
     _from_meta_tags(meta, tags)
     for obj in pages:  # WebPage, an embedded VideoObject: weaker than the page's own tags
         _from_json_ld(meta, obj)
@@ -139,6 +142,11 @@ def _json_ld_objects(scripts: list[str]) -> tuple[list[dict[str, Any]], list[dic
             elif types & _PAGE_TYPES:
                 pages.append(obj)
     return articles, pages
+
+
+def normalize_space(text: str) -> str:
+    """All whitespace, newlines included, as single spaces (HTML's own rule for text)."""
+    return " ".join(text.split())
 
 
 def _text(value: Any) -> str | None:
@@ -276,7 +284,6 @@ def _from_visible(meta: HtmlMeta, tree: Any) -> None:
     if "byline_raw" not in meta.values and (found := visible_byline(body)):
         text, line, how = found
         meta.offer("byline_raw", text, how, line)
-        meta.offer("byline_visible", text, how, line)
     if "date" not in meta.values and (found := visible_date(body)):
         meta.offer("date", found[0], found[2], found[1])
 
@@ -381,6 +388,8 @@ def clean_authors(names: list[str]) -> list[str]:
     """['By TOM KRISHER, AP Auto Writer'] -> ['Tom Krisher']: names only, no 'By', no job titles."""
     out: list[str] = []
     for raw in names:
+        if _URL.match(raw.strip()):
+            continue
         for part in _NAME_SPLIT.split(_BY.sub("", raw)):
             part = _BY.sub("", part).strip(" .:-–—·•@")
             if not part or _JOB.search(part) or len(part.split()) > _MAX_NAME_WORDS or any(c.isdigit() for c in part):
@@ -409,26 +418,29 @@ def apply(doc: Any, rule_fields: dict[str, tuple[Any, Evidence]], meta: HtmlMeta
             setattr(doc, name, value)
             doc.evidence[name] = evidence
     v, ev = meta.values, meta.evidence
-
-    def fill(name: str, key: str | None = None) -> None:
-        key = key or name
-        if getattr(doc, name) in (None, [], "") and v.get(key):
+    for name, key in (("site", "site"), ("title", "title"), ("subtitle", "subtitle"), ("byline", "byline_raw"),
+                      ("date", "date"), ("description", "description")):
+        if getattr(doc, name) in (None, "") and v.get(key):
             setattr(doc, name, v[key])
             doc.evidence[name] = ev[key]
+    if doc.title and "title" not in rule_fields:
+        _title_without_site(doc)
+    if not doc.authors:
+        names = v.get("author_names") or ([doc.byline] if doc.byline else [])
+        doc.authors = clean_authors(names)
+        if doc.authors:
+            doc.evidence["authors"] = ev.get("author_names") or doc.evidence["byline"]
 
-    fill("title")
-    if doc.title and doc.evidence["title"].source == "<title>":
-        doc.title = strip_site(doc.title, doc.site or v.get("site"))
-    elif doc.title:
-        doc.title = strip_site(doc.title, doc.site or v.get("site"))
-    fill("subtitle")
-    fill("byline", "byline_raw")
-    if not doc.authors and v.get("author_names"):
-        doc.authors = clean_authors(v["author_names"])
-        doc.evidence["authors"] = ev["author_names"]
-    elif not doc.authors and doc.byline:
-        doc.authors = clean_authors([doc.byline])
-        doc.evidence["authors"] = doc.evidence["byline"]
-    fill("date")
-    fill("site")
-    fill("description")
+
+def _title_without_site(doc: Any) -> None:
+    """Cut the site's name off the title: the known site, else the page's host name."""
+    title = strip_site(doc.title, doc.site)
+    if title == doc.title and not doc.site and doc.url:
+        from urllib.parse import urlsplit
+
+        host = urlsplit(doc.url if "//" in doc.url else "//" + doc.url).hostname or ""
+        parts = _TITLE_SPLIT.split(doc.title)
+        if len(parts) > 1 and host and _fold_name(parts[-1]) == _fold_name(host.removeprefix("www.")):
+            title = strip_site(doc.title, parts[-1])
+            doc.site, doc.evidence["site"] = parts[-1].strip(), Evidence("title suffix naming the host")
+    doc.title = title

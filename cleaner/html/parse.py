@@ -37,7 +37,12 @@ def _parser() -> lxml.html.HTMLParser:
         recover=True,
         default_doctype=False,
         collect_ids=False,
-        huge_tree=False,
+        # huge_tree: libxml2 otherwise stops at 256 levels of nesting and cuts text nodes
+        # at 10 MB, silently dropping the rest of the page (100 unclosed <div><font>
+        # pairs lost everything after them). Size stays bounded by max_input_bytes, and
+        # HTML parsing expands no declared entities, so the other guards it lifts do not
+        # apply. Nesting still stops at 2048 levels: see _flatten.
+        huge_tree=True,
     )
 
 
@@ -50,6 +55,8 @@ def parse(text: str) -> Page:
     text = _XML_DECLARATION.sub(lambda m: "\n" * m.group(0).count("\n"), text, count=1)
     try:
         root = lxml.html.document_fromstring(text, parser=_PARSER)
+        if any(_TOO_DEEP in e.message for e in _PARSER.error_log):
+            root = lxml.html.document_fromstring(_flatten(text), parser=_PARSER)
     except (lxml.etree.ParserError, ValueError) as exc:
         raise InputError(f"cannot parse the HTML: {exc}") from None
     json_ld = [
@@ -57,6 +64,24 @@ def parse(text: str) -> Page:
     ]
     drop_invisible(root)
     return Page(root, json_ld)
+
+
+_TOO_DEEP = "Excessive depth"
+# Tags that pile up when a page never closes them. Past libxml2's depth limit the rest of
+# the page would be lost, so such a page is read again without them: block containers
+# become paragraph breaks, inline ones go. Newlines inside a tag are kept, so line
+# numbers still hold.
+_CONTAINER_TAGS = re.compile(  # a run of them becomes one break
+    r"(?:</?(?:div|section|article|main|aside|header|footer|nav|center|form|table|tbody|thead|tfoot|tr|td|th|dl|dd|dt|fieldset)\b[^>]*>\s*)+",
+    re.I,
+)
+_INLINE_TAG = re.compile(r"</?(?:span|font|b|i|u|s|em|strong|small|big|sub|sup|tt|strike|mark|abbr|cite|label|ins|del|q)\b[^>]*>", re.I)
+
+
+def _flatten(text: str) -> str:
+    """The page with its nesting container and formatting tags taken out, its text kept."""
+    text = _INLINE_TAG.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    return _CONTAINER_TAGS.sub(lambda m: "<p>" + "\n" * m.group(0).count("\n"), text)
 
 
 def drop_invisible(root: lxml.html.HtmlElement) -> None:

@@ -96,6 +96,7 @@ def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context, settings: 
     prefilter = _prefilter(tuple(others))
     n = len(blocks)
     i = 0
+    prose_before = 0  # kept text before block i, as a running sum: linear, not quadratic
     while i < n:
         block = blocks[i]
         if block.drop is not None:
@@ -110,7 +111,7 @@ def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context, settings: 
                 _extract(block, rule, found, fields)
                 if block.drop is None:
                     continue  # the block stays: other rules may still apply
-            elif rule.action is Action.CUT_REST and _prose_before(blocks, i, settings) >= settings.cut_min_prose_chars_before:
+            elif rule.action is Action.CUT_REST and prose_before >= settings.cut_min_prose_chars_before:
                 for later in blocks[i:]:
                     if later.drop is None:
                         later.drop = Drop(DropSource.RULE, rule.id)
@@ -120,6 +121,8 @@ def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context, settings: 
             else:
                 block.drop = Drop(DropSource.RULE, rule.id)
             break
+        if _is_prose(block, settings):
+            prose_before += len(block.text)
         i += 1
     return fields
 
@@ -153,17 +156,14 @@ class _Prefilter:
         return [self.rules[i] for i in chosen]
 
 
-def _prose_before(blocks: list[Block], i: int, settings: Settings) -> int:
-    """Characters of paragraph-like text before block i: a footer marker comes after the article."""
-    return sum(
-        len(b.text)
-        for b in blocks[:i]
-        if b.drop is None and len(b.text) >= settings.prose_block_min_chars and not link_heavy(b)
-    )
+def _is_prose(block: Block, settings: Settings) -> bool:
+    """Paragraph-like text that is kept: a footer marker comes after some of it."""
+    return block.drop is None and len(block.text) >= settings.prose_block_min_chars and not link_heavy(block)
 
 
 def _next_kept(blocks: list[Block], i: int) -> Block | None:
-    for later in blocks[i + 1 :]:
+    for j in range(i + 1, len(blocks)):  # no slice: a copy of the rest per block was quadratic
+        later = blocks[j]
         if later.drop is None and later.text:
             return later
     return None
@@ -211,6 +211,13 @@ def _drop_section(blocks: list[Block], i: int, rule: Rule) -> None:
 
 def check_examples(rule: Rule) -> list[str]:
     """Run a rule's examples; return one message per example that does not behave."""
+    try:
+        return _check_examples(rule)
+    except Exception as exc:  # noqa: BLE001 - an odd example fails the check, never crashes it
+        return [f"{rule.id}: its examples could not be run ({type(exc).__name__}: {exc})"]
+
+
+def _check_examples(rule: Rule) -> list[str]:
     if rule.is_dom:
         from ..html.prune import check_dom_examples
 

@@ -23,17 +23,44 @@ _SELECTOR_KEYS = {"css", "xpath"}
 # What a DOM rule can do: prune the matched elements, or read a metadata field from them.
 _DOM_ACTIONS = (Action.DROP, Action.EXTRACT)
 _EXAMPLE_KEYS = {"drop", "keep", "extract", "rewrite"}
+_EXAMPLE_FIELDS = {"text", "kind", "next", "links", "value", "rest", "out"}
 _LINE = "__line__"
 
 
+# A rule file nests about six levels deep. PyYAML composes recursively, so thousands of
+# nested brackets ended in a RecursionError traceback (found while fuzzing).
+_MAX_YAML_DEPTH = 40
+
+
 class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that records each mapping's line and refuses duplicate keys."""
+    """SafeLoader that records each mapping's line and refuses duplicate keys, aliases
+    (a "billion laughs" of nested aliases expands exponentially when examples are
+    printed) and deep nesting."""
+
+    _depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in rule files", mark)
+        if self._depth >= _MAX_YAML_DEPTH:
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(None, None, f"nested more than {_MAX_YAML_DEPTH} levels deep", mark)
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
     seen: set[Any] = set()
     for key_node, _ in node.value:
         key = loader.construct_object(key_node)
+        try:
+            hash(key)
+        except TypeError:
+            raise yaml.constructor.ConstructorError(None, None, "a mapping key must be a plain value", key_node.start_mark) from None
         if key in seen:
             raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
         seen.add(key)
@@ -270,6 +297,9 @@ def _rule(raw: Any, path: str, file_scope: Scope, settings: Settings) -> Rule:
         raise RuleError(path, "rewrite needs 'match.regex'", line=line, rule_id=rule_id)
     if not rule.examples:
         raise RuleError(path, "rule has no 'examples' (lines it must drop and lines it must keep)", line=line, rule_id=rule_id)
+    for key, needs in (("extract", Action.EXTRACT), ("rewrite", Action.REWRITE)):
+        if key in rule.examples and action is not needs:
+            raise RuleError(path, f"examples.{key} go with action: {needs.value}", line=line, rule_id=rule_id)
     return rule
 
 
@@ -319,5 +349,21 @@ def _examples(raw: Any, path: str, line: int, rule_id: str) -> dict[str, list[An
             continue
         if not isinstance(value, list):
             raise RuleError(path, f"examples.{key} must be a list", line=raw.get(_LINE, line), rule_id=rule_id)
-        out[key] = [{k: v for k, v in v.items() if k != _LINE} if isinstance(v, dict) else v for v in value]
+        out[key] = [_example(v, path, raw.get(_LINE, line), rule_id) for v in value]
     return out
+
+
+def _example(raw: Any, path: str, line: int, rule_id: str) -> Any:
+    """A line of text, or {text, kind, next, links, value, rest, out} with plain values."""
+    if isinstance(raw, (str, int, float)) and not isinstance(raw, bool):
+        return raw
+    if not isinstance(raw, dict):
+        raise RuleError(path, f"an example is a line of text or a mapping with {', '.join(sorted(_EXAMPLE_FIELDS))}", line=line, rule_id=rule_id)
+    line = raw.get(_LINE, line)
+    _unknown(raw, _EXAMPLE_FIELDS, path, rule_id)
+    example = {k: v for k, v in raw.items() if k != _LINE}
+    if any(isinstance(v, (list, dict)) for v in example.values()):
+        raise RuleError(path, "an example's values are plain strings, numbers or booleans", line=line, rule_id=rule_id)
+    if "kind" in example:
+        _block_kinds(example["kind"], path, line, rule_id)
+    return example

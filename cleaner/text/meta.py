@@ -27,11 +27,20 @@ _DATELINE = re.compile(
     r"(?:,\s+\w{3,9}\.?\s+\d{1,2})?\s+\((?P<agency>[^()]{2,40})\))\s*[—–-]"
 )
 _AGENCIES = {"AP": "The Associated Press", "Reuters": "Reuters", "AFP": "AFP", "dpa": "dpa", "UPI": "UPI"}
+_LEGAL_SUFFIX = re.compile(r"(?i)^all rights reserved\s*|\s+(?:pty|ltd|llc|inc|corp|gmbh|plc|co)\.?$|\s+(?:19|20)\d{2}$")
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)|copyright))*\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?"
     r"(?P<site>[^\W\d_][\w .&'’-]{1,60}?)(?:,?\s+(?:llc|inc|ltd|gmbh|plc|s\.a)\b|[.,|]|\s+all rights|\s*$)",
     re.I,
 )
+# "Posted Nov 19, 6:51 AM": a date without a year opens its line, after a label at most.
+_YEARLESS_PREFIX_CHARS = 25
+# "(Reed Saxon / Associated Press)", "Alex Wong | Getty Images", "Photo: ...": photo credits.
+_PHOTO_CREDIT = re.compile(
+    r"(?i)^\(.*\)$|[|/]\s*(?:getty images|associated press|ap photo|afp|reuters|shutterstock|epa|bloomberg)\b|^(?:photo|image|credit)s?\s*:"
+)
+_TWO_SENTENCES = re.compile(r"[a-z]{2}[.!?]['’”\"]?\s+[A-Z][a-z]")
+_COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?((?:19|20)\d{2})\b", re.I)
 _LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
 # Scripts written without spaces between words: a short line can still be a headline.
@@ -54,6 +63,7 @@ _NOT_NAMES = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "skip", "navigation", "about", "contact",
     "privacy", "policy", "terms", "cookies", "cookie", "newsletter", "newsletters", "help", "faq", "careers",
+    "facebook", "twitter", "email", "linkedin", "reddit", "pinterest", "whatsapp", "instagram", "youtube",
 }
 # "Posted by Jane Doe on March 3, 2025": the word that joins the names to their date.
 _DATE_CONNECTOR = re.compile(r"\s+(?:on|at|am|um|le|el|il|em|op|den|der|du|del)$", re.I)
@@ -61,8 +71,6 @@ _DATE_CONNECTOR = re.compile(r"\s+(?:on|at|am|um|le|el|il|em|op|den|der|du|del)$
 _HANDLE_NAME = re.compile(r"^[^\W\d_][\w.-]{1,30}$")
 _CONTACT = re.compile(r"\S+@\S+\.\w+|\(?\+?\d[\d ()./-]{6,}\d")
 _BY_ALONE = re.compile(r"^(?:by|von|par|por|door|av)$", re.I)
-# Photo credits sit under headlines too: "Alex Wong | Getty Images", "Reed Saxon / Associated Press)".
-_CREDIT = re.compile(r"(?i)\b(?:getty|images|photo|photos|shutterstock|file photo)\b|[/()]")
 # Link texts next to author links that are not names.
 _UI_WORDS = {"biography", "bio", "profile", "follow", "more", "view more articles", "all posts", "posts", "author", "about"}
 _HEADLINE_OVERLAP = 0.8  # share of the title's words a reworded headline line keeps
@@ -216,7 +224,7 @@ def _headline_shaped(block: Block, settings: Settings, url: str | None) -> bool:
         return False
     if _SENTENCE_END.search(text) and not (heading and text.endswith(".") and words >= 4):
         return False
-    if is_relative(text) and words <= 4 or find_dates(text) or _byline_of(block, settings):
+    if is_relative(text) and words <= 4 or find_dates(text) or _PHOTO_CREDIT.search(text) or _byline_of(block, settings):
         return False
     if _label_regex(settings.date_published_labels + settings.date_updated_labels).match(text):
         return False
@@ -269,6 +277,9 @@ def _headline_score(blocks: list[Block], i: int, element: int | None, body: int 
     words = block.text.split()
     if len(words) <= 3 and block.text.isupper():
         score += settings.headline_label_points
+    if block.text.endswith(".") and not block.text.endswith("..") or _TWO_SENTENCES.search(block.text):
+        score += settings.headline_sentence_points
+        reasons.append("but shaped like a sentence")
     return score, reasons
 
 
@@ -467,9 +478,21 @@ def _byline_of(block: Block, settings: Settings, weak: bool = False, right_after
     linked = block.link_chars > 0.5 * len(text)
     if dates and head and not linked and len(head.split()) <= 5 and _names_shaped(_cut_names(head, settings), single=True):
         return head, "byline: name before the date"
-    if right_after_headline and not dates and len(text.split()) <= 8 and not _CREDIT.search(text) and _names_shaped(_cut_names(text, settings)):
+    if right_after_headline and not dates and len(text.split()) <= 8 and not _PHOTO_CREDIT.search(text) and _name_line(text, settings):
         return _trim_byline(text, settings), "byline: name line under the headline"
     return None
+
+
+def _name_line(text: str, settings: Settings) -> bool:
+    """'Tom Krisher, AP Auto Writer', 'Meg Kinnard and Errin Haines, Associated Press': names of at
+    most four words each, none of them a common word, then maybe a job or an outlet."""
+    names = _cut_names(text, settings)
+    if not _names_shaped(names):
+        return False
+    first = _NAME_SPLIT.split(names)[0] if not re.search(r"(?i)\band\b|&", names) else names
+    words = [w.strip(".,").lower() for w in re.split(r"[\s,&]+", first) if w]
+    authors = authors_of(text, settings)
+    return bool(authors) and all(len(a.split()) <= 4 for a in authors) and not any(w in _NOT_NAMES for w in words)
 
 
 def _strong_byline(block: Block, settings: Settings) -> tuple[str, str] | None:
@@ -673,33 +696,17 @@ def _as_published(d: DateMatch, how: str, line: int, settings: Settings) -> tupl
 
 
 def find_date(blocks: list[Block], settings: Settings, anchor: int | None = None, url: str | None = None) -> tuple[str, Evidence] | None:
-    """The publication date: printed near the headline (a 'Published' label first, an
-    'Updated' one last), else the first short date line near the top, else the URL's date."""
-    best: tuple[float, int, DateMatch, str] | None = None
-    for year in (None, url_year_month(url)) if anchor is not None else ():
-        if best is not None or year is None and anchor is None:
-            break
-        for i, distance in _near(blocks, anchor, settings):
-            block = blocks[i]
-            if block.kind in (BlockKind.QUOTE, BlockKind.CODE, BlockKind.TABLE) or len(block.text) > 2 * settings.max_date_line_chars:
-                continue
-            if year is not None and len(block.text) > 80:
-                continue
-            picked = _pick(block.text, settings, year)
-            if picked is None:
-                continue
-            d, label = picked
-            score = (3.0 - 0.1 * distance) if distance > 0 else (2.0 + 0.2 * distance)
-            score += {"published": 1.5, "updated": -1.5}.get(label, 0.0)
-            if _links(block) and block.link_chars >= 0.5 * len(block.text) and not any(_author_link(t, settings) for _, t in _links(block)):
-                score -= 2.0  # a teaser link with its date
-            if block.drop is not None and block.drop.reason == "byline":
-                score += 0.5
-            if best is None or score > best[0]:
-                best = (score, i, d, label)
+    """The publication date: the best-scoring date printed near the headline (a 'Published'
+    label first, an 'Updated' one last), else the URL's date, else the first short date line.
+    Dates printed without a year ('Posted Nov 19') take the URL's year, or the copyright's."""
     own = url_date(url)
-    if best is not None and best[0] > 0:
-        _, i, d, label = best
+    best = _best_date(blocks, anchor, settings) if anchor is not None else None
+    how = "date near the headline"
+    if best is None and anchor is not None and (year := url_year_month(url) or _copyright_year(blocks)):
+        best = _best_date(blocks, anchor, settings, year)
+        how = "date near the headline, year from the URL" if url_year_month(url) else "date near the headline, year from the copyright line"
+    if best is not None:
+        i, d, label = best
         if label == "updated" and own and own < d.iso:
             return own, Evidence("date in the URL (the page shows only an update date)")
         if own and abs((d.date - date.fromisoformat(own)).days) > settings.url_date_tolerance_days:
@@ -707,32 +714,99 @@ def find_date(blocks: list[Block], settings: Settings, anchor: int | None = None
         block = blocks[i]
         if block.drop is None and len(block.text) - (d.end - d.start) <= 40:
             block.drop = Drop(DropSource.METADATA, "date")
-        how = {"published": "date near the headline, labelled published", "updated": "date near the headline, labelled updated"}.get(label, "date near the headline")
-        return _as_published(d, how, block.start, settings)
+        return _as_published(d, f"{how}, labelled {label}" if label else how, block.start, settings)
+    if own:
+        return own, Evidence("date in the URL")
     for block in blocks:
         if block.start > settings.meta_window_lines:
             break
         if block.kind in (BlockKind.QUOTE, BlockKind.CODE) or (block.links and block.link_chars >= 0.5 * len(block.text)):
             continue
-        if _date_line(block, settings):
-            picked = _pick(block.text, settings)
-            if picked:
-                return _as_published(picked[0], "first date line", block.start, settings)
-    if own:
-        return own, Evidence("date in the URL")
+        if _date_line(block, settings) and (picked := _pick(block.text, settings)):
+            return _as_published(picked[0], "first date line", block.start, settings)
+    return None
+
+
+def _best_date(blocks: list[Block], anchor: int, settings: Settings, year: tuple[int, int | None] | None = None) -> tuple[int, DateMatch, str] | None:
+    """(block index, date, label) of the best-scoring date near the headline, if it scores above 0."""
+    best: tuple[float, int, DateMatch, str] | None = None
+    for i, distance in _near(blocks, anchor, settings):
+        block = blocks[i]
+        if block.kind in (BlockKind.QUOTE, BlockKind.CODE, BlockKind.TABLE) or len(block.text) > 2 * settings.max_date_line_chars:
+            continue
+        if year is not None and (len(block.text) > 80 or block.kind is not BlockKind.PARAGRAPH or block.links):
+            continue  # a date without a year counts only on a date line of its own
+        picked = _pick(block.text, settings, year)
+        if picked is None:
+            continue
+        d, label = picked
+        if year is not None and find_dates(block.text, year[0])[0].start > _YEARLESS_PREFIX_CHARS:
+            continue
+        if distance > 0:
+            score = settings.date_below_points - settings.date_below_points_per_block * distance
+        else:
+            score = settings.date_above_points + settings.date_above_points_per_block * distance
+        score += {"published": settings.date_published_points, "updated": settings.date_updated_points}.get(label, 0.0)
+        if _links(block) and block.link_chars >= 0.5 * len(block.text) and not any(_author_link(t, settings) for _, t in _links(block)):
+            score += settings.date_teaser_points
+        if _is_prose(block, settings):
+            score += settings.date_prose_points  # a date inside a sentence or a caption is an event's
+        if block.drop is not None and block.drop.reason == "byline":
+            score += settings.date_byline_points
+        if best is None or score > best[0]:
+            best = (score, i, d, label)
+    return best[1:] if best is not None and best[0] > 0 else None
+
+
+def _copyright_year(blocks: list[Block]) -> tuple[int, None] | None:
+    """The year of the page's copyright line ('© 2019 Example Media'): the year a page printed
+    without years was made in."""
+    for block in reversed(blocks):
+        m = _COPYRIGHT_YEAR.search(block.text) if len(block.text) <= 200 else None
+        if m:
+            return int(m.group(1)), None
     return None
 
 
 # --------------------------------------------------------------------------- site
 
 
-def find_site(blocks: list[Block]) -> tuple[str, Evidence] | None:
+def find_site(blocks: list[Block], url: str | None = None, settings: Settings | None = None) -> tuple[str, Evidence] | None:
+    """The site's name: its masthead (a link to the site's front page near the top, in
+    markdown captures), else its copyright line."""
+    return _masthead(blocks, url, settings) or _copyright_site(blocks)
+
+
+def _masthead(blocks: list[Block], url: str | None, settings: Settings | None) -> tuple[str, Evidence] | None:
+    host = (urlsplit(url if url and "//" in url else "//" + (url or "")).hostname or "").lower().removeprefix("www.")
+    limit = settings.masthead_blocks if settings else 40
+    for block in [b for b in blocks if b.text][:limit]:
+        for text, target in _links(block):
+            parts = urlsplit(target if "//" in target or target.startswith("/") else "//" + target)
+            front = parts.path in ("", "/") and not parts.query and not parts.fragment
+            own = not parts.netloc or bool(host) and parts.netloc.lower().removeprefix("www.") == host
+            name = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", text).strip(" |–-")
+            name = re.sub(r"(?i)\s*\b(?:logo|home ?page|homepage)\b\s*", " ", name).strip()
+            if front and own and name and len(name.split()) <= 5 and _names_host(name, host):
+                return name, Evidence("masthead: link to the front page", block.start)
+    return None
+
+
+def _names_host(name: str, host: str) -> bool:
+    """'WSJ.com' for wsj.com, 'CTV News' for ctvnews.ca, 'Gizmodo' for gizmodo.com: the name,
+    squashed, is a label of the host (or the other way round). 'Home' or 'English' are not."""
+    squashed = re.sub(r"[^a-z0-9]", "", _norm(name).replace("com", "") if name.lower().endswith(".com") else _norm(name))
+    labels = [label for label in host.split(".") if len(label) >= 3 and label not in ("www", "com", "org", "net")]
+    return len(squashed) >= 3 and any(squashed in label or label in squashed for label in labels)
+
+
+def _copyright_site(blocks: list[Block]) -> tuple[str, Evidence] | None:
     for block in reversed(blocks):
         if len(block.text) > 200:
             continue
         m = _COPYRIGHT.search(block.text)
         if m:
-            site = m.group("site").strip()
-            if site.lower() not in ("all rights reserved", "all rights"):
+            site = _LEGAL_SUFFIX.sub("", m.group("site")).strip(" ,.-")
+            if site and site.lower() not in ("all rights reserved", "all rights"):
                 return site, Evidence("copyright line", block.start)
     return None

@@ -1,0 +1,128 @@
+"""cleaner.html.extract: trafilatura's XML -> Blocks, aligned to source lines; split bodies,
+embedded posts and text dumps."""
+from __future__ import annotations
+
+import gzip
+import subprocess
+import sys
+from pathlib import Path
+
+import lxml.etree
+
+from cleaner import clean
+from cleaner.html.extract import SourceIndex, body_blocks, extract, split_dumps
+from cleaner.html.parse import parse
+from cleaner.model import BlockKind
+from cleaner.settings import DEFAULT
+
+PARA = "The council met on Tuesday and voted on the budget for the coming year, officials said. "
+
+
+def xml(body: str):  # type: ignore[no-untyped-def]
+    return lxml.etree.fromstring(f"<body>{body}</body>")
+
+
+def test_trafilatura_vocabulary_becomes_block_kinds() -> None:
+    blocks = list(body_blocks(xml(
+        '<head rend="h2">A heading</head>'
+        '<p>Text with <hi rend="#b">bold</hi> and <ref target="https://x.org/a">a link</ref>.</p>'
+        '<list rend="ul"><item>One</item><item>Two<list rend="ul"><item>Nested</item></list></item></list>'
+        "<quote><p>Quoted.</p></quote>"
+        "<table><row><cell>a</cell><cell>b</cell></row><row><cell>1</cell><cell>2</cell></row></table>"
+        "<code>x = 1</code>"
+    )))
+    kinds = [b.kind for b in blocks]
+    assert kinds == [BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.LIST_ITEM,
+                     BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.TABLE, BlockKind.CODE]
+    heading, para, one, two, nested, quote, table, code = blocks
+    assert heading.level == 2 and heading.markdown == "## A heading"
+    assert para.text == "Text with bold and a link."
+    assert para.markdown == "Text with **bold** and [a link](https://x.org/a)."
+    assert (two.text, nested.text, nested.level) == ("Two", "Nested", 1)
+    assert quote.markdown == "> Quoted."
+    assert table.text == "a b\n1 2"
+    assert all(b.gap_before for b in (heading, para, quote, table))
+
+
+def test_a_line_break_starts_a_new_block() -> None:
+    blocks = list(body_blocks(xml("<p>First line<lb/>Second line</p>")))
+    assert [b.text for b in blocks] == ["First line", "Second line"]
+    assert [b.gap_before for b in blocks] == [True, False]
+
+
+def test_zero_width_characters_are_not_text() -> None:
+    assert list(body_blocks(xml("<p>\u200b</p><p>a\u200bb</p>")))[0].text == "ab"
+
+
+def test_blocks_are_aligned_to_their_source_lines() -> None:
+    html = "<html><body>\n<article>\n<h1>Headline</h1>\n" + "".join(f"<p>{i} {PARA * 3}</p>\n" for i in range(5)) + "</article>\n</body></html>"
+    page = parse(html)
+    out = extract(page.tree, None, DEFAULT)
+    first = next(b for b in out.blocks if b.text.startswith("0 "))
+    assert first.start == 4
+    assert [b.start for b in out.blocks if b.kind is BlockKind.PARAGRAPH] == [4, 5, 6, 7, 8]
+    assert all(src is not None for src in out.sources)
+
+
+def test_a_dump_of_many_elements_is_split_where_the_elements_change() -> None:
+    html = "<html><body><ul><li><a href='/a'>Menu one</a></li><li><a href='/b'>Menu two</a></li></ul><p>" + PARA + "\nwrapped in the source</p></body></html>"
+    page = parse(html)
+    index = SourceIndex(page.tree.find("body"))
+    dumped = list(body_blocks(xml("<p>Menu one\nMenu two\n" + PARA.strip() + "\nwrapped in the source</p>")))
+    blocks = split_dumps(dumped, index)
+    assert [b.text for b in blocks] == ["Menu one", "Menu two", PARA.strip() + " wrapped in the source"]
+
+
+def _split_body_page() -> str:
+    part = lambda n: '<div class="article__body">' + "".join(f"<p>Part {n}, paragraph {i}. {PARA * 2}</p>" for i in range(4)) + "</div>"  # noqa: E731
+    ad = '<div class="ad"><span>Advertisement</span></div>'
+    return f"<html><body><article><h1>Headline</h1>{part(1)}{ad}{part(2)}{ad}{part(3)}</article><footer>Site footer</footer></body></html>"
+
+
+def test_an_article_body_split_over_containers_of_one_class_is_read_whole() -> None:
+    doc = clean(_split_body_page())
+    for n in (1, 2, 3):
+        assert f"Part {n}, paragraph 3." in doc.text
+    assert doc.text.index("Part 1,") < doc.text.index("Part 2,") < doc.text.index("Part 3,")
+    assert "Advertisement" not in doc.text
+
+
+def test_continuations_can_be_turned_off() -> None:
+    from cleaner.settings import Settings
+
+    doc = clean(_split_body_page(), settings=Settings(html_continuations=False))
+    assert "Part 1," in doc.text and "Part 2," not in doc.text  # what trafilatura keeps alone
+
+
+def test_embedded_posts_in_the_article_are_kept() -> None:
+    tweet = ('<blockquote class="twitter-tweet"><p lang="en">Yes this is real and the state spent half a million on it</p>'
+             '— Someone (@someone) <a href="https://twitter.com/x">November 18, 2019</a></blockquote>')
+    html = "<html><body><article><div class='story'>" + "".join(f"<p>{PARA * 2}</p>" for _ in range(3)) + tweet + f"<p>{PARA * 2}</p></div></article></body></html>"
+    assert "Yes this is real and the state spent half a million on it" in clean(html).text
+
+
+# --- the three ways in: a file, a gzipped file, stdin ------------------------------------------
+
+
+def _page() -> bytes:
+    return ("<!DOCTYPE html><html lang='en'><head><title>Budget passes</title></head><body><nav><a href='/'>Home</a></nav>"
+            "<article><h1>Budget passes</h1>" + "".join(f"<p>{PARA * 2}</p>" for _ in range(3)) + "</article></body></html>").encode()
+
+
+def _clean_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "cleaner", *args], input=stdin, capture_output=True, timeout=120)
+
+
+def test_cli_html_file_gzip_and_stdin(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_bytes(_page())
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress(_page()))
+    outputs = [
+        _clean_cli(str(tmp_path / "page.html")),
+        _clean_cli(str(tmp_path / "page.html.gz")),
+        _clean_cli("-", stdin=_page()),
+    ]
+    for run in outputs:
+        assert run.returncode == 0, run.stderr
+        assert run.stdout.decode().startswith("The council met on Tuesday")
+        assert b"Home" not in run.stdout
+    assert outputs[0].stdout == outputs[1].stdout == outputs[2].stdout

@@ -1,0 +1,98 @@
+"""cleaner.html.judge: link share from the source DOM, metadata lines at the top, and the
+gentle judge (link density, closing link lists) on small synthetic blocks."""
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from cleaner.html.judge import drop_repeated_metadata, gentle, head_indices, link_counts
+from cleaner.model import Block, BlockKind, Document, DropSource
+from cleaner.settings import DEFAULT, Settings
+
+PROSE = "The council met on Tuesday and voted on the budget for the coming year, officials said."
+
+
+def block(text: str, kind: BlockKind = BlockKind.PARAGRAPH, level: int = 0, links: float = 0.0) -> Block:
+    chars = int(len(text) * links)
+    return Block(kind, text, text, 1, 1, level=level, link_chars=chars, links=int(chars > 0))
+
+
+def source(html: str, xpath: str):  # type: ignore[no-untyped-def]
+    return lxml.html.document_fromstring(f"<html><body>{html}</body></html>").xpath(xpath)[0]
+
+
+def test_link_share_of_a_paragraph_with_an_inline_link() -> None:
+    src = source('<p><a href="/x">The council</a> met on Tuesday.</p>', "//p/a")
+    assert link_counts(block("The council met on Tuesday."), src) == (len("The council"), 1)
+
+
+def test_a_block_inside_a_link_is_all_link_text() -> None:
+    src = source('<a href="/story"><h3>Other story headline</h3></a>', "//h3")
+    assert link_counts(block("Other story headline", BlockKind.HEADING), src) == (len("Other story headline"), 1)
+
+
+def test_a_merged_block_reads_links_from_the_element_around_all_its_parts() -> None:
+    src = source('<ul><li><a href="/a">Alpha</a></li><li><a href="/b">Beta</a></li></ul>', "//li[1]/a")
+    assert link_counts(block("Alpha Beta"), src)[0] == len("AlphaBeta")
+
+
+def test_head_ends_at_the_first_prose_paragraph() -> None:
+    blocks = [block("Section"), block("https://example.com/a-very-long-url-that-is-not-prose-at-all-but-is-long-enough-to-pass-the-length"), block(PROSE + " " + PROSE), block("After")]
+    assert head_indices(blocks, DEFAULT.html_prose_min_chars, DEFAULT.html_head_max_blocks) == [0, 1]
+
+
+def test_headline_byline_date_and_kicker_leave_the_body() -> None:
+    blocks = [
+        block("WORLD NEWS"),
+        block("Budget passes after long night", BlockKind.HEADING, level=1),
+        block("By Jane Roe"),
+        block("Updated Nov. 19, 2019 at 9:24 p.m. ET"),
+        block(PROSE + " " + PROSE),
+        block("By the end of the night the vote was done."),
+    ]
+    doc = Document(title="Budget passes after a long night")
+    drop_repeated_metadata(blocks, doc, DEFAULT)
+    assert [str(b.drop) if b.drop else None for b in blocks] == [
+        "classifier:before-headline", "metadata:title", "metadata:byline", "metadata:date", None, None,
+    ]
+
+
+def test_standfirst_heading_matching_the_description_is_metadata() -> None:
+    blocks = [block("A dek that sums the story up in one line", BlockKind.HEADING, level=2), block(PROSE + " " + PROSE)]
+    doc = Document(title="Other", description="A dek that sums the story up in one line.")
+    drop_repeated_metadata(blocks, doc, DEFAULT)
+    assert str(blocks[0].drop) == "metadata:subtitle"
+
+
+def test_gentle_drops_link_heavy_blocks_but_not_printed_urls_or_tables() -> None:
+    blocks = [
+        block(PROSE),
+        block("READ MORE: Another story entirely", links=0.9),
+        block("http://amzn.to/2iJFhRj", links=1.0),
+        block("a | b", BlockKind.TABLE, links=1.0),
+        block(PROSE + " With a link inside.", links=0.3),
+    ]
+    gentle(blocks, [None] * len(blocks), DEFAULT)
+    assert [b.drop.reason if b.drop else None for b in blocks] == [None, "link-density", None, None, None]
+    assert blocks[1].drop.source is DropSource.CLASSIFIER
+
+
+@pytest.mark.parametrize("items, dropped", [(3, True), (2, False)])
+def test_a_closing_list_of_story_links_goes(items: int, dropped: bool) -> None:
+    blocks = [block(PROSE + " " + PROSE), block("More Great Stories")]
+    blocks += [block(f"Story {i}: a headline and its blurb", BlockKind.LIST_ITEM, links=0.5) for i in range(items)]
+    gentle(blocks, [None] * len(blocks), DEFAULT)
+    assert all((b.drop is not None) == dropped for b in blocks[1:])
+    assert blocks[0].drop is None
+
+
+def test_a_content_list_before_the_last_paragraph_stays() -> None:
+    blocks = [block(PROSE)] + [block(f"Item {i} with a link", BlockKind.LIST_ITEM, links=0.5) for i in range(4)] + [block(PROSE + " " + PROSE)]
+    gentle(blocks, [None] * len(blocks), DEFAULT)
+    assert all(b.drop is None for b in blocks)
+
+
+def test_link_share_threshold_is_a_setting() -> None:
+    blocks = [block("Mostly linked teaser line here", links=0.7)]
+    gentle(blocks, [None], Settings(html_max_link_share=0.6))
+    assert blocks[0].drop is not None

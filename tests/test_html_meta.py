@@ -1,0 +1,167 @@
+"""cleaner.html.meta: JSON-LD, <meta> tags, visible bylines and dates, in order of trust."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cleaner import clean
+from cleaner.html.meta import clean_authors, collect, strip_site
+from cleaner.html.parse import parse
+
+BODY = "<p>" + "The council met on Tuesday and voted on the budget for the coming year. " * 6 + "</p>"
+
+
+def page(head: str = "", body: str = BODY, lang: str = "en") -> str:
+    return f'<!DOCTYPE html><html lang="{lang}"><head><title>Page title | Example News</title>{head}</head><body>{body}</body></html>'
+
+
+def ld(obj: object) -> str:
+    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
+
+
+def meta_of(html: str, url: str | None = None):  # type: ignore[no-untyped-def]
+    p = parse(html)
+    return collect(p.tree, p.json_ld, url)
+
+
+def test_json_ld_article_fields() -> None:
+    html = page(ld({
+        "@context": "https://schema.org", "@type": "NewsArticle", "headline": "Budget passes",
+        "author": [{"@type": "Person", "name": "Jane Roe"}, {"@type": "Person", "name": "John Doe"}],
+        "datePublished": "2019-11-19T23:30:00-05:00", "publisher": {"@type": "Organization", "name": "Example News"},
+        "description": "The council voted.", "inLanguage": "en-US",
+    }))
+    v = meta_of(html).values
+    assert v["title"] == "Budget passes"
+    assert v["author_names"] == ["Jane Roe", "John Doe"]
+    assert v["date"] == "2019-11-19"  # the date as the page prints it, not moved to UTC
+    assert v["site"] == "Example News"
+    assert v["description"] == "The council voted."
+
+
+def test_json_ld_graph_and_type_lists() -> None:
+    html = page(ld({"@graph": [
+        {"@type": "WebPage", "name": "Page name", "datePublished": "2019-01-01"},
+        {"@type": ["Article", "NewsArticle"], "headline": "From the graph", "datePublished": "2019-11-19"},
+    ]}))
+    v = meta_of(html).values
+    assert v["title"] == "From the graph"
+    assert v["date"] == "2019-11-19"
+
+
+def test_article_objects_beat_meta_tags_which_beat_page_objects() -> None:
+    html = page(
+        ld({"@type": "VideoObject", "uploadDate": "2019-10-11", "name": "An embedded clip"})
+        + '<meta property="article:published_time" content="2019-11-19T02:34:30Z">'
+        + '<meta property="og:title" content="OG title">'
+    )
+    m = meta_of(html)
+    assert m.values["date"] == "2019-11-19"  # not the embedded video's upload date
+    assert m.evidence["date"].source == "meta article:published_time"
+    assert m.values["title"] == "OG title"
+
+
+def test_broken_json_ld_is_skipped() -> None:
+    html = page('<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script><meta property="og:title" content="Fallback">')
+    assert meta_of(html).values["title"] == "Fallback"
+
+
+def test_author_meta_that_is_a_profile_url_is_no_name() -> None:
+    html = page('<meta property="article:author" content="https://www.facebook.com/someone"><meta name="author" content="Jane Roe">')
+    assert meta_of(html).values["author_names"] == ["Jane Roe"]
+
+
+def test_visible_byline_and_time_when_nothing_is_declared() -> None:
+    body = '<div class="byline">By <a rel="author" href="/jane">Jane Roe</a></div><time datetime="2020-03-04T10:00">March 4</time>' + BODY
+    m = meta_of(page(body=body))
+    assert m.values["byline_raw"] == "By Jane Roe"  # as printed
+    assert m.values["date"] == "2020-03-04"
+    assert m.evidence["date"].source == "visible <time>"
+
+
+def test_htmldate_is_the_last_resort_for_the_date() -> None:
+    m = meta_of(page(), url="https://example.com/2018/07/21/some-story/")
+    assert m.values["date"] == "2018-07-21"
+    assert m.evidence["date"].source == "htmldate"
+
+
+def test_declared_language() -> None:
+    assert meta_of(page(lang="pt-BR")).values["declared_language"] == "pt"
+    no_lang = "<html><head><meta property='og:locale' content='de_DE'></head><body><p>x</p></body></html>"
+    assert meta_of(no_lang).values["declared_language"] == "de"
+
+
+@pytest.mark.parametrize(
+    "names, want",
+    [
+        (["By TOM KRISHER, AP Auto Writer"], ["Tom Krisher"]),
+        (["Sarah E. Needleman"], ["Sarah E. Needleman"]),
+        (["Jane Roe and John Doe"], ["Jane Roe", "John Doe"]),
+        (["Staff Reporter"], []),
+        (["Reuters"], ["Reuters"]),
+        (["https://www.facebook.com/x", "Jane Roe", "Jane Roe"], ["Jane Roe"]),
+    ],
+)
+def test_clean_authors(names: list[str], want: list[str]) -> None:
+    assert clean_authors(names) == want
+
+
+@pytest.mark.parametrize(
+    "title, site, want",
+    [
+        ("Budget passes | Example News", "Example News", "Budget passes"),
+        ("Budget passes - The Guardian", "The Guardian", "Budget passes"),
+        ("The Guardian view on Hong Kong: a city on the brink | Editorial", "The Guardian", "The Guardian view on Hong Kong: a city on the brink | Editorial"),
+        ("Budget: what it means", "Example News", "Budget: what it means"),
+        ("Example News | Budget passes", "example news", "Budget passes"),
+    ],
+)
+def test_strip_site(title: str, site: str, want: str) -> None:
+    assert strip_site(title, site) == want
+
+
+# --- onto the Document, through the pipeline -----------------------------------------------
+
+
+def test_trust_order_in_the_document() -> None:
+    html = page(
+        ld({"@type": "NewsArticle", "headline": "JSON-LD headline", "author": {"name": "By JANE ROE, Staff Writer"}, "datePublished": "2019-11-19"})
+        + '<meta property="og:title" content="OG title"><meta property="og:site_name" content="Example News">'
+    )
+    doc = clean(html, explain=True)
+    assert doc.kind == "html"
+    assert doc.title == "JSON-LD headline"
+    assert doc.byline == "By JANE ROE, Staff Writer"
+    assert doc.authors == ["Jane Roe"]
+    assert doc.date == "2019-11-19"
+    assert doc.site == "Example News"
+    assert doc.language == "en"
+    assert str(doc.evidence["title"]) == "JSON-LD NewsArticle"
+
+
+def test_title_suffix_naming_the_host_becomes_the_site() -> None:
+    html = "<html><head><title>Why it matters - Entermedia</title></head><body>" + BODY + "</body></html>"
+    doc = clean(html, url="http://entermedia.co.kr/news/view?idx=1")
+    assert doc.title == "Why it matters"
+    assert doc.site == "Entermedia"
+
+
+def test_declared_language_is_checked_against_the_body() -> None:
+    german = "<p>" + "Der Gemeinderat hat am Dienstag über den Haushalt für das kommende Jahr abgestimmt. " * 8 + "</p>"
+    doc = clean(page(body=german, lang="en"), explain=True)
+    assert doc.language == "de"
+    assert "declares en" in str(doc.evidence["language"])
+    short = clean(page(body="<p>Der Rat hat abgestimmt, sagte er.</p>", lang="en"))
+    assert short.language == "en"  # too little text to overrule the page
+
+
+def test_metadata_lines_leave_the_body() -> None:
+    body = (
+        '<article><h1>Budget passes</h1><p>By Jane Roe</p><p>Nov. 19, 2019</p>'
+        + BODY + "<p>Officials said the vote was close, and the mayor thanked the council for its work.</p></article>"
+    )
+    doc = clean(page(ld({"@type": "NewsArticle", "headline": "Budget passes"}), body=body), explain=True)
+    assert doc.text.startswith("The council met on Tuesday")
+    reasons = {str(b.drop) for b in doc.blocks if b.drop}
+    assert {"metadata:title", "metadata:byline", "metadata:date"} <= reasons

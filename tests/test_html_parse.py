@@ -1,0 +1,92 @@
+"""cleaner.html.parse: lxml without network or entities, invisible elements dropped; and the
+legacy encodings HTML pages come in, through cleaner.decode."""
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+from cleaner.decode import decode
+from cleaner.html.parse import parse
+
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head><title>T</title>
+<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H"}</script>
+<style>p { color: red }</style>
+</head><body>
+<p>Before <script>var x = "script text";</script>after the script.</p>
+<noscript>Enable JavaScript</noscript>
+<template><p>Template text</p></template>
+<svg><text>SVG label</text></svg>
+<p>Last paragraph.</p>
+</body></html>"""
+
+
+def test_invisible_elements_go_and_their_tails_stay() -> None:
+    page = parse(PAGE)
+    text = page.tree.text_content()
+    for gone in ("script text", "color: red", "Enable JavaScript", "Template text", "SVG label"):
+        assert gone not in text
+    assert "Before after the script." in " ".join(text.split())
+    assert "Last paragraph." in text
+
+
+def test_json_ld_is_kept_for_the_metadata_step() -> None:
+    assert parse(PAGE).json_ld == ['{"@type": "NewsArticle", "headline": "H"}']
+
+
+def test_source_lines_refer_to_the_decoded_text() -> None:
+    page = parse(PAGE)
+    last = [p for p in page.tree.iter("p")][-1]
+    assert last.sourceline == PAGE.split("\n").index("<p>Last paragraph.</p>") + 1
+
+
+def test_xml_declaration_in_a_str_is_accepted() -> None:
+    page = parse('<?xml version="1.0" encoding="utf-8"?>\n<html><body><p>x</p></body></html>')
+    assert page.tree.find(".//p").text == "x"
+    assert page.tree.find(".//p").sourceline == 2
+
+
+def test_external_entities_are_never_resolved(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET")
+    html = f'<!DOCTYPE html [<!ENTITY x SYSTEM "file://{secret}">]><html><body><p>a &x; b</p></body></html>'
+    assert "TOP SECRET" not in parse(html).tree.text_content()
+
+
+def test_comments_and_processing_instructions_are_dropped() -> None:
+    page = parse("<html><body><p>a<!-- hidden note -->b<?php echo 1 ?></p></body></html>")
+    assert page.tree.find(".//p").text_content() == "ab"
+
+
+# --- decoding HTML pages in legacy encodings ------------------------------------------------
+
+KOREAN = "대한민국의 수도는 서울입니다. 오늘은 날씨가 매우 맑고 따뜻합니다. 똠방각하."  # 똠: CP949 only
+JAPANESE = "日本語のテキストです。今日はとても良い天気ですね。東京は日本の首都です。①"  # ①: CP932 only
+CHINESE = "中华人民共和国是一个位于东亚的国家。今天天气很好，很多人在公园里散步。€"  # €: GB18030, not GB2312
+FRENCH = "Le ministre a déclaré « nous ne reculerons pas » — naïve café, œuvre, “quoted” …"  # œ “ …: cp1252
+
+
+@pytest.mark.parametrize(
+    "label, codec, text",
+    [
+        ("euc-kr", "cp949", KOREAN),
+        ("ks_c_5601-1987", "cp949", KOREAN),
+        ("Shift_JIS", "cp932", JAPANESE),
+        ("gb2312", "gb18030", CHINESE),
+        ("GB18030", "gb18030", CHINESE),
+        ("windows-1252", "cp1252", FRENCH),
+        ("iso-8859-1", "cp1252", FRENCH),
+    ],
+)
+@pytest.mark.parametrize("form", ['<meta charset="{}">', '<meta http-equiv="Content-Type" content="text/html; charset={}">'], ids=["charset", "http-equiv"])
+def test_declared_legacy_encodings(label: str, codec: str, text: str, form: str) -> None:
+    page = f"<!DOCTYPE html><html><head>{form.format(label)}<title>t</title></head><body><p>{text}</p></body></html>"
+    assert text in decode(page.encode(codec))
+    assert text in decode(gzip.compress(page.encode(codec)))
+
+
+@pytest.mark.parametrize("codec, text", [("cp949", KOREAN), ("cp932", JAPANESE), ("gb18030", CHINESE), ("cp1252", FRENCH)])
+def test_undeclared_legacy_encodings_are_detected(codec: str, text: str) -> None:
+    page = f"<html><head><title>t</title></head><body><p>{text * 3}</p></body></html>"
+    assert text in decode(page.encode(codec))

@@ -1,0 +1,143 @@
+"""DOM rules: `selectors` in rule files (loading, examples) and pruning before extraction."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from cleaner import RuleSet, clean
+from cleaner.errors import RuleError
+from cleaner.html.prune import _plan, check_dom_examples, extract_fields, prune
+from cleaner.ruleset import load_rules
+from cleaner.ruleset.engine import check_examples
+
+GOOD = """\
+family: test-dom
+why: test
+scope:
+  kind: html
+rules:
+  - id: t.share
+    why: share bars
+    selectors:
+      css: [".share-bar", "[role=navigation]"]
+      xpath: ["//div[@id='cookie']"]
+    examples:
+      drop: ['<div class="share-bar"><a href="#">Share</a></div>', '<div id="cookie">We use cookies</div>']
+      keep: ['<div class="share-bars-story"><p>x</p></div>']
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "rules.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_dom_rule_loads_and_its_examples_pass(tmp_path: Path) -> None:
+    rules = load_rules((str(write(tmp_path, GOOD)),))
+    rule = rules.rules[0]
+    assert rule.is_dom and rule.selectors is not None
+    assert rule.selectors.css == (".share-bar", "[role=navigation]")
+    assert check_examples(rule) == []
+
+
+def test_failing_dom_examples_are_named(tmp_path: Path) -> None:
+    text = GOOD.replace("""keep: ['<div class="share-bars-story"><p>x</p></div>']""", """keep: ['<div class="share-bar">oops</div>']""")
+    failures = check_dom_examples(load_rules((str(write(tmp_path, text)),)).rules[0])
+    assert failures and "t.share" in failures[0] and "oops" in failures[0]
+
+
+@pytest.mark.parametrize(
+    "old, new, word",
+    [
+        ('css: [".share-bar", "[role=navigation]"]', 'css: ["div[["]', "bad CSS selector"),
+        ("""xpath: ["//div[@id='cookie']"]""", 'xpath: ["//div[@id="]', "bad XPath"),
+        ("    selectors:\n", "    match:\n      literal: [Share]\n    selectors:\n", "one of 'match'"),
+        ('      css: [".share-bar", "[role=navigation]"]\n', '      css: [".share-bar"]\n      tag: [div]\n', "unknown key"),
+        ("    why: share bars\n", "    why: share bars\n    action: cut-rest\n", "only drop or extract"),
+        ("    why: share bars\n", "    why: share bars\n    until: heading\n", "act on lines of text"),
+    ],
+    ids=["bad-css", "bad-xpath", "match-and-selectors", "unknown-key", "section-action", "until"],
+)
+def test_bad_dom_rules_are_load_errors(tmp_path: Path, old: str, new: str, word: str) -> None:
+    assert old in GOOD
+    with pytest.raises(RuleError) as err:
+        load_rules((str(write(tmp_path, GOOD.replace(old, new))),))
+    assert word in str(err.value) and "t.share" in str(err.value)
+
+
+def test_bundled_dom_rules_load_and_pass_their_examples() -> None:
+    from cleaner import default_rules
+
+    dom = [r for r in default_rules().rules if r.is_dom]
+    assert dom, "rules/html-chrome.yaml has DOM rules"
+    for rule in dom:
+        assert check_examples(rule) == [], rule.id
+
+
+def test_fast_plan_selects_what_xpath_selects() -> None:
+    from cleaner import default_rules
+    from lxml.cssselect import CSSSelector
+
+    html = (
+        "<html><body><header id='site-header'><nav><a href='/'>Home</a></nav></header>"
+        "<div class='share share--top'><a>Tweet</a></div><div class='article-share-enabled'><p>Body</p></div>"
+        "<div id='div-gpt-ad-1'></div><div role='navigation'>x</div><ul class='nav menu'><li>a</li></ul>"
+        "<body><footer>f</footer></body><select><option>o</option></select></body></html>"
+    )
+    tree = lxml.html.document_fromstring(html)
+    rules = tuple(r for r in default_rules().rules if r.is_dom)
+    fast = _plan(rules).select(tree)
+    for rule, got in zip(rules, fast):
+        want = {id(e) for css in rule.selectors.css for e in CSSSelector(css, translator="html")(tree)}
+        assert {id(e) for e in got} == want, rule.id
+
+
+def _tree(body: str):  # type: ignore[no-untyped-def]
+    return lxml.html.document_fromstring(f"<html><body>{body}</body></html>")
+
+
+def test_prune_removes_and_records(tmp_path: Path) -> None:
+    rules = load_rules((str(write(tmp_path, GOOD)),)).rules
+    tree = _tree('<p>Story text.</p><div class="share-bar"><a href="#">Share</a></div>tail stays')
+    pruned = prune(tree, rules, max_text_share=0.5)
+    assert [p.rule_id for p in pruned] == ["t.share"]
+    assert "Share" not in tree.text_content() and "tail stays" in tree.text_content()
+
+
+def test_prune_spares_an_element_holding_most_of_the_page(tmp_path: Path) -> None:
+    rules = load_rules((str(write(tmp_path, GOOD)),)).rules
+    story = "<p>" + "Real article text that the selector should not take. " * 20 + "</p>"
+    tree = _tree(f'<div class="share-bar">{story}</div><p>Short aside.</p>')
+    assert prune(tree, rules, max_text_share=0.5) == []
+    assert "Real article text" in tree.text_content()
+
+
+def test_dom_extract_rule_reads_a_field(tmp_path: Path) -> None:
+    text = """\
+rules:
+  - id: t.author
+    why: the site's author box
+    action: extract
+    field: authors
+    selectors:
+      css: [".author-name"]
+    examples:
+      extract: [{text: '<span class="author-name">Jane Roe</span><span class="author-name">John Doe</span>', value: 'Jane Roe, John Doe'}]
+"""
+    rule = load_rules((str(write(tmp_path, text)),)).rules[0]
+    assert check_examples(rule) == []
+    fields = extract_fields(_tree('<span class="author-name">By JANE ROE</span>'), [rule])
+    assert fields["authors"][0] == ["By JANE ROE"]
+
+
+def test_pruned_elements_show_in_explain_and_never_in_text() -> None:
+    html = "<html><body><nav><a href='/'>Home</a> <a href='/w'>World</a></nav><article>" + "<p>The council met on Tuesday and voted on the budget for the coming year.</p>" * 4 + "</article></body></html>"
+    doc = clean(html, explain=True)
+    nav = [b for b in doc.blocks if b.drop is not None and str(b.drop) == "rule:chrome.navigation"]
+    assert nav and nav[0].text == "Home World"
+    assert "Home" not in doc.text
+    bare = clean(html, rules=RuleSet(), explain=True)
+    assert not any(b.drop is not None and b.drop.reason.startswith("chrome.") for b in bare.blocks)

@@ -126,3 +126,13 @@ def test_cli_html_file_gzip_and_stdin(tmp_path: Path) -> None:
         assert run.stdout.decode().startswith("The council met on Tuesday")
         assert b"Home" not in run.stdout
     assert outputs[0].stdout == outputs[1].stdout == outputs[2].stdout
+
+
+def test_a_layout_table_gives_its_cells_paragraphs_not_one_table_block() -> None:
+    long = PARA * 4
+    blocks = list(body_blocks(xml(
+        f"<table><row><cell><head rend='h1'>Headline</head><p>{long}</p><p>Second.</p></cell></row></table>"
+        "<table><row><cell>Price</cell><cell>$5</cell></row></table>"
+    )))
+    assert [b.kind for b in blocks] == [BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.PARAGRAPH, BlockKind.TABLE]
+    assert blocks[-1].text == "Price $5"

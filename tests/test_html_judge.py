@@ -96,3 +96,25 @@ def test_link_share_threshold_is_a_setting() -> None:
     blocks = [block("Mostly linked teaser line here", links=0.7)]
     gentle(blocks, [None], Settings(html_max_link_share=0.6))
     assert blocks[0].drop is not None
+
+
+@pytest.mark.parametrize(
+    "line, is_date",
+    [
+        ("segunda-feira, 22 de janeiro de 2018 às 0:13", True),
+        ("Updated Nov. 19, 2019 at 9:24 p.m. ET", True),
+        ("Published 2019-11-19", True),
+        ("The vote on 19 November 2019 was close, the mayor said.", False),
+        ("No date here", False),
+    ],
+)
+def test_date_lines(line: str, is_date: bool) -> None:
+    blocks = [block(line), block(PROSE + " " + PROSE)]
+    drop_repeated_metadata(blocks, Document(), DEFAULT)
+    assert (str(blocks[0].drop) == "metadata:date") is is_date
+
+
+def test_the_label_of_a_dropped_link_list_goes_with_it() -> None:
+    blocks = [block(PROSE), block("Tags"), block("budget, council, vote, mayor", links=1.0), block("Budget vote"), block(PROSE)]
+    gentle(blocks, [None] * len(blocks), DEFAULT)
+    assert [b.drop.reason if b.drop else None for b in blocks] == [None, "link-list-label", "link-density", None, None]

@@ -84,7 +84,7 @@ def _f1(a: list[str], b: list[str]) -> float:
 
 
 _BYLINE_START = re.compile(r"^(?:(?:posted|written|words|story|text|reporting)\s+)?(?:by|von|par|por|di|door|av|przez|oleh)\s+\S", re.I)
-_DATE_WORDS = re.compile(r"\b(?:updated|published|posted|last|modified|on|at|am|pm|a\.m\.|p\.m\.|[A-Z]{2,4}T?|ET|GMT|UTC)\b", re.I)
+_DATE_WORDS = re.compile(r"\b(?:(?i:updated|published|posted|last|modified|on|at|am|pm|a\.m\.|p\.m\.)|[A-Z]{1,4}T|GMT|UTC)\b")  # labels; time zones in capitals
 
 
 def _date_line(text: str) -> bool:

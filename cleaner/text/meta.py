@@ -70,6 +70,9 @@ _DATE_CONNECTOR = re.compile(r"\s+(?:on|at|am|um|le|el|il|em|op|den|der|du|del)$
 # A user name as some blogs print it: "By admin".
 _HANDLE_NAME = re.compile(r"^[^\W\d_][\w.-]{1,30}$")
 _CONTACT = re.compile(r"\S+@\S+\.\w+|\(?\+?\d[\d ()./-]{6,}\d")
+_REPORTING = re.compile(r"(?i)^\(?(?:additional )?reporting by\s+\S")
+# "Reporting by Anna Schmidt in Berlin": where the reporter was, not part of the name.
+_PLACE = re.compile(r"\s+(?:in|from|at)\s+[A-Z].*$")
 _BY_ALONE = re.compile(r"^(?:by|von|par|por|door|av)$", re.I)
 # Link texts next to author links that are not names.
 _UI_WORDS = {"biography", "bio", "profile", "follow", "more", "view more articles", "all posts", "posts", "author", "about"}
@@ -460,6 +463,11 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
                 byline, how = found
                 block.drop = Drop(DropSource.METADATA, "byline")
                 return byline, Evidence(how, block.start)
+    # Wire stories credit their reporters at the end: "Reporting by A; Editing by B".
+    for block in blocks:
+        if block.drop is None and len(block.text) <= 2 * settings.max_byline_chars and _REPORTING.match(block.text):
+            block.drop = Drop(DropSource.METADATA, "byline")
+            return block.text, Evidence("byline: 'Reporting by' credit", block.start)
     return None
 
 
@@ -604,7 +612,7 @@ def authors_of(byline: str, settings: Settings | None = None) -> list[str]:
         text = m.group("names")
     text = _cut_names(_unglue_job(text, settings), settings)
     job = _job_regex(settings.job_words)
-    parts = [p.strip(" .,-–—") for p in _NAME_SPLIT.split(text)]
+    parts = [_PLACE.sub("", p).strip(" .,-–—") for p in _NAME_SPLIT.split(text)]
     out: list[str] = []
     for part in parts:
         jm = job.search(part)

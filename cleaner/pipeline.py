@@ -86,7 +86,7 @@ def _metadata(doc: Document, fields: dict[str, tuple[str, Evidence]], settings: 
         if headline := meta.find_headline(blocks, settings, url=doc.url):
             doc.title, doc.evidence["title"], anchor = headline.title, headline.evidence, headline.anchor
             if headline.site and not doc.site:
-                doc.site, doc.evidence["site"] = headline.site, Evidence("title suffix", headline.evidence.line)
+                doc.site, doc.evidence["site"] = headline.site, Evidence("<title> suffix", headline.site_line)
     else:
         anchor = meta.anchor_index(blocks, meta.headline_line(blocks, doc.title))
     title_line = blocks[anchor].start if anchor is not None else doc.evidence["title"].line if doc.title else None

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.dates import parse_date
+from cleaner.dates import find_dates, parse_date, url_date, url_year_month
 
 
 @pytest.mark.parametrize(
@@ -65,3 +65,81 @@ def test_impossible_date_does_not_hide_a_valid_one_later() -> None:
 
 def test_first_date_in_the_text_wins() -> None:
     assert parse_date("Published March 6, 2025, updated 2025-03-07") == "2025-03-06"
+
+
+# --- forms from issue 5 and what the metadata step relies on ---------------------------------------
+
+
+def test_find_dates_in_reading_order_with_spans() -> None:
+    text = "Published March 2, 2025 · Updated 2025-03-06"
+    dates = find_dates(text)
+    assert [d.iso for d in dates] == ["2025-03-02", "2025-03-06"]
+    assert text[dates[0].start : dates[0].end] == "March 2, 2025"
+
+
+@pytest.mark.parametrize(
+    "text, local, utc",
+    [
+        # A printed time zone gives the date in UTC too: 9:24 pm Eastern is the next day in UTC.
+        ("Nov 18, 2019 at 9:24 pm ET", "2019-11-18", "2019-11-19"),
+        ("Updated 10:01 pm PST, Tuesday, November 19, 2019", "2019-11-19", "2019-11-20"),
+        ("By Justine Coleman - 11/18/19 11:04 PM EST", "2019-11-18", "2019-11-19"),
+        ("February 27, 20255:41 PM GMT+1", "2025-02-27", "2025-02-27"),
+        ("2025-02-14T23:59:00+09:00", "2025-02-14", "2025-02-14"),
+        ("Nov 19, 2019, 7:53pm EST", "2019-11-19", "2019-11-20"),
+    ],
+)
+def test_time_zone_gives_the_utc_date(text: str, local: str, utc: str) -> None:
+    d = find_dates(text)[0]
+    assert d.iso == local
+    assert d.utc is not None and d.utc.isoformat() == utc
+
+
+@pytest.mark.parametrize("text", ["12.02.2025, 14:20 Uhr", "March 2, 2025", "2025. 2. 14.", "Nov. 18, 2019 7:04 pm"])
+def test_without_a_time_zone_there_is_no_utc_date(text: str) -> None:
+    assert find_dates(text)[0].utc is None
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("24 сентября 2018", "2018-09-24"),  # Russian genitive, from dateparser's locale data
+        ("Posted on Maret 30, 2015 by Admin", "2015-03-30"),  # Indonesian
+        ("02 Ago 2017", "2017-08-02"),  # Italian abbreviation
+        ("sexta-feira, 22 de outubro de 2010 às 20:13", "2010-10-22"),
+        ("27/09/2018", "2018-09-27"),  # day first
+        ("11/19/2019", "2019-11-19"),  # the second number cannot be a month: US order
+        ("2019-11-20 17:27:46", "2019-11-20"),
+    ],
+)
+def test_more_printed_forms(text: str, iso: str) -> None:
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize("text", ["Chapter 12, 2015", "Page 3 of 2019", "Top 10 2019 picks"])
+def test_words_that_are_not_months(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_yearless_dates_need_a_year() -> None:
+    assert find_dates("Posted Nov 19, 6:51 AM") == []
+    assert [d.iso for d in find_dates("Posted Nov 19, 6:51 AM", year=2019)] == ["2019-11-19"]
+
+
+@pytest.mark.parametrize(
+    "url, iso",
+    [
+        ("https://www.twincities.com/2019/11/19/parise-scores/", "2019-11-19"),
+        ("https://example.com/news/20191119/story.html", "2019-11-19"),
+        ("https://example.com/2019/11/story.html", None),  # no day
+        ("https://example.com/story", None),
+        (None, None),
+    ],
+)
+def test_url_date(url: str | None, iso: str | None) -> None:
+    assert url_date(url) == iso
+
+
+def test_url_year_month() -> None:
+    assert url_year_month("https://www.cleveland.com/entertainment/2019/11/doobie.html") == (2019, 11)
+    assert url_year_month("https://example.com/story") is None

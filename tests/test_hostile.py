@@ -108,7 +108,7 @@ def _pdf() -> bytes:
 
 
 BINARY = {
-    "random": bytes(random.Random(4).getrandbits(8) for _ in range(64 * 1024)),
+    "random": random.Random(4).randbytes(64 * 1024),
     "png": _png(),
     "pdf": _pdf(),
     "nul-only": bytes(10_000),

@@ -5,7 +5,7 @@ import pytest
 
 from cleaner.model import Block, BlockKind, DropSource
 from cleaner.settings import DEFAULT, Settings
-from cleaner.text.meta import authors_of, find_byline, find_date, find_dateline, find_site, find_subtitle, find_title
+from cleaner.text.meta import authors_of, find_byline, find_date, find_dateline, find_headline, find_site, find_subtitle, find_title
 
 BODY = "The ministers met in Brussels on Thursday, and most of them said that they had not expected the talks to end so soon."
 
@@ -207,3 +207,218 @@ def test_find_site_from_the_copyright_line() -> None:
     blocks = [block(BODY, 1), block("© 2025 Example Media. All rights reserved.", 9)]
     found = find_site(blocks)
     assert found is not None and found[0] == "Example Media"
+
+
+# --- issue 5: headline, byline, date and site around the headline ---------------------------------
+
+
+def md_blocks(text: str) -> list[Block]:
+    from cleaner.text.segment import segment
+
+    return segment(text, markdown=True)
+
+
+def txt_blocks(text: str) -> list[Block]:
+    from cleaner.text.segment import segment
+
+    return segment(text, markdown=False)
+
+
+PAGE = (
+    "[Example Times](https://www.example-times.com/)\n\n"
+    "* [World](https://www.example-times.com/world)\n* [Markets](https://www.example-times.com/markets)\n\n"
+    "## WORLD NEWS\n\n"
+    "### [Teaser about another story entirely](https://www.example-times.com/2025/01/01/other/)\n\n"
+    "January 1, 2025\n\n"
+    "# Budget talks collapse in Brussels after a long night\n\n"
+    "By Maria Jansen and David Okafor, Staff Writers\n\n"
+    "March 2, 2025\n\n"
+    "Updated 3:12 PM GMT+1, March 6, 2025\n\n"
+    f"{BODY}\n\n{BODY}\n\n"
+    "© 2025 Example Times Media. All rights reserved.\n"
+)
+PAGE_URL = "https://www.example-times.com/2025/03/02/budget-talks-collapse-in-brussels/"
+
+
+def test_headline_is_the_heading_above_the_body_not_the_section_label_or_a_teaser() -> None:
+    blocks = md_blocks(PAGE)
+    found = find_headline(blocks, DEFAULT, PAGE_URL)
+    assert found is not None
+    assert found.title == "Budget talks collapse in Brussels after a long night"
+    assert "level-1 heading" in found.evidence.source and "matches the URL" in found.evidence.source
+    assert blocks[found.anchor].text == found.title
+
+
+def test_byline_date_and_site_are_found_around_the_headline() -> None:
+    blocks = md_blocks(PAGE)
+    found = find_headline(blocks, DEFAULT, PAGE_URL)
+    assert found is not None
+    byline = find_byline(blocks, DEFAULT, found.anchor)
+    assert byline is not None and byline[0] == "By Maria Jansen and David Okafor, Staff Writers"
+    assert authors_of(byline[0]) == ["Maria Jansen", "David Okafor"]
+    # The publication date, not the teaser's date above nor the later update.
+    date = find_date(blocks, DEFAULT, found.anchor, url=PAGE_URL)
+    assert date is not None and date[0] == "2025-03-02" and date[1].line == 16
+    site = find_site(blocks, PAGE_URL, DEFAULT)
+    assert site is not None and site[0] == "Example Times" and site[1].source.startswith("masthead")
+
+
+def test_only_an_updated_date_is_still_a_date() -> None:
+    blocks = [block("Budget Talks Collapse In Brussels", 1, BlockKind.HEADING, level=1), block("Updated 3:12 PM GMT+1, March 6, 2025", 3), block(BODY, 5)]
+    found = find_date(blocks, DEFAULT, 0)
+    assert found is not None and found[0] == "2025-03-06" and "labelled updated" in found[1].source
+
+
+def test_published_label_beats_an_earlier_updated_one_on_the_same_line() -> None:
+    blocks = [block("Budget Talks Collapse In Brussels", 1, BlockKind.HEADING, level=1), block("Updated: March 6, 2025 | Published: March 2, 2025", 3)]
+    found = find_date(blocks, DEFAULT, 0)
+    assert found is not None and found[0] == "2025-03-02" and "labelled published" in found[1].source
+
+
+def test_relative_dates_are_not_a_publication_date() -> None:
+    blocks = [block("Budget Talks Collapse In Brussels", 1, BlockKind.HEADING, level=1), block("Published 2 hours ago", 3), block(BODY, 5)]
+    assert find_date(blocks, DEFAULT, 0) is None
+
+
+def test_url_date_when_no_date_is_printed_and_over_a_far_away_one() -> None:
+    url = "https://example.com/2018/10/09/story-of-the-day/"
+    head = block("Budget Talks Collapse In Brussels", 1, BlockKind.HEADING, level=1)
+    found = find_date([head, block(BODY, 3)], DEFAULT, 0, url=url)
+    assert found is not None and found[0] == "2018-10-09" and found[1].source == "date in the URL"
+    found = find_date([head, block("November 20, 2019", 3), block(BODY, 5)], DEFAULT, 0, url=url)
+    assert found is not None and found[0] == "2018-10-09" and "far from it" in found[1].source
+
+
+def test_yearless_date_takes_the_year_of_the_url() -> None:
+    blocks = [block("Budget Talks Collapse In Brussels", 1, BlockKind.HEADING, level=1), block("Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM", 3), block(BODY, 5)]
+    found = find_date(blocks, DEFAULT, 0, url="https://www.example.com/news/2019/11/budget-talks.html")
+    assert found is not None and found[0] == "2019-11-19" and "year from the URL" in found[1].source
+
+
+def test_date_with_a_time_zone_is_given_in_utc() -> None:
+    blocks = [block("Budget Talks Collapse In Brussels", 1, BlockKind.HEADING, level=1), block("Nov 18, 2019 at 9:24 pm ET", 3), block(BODY, 5)]
+    found = find_date(blocks, DEFAULT, 0)
+    assert found is not None and found[0] == "2019-11-19" and found[1].source.endswith("in UTC")
+    found = find_date(blocks, Settings(date_in_utc=False), 0)
+    assert found is not None and found[0] == "2019-11-18"
+
+
+def test_a_date_inside_a_caption_is_not_the_publication_date() -> None:
+    caption = "Scooter Braun and Scott Borchetta pose for a photo at a private residence on June 28, 2019 in Montecito, California, during a party."
+    blocks = [block("Budget Talks Collapse In Brussels", 1, BlockKind.HEADING, level=1), block(caption, 3), block(BODY, 5)]
+    assert find_date(blocks, DEFAULT, 0) is None
+
+
+@pytest.mark.parametrize(
+    "line, byline, authors",
+    [
+        ("BY LORNE COOK", "BY LORNE COOK", ["Lorne Cook"]),
+        ("By Maria Jansen and David Okafor", "By Maria Jansen and David Okafor", ["Maria Jansen", "David Okafor"]),
+        ("Von Jonas Weber", "Von Jonas Weber", ["Jonas Weber"]),
+        ("김민준 기자", "김민준 기자", ["김민준"]),
+        ("by 바람돌이", "by 바람돌이", ["바람돌이"]),
+        ("By Joseph Tsidulko November 19, 2019, 07:47 PM EST", "By Joseph Tsidulko", ["Joseph Tsidulko"]),
+        ("Monday November 18, 2019 7:45 am PST by Joe Rossignol", "by Joe Rossignol", ["Joe Rossignol"]),
+        ("By Jason Cipriani | November 18, 2019 -- 19:14 GMT | Topic: Hardware", "By Jason Cipriani", ["Jason Cipriani"]),
+        ("Analysis by Chris Cillizza, CNN Editor-at-large", "Analysis by Chris Cillizza, CNN Editor-at-large", ["Chris Cillizza"]),
+        ("By Megan Rowe meganr@spokesman.com (509) 459-5382", "By Megan Rowe meganr@spokesman.com (509) 459-5382", ["Megan Rowe"]),
+        ("Chris Davies - Nov 19, 2019, 10:31 pm CST", "Chris Davies", ["Chris Davies"]),
+        ("Tom Krisher, Ap Auto Writer", "Tom Krisher, Ap Auto Writer", ["Tom Krisher"]),
+        ("REUTERS", "REUTERS", ["Reuters"]),
+    ],
+)
+def test_byline_forms_under_a_headline(line: str, byline: str, authors: list[str]) -> None:
+    blocks = [block("Budget Talks Collapse In Brussels", 1, BlockKind.HEADING, level=1), block(line, 3), block(BODY, 5)]
+    found = find_byline(blocks, DEFAULT, 0)
+    assert found is not None and found[0] == byline
+    assert authors_of(found[0]) == authors
+
+
+def test_by_on_its_own_line_then_the_name() -> None:
+    blocks = [block("Is Football Violence a Crime?", 1, BlockKind.HEADING, level=1), block("By", 3), block("Randy Maniloff", 5), block(BODY, 7)]
+    found = find_byline(blocks, DEFAULT, 0)
+    assert found is not None and found[0] == "By Randy Maniloff"
+    assert blocks[1].drop is not None and blocks[2].drop is not None
+
+
+def test_author_page_link_gives_the_name() -> None:
+    blocks = md_blocks(
+        "# Budget Talks Collapse In Brussels\n\n[Biography](https://example.com/news/author/1460)[Sarah E. Needleman](https://example.com/news/author/1460)\n\n" + BODY
+    )
+    found = find_byline(blocks, DEFAULT, 0)
+    assert found is not None and found[0] == "Sarah E. Needleman" and "author page" in found[1].source
+
+
+def test_reporting_by_credit_at_the_end_names_the_reporters_only() -> None:
+    blocks = [block("Budget Talks Collapse In Brussels", 1, BlockKind.HEADING, level=1)] + [block(BODY, n) for n in range(3, 40, 2)]
+    blocks.append(block("Reporting by Anna Schmidt in Berlin; Editing by Tom Hale", 41))
+    found = find_byline(blocks, DEFAULT, 0)
+    assert found is not None and "Reporting by" in found[1].source
+    assert authors_of(found[0]) == ["Anna Schmidt"]
+
+
+@pytest.mark.parametrize("line", ["(Reed Saxon / Associated Press)", "Alex Wong | Getty Images", "Facebook Twitter Email LinkedIn Reddit Pinterest", "‘SNL’ Spoofs Impeachment Hearings With Surreal Soap Opera"])
+def test_lines_under_a_headline_that_are_no_byline(line: str) -> None:
+    blocks = [block("Budget Talks Collapse In Brussels", 1, BlockKind.HEADING, level=1), block(line, 3), block(BODY, 5)]
+    assert find_byline(blocks, DEFAULT, 0) is None
+
+
+@pytest.mark.parametrize(
+    "byline, authors",
+    [
+        ("By Meg JamesStaff Writer", ["Meg James"]),  # two links flattened together
+        ("By Jonathan GarberFOXBusiness", ["Jonathan Garber"]),
+        ("By Troy L. Smith, Cleveland.com", ["Troy L. Smith"]),
+        ("VICTOR TANGERMANN, FUTURISM", ["Victor Tangermann"]),
+        ("By Amy Kuperinsky | NJ Advance Media for NJ.com", ["Amy Kuperinsky"]),
+        ("Reporting by Anna Schmidt and Li Wei in Beijing; Editing by Tom Hale", ["Anna Schmidt", "Li Wei"]),
+        ("By Staff", []),
+        ("Text: Венера Ерофеева · 24 сентября 2018", ["Венера Ерофеева"]),
+    ],
+)
+def test_authors_are_clean_names(byline: str, authors: list[str]) -> None:
+    assert authors_of(byline) == authors
+
+
+def test_title_element_suffix_names_the_site_and_the_headline_line_is_the_anchor() -> None:
+    text = "Budget Talks Collapse In Brussels - Example Times\n\nHome\n\nWorld\n\nBudget Talks Collapse In Brussels\n\nBY LORNE COOK\n\n" + BODY + "\n\n" + BODY + "\n"
+    blocks = txt_blocks(text)
+    found = find_headline(blocks, DEFAULT)
+    assert found is not None
+    assert (found.title, found.site) == ("Budget Talks Collapse In Brussels", "Example Times")
+    assert found.anchor is not None and blocks[found.anchor].start == 7
+
+
+def test_title_element_site_split_when_the_url_names_it() -> None:
+    blocks = [block("Big Story Headline Here | Example News", 1), block("Menu", 3), block(BODY, 40)]
+    found = find_title(blocks, DEFAULT, url="https://www.examplenews.com/big-story")
+    assert found is not None and found[:2] == ("Big Story Headline Here", "Example News")
+
+
+def test_standfirst_sentence_is_not_the_headline() -> None:
+    blocks = [
+        block("Jose Mourinho agrees deal to replace Mauricio Pochettino as Tottenham manager", 1),
+        block("The Portuguese boss had been out of work since being sacked by Manchester United in December 2018.", 3, BlockKind.HEADING, level=2),
+        block(f"{BODY} {BODY}", 5),
+        block(f"{BODY} {BODY}", 7),
+    ]
+    found = find_title(blocks, DEFAULT)
+    assert found is not None and found[0].startswith("Jose Mourinho")
+
+
+def test_photo_credit_is_not_the_headline() -> None:
+    blocks = [block("Company Town", 1), block("(Reed Saxon / Associated Press)", 3), block("By Meg James Staff Writer", 5), block(BODY, 7), block(BODY, 9)]
+    found = find_title(blocks, DEFAULT)
+    assert found is None or found[0] != "(Reed Saxon / Associated Press)"
+
+
+def test_dateline_is_searched_from_the_headline() -> None:
+    menu = [block(f"Menu item {i}", i) for i in range(1, 30)]
+    blocks = menu + [block("Budget Talks Collapse In Brussels", 30, BlockKind.HEADING, level=1), block("LONDON, Feb 27 (Global Wire) - Markets fell.", 32)]
+    found = find_dateline(blocks, 29, DEFAULT)
+    assert found is not None and found[0] == "LONDON, Feb 27 (Global Wire)"
+
+
+def test_copyright_site_without_legal_suffixes() -> None:
+    found = find_site([block(BODY, 1), block("Copyright © 2019 Hearst Media Services Connecticut, LLC", 9)])
+    assert found is not None and found[0] == "Hearst Media Services Connecticut"

@@ -9,6 +9,8 @@ from . import context, learned
 from .features import block_features, words_of
 
 _NON_CONTENT = (BlockKind.RULE, BlockKind.IMAGE, BlockKind.CODE)
+# Verdicts the learned layer may not overrule: they are facts about the block, not guesses.
+_FINAL = frozenset({"empty", "duplicate", "kind-rule", "kind-image"})
 
 
 def classify(
@@ -28,17 +30,19 @@ def classify(
     title_words = frozenset(w.lower() for w in words_of(title or "") if len(w) > 2)
     repeats = Counter(b.text for b in todo if b.text)
     reasons: dict[int, str] = {}
-    seen: set[str] = set()
+    seen: set[int] = set()
     for i, block in enumerate(todo):
         block.features = block_features(block, language, title_words, repeats, settings)
         if block.drop is not None:
             block.label = Label.BAD
             continue
-        if block.text in seen and block.features["chars"] >= settings.long_block_chars:
-            # A page that prints the article twice (an AMP copy, a print view): keep the first.
+        grams = _word_grams(block.text)
+        if block.features["chars"] >= settings.long_block_chars and grams and sum(g in seen for g in grams) >= settings.duplicate_share * len(grams):
+            # The article printed twice (an AMP copy, a print view, all paragraphs run
+            # together on one line): keep the first copy.
             block.label, reasons[i] = Label.BAD, "duplicate"
             continue
-        seen.add(block.text)
+        seen.update(grams)
         block.label, reason = context_free(block, settings)
         if reason:
             reasons[i] = reason
@@ -65,7 +69,7 @@ def classify(
         if model is not None and settings.use_learned_model:
             weights, threshold = model
             for i, (block, vec) in enumerate(zip(todo, vecs)):
-                if block.drop is not None:
+                if block.drop is not None or reasons.get(i) in _FINAL:
                     continue
                 p = learned.probability(weights, vec)
                 block.features["model_p"] = p
@@ -76,6 +80,15 @@ def classify(
     for i, block in enumerate(todo):
         if block.drop is None and block.label is not Label.GOOD:
             block.drop = Drop(DropSource.CLASSIFIER, reasons.get(i, "neighbours"))
+
+
+def _word_grams(text: str) -> set[int]:
+    """Hashes of the block's runs of five words: enough to tell copied text from new text."""
+    words = words_of(text.lower())
+    return {hash(tuple(words[j : j + _GRAM_WORDS])) for j in range(max(1, len(words) - _GRAM_WORDS + 1))}
+
+
+_GRAM_WORDS = 5
 
 
 def _before_headline(blocks: list[Block], headline: int | None, reasons: dict[int, str]) -> None:

@@ -100,6 +100,27 @@ def block_container(el: Any) -> Any:
     return el
 
 
+def text_of(el: Any) -> str:
+    """An element's text as a browser lays it out: inline pieces joined as they are
+    ("<a>x</a>." is "x."), a space where a block element or a <br> begins or ends."""
+    parts: list[str] = []
+
+    def walk(node: Any) -> None:
+        parts.append(node.text or "")
+        for child in node:
+            if not isinstance(child.tag, str):
+                parts.append(child.tail or "")
+                continue
+            block = child.tag in BLOCK_TAGS or child.tag == "br"
+            parts.append(" " if block else "")
+            walk(child)
+            parts.append(" " if block else "")
+            parts.append(child.tail or "")
+
+    walk(el)
+    return "".join(parts)
+
+
 def split_dumps(blocks: list[Block], index: SourceIndex) -> list[Block]:
     """One Block per source element. When trafilatura falls back to a dump of the page's
     text (its baseline), one paragraph holds the lines of many elements, sidebar and all:
@@ -200,7 +221,7 @@ def embedded_posts(containers: list[Any], out: Extraction) -> list[tuple[Block, 
             if id(bq) in seen or not _EMBED_CLASSES & set((bq.get("class") or "").split()):
                 continue
             seen.add(id(bq))
-            text = normalize_space(_INVISIBLE.sub("", " ".join(bq.itertext())))
+            text = " ".join(_INVISIBLE.sub("", text_of(bq)).split())
             if not text or _SPACE.sub("", text)[:_ALIGN_CHARS] in have:
                 continue
             line = bq.sourceline or 0
@@ -235,7 +256,7 @@ def dom_blocks(el: Any) -> Iterator[tuple[Block, Any]]:
     for d in el.iter(*_LEAF_KINDS):
         if any(True for _ in d.iter(*_LEAF_KINDS) if _ is not d):
             continue  # not innermost: its children become blocks
-        text = normalize_space(_INVISIBLE.sub("", " ".join(d.itertext())))
+        text = " ".join(_INVISIBLE.sub("", text_of(d)).split())
         if not text:
             continue
         kind = _LEAF_KINDS[d.tag]

@@ -12,7 +12,7 @@ from typing import Any
 from ..dates import find_dates, strip_time
 from ..model import Block, BlockKind, Document, Drop, DropSource
 from ..text.inline import normalize_space
-from .extract import BLOCK_TAGS
+from .extract import BLOCK_TAGS, text_of
 
 _WORD = re.compile(r"\w+")
 # A printed address ("http://amzn.to/2iJFhRj") is text the author wrote out, even as a link.
@@ -57,7 +57,7 @@ def link_counts(block: Block, source: Any) -> tuple[int, int]:
         return 0, 0
     chars = links = 0
     for a in box.iter("a"):
-        label = normalize_space(" ".join(a.itertext()))
+        label = " ".join(text_of(a).split())
         if label and label in text:
             chars += len(label)
             links += 1

@@ -12,7 +12,7 @@ import lxml.html
 from ..model import Block, BlockKind, Drop, DropSource, Evidence
 from ..ruleset.engine import Context, in_scope
 from ..ruleset.schema import Action, Rule
-from ..text.inline import normalize_space
+from .extract import text_of
 from .parse import remove
 
 # Never pruned, whatever a selector says: the document skeleton.
@@ -59,11 +59,11 @@ def extract_fields(tree: Any, rules: list[Rule]) -> dict[str, tuple[Any, Evidenc
 
 def _value_of(el: Any) -> str:
     if not isinstance(el, lxml.html.HtmlElement):
-        return normalize_space(str(el))  # an XPath that selects an attribute or text
+        return " ".join(str(el).split())  # an XPath that selects an attribute or text
     for attr in _VALUE_ATTRIBUTES:
         if el.get(attr):
-            return normalize_space(el.get(attr))
-    return normalize_space(" ".join(el.itertext()))
+            return " ".join(el.get(attr).split())
+    return " ".join(text_of(el).split())
 
 
 def prune(tree: Any, rules: list[Rule], max_text_share: float) -> list[Pruned]:
@@ -82,7 +82,7 @@ def prune(tree: Any, rules: list[Rule], max_text_share: float) -> list[Pruned]:
                 continue
             if not _attached(el, tree):
                 continue  # inside an element an earlier rule removed
-            text = normalize_space(" ".join(el.itertext()))
+            text = " ".join(text_of(el).split())
             prose = _text_outside_links(el)
             if prose > _SMALL_PROSE_CHARS:
                 if total < 0:

@@ -160,6 +160,7 @@ class Headline:
     site: str | None
     evidence: Evidence
     anchor: int | None  # index of the displayed headline's block
+    site_line: int | None = None  # the line the site name came from (the <title> line)
 
 
 def find_title(blocks: list[Block], settings: Settings, url: str | None = None) -> tuple[str, str | None, Evidence] | None:
@@ -195,7 +196,7 @@ def find_headline(blocks: list[Block], settings: Settings, url: str | None = Non
             blocks[element].drop = Drop(DropSource.METADATA, "title")
         block.drop = Drop(DropSource.METADATA, "title")
         _drop_repeats(blocks, title)
-        return Headline(title, site, Evidence("headline: " + ", ".join(reasons), block.start), i)
+        return Headline(title, site, Evidence("headline: " + ", ".join(reasons), block.start), i, blocks[element].start if site else None)
     if element is None:
         return None
     title, site = _split_title_element(blocks, blocks[element].text, url)
@@ -204,12 +205,12 @@ def find_headline(blocks: list[Block], settings: Settings, url: str | None = Non
     reasons = ", ".join(own[2]) if own else ""
     if own is not None and own[1] > 0 and body is not None and _gap(blocks, element, body) <= 5:
         # The first line is also where the page shows its headline: right above the body.
-        return Headline(title, site, Evidence("headline: first line, " + reasons, blocks[element].start), element)
+        return Headline(title, site, Evidence("headline: first line, " + reasons, blocks[element].start), element, blocks[element].start)
     if shown is not None:
         # The <title> line wins, but the page shows a headline further down: the byline and
         # the date are looked for around that one.
-        return Headline(title, site, Evidence(f"first line (the page's <title>){', ' + reasons if reasons else ''}", blocks[element].start), shown[0])
-    return Headline(title, site, Evidence("first line (the page's <title>)", blocks[element].start), None)
+        return Headline(title, site, Evidence(f"first line (the page's <title>){', ' + reasons if reasons else ''}", blocks[element].start), shown[0], blocks[element].start)
+    return Headline(title, site, Evidence("first line (the page's <title>)", blocks[element].start), None, blocks[element].start)
 
 
 def _gap(blocks: list[Block], i: int, j: int) -> int:
@@ -804,7 +805,7 @@ def _names_host(name: str, host: str) -> bool:
     """'WSJ.com' for wsj.com, 'CTV News' for ctvnews.ca, 'Gizmodo' for gizmodo.com: the name,
     squashed, is a label of the host (or the other way round). 'Home' or 'English' are not."""
     squashed = re.sub(r"[^a-z0-9]", "", _norm(name).replace("com", "") if name.lower().endswith(".com") else _norm(name))
-    labels = [label for label in host.split(".") if len(label) >= 3 and label not in ("www", "com", "org", "net")]
+    labels = [re.sub(r"[^a-z0-9]", "", label) for label in host.split(".") if len(label) >= 3 and label not in ("www", "com", "org", "net")]
     return len(squashed) >= 3 and any(squashed in label or label in squashed for label in labels)
 
 

@@ -25,6 +25,10 @@ GOOD_3 = (
     "they expect it to be held at some point in the next few weeks, once all of the reports that they have "
     "asked for are on the table and have been read by them."
 )
+GOOD_4 = (
+    "Officials in the north said that the new hospitals were badly needed, since the old ones had been built "
+    "more than fifty years ago and could no longer cope with the number of patients who came to them each winter."
+)
 # A long line of link text (over short_block_chars, so neighbour rules cannot skip it).
 NAV = "Home | World | Politics | Business | Sports | Science | Health | Culture | Travel | Opinion"
 
@@ -117,13 +121,13 @@ def test_good_text_far_outside_the_main_region_is_dropped() -> None:
     # Eight lines of links (about 750 characters, weighed at 0.5) cost more than one good
     # paragraph earns, so the paragraph after them is not part of the article.
     tail = [link(f"{NAV} | {i}", 4 + i) for i in range(8)]
-    blocks = run([para(GOOD_1, 1), para(GOOD_2, 2), para(GOOD_3, 3), *tail, para(GOOD_1 + " Teaser.", 20)])
+    blocks = run([para(GOOD_1, 1), para(GOOD_2, 2), para(GOOD_3, 3), *tail, para(GOOD_4, 20)])
     assert kept(blocks) == [GOOD_1, GOOD_2, GOOD_3]
     assert reason(blocks[-1]) == "outside-main-region"
 
 
 def test_blocks_before_the_headline_are_dropped() -> None:
-    blocks = [para(GOOD_3, 1), para("Budget Row Deepens", 3), para(GOOD_1, 5), para(GOOD_2, 6), para(GOOD_1 + " More.", 7)]
+    blocks = [para(GOOD_3, 1), para("Budget Row Deepens", 3), para(GOOD_1, 5), para(GOOD_2, 6), para(GOOD_4, 7)]
     blocks[1].drop = Drop(DropSource.METADATA, "title")
     run(blocks, headline=3)
     assert reason(blocks[0]) == "before-headline"
@@ -206,3 +210,10 @@ def test_rule_and_metadata_drops_are_left_alone() -> None:
     assert blocks[0].drop == Drop(DropSource.METADATA, "title")
     assert blocks[2].drop == Drop(DropSource.RULE, "generic.share")
     assert kept(blocks) == [GOOD_1, GOOD_2]
+
+
+def test_a_second_copy_of_the_article_is_dropped() -> None:
+    # Pages that print the article again on one line (a print view, an AMP copy).
+    blocks = run([para(GOOD_1, 1), para(GOOD_2, 2), para(GOOD_3, 3), para(" ".join([GOOD_1, GOOD_2, GOOD_3]), 5)])
+    assert kept(blocks) == [GOOD_1, GOOD_2, GOOD_3]
+    assert reason(blocks[3]) == "duplicate"

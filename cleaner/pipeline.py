@@ -55,7 +55,7 @@ def clean_text(
         html.judge(doc, capture, fields, ctx.language, settings)
     else:
         _metadata(doc, fields, settings)
-        classify(blocks, ctx.language, doc.title, settings, headline=meta.headline_line(blocks, doc.title), collect=collect)
+        classify(blocks, ctx.language, doc.title, settings, headline=meta.headline_line(blocks, doc.title), collect=collect, site=doc.site)
     check_time()
     _never_empty(blocks)
     doc.text = to_text(blocks)

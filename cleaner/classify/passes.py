@@ -10,7 +10,7 @@ from .features import block_features, words_of
 
 _NON_CONTENT = (BlockKind.RULE, BlockKind.IMAGE, BlockKind.CODE)
 # Verdicts the learned layer may not overrule: they are facts about the block, not guesses.
-_FINAL = frozenset({"empty", "duplicate", "kind-rule", "kind-image"})
+_FINAL = frozenset({"empty", "duplicate", "kind-rule", "kind-image", "site-self-description"})
 
 
 def classify(
@@ -20,6 +20,7 @@ def classify(
     settings: Settings,
     headline: int | None = None,
     collect: list[tuple[Block, list[float]]] | None = None,
+    site: str | None = None,
 ) -> None:
     """Label every block no rule decided; drop the BAD ones with their reason.
     `collect` receives (block, context vector) pairs, for training the learned layer."""
@@ -43,6 +44,9 @@ def classify(
             block.label, reasons[i] = Label.BAD, "duplicate"
             continue
         seen.update(grams)
+        if _describes_site(block.text, site):
+            block.label, reasons[i] = Label.BAD, "site-self-description"
+            continue
         block.label, reason = context_free(block, settings)
         if reason:
             reasons[i] = reason
@@ -80,6 +84,14 @@ def classify(
     for i, block in enumerate(todo):
         if block.drop is None and block.label is not Label.GOOD:
             block.drop = Drop(DropSource.CLASSIFIER, reasons.get(i, "neighbours"))
+
+
+def _describes_site(text: str, site: str | None) -> bool:
+    """'WIRED is where tomorrow is realized.' under every article: the site about itself."""
+    if not site or len(site) < 3 or not text.startswith(site):
+        return False
+    rest = text[len(site) :].lstrip(" ,")
+    return rest.startswith(("is ", "was ", "are ", "has been ", "(", "— ", "- ")) and len(text) > len(site) + 40
 
 
 def _word_grams(text: str) -> set[int]:

@@ -217,3 +217,14 @@ def test_a_second_copy_of_the_article_is_dropped() -> None:
     blocks = run([para(GOOD_1, 1), para(GOOD_2, 2), para(GOOD_3, 3), para(" ".join([GOOD_1, GOOD_2, GOOD_3]), 5)])
     assert kept(blocks) == [GOOD_1, GOOD_2, GOOD_3]
     assert reason(blocks[3]) == "duplicate"
+
+
+def test_the_site_describing_itself_is_dropped() -> None:
+    about = "WIRED is where tomorrow is realized. It is the essential source of information and ideas that make sense of a world in constant transformation."
+    blocks = [para(GOOD_1, 1), para(GOOD_2, 2), para(about, 3)]
+    classify(blocks, "en", None, HEURISTICS, site="WIRED")
+    assert kept(blocks) == [GOOD_1, GOOD_2]
+    assert reason(blocks[2]) == "site-self-description"
+    untouched = [para(GOOD_1, 1), para(GOOD_2, 2), para(about, 3)]
+    classify(untouched, "en", None, HEURISTICS, site="Example News")
+    assert reason(untouched[2]) != "site-self-description"

@@ -11,7 +11,9 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
+
+from .urls import urlsplit
 
 _MONTHS = {
     name: i + 1

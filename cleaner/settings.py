@@ -93,7 +93,8 @@ class Settings:
     # A displayed headline needs this many points to win over the <title> line of a text capture.
     headline_min_points: float = 2.0
     headline_slug_points: float = 3.0  # times the share of words shared with the URL slug
-    headline_near_body_points: tuple[float, ...] = (2.0, 1.5, 1.0, 0.5)  # body within 2, 5, 10, 20 blocks
+    headline_near_body_blocks: tuple[int, ...] = (2, 5, 10, 20)  # text blocks between the line and the body
+    headline_near_body_points: tuple[float, ...] = (2.0, 1.5, 1.0, 0.5)  # for each of those distances
     headline_byline_after_points: float = 2.0  # a 'By' line right under it (half within 4 blocks)
     headline_date_after_points: float = 1.0  # a date line right under it (half within 4 blocks)
     headline_after_body_points: float = -1.0  # it comes after the body has started
@@ -110,6 +111,17 @@ class Settings:
     # line must sit within the first date_prefix_chars characters ("Updated: ...").
     max_date_line_chars: int = 200
     date_prefix_chars: int = 60
+    # A line of its own for a date ("Updated 3:12 PM GMT+1, March 6, 2025") is this short;
+    # it leaves the body when it holds at most date_line_drop_extra_chars besides the date.
+    date_line_max_chars: int = 80
+    date_line_drop_extra_chars: int = 40
+    # "Posted Nov 19, 6:51 AM": a date printed without a year counts only when it opens its
+    # line, after a label at most (teaser titles end in "... for Nov. 19"). dev bench.
+    yearless_date_prefix_chars: int = 25
+    # A name in a byline has at most this many words ("Troy L. Smith", "Marcus De Guzman").
+    name_max_words: int = 4
+    # A prose block (the body's start) has at most this share of its characters in links.
+    prose_max_link_share: float = 0.3
     # Date candidates near the headline are scored: points for a date line just below the
     # headline, losing per_block_below per block of distance (above it: fewer points, lost
     # faster), a 'Published' label, a byline on the same line; minus points for an 'Updated'
@@ -220,6 +232,10 @@ class Settings:
     html_language_override_min_chars: int = 400
     # The check reads this much of the body (py3langid's time is linear in it).
     html_language_check_chars: int = 1500
+    # htmldate, the date's last resort, scans the whole page in regex calls a time limit
+    # cannot interrupt: pages above this size (characters) go without it. News pages are
+    # under 2 MB; a 30 MB page spent seconds in one such call.
+    html_htmldate_max_chars: int = 5_000_000
     # How the HTML judge decides after trafilatura: "gentle" drops only what rules, the
     # DOM around a block or its link share speak against; "classifier" runs the text
     # classifier instead; "none" keeps everything trafilatura chose. dev bench F1:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 from collections import OrderedDict
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+from .urls import urlsplit
 
 from .model import Drop, DropSource
 from .render import to_markdown, to_text

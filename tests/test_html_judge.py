@@ -72,7 +72,7 @@ def test_gentle_drops_link_heavy_blocks_but_not_printed_urls_or_tables() -> None
         block("a | b", BlockKind.TABLE, links=1.0),
         block(PROSE + " With a link inside.", links=0.3),
     ]
-    gentle(blocks, [None] * len(blocks), DEFAULT)
+    gentle(blocks, DEFAULT)
     assert [b.drop.reason if b.drop else None for b in blocks] == [None, "link-density", None, None, None]
     assert blocks[1].drop.source is DropSource.CLASSIFIER
 
@@ -81,20 +81,20 @@ def test_gentle_drops_link_heavy_blocks_but_not_printed_urls_or_tables() -> None
 def test_a_closing_list_of_story_links_goes(items: int, dropped: bool) -> None:
     blocks = [block(PROSE + " " + PROSE), block("More Great Stories")]
     blocks += [block(f"Story {i}: a headline and its blurb", BlockKind.LIST_ITEM, links=0.5) for i in range(items)]
-    gentle(blocks, [None] * len(blocks), DEFAULT)
+    gentle(blocks, DEFAULT)
     assert all((b.drop is not None) == dropped for b in blocks[1:])
     assert blocks[0].drop is None
 
 
 def test_a_content_list_before_the_last_paragraph_stays() -> None:
     blocks = [block(PROSE)] + [block(f"Item {i} with a link", BlockKind.LIST_ITEM, links=0.5) for i in range(4)] + [block(PROSE + " " + PROSE)]
-    gentle(blocks, [None] * len(blocks), DEFAULT)
+    gentle(blocks, DEFAULT)
     assert all(b.drop is None for b in blocks)
 
 
 def test_link_share_threshold_is_a_setting() -> None:
     blocks = [block("Mostly linked teaser line here", links=0.7)]
-    gentle(blocks, [None], Settings(html_max_link_share=0.6))
+    gentle(blocks, Settings(html_max_link_share=0.6))
     assert blocks[0].drop is not None
 
 
@@ -116,5 +116,14 @@ def test_date_lines(line: str, is_date: bool) -> None:
 
 def test_the_label_of_a_dropped_link_list_goes_with_it() -> None:
     blocks = [block(PROSE), block("Tags"), block("budget, council, vote, mayor", links=1.0), block("Budget vote"), block(PROSE)]
-    gentle(blocks, [None] * len(blocks), DEFAULT)
+    gentle(blocks, DEFAULT)
     assert [b.drop.reason if b.drop else None for b in blocks] == [None, "link-list-label", "link-density", None, None]
+
+
+def test_a_figcaption_paragraph_is_a_caption() -> None:
+    from cleaner.html.judge import set_link_features
+
+    src = source("<figure><img src='a.jpg'><figcaption>The mayor at the vote. Photo: J. Roe</figcaption></figure>", "//figcaption")
+    blocks = [block("The mayor at the vote. Photo: J. Roe")]
+    set_link_features(blocks, [src])
+    assert blocks[0].kind is BlockKind.CAPTION

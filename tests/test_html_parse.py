@@ -90,3 +90,9 @@ def test_declared_legacy_encodings(label: str, codec: str, text: str, form: str)
 def test_undeclared_legacy_encodings_are_detected(codec: str, text: str) -> None:
     page = f"<html><head><title>t</title></head><body><p>{text * 3}</p></body></html>"
     assert text in decode(page.encode(codec))
+
+
+@pytest.mark.parametrize("html", ["", "   \n", "<!-- only a comment -->"], ids=["empty", "blank", "comment-only"])
+def test_an_empty_page_parses_to_an_empty_body(html: str) -> None:
+    page = parse(html)
+    assert page.tree.find("body") is not None and not page.tree.text_content().strip()

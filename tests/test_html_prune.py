@@ -141,3 +141,15 @@ def test_pruned_elements_show_in_explain_and_never_in_text() -> None:
     assert "Home" not in doc.text
     bare = clean(html, rules=RuleSet(), explain=True)
     assert not any(b.drop is not None and b.drop.reason.startswith("chrome.") for b in bare.blocks)
+
+
+def test_pruned_blocks_are_interleaved_by_line_without_reordering_the_body() -> None:
+    from cleaner.html import _interleave
+    from cleaner.model import Block, BlockKind
+
+    def b(text: str, line: int) -> Block:
+        return Block(BlockKind.PARAGRAPH, text, text, line, line)
+
+    body = [b("first", 5), b("second", 3), b("third", 9)]
+    pruned = [b("menu", 4), b("footer", 10), b("ad", 6)]
+    assert [x.text for x in _interleave(body, pruned)] == ["menu", "first", "second", "ad", "third", "footer"]

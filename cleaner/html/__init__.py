@@ -8,6 +8,8 @@ block judge (judge.judge) over these Blocks.
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,7 +43,7 @@ class HtmlCapture:
 def read(text: str, *, url: str | None, rules: list[Rule], settings: Settings) -> HtmlCapture:
     """Parse, prune and extract one decoded HTML capture."""
     page = parse(text)
-    meta = collect(page.tree, page.json_ld, url)
+    meta = collect(page.tree, page.json_ld, url, date_fallback=len(text) <= settings.html_htmldate_max_chars)
     declared = meta.values.get("declared_language")
 
     def language_of() -> str | None:
@@ -65,7 +67,7 @@ def judge(doc: Document, capture: HtmlCapture, rule_fields: dict[str, tuple[Any,
     fields = {**rule_fields, **capture.rule_fields}  # a DOM rule reads the element itself: it wins
     meta.apply(doc, fields, capture.meta)
     judge_mod.drop_repeated_metadata(capture.blocks, doc, settings)
-    judge_mod.judge(capture.blocks, capture.sources, language, doc.title, settings)
+    judge_mod.judge(capture.blocks, language, doc.title, settings)
 
 
 def finish(doc: Document, capture: HtmlCapture, settings: Settings) -> None:
@@ -78,7 +80,22 @@ def finish(doc: Document, capture: HtmlCapture, settings: Settings) -> None:
         doc.language = body
         doc.evidence["language"] = Evidence("py3langid on the body" + (f" (the page declares {declared})" if declared else ""))
     if capture.pruned:
-        doc.blocks = sorted(doc.blocks + capture.pruned, key=lambda b: b.start)
+        doc.blocks = _interleave(doc.blocks, capture.pruned)
+
+
+def _interleave(blocks: list[Block], pruned: list[Block]) -> list[Block]:
+    """Pruned elements among the body's blocks by line, never reordering the body's blocks
+    (their order is the text's; the engine may put a block before an earlier line's)."""
+    reached = list(itertools.accumulate((b.start for b in blocks), max))
+    out: list[Block] = []
+    last = 0
+    for p in sorted(pruned, key=lambda b: b.start):
+        at = bisect.bisect_right(reached, p.start)
+        out.extend(blocks[last:at])
+        last = max(last, at)
+        out.append(p)
+    out.extend(blocks[last:])
+    return out
 
 
 def _confident(text: str, settings: Settings) -> bool:

@@ -213,7 +213,7 @@ def embedded_posts(containers: list[Any], out: Extraction) -> list[tuple[Block, 
     """Posts embedded in the article (a quoted tweet) are part of it, as its readers see
     them; trafilatura drops some for their link density. Only posts inside the article's
     own container are taken."""
-    have = _SPACE.sub("", " ".join(b.text for b in out.blocks))
+    have: str | None = None  # the extracted text without spaces, built on the first embed found
     added: list[tuple[Block, Any]] = []
     seen: set[int] = set()
     for box in containers:
@@ -221,6 +221,8 @@ def embedded_posts(containers: list[Any], out: Extraction) -> list[tuple[Block, 
             if id(bq) in seen or not _EMBED_CLASSES & set((bq.get("class") or "").split()):
                 continue
             seen.add(id(bq))
+            if have is None:
+                have = "".join(_SPACE.sub("", b.text) for b in out.blocks)
             text = " ".join(_INVISIBLE.sub("", text_of(bq)).split())
             if not text or _SPACE.sub("", text)[:_ALIGN_CHARS] in have:
                 continue
@@ -480,7 +482,7 @@ class SourceIndex:
         return self.owners[i] if i >= 0 else None
 
     def find(self, text: str, cursor: int) -> int:
-        key = _SPACE.sub("", text)[:_ALIGN_CHARS]
+        key = _SPACE.sub("", text[: _ALIGN_CHARS * 4])[:_ALIGN_CHARS]
         if not key:
             return -1
         found = self.text.find(key, cursor)

@@ -68,9 +68,15 @@ _CONTAINER_COVER = 0.8  # the container must hold this share of the block's char
 
 
 def set_link_features(blocks: list[Block], sources: list[Any]) -> None:
+    """Link text from the source DOM; a paragraph inside <figcaption> becomes a caption."""
     for block, source in zip(blocks, sources):
         if source is not None:
             block.link_chars, block.links = link_counts(block, source)
+            if block.kind is BlockKind.PARAGRAPH and (source.tag in _CAPTION_TAGS or any(True for _ in source.iterancestors(*_CAPTION_TAGS))):
+                block.kind = BlockKind.CAPTION
+
+
+_CAPTION_TAGS = ("figcaption", "caption")
 
 
 def _f1(a: list[str], b: list[str]) -> float:
@@ -159,16 +165,17 @@ def drop_repeated_metadata(blocks: list[Block], doc: Document, settings: Any) ->
                 b.drop = Drop(DropSource.CLASSIFIER, "before-headline")
 
 
-def judge(blocks: list[Block], sources: list[Any], language: str | None, title: str | None, settings: Any) -> None:
+def judge(blocks: list[Block], language: str | None, title: str | None, settings: Any) -> None:
+    """settings.html_judge: "gentle" (the default), "classifier" (the text classifier) or "none"."""
     if settings.html_judge == "classifier":
         from ..classify import classify
 
         classify(blocks, language, title, settings)
     elif settings.html_judge == "gentle":
-        gentle(blocks, sources, settings)
+        gentle(blocks, settings)
 
 
-def gentle(blocks: list[Block], sources: list[Any], settings: Any) -> None:
+def gentle(blocks: list[Block], settings: Any) -> None:
     """Drop only what speaks against itself: mostly link text (teasers, menus, 'Read more'),
     and a list of links that closes the page after the last paragraph (more stories)."""
     for block in blocks:

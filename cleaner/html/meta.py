@@ -67,7 +67,11 @@ class HtmlMeta:
 
 
 def collect(tree: Any, json_ld: list[str], url: str | None, *, date_fallback: bool = True) -> HtmlMeta:
-    """Everything the page declares, in order of trust (site rules come before, from the caller)."""
+    """Everything the page declares, in order of trust (site rules come before, from the caller).
+
+    date_fallback: let htmldate look for a date nothing else gave (it scans the whole page
+    in long regex calls that a time limit cannot interrupt: the caller turns it off for
+    huge pages)."""
     meta = HtmlMeta()
     tags = meta_tags(tree)
     # The site is where the page lives: og:site_name names it, while a JSON-LD publisher
@@ -436,7 +440,7 @@ def _title_without_site(doc: Any) -> None:
     """Cut the site's name off the title: the known site, else the page's host name."""
     title = strip_site(doc.title, doc.site)
     if title == doc.title and not doc.site and doc.url:
-        from urllib.parse import urlsplit
+        from ..urls import urlsplit
 
         host = urlsplit(doc.url if "//" in doc.url else "//" + doc.url).hostname or ""
         parts = _TITLE_SPLIT.split(doc.title)

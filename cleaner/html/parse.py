@@ -53,11 +53,17 @@ def parse(text: str) -> Page:
     """Parse decoded HTML. Line numbers (element.sourceline) refer to lines of `text`."""
     # lxml refuses a str that carries an encoding declaration: blank it, keeping its newlines.
     text = _XML_DECLARATION.sub(lambda m: "\n" * m.group(0).count("\n"), text, count=1)
+    if not text.strip():
+        text = "<html><body></body></html>"  # an empty capture: nothing extracted, not unreadable
     try:
         root = lxml.html.document_fromstring(text, parser=_PARSER)
         if any(_TOO_DEEP in e.message for e in _PARSER.error_log):
             root = lxml.html.document_fromstring(_flatten(text), parser=_PARSER)
-    except (lxml.etree.ParserError, ValueError) as exc:
+    except lxml.etree.ParserError:
+        # With recover=True lxml fails only on a document with no element left (comments
+        # only, say): an empty page, so "nothing extracted" rather than unreadable.
+        root = lxml.html.document_fromstring("<html><body></body></html>", parser=_PARSER)
+    except ValueError as exc:
         raise InputError(f"cannot parse the HTML: {exc}") from None
     json_ld = [
         s.text for s in root.iter("script") if s.text and (s.get("type") or "").strip().lower() == _JSON_LD

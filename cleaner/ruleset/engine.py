@@ -5,12 +5,12 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
-from ..model import Block, BlockKind, Drop, DropSource, Evidence
 import re2
 
+from ..model import Block, BlockKind, Drop, DropSource, Evidence
 from ..settings import DEFAULT, Settings
+from ..urls import urlsplit
 from .schema import Action, Matcher, Remove, Rule, Scope, SectionEnd
 
 _LINK_HEAVY_SHARE = 0.5  # a block with at least half its text in links belongs to a link list

@@ -70,6 +70,12 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+# A date-like value stays a string: rules match text, and "2024-13-01" made PyYAML's
+# timestamp constructor raise (found by fuzzing).
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 @dataclass
@@ -140,6 +146,8 @@ def _load_file(path: Path, settings: Settings) -> list[Rule]:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
         raise RuleError(name, f"invalid YAML: {problem}", line=mark.line + 1 if mark else None) from None
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # a value PyYAML cannot build
+        raise RuleError(name, f"invalid YAML: {exc}") from None
     if data is None:
         return []
     if not isinstance(data, dict):

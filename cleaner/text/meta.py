@@ -13,11 +13,14 @@ import unicodedata
 from datetime import date
 from collections.abc import Iterator
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
+
+import re2
 
 from ..dates import DateMatch, find_dates, is_relative, url_date, url_year_month
 from ..model import Block, BlockKind, Drop, DropSource, Evidence
 from ..settings import Settings
+from ..urls import urlsplit
 
 _SENTENCE_END = re.compile(r"[.。:;,]['\"’”]?$")
 _SENTENCE_PUNCT = re.compile(r"[.!?。！？]")
@@ -33,15 +36,16 @@ _COPYRIGHT = re.compile(
     r"(?P<site>[^\W\d_][\w .&'’-]{1,60}?)(?:,?\s+(?:llc|inc|ltd|gmbh|plc|s\.a)\b|[.,|]|\s+all rights|\s*$)",
     re.I,
 )
-# "Posted Nov 19, 6:51 AM": a date without a year opens its line, after a label at most.
-_YEARLESS_PREFIX_CHARS = 25
 # "(Reed Saxon / Associated Press)", "Alex Wong | Getty Images", "Photo: ...": photo credits.
 _PHOTO_CREDIT = re.compile(
     r"(?i)^\(.*\)$|[|/]\s*(?:getty images|associated press|ap photo|afp|reuters|shutterstock|epa|bloomberg)\b|^(?:photo|image|credit)s?\s*:"
 )
 _TWO_SENTENCES = re.compile(r"[a-z]{2}[.!?]['’”\"]?\s+[A-Z][a-z]")
 _COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?((?:19|20)\d{2})\b", re.I)
-_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+# RE2, not re: the nested label and the open-ended target backtrack quadratically in a
+# backtracking engine ("[a](" x 10,000 on one line took 36 s); RE2 finds the same matches
+# in linear time.
+_LINK = re2.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
 # Scripts written without spaces between words: a short line can still be a headline.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3\u0e00-\u0e7f]")
@@ -109,7 +113,7 @@ def _is_prose(block: Block, settings: Settings) -> bool:
     return (
         block.kind is BlockKind.PARAGRAPH
         and _weighted_len(text, settings) >= settings.meta_prose_min_chars
-        and block.link_chars <= 0.3 * len(text)
+        and block.link_chars <= settings.prose_max_link_share * len(text)
         and bool(_SENTENCE_PUNCT.search(text))
     )
 
@@ -203,7 +207,7 @@ def find_headline(blocks: list[Block], settings: Settings, url: str | None = Non
     blocks[element].drop = Drop(DropSource.METADATA, "title")
     _drop_repeats(blocks, title)
     reasons = ", ".join(own[2]) if own else ""
-    if own is not None and own[1] > 0 and body is not None and _gap(blocks, element, body) <= 5:
+    if own is not None and own[1] > 0 and body is not None and _gap(blocks, element, body) <= settings.headline_near_body_blocks[1]:
         # The first line is also where the page shows its headline: right above the body.
         return Headline(title, site, Evidence("headline: first line, " + reasons, blocks[element].start), element, blocks[element].start)
     if shown is not None:
@@ -263,10 +267,10 @@ def _headline_score(blocks: list[Block], i: int, element: int | None, body: int 
             score += settings.headline_after_body_points
         else:
             gap = _gap(blocks, i, body)
-            for limit, points in zip((2, 5, 10, 20), settings.headline_near_body_points):
+            for k, (limit, points) in enumerate(zip(settings.headline_near_body_blocks, settings.headline_near_body_points)):
                 if gap <= limit:
                     score += points
-                    reasons.append("just before the body" if limit <= 5 else "before the body")
+                    reasons.append("just before the body" if k <= 1 else "before the body")
                     break
     after = [b for b in blocks[i + 1 :] if _live(b)][:4]
     for k, b in enumerate(after):
@@ -485,9 +489,9 @@ def _byline_of(block: Block, settings: Settings, weak: bool = False, right_after
     dates = find_dates(text)
     head = (text[: dates[0].start] if dates else text).strip(" -–—|·•,/")
     linked = block.link_chars > 0.5 * len(text)
-    if dates and head and not linked and len(head.split()) <= 5 and _names_shaped(_cut_names(head, settings), single=True):
+    if dates and head and not linked and len(head.split()) <= settings.name_max_words + 1 and _names_shaped(_cut_names(head, settings), single=True):
         return head, "byline: name before the date"
-    if right_after_headline and not dates and len(text.split()) <= 8 and not _PHOTO_CREDIT.search(text) and _name_line(text, settings):
+    if right_after_headline and not dates and len(text.split()) <= 2 * settings.name_max_words and not _PHOTO_CREDIT.search(text) and _name_line(text, settings):
         return _trim_byline(text, settings), "byline: name line under the headline"
     return None
 
@@ -501,13 +505,13 @@ def _name_line(text: str, settings: Settings) -> bool:
     first = _NAME_SPLIT.split(names)[0] if not re.search(r"(?i)\band\b|&", names) else names
     words = [w.strip(".,").lower() for w in re.split(r"[\s,&]+", first) if w]
     authors = authors_of(text, settings)
-    return bool(authors) and all(len(a.split()) <= 4 for a in authors) and not any(w in _NOT_NAMES for w in words)
+    return bool(authors) and all(len(a.split()) <= settings.name_max_words for a in authors) and not any(w in _NOT_NAMES for w in words)
 
 
 def _strong_byline(block: Block, settings: Settings) -> tuple[str, str] | None:
     text = block.text
     m = _KO_REPORTER.search(text)
-    if m and len(text) <= 80:
+    if m and len(text) <= settings.date_line_max_chars:
         return _trim_byline(text, settings), "byline: Korean reporter credit"
     m = _byline_regex(settings.byline_prefixes).search(text)
     if m and (m.start() == 0 or find_dates(text[: m.start()])):
@@ -519,8 +523,6 @@ def _strong_byline(block: Block, settings: Settings) -> tuple[str, str] | None:
         if not name or name.lower() in _UI_WORDS or not (_author_link(target, settings) or _person_page(name, target)):
             continue
         if _names_shaped(name, single=True) or len(name.split()) == 1 and name.isalpha():
-            if len(text) - len(link_text) > 120:
-                continue
             if block.link_chars > 0.5 * len(text) or not text.lower().startswith(("by", name.lower()[:3])):
                 return name, "byline: link to an author page"
             return _trim_byline(text, settings), "byline: link to an author page"
@@ -660,7 +662,7 @@ def find_dateline(blocks: list[Block], anchor: int | None = None, settings: Sett
 
 def _date_line(block: Block, settings: Settings) -> bool:
     """A short line that is mostly a date ('March 2, 2025', 'Updated 3:12 PM GMT+1, March 6, 2025')."""
-    if not block.text or len(block.text) > 80:
+    if not block.text or len(block.text) > settings.date_line_max_chars:
         return False
     dates = find_dates(block.text)
     return bool(dates) and dates[0].start <= settings.date_prefix_chars
@@ -721,7 +723,7 @@ def find_date(blocks: list[Block], settings: Settings, anchor: int | None = None
         if own and abs((d.date - date.fromisoformat(own)).days) > settings.url_date_tolerance_days:
             return own, Evidence(f"date in the URL (the date near the headline, {d.iso}, is far from it)")
         block = blocks[i]
-        if block.drop is None and len(block.text) - (d.end - d.start) <= 40:
+        if block.drop is None and len(block.text) - (d.end - d.start) <= settings.date_line_drop_extra_chars:
             block.drop = Drop(DropSource.METADATA, "date")
         return _as_published(d, f"{how}, labelled {label}" if label else how, block.start, settings)
     if own:
@@ -743,13 +745,13 @@ def _best_date(blocks: list[Block], anchor: int, settings: Settings, year: tuple
         block = blocks[i]
         if block.kind in (BlockKind.QUOTE, BlockKind.CODE, BlockKind.TABLE) or len(block.text) > 2 * settings.max_date_line_chars:
             continue
-        if year is not None and (len(block.text) > 80 or block.kind is not BlockKind.PARAGRAPH or block.links):
+        if year is not None and (len(block.text) > settings.date_line_max_chars or block.kind is not BlockKind.PARAGRAPH or block.links):
             continue  # a date without a year counts only on a date line of its own
         picked = _pick(block.text, settings, year)
         if picked is None:
             continue
         d, label = picked
-        if year is not None and find_dates(block.text, year[0])[0].start > _YEARLESS_PREFIX_CHARS:
+        if year is not None and find_dates(block.text, year[0])[0].start > settings.yearless_date_prefix_chars:
             continue
         if distance > 0:
             score = settings.date_below_points - settings.date_below_points_per_block * distance
@@ -796,7 +798,7 @@ def _masthead(blocks: list[Block], url: str | None, settings: Settings | None) -
             own = not parts.netloc or bool(host) and parts.netloc.lower().removeprefix("www.") == host
             name = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", text).strip(" |–-")
             name = re.sub(r"(?i)\s*\b(?:logo|home ?page|homepage)\b\s*", " ", name).strip()
-            if front and own and name and len(name.split()) <= 5 and _names_host(name, host):
+            if front and own and name and len(name.split()) <= settings.name_max_words + 1 and _names_host(name, host):
                 return name, Evidence("masthead: link to the front page", block.start)
     return None
 

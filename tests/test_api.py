@@ -13,8 +13,9 @@ import pytest
 import cleaner
 from cleaner import Capture, Document, RuleSet, batch, clean, clean_many
 from tests.test_cli import ARTICLE, BINARY, GOOD_1, MARKDOWN, TITLE
+from tests.warcs import ARTICLE_HTML
 
-CAPTURES = [ARTICLE, MARKDOWN, ARTICLE.replace(TITLE, "Another Headline Entirely For This One"), MARKDOWN.encode()]
+CAPTURES = [ARTICLE, MARKDOWN, ARTICLE.replace(TITLE, "Another Headline Entirely For This One"), MARKDOWN.encode(), ARTICLE_HTML]
 
 
 def test_the_public_names() -> None:
@@ -57,9 +58,10 @@ def test_clean_many_streams_in_order_and_never_raises() -> None:
     assert pulled == [0, 1]  # it looked one ahead, no more
     rest = list(docs)
     assert first.to_dict() == clean(CAPTURES[0]).to_dict()
-    assert [d.to_dict() for d in rest[:3]] == [clean(c).to_dict() for c in CAPTURES[1:]]
-    assert rest[3].error and rest[3].text == ""
-    assert rest[4].source == "x" and rest[4].url == "https://news.example.com/x" and GOOD_1 in rest[4].text
+    n = len(CAPTURES) - 1
+    assert [d.to_dict() for d in rest[:n]] == [clean(c).to_dict() for c in CAPTURES[1:]]
+    assert rest[n].error and rest[n].text == ""
+    assert rest[n + 1].source == "x" and rest[n + 1].url == "https://news.example.com/x" and GOOD_1 in rest[n + 1].text
 
 
 def test_clean_many_on_two_workers_gives_the_same_documents() -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from cleaner import CleanerError, Document, InputError, RuleSet, clean
+from cleaner import CleanerError, Document, InputError, RuleError, RuleSet, clean
 from cleaner.cli import main
 from cleaner.decode import decode
 from cleaner.limits import time_limit
@@ -491,3 +491,36 @@ def test_an_unreadable_file_is_reported_and_the_batch_goes_on(tmp_path: Path, mo
     assert first["source"] == str(locked) and "Permission denied" in first["error"]
     assert SENTENCES[0] in second["text"]
     assert str(locked) in result.stderr
+
+
+# --- found by fuzzing (tests/FUZZING.md) ------------------------------------------------------------
+
+REGRESSIONS = sorted((Path(__file__).parent / "fuzz" / "regressions").iterdir())
+
+
+@pytest.mark.parametrize("path", REGRESSIONS, ids=[p.name for p in REGRESSIONS])
+def test_fuzzing_regressions(path: Path) -> None:
+    """Each file is an input that once crashed its entry point; named target-what."""
+    target = path.name.split("-")[0]
+    data = path.read_bytes()
+    if target == "decode":
+        with contextlib.suppress(InputError):
+            assert isinstance(decode(data), str)
+    elif target == "rules":
+        with pytest.raises(RuleError):
+            RuleSet.from_paths([path])
+        result = CliRunner().invoke(main, ["rules", "check", str(path)], catch_exceptions=False)
+        assert result.exit_code == 2 and "Traceback" not in result.stderr
+    else:
+        assert target == "clean", path
+        for rules in (None, RuleSet()):
+            assert isinstance(outcome(data, rules=rules), (Document, InputError))
+
+
+def test_a_link_target_that_urllib_refuses() -> None:
+    # "[BBC](httpINCIPLES](#)": the masthead step split "//httpINCIPLES](#" and urllib
+    # raised "Invalid IPv6 URL".
+    raw = "* [BBC](httpINCIPLES](#)\n* [News](http://[::1/x)\n\n# Title\n\n" + ARTICLE
+    for url in (None, "http://[bad", "https://example.com/a"):
+        doc = outcome(raw.encode(), kind="markdown", url=url)
+        assert isinstance(doc, Document) and SENTENCES[0] in doc.text

@@ -19,7 +19,7 @@ import re2
 
 from ..dates import DateMatch, find_dates, is_relative, url_date, url_year_month
 from ..model import Block, BlockKind, Drop, DropSource, Evidence
-from ..settings import Settings
+from ..settings import DEFAULT, Settings
 from ..urls import urlsplit
 
 _SENTENCE_END = re.compile(r"[.。:;,]['\"’”]?$")
@@ -74,6 +74,8 @@ _DATE_CONNECTOR = re.compile(r"\s+(?:on|at|am|um|le|el|il|em|op|den|der|du|del)$
 # A user name as some blogs print it: "By admin".
 _HANDLE_NAME = re.compile(r"^[^\W\d_][\w.-]{1,30}$")
 _CONTACT = re.compile(r"\S+@\S+\.\w+|\(?\+?\d[\d ()./-]{6,}\d")
+# What follows the names on a byline line: "| Topic: Hardware", "- Categoria: Saúde", a clock time.
+_BYLINE_TAIL = re.compile(r"\s[-–|/·•]\s*[^\W\d_]+\s*:|\d{1,2}:\d{2}")
 _REPORTING = re.compile(r"(?i)^\(?(?:additional )?reporting by\s+\S")
 # "Reporting by Anna Schmidt in Berlin": where the reporter was, not part of the name.
 _PLACE = re.compile(r"\s+(?:in|from|at)\s+[A-Z].*$")
@@ -191,30 +193,32 @@ def find_headline(blocks: list[Block], settings: Settings, url: str | None = Non
     best = max(others, key=lambda c: c[1], default=None)  # the first of equals
     shown = best if best is not None and (best[1] >= settings.headline_min_points or element is None and best[1] > 0) else None
     own = next((c for c in scored if c[0] == element), None)
-    if shown is not None and (own is None or shown[1] > own[1] or _repeats_title_element(blocks[shown[0]].text, blocks[element].text)):
+    element_text = blocks[element].text if element is not None else ""
+    if shown is not None and (own is None or shown[1] > own[1] or _repeats_title_element(blocks[shown[0]].text, element_text)):
         i, _, reasons = shown
         block = blocks[i]
-        title, site = block.text, None
-        if element is not None and _repeats_title_element(title, blocks[element].text):
-            site = _suffix_site(blocks[element].text, title)
+        title, site, site_line = block.text, None, None
+        if element is not None and _repeats_title_element(title, element_text):
+            site, site_line = _suffix_site(element_text, title), blocks[element].start
             blocks[element].drop = Drop(DropSource.METADATA, "title")
         block.drop = Drop(DropSource.METADATA, "title")
         _drop_repeats(blocks, title)
-        return Headline(title, site, Evidence("headline: " + ", ".join(reasons), block.start), i, blocks[element].start if site else None)
+        return Headline(title, site, Evidence("headline: " + ", ".join(reasons), block.start), i, site_line if site else None)
     if element is None:
         return None
-    title, site = _split_title_element(blocks, blocks[element].text, url)
+    line = blocks[element].start
+    title, site = _split_title_element(blocks, element_text, url)
     blocks[element].drop = Drop(DropSource.METADATA, "title")
     _drop_repeats(blocks, title)
-    reasons = ", ".join(own[2]) if own else ""
+    why = ", ".join(own[2]) if own else ""
     if own is not None and own[1] > 0 and body is not None and _gap(blocks, element, body) <= settings.headline_near_body_blocks[1]:
         # The first line is also where the page shows its headline: right above the body.
-        return Headline(title, site, Evidence("headline: first line, " + reasons, blocks[element].start), element, blocks[element].start)
+        return Headline(title, site, Evidence("headline: first line, " + why, line), element, line)
     if shown is not None:
         # The <title> line wins, but the page shows a headline further down: the byline and
         # the date are looked for around that one.
-        return Headline(title, site, Evidence(f"first line (the page's <title>){', ' + reasons if reasons else ''}", blocks[element].start), shown[0], blocks[element].start)
-    return Headline(title, site, Evidence("first line (the page's <title>)", blocks[element].start), None, blocks[element].start)
+        return Headline(title, site, Evidence(f"first line (the page's <title>){', ' + why if why else ''}", line), shown[0], line)
+    return Headline(title, site, Evidence("first line (the page's <title>)", line), None, line)
 
 
 def _gap(blocks: list[Block], i: int, j: int) -> int:
@@ -450,7 +454,7 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
     """The byline near the headline: 'By X', 'X 기자', a link to an author page, or a name
     line right under the headline. Returns the byline as printed, without its date."""
     # A rule may have dropped the byline line as chrome: it still names the authors.
-    near = [(i, d) for i, d in _near(blocks, anchor, settings) if blocks[i].drop is None or blocks[i].drop.source is DropSource.RULE]
+    near = [(i, d) for i, d in _near(blocks, anchor, settings) if blocks[i].drop is None or _ruled(blocks[i])]
     # Below the headline before above it, and the strong forms before the weak ones on each side.
     for weak, below in ((False, True), (True, True), (False, False), (True, False)):
         for n, (i, distance) in enumerate(near):
@@ -560,7 +564,7 @@ def _trim_byline(text: str, settings: Settings) -> str:
         dates = [d for d in dates if d.start > start]
     if dates and not _DATE_CONNECTOR.search(text[start : dates[0].start].rstrip()):
         cut = min(cut, dates[0].start)
-    for pattern in (_label_regex(settings.date_updated_labels + settings.date_published_labels), _HANDLE, re.compile(r"\s[|/]\s*(?:topic|category|section)\b|\d{1,2}:\d{2}", re.I)):
+    for pattern in (_label_regex(settings.date_updated_labels + settings.date_published_labels), _HANDLE, _BYLINE_TAIL):
         m = pattern.search(text, start)
         if m and m.start() > start:
             cut = min(cut, m.start())
@@ -601,8 +605,7 @@ def _unglue_job(text: str, settings: Settings) -> str:
 
 def authors_of(byline: str, settings: Settings | None = None) -> list[str]:
     """'BY LORNE COOK' -> ['Lorne Cook']; 'By A and B, AP Writers' -> ['A', 'B']; 'Meg James Staff Writer' -> ['Meg James']."""
-    if settings is None:
-        from ..settings import DEFAULT as settings
+    settings = settings or DEFAULT
     text = byline.strip()
     reporting = re.search(r"(?i)\breporting by\s+(?P<names>[^;.]+)", text)
     if reporting:
@@ -643,7 +646,7 @@ def authors_of(byline: str, settings: Settings | None = None) -> list[str]:
 
 def find_dateline(blocks: list[Block], anchor: int | None = None, settings: Settings | None = None) -> tuple[str, str | None, Evidence] | None:
     """'BRUSSELS (AP) — ...' -> ('BRUSSELS (AP)', 'The Associated Press')."""
-    limit = settings.dateline_blocks if settings else 12
+    limit = (settings or DEFAULT).dateline_blocks
     seen = 0
     for block in blocks[(anchor + 1) if anchor is not None else 0 :]:
         if block.drop is not None or not block.text:
@@ -790,7 +793,8 @@ def find_site(blocks: list[Block], url: str | None = None, settings: Settings | 
 
 def _masthead(blocks: list[Block], url: str | None, settings: Settings | None) -> tuple[str, Evidence] | None:
     host = (urlsplit(url if url and "//" in url else "//" + (url or "")).hostname or "").lower().removeprefix("www.")
-    limit = settings.masthead_blocks if settings else 40
+    settings = settings or DEFAULT
+    limit = settings.masthead_blocks
     for block in [b for b in blocks if b.text][:limit]:
         for text, target in _links(block):
             parts = urlsplit(target if "//" in target or target.startswith("/") else "//" + target)

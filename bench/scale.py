@@ -32,7 +32,7 @@ def corpus(data: Path, n: int, where: Path) -> Path:
         sub = folder / f"{i // 100:04d}"
         sub.mkdir(parents=True, exist_ok=True)
         source = captures[i % len(captures)]
-        (sub / f"{i:06d}-{source.name}").symlink_to(source)
+        (sub / f"{i:06d}-{source.name}").symlink_to(source.resolve())  # --data may be relative
     return folder
 
 
@@ -67,7 +67,9 @@ def measure(folder: Path, jobs: int, out: Path) -> tuple[float, float, float, in
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     cmd = [sys.executable, "-m", "cleaner", str(folder), "-o", str(out), "--format", "jsonl", "--quiet", "--jobs", str(jobs)]
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # stderr goes to a file: a pipe nobody reads fills up and stalls the cleaner.
+    errors = tempfile.TemporaryFile()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=errors)
     peak = 0
     while True:
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -79,7 +81,8 @@ def measure(folder: Path, jobs: int, out: Path) -> tuple[float, float, float, in
     seconds = time.perf_counter() - start
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):  # 1: nothing extracted from some capture
-        sys.exit(f"bench-scale: {' '.join(cmd)} exited {code}: {proc.stderr.read().decode()[-2000:] if proc.stderr else ''}")
+        errors.seek(0)
+        sys.exit(f"bench-scale: {' '.join(cmd)} exited {code}: {errors.read().decode(errors='replace')[-2000:]}")
     with open(out, "rb") as fh:
         docs = sum(1 for _ in fh)
     # wait4's usage includes the workers the process waited for

@@ -1,4 +1,4 @@
-"""bytes -> str: the BOM first, then a declared charset, then charset-normalizer."""
+"""bytes -> str: the BOM, strict UTF-8, the declared charset, then charset-normalizer."""
 from __future__ import annotations
 
 import codecs

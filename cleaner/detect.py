@@ -8,10 +8,13 @@ MARKDOWN = "markdown"
 TEXT = "text"
 KINDS = (HTML, MARKDOWN, TEXT)
 
-_HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+# A comment's body cannot contain "-->": with `.*?` one comment could swallow the next, and
+# a head of 2,000 comments not followed by <html> backtracked exponentially (a hang).
+_HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--(?:[^-]|-(?!->))*-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I)
 _HTML_TAG = re.compile(r"</?(?:div|p|span|a|meta|script|table|li|ul|br|img|section|article|header|footer)\b[^>]*>", re.I)
+# A link target stops at "]": scanning to the end of the line from every "](" was quadratic.
 _MD_SIGNS = re.compile(
-    r"^#{1,6} \S|\]\([^)\s]*\)|^\s*[*+-] \[|^\s*> |^```|^\s*\|.*\|\s*$|\*\*\S",
+    r"^#{1,6} \S|\]\([^)\s\]]*\)|^\s*[*+-] \[|^\s*> |^```|^\s*\|.*\|\s*$|\*\*\S",
     re.M,
 )
 _SAMPLE_CHARS = 20_000

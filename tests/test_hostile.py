@@ -265,6 +265,15 @@ def test_a_long_line_of_unclosed_markdown_is_linear(unit: str) -> None:
     assert time.monotonic() - started < 5
 
 
+@pytest.mark.parametrize("unit", ["<!-- x --> ", "<!--", "](", "<div "])
+def test_kind_detection_on_a_pathological_head(unit: str) -> None:
+    # 2,000 comments not followed by <html> once backtracked exponentially in detect.py.
+    head = unit * (20_000 // len(unit))
+    started = time.monotonic()
+    assert isinstance(outcome(head + "\n\n" + ARTICLE), Document)
+    assert time.monotonic() - started < 5
+
+
 def test_100000_nested_divs_keep_their_text(tmp_path: Path) -> None:
     n = 100_000
     page = f"<html><body><h1>Deep</h1>{'<div>' * n}<p>{ARTICLE}</p>{'</div>' * n}<p>{SENTENCES[3]} And after the divs.</p></body></html>"

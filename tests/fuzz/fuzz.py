@@ -1,6 +1,7 @@
 """Coverage-guided fuzzing with atheris (`make fuzz`). Not part of the test suite or CI.
 
     python tests/fuzz/fuzz.py TARGET [libFuzzer flags]
+    python tests/fuzz/fuzz.py TARGET .fuzz/crashes/FILE     # run one input again
 
 TARGET is one of: decode, segment, html, rules, clean. Each runs one entry point on
 arbitrary bytes and fails on anything but the documented error (InputError, RuleError)
@@ -147,7 +148,9 @@ def main() -> None:
     flags += [f"{k}={v}" for k, v in defaults.items() if not any(a.startswith(k + "=") for a in flags)]
     if target == "clean" or target == "html":
         clean("warm-up: load the rules, the language model and the HTML engine once")
-    atheris.Setup([sys.argv[0], *flags, str(corpus)], TARGETS[target])
+    # Given input files (a crash to reproduce), run just those; else fuzz the corpus.
+    inputs = [] if any(os.path.isfile(a) for a in flags) else [str(corpus)]
+    atheris.Setup([sys.argv[0], *flags, *inputs], TARGETS[target])
     atheris.Fuzz()
 
 

@@ -13,25 +13,12 @@ from click.testing import CliRunner
 from cleaner import default_rules
 from cleaner.cli import main
 
+from .texts import GOOD_1, GOOD_2, GOOD_3
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 TITLE = "Council Approves New Budget For Northern Hospitals"
-GOOD_1 = (
-    "The minister said on Tuesday that the government would not change its plans for the budget, and that "
-    "it was up to the parliament to decide what should happen next with all of the money that had been set "
-    "aside for the new hospitals in the north of the country."
-)
-GOOD_2 = (
-    "She added that there was no reason to think that the talks would fail, because both of the parties had "
-    "said that they wanted to reach an agreement before the end of the year, and that they were ready to make "
-    "some of the changes that the other side had asked for."
-)
-GOOD_3 = (
-    "It is not clear when the vote will take place, but most of the members of the committee have said that "
-    "they expect it to be held at some point in the next few weeks, once all of the reports that they have "
-    "asked for are on the table and have been read by them."
-)
 ARTICLE = f"{TITLE}\n\nBy Maria Jansen\n\nShare\n\n{GOOD_1}\n\n{GOOD_2}\n\n{GOOD_3}\n"
 MARKDOWN = (
     f"# {TITLE}\n\n## What the minister said\n\n{GOOD_1} See [the report](https://example.com/report) "

@@ -8,10 +8,14 @@ from pathlib import Path
 
 from .settings import DEFAULT, Settings
 
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
+_KANA_RUN = re.compile(r"[\u3040-\u30ff]+")
+# Link targets and bare URLs are ASCII whatever the page's language: they would pull the
+# sample towards English and make link lists look like the longest lines.
+_URLS = re.compile(r"\]\([^)\s]*\)|https?://\S+|www\.\S+")
 
 # ISO 639-1 -> the name jusText uses for its stoplist
 _JUSTEXT_NAMES = {
@@ -47,22 +51,45 @@ def is_cjk(language: str | None) -> bool:
     return language in ("zh", "ja")
 
 
+@functools.lru_cache(maxsize=256)
 def _classify(text: str) -> str:
+    """Cached: the capture and its body often give the same sample."""
     import py3langid  # lazily: loading its model takes most of a second
 
     return str(py3langid.classify(text)[0])
 
 
+def _sample(text: str, chars: int) -> str:
+    """The longest lines, in page order, up to `chars`: prose says more about the language
+    than the menus at the top of a page, and py3langid's time is linear in its input. A
+    body made of the capture's longest lines gives the same sample, so the cache answers."""
+    lines = [line for line in (x.strip() for x in _URLS.sub(" ", text[: chars * 50]).split("\n")) if line]
+    if sum(map(len, lines)) + len(lines) <= chars:
+        return "\n".join(lines)
+    order = sorted(range(len(lines)), key=lambda i: -len(lines[i]))
+    chosen, total = [], 0
+    for i in order:
+        if total >= chars:
+            break
+        chosen.append(i)
+        total += len(lines[i]) + 1
+    return "\n".join(lines[i] for i in sorted(chosen))[:chars]
+
+
+def _run_chars(pattern: re.Pattern[str], text: str) -> int:
+    return sum(map(len, pattern.findall(text)))
+
+
 def detect_language(text: str, settings: Settings = DEFAULT) -> str | None:
     """ISO 639-1 code of the text, or None when there is too little text to tell."""
-    sample = text[: settings.language_sample_chars]
-    letters = len(_LETTER.findall(sample))
+    sample = _sample(text, settings.language_sample_chars)
+    letters = _run_chars(_LETTERS, sample)
     if letters < 20:
         return None
     # Scripts that name their language settle it without the model.
-    if len(_HANGUL.findall(sample)) > 0.3 * letters:
+    if _run_chars(_HANGUL_RUN, sample) > 0.3 * letters:
         return "ko"
-    if _KANA.search(sample) and len(_KANA.findall(sample)) > 0.05 * letters:
+    if _KANA.search(sample) and _run_chars(_KANA_RUN, sample) > 0.05 * letters:
         return "ja"
     lang = _classify(sample)
     if lang == "ja" and not _KANA.search(sample) and _HAN.search(sample):

@@ -45,7 +45,7 @@ def clean_text(
         language_of = lambda: declared or detect_language(to_text(blocks), settings)  # noqa: E731
     else:
         blocks = segment(text, markdown=detected == MARKDOWN, settings=settings)
-        language_of = lambda: detect_language(text, settings)  # noqa: E731
+        language_of = lambda: detect_language("\n".join(b.text for b in blocks), settings)  # noqa: E731
     check_time()
     doc = Document(source=source, kind=detected, url=url, blocks=blocks)
     ctx = Context(capture=text, kind=detected, url=url, language_of=language_of)

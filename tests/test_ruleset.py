@@ -11,7 +11,7 @@ import pytest
 from cleaner.errors import RuleError
 from cleaner.model import Block, BlockKind, Drop, DropSource
 from cleaner.ruleset import RuleSet, apply_rules, bundled_rules_dir, load_rules
-from cleaner.ruleset.engine import Context, check_examples
+from cleaner.ruleset.engine import Context, _Prefilter, anchored, check_examples, match
 
 # --- helpers ----------------------------------------------------------------------------------
 
@@ -212,6 +212,43 @@ def test_first_matching_rule_in_file_order_names_the_drop(tmp_path: Path) -> Non
     blocks = blocks_of("Share", "Tweet")
     run(reordered, blocks)
     assert reasons(blocks) == ["t.regex", "t.regex"]
+
+
+@pytest.mark.parametrize(
+    "pattern, expected",
+    [
+        ("^Share$", True),
+        ("(?i)^(?:share|tweet)$", True),
+        ("^a|b", False),  # b may match anywhere
+        ("^a(?:b|c)|d", False),
+        ("(?i)(?:^a)", False),  # not provably anchored: treated as unanchored, which is safe
+        ("^[|]x", True),  # a | inside a class is a literal
+        ("^[]|]x", True),
+        ("^a\\|b", True),  # an escaped |
+        ("we use cookies", False),
+    ],
+)
+def test_anchored(pattern: str, expected: bool) -> None:
+    assert anchored(pattern) is expected
+
+
+def test_prefilter_finds_exactly_the_rules_that_match() -> None:
+    # The prefilter must never skip a rule that matches (it would silently keep boilerplate):
+    # compare it with trying every bundled rule on lines that hit each kind of matcher.
+    rules = [r for r in BUNDLED.rules if not r.is_dom and r.action.value != "rewrite"]
+    prefilter = _Prefilter(rules)
+    lines = [
+        "Share", "  SHARE  this ", "Advertisement", "- Advertisement -", "Read more »", "Related coverage",
+        "We use cookies to improve your experience on our site.", "Copyright 2025 The Associated Press. All rights reserved.",
+        "Sign up for our daily newsletter", "공유하기", "이 블로그의 인기 게시물", PROSE, "", "Photo: Reuters",
+        "This story was contributed to this report by Jane Doe.", "John says:", "Reply", "Terms of Use",
+    ]
+    for text in lines:
+        b = block(text)
+        found = {r.id for r in prefilter.candidates(text) if match(r.matcher, b, None) is not None}
+        direct = {r.id for r in rules if match(r.matcher, b, None) is not None}
+        assert found == direct, text
+    assert any(prefilter.candidates(text) for text in lines)
 
 
 def test_matcher_conditions(tmp_path: Path) -> None:

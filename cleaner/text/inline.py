@@ -27,6 +27,7 @@ _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _HIDE = {c: chr(0xFDD0 + i) for i, c in enumerate(string.punctuation)}
 _SHOW = str.maketrans({v: k for k, v in _HIDE.items()})
 _NONCHARACTERS = re.compile("[\ufdd0-\ufdef]")
+_HAS_NONCHARACTER = _NONCHARACTERS.search
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _JUNK_TARGETS = ("", "#")
 _JUNK_SCHEMES = ("javascript:", "data:")
@@ -77,18 +78,26 @@ def parse_inline(line: str) -> Inline:
     md_parts.append(line[pos:])
     text_parts.append(line[pos:])
     text = normalize_space(_plain("".join(text_parts)))
-    markdown = normalize_space(_AUTOLINK.sub(r"\1", "".join(md_parts)))
+    markdown = "".join(md_parts)
+    markdown = normalize_space(_AUTOLINK.sub(r"\1", markdown) if "<" in markdown else markdown)
     return Inline(text, markdown, min(link_chars, len(text)), links, images)
 
 
 def _plain(text: str) -> str:
-    text = _AUTOLINK.sub(r"\1", text)
-    text = _CODE.sub(r"\1", text)
-    text = _NONCHARACTERS.sub("", text)
-    text = _ESCAPE.sub(lambda m: _HIDE[m.group(1)], text)
-    for _ in range(2):  # nested emphasis such as ***x***
-        text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or m.group(4) or "", text)
-    return text.translate(_SHOW)
+    # Each pattern only where its marker occurs: most labels and lines have none.
+    if "<" in text:
+        text = _AUTOLINK.sub(r"\1", text)
+    if "`" in text:
+        text = _CODE.sub(r"\1", text)
+    if _HAS_NONCHARACTER(text):
+        text = _NONCHARACTERS.sub("", text)
+    escaped = "\\" in text
+    if escaped:
+        text = _ESCAPE.sub(lambda m: _HIDE[m.group(1)], text)
+    if "*" in text or "_" in text:
+        for _ in range(2):  # nested emphasis such as ***x***
+            text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or m.group(4) or "", text)
+    return text.translate(_SHOW) if escaped else text
 
 
 def count_bare_urls(text: str) -> tuple[int, int]:

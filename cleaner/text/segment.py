@@ -20,6 +20,11 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _TABLE = re.compile(r"^\s*\|.*\|\s*$")
 _TEXT_BULLET = re.compile(r"^(\s*)[•·▪●]\s+(.*)$")
 _TABLE_SEPARATOR = re.compile(r"\s*\|[\s:|-]*\|\s*")
+_BULLETS = "•·▪●"
+# Cheap first: a line can only be a heading, rule, list item or quote if its first
+# character can open one; most lines are plain paragraphs and skip the patterns.
+_MARKUP_START = set("#-*_+>" + _BULLETS + "0123456789")
+
 
 
 def segment(text: str, *, markdown: bool, settings: Settings = DEFAULT) -> list[Block]:
@@ -39,7 +44,8 @@ def _blocks(lines: list[str], markdown: bool, settings: Settings) -> Iterator[Bl
             i += 1
             continue
         start = i
-        if markdown and _FENCE.match(raw):
+        first = raw.lstrip()[:1]
+        if markdown and first in "`~" and _FENCE.match(raw):
             fence = _FENCE.match(raw).group(1)  # type: ignore[union-attr]
             i += 1
             while i < n and not lines[i].lstrip().startswith(fence):
@@ -48,7 +54,7 @@ def _blocks(lines: list[str], markdown: bool, settings: Settings) -> Iterator[Bl
             end = min(i + 1, n)  # 1-based: the closing fence, or the last line if unclosed
             i += 1
             yield Block(BlockKind.CODE, body.strip(), f"```\n{body}\n```", start + 1, end, gap_before=gap)
-        elif markdown and _TABLE.match(raw):
+        elif markdown and first == "|" and _TABLE.match(raw):
             while i + 1 < n and _TABLE.match(lines[i + 1]):
                 i += 1
             yield _table(lines[start : i + 1], start, gap)
@@ -64,21 +70,24 @@ def _line_block(raw: str, lineno: int, gap: bool, markdown: bool) -> Block:
     level = 0
     body = raw
     prefix = ""
-    if markdown:
-        if m := _HEADING.match(raw):
+    first = raw.lstrip()[:1]
+    if markdown and first in _MARKUP_START:
+        if first == "#" and (m := _HEADING.match(raw)):
             kind, level, body = BlockKind.HEADING, len(m.group(1)), m.group(2)
             prefix = "#" * level + " "
-        elif _RULE.match(raw):
+        elif first in "-*_" and _RULE.match(raw):
             return Block(BlockKind.RULE, "", "---", lineno, lineno, gap_before=gap)
         elif m := _LIST.match(raw):
             kind, level, body = BlockKind.LIST_ITEM, len(m.group(1).expandtabs(4)) // 2, m.group(2)
             prefix = "  " * level + "- "
-        elif m := _QUOTE.match(raw):
+        elif first == ">" and (m := _QUOTE.match(raw)):
             kind, body = BlockKind.QUOTE, m.group(1)
             prefix = "> "
         inline = parse_inline(body)
+    elif markdown:
+        inline = parse_inline(body)
     else:
-        if m := _TEXT_BULLET.match(raw):
+        if first in _BULLETS and (m := _TEXT_BULLET.match(raw)):
             kind, body = BlockKind.LIST_ITEM, m.group(2)
             prefix = "- "
         text = normalize_space(body)

@@ -2,12 +2,16 @@
 legacy encodings HTML pages come in, through cleaner.decode."""
 from __future__ import annotations
 
+import dataclasses
 import gzip
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from cleaner import DEFAULT, clean
 from cleaner.decode import decode
-from cleaner.html.parse import parse
+from cleaner.html.parse import _thread_parser, parse
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head><title>T</title>
@@ -96,3 +100,51 @@ def test_undeclared_legacy_encodings_are_detected(codec: str, text: str) -> None
 def test_an_empty_page_parses_to_an_empty_body(html: str) -> None:
     page = parse(html)
     assert page.tree.find("body") is not None and not page.tree.text_content().strip()
+
+
+# --- huge pages and threads -----------------------------------------------------------------
+
+
+def _long_page(paragraphs: int) -> str:
+    rows = "\n".join(f"<p>Paragraph {i}: the council met again on Tuesday to discuss item {i}.</p>" for i in range(paragraphs))
+    return f"<html><head><title>Long</title></head><body><article><h1>Long</h1>\n{rows}\n</article><footer>End</footer></body></html>"
+
+
+def test_a_huge_page_is_read_up_to_its_text_cap() -> None:
+    # trafilatura's time grows faster than linearly in paragraphs, so a 30 MB page ran past
+    # the time limit: the tree handed on holds the first max_text_chars of text only.
+    page = parse(_long_page(2000), max_text_chars=10_000)
+    text = page.tree.find("body").text_content()
+    assert text.lstrip().startswith("Long") and "Paragraph 0:" in text
+    assert 10_000 <= len(text) <= 10_000 + 200  # the element that passes the cap stays whole
+    assert "Paragraph 1999" not in text and "End" not in text
+    assert page.cut is not None and page.cut.chars > 100_000 and page.cut.sample.startswith("Paragraph ")
+    assert parse(_long_page(20), max_text_chars=10_000).cut is None
+
+
+def test_a_capped_page_still_gives_its_beginning_and_says_what_was_cut() -> None:
+    settings = dataclasses.replace(DEFAULT, html_max_text_chars=20_000)
+    doc = clean(_long_page(5000), kind="html", settings=settings, explain=True)
+    assert doc.text.startswith("Paragraph 0:") and 10_000 < len(" ".join(doc.text.split())) <= 20_000 + 200
+    assert [b.drop.reason for b in doc.blocks if b.drop and b.drop.reason == "html-max-text-chars"] == ["html-max-text-chars"]
+    # The default cap is far above any news page, and far below a 30 MB capture.
+    assert 500_000 <= DEFAULT.html_max_text_chars <= 5_000_000
+
+
+def test_clean_is_thread_safe_on_html() -> None:
+    # One lxml parser shared between threads mixed up their error logs and state.
+    pages = [_long_page(n).replace("council", f"council of town {n}") for n in range(5, 45)]
+    want = [clean(p, kind="html").text for p in pages]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        for _ in range(3):
+            assert list(pool.map(lambda p: clean(p, kind="html").text, pages)) == want
+    parsers = set()
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        barrier = threading.Barrier(4)
+
+        def parser_id(_: int) -> int:
+            barrier.wait()  # four threads alive at once, so none reuses another's thread
+            return id(_thread_parser())
+
+        parsers.update(pool.map(parser_id, range(4)))
+    assert len(parsers) == 4

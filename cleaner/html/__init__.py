@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..lang import detect_language
-from ..model import Block, Document, Evidence
+from ..model import Block, BlockKind, Document, Drop, DropSource, Evidence
 from ..ruleset.engine import Context
 from ..ruleset.schema import Rule
 from ..settings import Settings
@@ -23,7 +23,7 @@ from .judge import set_link_features
 from . import judge as judge_mod
 from . import meta
 from .meta import HtmlMeta, collect
-from .parse import parse
+from .parse import Cut, parse
 from .prune import dom_rules, extract_fields, prune, pruned_blocks
 
 
@@ -42,7 +42,7 @@ class HtmlCapture:
 
 def read(text: str, *, url: str | None, rules: list[Rule], settings: Settings) -> HtmlCapture:
     """Parse, prune and extract one decoded HTML capture."""
-    page = parse(text)
+    page = parse(text, settings.html_max_text_chars)
     meta = collect(page.tree, page.json_ld, url, date_fallback=len(text) <= settings.html_htmldate_max_chars)
     declared = meta.values.get("declared_language")
 
@@ -59,7 +59,18 @@ def read(text: str, *, url: str | None, rules: list[Rule], settings: Settings) -
     pruned = prune(page.tree, active, settings.html_prune_max_text_share)
     extraction = extract(page.tree, url, settings)
     set_link_features(extraction.blocks, extraction.sources)
-    return HtmlCapture(extraction.blocks, extraction.sources, meta, rule_fields, pruned_blocks(pruned))
+    dropped = pruned_blocks(pruned)
+    if page.cut is not None:
+        dropped.append(_cut_block(page.cut))
+    return HtmlCapture(extraction.blocks, extraction.sources, meta, rule_fields, dropped)
+
+
+def _cut_block(cut: Cut) -> Block:
+    """The text cut off a huge page, as one dropped Block, so that --explain shows it."""
+    text = f"{cut.sample} … ({cut.chars:,} characters not read)"
+    block = Block(BlockKind.PARAGRAPH, text, text, cut.line, cut.line)
+    block.drop = Drop(DropSource.CLASSIFIER, "html-max-text-chars")
+    return block
 
 
 def judge(doc: Document, capture: HtmlCapture, rule_fields: dict[str, tuple[Any, Evidence]], language: str | None, settings: Settings) -> None:
@@ -73,7 +84,9 @@ def judge(doc: Document, capture: HtmlCapture, rule_fields: dict[str, tuple[Any,
 def finish(doc: Document, capture: HtmlCapture, settings: Settings) -> None:
     """The language (declared, checked against the body), and the pruned elements for --explain."""
     declared = capture.declared_language
-    body = detect_language(doc.text[: settings.html_language_check_chars], settings) if doc.text else None
+    # A declaration stands against a short body whatever it reads as: no need to detect.
+    check = bool(doc.text) and not (declared and not _confident(doc.text, settings))
+    body = detect_language(doc.text[: settings.html_language_check_chars], settings) if check else None
     if declared and (body is None or body == declared or not _confident(doc.text, settings)):
         doc.language, doc.evidence["language"] = declared, capture.meta.evidence["declared_language"]
     elif body:

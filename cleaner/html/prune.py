@@ -192,31 +192,42 @@ class _Plan:
     def select(self, tree: Any) -> list[list[Any]]:
         """For each rule, the elements it selects, in document order."""
         found: list[dict[int, Any]] = [{} for _ in range(self.n)]
+        # The cheap tests first: most elements carry no wanted class, id, attribute or tag.
+        class_keys = frozenset(self.by_class)
+        by_class, by_id, by_tag = self.by_class, self.by_id, self.by_tag
+        attr_names = tuple(self.by_attr)
         order: dict[int, int] = {}
-        for pos, el in enumerate(tree.iter()):
+        elements = list(tree.iter())  # holds the proxies, so their ids stay theirs
+        for pos, el in enumerate(elements):
             tag = el.tag
-            if not isinstance(tag, str):
-                continue
-            order[id(el)] = pos
             raw = el.get("class")
-            classes = set(raw.split()) if raw else set()
+            ident = el.get("id")
+            hit_classes = class_keys.intersection(raw.split()) if raw else ()
             candidates: list[_Simple] = []
-            for c in classes:
-                candidates.extend(self.by_class.get(c, ()))
-            for name in self.by_attr:
+            for c in hit_classes:
+                candidates.extend(by_class[c])
+            for name in attr_names:
                 if el.get(name) is not None:
                     candidates.extend(self.by_attr[name])
-            ident = el.get("id")
-            if ident:
-                candidates.extend(self.by_id.get(ident, ()))
-            candidates.extend(self.by_tag.get(tag, ()))
+            if ident and ident in by_id:
+                candidates.extend(by_id[ident])
+            if tag in by_tag:
+                candidates.extend(by_tag[tag])
+            if not candidates:
+                continue
+            classes = set(raw.split()) if raw else set()
             for simple in candidates:
                 if simple.matches(el, classes):
                     found[simple.rule][id(el)] = el
+                    order[id(el)] = pos
+        xpath_found = False
         for i, xpath in self.xpaths:
             for el in xpath(tree):
                 if isinstance(el, lxml.html.HtmlElement):
                     found[i][id(el)] = el
+                    xpath_found = True
+        if xpath_found:
+            order = {id(el): pos for pos, el in enumerate(elements)}
         return [sorted(f.values(), key=lambda e: order.get(id(e), 0)) for f in found]
 
 

@@ -127,3 +127,21 @@ def test_a_figcaption_paragraph_is_a_caption() -> None:
     blocks = [block("The mayor at the vote. Photo: J. Roe")]
     set_link_features(blocks, [src])
     assert blocks[0].kind is BlockKind.CAPTION
+
+
+@pytest.mark.parametrize(
+    "after, dropped",
+    [
+        ('<ul><li><a href="/a">The new space race</a></li><li><a href="/b">Mars landing test</a></li></ul>', True),
+        ("<ul><li>Two eggs</li><li>A cup of flour</li></ul>", False),  # a list of content, not links
+        ('<p><a href="/a">The new space race</a></p>', False),  # not a list
+    ],
+)
+def test_a_label_whose_link_list_the_engine_dropped_goes(after: str, dropped: bool) -> None:
+    # aljazeera.com: "More:" over a list of other stories; trafilatura drops the list, not the label.
+    root = lxml.html.document_fromstring(f"<html><body><div><p>{PROSE}</p><h4>More:</h4>{after}<p>{PROSE} Again.</p></div></body></html>")
+    paragraphs = root.findall(".//p")
+    blocks = [block(PROSE), block("More:", BlockKind.HEADING, level=4), block(PROSE + " Again.")]
+    gentle(blocks, DEFAULT, [paragraphs[0], root.find(".//h4"), paragraphs[-1]])
+    assert (blocks[1].drop is not None and blocks[1].drop.reason == "link-list-label") is dropped
+    assert blocks[0].drop is None and blocks[2].drop is None

@@ -78,7 +78,7 @@ def judge(doc: Document, capture: HtmlCapture, rule_fields: dict[str, tuple[Any,
     fields = {**rule_fields, **capture.rule_fields}  # a DOM rule reads the element itself: it wins
     meta.apply(doc, fields, capture.meta)
     judge_mod.drop_repeated_metadata(capture.blocks, doc, settings)
-    judge_mod.judge(capture.blocks, language, doc.title, settings)
+    judge_mod.judge(capture.blocks, language, doc.title, settings, capture.sources)
 
 
 def finish(doc: Document, capture: HtmlCapture, settings: Settings) -> None:

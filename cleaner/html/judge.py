@@ -165,17 +165,18 @@ def drop_repeated_metadata(blocks: list[Block], doc: Document, settings: Any) ->
                 b.drop = Drop(DropSource.CLASSIFIER, "before-headline")
 
 
-def judge(blocks: list[Block], language: str | None, title: str | None, settings: Any) -> None:
-    """settings.html_judge: "gentle" (the default), "classifier" (the text classifier) or "none"."""
+def judge(blocks: list[Block], language: str | None, title: str | None, settings: Any, sources: list[Any] | None = None) -> None:
+    """settings.html_judge: "gentle" (the default), "classifier" (the text classifier) or "none".
+    sources: the source element of each block (None where unaligned), for the gentle judge."""
     if settings.html_judge == "classifier":
         from ..classify import classify
 
         classify(blocks, language, title, settings)
     elif settings.html_judge == "gentle":
-        gentle(blocks, settings)
+        gentle(blocks, settings, sources)
 
 
-def gentle(blocks: list[Block], settings: Any) -> None:
+def gentle(blocks: list[Block], settings: Any, sources: list[Any] | None = None) -> None:
     """Drop only what speaks against itself: mostly link text (teasers, menus, 'Read more'),
     and a list of links that closes the page after the last paragraph (more stories)."""
     for block in blocks:
@@ -184,6 +185,8 @@ def gentle(blocks: list[Block], settings: Any) -> None:
         if block.link_chars >= settings.html_max_link_share * len(block.text) and not _URL_TEXT.match(block.text):
             block.drop = Drop(DropSource.CLASSIFIER, "link-density")
     _link_list_labels(blocks, settings)
+    if sources is not None:
+        _orphan_labels(blocks, sources, settings)
     _trailing_link_list(blocks, settings)
 
 
@@ -205,6 +208,31 @@ def _link_list_labels(blocks: list[Block], settings: Any) -> None:
         ):
             previous.drop = Drop(DropSource.CLASSIFIER, "link-list-label")
         previous = block
+
+
+def _orphan_labels(blocks: list[Block], sources: list[Any], settings: Any) -> None:
+    """A short label whose list of links the engine dropped ("More:" over a list of other
+    stories, aljazeera.com): in the page, the element right after the label's is a list of
+    links, and none of it reached the body."""
+    kept: set[int] | None = None
+    for block, src in zip(blocks, sources):
+        if block.drop is not None or src is None or block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):
+            continue
+        if len(block.text.split()) > _LABEL_MAX_WORDS or _SENTENCE_END.search(block.text):
+            continue
+        box = container(src)
+        after = box.getnext() if box is not None else None
+        while after is not None and (not isinstance(after.tag, str) or not _text_len(after)):
+            after = after.getnext()
+        if after is None or after.tag not in ("ul", "ol") or _URL_TEXT.match(block.text):
+            continue
+        links = sum(len(t.strip()) for a in after.iter("a") for t in a.itertext())
+        if links < settings.html_max_link_share * _text_len(after):
+            continue
+        if kept is None:
+            kept = {id(s) for b, s in zip(blocks, sources) if s is not None and b.drop is None}
+        if not any(id(d) in kept for d in after.iter()):
+            block.drop = Drop(DropSource.CLASSIFIER, "link-list-label")
 
 
 def _trailing_link_list(blocks: list[Block], settings: Any) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from .settings import DEFAULT, Settings
@@ -51,21 +52,18 @@ def is_cjk(language: str | None) -> bool:
     return language in ("zh", "ja")
 
 
-@functools.lru_cache(maxsize=256)
 def _classify(text: str) -> str:
-    """Cached: the capture and its body often give the same sample."""
     import py3langid  # lazily: loading its model takes most of a second
 
     return str(py3langid.classify(text)[0])
 
 
-def _sample(text: str, chars: int) -> str:
+def _sample_lines(text: str, chars: int) -> list[str]:
     """The longest lines, in page order, up to `chars`: prose says more about the language
-    than the menus at the top of a page, and py3langid's time is linear in its input. A
-    body made of the capture's longest lines gives the same sample, so the cache answers."""
+    than the menus at the top of a page, and py3langid's time is linear in its input."""
     lines = [line for line in (x.strip() for x in _URLS.sub(" ", text[: chars * 50]).split("\n")) if line]
     if sum(map(len, lines)) + len(lines) <= chars:
-        return "\n".join(lines)
+        return lines
     order = sorted(range(len(lines)), key=lambda i: -len(lines[i]))
     chosen, total = [], 0
     for i in order:
@@ -73,16 +71,40 @@ def _sample(text: str, chars: int) -> str:
             break
         chosen.append(i)
         total += len(lines[i]) + 1
-    return "\n".join(lines[i] for i in sorted(chosen))[:chars]
+    return [lines[i] for i in sorted(chosen)]
 
 
 def _run_chars(pattern: re.Pattern[str], text: str) -> int:
     return sum(map(len, pattern.findall(text)))
 
 
+@dataclass(frozen=True)
+class Guess:
+    """A language and the lines it was read from."""
+
+    language: str | None
+    lines: frozenset[str] = frozenset()
+    reused: bool = False  # taken from an earlier guess on mostly the same lines
+
+
 def detect_language(text: str, settings: Settings = DEFAULT) -> str | None:
     """ISO 639-1 code of the text, or None when there is too little text to tell."""
-    sample = _sample(text, settings.language_sample_chars)
+    return guess_language(text, settings).language
+
+
+def guess_language(text: str, settings: Settings = DEFAULT, *, earlier: Guess | None = None) -> Guess:
+    """The language of the text. With `earlier` (the capture's guess) and a body whose
+    sample is mostly the same lines, the earlier answer stands: the model would read
+    nearly the same text again."""
+    lines = _sample_lines(text, settings.language_sample_chars)
+    if earlier is not None and earlier.language is not None and lines:
+        shared = sum(len(line) for line in lines if line in earlier.lines)
+        if shared >= settings.language_reuse_share * sum(map(len, lines)):
+            return Guess(earlier.language, earlier.lines, reused=True)
+    return Guess(_detect("\n".join(lines)[: settings.language_sample_chars]), frozenset(lines))
+
+
+def _detect(sample: str) -> str | None:
     letters = _run_chars(_LETTERS, sample)
     if letters < 20:
         return None

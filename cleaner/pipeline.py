@@ -7,7 +7,7 @@ from .dates import parse_date
 from .decode import decode, decode_str
 from .detect import HTML, KINDS, MARKDOWN, detect_kind
 from .errors import InputError
-from .lang import detect_language
+from .lang import Guess, detect_language, guess_language
 from .limits import check as check_time
 from .model import Block, BlockKind, Document, Drop, DropSource, Evidence, Label
 from .render import to_markdown, to_text
@@ -36,6 +36,12 @@ def clean_text(
         raise ValueError(f"unknown kind {kind!r}")
     detected = detect_kind(text) if kind == "auto" else kind
     capture = None
+    capture_guess: list[Guess] = []
+
+    def guessed(guess: Guess) -> str | None:
+        capture_guess.append(guess)
+        return guess.language
+
     if detected == HTML:
         # The main content as Blocks (trafilatura, after the DOM rules), and the metadata
         # the page declares; the text rules then run over these Blocks as over any others.
@@ -45,7 +51,7 @@ def clean_text(
         language_of = lambda: declared or detect_language(to_text(blocks), settings)  # noqa: E731
     else:
         blocks = segment(text, markdown=detected == MARKDOWN, settings=settings)
-        language_of = lambda: detect_language("\n".join(b.text for b in blocks), settings)  # noqa: E731
+        language_of = lambda: guessed(guess_language("\n".join(b.text for b in blocks), settings))  # noqa: E731
     check_time()
     doc = Document(source=source, kind=detected, url=url, blocks=blocks)
     ctx = Context(capture=text, kind=detected, url=url, language_of=language_of)
@@ -63,9 +69,10 @@ def clean_text(
     if capture is not None:
         html.finish(doc, capture, settings)
     else:
-        body_language = detect_language(doc.text, settings) if doc.text else None
-        doc.language = body_language or ctx.language
-        doc.evidence["language"] = Evidence("py3langid on the body" if body_language else "py3langid on the capture")
+        body = guess_language(doc.text, settings, earlier=capture_guess[0] if capture_guess else None) if doc.text else None
+        doc.language = (body and body.language) or ctx.language
+        how = "py3langid on the body" + (" (the capture's sample: mostly the same lines)" if body and body.reused else "")
+        doc.evidence["language"] = Evidence(how if body and body.language else "py3langid on the capture")
     doc.removed = sum(1 for b in doc.blocks if b.drop is not None and b.text)
     return doc
 

@@ -186,6 +186,9 @@ class Settings:
     # (py3langid's time is linear in it). 1500 gave the same languages as 4000 on every
     # bench capture; 800 and 1000 turned one Indonesian page into Malay.
     language_sample_chars: int = 1500
+    # The body keeps the capture's language when this share of its sample's characters
+    # are lines the capture's sample read too (the model would read the same text).
+    language_reuse_share: float = 0.8
 
     # --- rules -------------------------------------------------------------------
     # A cut-rest marker ("Recommended news", "Similar News:") ends the article only after

@@ -63,3 +63,27 @@ def test_article_found_in_every_language(language: str, rules: RuleSet | None) -
         assert paragraph in doc.text, f"{language}: lost {paragraph[:30]!r}"
     for chrome in ("Politics", "Privacy", "Login"):
         assert chrome not in doc.text, f"{language}: kept menu line {chrome!r}"
+
+
+def test_language_is_read_from_the_longest_lines_not_the_menus() -> None:
+    from cleaner.lang import detect_language
+
+    menus = "\n".join(["Startseite", "Politik", "Wirtschaft", "Sport", "Kultur", "Anmelden"] * 30)
+    article = (
+        "The ministers met in Brussels on Thursday and said they had not expected the talks to end so soon.\n"
+        "Most of them left the building before the evening, and the statement they signed was short.\n"
+    ) * 8
+    assert detect_language(menus + "\n" + article) == "en"
+
+
+def test_body_language_reuses_the_capture_guess_only_for_the_same_lines() -> None:
+    from cleaner.lang import guess_language
+
+    english = "\n".join(f"Paragraph {i}: the council said on Monday that the new rules would apply from next year." for i in range(30))
+    french = "\n".join(f"Le conseil a déclaré lundi que les règles s'appliqueraient ({i})." for i in range(30))
+    capture = guess_language(english + "\n" + french)  # the longest lines: the English ones
+    assert capture.language == "en" and all(line.startswith("Paragraph") for line in capture.lines)
+    same = guess_language(english, earlier=capture)
+    assert same.reused and same.language == "en"
+    other = guess_language(french, earlier=capture)
+    assert not other.reused and other.language == "fr"

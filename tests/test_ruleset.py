@@ -11,7 +11,7 @@ import pytest
 from cleaner.errors import RuleError
 from cleaner.model import Block, BlockKind, Drop, DropSource
 from cleaner.ruleset import RuleSet, apply_rules, bundled_rules_dir, load_rules
-from cleaner.ruleset.engine import Context, _Prefilter, anchored, check_examples, match
+from cleaner.ruleset.engine import Context, _Prefilter, check_examples, match
 
 # --- helpers ----------------------------------------------------------------------------------
 
@@ -212,24 +212,6 @@ def test_first_matching_rule_in_file_order_names_the_drop(tmp_path: Path) -> Non
     blocks = blocks_of("Share", "Tweet")
     run(reordered, blocks)
     assert reasons(blocks) == ["t.regex", "t.regex"]
-
-
-@pytest.mark.parametrize(
-    "pattern, expected",
-    [
-        ("^Share$", True),
-        ("(?i)^(?:share|tweet)$", True),
-        ("^a|b", False),  # b may match anywhere
-        ("^a(?:b|c)|d", False),
-        ("(?i)(?:^a)", False),  # not provably anchored: treated as unanchored, which is safe
-        ("^[|]x", True),  # a | inside a class is a literal
-        ("^[]|]x", True),
-        ("^a\\|b", True),  # an escaped |
-        ("we use cookies", False),
-    ],
-)
-def test_anchored(pattern: str, expected: bool) -> None:
-    assert anchored(pattern) is expected
 
 
 def test_prefilter_finds_exactly_the_rules_that_match() -> None:

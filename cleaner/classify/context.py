@@ -2,7 +2,7 @@
 verdicts, its neighbours' and its place relative to the headline and the main region."""
 from __future__ import annotations
 
-import math
+import numpy as np
 
 from ..model import Block, Label
 
@@ -26,74 +26,108 @@ _NEAR_HEADLINE_BLOCKS = 6
 
 def vectors(blocks: list[Block], pass1: list[Label | None], region: tuple[int, int] | None, headline: int | None) -> list[list[float]]:
     """One feature vector per block (rule-dropped blocks included, as context only)."""
+    return matrix(blocks, pass1, region, headline).tolist()
+
+
+def matrix(blocks: list[Block], pass1: list[Label | None], region: tuple[int, int] | None, headline: int | None) -> np.ndarray:
+    """The vectors as rows of one array, built column by column: a Python loop over
+    blocks and features was a tenth of the text path's time."""
     n = len(blocks)
-    anchor = next((i for i, b in enumerate(blocks) if headline is not None and b.start > headline), None)
-    out = []
-    short = [1.0 if b.features["chars"] < 70 else 0.0 for b in blocks]
-    longest = max((b.features["chars"] for b in blocks), default=1.0) or 1.0
-    run_chars = _good_runs(blocks)
-    for i, block in enumerate(blocks):
-        zone = range(max(0, i - _WINDOW_BLOCKS), min(n, i + _WINDOW_BLOCKS + 1))
-        size = float(len(zone))
-        wide = range(max(0, i - _ZONE_BLOCKS), min(n, i + _ZONE_BLOCKS + 1))
-        wide_size = float(len(wide))
-        f = block.features
-        prev = blocks[i - 1] if i > 0 else None
-        nxt = blocks[i + 1] if i + 1 < n else None
-        if region is None:
-            distance = _FAR_BLOCKS
-        elif i < region[0]:
-            distance = min(_FAR_BLOCKS, region[0] - i)
-        elif i > region[1]:
-            distance = min(_FAR_BLOCKS, i - region[1])
-        else:
-            distance = 0.0
-        p1 = pass1[i]
-        out.append([
-            1.0,
-            math.log1p(f["chars"]),
-            math.log1p(f["words"]),
-            f["link_share"],
-            math.log1p(f["links"]),
-            min(1.0, f["images"]),
-            f["stopword_share"],
-            f["terminal_punct"],
-            f["ellipsis_end"],
-            f["title_case_share"],
-            f["upper_share"],
-            f["digit_share"],
-            f["heading"],
-            f["list_item"],
-            min(1.0, f["repeats"]),
-            f["title_overlap"],
-            1.0 if block.gap_before else 0.0,
-            1.0 if p1 is Label.GOOD else 0.0,
-            1.0 if p1 is Label.NEAR_GOOD else 0.0,
-            1.0 if p1 is Label.SHORT else 0.0,
-            1.0 if p1 is Label.BAD else 0.0,
-            1.0 if block.label is Label.GOOD else 0.0,
-            1.0 if distance == 0 else 0.0,
-            distance / _FAR_BLOCKS,
-            1.0 if headline is not None and block.start < headline else 0.0,
-            1.0 if anchor is not None and 0 <= i - anchor < _NEAR_HEADLINE_BLOCKS else 0.0,
-            i / max(1, n - 1),
-            1.0 if prev is not None and prev.label is Label.GOOD else 0.0,
-            1.0 if nxt is not None and nxt.label is Label.GOOD else 0.0,
-            prev.features["link_share"] if prev is not None else 1.0,
-            nxt.features["link_share"] if nxt is not None else 1.0,
-            prev.features["stopword_share"] if prev is not None else 0.0,
-            nxt.features["stopword_share"] if nxt is not None else 0.0,
-            1.0 if (prev is not None and prev.drop is not None) or (nxt is not None and nxt.drop is not None) else 0.0,
-            sum(blocks[j].features["link_share"] for j in zone) / size,
-            sum(blocks[j].features["stopword_share"] for j in zone) / size,
-            sum(1.0 for j in zone if blocks[j].label is Label.GOOD) / size,
-            sum(short[j] for j in zone) / size,
-            sum(blocks[j].features["link_share"] for j in wide) / wide_size,
-            sum(1.0 for j in wide if blocks[j].label is Label.GOOD) / wide_size,
-            f["chars"] / longest,
-            math.log1p(run_chars[i]),
-        ])
+    if n == 0:
+        return np.zeros((0, len(NAMES)))
+    own = np.array(
+        [
+            (
+                f["chars"], f["words"], f["link_share"], f["links"], f["images"], f["stopword_share"],
+                f["terminal_punct"], f["ellipsis_end"], f["title_case_share"], f["upper_share"],
+                f["digit_share"], f["heading"], f["list_item"], f["repeats"], f["title_overlap"],
+                1.0 if b.gap_before else 0.0, 1.0 if b.label is Label.GOOD else 0.0,
+                1.0 if b.drop is not None else 0.0,
+            )
+            for b in blocks
+            for f in (b.features,)
+        ],
+        dtype=float,
+    )
+    chars, link, stop, good, dropped = own[:, 0], own[:, 2], own[:, 5], own[:, 16], own[:, 17]
+    index = np.arange(n, dtype=float)
+    p1 = np.array([(p is Label.GOOD, p is Label.NEAR_GOOD, p is Label.SHORT, p is Label.BAD) for p in pass1], dtype=float)
+    if region is None:
+        distance = np.full(n, _FAR_BLOCKS)
+    else:
+        distance = np.minimum(_FAR_BLOCKS, np.maximum(region[0] - index, 0) + np.maximum(index - region[1], 0))
+    before = np.zeros(n)
+    near_after = np.zeros(n)
+    if headline is not None:
+        starts = np.array([b.start for b in blocks])
+        before = (starts < headline).astype(float)
+        after = np.flatnonzero(starts > headline)
+        if after.size:
+            offset = index - after[0]
+            near_after = ((offset >= 0) & (offset < _NEAR_HEADLINE_BLOCKS)).astype(float)
+    short = (chars < 70).astype(float)
+    longest = chars.max() or 1.0
+    return np.column_stack([
+        np.ones(n),
+        np.log1p(chars),
+        np.log1p(own[:, 1]),
+        link,
+        np.log1p(own[:, 3]),
+        np.minimum(1.0, own[:, 4]),
+        stop,
+        own[:, 6],
+        own[:, 7],
+        own[:, 8],
+        own[:, 9],
+        own[:, 10],
+        own[:, 11],
+        own[:, 12],
+        np.minimum(1.0, own[:, 13]),
+        own[:, 14],
+        own[:, 15],
+        p1,
+        good,
+        (distance == 0).astype(float),
+        distance / _FAR_BLOCKS,
+        before,
+        near_after,
+        index / max(1, n - 1),
+        _shift(good, 1, 0.0),
+        _shift(good, -1, 0.0),
+        _shift(link, 1, 1.0),
+        _shift(link, -1, 1.0),
+        _shift(stop, 1, 0.0),
+        _shift(stop, -1, 0.0),
+        np.maximum(_shift(dropped, 1, 0.0), _shift(dropped, -1, 0.0)),
+        _window_mean(link, _WINDOW_BLOCKS),
+        _window_mean(stop, _WINDOW_BLOCKS),
+        _window_mean(good, _WINDOW_BLOCKS),
+        _window_mean(short, _WINDOW_BLOCKS),
+        _window_mean(link, _ZONE_BLOCKS),
+        _window_mean(good, _ZONE_BLOCKS),
+        chars / longest,
+        np.log1p(np.array(_good_runs(blocks))),
+    ])
+
+
+def _shift(values: np.ndarray, by: int, edge: float) -> np.ndarray:
+    """values[i - by] at i: by=1 gives each block its previous block's value."""
+    out = np.full(values.shape, edge)
+    if by > 0:
+        out[by:] = values[:-by]
+    else:
+        out[:by] = values[-by:]
     return out
+
+
+def _window_mean(values: np.ndarray, radius: int) -> np.ndarray:
+    """The mean over blocks i-radius..i+radius, cut at the document's edges."""
+    n = len(values)
+    total = np.concatenate(([0.0], np.cumsum(values)))
+    index = np.arange(n)
+    lo = np.maximum(0, index - radius)
+    hi = np.minimum(n, index + radius + 1)
+    return (total[hi] - total[lo]) / (hi - lo)
 
 
 def _good_runs(blocks: list[Block]) -> list[float]:

@@ -24,13 +24,15 @@ def words_of(text: str) -> list[str]:
 def block_features(block: Block, language: str | None, title_words: frozenset[str], repeats: Counter[str], settings: Settings) -> dict[str, float]:
     text = block.text
     raw_chars = len(text)
-    words = words_of(text)
+    words = _WORD.findall(text)
     n_words = len(words)
-    cjk = len(_CJK_CHAR.findall(text)) if not text.isascii() else 0
+    ascii_text = text.isascii()
+    cjk = len(_CJK_CHAR.findall(text)) if not ascii_text else 0
     hangul = len(_HANGUL.findall(text)) if cjk else 0
     # Length thresholds are in Latin characters; a Han or kana character says as much as
     # several, a Hangul syllable as about two.
     chars = raw_chars + (cjk - hangul) * (settings.cjk_char_weight - 1) + hangul * (settings.hangul_char_weight - 1)
+    lowered = [w.lower() for w in words]
     if is_cjk(language) and cjk:
         # Chinese and Japanese have no spaces: count characters as words, particles as stopwords.
         effective_words = max(n_words, cjk / settings.cjk_chars_per_word)
@@ -38,14 +40,14 @@ def block_features(block: Block, language: str | None, title_words: frozenset[st
         stop_share = sum(1 for c in text if c in stopchars) / max(1, cjk) * 4.0
     else:
         effective_words = n_words
-        stop = stopwords(language)
-        stop_share = sum(1 for w in words if w.lower() in stop) / max(1, n_words)
+        stop_share = sum(map(stopwords(language).__contains__, lowered)) / max(1, n_words)
     url_count, url_chars = count_bare_urls(text) if "http" in text or "www." in text else (0, 0)
     link_share = min(1.0, (block.link_chars + url_chars) / raw_chars) if raw_chars else 0.0
-    capitalised = sum(1 for w in words if w[:1].isupper())
-    upper = sum(1 for w in words if len(w) > 1 and w.isupper())
+    # map() over C methods: these three counts were a third of the classifier's time.
+    capitalised = sum(map(str.isupper, [w[0] for w in words]))
+    upper = sum(map(str.isupper, [w for w in words if len(w) > 1]))
     digits = len(_DIGIT.findall(text))
-    title_overlap = (sum(1 for w in set(w.lower() for w in words) if w in title_words) / max(1, len(title_words))) if title_words else 0.0
+    title_overlap = (len(title_words.intersection(lowered)) / max(1, len(title_words))) if title_words else 0.0
     return {
         "chars": float(chars),
         "words": float(effective_words),

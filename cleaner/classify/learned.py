@@ -10,6 +10,8 @@ import json
 import math
 from pathlib import Path
 
+import numpy as np
+
 from .context import NAMES
 
 WEIGHTS = Path(__file__).with_name("weights.json")
@@ -33,7 +35,13 @@ def probability(weights: tuple[float, ...], vector: list[float]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def strongest_against(weights: tuple[float, ...], vector: list[float]) -> str:
+def probabilities(weights: tuple[float, ...], rows: np.ndarray) -> np.ndarray:
+    """probability() for every row of a matrix at once."""
+    z = np.clip(rows @ np.asarray(weights), -30.0, 30.0)
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def strongest_against(weights: tuple[float, ...], vector: list[float] | np.ndarray) -> str:
     """The feature that pushed hardest towards dropping: the reason --explain shows."""
     worst = min(range(1, len(weights)), key=lambda i: weights[i] * vector[i])
     return NAMES[worst]

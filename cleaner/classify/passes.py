@@ -67,19 +67,18 @@ def classify(
             reasons[i] = "outside-main-region"
     model = learned.load() if settings.use_learned_model or collect is not None else None
     if model is not None or collect is not None:
-        vecs = context.vectors(todo, pass1, region, headline)
+        rows = context.matrix(todo, pass1, region, headline)
         if collect is not None:
-            collect.extend((b, v) for b, v in zip(todo, vecs) if b.drop is None)
+            collect.extend((b, v) for b, v in zip(todo, rows.tolist()) if b.drop is None)
         if model is not None and settings.use_learned_model:
             weights, threshold = model
-            for i, (block, vec) in enumerate(zip(todo, vecs)):
+            for i, (block, p) in enumerate(zip(todo, learned.probabilities(weights, rows).tolist())):
                 if block.drop is not None or reasons.get(i) in _FINAL:
                     continue
-                p = learned.probability(weights, vec)
                 block.features["model_p"] = p
                 keep = p >= threshold
                 if keep != (block.label is Label.GOOD):
-                    reasons[i] = "model:" + learned.strongest_against(weights, vec)
+                    reasons[i] = "model:" + learned.strongest_against(weights, rows[i])
                 block.label = Label.GOOD if keep else Label.BAD
     for i, block in enumerate(todo):
         if block.drop is None and block.label is not Label.GOOD:

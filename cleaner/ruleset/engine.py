@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -89,10 +88,14 @@ def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context, settings: 
     active = [r for r in rules if not r.is_dom and in_scope(r.scope, ctx)]  # DOM rules ran before extraction
     rewrites = [r for r in active if r.action is Action.REWRITE]
     others = [r for r in active if r.action is not Action.REWRITE]
-    for rule in rewrites:
+    if rewrites:
+        any_rewrite = _any_of(tuple(r.matcher.regex.pattern for r in rewrites))
         for block in blocks:
-            if block.text and rule.matcher.regex.search(block.text):
-                _rewrite(block, rule)
+            # One set search per block; a block it hits gets every rewrite in file order.
+            if block.text and any_rewrite.Match(block.text):
+                for rule in rewrites:
+                    if rule.matcher.regex.search(block.text):
+                        _rewrite(block, rule)
     fields: dict[str, tuple[str, Evidence]] = {}
     prefilter = _prefilter(tuple(others))
     n = len(blocks)
@@ -129,6 +132,16 @@ def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context, settings: 
 
 
 @functools.lru_cache(maxsize=64)
+def _any_of(patterns: tuple[str, ...]) -> Any:
+    """An RE2 set that tells whether any of the patterns occurs in a text."""
+    found = re2.Set.SearchSet(_filter_options())
+    for pattern in patterns:
+        found.Add(pattern)
+    found.Compile()
+    return found
+
+
+@functools.lru_cache(maxsize=64)
 def _prefilter(rules: tuple[Rule, ...]) -> _Prefilter:
     """Compiling the set costs milliseconds: do it once per combination of active rules."""
     return _Prefilter(list(rules))
@@ -136,30 +149,25 @@ def _prefilter(rules: tuple[Rule, ...]) -> _Prefilter:
 
 class _Prefilter:
     """Finds the rules that can match a block, in rule order, without trying each one: one
-    RE2 set match for the regex rules anchored at the start, one small set per unanchored
-    regex, one dictionary lookup for the literal rules, one startswith for the prefix rules.
-    Forty separate searches per line made rules the slowest step; one set of all the
-    regexes was little better, because unanchored patterns multiply the DFA's states."""
+    RE2 FilteredRE2 call for all the regex rules (it looks for the literal atoms the
+    patterns need, then runs only the patterns whose atoms occur), one dictionary lookup
+    for the literal rules, one startswith for the prefix rules. Forty separate searches
+    per line made rules the slowest step; one RE2 set of all the patterns was little
+    better, as unanchored patterns multiply a set's DFA states."""
 
     def __init__(self, rules: list[Rule]) -> None:
         self.rules = rules
         self.always: list[int] = []
-        self.regex_index: list[int] = []  # anchored regex rules, in the order of self.set
-        self.unanchored: list[tuple[Any, int]] = []
+        self.regex_index: list[int] = []  # rule index of each pattern in self.filter
         self.literal: dict[str, list[int]] = {}
         self.prefix: list[tuple[tuple[str, ...], int]] = []
         self.contains: list[tuple[tuple[str, ...], int]] = []
-        self.set = re2.Set.MatchSet(_set_options())
+        self.filter = re2.Filter()
         for i, rule in enumerate(rules):
             m = rule.matcher
-            if m.regex is not None and anchored(m.regex.pattern):
-                self.set.Add(m.regex.pattern)
+            if m.regex is not None:
+                self.filter.Add(m.regex.pattern, _filter_options())
                 self.regex_index.append(i)
-            elif m.regex is not None:
-                one = re2.Set.SearchSet(_set_options())
-                one.Add(m.regex.pattern)
-                one.Compile()
-                self.unanchored.append((one, i))
             elif m.literals:
                 for literal in m.literals:
                     self.literal.setdefault(literal, []).append(i)
@@ -169,15 +177,15 @@ class _Prefilter:
                 self.contains.append((m.contains, i))
             else:
                 self.always.append(i)
-        self.set.Compile()
+        if self.regex_index:
+            self.filter.Compile()  # an empty filter cannot be compiled, nor matched
         self.any_prefix = tuple(p for prefixes, _ in self.prefix for p in prefixes)
         self.folds = bool(self.literal or self.prefix or self.contains)
 
     def candidates(self, text: str) -> list[Rule]:
         chosen = list(self.always)
-        if self.regex_index and (hits := self.set.Match(text)):
+        if self.regex_index and (hits := self.filter.Match(text)):
             chosen.extend(self.regex_index[h] for h in hits)
-        chosen.extend(i for one, i in self.unanchored if one.Match(text))
         if self.folds:
             folded = " ".join(text.split()).casefold()  # as match() folds it
             chosen.extend(self.literal.get(folded, ()))
@@ -190,45 +198,10 @@ class _Prefilter:
         return [self.rules[i] for i in chosen]
 
 
-def _set_options() -> Any:
+def _filter_options() -> Any:
     options = re2.Options()
-    options.max_mem = _SET_MAX_MEM
     options.log_errors = False
     return options
-
-
-_SET_MAX_MEM = 32 << 20  # bytes for a set's DFA; the default 8 MB ran out on the anchored set
-_FLAGS = re.compile(r"\(\?[a-zA-Z]+\)")
-
-
-def anchored(pattern: str) -> bool:
-    """True when every match of the pattern starts at the start of the text: it begins with
-    ^ (after flag groups) and has no top-level alternative that could match elsewhere."""
-    while m := _FLAGS.match(pattern):
-        pattern = pattern[m.end() :]
-    if not pattern.startswith("^"):
-        return False
-    depth, i, in_class = 0, 0, False
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            if pattern[i + 1 : i + 2] == "]" or pattern[i + 1 : i + 3] == "^]":
-                i += 2 if pattern[i + 1] == "]" else 3  # a ] first in a class is a literal
-                continue
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            return False
-        i += 1
-    return True
 
 
 def _is_prose(block: Block, settings: Settings) -> bool:

@@ -16,7 +16,7 @@ _HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
 _KANA_RUN = re.compile(r"[\u3040-\u30ff]+")
 # Link targets and bare URLs are ASCII whatever the page's language: they would pull the
 # sample towards English and make link lists look like the longest lines.
-_URLS = re.compile(r"\]\([^)\s]*\)|https?://\S+|www\.\S+")
+_URLS = re.compile(r"\]\([^)\s]{0,400}\)|https?://\S+|www\.\S+")  # bounded: "](" repeated must stay linear
 
 # ISO 639-1 -> the name jusText uses for its stoplist
 _JUSTEXT_NAMES = {

@@ -64,6 +64,8 @@ def clean_text(
         classify(blocks, ctx.language, doc.title, settings, headline=meta.headline_line(blocks, doc.title), collect=collect, site=doc.site)
     check_time()
     _never_empty(blocks)
+    if capture is None:
+        _settle(doc, settings)
     doc.text = to_text(blocks)
     doc.markdown = to_markdown(blocks)
     if capture is not None:
@@ -118,6 +120,53 @@ def _metadata(doc: Document, fields: dict[str, tuple[str, Evidence]], settings: 
         doc.site, doc.evidence["site"] = found
     if doc.site is None and agency:
         doc.site, doc.evidence["site"] = agency, Evidence("agency credit in the dateline", doc.evidence["dateline"].line)
+
+
+def _settle(doc: Document, settings: Settings) -> None:
+    """The metadata step at its fixed point (issue 7). The cleaned text, read again on its
+    own, has lost the chrome and the headline that placed the metadata: its first line may
+    now read as a <title>, a caption as a headline, a credit as the byline. Whatever that
+    reading would take out of the body is taken out now, with the same reason, so cleaning
+    the cleaned text finds no metadata left to take. Each round takes at least one block."""
+    for _ in range(len(doc.blocks)):
+        kept = [b for b in doc.blocks if b.drop is None and b.text]
+        again, taken = metadata_left(to_text(doc.blocks), settings) if kept else (None, [])
+        if again is None or not taken:
+            return
+        # The kept blocks' line ranges in the text (to_text joins them with one blank line).
+        # A block with several lines (a table) is read as several: it goes if any of them does.
+        spans, line = [], 1
+        for block in kept:
+            last = line + block.text.count("\n")
+            spans.append((line, last, block))
+            line = last + 2
+        moved = False
+        for fresh in taken:
+            for first, last, block in spans:
+                if first <= fresh.start <= last and block.drop is None and block.kind is not BlockKind.HEADING:
+                    # A heading the capture marked stays: re-read, a subheading that opens the
+                    # body looks like a <title> line, but the capture said what it was.
+                    block.drop, moved = fresh.drop, True
+        if not moved:
+            return
+        for name in ("title", "subtitle", "byline", "date", "dateline", "site"):
+            if getattr(doc, name) is None and getattr(again, name) is not None:
+                setattr(doc, name, getattr(again, name))
+                doc.evidence[name] = Evidence(f"{again.evidence[name].source}, in the cleaned text")
+        if not doc.authors and again.authors:
+            doc.authors, doc.evidence["authors"] = again.authors, doc.evidence["byline"]
+
+
+def metadata_left(text: str, settings: Settings = DEFAULT) -> tuple[Document | None, list[Block]]:
+    """`text` read as a capture of its own (no URL, no rules), through the metadata step:
+    the Document and the blocks that step takes out of the body. For a body that `clean`
+    returned, the list is empty (`_settle`). (None, []) for text that reads as HTML."""
+    kind = detect_kind(text)
+    if kind == HTML:
+        return None, []
+    again = Document(kind=kind, blocks=segment(text, markdown=kind == MARKDOWN, settings=settings))
+    _metadata(again, {}, settings)
+    return again, [b for b in again.blocks if b.drop is not None and b.text]
 
 
 def _never_empty(blocks: list[Block]) -> None:

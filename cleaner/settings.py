@@ -100,6 +100,17 @@ class Settings:
     headline_after_body_points: float = -1.0  # it comes after the body has started
     headline_label_points: float = -2.0  # one to three words in capitals: a section label ("WORLD NEWS")
     headline_sentence_points: float = -2.0  # ends with a period or holds two sentences: a standfirst
+    # Text captures: a displayed headline often rewords the <title> line. Points times the
+    # share of its words (four letters or more) found in the first line, from this share up.
+    # Added for issue 5 (txt title 0.897 -> see the README); 0.25 lets "Мастера вкуса: 23
+    # самых крутых фудблогера по версии Wday.ru" beat a contest-rules line above it.
+    headline_title_words_points: float = 2.0
+    headline_title_words_min_share: float = 0.25
+    # A name line over a date line is a byline, however Title Case it looks (issue 5).
+    headline_byline_shape_points: float = -3.0
+    # A line ending in '!' or '?' with more words than this, not in Title Case, is a sentence
+    # (promotional prose, a question to the reader), not a headline.
+    headline_max_exclaiming_words: int = 15
     # The byline and the date are looked for this many text blocks after the headline
     # (and a few before it: some sites print "By X | date" above). dev bench: 95% of
     # bylines within 8 blocks, dates within 10.

@@ -125,7 +125,16 @@ def test_title_is_the_first_level_one_heading() -> None:
 
 def test_level_one_heading_that_is_a_link_is_not_the_title() -> None:
     teaser = block("Read our other story about the budget", 1, BlockKind.HEADING, level=1, link_chars=37, links=1)
+    teaser.markdown = "# [Read our other story about the budget](/news/other-story)"
     assert find_title([teaser], DEFAULT) is None
+
+
+def test_heading_linked_nowhere_can_be_the_title() -> None:
+    # "## [ Headline ]()": segment keeps no link without a target, so the markdown has none.
+    heading = block("The Early Reviews For The Platform Are Here", 1, BlockKind.HEADING, level=2, link_chars=43, links=1)
+    heading.markdown = "## The Early Reviews For The Platform Are Here"
+    found = find_title([heading, block("Nov 18, 2019", 3), block(BODY, 5)], DEFAULT)
+    assert found is not None and found[0] == "The Early Reviews For The Platform Are Here"
 
 
 def test_title_from_a_headline_shaped_first_line() -> None:

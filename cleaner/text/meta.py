@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right
 import unicodedata
 from datetime import date
 from collections.abc import Iterator
@@ -83,7 +84,14 @@ _BY_ALONE = re.compile(r"^(?:by|von|par|por|door|av)$", re.I)
 # Link texts next to author links that are not names.
 _UI_WORDS = {"biography", "bio", "profile", "follow", "more", "view more articles", "all posts", "posts", "author", "about"}
 _HEADLINE_OVERLAP = 0.8  # share of the title's words a reworded headline line keeps
+# Some flatteners split a word's last letter off ("Molly Woo d", "Idea s").
+_SPLIT_LAST_LETTER = re.compile(r"(?<=[^\W\d_]{2}) ([a-z])\b(?=\s*$)")
+# Profile-link words after a name: "Marcus De Guzman View More Articles".
+_UI_TAIL = re.compile(r"(?i)\s+(?:view (?:more|all) (?:articles|posts|stories)|more (?:articles|posts|stories)|all posts)\s*$")
+_PLACE_ONLY = re.compile(r"^\s*(?:[A-Z][\w.'’-]*\s*){1,3},?\s*$")
+_EXCLAIMING = re.compile(r"[!?]['\"’”]?(?:\s*\W)?$")
 _NAME_CAPITALISED_SHARE = 0.8
+_TITLE_CASED_SHARE = 0.6  # of the words of four letters or more
 
 
 # --------------------------------------------------------------------------- shared shapes
@@ -102,6 +110,8 @@ def _weighted_len(text: str, settings: Settings) -> float:
 
 def _links(block: Block) -> list[tuple[str, str]]:
     """(text, target) of each markdown link in the block."""
+    if "](" not in block.markdown:
+        return []
     return [(m.group(1).strip(), m.group(2)) for m in _LINK.finditer(block.markdown)]
 
 
@@ -177,9 +187,9 @@ def find_title(blocks: list[Block], settings: Settings, url: str | None = None) 
 
 def find_headline(blocks: list[Block], settings: Settings, url: str | None = None) -> Headline | None:
     """The displayed headline: the best-scoring headline-shaped line in the window (heading
-    level, distance to the body, the URL slug, a byline or date under it). A text capture
-    starts with the page's <title> line: it is the title when no displayed headline scores
-    high enough, and its tail after the headline names the site."""
+    level, distance to the body, the URL slug, words of the <title> line, a byline or date
+    under it). A text capture starts with the page's <title> line: it is the title when no
+    displayed headline scores high enough, and its tail after the headline names the site."""
     window = [i for i, b in enumerate(blocks) if b.start <= settings.meta_window_lines and _live(b)]
     if not window:
         return None
@@ -187,18 +197,27 @@ def find_headline(blocks: list[Block], settings: Settings, url: str | None = Non
     first = window[0]
     has_headings = any(b.kind is BlockKind.HEADING for b in blocks)
     element = first if not has_headings and _headline_shaped(blocks[first], settings, url) else None
+    element_text = blocks[element].text if element is not None else ""
+    scan = _Scan(blocks, window, element_text, settings)
     slug = _slug_words(url)
-    scored = [(i, *_headline_score(blocks, i, element, body, slug, settings)) for i in window if _headline_shaped(blocks[i], settings, url)]
+    # A line repeating the <title> line is a candidate even when shaped like a sentence
+    # ("They just might be.") or short ("Classificação NASCAR").
+    scored = [
+        (i, *_headline_score(scan, i, element, body, slug, settings))
+        for i in window
+        if (element is not None and i != element and scan.names_title(i)) or _headline_shaped(blocks[i], settings, url)
+    ]
     others = [c for c in scored if c[0] != element]
-    best = max(others, key=lambda c: c[1], default=None)  # the first of equals
+    # Words shared with the <title> line only order the displayed candidates: they never
+    # make one beat the <title> line itself, or the minimum.
+    best = max(others, key=lambda c: c[1] + c[3], default=None)  # the first of equals
     shown = best if best is not None and (best[1] >= settings.headline_min_points or element is None and best[1] > 0) else None
     own = next((c for c in scored if c[0] == element), None)
-    element_text = blocks[element].text if element is not None else ""
-    if shown is not None and (own is None or shown[1] > own[1] or _repeats_title_element(blocks[shown[0]].text, element_text)):
-        i, _, reasons = shown
+    if shown is not None and (own is None or shown[1] > own[1] or scan.repeats(shown[0])):
+        i, _, reasons, _ = shown
         block = blocks[i]
         title, site, site_line = block.text, None, None
-        if element is not None and _repeats_title_element(title, element_text):
+        if element is not None and scan.repeats(i):
             site, site_line = _suffix_site(element_text, title), blocks[element].start
             blocks[element].drop = Drop(DropSource.METADATA, "title")
         block.drop = Drop(DropSource.METADATA, "title")
@@ -211,7 +230,7 @@ def find_headline(blocks: list[Block], settings: Settings, url: str | None = Non
     blocks[element].drop = Drop(DropSource.METADATA, "title")
     _drop_repeats(blocks, title)
     why = ", ".join(own[2]) if own else ""
-    if own is not None and own[1] > 0 and body is not None and _gap(blocks, element, body) <= settings.headline_near_body_blocks[1]:
+    if own is not None and own[1] > 0 and body is not None and scan.gap(element, body) <= settings.headline_near_body_blocks[1]:
         # The first line is also where the page shows its headline: right above the body.
         return Headline(title, site, Evidence("headline: first line, " + why, line), element, line)
     if shown is not None:
@@ -221,26 +240,96 @@ def find_headline(blocks: list[Block], settings: Settings, url: str | None = Non
     return Headline(title, site, Evidence("first line (the page's <title>)", line), None, line)
 
 
-def _gap(blocks: list[Block], i: int, j: int) -> int:
-    """Text blocks strictly between i and j."""
-    return sum(1 for b in blocks[i + 1 : j] if _live(b))
+class _Scan:
+    """What scoring the headline candidates asks about the window, each worked out once:
+    the live blocks after a block, the gap between two blocks, whether a block is a byline
+    or a date line, and its words against the <title> line's."""
+
+    def __init__(self, blocks: list[Block], window: list[int], element_text: str, settings: Settings) -> None:
+        self.blocks, self.settings = blocks, settings
+        self.live = [i for i, b in enumerate(blocks) if _live(b)]
+        self.rank = {i: n for n, i in enumerate(self.live)}  # index among the live blocks
+        self.element_norm = _norm(element_text) if element_text else ""
+        self.element_words = _content_words(element_text) if element_text else set()
+        self.element_head = _norm(_TITLE_SEPARATORS.split(element_text)[0]) if element_text else ""
+        self._byline: dict[int, bool] = {}
+        self._date: dict[int, bool] = {}
+        self._repeats: dict[int, bool] = {}
+
+    def after(self, i: int, n: int) -> list[int]:
+        """The next n live blocks after block i."""
+        k = bisect_right(self.live, i)
+        return self.live[k : k + n]
+
+    def gap(self, i: int, j: int) -> int:
+        """Live blocks strictly between i and j (i before j)."""
+        return bisect_left(self.live, j) - bisect_right(self.live, i)
+
+    def byline(self, i: int) -> bool:
+        if i not in self._byline:
+            self._byline[i] = _byline_of(self.blocks[i], self.settings) is not None
+        return self._byline[i]
+
+    def date_line(self, i: int) -> bool:
+        if i not in self._date:
+            self._date[i] = _date_line(self.blocks[i], self.settings)
+        return self._date[i]
+
+    def names_title(self, i: int) -> bool:
+        """The line is the <title> line, or its head before a separator ('Headline | Site')."""
+        text = self.blocks[i].text
+        if not self.element_norm or len(text) > self.settings.max_title_chars:
+            return False
+        mine = _norm(text)
+        return mine == self.element_norm or mine == self.element_head
+
+    def repeats(self, i: int) -> bool:
+        if i not in self._repeats:
+            text = self.blocks[i].text
+            self._repeats[i] = bool(self.element_norm) and len(text) <= self.settings.max_title_chars and (
+                _repeats_norm(_norm(text), self.element_norm) or self.names_title(i)
+            )
+        return self._repeats[i]
 
 
 def _headline_shaped(block: Block, settings: Settings, url: str | None) -> bool:
+    # The cheap tests first: most lines of a capture fail on kind, length or word count.
+    kind = block.kind
+    if kind is not BlockKind.HEADING and kind is not BlockKind.PARAGRAPH:
+        return False
     text = block.text
+    if len(text) > settings.max_title_chars:
+        return False
+    heading = kind is BlockKind.HEADING
     words = len(text.split())
-    heading = block.kind is BlockKind.HEADING
-    if block.kind not in (BlockKind.HEADING, BlockKind.PARAGRAPH) or len(text) > settings.max_title_chars:
+    if not (words >= 3 or (heading and block.level == 1 and words == 2) or (len(text) >= 6 and _UNSPACED.search(text))):
         return False
     if block.link_chars >= len(text) / 2 and not _links_to_itself(block, url):
+        # A heading whose links lead nowhere ("[Headline]()") is no teaser for another page.
+        if not (heading and not _links(block)):
+            return False
+    last = text[-1]
+    if last in ".。:;,'\"’”" and _SENTENCE_END.search(text) and not (heading and text.endswith(".") and words >= 4):
         return False
-    if _SENTENCE_END.search(text) and not (heading and text.endswith(".") and words >= 4):
+    if not heading and (last in "!?'\"’”" or not last.isalnum()):
+        if words > settings.headline_max_exclaiming_words and _EXCLAIMING.search(text) and not _title_cased(text):
+            return False  # a long exclamation or question in sentence case is a sentence
+    if _PHOTO_CREDIT.search(text) or _label_regex(settings.date_published_labels + settings.date_updated_labels).match(text):
         return False
-    if is_relative(text) and words <= 4 or find_dates(text) or _PHOTO_CREDIT.search(text) or _byline_of(block, settings):
+    if any(c.isdigit() for c in text) and find_dates(text) or is_relative(text) and words <= 4:
         return False
-    if _label_regex(settings.date_published_labels + settings.date_updated_labels).match(text):
-        return False
-    return words >= 3 or (heading and block.level == 1 and words == 2) or (bool(_UNSPACED.search(text)) and len(text) >= 6)
+    return _byline_of(block, settings) is None
+
+
+def _title_cased(text: str) -> bool:
+    """'The Beauty of Korea Revealed at the Festival': most longer words capitalised."""
+    long = [w for w in text.split() if len(w) >= 4 and w[0].isalpha()]
+    return bool(long) and sum(1 for w in long if w[0].isupper()) >= _TITLE_CASED_SHARE * len(long)
+
+
+def _content_words(text: str) -> set[str]:
+    """Words of four letters or more: what a reworded headline keeps of its <title>."""
+    return {w for w in _words(text) if len(w) >= 4}
 
 
 def _links_to_itself(block: Block, url: str | None) -> bool:
@@ -251,18 +340,27 @@ def _links_to_itself(block: Block, url: str | None) -> bool:
     return bool(own) and any(urlsplit(target).path.rstrip("/") == own for _, target in _links(block))
 
 
-def _headline_score(blocks: list[Block], i: int, element: int | None, body: int | None, slug: set[str], settings: Settings) -> tuple[float, list[str]]:
+def _headline_score(scan: _Scan, i: int, element: int | None, body: int | None, slug: set[str], settings: Settings) -> tuple[float, list[str], float]:
+    """(points, reasons, tie-break points for words shared with the <title> line)."""
+    blocks = scan.blocks
     block = blocks[i]
-    score, reasons = 0.0, []
+    score, reasons, shares = 0.0, [], 0.0
     if block.kind is BlockKind.HEADING:
         score += settings.headline_heading_points[min(block.level, 6) - 1]
         reasons.append(f"level-{block.level} heading")
-    if element is not None and i != element and _repeats_title_element(block.text, blocks[element].text):
-        score += settings.headline_title_element_points
-        reasons.append("repeats the first line")
+    if element is not None and i != element:
+        if scan.repeats(i):
+            score += settings.headline_title_element_points
+            reasons.append("repeats the first line")
+        elif scan.element_words:
+            mine = _content_words(block.text)
+            shared = len(mine & scan.element_words) / max(1, len(mine))
+            if shared >= settings.headline_title_words_min_share:
+                shares = settings.headline_title_words_points * shared
+                reasons.append("shares words with the first line")
     if slug:
-        mine = set(_words(block.text))
-        shared = len(mine & slug) / max(1, min(len(mine), len(slug)))
+        mine_all = set(_words(block.text))
+        shared = len(mine_all & slug) / max(1, min(len(mine_all), len(slug)))
         if shared >= 0.5:
             score += settings.headline_slug_points * shared
             reasons.append("matches the URL")
@@ -270,29 +368,33 @@ def _headline_score(blocks: list[Block], i: int, element: int | None, body: int 
         if i > body:
             score += settings.headline_after_body_points
         else:
-            gap = _gap(blocks, i, body)
+            gap = scan.gap(i, body)
             for k, (limit, points) in enumerate(zip(settings.headline_near_body_blocks, settings.headline_near_body_points)):
                 if gap <= limit:
                     score += points
                     reasons.append("just before the body" if k <= 1 else "before the body")
                     break
-    after = [b for b in blocks[i + 1 :] if _live(b)][:4]
-    for k, b in enumerate(after):
-        if _byline_of(b, settings):
+    after = scan.after(i, 4)
+    for k, j in enumerate(after):
+        if scan.byline(j):
             score += settings.headline_byline_after_points / (1 if k == 0 else 2)
             reasons.append("byline follows")
             break
-        if _date_line(b, settings):
+        if scan.date_line(j):
             score += settings.headline_date_after_points / (1 if k == 0 else 2)
             reasons.append("date follows")
             break
-    words = block.text.split()
-    if len(words) <= 3 and block.text.isupper():
+    text = block.text
+    if text.isupper() and text.count(" ") <= 2:
         score += settings.headline_label_points
-    if block.text.endswith(".") and not block.text.endswith("..") or _TWO_SENTENCES.search(block.text):
+    if text.endswith(".") and not text.endswith("..") or _TWO_SENTENCES.search(text):
         score += settings.headline_sentence_points
         reasons.append("but shaped like a sentence")
-    return score, reasons
+    if block.kind is BlockKind.PARAGRAPH and not scan.repeats(i) and any(scan.date_line(j) for j in after[:2]) and _name_line(text, settings):
+        # "Lisa Kaczke and Trevor J. Mitchell Sioux Falls Argus Leader" over the date: a byline.
+        score += settings.headline_byline_shape_points
+        reasons.append("but shaped like a byline")
+    return score, reasons, shares
 
 
 def _norm(text: str) -> str:
@@ -300,7 +402,10 @@ def _norm(text: str) -> str:
 
 
 def _repeats_title_element(text: str, element: str) -> bool:
-    mine, theirs = _norm(text), _norm(element)
+    return _repeats_norm(_norm(text), _norm(element))
+
+
+def _repeats_norm(mine: str, theirs: str) -> bool:
     if not mine or len(mine) < 0.3 * len(theirs):
         return False
     return mine == theirs or theirs.startswith(mine + " ") or theirs.endswith(" " + mine)
@@ -425,7 +530,7 @@ def find_subtitle(blocks: list[Block], title_block_line: int | None, settings: S
     cased = [w for w in block.text.split() if w[:1].isalpha() and w[:1].lower() != w[:1].upper()]
     if cased and all(w[:1].isupper() for w in cased):
         return None  # a row of buttons or names ("Facebook Twitter Email"), not a standfirst
-    if block.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH) and 6 <= words <= 60 and not _SENTENCE_END.search(block.text) and not block.links:
+    if block.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH) and 6 <= words <= 60 and not _SENTENCE_END.search(block.text) and not block.text.endswith("!") and not block.links:
         block.drop = Drop(DropSource.METADATA, "subtitle")
         return block.text, Evidence("line after the headline, standfirst-shaped", block.start)
     return None
@@ -438,6 +543,11 @@ def find_subtitle(blocks: list[Block], title_block_line: int | None, settings: S
 def _byline_regex(prefixes: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") for p in prefixes), key=len, reverse=True))
     return re.compile(r"(?:^|(?<=[\s|·•,/:(]))(?:" + alternatives + r")\s*:?\s+(?P<names>\S.*)$", re.I)
+
+
+@functools.lru_cache(maxsize=8)
+def _agencies(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(a.lower() for a in names)
 
 
 @functools.lru_cache(maxsize=8)
@@ -467,7 +577,7 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
                 if near[n + 1][1] == distance + 1 and _names_shaped(_cut_names(nxt.text, settings), single=True):
                     block.drop = nxt.drop = Drop(DropSource.METADATA, "byline")
                     return f"{block.text} {_trim_byline(nxt.text, settings)}", Evidence("byline: 'By' line", block.start)
-            found = _byline_of(block, settings, weak=weak, right_after_headline=anchor is not None and 0 < distance <= 2)
+            found = _byline_of(block, settings, weak=weak, right_after_headline=anchor is not None and 0 < distance <= 2, over_date=weak and _over_date(blocks, i, settings))
             if found:
                 byline, how = found
                 block.drop = Drop(DropSource.METADATA, "byline")
@@ -480,9 +590,9 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
     return None
 
 
-def _byline_of(block: Block, settings: Settings, weak: bool = False, right_after_headline: bool = False) -> tuple[str, str] | None:
+def _byline_of(block: Block, settings: Settings, weak: bool = False, right_after_headline: bool = False, over_date: bool = False) -> tuple[str, str] | None:
     """(byline, heuristic) when the block is a byline. The weak forms (a name before a date,
-    a name line under the headline) are tried only where no strong form is found."""
+    a name line under the headline or over a date line) are tried only where no strong form is found."""
     text = block.text
     if not text or len(text) > settings.max_byline_chars or block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM):
         return None
@@ -495,9 +605,32 @@ def _byline_of(block: Block, settings: Settings, weak: bool = False, right_after
     linked = block.link_chars > 0.5 * len(text)
     if dates and head and not linked and len(head.split()) <= settings.name_max_words + 1 and _names_shaped(_cut_names(head, settings), single=True):
         return head, "byline: name before the date"
-    if right_after_headline and not dates and len(text.split()) <= 2 * settings.name_max_words and not _PHOTO_CREDIT.search(text) and _name_line(text, settings):
-        return _trim_byline(text, settings), "byline: name line under the headline"
+    if (right_after_headline or over_date) and not dates and len(text.split()) <= 2 * settings.name_max_words and not _PHOTO_CREDIT.search(text) and _name_line(text, settings):
+        return _trim_byline(text, settings), "byline: name line under the headline" if right_after_headline else "byline: name line over the date"
     return None
+
+
+def _over_date(blocks: list[Block], i: int, settings: Settings) -> bool:
+    """The block sits right over a date line (a one- or two-word section line may come
+    between: "Louise Matsakis / Business / 11.15.2019"), or over a job title ("Reporter"):
+    a byline split over two lines."""
+    after = []
+    for block in blocks[i + 1 :]:
+        if block.text and block.drop is None:
+            after.append(block)
+            if len(after) == 2:
+                break
+    if not after:
+        return False
+    if _date_line(after[0], settings) or _job_line(after[0].text, settings):
+        return True
+    return len(after) == 2 and len(after[0].text.split()) <= 2 and _date_line(after[1], settings)
+
+
+def _job_line(text: str, settings: Settings) -> bool:
+    """'Reporter', 'Staff Writer': a line of job words only."""
+    words = text.lower().split()
+    return 0 < len(words) <= 3 and all(w in settings.job_words for w in words)
 
 
 def _name_line(text: str, settings: Settings) -> bool:
@@ -530,9 +663,11 @@ def _strong_byline(block: Block, settings: Settings) -> tuple[str, str] | None:
             if block.link_chars > 0.5 * len(text) or not text.lower().startswith(("by", name.lower()[:3])):
                 return name, "byline: link to an author page"
             return _trim_byline(text, settings), "byline: link to an author page"
-    agency = text.strip(" .").removeprefix("By ").removeprefix("by ")
-    if agency.lower() in {a.lower() for a in settings.agency_names}:
-        return text.strip(), "byline: agency credit"
+    agency = text.strip(" .,").removeprefix("By ").removeprefix("by ")
+    head, _, place = agency.partition(",")
+    if head.strip().lower() in _agencies(settings.agency_names) and (not place or _PLACE_ONLY.match(place)):
+        # "Reuters", "PTI, Washington,": the agency credit, with where the story was filed
+        return (text.strip(" ,") if not place else head.strip()), "byline: agency credit"
     return None
 
 
@@ -568,11 +703,12 @@ def _trim_byline(text: str, settings: Settings) -> str:
         m = pattern.search(text, start)
         if m and m.start() > start:
             cut = min(cut, m.start())
-    return text[start:cut].strip(" -–—|·•,/:(")
+    return _UI_TAIL.sub("", text[start:cut].strip(" -–—|·•,/:("))
 
 
 def _cut_names(names: str, settings: Settings) -> str:
     """The names part of a byline: up to a date, a time, a handle or a separator."""
+    names = _UI_TAIL.sub("", _SPLIT_LAST_LETTER.sub(r"\1", names))
     dates = find_dates(names)
     if dates:
         names = names[: dates[0].start]

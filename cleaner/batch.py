@@ -109,7 +109,7 @@ def clean_items(items: Iterable[Item], options: Options, jobs: int | None = None
     head = list(islice(it, 2))
     if jobs <= 1 or len(head) < 2:
         if head and options.timeout:
-            warm_up(options)
+            warm_up(options, html=False)  # start-up counts here: the HTML engine loads on first use
         for item in chain(head, it):
             yield clean_item(item, options)
         return
@@ -132,11 +132,11 @@ _WARM_UP = (
 )
 
 
-def warm_up(options: Options) -> None:
-    """Load the rules, the language model and the HTML engine before the first document,
-    once per process, so that no document's time limit is spent on them (they take seconds)."""
+def warm_up(options: Options, *, html: bool = True) -> None:
+    """Load the rules, the language model and (with html) the HTML engine before the first
+    document, once per process, so that no document's time limit is spent on them."""
     rules = default_rules() if options.rules is None else options.rules
-    for raw in _WARM_UP:
+    for raw in _WARM_UP if html else _WARM_UP[:1]:
         with contextlib.suppress(Exception):
             clean(raw, rules=rules, settings=options.settings)
 

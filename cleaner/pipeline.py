@@ -74,7 +74,7 @@ def clean_text(
         body = guess_language(doc.text, settings, earlier=capture_guess[0] if capture_guess else None) if doc.text else None
         doc.language = (body and body.language) or ctx.language
         # A reused guess read mostly these same lines: it is still the body's language.
-        doc.evidence["language"] = Evidence("py3langid on the body" if body and body.language else "py3langid on the capture")
+        doc.evidence["language"] = Evidence("fastText lid.176 on the body" if body and body.language else "fastText lid.176 on the capture")
     doc.removed = sum(1 for b in doc.blocks if b.drop is not None and b.text)
     return doc
 

@@ -193,9 +193,10 @@ class Settings:
         "contributor", "contributors", "writer", "writers", "reporter", "reporters", "journalist", "columnist",
         "meet-the-team", "team", "user", "users", "members",
     )
-    # Language detection reads at most this much text, taken from the longest lines
-    # (py3langid's time is linear in it). 1500 gave the same languages as 4000 on every
-    # bench capture; 800 and 1000 turned one Indonesian page into Malay.
+    # Language detection reads at most this much text, taken from the longest lines (the
+    # model's time is linear in it). With py3langid, 1500 gave the same languages as 4000 on
+    # every bench capture, and 800 and 1000 turned one Indonesian page into Malay; fastText's
+    # lid.176 then gave the same languages as py3langid on every md, txt and html capture.
     language_sample_chars: int = 1500
     # The body keeps the capture's language when this share of its sample's characters
     # are lines the capture's sample read too (the model would read the same text).
@@ -246,7 +247,7 @@ class Settings:
     # The page's declared language (<html lang>) stands unless a body this long reads as
     # another language. Initial value.
     html_language_override_min_chars: int = 400
-    # The check reads this much of the body (py3langid's time is linear in it).
+    # The check reads this much of the body (the model's time is linear in it).
     html_language_check_chars: int = 1500
     # htmldate, the date's last resort, scans the whole page in regex calls a time limit
     # cannot interrupt: pages above this size (characters) go without it. News pages are

@@ -16,7 +16,7 @@ def _doc() -> Document:
     ]
     doc = Document(source="page.md", kind="markdown", title="The Title", language="en", blocks=blocks)
     doc.evidence["title"] = Evidence("first line, headline-shaped", 1)
-    doc.evidence["language"] = Evidence("py3langid on the body")
+    doc.evidence["language"] = Evidence("fastText lid.176 on the body")
     return doc
 
 
@@ -46,4 +46,4 @@ def test_explain_lines_format() -> None:
         f"page.md:8\tclassifier:link-density\t{('word ' * 40)[: EXPLAIN_CHARS - 1]}…",
     ]
     # evidence in the order the pipeline found it, fields without evidence left out
-    assert lines[3:] == ["page.md: title <- first line, headline-shaped (line 1)", "page.md: language <- py3langid on the body"]
+    assert lines[3:] == ["page.md: title <- first line, headline-shaped (line 1)", "page.md: language <- fastText lid.176 on the body"]

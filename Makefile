@@ -6,7 +6,7 @@ DATA ?= ../shared/bench
 
 
 .PHONY: train
-.PHONY: run test typecheck chromium fixtures goldens rules-check bench bench-quality bench-scale fuzz clean-venv
+.PHONY: run test typecheck chromium fixtures goldens rules-check bench bench-quality bench-scale bench-speed fuzz clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,7 +49,7 @@ goldens: $(VENV)/.dev
 rules-check: $(VENV)/.installed
 	$(BIN)/clean rules check
 
-bench: bench-quality
+bench: bench-quality bench-speed
 
 # Retrain the learned layer (cleaner/classify/weights.json); prints its cross-validated figures.
 train: $(VENV)/.dev
@@ -57,6 +57,11 @@ train: $(VENV)/.dev
 
 bench-quality: $(VENV)/.dev
 	$(BIN)/python bench/quality.py --data $(DATA)
+
+# Docs/s, MB/s and peak memory beside trafilatura, readability-lxml, jusText and resiliparse in
+# the same run; start-up; profiles written to bench/profiles/ (a few minutes).
+bench-speed: $(VENV)/.dev
+	$(BIN)/python bench/speed.py --data $(DATA)
 
 # --jobs 1 against --jobs 2, and peak memory on 500 against 10,000 documents (minutes).
 bench-scale: $(VENV)/.dev

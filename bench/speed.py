@@ -1,0 +1,256 @@
+"""`make bench-speed`: documents per second, MB per second and peak memory, side by side with
+the peers on the same pages in the same run. Not a timed test: the machine is shared and
+noisy, so the ratios are the result, not the absolute figures.
+
+1. One core. Each tool runs in its own fresh process over a capture set, already read into
+   memory, after one untimed warm-up document. Rounds interleave the tools, so that a busy
+   spell slows all of them alike. The median of --runs rounds is printed, with the min-max.
+   Text and markdown captures are compared with trafilatura on the same pages' HTML (the
+   issue's anchor): no peer cleans a flattened capture as its main use.
+2. All cores: `clean FOLDER -o out.jsonl --jobs N` over each set, wall time (median).
+3. Start-up: `clean FILE` for one markdown capture, wall time (median of 5), next to bare
+   `python -c pass` and `python -c "import cleaner"`.
+4. Peak RSS: `clean md/ txt/ html/ --jobs 1` over the whole benchmark (ru_maxrss).
+5. Profiles: one cProfile run of each path, written to bench/profiles/{md,txt,html}.txt.
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import pstats
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+PROFILES = HERE / "profiles"
+SETS = ("md", "txt", "html")
+KINDS = {"md": "markdown", "txt": "text", "html": "html"}
+CLEANER = "cleaner"
+# The HTML peers, as bench/quality.py runs them (trafilatura with include_comments=False).
+HTML_PEERS = ("trafilatura", "readability-lxml", "jusText", "resiliparse")
+
+
+# ---------------------------------------------------------------- one timed pass, in a worker
+
+
+def _peer(name: str) -> Callable[[str], object]:
+    sys.path.insert(0, str(HERE))
+    import quality
+
+    if name == "trafilatura":
+        return quality.trafilatura_html
+    if name == "readability-lxml":
+        return quality.readability_html
+    if name == "resiliparse":
+        return quality.resiliparse_html
+    if name == "jusText":
+        import justext
+
+        stoplist = justext.get_stoplist("English")  # one stoplist: this measures time, not quality
+        return lambda page: [p.text for p in justext.justext(page, stoplist) if not p.is_boilerplate]
+    raise SystemExit(f"bench-speed: unknown tool {name!r}")
+
+
+def _pages(data: Path, capture: str) -> list[tuple[bytes, str]]:
+    """(raw bytes, url) of every page of a set, read before the clock starts."""
+    records = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
+    suffix = {"md": ".md", "txt": ".txt", "html": ".html.gz"}[capture]
+    return [((data / capture / f"{i}{suffix}").read_bytes(), records[i].get("url") or "") for i in sorted(records)]
+
+
+def worker(tool: str, data: Path, capture: str) -> dict[str, float]:
+    """One timed pass of one tool over one set, in this (fresh) process."""
+    import gzip
+
+    pages = _pages(data, capture)
+    total_bytes = sum(len(raw) for raw, _ in pages)
+    if tool == CLEANER:
+        from cleaner import clean
+        from cleaner.errors import CleanerError
+
+        kind = KINDS[capture]
+
+        def run(raw: bytes, url: str) -> None:
+            try:
+                clean(raw, kind=kind, url=url or None)
+            except CleanerError:
+                pass
+
+        calls = [(run, raw, url) for raw, url in pages]
+    else:
+        peer = _peer(tool)
+        # The peers get decoded HTML (decompressing is not their work); the cleaner gets the
+        # stored bytes and decodes them itself, as in production.
+        texts = [gzip.decompress(raw).decode("utf-8") for raw, _ in pages]
+        calls = [(lambda text, _url: peer(text), text, "") for text in texts]
+    fn, first, url = calls[0]
+    fn(first, url)  # warm-up: imports, models, rule compilation
+    wall, cpu = time.perf_counter(), time.process_time()
+    for fn, arg, url in calls:
+        fn(arg, url)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    return {"docs": len(calls), "bytes": total_bytes, "seconds": wall, "cpu": cpu,
+            "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def _in_fresh_process(tool: str, data: Path, capture: str) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--worker", tool, capture, "--data", str(data)],
+        check=True, capture_output=True, text=True, cwd=ROOT,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+# ---------------------------------------------------------------- the whole benchmark
+
+
+def _spread(values: list[float]) -> str:
+    return f"{statistics.median(values):7.1f}  ({min(values):.1f}-{max(values):.1f})"
+
+
+def one_core(data: Path, runs: int) -> dict[str, dict[str, list[dict[str, float]]]]:
+    plan = [(capture, CLEANER) for capture in SETS] + [("html", peer) for peer in HTML_PEERS]
+    results: dict[str, dict[str, list[dict[str, float]]]] = {capture: {} for capture in SETS}
+    for r in range(runs):
+        for capture, tool in plan:
+            print(f"  round {r + 1}/{runs}: {tool} on {capture}", file=sys.stderr, flush=True)
+            results[capture].setdefault(tool, []).append(_in_fresh_process(tool, data, capture))
+    return results
+
+
+def print_one_core(results: dict[str, dict[str, list[dict[str, float]]]]) -> dict[str, float]:
+    traf = statistics.median(r["docs"] / r["seconds"] for r in results["html"]["trafilatura"])
+    print(f"\n## One core (median of {len(results['html']['trafilatura'])} rounds, min-max in brackets)\n")
+    print("| set | tool | docs/s | MB/s | CPU s | peak RSS MB | docs/s ÷ trafilatura (html) |")
+    print("|---|---|---|---|---|---|---|")
+    medians = {}
+    for capture in SETS:
+        for tool, rows in results[capture].items():
+            rates = [r["docs"] / r["seconds"] for r in rows]
+            mbs = [r["bytes"] / r["seconds"] / 1e6 for r in rows]
+            cpu = statistics.median(r["cpu"] for r in rows)
+            rss = max(r["maxrss_mb"] for r in rows)
+            ratio = statistics.median(rates) / traf
+            medians[f"{capture}:{tool}"] = statistics.median(rates)
+            print(f"| {capture} | {tool} | {_spread(rates)} | {_spread(mbs)} | {cpu:.2f} | {rss:.0f} | {ratio:.2f}x |")
+    return medians
+
+
+def all_cores(data: Path, runs: int, jobs: int) -> None:
+    print(f"\n## The CLI, --jobs 1 against --jobs {jobs} (wall time, median of {runs})\n")
+    print("| set | docs | --jobs 1 docs/s | --jobs %d docs/s | speed-up |" % jobs)
+    print("|---|---|---|---|---|")
+    with tempfile.TemporaryDirectory() as tmp:
+        for capture in SETS:
+            folder = data / capture
+            n = sum(1 for p in folder.iterdir() if p.is_file())
+            rates = {}
+            for j in (1, jobs):
+                times = []
+                for _ in range(runs):
+                    started = time.perf_counter()
+                    subprocess.run([sys.executable, "-m", "cleaner", str(folder), "-o", f"{tmp}/out.jsonl", "--jobs", str(j), "--quiet"],
+                                   check=False, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                    times.append(time.perf_counter() - started)
+                rates[j] = n / statistics.median(times)
+            print(f"| {capture} | {n} | {rates[1]:.1f} | {rates[jobs]:.1f} | {rates[jobs] / rates[1]:.2f}x |")
+
+
+def start_up(data: Path, repeats: int = 5) -> None:
+    capture = sorted((data / "md").iterdir())[0]
+
+    def wall(args: list[str]) -> float:
+        times = []
+        for _ in range(repeats):
+            started = time.perf_counter()
+            subprocess.run(args, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+            times.append(time.perf_counter() - started)
+        return statistics.median(times)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        bare = wall([sys.executable, "-c", "pass"])
+        imported = wall([sys.executable, "-c", "import cleaner"])
+        first = wall([sys.executable, "-m", "cleaner", str(capture), "-o", f"{tmp}/out.txt"])
+    print(f"\n## Start-up (wall, median of {repeats})\n")
+    print(f"- `python -c pass`: {bare:.2f} s")
+    print(f"- `python -c 'import cleaner'`: {imported:.2f} s")
+    print(f"- `clean FILE -o OUT` (import, rules, language model, one document): {first:.2f} s (target under 0.5 s)")
+
+
+def peak_rss(data: Path) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        subprocess.run([sys.executable, "-m", "cleaner", *(str(data / c) for c in SETS), "-o", f"{tmp}/out.jsonl", "--jobs", "1", "--quiet"],
+                       check=False, cwd=ROOT)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    note = "" if after > before else " (no higher than an earlier child's: a lower bound)"
+    print(f"\n## Peak RSS, `clean md/ txt/ html/ --jobs 1` over the whole benchmark\n\n- {after / 1024:.0f} MB (target under 300 MB){note}")
+
+
+def write_profiles(data: Path) -> None:
+    from cleaner import clean
+
+    PROFILES.mkdir(exist_ok=True)
+    for capture in SETS:
+        pages = _pages(data, capture)
+        clean(pages[0][0], kind=KINDS[capture])
+        profile = cProfile.Profile()
+        profile.enable()
+        for raw, url in pages:
+            try:
+                clean(raw, kind=KINDS[capture], url=url or None)
+            except Exception:  # noqa: BLE001 - a bad page is not the profile's business
+                pass
+        profile.disable()
+        out = io.StringIO()
+        out.write(f"# cProfile of clean() over {len(pages)} {capture} captures of the dev bench, one process.\n")
+        out.write("# Written by `make bench-speed` (bench/speed.py); cumulative time, top 60 functions.\n\n")
+        stats = pstats.Stats(profile, stream=out)
+        stats.strip_dirs().sort_stats("cumulative").print_stats(60)
+        (PROFILES / f"{capture}.txt").write_text(out.getvalue(), encoding="utf-8")
+    print(f"\nProfiles written to {PROFILES.relative_to(ROOT)}/ (md.txt, txt.txt, html.txt)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=Path("../shared/bench"), help="bench folder (default ../shared/bench)")
+    parser.add_argument("--runs", type=int, default=3, help="rounds per measurement (median printed; at least 3)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="the all-cores run's --jobs")
+    parser.add_argument("--skip", default="", help="comma-separated parts to skip: cli,startup,rss,profiles")
+    parser.add_argument("--worker", nargs=2, metavar=("TOOL", "SET"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    data = args.data.resolve()
+    if args.worker:
+        print(json.dumps(worker(args.worker[0], data, args.worker[1])))
+        return
+    if not (data / "ground-truth.json").is_file():
+        sys.exit(f"bench-speed: no benchmark at {data} (give --data)")
+    skip = set(filter(None, args.skip.split(",")))
+    runs = max(3, args.runs)
+    load = os.getloadavg()
+    print(f"# bench-speed: {os.cpu_count()} cores, load average before {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+    print_one_core(one_core(data, runs))
+    if "cli" not in skip:
+        all_cores(data, runs, args.jobs)
+    if "startup" not in skip:
+        start_up(data)
+    if "rss" not in skip:
+        peak_rss(data)
+    if "profiles" not in skip:
+        write_profiles(data)
+    load = os.getloadavg()
+    print(f"\nload average after {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -176,6 +176,10 @@ def test_text_mode_folds_spaces() -> None:
     assert block.text == "several spaces here"
 
 
-def test_overlong_line_is_cut_to_max_line_chars() -> None:
-    [block] = segment("word " * 100, markdown=False, settings=Settings(max_line_chars=50))
-    assert len(block.text) <= 50
+def test_an_overlong_line_becomes_several_blocks_and_loses_nothing() -> None:
+    line = "One sentence here. " * 20 + "x" * 120 + " tail words"
+    blocks = segment(line, markdown=False, settings=Settings(max_line_chars=50))
+    assert len(blocks) > 1 and all(len(b.text) <= 50 for b in blocks)
+    assert all(b.start == 1 for b in blocks)
+    assert "".join(b.text for b in blocks).replace(" ", "") == line.replace(" ", "")
+    assert blocks[0].text.endswith("here.")  # cut after a sentence end where one is near

@@ -38,7 +38,13 @@ def _blocks(lines: list[str], markdown: bool, settings: Settings) -> Iterator[Bl
     while i < n:
         raw = lines[i]
         if len(raw) > settings.max_line_chars:
-            raw = raw[: settings.max_line_chars]
+            # A page flattened onto one line: read it as paragraphs cut at spaces, so that
+            # no text is lost and no block is too long to judge.
+            for piece in _pieces(raw, settings.max_line_chars):
+                yield _line_block(piece, i + 1, gap, markdown)
+                gap = False
+            i += 1
+            continue
         if not raw.strip():
             gap = True
             i += 1
@@ -63,6 +69,25 @@ def _blocks(lines: list[str], markdown: bool, settings: Settings) -> Iterator[Bl
             yield _line_block(raw, start + 1, gap, markdown)
             i += 1
         gap = False
+
+
+def _pieces(line: str, size: int) -> Iterator[str]:
+    """The line in pieces of at most `size` characters, cut after a sentence end or at a
+    space where one is near the limit."""
+    start = 0
+    while start < len(line):
+        end = start + size
+        if end < len(line):
+            window = line[start + size // 2 : end]
+            cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "))
+            if cut < 0:
+                cut = window.rfind(" ")
+            if cut >= 0:
+                end = start + size // 2 + cut + 1
+        piece = line[start:end]
+        if piece.strip():
+            yield piece
+        start = end
 
 
 def _line_block(raw: str, lineno: int, gap: bool, markdown: bool) -> Block:

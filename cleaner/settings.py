@@ -17,7 +17,8 @@ class Settings:
     max_input_bytes: int = 50 * 1024 * 1024
     # gzip input is inflated at most to this size (a bomb gives a clear error).
     max_decompressed_bytes: int = 100 * 1024 * 1024
-    # Lines longer than this are cut for classification features only (5 MB single lines).
+    # Lines longer than this are read as several paragraphs, cut at sentence ends or spaces
+    # (a page flattened onto one 5 MB line); nothing is dropped.
     max_line_chars: int = 200_000
     # Share of NUL or control characters above which a capture is called binary.
     max_binary_share: float = 0.05

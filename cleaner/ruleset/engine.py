@@ -25,6 +25,7 @@ class Context:
     url: str | None = None
     language_of: Callable[[], str | None] = lambda: None
     _language: Any = field(default=..., repr=False)
+    scopes: dict[Scope, bool] = field(default_factory=dict, repr=False)  # in_scope's answers
 
     @property
     def host(self) -> str:
@@ -40,6 +41,15 @@ class Context:
 
 
 def in_scope(scope: Scope, ctx: Context) -> bool:
+    # Many rules share a scope, and a signature test scans the whole capture (300 kB of
+    # HTML): each scope is decided once per capture.
+    known = ctx.scopes.get(scope)
+    if known is None:
+        known = ctx.scopes[scope] = _in_scope(scope, ctx)
+    return known
+
+
+def _in_scope(scope: Scope, ctx: Context) -> bool:
     if scope.kinds and ctx.kind not in scope.kinds:
         return False
     if scope.hosts and not any(p.search(ctx.host) for p in scope.hosts):

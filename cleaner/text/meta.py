@@ -98,8 +98,25 @@ _TITLE_CASED_SHARE = 0.6  # of the words of four letters or more
 
 
 def _words(text: str) -> list[str]:
-    folded = unicodedata.normalize("NFKD", text.lower())
-    return [w for w in _WORD.findall("".join(c for c in folded if not unicodedata.combining(c)))]
+    """Lower-case words with accents folded away (café -> cafe)."""
+    # Short lines cached: the headline search asks about the same lines many times, and
+    # again when the cleaned text is read back (pipeline._settle). Long ones are rarely asked
+    # twice and would make the cache large.
+    return list(_cached_words(text) if len(text) <= _CACHED_WORDS_MAX_CHARS else _folded_words(text))
+
+
+_CACHED_WORDS_MAX_CHARS = 400
+
+
+def _folded_words(text: str) -> tuple[str, ...]:
+    lowered = text.lower()
+    if lowered.isascii():
+        return tuple(_WORD.findall(lowered))
+    folded = unicodedata.normalize("NFKD", lowered)
+    return tuple(_WORD.findall("".join(c for c in folded if not unicodedata.combining(c))))
+
+
+_cached_words = functools.lru_cache(maxsize=4096)(_folded_words)
 
 
 def _weighted_len(text: str, settings: Settings) -> float:

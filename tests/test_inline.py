@@ -144,3 +144,18 @@ def test_normalize_space_folds_unicode_spaces() -> None:
 def test_count_bare_urls() -> None:
     assert count_bare_urls("see https://a.b/c and www.example.com now") == (2, len("https://a.b/c") + len("www.example.com"))
     assert count_bare_urls("no addresses here") == (0, 0)
+
+
+def test_a_link_label_may_hold_balanced_brackets() -> None:
+    # WordPress series titles: "# [[Series] Title](url "Permanent Link: \[Series\] Title")".
+    line = '[[The Palace] More Reviews! ](http://x.com/a "Permanent Link: \\[The Palace\\] More Reviews!")'
+    got = parse_inline(line)
+    assert got.text == "[The Palace] More Reviews!"
+    assert got.links == 1 and got.link_chars == len(got.text)
+    assert "http" not in got.text
+
+
+def test_nested_brackets_stay_linear() -> None:
+    # Each start scans to its first unbalanced bracket; a quadratic pattern took minutes here.
+    for unit in ("[[a]", "[x[a]", "[aaaa] ", "[a]("):
+        assert parse_inline(unit * 100_000).text

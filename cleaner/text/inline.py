@@ -7,7 +7,10 @@ from typing import NamedTuple
 
 # (?<!\\): an escaped bracket is text, not a link or an image.
 _IMAGE = re.compile(r"(?<!\\)!\[([^\]\n]*)\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"[^\"\n]*\")?\)")
-_LINK = re.compile(r"(?<!\\)\[([^\[\]\n]*)\]\(\s*<?([^()\s>]*(?:\([^()\s]*\)[^()\s]*)*)>?(?:\s+\"[^\"\n]*\")?\s*\)")
+# A label may hold balanced brackets one level deep ("[[Series] Title](url)"). The two
+# alternatives start with different characters, so a failed match gives back one unit at a
+# time: linear per start, and starts never share a long stretch of text.
+_LINK = re.compile(r"(?<!\\)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*<?([^()\s>]*(?:\([^()\s]*\)[^()\s]*)*)>?(?:\s+\"[^\"\n]*\")?\s*\)")
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
 _BARE_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+\.\S+")
 # Emphasis: **x**, __x__, *x*, _x_. The content cannot run past the next marker of its own

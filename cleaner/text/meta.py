@@ -663,7 +663,15 @@ def _name_line(text: str, settings: Settings) -> bool:
 
 
 def _strong_byline(block: Block, settings: Settings) -> tuple[str, str] | None:
-    text = block.text
+    # A pure function of the text, its markdown and link share: cached for short lines, which
+    # the headline, byline and settle steps all ask about.
+    if len(block.text) <= _CACHED_WORDS_MAX_CHARS:
+        return _cached_strong_byline(block.text, block.markdown, block.link_chars, settings)
+    return _strong_byline_of(block.text, block.markdown, block.link_chars, settings)
+
+
+def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Settings) -> tuple[str, str] | None:
+    block = Block(BlockKind.PARAGRAPH, text, markdown, 0, 0, link_chars=link_chars)
     m = _KO_REPORTER.search(text)
     if m and len(text) <= settings.date_line_max_chars:
         return _trim_byline(text, settings), "byline: Korean reporter credit"
@@ -686,6 +694,9 @@ def _strong_byline(block: Block, settings: Settings) -> tuple[str, str] | None:
         # "Reuters", "PTI, Washington,": the agency credit, with where the story was filed
         return (text.strip(" ,") if not place else head.strip()), "byline: agency credit"
     return None
+
+
+_cached_strong_byline = functools.lru_cache(maxsize=4096)(_strong_byline_of)
 
 
 def _author_link(target: str, settings: Settings) -> bool:

@@ -36,7 +36,7 @@ _MAX_YAML_DEPTH = 40
 _SafeBase: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _LineLoader(_SafeBase):  # type: ignore[misc,valid-type]
+class _LineLoader(_SafeBase):
     """A safe loader that records each mapping's line and refuses duplicate keys. Aliases
     and deep nesting are refused by _check_events before anything is composed."""
 

@@ -5,8 +5,9 @@ noisy, so the ratios are the result, not the absolute figures.
 1. One core. Each tool runs in its own fresh process over a capture set, already read into
    memory, after one untimed warm-up document. Rounds interleave the tools, so that a busy
    spell slows all of them alike. The median of --runs rounds is printed, with the min-max.
-   Text and markdown captures are compared with trafilatura on the same pages' HTML (the
-   issue's anchor): no peer cleans a flattened capture as its main use.
+   Every tool gets the same un-gzipped bytes and decodes them itself. Text and markdown
+   captures are compared with trafilatura on the same pages' HTML (the issue's anchor):
+   no peer cleans a flattened capture as its main use.
 2. All cores: `clean FOLDER -o out.jsonl --jobs N` over each set, wall time (median).
 3. Start-up: `clean FILE` for one markdown capture, wall time (median of 5), next to bare
    `python -c pass` and `python -c "import cleaner"`.
@@ -36,23 +37,29 @@ PROFILES = HERE / "profiles"
 SETS = ("md", "txt", "html")
 KINDS = {"md": "markdown", "txt": "text", "html": "html"}
 CLEANER = "cleaner"
-# The HTML peers, as bench/quality.py runs them (trafilatura with include_comments=False).
+# The HTML peers (trafilatura with include_comments=False, as in bench/quality.py).
 HTML_PEERS = ("trafilatura", "readability-lxml", "jusText", "resiliparse")
 
 
 # ---------------------------------------------------------------- one timed pass, in a worker
 
 
-def _peer(name: str) -> Callable[[str], object]:
-    sys.path.insert(0, str(HERE))
-    import quality
-
+def _peer(name: str) -> Callable[[bytes], object]:
+    """Each HTML peer as bench/quality.py runs it, but given bytes: every tool decodes the
+    page itself, as the cleaner does."""
     if name == "trafilatura":
-        return quality.trafilatura_html
+        import trafilatura
+
+        return lambda page: trafilatura.extract(page, include_comments=False)
     if name == "readability-lxml":
-        return quality.readability_html
+        from readability import Document
+
+        return lambda page: Document(page).summary()
     if name == "resiliparse":
-        return quality.resiliparse_html
+        from resiliparse.extract.html2text import extract_plain_text
+        from resiliparse.parse.html import HTMLTree
+
+        return lambda page: extract_plain_text(HTMLTree.parse_from_bytes(page), main_content=True)
     if name == "jusText":
         import justext
 
@@ -69,10 +76,12 @@ def _pages(data: Path, capture: str) -> list[tuple[bytes, str]]:
 
 
 def worker(tool: str, data: Path, capture: str) -> dict[str, float]:
-    """One timed pass of one tool over one set, in this (fresh) process."""
+    """One timed pass of one tool over one set, in this (fresh) process. HTML pages are
+    un-gzipped before the clock starts (the bench stores them gzipped; a crawl's WARC
+    records are not), and every tool gets the same bytes to decode itself."""
     import gzip
 
-    pages = _pages(data, capture)
+    pages = [(gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw, url) for raw, url in _pages(data, capture)]
     total_bytes = sum(len(raw) for raw, _ in pages)
     if tool == CLEANER:
         from cleaner import clean
@@ -86,20 +95,18 @@ def worker(tool: str, data: Path, capture: str) -> dict[str, float]:
             except CleanerError:
                 pass
 
-        calls = [(run, raw, url) for raw, url in pages]
     else:
         peer = _peer(tool)
-        # The peers get decoded HTML (decompressing is not their work); the cleaner gets the
-        # stored bytes and decodes them itself, as in production.
-        texts = [gzip.decompress(raw).decode("utf-8") for raw, _ in pages]
-        calls = [(lambda text, _url: peer(text), text, "") for text in texts]
-    fn, first, url = calls[0]
-    fn(first, url)  # warm-up: imports, models, rule compilation
+
+        def run(raw: bytes, url: str) -> None:
+            peer(raw)
+
+    run(*pages[0])  # warm-up: imports, models, rule compilation
     wall, cpu = time.perf_counter(), time.process_time()
-    for fn, arg, url in calls:
-        fn(arg, url)
+    for raw, url in pages:
+        run(raw, url)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    return {"docs": len(calls), "bytes": total_bytes, "seconds": wall, "cpu": cpu,
+    return {"docs": len(pages), "bytes": total_bytes, "seconds": wall, "cpu": cpu,
             "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
@@ -118,9 +125,10 @@ def _spread(values: list[float]) -> str:
     return f"{statistics.median(values):7.1f}  ({min(values):.1f}-{max(values):.1f})"
 
 
-def one_core(data: Path, runs: int) -> dict[str, dict[str, list[dict[str, float]]]]:
-    plan = [(capture, CLEANER) for capture in SETS] + [("html", peer) for peer in HTML_PEERS]
-    results: dict[str, dict[str, list[dict[str, float]]]] = {capture: {} for capture in SETS}
+def one_core(data: Path, runs: int, sets: tuple[str, ...] = SETS) -> dict[str, dict[str, list[dict[str, float]]]]:
+    # trafilatura on the HTML is every set's yardstick, so it always runs.
+    plan = [(capture, CLEANER) for capture in sets] + [("html", peer) for peer in HTML_PEERS if "html" in sets or peer == "trafilatura"]
+    results: dict[str, dict[str, list[dict[str, float]]]] = {capture: {} for capture in (*sets, "html")}
     for r in range(runs):
         for capture, tool in plan:
             print(f"  round {r + 1}/{runs}: {tool} on {capture}", file=sys.stderr, flush=True)
@@ -134,7 +142,7 @@ def print_one_core(results: dict[str, dict[str, list[dict[str, float]]]]) -> dic
     print("| set | tool | docs/s | MB/s | CPU s | peak RSS MB | docs/s ÷ trafilatura (html) |")
     print("|---|---|---|---|---|---|---|")
     medians = {}
-    for capture in SETS:
+    for capture in results:
         for tool, rows in results[capture].items():
             rates = [r["docs"] / r["seconds"] for r in rows]
             mbs = [r["bytes"] / r["seconds"] / 1e6 for r in rows]
@@ -226,6 +234,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("../shared/bench"), help="bench folder (default ../shared/bench)")
     parser.add_argument("--runs", type=int, default=3, help="rounds per measurement (median printed; at least 3)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="the all-cores run's --jobs")
+    parser.add_argument("--sets", default=",".join(SETS), help="comma-separated capture sets (default md,txt,html)")
     parser.add_argument("--skip", default="", help="comma-separated parts to skip: cli,startup,rss,profiles")
     parser.add_argument("--worker", nargs=2, metavar=("TOOL", "SET"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -239,7 +248,8 @@ def main() -> None:
     runs = max(3, args.runs)
     load = os.getloadavg()
     print(f"# bench-speed: {os.cpu_count()} cores, load average before {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
-    print_one_core(one_core(data, runs))
+    sets = tuple(s for s in SETS if s in args.sets.split(","))
+    print_one_core(one_core(data, runs, sets))
     if "cli" not in skip:
         all_cores(data, runs, args.jobs)
     if "startup" not in skip:

@@ -182,7 +182,19 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _clean_text(text: str, settings: Settings) -> str:
-    if text and _CONTROL.search(text[:65536]) and len(_CONTROL.findall(text[:65536])) > len(text[:65536]) * settings.max_binary_share:
-        raise InputError("input looks binary, not text")
-    text = _CONTROL.sub("", text)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    if _has_control(text):
+        if _CONTROL.search(text[:65536]) and len(_CONTROL.findall(text[:65536])) > len(text[:65536]) * settings.max_binary_share:
+            raise InputError("input looks binary, not text")
+        text = _CONTROL.sub("", text)
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+# The control characters _CONTROL removes, as UTF-8 bytes (each is one byte there).
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+
+
+def _has_control(text: str) -> bool:
+    """Whether the text holds a control character: deleting them from its UTF-8 bytes is
+    several times faster than a regex search over the text, and most pages have none."""
+    data = text.encode("utf-8", "surrogatepass")
+    return len(data.translate(None, _CONTROL_BYTES)) != len(data)

@@ -1,7 +1,6 @@
 """The steps in order: decode -> detect -> segment -> rules -> metadata -> classify -> language -> render."""
 from __future__ import annotations
 
-from . import html
 from .classify import classify
 from .dates import parse_date
 from .decode import decode, decode_str
@@ -43,6 +42,8 @@ def clean_text(
         return guess.language
 
     if detected == HTML:
+        from . import html  # lazily: lxml.html, cssselect and trafilatura serve HTML only (start-up)
+
         # The main content as Blocks (trafilatura, after the DOM rules), and the metadata
         # the page declares; the text rules then run over these Blocks as over any others.
         capture = html.read(text, url=url, rules=rules.rules, settings=settings)

@@ -20,6 +20,7 @@ def clean(
     explain: bool = False,
     source: str = "-",
     settings: Settings = DEFAULT,
+    charset: str | None = None,
 ) -> Document:
     """Clean one raw capture and return its Document.
 
@@ -34,6 +35,9 @@ def clean(
         it, in Document.blocks. With False they are cleared to save memory.
     source: what to put in Document.source (a path, a URL, an id).
     settings: thresholds and limits; cleaner.DEFAULT unless you tune them.
+    charset: the encoding the transport declared for bytes (an HTTP Content-Type's
+        charset); it is trusted before the page's own declaration, after a BOM and valid
+        UTF-8. Ignored for a str.
 
     Raises InputError when the capture cannot be decoded (binary data, an oversized or
     corrupt gzip), and ValueError for an unknown kind. Thread-safe: the rules are
@@ -41,7 +45,7 @@ def clean(
     """
     from .pipeline import clean_text
 
-    doc = clean_text(raw, source=source, url=url, kind=kind, rules=default_rules() if rules is None else rules, settings=settings)
+    doc = clean_text(raw, source=source, url=url, kind=kind, rules=default_rules() if rules is None else rules, settings=settings, charset=charset)
     if not explain:
         doc.blocks = []
     return doc

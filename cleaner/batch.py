@@ -81,7 +81,8 @@ def clean_item(item: Item, options: Options, *, kill_after: float | None = None)
         return Result.failed(item, item.error or "no capture")
     try:
         with time_limit(options.timeout, kill_after=kill_after):
-            doc = clean(item.raw, url=item.url or options.url, kind=options.kind, rules=options.rules, explain=True, source=item.source, settings=options.settings)
+            doc = clean(item.raw, url=item.url or options.url, kind=options.kind, rules=options.rules, explain=True,
+                        source=item.source, settings=options.settings, charset=item.charset)
     except CleanerError as exc:
         return Result.failed(item, str(exc))
     except Exception as exc:  # a bug on one page must not stop the batch  # noqa: BLE001

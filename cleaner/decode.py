@@ -67,7 +67,15 @@ def declared_charset(data: bytes) -> str | None:
     match = _DECLARED.search(data[:_PROBE_BYTES])
     if not match:
         return None
-    label = match.group(1).decode("ascii").lower()
+    return codec_of(match.group(1).decode("ascii"))
+
+
+def codec_of(label: str | None) -> str | None:
+    """A charset label (from a page, or an HTTP Content-Type) as a Python codec name; None
+    if it names no text encoding a web page can be in."""
+    if not label:
+        return None
+    label = label.strip().strip("\"'").lower()
     label = _SUPERSETS.get(label, label)
     try:
         info = codecs.lookup(label)
@@ -89,8 +97,10 @@ def _ascii_compatible(encoding: str) -> bool:
         return False
 
 
-def decode(data: bytes, settings: Settings = DEFAULT) -> str:
-    """Decode a raw capture. Raises InputError for binary or undecodable data."""
+def decode(data: bytes, settings: Settings = DEFAULT, charset: str | None = None) -> str:
+    """Decode a raw capture. `charset` is what the transport said (an HTTP Content-Type's
+    charset, from a WARC record): it comes before the page's own declaration, as in
+    browsers. Raises InputError for binary or undecodable data."""
     if len(data) > settings.max_input_bytes:
         raise InputError(f"input is {len(data)} bytes, above the {settings.max_input_bytes}-byte limit")
     if data[:2] == _GZIP_MAGIC:
@@ -98,7 +108,7 @@ def decode(data: bytes, settings: Settings = DEFAULT) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _clean_text(data.decode(encoding, errors="replace"), settings)
-    declared = declared_charset(data)
+    declared = codec_of(charset) or declared_charset(data)
     if declared is None or not data.isascii():
         # Strict UTF-8 before any declaration: valid UTF-8 with non-ASCII letters is
         # almost never an accident in another charset, while declarations lie (a page

@@ -6,6 +6,7 @@ failure becomes an Item with `error` set, and the batch goes on.
 """
 from __future__ import annotations
 
+
 import contextlib
 import dataclasses
 import gzip
@@ -57,6 +58,7 @@ class Item:
     url: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)  # kept in the output: JSONL fields, warc_record_id
     error: str | None = None
+    charset: str | None = None  # the encoding the transport declared (a WARC record's HTTP header)
 
 
 def expand(args: Iterable[str], *, skip: Iterable[str] = ()) -> list[InputFile]:
@@ -328,6 +330,6 @@ def _warc_records(f: InputFile, records: Iterable[Any], limit: int, skipped: Cou
             elif not encoded and len(body) < record.content_length:
                 yield Item(source, f, n, url=uri, extra=extra, error=f"truncated record: {len(body)} of {record.content_length} bytes")
             else:
-                yield Item(source, f, n, raw=body, url=uri, extra=extra)
+                yield Item(source, f, n, raw=body, url=uri, extra=extra, charset=record.http_charset or None)
     except (OSError, EOFError, ValueError, zlib.error) as exc:
         yield Item(f.path, f, n + 1, error=f"cannot read the WARC after {n} records: {getattr(exc, 'strerror', None) or exc}")

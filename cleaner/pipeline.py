@@ -26,11 +26,12 @@ def clean_text(
     rules: RuleSet,
     settings: Settings = DEFAULT,
     collect: list | None = None,
+    charset: str | None = None,
 ) -> Document:
     """`collect` gathers the classifier's (block, context vector) pairs for bench/train.py."""
     # check_time() between steps: where no alarm can interrupt a step (a thread), the
     # document still stops at the next one once its time limit has passed (limits.py).
-    text = decode(raw, settings) if isinstance(raw, (bytes, bytearray)) else decode_str(raw, settings)
+    text = decode(raw, settings, charset) if isinstance(raw, (bytes, bytearray)) else decode_str(raw, settings)
     if kind not in (*KINDS, "auto"):
         raise ValueError(f"unknown kind {kind!r}")
     detected = detect_kind(text) if kind == "auto" else kind

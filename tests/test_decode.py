@@ -201,3 +201,11 @@ def test_input_above_the_size_limit_is_refused() -> None:
     assert decode(b"x" * 100, settings) == "x" * 100
     with pytest.raises(InputError, match="limit"):
         decode(b"x" * 101, settings)
+
+
+def test_a_transport_charset_comes_before_detection_and_a_bogus_one_is_ignored() -> None:
+    data = "<p>Привет, мир. Это тест.</p>".encode("koi8-r")
+    assert decode(data, charset="KOI8-R") == "<p>Привет, мир. Это тест.</p>"
+    assert decode(data, charset="base64") == decode(data) == decode(data, charset="no-such-charset")
+    utf8 = "<p>Größe</p>".encode()
+    assert decode(utf8, charset="iso-8859-1") == "<p>Größe</p>"  # valid UTF-8 still wins, as over a <meta>

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from cleaner import inputs
+from cleaner import clean, inputs
+from cleaner.batch import Options, clean_item
 from cleaner.inputs import JSONL, RAW, WARC, InputFile, expand, is_single, read_bytes, read_items, sniff_format
 from cleaner.settings import Settings
-from tests.warcs import ARTICLE_TEXT, RECORD_ID_HTML, RECORD_ID_TEXT, write_warc
+from tests.warcs import ARTICLE_TEXT, RECORD_ID_HTML, RECORD_ID_TEXT, http, record, write_warc
 
 
 def _items(path: Path | str, **kw):  # type: ignore[no-untyped-def]
@@ -197,3 +198,17 @@ def test_chunked_and_gzip_http_bodies_are_decoded(tmp_path: Path) -> None:
     )
     items, _ = _items(tmp_path / "enc.warc")
     assert [(i.source, i.error, i.raw) for i in items] == [("https://x/1", None, body), ("https://x/2", None, body)]
+
+
+def test_a_warc_records_http_charset_decodes_its_body(tmp_path: Path) -> None:
+    # A page that declares its charset only in the HTTP header: detection alone reads this
+    # short KOI8-R text as Japanese; the header's charset gets it right.
+    text = "Привет, мир. Это тест."
+    body = f"<html><body><p>{text}</p></body></html>".encode("koi8-r")
+    response = "application/http; msgtype=response"
+    path = write_warc(tmp_path / "koi8.warc", recs=[record("response", "https://ru.example.com/a", http(body, "text/html; charset=KOI8-R"), response, 1)])
+    [item], _ = _items(path)
+    assert item.charset == "koi8-r"
+    doc = clean_item(item, Options()).doc
+    assert doc is not None and text in doc.text
+    assert text not in clean(item.raw).text  # without the header, detection gets it wrong

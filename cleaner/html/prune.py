@@ -200,6 +200,8 @@ class _Plan:
         elements = list(tree.iter())  # holds the proxies, so their ids stay theirs
         for pos, el in enumerate(elements):
             tag = el.tag
+            if tag not in by_tag and not el.keys():
+                continue  # no attribute and no wanted tag: nothing can select it (most elements)
             raw = el.get("class")
             ident = el.get("id")
             hit_classes = class_keys.intersection(raw.split()) if raw else ()

@@ -35,6 +35,9 @@ class Settings:
     # In-text links are common in article sentences ("led by former [Dutch PM Mark
     # Rutte](#)."): a block shaped like a sentence may carry this much link text. seeds.
     max_link_share_sentence: float = 0.5
+    # ... and a sentence that opens with plain words before its links this much (a
+    # teaser opens with its link). bench-bbc-news lost its last five paragraphs at 0.5.
+    max_link_share_inline: float = 0.9
     # A sentence with few stopwords (dense in names and numbers) is left to its
     # neighbours rather than dropped outright, if at least this share are stopwords. seeds.
     stopword_share_sentence_floor: float = 0.12
@@ -47,6 +50,18 @@ class Settings:
     hangul_char_weight: float = 2.0
     # A block of this many words or more with sentence punctuation is never "short".
     min_sentence_words: int = 8
+
+    # Content terms (for how closely a block sticks to the article's vocabulary) are
+    # words of at least this many characters that are not stopwords: shorter ones are
+    # mostly function words the stoplists miss. Initial value.
+    term_min_chars: int = 4
+    # A block's local cohesion: the share of its terms that the blocks this close use.
+    # The learned layer's window (context.py) is as wide. Initial value.
+    cohesion_window_blocks: int = 3
+    # A relative timestamp on its own line ("2 hours ago") is at most this long; longer
+    # lines are sentences. Initial value: the stamps seen on the dev bench ("7H ago 08:51",
+    # "1 hour ago") are under 15 characters.
+    timestamp_max_chars: int = 30
 
     # A long block whose five-word runs mostly appeared earlier in the page is a copy of
     # the article (dev bench: Business Insider pages print it again on one line).

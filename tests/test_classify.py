@@ -142,9 +142,39 @@ def test_link_share_threshold_is_read_from_settings() -> None:
 def test_sentences_may_carry_more_link_text() -> None:
     # "In just [one speech](#) by ..." : a real sentence with links in it stays.
     some = run([para(GOOD_1, 1, link_share=0.4), para(GOOD_2, 2)])[0]
-    most = run([para(GOOD_1, 1, link_share=DEFAULT.max_link_share_sentence + 0.1), para(GOOD_2, 2)])[0]
+    teaser = para(GOOD_1, 1, link_share=DEFAULT.max_link_share_sentence + 0.1)
+    teaser.markdown = f"[{GOOD_1}](https://example.com/other-story)"
+    most = run([teaser, para(GOOD_2, 2)])[0]
     assert some.drop is None
     assert reason(most) == "link-density"
+
+
+def test_a_sentence_opening_with_plain_words_may_carry_even_more_links() -> None:
+    # "Assange faces [a charge of conspiracy ...](...)." : the article's own reference.
+    inline = para(GOOD_1, 1, link_share=DEFAULT.max_link_share_sentence + 0.1)
+    inline.markdown = "The minister said [" + GOOD_1[len("The minister said ") :] + "](https://example.com/source)"
+    assert run([inline, para(GOOD_2, 2)])[0].drop is None
+    inline.link_chars = round(len(GOOD_1) * (DEFAULT.max_link_share_inline + 0.05))
+    assert reason(run([inline, para(GOOD_2, 2)])[0]) == "link-density"
+
+
+@pytest.mark.parametrize("line", ["2 hours ago", "7H ago", "about 3 days ago"])
+def test_a_relative_timestamp_alone_is_dropped_whatever_the_model_says(line: str) -> None:
+    blocks = run([para(GOOD_1, 1), para(line, 2), para(GOOD_2, 3)], DEFAULT)
+    assert reason(blocks[1]) == "timestamp"
+
+
+def test_a_sentence_about_hours_ago_is_not_a_timestamp() -> None:
+    blocks = run([para(GOOD_1, 1), para("Two hours ago the minister resigned.", 2), para(GOOD_2, 3)], DEFAULT)
+    assert reason(blocks[1]) != "timestamp"
+
+
+def test_cohesion_measures_the_article_vocabulary() -> None:
+    same = "The parliament will vote on the budget next week, and the minister expects that most of the money for the hospitals will be approved by then, as the parties agreed."
+    other = "Shoppers queued outside the bakery before dawn for the famous cinnamon buns, which sell out within an hour every Saturday morning."
+    blocks = run([para(GOOD_1, 1), para(same, 2), para(other, 3)])
+    assert blocks[0].features["cohesion"] > blocks[2].features["cohesion"]
+    assert blocks[2].features["cohesion"] == 0.0
 
 
 def test_short_block_threshold() -> None:

@@ -17,7 +17,9 @@ NAMES = (
     "next_stopword_share", "rule_dropped_neighbour",
     "window_link_share", "window_stopword_share", "window_good", "window_short",
     "zone_link_share", "zone_good", "chars_vs_longest", "good_run_log_chars",
+    "reader_address", "lead_caps", "credit", "cohesion", "window_cohesion", "after_region", "local_cohesion", "dateish", "window_dateish",
 )
+_LEAD_CAPS_WORDS = 10.0  # a glued teaser headline: scaled to 0..1 at this many words
 _WINDOW_BLOCKS = 3  # neighbours on each side that make up a block's window
 _ZONE_BLOCKS = 10  # and its wider zone
 _FAR_BLOCKS = 20.0  # distances are capped here and scaled to 0..1
@@ -42,7 +44,8 @@ def matrix(blocks: list[Block], pass1: list[Label | None], region: tuple[int, in
                 f["terminal_punct"], f["ellipsis_end"], f["title_case_share"], f["upper_share"],
                 f["digit_share"], f["heading"], f["list_item"], f["repeats"], f["title_overlap"],
                 1.0 if b.gap_before else 0.0, 1.0 if b.label is Label.GOOD else 0.0,
-                1.0 if b.drop is not None else 0.0,
+                1.0 if b.drop is not None else 0.0, f["reader_address"], f["lead_caps"], f["credit"], f["cohesion"],
+                f["local_cohesion"], f["dateish"],
             )
             for b in blocks
             for f in (b.features,)
@@ -52,9 +55,12 @@ def matrix(blocks: list[Block], pass1: list[Label | None], region: tuple[int, in
     chars, link, stop, good, dropped = own[:, 0], own[:, 2], own[:, 5], own[:, 16], own[:, 17]
     index = np.arange(n, dtype=float)
     p1 = np.array([(p is Label.GOOD, p is Label.NEAR_GOOD, p is Label.SHORT, p is Label.BAD) for p in pass1], dtype=float)
+    cohesion = own[:, 21]
     if region is None:
         distance = np.full(n, _FAR_BLOCKS)
+        after_region = np.zeros(n)
     else:
+        after_region = (index > region[1]).astype(float)
         distance = np.minimum(_FAR_BLOCKS, np.maximum(region[0] - index, 0) + np.maximum(index - region[1], 0))
     before = np.zeros(n)
     near_after = np.zeros(n)
@@ -107,6 +113,15 @@ def matrix(blocks: list[Block], pass1: list[Label | None], region: tuple[int, in
         _window_mean(good, _ZONE_BLOCKS),
         chars / longest,
         np.log1p(np.array(_good_runs(blocks))),
+        own[:, 18],
+        np.minimum(1.0, own[:, 19] / _LEAD_CAPS_WORDS),
+        own[:, 20],
+        cohesion,
+        _window_mean(cohesion, _WINDOW_BLOCKS),
+        after_region,
+        own[:, 22],
+        own[:, 23],
+        _window_mean(own[:, 23], _WINDOW_BLOCKS),
     ])
 
 

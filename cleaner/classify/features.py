@@ -15,6 +15,28 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _TERMINAL = re.compile(r"[.!?。！？…:;]['\"’”)\]»]*$|[.!?。！？][\"'’”)\]»]*\s")
 _DIGIT = re.compile(r"\d")
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)\s*$")
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{2,}")
+# Words that address the reader or speak for the site: prompts, notices and comment
+# forms do, news prose (outside quotes) rarely does.
+_READER_WORDS = frozenset(
+    "you your yours yourself we our ourselves "
+    "vous votre vos nous notre nos dein deine euch unser unsere usted ustedes tu tus nuestro nuestra".split()
+)
+# A date or time on a line of its own: a teaser's or a comment's timestamp ("2 hours ago",
+# "Tuesday November 19, 2019", "19.11.2019 10:48"). Only short lines are searched.
+_DATEISH = re.compile(
+    r"\b\d+\s*(?:min|mins|minutes?|h|hrs?|hours?|days?|weeks?|months?)\s+ago\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b",
+    re.I,
+)
+_DATEISH_MAX_CHARS = 60  # longer lines are sentences that mention a date
+
+# Photo credits and caption tails: "(Image: GETTY)", "Photo by ...", "| Getty Images", "/ AP".
+_CREDIT = re.compile(
+    r"\((?:image|photo|photograph|picture|foto|credit|source)s?\s*:|\b(?:photo(?:graph)?s?|image|foto)\s+(?:by|credit|courtesy)\b"
+    r"|\bcredit\s*:|getty\s*images|\b(?:ap|afp|epa|reuters|xinhua|bloomberg)\s*(?:photo|images)\b|[/|]\s*(?:ap|afp|epa|reuters|getty|shutterstock)\b|©",
+    re.I,
+)
 
 
 def words_of(text: str) -> list[str]:
@@ -22,6 +44,14 @@ def words_of(text: str) -> list[str]:
 
 
 def block_features(block: Block, language: str | None, title_words: frozenset[str], repeats: Counter[str], settings: Settings) -> dict[str, float]:
+    return features_and_terms(block, language, title_words, repeats, settings)[0]
+
+
+def features_and_terms(
+    block: Block, language: str | None, title_words: frozenset[str], repeats: Counter[str], settings: Settings
+) -> tuple[dict[str, float], frozenset[str]]:
+    """The features, and the block's content terms (words that are not stopwords, or Han
+    and kana bigrams), from which classify() measures how closely it sticks to the article."""
     text = block.text
     raw_chars = len(text)
     words = _WORD.findall(text)
@@ -38,9 +68,13 @@ def block_features(block: Block, language: str | None, title_words: frozenset[st
         effective_words = max(n_words, cjk / settings.cjk_chars_per_word)
         stopchars = cjk_stopchars(language)
         stop_share = sum(1 for c in text if c in stopchars) / max(1, cjk) * 4.0
+        runs = _CJK_RUN.findall(text)
+        terms = frozenset(r[j : j + 2] for r in runs for j in range(len(r) - 1))
     else:
         effective_words = n_words
-        stop_share = sum(map(stopwords(language).__contains__, lowered)) / max(1, n_words)
+        stops = stopwords(language)
+        stop_share = sum(map(stops.__contains__, lowered)) / max(1, n_words)
+        terms = frozenset(w for w in lowered if len(w) >= settings.term_min_chars and w not in stops and not w.isdigit())
     url_count, url_chars = count_bare_urls(text) if "http" in text or "www." in text else (0, 0)
     link_share = min(1.0, (block.link_chars + url_chars) / raw_chars) if raw_chars else 0.0
     # map() over C methods: these three counts were a third of the classifier's time.
@@ -64,4 +98,20 @@ def block_features(block: Block, language: str | None, title_words: frozenset[st
         "list_item": 1.0 if block.kind is BlockKind.LIST_ITEM else 0.0,
         "repeats": float(repeats.get(text, 1) - 1) if text else 0.0,
         "title_overlap": title_overlap,
-    }
+        "reader_address": sum(map(_READER_WORDS.__contains__, lowered)) / n_words if n_words else 0.0,
+        "lead_caps": float(_leading_capitalised(words)),
+        "credit": 1.0 if _CREDIT.search(text) else 0.0,
+        "dateish": 1.0 if raw_chars <= _DATEISH_MAX_CHARS and _DATEISH.search(text) else 0.0,
+    }, terms
+
+
+def _leading_capitalised(words: list[str]) -> int:
+    """Capitalised words before the first lower-case one (short function words pass):
+    a teaser's headline glued to its summary opens with a long Title Case run."""
+    run = 0
+    for w in words:
+        if w[0].isupper() or w[0].isdigit():
+            run += 1
+        elif len(w) > 3:
+            break
+    return run

@@ -1,16 +1,20 @@
 """Label blocks GOOD or BAD: a context-free pass, a neighbour pass (after jusText), then the main region."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ..model import Block, BlockKind, Drop, DropSource, Label
 from ..settings import Settings
 from . import context, learned
-from .features import block_features, words_of
+from .features import features_and_terms, words_of
 
 _NON_CONTENT = (BlockKind.RULE, BlockKind.IMAGE, BlockKind.CODE)
 # Verdicts the learned layer may not overrule: they are facts about the block, not guesses.
-_FINAL = frozenset({"empty", "duplicate", "kind-rule", "kind-image", "site-self-description"})
+_FINAL = frozenset({"empty", "duplicate", "kind-rule", "kind-image", "site-self-description", "timestamp"})
+# A line that is only a relative time ("2 hours ago", "7H ago"): a teaser's or a
+# comment's stamp, never article text (and never a date: relative dates are not read).
+_RELATIVE_TIME = re.compile(r"(?i)(?:about\s+)?(?:an?|\d+)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|years?)\s+ago(?:\s+\d{1,2}:\d{2})?")
 
 
 def classify(
@@ -32,8 +36,10 @@ def classify(
     repeats = Counter(b.text for b in todo if b.text)
     reasons: dict[int, str] = {}
     seen: set[int] = set()
+    terms: list[frozenset[str]] = []
     for i, block in enumerate(todo):
-        block.features = block_features(block, language, title_words, repeats, settings)
+        block.features, block_terms = features_and_terms(block, language, title_words, repeats, settings)
+        terms.append(block_terms)
         if block.drop is not None:
             block.label = Label.BAD
             continue
@@ -44,6 +50,9 @@ def classify(
             block.label, reasons[i] = Label.BAD, "duplicate"
             continue
         seen.update(grams)
+        if len(block.text) <= settings.timestamp_max_chars and _RELATIVE_TIME.fullmatch(block.text.strip()):
+            block.label, reasons[i] = Label.BAD, "timestamp"
+            continue
         if _describes_site(block.text, site):
             block.label, reasons[i] = Label.BAD, "site-self-description"
             continue
@@ -65,7 +74,8 @@ def classify(
         if block.drop is None and block.label is Label.GOOD and region and not (region[0] <= i <= region[1]):
             block.label = Label.BAD
             reasons[i] = "outside-main-region"
-    model = learned.load() if settings.use_learned_model or collect is not None else None
+    _cohesion(todo, terms, region, settings.cohesion_window_blocks)
+    model = learned.load() if settings.use_learned_model else None
     if model is not None or collect is not None:
         rows = context.matrix(todo, pass1, region, headline)
         if collect is not None:
@@ -83,6 +93,33 @@ def classify(
     for i, block in enumerate(todo):
         if block.drop is None and block.label is not Label.GOOD:
             block.drop = Drop(DropSource.CLASSIFIER, reasons.get(i, "neighbours"))
+
+
+def _cohesion(blocks: list[Block], terms: list[frozenset[str]], region: tuple[int, int] | None, window: int) -> None:
+    """Each block's share of content terms that the main region's other GOOD blocks also
+    use. An article keeps returning to its names and topic; teasers of other stories,
+    prompts and notices share little of it, however well written they are. Also the
+    share its neighbours within `window` blocks use: a list of teasers changes topic at
+    every item, an article does not."""
+    if region is None:
+        region = (0, -1)
+    inside = [i for i in range(region[0], region[1] + 1) if blocks[i].label is Label.GOOD]
+    vocabulary: Counter[str] = Counter()
+    for i in inside:
+        vocabulary.update(terms[i])
+    own = set(inside)
+    for i, (block, block_terms) in enumerate(zip(blocks, terms)):
+        if not block_terms:
+            block.features["cohesion"] = block.features["local_cohesion"] = 0.0
+            continue
+        floor = 1 if i in own else 0  # a block must not count its own words
+        block.features["cohesion"] = sum(vocabulary[t] > floor for t in block_terms) / len(block_terms)
+        near: set[str] = set()
+        for j in range(max(0, i - window), min(len(blocks), i + window + 1)):
+            if j != i:
+                near.update(terms[j])
+        block.features["local_cohesion"] = len(block_terms & near) / len(block_terms)
+
 
 
 def _describes_site(text: str, site: str | None) -> bool:
@@ -125,7 +162,13 @@ def context_free(block: Block, s: Settings) -> tuple[Label, str | None]:
     if not block.text or block.kind in _NON_CONTENT:
         return Label.BAD, "empty" if not block.text else f"kind-{block.kind.value}"
     sentence = f["terminal_punct"] > 0 and f["words"] >= s.min_sentence_words
-    if f["link_share"] > (s.max_link_share_sentence if sentence else s.max_link_share):
+    if sentence:
+        # Links inside a sentence that opens with plain words are the article's own
+        # references ("Assange faces [a charge of ...](...)."); a teaser opens with its link.
+        limit = s.max_link_share_sentence if _opens_with_link(block) else s.max_link_share_inline
+    else:
+        limit = s.max_link_share
+    if f["link_share"] > limit:
         return Label.BAD, "link-density"
     if f["repeats"] > 0 and f["chars"] < s.long_block_chars and (f["repeats"] >= 2 or not sentence):
         # Menus repeat their labels; an article may repeat a sentence once (a pull quote).
@@ -143,6 +186,10 @@ def context_free(block: Block, s: Settings) -> tuple[Label, str | None]:
     if sentence and f["stopword_share"] >= s.stopword_share_sentence_floor:
         return Label.SHORT, "few-stopwords"  # a real sentence dense in names: let the neighbours decide
     return Label.BAD, "few-stopwords"
+
+
+def _opens_with_link(block: Block) -> bool:
+    return block.markdown.lstrip("*_>#-+ \t").startswith(("[", "<http", "http"))
 
 
 def revise(blocks: list[Block], s: Settings) -> None:
@@ -170,8 +217,8 @@ def revise(blocks: list[Block], s: Settings) -> None:
     for i, block in enumerate(blocks):
         if block.label is not Label.NEAR_GOOD:
             continue
-        prev = _neighbour(blocks, i, -1, True, skip_bad_below=s.short_block_chars)
-        nxt = _neighbour(blocks, i, 1, True, skip_bad_below=s.short_block_chars)
+        prev = _neighbour(blocks, i, -1, True, skip_bad_below=s.short_block_chars, skip_ruled=True)
+        nxt = _neighbour(blocks, i, 1, True, skip_bad_below=s.short_block_chars, skip_ruled=True)
         new[i] = Label.GOOD if Label.GOOD in (prev, nxt) else Label.BAD
     for block, label in zip(blocks, new):
         block.label = label
@@ -202,12 +249,13 @@ def _heading_like(block: Block) -> bool:
     return block.kind is BlockKind.PARAGRAPH and f["terminal_punct"] == 0 and 2 <= f["words"] <= 20 and f["title_case_share"] >= 0.5
 
 
-def _neighbour(blocks: list[Block], i: int, step: int, ignore_near_good: bool, skip_bad_below: int = 0) -> Label:
-    """The nearest decided label; skip_bad_below passes over short BAD lines (ad labels, image alts)."""
+def _neighbour(blocks: list[Block], i: int, step: int, ignore_near_good: bool, skip_bad_below: int = 0, skip_ruled: bool = False) -> Label:
+    """The nearest decided label; skip_bad_below passes over short BAD lines (ad labels, image alts),
+    skip_ruled over blocks a rule dropped (a caption inside the article says nothing of the text around it)."""
     j = i + step
     while 0 <= j < len(blocks):
         label = blocks[j].label
-        if label is Label.BAD and len(blocks[j].text) < skip_bad_below:
+        if label is Label.BAD and (len(blocks[j].text) < skip_bad_below or (skip_ruled and blocks[j].drop is not None)):
             j += step
             continue
         if label is Label.GOOD or label is Label.BAD:

@@ -200,7 +200,10 @@ def test_no_default_rules_changes_the_result(runner: CliRunner) -> None:
     without = invoke(runner, ["--explain", "--no-default-rules", str(seed)])
     assert "\trule:generic.share\t" in with_rules.stderr
     assert "\trule:" not in without.stderr  # no rule decided anything
-    assert with_rules.stdout != without.stdout
+    # The classifier alone now gets this seed's body right too; the widgets seed still
+    # needs its rules ("Diplomatic defense visit image" stays without them).
+    widgets = SEEDS / "002_79d4d6c87ce816ea.txt"
+    assert invoke(runner, [str(widgets)]).stdout != invoke(runner, ["--no-default-rules", str(widgets)]).stdout
 
 
 def test_sample(runner: CliRunner) -> None:

@@ -9,7 +9,7 @@ from .errors import InputError
 from .lang import Guess, detect_language, guess_language
 from .limits import check as check_time
 from .model import Block, BlockKind, Document, Drop, DropSource, Evidence, Label
-from .render import to_markdown, to_text
+from .render import text_lines, to_markdown, to_text
 from .ruleset import RuleSet, apply_rules
 from .ruleset.engine import Context
 from .settings import DEFAULT, Settings
@@ -27,8 +27,10 @@ def clean_text(
     settings: Settings = DEFAULT,
     collect: list | None = None,
     charset: str | None = None,
+    settle: bool = True,
 ) -> Document:
-    """`collect` gathers the classifier's (block, context vector) pairs for bench/train.py."""
+    """`collect` gathers the classifier's (block, context vector) pairs for bench/train.py.
+    `settle=False` skips the fixed-point step (_settle), which calls this again."""
     # check_time() between steps: where no alarm can interrupt a step (a thread), the
     # document still stops at the next one once its time limit has passed (limits.py).
     text = decode(raw, settings, charset) if isinstance(raw, (bytes, bytearray)) else decode_str(raw, settings)
@@ -66,8 +68,8 @@ def clean_text(
         classify(blocks, ctx.language, doc.title, settings, headline=meta.headline_line(blocks, doc.title), collect=collect, site=doc.site)
     check_time()
     _never_empty(blocks)
-    if capture is None:
-        _settle(doc, settings)
+    if capture is None and settle and collect is None:
+        _settle(doc, rules, settings)
     doc.text = to_text(blocks)
     doc.markdown = to_markdown(blocks)
     if capture is not None:
@@ -124,30 +126,33 @@ def _metadata(doc: Document, fields: dict[str, tuple[str, Evidence]], settings: 
         doc.site, doc.evidence["site"] = agency, Evidence("agency credit in the dateline", doc.evidence["dateline"].line)
 
 
-def _settle(doc: Document, settings: Settings) -> None:
-    """The metadata step at its fixed point (issue 7). The cleaned text, read again on its
-    own, has lost the chrome and the headline that placed the metadata: its first line may
-    now read as a <title>, a caption as a headline, a credit as the byline. Whatever that
-    reading would take out of the body is taken out now, with the same reason, so cleaning
-    the cleaned text finds no metadata left to take. Each round takes at least one block."""
+def _settle(doc: Document, rules: RuleSet, settings: Settings) -> None:
+    """The text path at its fixed point (issue 7): cleaning the cleaned text changes nothing.
+    Read again on its own, the cleaned text has lost the chrome and the headline around it:
+    its first line may now read as a <title>, a caption as a headline, a credit as the
+    byline, and a short line kept for its good neighbours may lose them. So the text is
+    cleaned again, and whatever that reading drops is dropped now, with its reason, until
+    a reading drops nothing. Each round drops at least one block, so it ends."""
     for _ in range(len(doc.blocks)):
         kept = [b for b in doc.blocks if b.drop is None and b.text]
-        again, taken = metadata_left(to_text(doc.blocks), settings) if kept else (None, [])
-        if again is None or not taken:
+        if not kept:
             return
-        # The kept blocks' line ranges in the text (to_text joins them with one blank line).
-        # A block with several lines (a table) is read as several: it goes if any of them does.
+        text = to_text(doc.blocks)
+        if detect_kind(text) == HTML:
+            return
+        again = clean_text(text, rules=rules, settings=settings, settle=False)
+        taken = [b for b in again.blocks if b.drop is not None and b.text]
+        # The kept blocks' line ranges in the text (to_text puts one blank line between
+        # paragraphs). A block of several (a table) goes if any of them does.
         spans, line = [], 1
         for block in kept:
-            last = line + block.text.count("\n")
+            last = line + 2 * (len(text_lines(block)) - 1)
             spans.append((line, last, block))
             line = last + 2
         moved = False
         for fresh in taken:
             for first, last, block in spans:
-                if first <= fresh.start <= last and block.drop is None and block.kind is not BlockKind.HEADING:
-                    # A heading the capture marked stays: re-read, a subheading that opens the
-                    # body looks like a <title> line, but the capture said what it was.
+                if first <= fresh.start <= last and block.drop is None:
                     block.drop, moved = fresh.drop, True
         if not moved:
             return
@@ -157,18 +162,6 @@ def _settle(doc: Document, settings: Settings) -> None:
                 doc.evidence[name] = Evidence(f"{again.evidence[name].source}, in the cleaned text")
         if not doc.authors and again.authors:
             doc.authors, doc.evidence["authors"] = again.authors, doc.evidence["byline"]
-
-
-def metadata_left(text: str, settings: Settings = DEFAULT) -> tuple[Document | None, list[Block]]:
-    """`text` read as a capture of its own (no URL, no rules), through the metadata step:
-    the Document and the blocks that step takes out of the body. For a body that `clean`
-    returned, the list is empty (`_settle`). (None, []) for text that reads as HTML."""
-    kind = detect_kind(text)
-    if kind == HTML:
-        return None, []
-    again = Document(kind=kind, blocks=segment(text, markdown=kind == MARKDOWN, settings=settings))
-    _metadata(again, {}, settings)
-    return again, [b for b in again.blocks if b.drop is not None and b.text]
 
 
 def _never_empty(blocks: list[Block]) -> None:

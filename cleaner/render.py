@@ -5,8 +5,17 @@ from .model import Block, BlockKind
 
 
 def to_text(blocks: list[Block]) -> str:
-    """Paragraphs separated by one blank line; headings on their own lines; no markup."""
-    return "\n\n".join(b.text for b in blocks if b.drop is None and b.text)
+    """Paragraphs separated by one blank line; headings on their own lines; no markup. A
+    table's rows (a code block's lines) are paragraphs of their own too: that is how the
+    text reads back as a capture, so cleaning it again gives the same text."""
+    return "\n\n".join(line for b in blocks if b.drop is None and b.text for line in text_lines(b))
+
+
+def text_lines(block: Block) -> list[str]:
+    """The paragraphs a block gives in `text`: one, or one per row of a table."""
+    if "\n" not in block.text:
+        return [block.text]
+    return [line for line in block.text.split("\n") if line.strip()]
 
 
 def to_markdown(blocks: list[Block]) -> str:

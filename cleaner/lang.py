@@ -67,7 +67,9 @@ def _model() -> Any:
     return fasttext.load_model(str(path))
 
 
+@functools.lru_cache(maxsize=256)
 def _classify(text: str) -> str:
+    # Cached: the settling step (pipeline._settle) reads the body's sample again.
     labels, _ = _model().predict(" ".join(text.split()))  # one line: fastText reads to the first newline
     return str(labels[0]).removeprefix("__label__")
 

@@ -1,6 +1,7 @@
 """Per-block features. Every value is a plain float so --explain and the report can show it."""
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -53,6 +54,30 @@ def features_and_terms(
     """The features, and the block's content terms (words that are not stopwords, or Han
     and kana bigrams), from which classify() measures how closely it sticks to the article."""
     text = block.text
+    # What depends on the text alone is cached: the settling step (pipeline._settle) reads
+    # the body's paragraphs again, and menus repeat their lines.
+    if len(text) <= _CACHED_MAX_CHARS:
+        own, terms, lowered, url_count, url_chars = _cached_text_features(text, language, settings)
+    else:
+        own, terms, lowered, url_count, url_chars = _text_features(text, language, settings)
+    raw_chars = len(text)
+    features = dict(own)
+    features["link_share"] = min(1.0, (block.link_chars + url_chars) / raw_chars) if raw_chars else 0.0
+    features["links"] = float(block.links + url_count)
+    features["images"] = float(block.images)
+    features["heading"] = 1.0 if block.kind is BlockKind.HEADING else 0.0
+    features["list_item"] = 1.0 if block.kind is BlockKind.LIST_ITEM else 0.0
+    features["repeats"] = float(repeats.get(text, 1) - 1) if text else 0.0
+    features["title_overlap"] = (len(title_words.intersection(lowered)) / max(1, len(title_words))) if title_words else 0.0
+    return features, terms
+
+
+_CACHED_MAX_CHARS = 5000
+
+
+def _text_features(text: str, language: str | None, settings: Settings) -> tuple[dict[str, float], frozenset[str], frozenset[str], int, int]:
+    """(the features of the text alone, its content terms, its lower-case words, bare URLs
+    and their characters)."""
     raw_chars = len(text)
     words = _WORD.findall(text)
     n_words = len(words)
@@ -76,33 +101,28 @@ def features_and_terms(
         stop_share = sum(map(stops.__contains__, lowered)) / max(1, n_words)
         terms = frozenset(w for w in lowered if len(w) >= settings.term_min_chars and w not in stops and not w.isdigit())
     url_count, url_chars = count_bare_urls(text) if "http" in text or "www." in text else (0, 0)
-    link_share = min(1.0, (block.link_chars + url_chars) / raw_chars) if raw_chars else 0.0
     # map() over C methods: these three counts were a third of the classifier's time.
     capitalised = sum(map(str.isupper, [w[0] for w in words]))
     upper = sum(map(str.isupper, [w for w in words if len(w) > 1]))
     digits = len(_DIGIT.findall(text))
-    title_overlap = (len(title_words.intersection(lowered)) / max(1, len(title_words))) if title_words else 0.0
-    return {
+    own = {
         "chars": float(chars),
         "words": float(effective_words),
-        "link_share": link_share,
-        "links": float(block.links + url_count),
-        "images": float(block.images),
         "stopword_share": min(1.0, stop_share),
         "terminal_punct": 1.0 if _TERMINAL.search(text) else 0.0,
         "ellipsis_end": 1.0 if _ELLIPSIS_END.search(text) else 0.0,
         "title_case_share": capitalised / n_words if n_words else 0.0,
         "upper_share": upper / n_words if n_words else 0.0,
         "digit_share": digits / raw_chars if raw_chars else 0.0,
-        "heading": 1.0 if block.kind is BlockKind.HEADING else 0.0,
-        "list_item": 1.0 if block.kind is BlockKind.LIST_ITEM else 0.0,
-        "repeats": float(repeats.get(text, 1) - 1) if text else 0.0,
-        "title_overlap": title_overlap,
         "reader_address": sum(map(_READER_WORDS.__contains__, lowered)) / n_words if n_words else 0.0,
         "lead_caps": float(_leading_capitalised(words)),
         "credit": 1.0 if _CREDIT.search(text) else 0.0,
         "dateish": 1.0 if raw_chars <= _DATEISH_MAX_CHARS and _DATEISH.search(text) else 0.0,
-    }, terms
+    }
+    return own, terms, frozenset(lowered), url_count, url_chars
+
+
+_cached_text_features = functools.lru_cache(maxsize=4096)(_text_features)
 
 
 def _leading_capitalised(words: list[str]) -> int:

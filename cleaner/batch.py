@@ -13,8 +13,7 @@ import signal
 import sys
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from typing import Any, Protocol
@@ -156,7 +155,9 @@ class _Workers:
         self.jobs, self.options = jobs, options
         self.pool = self._new_pool()
 
-    def _new_pool(self) -> ProcessPoolExecutor:
+    def _new_pool(self) -> Any:
+        from concurrent.futures import ProcessPoolExecutor  # with the pool: one process needs none
+
         return ProcessPoolExecutor(self.jobs, initializer=_init_worker, initargs=(self.options,))
 
     def run(self, items: Iterable[Item]) -> Iterator[Result]:
@@ -174,6 +175,8 @@ class _Workers:
             self.pool.shutdown(wait=True, cancel_futures=True)
 
     def _next(self, pending: deque[tuple[list[Item], Future[list[Result]]]]) -> list[Result]:
+        from concurrent.futures.process import BrokenProcessPool
+
         chunk, future = pending.popleft()
         try:
             return future.result()
@@ -188,6 +191,8 @@ class _Workers:
         return results
 
     def _alone(self, item: Item) -> Result:
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             return self.pool.submit(_run_chunk, [item]).result()[0]
         except BrokenProcessPool:
@@ -298,6 +303,22 @@ def _counts(counter: Counter[str]) -> str:
     return ", ".join(f"{k} {n}" for k, n in counter.most_common())
 
 
+class _NoBar:
+    """What run_batch asks of a progress bar, doing nothing (no terminal, or --quiet)."""
+
+    def write(self, message: str, file: Any = None) -> None:
+        print(message, file=file or sys.stderr)
+
+    def set_postfix_str(self, text: str, refresh: bool = True) -> None:
+        pass
+
+    def update(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
 def run_batch(
     files: list[InputFile],
     options: Options,
@@ -316,12 +337,14 @@ def run_batch(
     Errors and empty documents are noted on stderr as they come; `explain` gives the
     lines to print for each document. OutputError from the sink stops the batch.
     """
-    from tqdm import tqdm
-
     stats = Stats()
     items = read_items(files, input_format=input_format, field=field, settings=options.settings, skipped=stats.skipped)
     memory = SiteMemory(options.settings) if site_memory else None
-    bar = tqdm(unit=" docs", file=sys.stderr, disable=not progress, dynamic_ncols=True, mininterval=0.5, smoothing=0.1)
+    bar: Any = _NoBar()
+    if progress:
+        from tqdm import tqdm  # only for a terminal: importing it is a tenth of start-up
+
+        bar = tqdm(unit=" docs", file=sys.stderr, dynamic_ncols=True, mininterval=0.5, smoothing=0.1)
 
     def note(message: str) -> None:
         if progress:

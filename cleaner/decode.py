@@ -6,7 +6,6 @@ import functools
 import re
 import zlib
 
-from charset_normalizer import from_bytes
 
 from .errors import InputError
 from .settings import DEFAULT, Settings
@@ -161,6 +160,8 @@ _TIE_PREFERENCE = ("cp1252",)
 
 
 def _detect(sample: bytes) -> str | None:
+    from charset_normalizer import from_bytes  # only for bytes that are not UTF-8 (start-up)
+
     matches = list(from_bytes(sample))
     if not matches:
         return None

@@ -136,7 +136,14 @@ def warm_up(options: Options, *, html: bool = True) -> None:
     """Load the rules, the language model and (with html) the HTML engine before the first
     document, once per process, so that no document's time limit is spent on them."""
     rules = default_rules() if options.rules is None else options.rules
-    for raw in _WARM_UP if html else _WARM_UP[:1]:
+    if not html:
+        # One process, start-up counting: load what takes time, clean nothing.
+        from . import pipeline  # noqa: F401
+        from .lang import warm_up as load_language_model
+
+        load_language_model()
+        return
+    for raw in _WARM_UP:
         with contextlib.suppress(Exception):
             clean(raw, rules=rules, settings=options.settings)
 

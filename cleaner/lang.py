@@ -67,6 +67,11 @@ def _model() -> Any:
     return fasttext.load_model(str(path))
 
 
+def warm_up() -> None:
+    """Load the model now, before any document's time limit runs."""
+    _model()
+
+
 @functools.lru_cache(maxsize=256)
 def _classify(text: str) -> str:
     # Cached: the settling step (pipeline._settle) reads the body's sample again.

@@ -132,8 +132,9 @@ def _settle(doc: Document, rules: RuleSet, settings: Settings) -> None:
     its first line may now read as a <title>, a caption as a headline, a credit as the
     byline, and a short line kept for its good neighbours may lose them. So the text is
     cleaned again, and whatever that reading drops is dropped now, with its reason, until
-    a reading drops nothing. Each round drops at least one block, so it ends."""
-    for _ in range(len(doc.blocks)):
+    a reading drops nothing. Each round drops at least one block, so it ends; a page that
+    needs more than settings.settle_max_readings is returned as it stands."""
+    for _ in range(min(len(doc.blocks), settings.settle_max_readings)):
         kept = [b for b in doc.blocks if b.drop is None and b.text]
         if not kept:
             return

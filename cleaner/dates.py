@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote
 
+from .memo import short_text_cache
 from .urls import urlsplit
 
 _MONTHS = {
@@ -136,13 +137,10 @@ def find_dates(text: str, year: int | None = None) -> list[DateMatch]:
     `year`, dates printed without one ("Nov 19") are read as of that year."""
     if not text or not _DATE_CHARS.search(text):
         return []
-    # Short lines cached: the metadata search asks about the same lines many times.
-    return list(_cached_dates(text, year) if len(text) <= _CACHED_MAX_CHARS else _find_dates(text, year))
+    return list(_find_dates(text, year))
 
 
-_CACHED_MAX_CHARS = 400
-
-
+@short_text_cache(max_chars=400)  # date lines and bylines are short
 def _find_dates(text: str, year: int | None) -> tuple[DateMatch, ...]:
     found: list[DateMatch] = []
     for pattern in _PATTERNS + ([_YEARLESS] if year else []):
@@ -159,9 +157,6 @@ def _find_dates(text: str, year: int | None) -> tuple[DateMatch, ...]:
         if not out or d.start >= out[-1].end:
             out.append(d)
     return tuple(out)
-
-
-_cached_dates = functools.lru_cache(maxsize=4096)(_find_dates)
 
 
 def parse_date(text: str) -> str | None:

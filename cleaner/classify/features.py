@@ -1,11 +1,11 @@
 """Per-block features. Every value is a plain float so --explain and the report can show it."""
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 
 from ..lang import cjk_stopchars, is_cjk, stopwords
+from ..memo import short_text_cache
 from ..model import Block, BlockKind
 from ..settings import Settings
 from ..text.inline import count_bare_urls
@@ -54,12 +54,7 @@ def features_and_terms(
     """The features, and the block's content terms (words that are not stopwords, or Han
     and kana bigrams), from which classify() measures how closely it sticks to the article."""
     text = block.text
-    # What depends on the text alone is cached: the settling step (pipeline._settle) reads
-    # the body's paragraphs again, and menus repeat their lines.
-    if len(text) <= _CACHED_MAX_CHARS:
-        own, terms, lowered, url_count, url_chars = _cached_text_features(text, language, settings)
-    else:
-        own, terms, lowered, url_count, url_chars = _text_features(text, language, settings)
+    own, terms, lowered, url_count, url_chars = _text_features(text, language, settings)
     raw_chars = len(text)
     features = dict(own)
     features["link_share"] = min(1.0, (block.link_chars + url_chars) / raw_chars) if raw_chars else 0.0
@@ -72,9 +67,9 @@ def features_and_terms(
     return features, terms
 
 
-_CACHED_MAX_CHARS = 5000
-
-
+# What depends on the text alone is cached for paragraphs up to this many characters: the
+# settling step (pipeline._settle) reads the body's paragraphs again, and menus repeat lines.
+@short_text_cache(max_chars=5000)
 def _text_features(text: str, language: str | None, settings: Settings) -> tuple[dict[str, float], frozenset[str], frozenset[str], int, int]:
     """(the features of the text alone, its content terms, its lower-case words, bare URLs
     and their characters)."""
@@ -121,8 +116,6 @@ def _text_features(text: str, language: str | None, settings: Settings) -> tuple
     }
     return own, terms, frozenset(lowered), url_count, url_chars
 
-
-_cached_text_features = functools.lru_cache(maxsize=4096)(_text_features)
 
 
 def _leading_capitalised(words: list[str]) -> int:

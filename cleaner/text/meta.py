@@ -19,6 +19,7 @@ from urllib.parse import unquote
 import re2
 
 from ..dates import DateMatch, find_dates, is_relative, url_date, url_year_month
+from ..memo import short_text_cache
 from ..model import Block, BlockKind, Drop, DropSource, Evidence
 from ..settings import DEFAULT, Settings
 from ..urls import urlsplit
@@ -57,6 +58,9 @@ _BRAND = re.compile(r"[A-Z]{2,}[a-z]")
 _GLUED_BRAND = re.compile(r"(?<=[a-z])(?=[A-Z]{2,}[a-z])")
 _DOMAIN = re.compile(r"\w\.(?:com|org|net|co|uk|de|fr|in|ca|au|io|ru|jp|kr)\b", re.I)
 _WORD = re.compile(r"[^\W_]+")
+# Lines up to this many characters have their words and byline reading cached (memo.py):
+# headline and byline candidates are short.
+_SHORT_LINE_CHARS = 400
 _NAME_JOINERS = {"and", "und", "et", "y", "e", "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "bin", "al", "el", "ten", "ter", "dos", "das"}
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|、|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b)\s*", re.I)
 # Words that a byline-shaped line may hold but a name never is.
@@ -99,24 +103,16 @@ _TITLE_CASED_SHARE = 0.6  # of the words of four letters or more
 
 def _words(text: str) -> list[str]:
     """Lower-case words with accents folded away (café -> cafe)."""
-    # Short lines cached: the headline search asks about the same lines many times, and
-    # again when the cleaned text is read back (pipeline._settle). Long ones are rarely asked
-    # twice and would make the cache large.
-    return list(_cached_words(text) if len(text) <= _CACHED_WORDS_MAX_CHARS else _folded_words(text))
+    return list(_folded_words(text))
 
 
-_CACHED_WORDS_MAX_CHARS = 400
-
-
+@short_text_cache(max_chars=_SHORT_LINE_CHARS)
 def _folded_words(text: str) -> tuple[str, ...]:
     lowered = text.lower()
     if lowered.isascii():
         return tuple(_WORD.findall(lowered))
     folded = unicodedata.normalize("NFKD", lowered)
     return tuple(_WORD.findall("".join(c for c in folded if not unicodedata.combining(c))))
-
-
-_cached_words = functools.lru_cache(maxsize=4096)(_folded_words)
 
 
 def _weighted_len(text: str, settings: Settings) -> float:
@@ -663,13 +659,12 @@ def _name_line(text: str, settings: Settings) -> bool:
 
 
 def _strong_byline(block: Block, settings: Settings) -> tuple[str, str] | None:
-    # A pure function of the text, its markdown and link share: cached for short lines, which
-    # the headline, byline and settle steps all ask about.
-    if len(block.text) <= _CACHED_WORDS_MAX_CHARS:
-        return _cached_strong_byline(block.text, block.markdown, block.link_chars, settings)
+    # A pure function of the text, its markdown and link share: cached, as the headline,
+    # byline and settle steps all ask about the same lines.
     return _strong_byline_of(block.text, block.markdown, block.link_chars, settings)
 
 
+@short_text_cache(max_chars=_SHORT_LINE_CHARS)
 def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Settings) -> tuple[str, str] | None:
     block = Block(BlockKind.PARAGRAPH, text, markdown, 0, 0, link_chars=link_chars)
     m = _KO_REPORTER.search(text)
@@ -695,8 +690,6 @@ def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Setti
         return (text.strip(" ,") if not place else head.strip()), "byline: agency credit"
     return None
 
-
-_cached_strong_byline = functools.lru_cache(maxsize=4096)(_strong_byline_of)
 
 
 def _author_link(target: str, settings: Settings) -> bool:

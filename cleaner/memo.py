@@ -1,0 +1,30 @@
+"""A cache for pure functions of one line of text.
+
+The metadata search, the settling step (pipeline._settle) and the classifier ask about the
+same short lines many times. Long texts are rarely asked about twice and would make a
+cache large, so they are computed afresh.
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def short_text_cache(max_chars: int, maxsize: int = 4096) -> Callable[[F], F]:
+    """Cache calls whose first argument, the text, is at most `max_chars` long. The
+    function must be pure and its other arguments hashable; its result is shared between
+    callers, so it must not be changed (return a tuple, a frozenset or a fresh copy)."""
+
+    def wrap(fn: F) -> F:
+        cached = functools.lru_cache(maxsize=maxsize)(fn)
+
+        @functools.wraps(fn)
+        def call(text: str, *args: Any) -> Any:
+            return (cached if len(text) <= max_chars else fn)(text, *args)
+
+        return call  # type: ignore[return-value]
+
+    return wrap

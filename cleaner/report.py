@@ -330,25 +330,23 @@ def _summary(captures: list[Entry], s: Summary, rules: RuleSet, href: Callable[[
 Nav = Callable[[int, int], str]
 
 
-def _single_nav(n: int, total: int) -> str:
-    links = [f'<li><a href="#i{n}">↑ Index</a></li>']
+def _nav_links(n: int, total: int, index: str, capture: Callable[[int], str], rel: bool) -> str:
+    """Index, previous and next links of capture n; `capture` gives a capture's address."""
+    prev, nxt = (' rel="prev"', ' rel="next"') if rel else ("", "")
+    links = [f'<li><a href="{index}">↑ Index</a></li>']
     if n > 1:
-        links.append(f'<li><a href="#c{n - 1}">← Previous</a></li>')
+        links.append(f'<li><a href="{capture(n - 1)}"{prev}>← Previous</a></li>')
     if n < total:
-        links.append(f'<li><a href="#c{n + 1}">Next →</a></li>')
+        links.append(f'<li><a href="{capture(n + 1)}"{nxt}>Next →</a></li>')
     return "".join(links)
 
 
-def _folder_nav(name: Callable[[int], str], page_of: Callable[[int], str]) -> Nav:
-    def nav(n: int, total: int) -> str:
-        links = [f'<li><a href="../{page_of(n)}#i{n}">↑ Index</a></li>']
-        if n > 1:
-            links.append(f'<li><a href="{name(n - 1)}" rel="prev">← Previous</a></li>')
-        if n < total:
-            links.append(f'<li><a href="{name(n + 1)}" rel="next">Next →</a></li>')
-        return "".join(links)
+def _single_nav(n: int, total: int) -> str:
+    return _nav_links(n, total, f"#i{n}", lambda k: f"#c{k}", rel=False)
 
-    return nav
+
+def _folder_nav(name: Callable[[int], str], page_of: Callable[[int], str]) -> Nav:
+    return lambda n, total: _nav_links(n, total, f"../{page_of(n)}#i{n}", name, rel=True)
 
 
 def _capture(c: Entry, n: int, total: int, nav: Nav, *, heading: int = 2) -> str:

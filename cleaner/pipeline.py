@@ -1,12 +1,14 @@
 """The steps in order: decode -> detect -> segment -> rules -> metadata -> classify -> language -> render."""
 from __future__ import annotations
 
+import functools
+
 from .classify import classify
 from .dates import parse_date
 from .decode import decode, decode_str
 from .detect import HTML, KINDS, MARKDOWN, detect_kind
 from .errors import InputError
-from .lang import Guess, detect_language, guess_language
+from .lang import detect_language, guess_language
 from .limits import check as check_time
 from .model import Block, BlockKind, Document, Drop, DropSource, Evidence, Label
 from .render import text_lines, to_markdown, to_text
@@ -38,12 +40,6 @@ def clean_text(
         raise ValueError(f"unknown kind {kind!r}")
     detected = detect_kind(text) if kind == "auto" else kind
     capture = None
-    capture_guess: list[Guess] = []
-
-    def guessed(guess: Guess) -> str | None:
-        capture_guess.append(guess)
-        return guess.language
-
     if detected == HTML:
         from . import html  # lazily: lxml.html, cssselect and trafilatura serve HTML only (start-up)
 
@@ -55,7 +51,9 @@ def clean_text(
         language_of = lambda: declared or detect_language(to_text(blocks), settings)  # noqa: E731
     else:
         blocks = segment(text, markdown=detected == MARKDOWN, settings=settings)
-        language_of = lambda: guessed(guess_language("\n".join(b.text for b in blocks), settings))  # noqa: E731
+        # Read once, when a rule scope or the classifier first asks; the body reuses it.
+        capture_guess = functools.cache(lambda: guess_language("\n".join(b.text for b in blocks), settings))
+        language_of = lambda: capture_guess().language  # noqa: E731
     check_time()
     doc = Document(source=source, kind=detected, url=url, blocks=blocks)
     ctx = Context(capture=text, kind=detected, url=url, language_of=language_of)
@@ -75,7 +73,7 @@ def clean_text(
     if capture is not None:
         html.finish(doc, capture, settings)
     else:
-        body = guess_language(doc.text, settings, earlier=capture_guess[0] if capture_guess else None) if doc.text else None
+        body = guess_language(doc.text, settings, earlier=capture_guess()) if doc.text else None
         doc.language = (body and body.language) or ctx.language
         # A reused guess read mostly these same lines: it is still the body's language.
         doc.evidence["language"] = Evidence("fastText lid.176 on the body" if body and body.language else "fastText lid.176 on the capture")

@@ -59,6 +59,7 @@ _PATTERNS = [
     re.compile(r"(?<![\d/])(?P<mon>\d{1,2})/(?P<day>\d{1,2})/(?P<yy>\d{2})(?=\s+(?:at\s+)?\d{1,2}:\d{2})"),
 ]
 _RELATIVE = re.compile(r"\b(?:ago|yesterday|today|just now|vor \d|il y a|hace)\b|전$|前$", re.I)
+_RELATIVE_STAMP = re.compile(r"(?i)(?:about\s+)?(?:an?|\d+)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|years?)\s+ago(?:\s+\d{1,2}:\d{2})?")
 _DATE_CHARS = re.compile(r"\d")
 # Relative and clock-only forms: never a date, whatever else the line holds.
 _TIME = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3])[:.h][0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?)?", re.I)
@@ -251,6 +252,12 @@ def url_year_month(url: str | None) -> tuple[int, int | None] | None:
 def is_relative(text: str) -> bool:
     """'2 hours ago', 'yesterday', '3일 전': a date relative to when the page was read."""
     return bool(_RELATIVE.search(text))
+
+
+def is_relative_stamp(text: str) -> bool:
+    """The whole line is a relative time ("2 hours ago", "7H ago 08:51"): a teaser's or a
+    comment's stamp, never article text."""
+    return bool(_RELATIVE_STAMP.fullmatch(text.strip()))
 
 
 def strip_time(text: str) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.dates import find_dates, parse_date, url_date, url_year_month
+from cleaner.dates import find_dates, is_relative_stamp, parse_date, url_date, url_year_month
 
 
 @pytest.mark.parametrize(
@@ -143,3 +143,8 @@ def test_url_date(url: str | None, iso: str | None) -> None:
 def test_url_year_month() -> None:
     assert url_year_month("https://www.cleveland.com/entertainment/2019/11/doobie.html") == (2019, 11)
     assert url_year_month("https://example.com/story") is None
+
+
+@pytest.mark.parametrize("text, stamp", [("2 hours ago", True), ("7H ago 08:51", True), ("  an hour ago ", True), ("The deal fell through two years ago.", False), ("Updated 2 hours ago", False)])
+def test_a_relative_stamp_is_a_whole_line(text: str, stamp: bool) -> None:
+    assert is_relative_stamp(text) is stamp

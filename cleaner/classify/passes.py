@@ -1,9 +1,9 @@
 """Label blocks GOOD or BAD: a context-free pass, a neighbour pass (after jusText), then the main region."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 
+from ..dates import is_relative_stamp
 from ..model import Block, BlockKind, Drop, DropSource, Label
 from ..settings import Settings
 from . import context, learned
@@ -12,9 +12,6 @@ from .features import features_and_terms, words_of
 _NON_CONTENT = (BlockKind.RULE, BlockKind.IMAGE, BlockKind.CODE)
 # Verdicts the learned layer may not overrule: they are facts about the block, not guesses.
 _FINAL = frozenset({"empty", "duplicate", "kind-rule", "kind-image", "site-self-description", "timestamp"})
-# A line that is only a relative time ("2 hours ago", "7H ago"): a teaser's or a
-# comment's stamp, never article text (and never a date: relative dates are not read).
-_RELATIVE_TIME = re.compile(r"(?i)(?:about\s+)?(?:an?|\d+)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|years?)\s+ago(?:\s+\d{1,2}:\d{2})?")
 
 
 def classify(
@@ -50,7 +47,7 @@ def classify(
             block.label, reasons[i] = Label.BAD, "duplicate"
             continue
         seen.update(grams)
-        if len(block.text) <= settings.timestamp_max_chars and _RELATIVE_TIME.fullmatch(block.text.strip()):
+        if len(block.text) <= settings.timestamp_max_chars and is_relative_stamp(block.text):
             block.label, reasons[i] = Label.BAD, "timestamp"
             continue
         if _describes_site(block.text, site):

@@ -312,6 +312,17 @@ def test_date_with_a_time_zone_is_given_in_utc() -> None:
     assert found is not None and found[0] == "2019-11-18"
 
 
+def test_printed_day_is_kept_when_the_url_carries_it() -> None:
+    blocks = [block("Budget Talks Collapse In Brussels", 1, BlockKind.HEADING, level=1), block("Nov 19, 2019, 7:53pm EST", 3), block(BODY, 5)]
+    found = find_date(blocks, DEFAULT, 0, url="https://www.example.com/2019/11/19/budget-talks")
+    assert found is not None and found[0] == "2019-11-19" and "as in the URL" in found[1].source
+    # A URL with the UTC day, or none at all, leaves the conversion as it was.
+    found = find_date(blocks, DEFAULT, 0, url="https://www.example.com/2019/11/20/budget-talks")
+    assert found is not None and found[0] == "2019-11-20" and found[1].source.endswith("in UTC")
+    found = find_date(blocks, DEFAULT, 0, url="https://www.example.com/budget-talks")
+    assert found is not None and found[0] == "2019-11-20"
+
+
 def test_a_date_inside_a_caption_is_not_the_publication_date() -> None:
     caption = "Scooter Braun and Scott Borchetta pose for a photo at a private residence on June 28, 2019 in Montecito, California, during a party."
     blocks = [block("Budget Talks Collapse In Brussels", 1, BlockKind.HEADING, level=1), block(caption, 3), block(BODY, 5)]

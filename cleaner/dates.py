@@ -238,6 +238,23 @@ def url_date(url: str | None) -> str | None:
     return None
 
 
+_URL_SHORT = re.compile(r"/(?P<yy>\d{2})/(?P<mon>\d{1,2})/(?P<day>\d{1,2})(?=/|$)")
+
+
+def url_has_day(url: str | None, day: dt.date) -> bool:
+    """The URL's path carries this day: /2019/11/19/, /20191119/ or, since the day is
+    known already, the two-digit-year form /19/11/19/ that url_date() does not trust alone."""
+    if not url:
+        return False
+    if url_date(url) == day.isoformat():
+        return True
+    path = unquote(urlsplit(url if "//" in url else "//" + url).path)
+    return any(
+        (2000 + int(m.group("yy")), int(m.group("mon")), int(m.group("day"))) == (day.year, day.month, day.day)
+        for m in _URL_SHORT.finditer(path)
+    )
+
+
 def url_year_month(url: str | None) -> tuple[int, int | None] | None:
     """(year, month or None) from a URL path such as /2019/11/slug.html."""
     if not url:

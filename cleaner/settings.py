@@ -168,8 +168,9 @@ class Settings:
     # mostly do. dev bench: on the 10 pages where the two differ, the UTC date agrees
     # with the page's datePublished on 7, the printed local date on 3. Without a zone
     # the printed date is kept, and so it is when the page's URL carries the printed
-    # day (/2019/11/19/ under "Nov 19, 2019, 7:53pm EST"): the site's own calendar. None
-    # of the 7 has a date in its URL; it gains The Verge, which declares its local day.
+    # day (/2019/11/19/ or /19/11/19/ under "Nov 19, 2019, 7:53pm EST"): the site's own
+    # calendar. None of the 7 has a date in its URL; 2 of the 3 do (The Verge,
+    # AppleInsider), and they declare that local day.
     date_in_utc: bool = True
     # A date in the page's URL (/2018/10/09/) overrules a printed date further than this
     # from it: that one belongs to a sidebar or a teaser. One day is left for time zones.

@@ -1,9 +1,11 @@
 """cleaner.dates: dates as people print them -> ISO 8601 (YYYY-MM-DD)."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from cleaner.dates import find_dates, is_relative_stamp, parse_date, url_date, url_year_month
+from cleaner.dates import find_dates, is_relative_stamp, parse_date, url_date, url_has_day, url_year_month
 
 
 @pytest.mark.parametrize(
@@ -138,6 +140,22 @@ def test_yearless_dates_need_a_year() -> None:
 )
 def test_url_date(url: str | None, iso: str | None) -> None:
     assert url_date(url) == iso
+
+
+@pytest.mark.parametrize(
+    "url, has",
+    [
+        ("https://example.com/2019/11/18/story/", True),
+        ("https://example.com/news/20191118/story.html", True),
+        ("https://example.com/articles/19/11/18/story", True),  # two-digit year: only to confirm a printed day
+        ("https://example.com/articles/19/11/19/story", False),
+        ("https://example.com/2019/11/story.html", False),
+        (None, False),
+    ],
+)
+def test_url_has_day(url: str | None, has: bool) -> None:
+    assert url_has_day(url, dt.date(2019, 11, 18)) is has
+    assert url_date("https://example.com/articles/19/11/18/story") is None  # not a date source alone
 
 
 def test_url_year_month() -> None:

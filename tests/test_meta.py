@@ -321,6 +321,8 @@ def test_printed_day_is_kept_when_the_url_carries_it() -> None:
     assert found is not None and found[0] == "2019-11-20" and found[1].source.endswith("in UTC")
     found = find_date(blocks, DEFAULT, 0, url="https://www.example.com/budget-talks")
     assert found is not None and found[0] == "2019-11-20"
+    found = find_date(blocks, DEFAULT, 0, url="https://www.example.com/articles/19/11/19/budget-talks")
+    assert found is not None and found[0] == "2019-11-19"
 
 
 def test_a_date_inside_a_caption_is_not_the_publication_date() -> None:

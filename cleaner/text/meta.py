@@ -18,7 +18,7 @@ from urllib.parse import unquote
 
 import re2
 
-from ..dates import DateMatch, find_dates, is_relative, url_date, url_year_month
+from ..dates import DateMatch, find_dates, is_relative, url_date, url_has_day, url_year_month
 from ..memo import short_text_cache
 from ..model import Block, BlockKind, Drop, DropSource, Evidence
 from ..settings import DEFAULT, Settings
@@ -860,11 +860,11 @@ def _pick(text: str, settings: Settings, year: tuple[int, int | None] | None = N
     return min(labelled, key=lambda x: x[0].date)
 
 
-def _as_published(d: DateMatch, how: str, line: int, settings: Settings, own: str | None = None) -> tuple[str, Evidence]:
+def _as_published(d: DateMatch, how: str, line: int, settings: Settings, url: str | None = None) -> tuple[str, Evidence]:
     """The date as printed, or in UTC (Settings.date_in_utc) when a time and zone are printed,
     unless the page's own URL carries the printed day: the URL is the site's own calendar."""
     if settings.date_in_utc and d.utc is not None and d.utc != d.date:
-        if own == d.iso:
+        if url_has_day(url, d.date):
             return d.iso, Evidence(f"{how}, local day as in the URL", line)
         return d.utc.isoformat(), Evidence(f"{how}, in UTC", line)
     return d.iso, Evidence(how, line)
@@ -889,7 +889,7 @@ def find_date(blocks: list[Block], settings: Settings, anchor: int | None = None
         block = blocks[i]
         if block.drop is None and len(block.text) - (d.end - d.start) <= settings.date_line_drop_extra_chars:
             block.drop = Drop(DropSource.METADATA, "date")
-        return _as_published(d, f"{how}, labelled {label}" if label else how, block.start, settings, own)
+        return _as_published(d, f"{how}, labelled {label}" if label else how, block.start, settings, url)
     if own:
         return own, Evidence("date in the URL")
     for block in blocks:

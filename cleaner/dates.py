@@ -277,5 +277,20 @@ def is_relative_stamp(text: str) -> bool:
     return bool(_RELATIVE_STAMP.fullmatch(text.strip()))
 
 
+# "Monday 5:30PM", "Tue, 09:15": a weekday and a clock without a date, as pages print
+# what they published in the last week.
+_WEEKDAY_STAMP = re.compile(
+    r"(?i)(?<![^\W\d_])(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|nesday|urday)?\.?,?\s+(?:at\s+)?(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)"
+)
+
+
+def is_relative_date(text: str) -> bool:
+    """The text dates something only relative to when the page was read, and holds no
+    absolute date: '2 hours ago', 'Published 1 day ago', 'Today 12:01 AM', 'Monday 5:30PM'."""
+    if find_dates(text):
+        return False
+    return bool(_RELATIVE.search(text) and _DATE_CHARS.search(text) or _WEEKDAY_STAMP.search(text))
+
+
 def strip_time(text: str) -> str:
     return _TIME.sub(" ", text)

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from cleaner.dates import find_dates, is_relative_stamp, parse_date, url_date, url_has_day, url_year_month
+from cleaner.dates import find_dates, is_relative_date, is_relative_stamp, parse_date, url_date, url_has_day, url_year_month
 
 
 @pytest.mark.parametrize(
@@ -166,3 +166,20 @@ def test_url_year_month() -> None:
 @pytest.mark.parametrize("text, stamp", [("2 hours ago", True), ("7H ago 08:51", True), ("  an hour ago ", True), ("The deal fell through two years ago.", False), ("Updated 2 hours ago", False)])
 def test_a_relative_stamp_is_a_whole_line(text: str, stamp: bool) -> None:
     assert is_relative_stamp(text) is stamp
+
+
+@pytest.mark.parametrize(
+    "text, relative",
+    [
+        ("Monday 5:30PM", True),
+        ("Tue, 09:15", True),
+        ("Saturday at 10:30", True),
+        ("Published 1 day ago", True),
+        ("Today 12:01 AM", True),
+        ("Monday, November 18, 2019, 04:05 pm PT", False),  # an absolute date
+        ("On Monday 40 people died", False),
+        ("Sunday", False),
+    ],
+)
+def test_a_relative_date_holds_no_absolute_one(text: str, relative: bool) -> None:
+    assert is_relative_date(text) is relative

@@ -325,6 +325,19 @@ def test_printed_day_is_kept_when_the_url_carries_it() -> None:
     assert found is not None and found[0] == "2019-11-19"
 
 
+def test_a_teaser_date_above_the_headline_loses_to_a_relative_stamp_under_it() -> None:
+    head = block("Budget Talks Collapse In Brussels", 5, BlockKind.HEADING, level=1)
+    teaser = [block("Ministers Meet Again Over Fishing Quotas", 1), block("11/12/19 4:40PM", 3)]
+    found = find_date([*teaser, head, block("Jane Doe", 7), block("Monday 5:30PM", 8), block(BODY, 10)], DEFAULT, 2)
+    assert found is None
+    # Without the relative stamp the date above the headline is taken, as before.
+    found = find_date([*teaser, head, block("Jane Doe", 7), block(BODY, 10)], DEFAULT, 2)
+    assert found is not None and found[0] == "2019-11-12"
+    # The URL's date still counts.
+    found = find_date([*teaser, head, block("Monday 5:30PM", 8), block(BODY, 10)], DEFAULT, 2, url="https://example.com/2019/11/18/budget-talks")
+    assert found is not None and found[0] == "2019-11-18"
+
+
 def test_a_date_inside_a_caption_is_not_the_publication_date() -> None:
     caption = "Scooter Braun and Scott Borchetta pose for a photo at a private residence on June 28, 2019 in Montecito, California, during a party."
     blocks = [block("Budget Talks Collapse In Brussels", 1, BlockKind.HEADING, level=1), block(caption, 3), block(BODY, 5)]

@@ -18,7 +18,7 @@ from urllib.parse import unquote
 
 import re2
 
-from ..dates import DateMatch, find_dates, is_relative, url_date, url_has_day, url_year_month
+from ..dates import DateMatch, find_dates, is_relative, is_relative_date, url_date, url_has_day, url_year_month
 from ..memo import short_text_cache
 from ..model import Block, BlockKind, Drop, DropSource, Evidence
 from ..settings import DEFAULT, Settings
@@ -875,10 +875,13 @@ def find_date(blocks: list[Block], settings: Settings, anchor: int | None = None
     label first, an 'Updated' one last), else the URL's date, else the first short date line.
     Dates printed without a year ('Posted Nov 19') take the URL's year, or the copyright's."""
     own = url_date(url)
-    best = _best_date(blocks, anchor, settings) if anchor is not None else None
+    # The page's own stamp under the headline is relative ("Monday 5:30PM", "1 day ago"):
+    # an absolute date above the headline, or further down the page, is then a teaser's.
+    relative = anchor is not None and _relative_stamp_below(blocks, anchor, settings)
+    best = _best_date(blocks, anchor, settings, above=not relative) if anchor is not None else None
     how = "date near the headline"
     if best is None and anchor is not None and (year := url_year_month(url) or _copyright_year(blocks)):
-        best = _best_date(blocks, anchor, settings, year)
+        best = _best_date(blocks, anchor, settings, year, above=not relative)
         how = "date near the headline, year from the URL" if url_year_month(url) else "date near the headline, year from the copyright line"
     if best is not None:
         i, d, label = best
@@ -892,6 +895,8 @@ def find_date(blocks: list[Block], settings: Settings, anchor: int | None = None
         return _as_published(d, f"{how}, labelled {label}" if label else how, block.start, settings, url)
     if own:
         return own, Evidence("date in the URL")
+    if relative:
+        return None
     for block in blocks:
         if block.start > settings.meta_window_lines:
             break
@@ -902,11 +907,27 @@ def find_date(blocks: list[Block], settings: Settings, anchor: int | None = None
     return None
 
 
-def _best_date(blocks: list[Block], anchor: int, settings: Settings, year: tuple[int, int | None] | None = None) -> tuple[int, DateMatch, str] | None:
-    """(block index, date, label) of the best-scoring date near the headline, if it scores above 0."""
+def _relative_stamp_below(blocks: list[Block], anchor: int, settings: Settings) -> bool:
+    """The first short line under the headline that dates anything dates it relatively."""
+    for i, distance in _near(blocks, anchor, settings, before=0):
+        text = blocks[i].text
+        if distance <= 0 or len(text) > settings.date_line_max_chars:
+            continue
+        if find_dates(text):
+            return False
+        if is_relative_date(text):
+            return True
+    return False
+
+
+def _best_date(blocks: list[Block], anchor: int, settings: Settings, year: tuple[int, int | None] | None = None, above: bool = True) -> tuple[int, DateMatch, str] | None:
+    """(block index, date, label) of the best-scoring date near the headline, if it scores above 0;
+    with above=False, only dates under the headline."""
     best: tuple[float, int, DateMatch, str] | None = None
     for i, distance in _near(blocks, anchor, settings):
         block = blocks[i]
+        if distance <= 0 and not above:
+            break
         if block.kind in (BlockKind.QUOTE, BlockKind.CODE, BlockKind.TABLE) or len(block.text) > 2 * settings.max_date_line_chars:
             continue
         if year is not None and (len(block.text) > settings.date_line_max_chars or block.kind is not BlockKind.PARAGRAPH or block.links):

@@ -62,6 +62,13 @@ class Settings:
     # lines are sentences. Initial value: the stamps seen on the dev bench ("7H ago 08:51",
     # "1 hour ago") are under 15 characters.
     timestamp_max_chars: int = 30
+    # A short line whose shape (digits as 0, or its last word when it ends in a colon)
+    # recurs this often in the page is template chrome: comment headers ("x says:",
+    # "November 19, 2019 at 6:34 am", "Rating: 36 Votes"), share bars, teaser stamps.
+    # Lines up to template_max_chars are compared. Initial values: three is the fewest
+    # that makes a pattern; 80 characters holds a comment header with name and date.
+    template_min_repeats: int = 3
+    template_max_chars: int = 80
 
     # A long block whose five-word runs mostly appeared earlier in the page is a copy of
     # the article (dev bench: Business Insider pages print it again on one line).

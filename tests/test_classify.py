@@ -177,6 +177,36 @@ def test_cohesion_measures_the_article_vocabulary() -> None:
     assert blocks[2].features["cohesion"] == 0.0
 
 
+def test_comment_headers_and_vote_counts_are_template_lines() -> None:
+    blocks = run([
+        para(GOOD_1, 1),
+        para("Milan Griffes on September 12, 2018 at 4:47 pm said:", 2),
+        para(GOOD_2, 3),
+        para("Catherine (GiveWell) on September 13, 2018 at 5:23 pm said:", 4),
+        para("Rating: 36 Votes", 5),
+        para(GOOD_3, 6),
+        para("Alex on September 17, 2018 at 6:34 am said:", 7),
+        para("Rating: 25 Votes", 8),
+        para("Rating: 7 Votes", 9),
+    ])
+    templated = [b.text for b in blocks if b.features["templated"]]
+    assert templated == [blocks[i].text for i in (1, 3, 4, 6, 7, 8)]
+
+
+def test_two_uses_of_a_shape_are_not_a_template() -> None:
+    blocks = run([para(GOOD_1, 1), para("Rating: 36 Votes", 2), para(GOOD_2, 3), para("Rating: 25 Votes", 4)])
+    assert not any(b.features["templated"] for b in blocks)
+    # The minimum is a setting.
+    twice = run([para(GOOD_1, 1), para("Rating: 36 Votes", 2), para(GOOD_2, 3), para("Rating: 25 Votes", 4)], replace(HEURISTICS, template_min_repeats=2))
+    assert twice[1].features["templated"] == twice[3].features["templated"] == 1.0
+
+
+def test_long_lines_and_sentences_are_never_template_lines() -> None:
+    lines = ["In favour of giving now:", "In favour of giving later:", "In favour of waiting:"]
+    blocks = run([para(GOOD_1, 1), *[para(t, i + 2) for i, t in enumerate(lines)], para(GOOD_2, 9), para(GOOD_2 + " Again.", 10)])
+    assert not any(b.features["templated"] for b in blocks)
+
+
 def test_short_block_threshold() -> None:
     # The same sentence-free line is "short" below short_block_chars and judged on its own above it.
     line = "Markets in Europe and Asia"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
 from cleaner import clean
@@ -24,9 +25,9 @@ ARTICLE = "\n\n".join([
 def test_shipped_weights_match_the_features() -> None:
     model = learned.load()
     assert model is not None, "cleaner/classify/weights.json is missing"
-    weights, threshold = model
-    assert len(weights) == len(NAMES)
-    assert 0.0 < threshold < 1.0
+    assert model.hidden.shape[0] == len(NAMES) == len(model.mean) == len(model.scale)
+    assert model.hidden.shape[1] == len(model.output) == len(model.hidden_bias)
+    assert 0.0 < model.threshold < 1.0
     data = json.loads(learned.WEIGHTS.read_text(encoding="utf-8"))
     assert set(data["cross_validated"]) == {"md", "txt", "md_no_default_rules", "txt_no_default_rules"}, "the weights must record their cross-validated figures"
 
@@ -38,10 +39,42 @@ def test_a_model_for_other_features_is_refused(tmp_path) -> None:  # type: ignor
         learned.load(str(bad))
 
 
-def test_probability_is_a_logistic_of_the_weighted_sum() -> None:
-    assert learned.probability((0.0, 0.0), [1.0, 5.0]) == pytest.approx(0.5)
-    assert learned.probability((2.0, 0.0), [1.0, 5.0]) > 0.88
-    assert learned.probability((-2.0, 0.0), [1.0, 5.0]) < 0.12
+def _model(hidden: list[list[float]], output: list[float], output_bias: float = 0.0) -> learned.Model:
+    n = len(hidden)
+    return learned.Model(np.zeros(n), np.ones(n), np.array(hidden), np.zeros(len(output)), np.array(output), output_bias, 0.5)
+
+
+def test_probability_is_a_logistic_of_the_hidden_units() -> None:
+    rows = np.array([[1.0, 0.0], [1.0, 2.0], [1.0, -2.0]])
+    silent = _model([[0.0], [0.0]], [0.0])
+    assert silent.probabilities(rows) == pytest.approx([0.5, 0.5, 0.5])
+    # One unit reading the second feature: p = logistic(3 * tanh(x)).
+    model = _model([[0.0], [1.0]], [3.0])
+    p = model.probabilities(rows)
+    assert p[0] == pytest.approx(0.5)
+    assert p[1] == pytest.approx(1.0 / (1.0 + np.exp(-3.0 * np.tanh(2.0))))
+    assert p[2] == pytest.approx(1.0 - p[1])  # tanh is odd, the logistic symmetric
+    assert p[2] < 0.1 < 0.9 < p[1]
+
+
+def test_the_reason_is_the_feature_that_pushed_towards_dropping() -> None:
+    n = len(NAMES)
+    hidden = [[0.0] for _ in range(n)]
+    link, stop = NAMES.index("link_share"), NAMES.index("stopword_share")
+    hidden[link] = [-1.0]
+    hidden[stop] = [0.5]
+    model = _model(hidden, [2.0])
+    row = np.zeros(n)
+    row[0], row[link], row[stop] = 1.0, 0.9, 0.4
+    assert model.strongest_against(row) == "link_share"
+
+
+def test_the_json_form_reads_back_the_same() -> None:
+    model = learned.load()
+    assert model is not None
+    again = learned.from_dict({"features": list(NAMES), **learned.to_dict(model)})
+    rows = np.random.default_rng(1).normal(size=(5, len(NAMES)))
+    assert again.probabilities(rows) == pytest.approx(model.probabilities(rows), abs=1e-6)
 
 
 @pytest.mark.parametrize("use_model", [True, False])

@@ -18,6 +18,7 @@ NAMES = (
     "window_link_share", "window_stopword_share", "window_good", "window_short",
     "zone_link_share", "zone_good", "chars_vs_longest", "good_run_log_chars",
     "reader_address", "lead_caps", "credit", "cohesion", "window_cohesion", "after_region", "local_cohesion", "dateish", "window_dateish",
+    "templated", "window_templated", "window_lead_caps",
 )
 _LEAD_CAPS_WORDS = 10.0  # a glued teaser headline: scaled to 0..1 at this many words
 _WINDOW_BLOCKS = 3  # neighbours on each side that make up a block's window
@@ -45,7 +46,7 @@ def matrix(blocks: list[Block], pass1: list[Label | None], region: tuple[int, in
                 f["digit_share"], f["heading"], f["list_item"], f["repeats"], f["title_overlap"],
                 1.0 if b.gap_before else 0.0, 1.0 if b.label is Label.GOOD else 0.0,
                 1.0 if b.drop is not None else 0.0, f["reader_address"], f["lead_caps"], f["credit"], f["cohesion"],
-                f["local_cohesion"], f["dateish"],
+                f["local_cohesion"], f["dateish"], f["templated"],
             )
             for b in blocks
             for f in (b.features,)
@@ -122,6 +123,9 @@ def matrix(blocks: list[Block], pass1: list[Label | None], region: tuple[int, in
         own[:, 22],
         own[:, 23],
         _window_mean(own[:, 23], _WINDOW_BLOCKS),
+        own[:, 24],
+        _window_mean(own[:, 24], _WINDOW_BLOCKS),
+        _window_mean(np.minimum(1.0, own[:, 19] / _LEAD_CAPS_WORDS), _WINDOW_BLOCKS),
     ])
 
 

@@ -1,13 +1,16 @@
-"""A logistic model over the context features, trained by bench/train.py.
+"""A small neural network over the context features, trained by bench/train.py.
 
+One hidden layer of tanh units over the standardised features, then a logistic output.
 The weights ship as weights.json beside this file. The model sees the heuristic passes'
-labels among its inputs, so it corrects them rather than replacing them.
+labels among its inputs, so it corrects them rather than replacing them. A hidden layer
+lets it combine signals a weighted sum cannot ("a short line" is boilerplate inside a
+comment thread but a subheading inside the article).
 """
 from __future__ import annotations
 
 import functools
 import json
-import math
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -17,31 +20,68 @@ from .context import NAMES
 WEIGHTS = Path(__file__).with_name("weights.json")
 
 
+@dataclass(frozen=True)
+class Model:
+    mean: np.ndarray  # per feature, subtracted before scaling
+    scale: np.ndarray  # per feature, divided by
+    hidden: np.ndarray  # features x units
+    hidden_bias: np.ndarray  # units
+    output: np.ndarray  # units
+    output_bias: float
+    threshold: float  # keep a block when its probability is at least this
+
+    def probabilities(self, rows: np.ndarray) -> np.ndarray:
+        """The probability that each row's block belongs to the article."""
+        z = np.tanh(self._standardised(rows) @ self.hidden + self.hidden_bias) @ self.output + self.output_bias
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
+
+    def strongest_against(self, row: np.ndarray) -> str:
+        """The feature that pushed hardest towards dropping (gradient times input, measured
+        from the average block): the reason --explain shows."""
+        x = self._standardised(row[None, :])[0]
+        slope = 1.0 - np.tanh(x @ self.hidden + self.hidden_bias) ** 2
+        contribution = x * (self.hidden @ (self.output * slope))
+        return NAMES[1 + int(np.argmin(contribution[1:]))]
+
+    def _standardised(self, rows: np.ndarray) -> np.ndarray:
+        return (rows - self.mean) / self.scale
+
+
 @functools.lru_cache(maxsize=1)
-def load(path: str = str(WEIGHTS)) -> tuple[tuple[float, ...], float] | None:
-    """(weights, threshold), or None when no model ships. A model built for other
-    features is refused rather than silently misread."""
+def load(path: str = str(WEIGHTS)) -> Model | None:
+    """The shipped model, or None when none ships. A model built for other features is
+    refused rather than silently misread."""
     p = Path(path)
     if not p.is_file():
         return None
     data = json.loads(p.read_text(encoding="utf-8"))
     if tuple(data["features"]) != NAMES:
         raise ValueError(f"{p}: the model's features differ from the code's; retrain with bench/train.py")
-    return tuple(float(w) for w in data["weights"]), float(data["threshold"])
+    return from_dict(data)
 
 
-def probability(weights: tuple[float, ...], vector: list[float]) -> float:
-    z = sum(w * x for w, x in zip(weights, vector))
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+def from_dict(data: dict) -> Model:  # type: ignore[type-arg]
+    hidden = np.asarray(data["hidden"], dtype=float)
+    if hidden.shape[0] != len(data["features"]):
+        raise ValueError("the model's hidden layer does not match its features; retrain with bench/train.py")
+    return Model(
+        mean=np.asarray(data["mean"], dtype=float),
+        scale=np.asarray(data["scale"], dtype=float),
+        hidden=hidden,
+        hidden_bias=np.asarray(data["hidden_bias"], dtype=float),
+        output=np.asarray(data["output"], dtype=float),
+        output_bias=float(data["output_bias"]),
+        threshold=float(data["threshold"]),
+    )
 
 
-def probabilities(weights: tuple[float, ...], rows: np.ndarray) -> np.ndarray:
-    """probability() for every row of a matrix at once."""
-    z = np.clip(rows @ np.asarray(weights), -30.0, 30.0)
-    return 1.0 / (1.0 + np.exp(-z))
+def to_dict(model: Model) -> dict:  # type: ignore[type-arg]
+    """The JSON form, rounded: six decimals change no decision on the dev bench."""
+    def r(a: np.ndarray) -> list:  # type: ignore[type-arg]
+        return np.round(a, 6).tolist()  # type: ignore[no-any-return]
 
-
-def strongest_against(weights: tuple[float, ...], vector: list[float] | np.ndarray) -> str:
-    """The feature that pushed hardest towards dropping: the reason --explain shows."""
-    worst = min(range(1, len(weights)), key=lambda i: weights[i] * vector[i])
-    return NAMES[worst]
+    return {
+        "mean": r(model.mean), "scale": r(model.scale), "hidden": r(model.hidden),
+        "hidden_bias": r(model.hidden_bias), "output": r(model.output),
+        "output_bias": round(model.output_bias, 6), "threshold": model.threshold,
+    }

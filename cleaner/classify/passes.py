@@ -1,6 +1,7 @@
 """Label blocks GOOD or BAD: a context-free pass, a neighbour pass (after jusText), then the main region."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ..dates import is_relative_stamp
@@ -31,11 +32,14 @@ def classify(
         return
     title_words = frozenset(w.lower() for w in words_of(title or "") if len(w) > 2)
     repeats = Counter(b.text for b in todo if b.text)
+    shapes = [_shape(b.text, settings.template_max_chars) for b in todo]
+    shape_counts = Counter(k for k in shapes if k)
     reasons: dict[int, str] = {}
     seen: set[int] = set()
     terms: list[frozenset[str]] = []
     for i, block in enumerate(todo):
         block.features, block_terms = features_and_terms(block, language, title_words, repeats, settings)
+        block.features["templated"] = 1.0 if shapes[i] and shape_counts[shapes[i]] >= settings.template_min_repeats else 0.0
         terms.append(block_terms)
         if block.drop is not None:
             block.label = Label.BAD
@@ -78,14 +82,13 @@ def classify(
         if collect is not None:
             collect.extend((b, v) for b, v in zip(todo, rows.tolist()) if b.drop is None)
         if model is not None and settings.use_learned_model:
-            weights, threshold = model
-            for i, (block, p) in enumerate(zip(todo, learned.probabilities(weights, rows).tolist())):
+            for i, (block, p) in enumerate(zip(todo, model.probabilities(rows).tolist())):
                 if block.drop is not None or reasons.get(i) in _FINAL:
                     continue
                 block.features["model_p"] = p
-                keep = p >= threshold
+                keep = p >= model.threshold
                 if keep != (block.label is Label.GOOD):
-                    reasons[i] = "model:" + learned.strongest_against(weights, rows[i])
+                    reasons[i] = "model:" + model.strongest_against(rows[i])
                 block.label = Label.GOOD if keep else Label.BAD
     for i, block in enumerate(todo):
         if block.drop is None and block.label is not Label.GOOD:
@@ -117,6 +120,20 @@ def _cohesion(blocks: list[Block], terms: list[frozenset[str]], region: tuple[in
                 near.update(terms[j])
         block.features["local_cohesion"] = len(block_terms & near) / len(block_terms)
 
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _shape(text: str, max_chars: int) -> str | None:
+    """What a template line keeps from one use to the next: a short line with its
+    numbers blanked ("Rating: 0 Votes"), or the last word of one that ends in a colon
+    (a comment header, "Milan Griffes on September 12, 2018 at 4:47 pm said:")."""
+    if not text or len(text) > max_chars:
+        return None
+    if text.endswith(":") and " " in text:
+        return ":" + text.rsplit(" ", 1)[1].lower()
+    return _DIGITS.sub("0", text.lower())
 
 
 def _describes_site(text: str, site: str | None) -> bool:

@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import pytest
 
+from cleaner import clean
 from cleaner.model import Block, BlockKind, DropSource
 from cleaner.settings import DEFAULT, Settings
 from cleaner.text.meta import authors_of, find_byline, find_date, find_dateline, find_headline, find_site, find_subtitle, find_title
+
+from .texts import GOOD_1, GOOD_2, GOOD_3
 
 BODY = "The ministers met in Brussels on Thursday, and most of them said that they had not expected the talks to end so soon."
 
@@ -457,3 +460,19 @@ def test_dateline_is_searched_from_the_headline() -> None:
 def test_copyright_site_without_legal_suffixes() -> None:
     found = find_site([block(BODY, 1), block("Copyright © 2019 Hearst Media Services Connecticut, LLC", 9)])
     assert found is not None and found[0] == "Hearst Media Services Connecticut"
+
+
+@pytest.mark.parametrize("sep", [" | ", " "])
+def test_a_table_row_is_never_the_headline(sep: str) -> None:
+    rows = [sep.join([str(19 + i), name, str(777 - 40 * i), "0", "0", str(i % 3), "4"]) for i, name in enumerate(
+        ["Paul Menard", "Chris Buescher", "Austin Dillon", "Matt DiBenedetto", "Ty Dillon", "Ryan Preece"]
+    )]
+    text = "\n\n".join(rows + ["The standings after the race in Brazil, the twentieth of the season, were published by the organisers on Monday morning."])
+    doc = clean(text, kind="text")
+    assert doc.title not in rows
+    assert clean(doc.text, kind="text").text == doc.text
+
+
+def test_a_headline_with_a_few_numbers_is_still_a_headline() -> None:
+    doc = clean("Dow falls 500 points as 3 big banks report losses\n\n" + "\n\n".join([GOOD_1, GOOD_2, GOOD_3]), kind="text")
+    assert doc.title == "Dow falls 500 points as 3 big banks report losses"

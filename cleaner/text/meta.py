@@ -329,9 +329,18 @@ def _headline_shaped(block: Block, settings: Settings, url: str | None) -> bool:
             return False  # a long exclamation or question in sentence case is a sentence
     if _PHOTO_CREDIT.search(text) or _label_regex(settings.date_published_labels + settings.date_updated_labels).match(text):
         return False
-    if any(c.isdigit() for c in text) and find_dates(text) or is_relative(text) and words <= 4:
+    if any(c.isdigit() for c in text) and (find_dates(text) or _numeric_row(text)) or is_relative(text) and words <= 4:
         return False
     return _byline_of(block, settings) is None
+
+
+def _numeric_row(text: str) -> bool:
+    """A table row flattened to a line: numbers in half of its cells or more, and at least
+    three ("19 | Paul Menard | 777 | 0 | 0 | 0 | 4", "19 Paul Menard 777 0 0 0 4").
+    A headline has a number or two among its words."""
+    cells = [c for c in text.split() if c != "|"]
+    numbers = sum(c.replace(".", "").replace(",", "").isdigit() for c in cells)
+    return numbers >= 3 and 2 * numbers >= len(cells)
 
 
 def _title_cased(text: str) -> bool:

@@ -137,9 +137,10 @@ def _settle(doc: Document, rules: RuleSet, settings: Settings) -> None:
         if not kept:
             return
         text = to_text(doc.blocks)
-        if detect_kind(text) == HTML:
+        kind = detect_kind(text)
+        if kind == HTML:
             return
-        again = clean_text(text, rules=rules, settings=settings, settle=False)
+        again = clean_text(text, kind=kind, rules=rules, settings=settings, settle=False)  # kind: detected once
         taken = [b for b in again.blocks if b.drop is not None and b.text]
         # The kept blocks' line ranges in the text (to_text puts one blank line between
         # paragraphs). A block of several (a table) goes if any of them does.

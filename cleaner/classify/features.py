@@ -5,7 +5,7 @@ import re
 from collections import Counter
 
 from ..lang import cjk_stopchars, is_cjk, stopwords
-from ..memo import short_text_cache
+from ..memo import PARAGRAPH_CHARS, short_text_cache
 from ..model import Block, BlockKind
 from ..settings import Settings
 from ..text.inline import count_bare_urls
@@ -67,9 +67,8 @@ def features_and_terms(
     return features, terms
 
 
-# What depends on the text alone is cached for paragraphs up to this many characters: the
-# settling step (pipeline._settle) reads the body's paragraphs again, and menus repeat lines.
-@short_text_cache(max_chars=5000)
+# What depends on the text alone is cached (memo.PARAGRAPH_CHARS says why).
+@short_text_cache(max_chars=PARAGRAPH_CHARS)
 def _text_features(text: str, language: str | None, settings: Settings) -> tuple[dict[str, float], frozenset[str], frozenset[str], int, int]:
     """(the features of the text alone, its content terms, its lower-case words, bare URLs
     and their characters)."""

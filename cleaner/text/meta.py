@@ -19,7 +19,7 @@ from urllib.parse import unquote
 import re2
 
 from ..dates import DateMatch, find_dates, is_relative, url_date, url_year_month
-from ..memo import short_text_cache
+from ..memo import PARAGRAPH_CHARS, short_text_cache
 from ..model import Block, BlockKind, Drop, DropSource, Evidence
 from ..settings import DEFAULT, Settings
 from ..urls import urlsplit
@@ -121,11 +121,16 @@ def _weighted_len(text: str, settings: Settings) -> float:
     return len(text) - cjk - hangul + cjk * settings.cjk_char_weight + hangul * settings.hangul_char_weight
 
 
-def _links(block: Block) -> list[tuple[str, str]]:
+def _links(block: Block) -> tuple[tuple[str, str], ...]:
     """(text, target) of each markdown link in the block."""
     if "](" not in block.markdown:
-        return []
-    return [(m.group(1).strip(), m.group(2)) for m in _LINK.finditer(block.markdown)]
+        return ()
+    return _links_of(block.markdown)
+
+
+@short_text_cache(max_chars=PARAGRAPH_CHARS)  # the headline, byline and site steps ask about the same lines
+def _links_of(markdown: str) -> tuple[tuple[str, str], ...]:
+    return tuple((m.group(1).strip(), m.group(2)) for m in _LINK.finditer(markdown))
 
 
 def _live(block: Block) -> bool:

@@ -40,6 +40,21 @@ _CREDIT = re.compile(
 )
 
 
+# Each form of _CREDIT needs one of these marks or words: most lines have none, and the
+# case-blind pattern is slow to rule out. "İ" and "ı" match "i" under re.I, but
+# str.lower() does not turn them into one: lines with them take the pattern.
+_CREDIT_MARKS = ("(", "/", "|", "©", "İ", "ı")
+_CREDIT_WORDS = ("photo", "image", "foto", "credit", "getty")
+
+
+def _credit(text: str) -> bool:
+    if not any(c in text for c in _CREDIT_MARKS):
+        lowered = text.lower()
+        if not any(w in lowered for w in _CREDIT_WORDS):
+            return False
+    return _CREDIT.search(text) is not None
+
+
 def words_of(text: str) -> list[str]:
     return _WORD.findall(text)
 
@@ -110,8 +125,9 @@ def _text_features(text: str, language: str | None, settings: Settings) -> tuple
         "digit_share": digits / raw_chars if raw_chars else 0.0,
         "reader_address": sum(map(_READER_WORDS.__contains__, lowered)) / n_words if n_words else 0.0,
         "lead_caps": float(_leading_capitalised(words)),
-        "credit": 1.0 if _CREDIT.search(text) else 0.0,
-        "dateish": 1.0 if raw_chars <= _DATEISH_MAX_CHARS and _DATEISH.search(text) else 0.0,
+        "credit": 1.0 if _credit(text) else 0.0,
+        # Every form of _DATEISH has a digit.
+        "dateish": 1.0 if digits and raw_chars <= _DATEISH_MAX_CHARS and _DATEISH.search(text) else 0.0,
     }
     return own, terms, frozenset(lowered), url_count, url_chars
 

@@ -1,6 +1,7 @@
 """Label blocks GOOD or BAD: a context-free pass, a neighbour pass (after jusText), then the main region."""
 from __future__ import annotations
 
+import functools
 from collections import Counter
 
 from ..dates import is_relative_stamp
@@ -90,7 +91,13 @@ def classify(
                 block.label = Label.GOOD if keep else Label.BAD
     for i, block in enumerate(todo):
         if block.drop is None and block.label is not Label.GOOD:
-            block.drop = Drop(DropSource.CLASSIFIER, reasons.get(i, "neighbours"))
+            block.drop = _drop(reasons.get(i, "neighbours"))
+
+
+@functools.cache
+def _drop(reason: str) -> Drop:
+    """Drops are immutable, and there are few reasons: one Drop per reason serves every block."""
+    return Drop(DropSource.CLASSIFIER, reason)
 
 
 def _cohesion(blocks: list[Block], terms: list[frozenset[str]], region: tuple[int, int] | None, window: int) -> None:

@@ -116,8 +116,11 @@ def _folded_words(text: str) -> tuple[str, ...]:
 
 
 def _weighted_len(text: str, settings: Settings) -> float:
-    cjk = sum(1 for c in text if "\u4e00" <= c <= "\u9fff" or "\u3040" <= c <= "\u30ff")
-    hangul = sum(1 for c in text if "\uac00" <= c <= "\ud7a3")
+    if text.isascii():  # no CJK: the character loops below are a per-character Python loop
+        cjk = hangul = 0
+    else:
+        cjk = sum(1 for c in text if "\u4e00" <= c <= "\u9fff" or "\u3040" <= c <= "\u30ff")
+        hangul = sum(1 for c in text if "\uac00" <= c <= "\ud7a3")
     return len(text) - cjk - hangul + cjk * settings.cjk_char_weight + hangul * settings.hangul_char_weight
 
 
@@ -416,7 +419,7 @@ def _headline_score(scan: _Scan, i: int, element: int | None, body: int | None, 
 
 
 def _norm(text: str) -> str:
-    return " ".join(_words(text))
+    return " ".join(_folded_words(text))  # not _words(): no list copy to join
 
 
 def _repeats_title_element(text: str, element: str) -> bool:

@@ -965,9 +965,11 @@ def _masthead(blocks: list[Block], url: str | None, settings: Settings | None) -
             parts = urlsplit(target if "//" in target or target.startswith("/") else "//" + target)
             front = parts.path in ("", "/") and not parts.query and not parts.fragment
             own = not parts.netloc or bool(host) and parts.netloc.lower().removeprefix("www.") == host
+            if not (front and own):
+                continue  # most links: the name need not be read
             name = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", text).strip(" |–-")
             name = re.sub(r"(?i)\s*\b(?:logo|home ?page|homepage)\b\s*", " ", name).strip()
-            if front and own and name and len(name.split()) <= settings.name_max_words + 1 and _names_host(name, host):
+            if name and len(name.split()) <= settings.name_max_words + 1 and _names_host(name, host):
                 return name, Evidence("masthead: link to the front page", block.start)
     return None
 

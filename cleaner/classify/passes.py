@@ -237,7 +237,8 @@ def _promote_headings(blocks: list[Block], s: Settings, from_label: Label, to_la
         if block.label is not from_label or not _heading_like(block) or block.features["link_share"] > s.max_link_share:
             continue
         distance = 0
-        for later in blocks[i + 1 :]:
+        for j in range(i + 1, len(blocks)):  # no slice: a copy of the rest per heading was quadratic
+            later = blocks[j]
             if later.label is Label.GOOD:
                 block.label = to_label
                 break

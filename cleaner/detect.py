@@ -17,6 +17,8 @@ _MD_SIGNS = re.compile(
     r"^#{1,6} \S|\]\([^)\s\]]*\)|^\s*[*+-] \[|^\s*> |^```|^\s*\|.*\|\s*$|\*\*\S",
     re.M,
 )
+# Each sign needs one of these: a text with none (most plain text) skips the scan.
+_MD_MARKS = ("#", "[", "](", ">", "```", "|", "**")
 _SAMPLE_CHARS = 20_000
 _MIN_HTML_TAGS = 5  # a text capture may quote a tag or two
 _MIN_MD_SIGNS = 2  # one "## " line could be a hashtag; two signs make markdown
@@ -26,6 +28,6 @@ def detect_kind(text: str) -> str:
     head = text[:_SAMPLE_CHARS]
     if _HTML_START.match(head) or len(_HTML_TAG.findall(head)) >= _MIN_HTML_TAGS:
         return HTML
-    if len(_MD_SIGNS.findall(head)) >= _MIN_MD_SIGNS:
+    if any(mark in head for mark in _MD_MARKS) and len(_MD_SIGNS.findall(head)) >= _MIN_MD_SIGNS:
         return MARKDOWN
     return TEXT

@@ -12,6 +12,10 @@ from typing import Any, TypeVar
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# The per-block caches (features, word grams, rule candidates) take paragraphs up to this
+# long: the settling step reads the body's paragraphs again, and menus repeat lines.
+PARAGRAPH_CHARS = 5000
+
 
 def short_text_cache(max_chars: int, maxsize: int = 4096) -> Callable[[F], F]:
     """Cache calls whose first argument, the text, is at most `max_chars` long. The

@@ -32,7 +32,9 @@ def clean_text(
     settle: bool = True,
 ) -> Document:
     """`collect` gathers the classifier's (block, context vector) pairs for bench/train.py.
-    `settle=False` skips the fixed-point step (_settle), which calls this again."""
+    `settle=False` is the fixed-point step's own reading (_settle calls this again): a text
+    capture comes back with its Blocks, their drops and its metadata only, without the text,
+    markdown and language that _settle does not read."""
     # check_time() between steps: where no alarm can interrupt a step (a thread), the
     # document still stops at the next one once its time limit has passed (limits.py).
     text = decode(raw, settings, charset) if isinstance(raw, (bytes, bytearray)) else decode_str(raw, settings)
@@ -66,7 +68,9 @@ def clean_text(
         classify(blocks, ctx.language, doc.title, settings, headline=meta.headline_line(blocks, doc.title), collect=collect, site=doc.site)
     check_time()
     _never_empty(blocks)
-    if capture is None and settle and collect is None:
+    if capture is None and not settle:
+        return doc  # a settling reading: _settle reads only its drops and fields
+    if capture is None and collect is None:
         _settle(doc, rules, settings)
     doc.text = to_text(blocks)
     doc.markdown = to_markdown(blocks)
@@ -137,9 +141,10 @@ def _settle(doc: Document, rules: RuleSet, settings: Settings) -> None:
         if not kept:
             return
         text = to_text(doc.blocks)
-        if detect_kind(text) == HTML:
+        kind = detect_kind(text)
+        if kind == HTML:
             return
-        again = clean_text(text, rules=rules, settings=settings, settle=False)
+        again = clean_text(text, kind=kind, rules=rules, settings=settings, settle=False)  # kind: detected once
         taken = [b for b in again.blocks if b.drop is not None and b.text]
         # The kept blocks' line ranges in the text (to_text puts one blank line between
         # paragraphs). A block of several (a table) goes if any of them does.

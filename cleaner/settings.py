@@ -6,7 +6,8 @@ the README. Values marked "seeds" were set by reading the five seed captures.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -325,6 +326,18 @@ class Settings:
     # (when full, lines seen only once are forgotten). 256 x 4096 lines is ~100 MB at most.
     site_memory_max_sites: int = 256
     site_memory_max_lines_per_site: int = 4096
+
+    def __hash__(self) -> int:
+        # The per-line caches (memo.py) hash the settings at every call, and hashing all
+        # the fields took longer than most lookups: the hash is kept once worked out.
+        known = self.__dict__.get("_hash")
+        if known is None:
+            known = self.__dict__["_hash"] = hash(tuple(getattr(self, f.name) for f in fields(self)))
+        return known
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Not the kept hash: a string's hash differs from one process to the next.
+        return {k: v for k, v in self.__dict__.items() if k != "_hash"}
 
 
 DEFAULT = Settings()

@@ -5,7 +5,7 @@ import re
 from collections import Counter
 
 from ..lang import cjk_stopchars, is_cjk, stopwords
-from ..memo import short_text_cache
+from ..memo import PARAGRAPH_CHARS, short_text_cache
 from ..model import Block, BlockKind
 from ..settings import Settings
 from ..text.inline import count_bare_urls
@@ -40,6 +40,21 @@ _CREDIT = re.compile(
 )
 
 
+# Each form of _CREDIT needs one of these marks or words: most lines have none, and the
+# case-blind pattern is slow to rule out. "İ" and "ı" match "i" under re.I, but
+# str.lower() does not turn them into one: lines with them take the pattern.
+_CREDIT_MARKS = ("(", "/", "|", "©", "İ", "ı")
+_CREDIT_WORDS = ("photo", "image", "foto", "credit", "getty")
+
+
+def _credit(text: str) -> bool:
+    if not any(c in text for c in _CREDIT_MARKS):
+        lowered = text.lower()
+        if not any(w in lowered for w in _CREDIT_WORDS):
+            return False
+    return _CREDIT.search(text) is not None
+
+
 def words_of(text: str) -> list[str]:
     return _WORD.findall(text)
 
@@ -67,9 +82,8 @@ def features_and_terms(
     return features, terms
 
 
-# What depends on the text alone is cached for paragraphs up to this many characters: the
-# settling step (pipeline._settle) reads the body's paragraphs again, and menus repeat lines.
-@short_text_cache(max_chars=5000)
+# What depends on the text alone is cached (memo.PARAGRAPH_CHARS says why).
+@short_text_cache(max_chars=PARAGRAPH_CHARS)
 def _text_features(text: str, language: str | None, settings: Settings) -> tuple[dict[str, float], frozenset[str], frozenset[str], int, int]:
     """(the features of the text alone, its content terms, its lower-case words, bare URLs
     and their characters)."""
@@ -111,8 +125,9 @@ def _text_features(text: str, language: str | None, settings: Settings) -> tuple
         "digit_share": digits / raw_chars if raw_chars else 0.0,
         "reader_address": sum(map(_READER_WORDS.__contains__, lowered)) / n_words if n_words else 0.0,
         "lead_caps": float(_leading_capitalised(words)),
-        "credit": 1.0 if _CREDIT.search(text) else 0.0,
-        "dateish": 1.0 if raw_chars <= _DATEISH_MAX_CHARS and _DATEISH.search(text) else 0.0,
+        "credit": 1.0 if _credit(text) else 0.0,
+        # Every form of _DATEISH has a digit.
+        "dateish": 1.0 if digits and raw_chars <= _DATEISH_MAX_CHARS and _DATEISH.search(text) else 0.0,
     }
     return own, terms, frozenset(lowered), url_count, url_chars
 

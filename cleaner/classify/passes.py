@@ -1,10 +1,12 @@
 """Label blocks GOOD or BAD: a context-free pass, a neighbour pass (after jusText), then the main region."""
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
 from ..dates import is_relative_stamp
+from ..memo import PARAGRAPH_CHARS, short_text_cache
 from ..model import Block, BlockKind, Drop, DropSource, Label
 from ..settings import Settings
 from . import context, learned
@@ -45,7 +47,7 @@ def classify(
             block.label = Label.BAD
             continue
         grams = _word_grams(block.text)
-        if block.features["chars"] >= settings.long_block_chars and grams and sum(g in seen for g in grams) >= settings.duplicate_share * len(grams):
+        if block.features["chars"] >= settings.long_block_chars and grams and len(grams & seen) >= settings.duplicate_share * len(grams):
             # The article printed twice (an AMP copy, a print view, all paragraphs run
             # together on one line): keep the first copy.
             block.label, reasons[i] = Label.BAD, "duplicate"
@@ -92,7 +94,13 @@ def classify(
                 block.label = Label.GOOD if keep else Label.BAD
     for i, block in enumerate(todo):
         if block.drop is None and block.label is not Label.GOOD:
-            block.drop = Drop(DropSource.CLASSIFIER, reasons.get(i, "neighbours"))
+            block.drop = _drop(reasons.get(i, "neighbours"))
+
+
+@functools.cache
+def _drop(reason: str) -> Drop:
+    """Drops are immutable, and there are few reasons: one Drop per reason serves every block."""
+    return Drop(DropSource.CLASSIFIER, reason)
 
 
 def _cohesion(blocks: list[Block], terms: list[frozenset[str]], region: tuple[int, int] | None, window: int) -> None:
@@ -107,17 +115,17 @@ def _cohesion(blocks: list[Block], terms: list[frozenset[str]], region: tuple[in
     vocabulary: Counter[str] = Counter()
     for i in inside:
         vocabulary.update(terms[i])
+    # Set intersections in place of a count lookup per term: a block inside the region
+    # must not count its own words, so it needs a term that two blocks use.
+    used = vocabulary.keys()
+    shared = {t for t, n in vocabulary.items() if n > 1}
     own = set(inside)
     for i, (block, block_terms) in enumerate(zip(blocks, terms)):
         if not block_terms:
             block.features["cohesion"] = block.features["local_cohesion"] = 0.0
             continue
-        floor = 1 if i in own else 0  # a block must not count its own words
-        block.features["cohesion"] = sum(vocabulary[t] > floor for t in block_terms) / len(block_terms)
-        near: set[str] = set()
-        for j in range(max(0, i - window), min(len(blocks), i + window + 1)):
-            if j != i:
-                near.update(terms[j])
+        block.features["cohesion"] = len(block_terms & (shared if i in own else used)) / len(block_terms)
+        near = frozenset().union(*terms[max(0, i - window) : i], *terms[i + 1 : i + window + 1])
         block.features["local_cohesion"] = len(block_terms & near) / len(block_terms)
 
 
@@ -144,10 +152,11 @@ def _describes_site(text: str, site: str | None) -> bool:
     return rest.startswith(("is ", "was ", "are ", "has been ", "(", "— ", "- ")) and len(text) > len(site) + 40
 
 
-def _word_grams(text: str) -> set[int]:
+@short_text_cache(max_chars=PARAGRAPH_CHARS)
+def _word_grams(text: str) -> frozenset[int]:
     """Hashes of the block's runs of five words: enough to tell copied text from new text."""
     words = words_of(text.lower())
-    return {hash(tuple(words[j : j + _GRAM_WORDS])) for j in range(max(1, len(words) - _GRAM_WORDS + 1))}
+    return frozenset({hash(tuple(words[j : j + _GRAM_WORDS])) for j in range(max(1, len(words) - _GRAM_WORDS + 1))})
 
 
 _GRAM_WORDS = 5
@@ -245,7 +254,8 @@ def _promote_headings(blocks: list[Block], s: Settings, from_label: Label, to_la
         if block.label is not from_label or not _heading_like(block) or block.features["link_share"] > s.max_link_share:
             continue
         distance = 0
-        for later in blocks[i + 1 :]:
+        for j in range(i + 1, len(blocks)):  # no slice: a copy of the rest per heading was quadratic
+            later = blocks[j]
             if later.label is Label.GOOD:
                 block.label = to_label
                 break

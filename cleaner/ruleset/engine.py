@@ -8,6 +8,7 @@ from typing import Any
 
 import re2
 
+from ..memo import PARAGRAPH_CHARS, short_text_cache
 from ..model import Block, BlockKind, Drop, DropSource, Evidence
 from ..settings import DEFAULT, Settings
 from ..urls import urlsplit
@@ -117,7 +118,7 @@ def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context, settings: 
             i += 1
             continue
         nxt = _next_kept(blocks, i)
-        for rule in prefilter.candidates(block.text):
+        for rule in _candidates(block.text, prefilter):
             found = match(rule.matcher, block, nxt)
             if found is None:
                 continue
@@ -206,6 +207,12 @@ class _Prefilter:
             return []
         chosen.sort()
         return [self.rules[i] for i in chosen]
+
+
+@short_text_cache(max_chars=PARAGRAPH_CHARS)
+def _candidates(text: str, prefilter: _Prefilter) -> tuple[Rule, ...]:
+    """Cached: the settling step asks again about the same paragraphs, with the same rules."""
+    return tuple(prefilter.candidates(text))
 
 
 def _filter_options() -> Any:

@@ -32,6 +32,7 @@ _SHOW = str.maketrans({v: k for k, v in _HIDE.items()})
 _NONCHARACTERS = re.compile("[\ufdd0-\ufdef]")
 _HAS_NONCHARACTER = _NONCHARACTERS.search
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_WIDE_SPACE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _JUNK_TARGETS = ("", "#")
 _JUNK_SCHEMES = ("javascript:", "data:")
 
@@ -51,6 +52,9 @@ def real_target(url: str) -> bool:
 
 
 def normalize_space(text: str) -> str:
+    # Most lines hold single spaces only, which _SPACES would replace one by one with themselves.
+    if "  " not in text and "\t" not in text and (text.isascii() or not _WIDE_SPACE.search(text)):
+        return text.strip()
     return _SPACES.sub(" ", text).strip()
 
 

@@ -19,7 +19,7 @@ from urllib.parse import unquote
 import re2
 
 from ..dates import DateMatch, find_dates, is_relative, is_relative_date, url_date, url_has_day, url_year_month
-from ..memo import short_text_cache
+from ..memo import PARAGRAPH_CHARS, short_text_cache
 from ..model import Block, BlockKind, Drop, DropSource, Evidence
 from ..settings import DEFAULT, Settings
 from ..urls import urlsplit
@@ -116,16 +116,24 @@ def _folded_words(text: str) -> tuple[str, ...]:
 
 
 def _weighted_len(text: str, settings: Settings) -> float:
-    cjk = sum(1 for c in text if "\u4e00" <= c <= "\u9fff" or "\u3040" <= c <= "\u30ff")
-    hangul = sum(1 for c in text if "\uac00" <= c <= "\ud7a3")
+    if text.isascii():  # no CJK: the character loops below are a per-character Python loop
+        cjk = hangul = 0
+    else:
+        cjk = sum(1 for c in text if "\u4e00" <= c <= "\u9fff" or "\u3040" <= c <= "\u30ff")
+        hangul = sum(1 for c in text if "\uac00" <= c <= "\ud7a3")
     return len(text) - cjk - hangul + cjk * settings.cjk_char_weight + hangul * settings.hangul_char_weight
 
 
-def _links(block: Block) -> list[tuple[str, str]]:
+def _links(block: Block) -> tuple[tuple[str, str], ...]:
     """(text, target) of each markdown link in the block."""
     if "](" not in block.markdown:
-        return []
-    return [(m.group(1).strip(), m.group(2)) for m in _LINK.finditer(block.markdown)]
+        return ()
+    return _links_of(block.markdown)
+
+
+@short_text_cache(max_chars=PARAGRAPH_CHARS)  # the headline, byline and site steps ask about the same lines
+def _links_of(markdown: str) -> tuple[tuple[str, str], ...]:
+    return tuple((m.group(1).strip(), m.group(2)) for m in _LINK.finditer(markdown))
 
 
 def _live(block: Block) -> bool:
@@ -420,7 +428,7 @@ def _headline_score(scan: _Scan, i: int, element: int | None, body: int | None, 
 
 
 def _norm(text: str) -> str:
-    return " ".join(_words(text))
+    return " ".join(_folded_words(text))  # not _words(): no list copy to join
 
 
 def _repeats_title_element(text: str, element: str) -> bool:
@@ -991,9 +999,11 @@ def _masthead(blocks: list[Block], url: str | None, settings: Settings | None) -
             parts = urlsplit(target if "//" in target or target.startswith("/") else "//" + target)
             front = parts.path in ("", "/") and not parts.query and not parts.fragment
             own = not parts.netloc or bool(host) and parts.netloc.lower().removeprefix("www.") == host
+            if not (front and own):
+                continue  # most links: the name need not be read
             name = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", text).strip(" |–-")
             name = re.sub(r"(?i)\s*\b(?:logo|home ?page|homepage)\b\s*", " ", name).strip()
-            if front and own and name and len(name.split()) <= settings.name_max_words + 1 and _names_host(name, host):
+            if name and len(name.split()) <= settings.name_max_words + 1 and _names_host(name, host):
                 return name, Evidence("masthead: link to the front page", block.start)
     return None
 

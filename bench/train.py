@@ -55,7 +55,11 @@ LEARNING_RATE = 0.01
 MLP_L2 = 3e-3
 SETS = {"md": "markdown", "txt": "text"}
 THRESHOLDS = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65)
-TIE_F1 = 0.01  # summed F1 of the four readings: below the benchmark's bootstrap spread (about 0.011 each)
+# Thresholds whose summed F1 (four readings) is within this of the best count as tied.
+# Each reading's bootstrap spread is about 0.009-0.011, so a sum of four differs by more
+# than 0.01 by chance. Was 0.01 until the third session, when 0.45 beat 0.40 by 0.013 and
+# dropped the last paragraph of a hand-written fixture (synthetic-md-updated-date, p 0.42).
+TIE_F1 = 0.02
 
 
 def load_score(data: Path):  # type: ignore[no-untyped-def]

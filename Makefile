@@ -16,8 +16,12 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet .
 	touch $@
 
+# An editable install leaves the package's own modules uncompiled, and where
+# PYTHONDONTWRITEBYTECODE is set (this machine) they are compiled again at every start:
+# about 0.1 s of the CLI's start-up. compileall writes the bytecode once.
 $(VENV)/.dev: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev,bench]"
+	$(BIN)/python -m compileall -q cleaner >/dev/null
 	touch $@ $(VENV)/.installed
 
 run: $(VENV)/.installed

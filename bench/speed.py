@@ -46,7 +46,10 @@ HTML_PEERS = ("trafilatura", "readability-lxml", "jusText", "resiliparse")
 
 
 def _peer(name: str) -> Callable[[str], object]:
-    """Each HTML peer as bench/quality.py runs it, given the page already decoded."""
+    """Each HTML peer's extraction call, given the page already decoded. bench/quality.py
+    makes the same calls for trafilatura and resiliparse; for readability-lxml it also
+    flattens the summary to text, and for jusText it picks the page's stoplist, which
+    this timing leaves out."""
     if name == "trafilatura":
         import trafilatura
 

@@ -354,10 +354,7 @@ def run_batch(
         bar = tqdm(unit=" docs", file=sys.stderr, dynamic_ncols=True, mininterval=0.5, smoothing=0.1)
 
     def note(message: str) -> None:
-        if progress:
-            bar.write(message, file=sys.stderr)
-        else:
-            print(message, file=sys.stderr)
+        bar.write(message, file=sys.stderr)  # _NoBar prints it; tqdm keeps it off the bar
 
     results = clean_items(items, options, jobs)
     try:

@@ -11,10 +11,9 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
-from urllib.parse import unquote
 
-from .memo import short_text_cache
-from .urls import urlsplit
+from .memo import LINE_CHARS, short_text_cache
+from .urls import url_path
 
 _MONTHS = {
     name: i + 1
@@ -141,7 +140,7 @@ def find_dates(text: str, year: int | None = None) -> list[DateMatch]:
     return list(_find_dates(text, year))
 
 
-@short_text_cache(max_chars=400)  # date lines and bylines are short
+@short_text_cache(max_chars=LINE_CHARS)
 def _find_dates(text: str, year: int | None) -> tuple[DateMatch, ...]:
     found: list[DateMatch] = []
     for pattern in _PATTERNS + ([_YEARLESS] if year else []):
@@ -227,7 +226,7 @@ def url_date(url: str | None) -> str | None:
     """The date in a URL path such as /2019/11/19/slug or /20191119/, as YYYY-MM-DD (htmldate's idea)."""
     if not url:
         return None
-    path = unquote(urlsplit(url if "//" in url else "//" + url).path)
+    path = url_path(url)
     for pattern in (_URL_DATE, _URL_COMPACT):
         m = pattern.search(path)
         if m and m.group("day"):
@@ -248,7 +247,7 @@ def url_has_day(url: str | None, day: dt.date) -> bool:
         return False
     if url_date(url) == day.isoformat():
         return True
-    path = unquote(urlsplit(url if "//" in url else "//" + url).path)
+    path = url_path(url)
     return any(
         (2000 + int(m.group("yy")), int(m.group("mon")), int(m.group("day"))) == (day.year, day.month, day.day)
         for m in _URL_SHORT.finditer(path)
@@ -259,7 +258,7 @@ def url_year_month(url: str | None) -> tuple[int, int | None] | None:
     """(year, month or None) from a URL path such as /2019/11/slug.html."""
     if not url:
         return None
-    m = _URL_DATE.search(unquote(urlsplit(url if "//" in url else "//" + url).path))
+    m = _URL_DATE.search(url_path(url))
     if not m:
         return None
     month = int(m.group("mon"))
@@ -289,7 +288,7 @@ def is_relative_date(text: str) -> bool:
     absolute date: '2 hours ago', 'Published 1 day ago', 'Today 12:01 AM', 'Monday 5:30PM'."""
     if find_dates(text):
         return False
-    return bool(_RELATIVE.search(text) and _DATE_CHARS.search(text) or _WEEKDAY_STAMP.search(text))
+    return bool(is_relative(text) and _DATE_CHARS.search(text) or _WEEKDAY_STAMP.search(text))
 
 
 def strip_time(text: str) -> str:

@@ -6,7 +6,6 @@ failure becomes an Item with `error` set, and the batch goes on.
 """
 from __future__ import annotations
 
-
 import contextlib
 import dataclasses
 import gzip

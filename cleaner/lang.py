@@ -79,10 +79,15 @@ def _classify(text: str) -> str:
     return str(labels[0]).removeprefix("__label__")
 
 
+# The sample's lines are looked for in the capture's first chars * this many characters:
+# enough for the longest lines of a news page, and a bound on a huge capture's cost.
+_SAMPLE_SEARCH_FACTOR = 50
+
+
 def _sample_lines(text: str, chars: int) -> list[str]:
     """The longest lines, in page order, up to `chars`: prose says more about the language
     than the menus at the top of a page, and the model's time is linear in its input."""
-    lines = [line for line in (x.strip() for x in _URLS.sub(" ", text[: chars * 50]).split("\n")) if line]
+    lines = [line for line in (x.strip() for x in _URLS.sub(" ", text[: chars * _SAMPLE_SEARCH_FACTOR]).split("\n")) if line]
     if sum(map(len, lines)) + len(lines) <= chars:
         return lines
     order = sorted(range(len(lines)), key=lambda i: -len(lines[i]))

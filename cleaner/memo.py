@@ -15,6 +15,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 # The per-block caches (features, word grams, rule candidates) take paragraphs up to this
 # long: the settling step reads the body's paragraphs again, and menus repeat lines.
 PARAGRAPH_CHARS = 5000
+# The per-line caches of the metadata search (words, dates, bylines) take lines up to this
+# long: headline, byline and date candidates are short.
+LINE_CHARS = 400
 
 
 def short_text_cache(max_chars: int, maxsize: int = 4096) -> Callable[[F], F]:

@@ -1,7 +1,7 @@
 """Addresses from captures and crawls are untrusted: splitting one never raises."""
 from __future__ import annotations
 
-from urllib.parse import SplitResult
+from urllib.parse import SplitResult, unquote
 from urllib.parse import urlsplit as _urlsplit
 
 _EMPTY = _urlsplit("")
@@ -14,3 +14,14 @@ def urlsplit(url: str) -> SplitResult:
         return _urlsplit(url)
     except ValueError:
         return _EMPTY
+
+
+def split_address(url: str) -> SplitResult:
+    """urlsplit() of an address that may lack its scheme ("example.com/2019/11/19/a"):
+    without "//" urllib would read the host as part of the path."""
+    return urlsplit(url if "//" in url else "//" + url)
+
+
+def url_path(url: str) -> str:
+    """The address's path, percent-decoded."""
+    return unquote(split_address(url).path)

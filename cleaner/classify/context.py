@@ -26,18 +26,17 @@ _LEAD_CAPS_WORDS = 10.0  # a glued teaser headline: scaled to 0..1 at this many 
 _WINDOW_BLOCKS = 3  # neighbours on each side that make up a block's window
 _ZONE_BLOCKS = 10  # and its wider zone
 _FAR_BLOCKS = 20.0  # distances are capped here and scaled to 0..1
-_NEAR_HEADLINE_BLOCKS = 6
+_NEAR_HEADLINE_BLOCKS = 6  # blocks just under the headline: where the byline, date and lead sit
+# A short block, for the window's share of them: jusText's length_low, as
+# Settings.short_block_chars. Fixed here, since the shipped weights were trained on it.
+_SHORT_CHARS = 70
 _OWN_COLUMNS = 25  # the per-block values matrix() reads first
 
 
-def vectors(blocks: list[Block], pass1: list[Label | None], region: tuple[int, int] | None, headline: int | None) -> list[list[float]]:
-    """One feature vector per block (rule-dropped blocks included, as context only)."""
-    return matrix(blocks, pass1, region, headline).tolist()
-
-
 def matrix(blocks: list[Block], pass1: list[Label | None], region: tuple[int, int] | None, headline: int | None) -> np.ndarray:
-    """The vectors as rows of one array, built column by column: a Python loop over
-    blocks and features was a tenth of the text path's time."""
+    """One feature vector per block (rule-dropped blocks included, as context only), as
+    rows of one array built column by column: a Python loop over blocks and features
+    was a tenth of the text path's time."""
     n = len(blocks)
     if n == 0:
         return np.zeros((0, len(NAMES)))
@@ -80,7 +79,7 @@ def matrix(blocks: list[Block], pass1: list[Label | None], region: tuple[int, in
         if after.size:
             offset = index - after[0]
             near_after = ((offset >= 0) & (offset < _NEAR_HEADLINE_BLOCKS)).astype(float)
-    short = (chars < 70).astype(float)
+    short = (chars < _SHORT_CHARS).astype(float)
     longest = chars.max() or 1.0
     # All the window means of one radius in one pass: column by column, the same sums.
     lead_caps = np.minimum(1.0, own[:, 19] / _LEAD_CAPS_WORDS)

@@ -59,10 +59,6 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def block_features(block: Block, language: str | None, title_words: frozenset[str], repeats: Counter[str], settings: Settings) -> dict[str, float]:
-    return features_and_terms(block, language, title_words, repeats, settings)[0]
-
-
 def features_and_terms(
     block: Block, language: str | None, title_words: frozenset[str], repeats: Counter[str], settings: Settings
 ) -> tuple[dict[str, float], frozenset[str]]:
@@ -130,7 +126,6 @@ def _text_features(text: str, language: str | None, settings: Settings) -> tuple
         "dateish": 1.0 if digits and raw_chars <= _DATEISH_MAX_CHARS and _DATEISH.search(text) else 0.0,
     }
     return own, terms, frozenset(lowered), url_count, url_chars
-
 
 
 def _leading_capitalised(words: list[str]) -> int:

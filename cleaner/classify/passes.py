@@ -83,7 +83,7 @@ def classify(
         rows = context.matrix(todo, pass1, region, headline)
         if collect is not None:
             collect.extend((b, v) for b, v in zip(todo, rows.tolist()) if b.drop is None)
-        if model is not None and settings.use_learned_model:
+        if model is not None:
             for i, (block, p) in enumerate(zip(todo, model.probabilities(rows).tolist())):
                 if block.drop is not None or reasons.get(i) in _FINAL:
                     continue
@@ -127,7 +127,6 @@ def _cohesion(blocks: list[Block], terms: list[frozenset[str]], region: tuple[in
         block.features["cohesion"] = len(block_terms & (shared if i in own else used)) / len(block_terms)
         near = frozenset().union(*terms[max(0, i - window) : i], *terms[i + 1 : i + window + 1])
         block.features["local_cohesion"] = len(block_terms & near) / len(block_terms)
-
 
 
 _DIGITS = re.compile(r"\d+")

@@ -440,9 +440,9 @@ def _title_without_site(doc: Any) -> None:
     """Cut the site's name off the title: the known site, else the page's host name."""
     title = strip_site(doc.title, doc.site)
     if title == doc.title and not doc.site and doc.url:
-        from ..urls import urlsplit
+        from ..urls import split_address
 
-        host = urlsplit(doc.url if "//" in doc.url else "//" + doc.url).hostname or ""
+        host = split_address(doc.url).hostname or ""
         parts = _TITLE_SPLIT.split(doc.title)
         if len(parts) > 1 and host and _fold_name(parts[-1]) == _fold_name(host.removeprefix("www.")):
             title = strip_site(doc.title, parts[-1])

@@ -38,6 +38,10 @@ class Cut:
     sample: str
 
 
+# --explain shows this much of the text a size cut dropped (whitespace folded).
+_CUT_SAMPLE_CHARS = 200
+
+
 def _parser() -> lxml.html.HTMLParser:
     # no_network: never fetch a DTD or an external entity. HTML parsing resolves only the
     # built-in named character references, never a declared entity.
@@ -128,7 +132,7 @@ def cap_text(root: lxml.html.HtmlElement, max_chars: int) -> Cut | None:
     if not removed:
         return None
     first = removed[0]
-    cut = Cut(first.sourceline or 0, 0, " ".join(first.text_content()[:400].split())[:200])
+    cut = Cut(first.sourceline or 0, 0, " ".join(first.text_content()[: 2 * _CUT_SAMPLE_CHARS].split())[:_CUT_SAMPLE_CHARS])
     for gone in removed:
         cut.chars += len(gone.text_content()) + len(gone.tail or "")
         gone.getparent().remove(gone)

@@ -11,7 +11,7 @@ import re2
 from ..memo import PARAGRAPH_CHARS, short_text_cache
 from ..model import Block, BlockKind, Drop, DropSource, Evidence
 from ..settings import DEFAULT, Settings
-from ..urls import urlsplit
+from ..urls import split_address
 from .schema import Action, Matcher, Remove, Rule, Scope, SectionEnd
 
 _LINK_HEAVY_SHARE = 0.5  # a block with at least half its text in links belongs to a link list
@@ -32,7 +32,7 @@ class Context:
     def host(self) -> str:
         if not self.url:
             return ""
-        return (urlsplit(self.url if "//" in self.url else "//" + self.url).hostname or "").lower()
+        return (split_address(self.url).hostname or "").lower()
 
     @property
     def language(self) -> str | None:

@@ -14,15 +14,14 @@ import unicodedata
 from datetime import date
 from collections.abc import Iterator
 from dataclasses import dataclass
-from urllib.parse import unquote
 
 import re2
 
 from ..dates import DateMatch, find_dates, is_relative, is_relative_date, url_date, url_has_day, url_year_month
-from ..memo import PARAGRAPH_CHARS, short_text_cache
+from ..memo import LINE_CHARS, PARAGRAPH_CHARS, short_text_cache
 from ..model import Block, BlockKind, Drop, DropSource, Evidence
 from ..settings import DEFAULT, Settings
-from ..urls import urlsplit
+from ..urls import split_address, url_path, urlsplit
 
 _SENTENCE_END = re.compile(r"[.。:;,]['\"’”]?$")
 _SENTENCE_PUNCT = re.compile(r"[.!?。！？]")
@@ -58,9 +57,6 @@ _BRAND = re.compile(r"[A-Z]{2,}[a-z]")
 _GLUED_BRAND = re.compile(r"(?<=[a-z])(?=[A-Z]{2,}[a-z])")
 _DOMAIN = re.compile(r"\w\.(?:com|org|net|co|uk|de|fr|in|ca|au|io|ru|jp|kr)\b", re.I)
 _WORD = re.compile(r"[^\W_]+")
-# Lines up to this many characters have their words and byline reading cached (memo.py):
-# headline and byline candidates are short.
-_SHORT_LINE_CHARS = 400
 _NAME_JOINERS = {"and", "und", "et", "y", "e", "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "bin", "al", "el", "ten", "ter", "dos", "das"}
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|、|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b)\s*", re.I)
 # Words that a byline-shaped line may hold but a name never is.
@@ -106,7 +102,7 @@ def _words(text: str) -> list[str]:
     return list(_folded_words(text))
 
 
-@short_text_cache(max_chars=_SHORT_LINE_CHARS)
+@short_text_cache(max_chars=LINE_CHARS)
 def _folded_words(text: str) -> tuple[str, ...]:
     lowered = text.lower()
     if lowered.isascii():
@@ -168,7 +164,7 @@ def _slug_words(url: str | None) -> set[str]:
     """Words of the URL's last meaningful path segment: '/2019/11/19/new-suvs-highlight-auto-show/'."""
     if not url:
         return set()
-    path = unquote(urlsplit(url if "//" in url else "//" + url).path)
+    path = url_path(url)
     for segment in reversed([s for s in path.split("/") if s]):
         segment = re.sub(r"\.\w{2,5}$", "", segment)
         words = [w for w in re.split(r"[-_+]+", segment.lower()) if w and not w.isdigit()]
@@ -180,7 +176,7 @@ def _slug_words(url: str | None) -> set[str]:
 def _host_words(url: str | None) -> set[str]:
     if not url:
         return set()
-    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    host = (split_address(url).hostname or "").lower()
     parts = [p for p in host.split(".") if p not in ("www", "m", "amp", "com", "org", "net", "co", "uk", "de", "in", "ca", "au", "news")]
     return set(parts)
 
@@ -431,10 +427,6 @@ def _norm(text: str) -> str:
     return " ".join(_folded_words(text))  # not _words(): no list copy to join
 
 
-def _repeats_title_element(text: str, element: str) -> bool:
-    return _repeats_norm(_norm(text), _norm(element))
-
-
 def _repeats_norm(mine: str, theirs: str) -> bool:
     if not mine or len(mine) < 0.3 * len(theirs):
         return False
@@ -681,7 +673,7 @@ def _strong_byline(block: Block, settings: Settings) -> tuple[str, str] | None:
     return _strong_byline_of(block.text, block.markdown, block.link_chars, settings)
 
 
-@short_text_cache(max_chars=_SHORT_LINE_CHARS)
+@short_text_cache(max_chars=LINE_CHARS)
 def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Settings) -> tuple[str, str] | None:
     block = Block(BlockKind.PARAGRAPH, text, markdown, 0, 0, link_chars=link_chars)
     m = _KO_REPORTER.search(text)
@@ -991,7 +983,7 @@ def find_site(blocks: list[Block], url: str | None = None, settings: Settings | 
 
 
 def _masthead(blocks: list[Block], url: str | None, settings: Settings | None) -> tuple[str, Evidence] | None:
-    host = (urlsplit(url if url and "//" in url else "//" + (url or "")).hostname or "").lower().removeprefix("www.")
+    host = (split_address(url or "").hostname or "").lower().removeprefix("www.")
     settings = settings or DEFAULT
     limit = settings.masthead_blocks
     for block in [b for b in blocks if b.text][:limit]:

@@ -18,13 +18,12 @@ _QUOTE = re.compile(r"^\s*>\s?(.*)$")
 _RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _TABLE = re.compile(r"^\s*\|.*\|\s*$")
-_TEXT_BULLET = re.compile(r"^(\s*)[•·▪●]\s+(.*)$")
-_TABLE_SEPARATOR = re.compile(r"\s*\|[\s:|-]*\|\s*")
 _BULLETS = "•·▪●"
+_TEXT_BULLET = re.compile(r"^(\s*)[" + _BULLETS + r"]\s+(.*)$")
+_TABLE_SEPARATOR = re.compile(r"\s*\|[\s:|-]*\|\s*")
 # Cheap first: a line can only be a heading, rule, list item or quote if its first
 # character can open one; most lines are plain paragraphs and skip the patterns.
 _MARKUP_START = set("#-*_+>" + _BULLETS + "0123456789")
-
 
 
 def segment(text: str, *, markdown: bool, settings: Settings = DEFAULT) -> list[Block]:
@@ -78,6 +77,7 @@ def _pieces(line: str, size: int) -> Iterator[str]:
     while start < len(line):
         end = start + size
         if end < len(line):
+            # A cut point is looked for in the piece's second half, so no piece is tiny.
             window = line[start + size // 2 : end]
             cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "))
             if cut < 0:

@@ -8,7 +8,7 @@ from .dates import parse_date
 from .decode import decode, decode_str
 from .detect import HTML, KINDS, MARKDOWN, detect_kind
 from .errors import InputError
-from .lang import detect_language, guess_language
+from .lang import Guess, detect_language, guess_language
 from .limits import check as check_time
 from .model import Block, BlockKind, Document, Drop, DropSource, Evidence, Label
 from .render import text_lines, to_markdown, to_text
@@ -30,11 +30,13 @@ def clean_text(
     collect: list | None = None,
     charset: str | None = None,
     settle: bool = True,
+    earlier: Guess | None = None,
 ) -> Document:
     """`collect` gathers the classifier's (block, context vector) pairs for bench/train.py.
     `settle=False` is the fixed-point step's own reading (_settle calls this again): a text
     capture comes back with its Blocks, their drops and its metadata only, without the text,
-    markdown and language that _settle does not read."""
+    markdown and language that _settle does not read. `earlier` is the first reading's
+    language guess, which that reading keeps as the body does."""
     # check_time() between steps: where no alarm can interrupt a step (a thread), the
     # document still stops at the next one once its time limit has passed (limits.py).
     text = decode(raw, settings, charset) if isinstance(raw, (bytes, bytearray)) else decode_str(raw, settings)
@@ -54,7 +56,7 @@ def clean_text(
     else:
         blocks = segment(text, markdown=detected == MARKDOWN, settings=settings)
         # Read once, when a rule scope or the classifier first asks; the body reuses it.
-        capture_guess = functools.cache(lambda: guess_language("\n".join(b.text for b in blocks), settings))
+        capture_guess = functools.cache(lambda: guess_language("\n".join(b.text for b in blocks), settings, earlier=earlier))
         language_of = lambda: capture_guess().language  # noqa: E731
     check_time()
     doc = Document(source=source, kind=detected, url=url, blocks=blocks)
@@ -71,7 +73,7 @@ def clean_text(
     if capture is None and not settle:
         return doc  # a settling reading: _settle reads only its drops and fields
     if capture is None and collect is None:
-        _settle(doc, rules, settings)
+        _settle(doc, rules, settings, capture_guess())
     doc.text = to_text(blocks)
     doc.markdown = to_markdown(blocks)
     if capture is not None:
@@ -128,14 +130,15 @@ def _metadata(doc: Document, fields: dict[str, tuple[str, Evidence]], settings: 
         doc.site, doc.evidence["site"] = agency, Evidence("agency credit in the dateline", doc.evidence["dateline"].line)
 
 
-def _settle(doc: Document, rules: RuleSet, settings: Settings) -> None:
+def _settle(doc: Document, rules: RuleSet, settings: Settings, guess: Guess) -> None:
     """The text path at its fixed point (issue 7): cleaning the cleaned text changes nothing.
     Read again on its own, the cleaned text has lost the chrome and the headline around it:
     its first line may now read as a <title>, a caption as a headline, a credit as the
     byline, and a short line kept for its good neighbours may lose them. So the text is
     cleaned again, and whatever that reading drops is dropped now, with its reason, until
     a reading drops nothing. Each round drops at least one block, so it ends; a page that
-    needs more than settings.settle_max_readings is returned as it stands."""
+    needs more than settings.settle_max_readings is returned as it stands. Each reading
+    keeps the capture's language `guess` where the body guess would (lang.guess_language)."""
     for _ in range(min(len(doc.blocks), settings.settle_max_readings)):
         kept = [b for b in doc.blocks if b.drop is None and b.text]
         if not kept:
@@ -144,7 +147,7 @@ def _settle(doc: Document, rules: RuleSet, settings: Settings) -> None:
         kind = detect_kind(text)
         if kind == HTML:
             return
-        again = clean_text(text, kind=kind, rules=rules, settings=settings, settle=False)  # kind: detected once
+        again = clean_text(text, kind=kind, rules=rules, settings=settings, settle=False, earlier=guess)  # kind: detected once
         taken = [b for b in again.blocks if b.drop is not None and b.text]
         # The kept blocks' line ranges in the text (to_text puts one blank line between
         # paragraphs). A block of several (a table) goes if any of them does.

@@ -274,3 +274,11 @@ def test_the_site_describing_itself_is_dropped() -> None:
     untouched = [para(GOOD_1, 1), para(GOOD_2, 2), para(about, 3)]
     classify(untouched, "en", None, HEURISTICS, site="Example News")
     assert reason(untouched[2]) != "site-self-description"
+
+
+def test_word_grams_are_the_runs_of_five_words() -> None:
+    from cleaner.classify.passes import _word_grams
+
+    assert _word_grams("One two three four five six") == {hash(("one", "two", "three", "four", "five")), hash(("two", "three", "four", "five", "six"))}
+    assert _word_grams("Just three words") == {hash(("just", "three", "words"))}
+    assert _word_grams("") == {hash(())}

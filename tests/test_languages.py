@@ -102,3 +102,21 @@ def test_language_detection_never_loads_a_downloader() -> None:
         "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_settling_readings_reuse_the_capture_guess(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The settling step reads the cleaned body again; its sample is the capture's longest
+    # lines, so the model is not asked twice about the same text.
+    import cleaner.lang as lang
+    from cleaner import clean
+
+    calls: list[str] = []
+    detect = lang._detect
+    monkeypatch.setattr(lang, "_detect", lambda sample: calls.append(sample) or detect(sample))
+    menus = "\n\n".join(["Home", "World", "Politics", "Sport", "Login", "Subscribe"])
+    article = "\n\n".join(
+        f"Paragraph {i}: the ministers met in Brussels on Thursday and said they had not expected the talks to end so soon." for i in range(12)
+    )
+    doc = clean(menus + "\n\n" + article + "\n\n" + menus, kind="text")
+    assert doc.language == "en" and "Login" not in doc.text
+    assert len(calls) == 1

@@ -41,18 +41,13 @@ _CREDIT = re.compile(
 
 
 # Each form of _CREDIT needs one of these marks or words: most lines have none, and the
-# case-blind pattern is slow to rule out. "İ" and "ı" match "i" under re.I, but
-# str.lower() does not turn them into one: lines with them take the pattern.
-_CREDIT_MARKS = ("(", "/", "|", "©", "İ", "ı")
-_CREDIT_WORDS = ("photo", "image", "foto", "credit", "getty")
+# case-blind pattern is slow to rule out. The screen is case-blind too, so it passes every
+# line the pattern could match ("İ" and "ı" match "i" under re.I).
+_CREDIT_SCREEN = re.compile(r"[(/|©]|photo|image|foto|credit|getty", re.I)
 
 
 def _credit(text: str) -> bool:
-    if not any(c in text for c in _CREDIT_MARKS):
-        lowered = text.lower()
-        if not any(w in lowered for w in _CREDIT_WORDS):
-            return False
-    return _CREDIT.search(text) is not None
+    return _CREDIT_SCREEN.search(text) is not None and _CREDIT.search(text) is not None
 
 
 def words_of(text: str) -> list[str]:
@@ -93,6 +88,7 @@ def _text_features(text: str, language: str | None, settings: Settings) -> tuple
     # several, a Hangul syllable as about two.
     chars = raw_chars + (cjk - hangul) * (settings.cjk_char_weight - 1) + hangul * (settings.hangul_char_weight - 1)
     lowered = [w.lower() for w in words]
+    unique = frozenset(lowered)
     if is_cjk(language) and cjk:
         # Chinese and Japanese have no spaces: count characters as words, particles as stopwords.
         effective_words = max(n_words, cjk / settings.cjk_chars_per_word)
@@ -104,7 +100,7 @@ def _text_features(text: str, language: str | None, settings: Settings) -> tuple
         effective_words = n_words
         stops = stopwords(language)
         stop_share = sum(map(stops.__contains__, lowered)) / max(1, n_words)
-        terms = frozenset(w for w in lowered if len(w) >= settings.term_min_chars and w not in stops and not w.isdigit())
+        terms = frozenset(w for w in unique - stops if len(w) >= settings.term_min_chars and not w.isdigit())
     url_count, url_chars = count_bare_urls(text) if "http" in text or "www." in text else (0, 0)
     # map() over C methods: these three counts were a third of the classifier's time.
     capitalised = sum(map(str.isupper, [w[0] for w in words]))
@@ -125,7 +121,7 @@ def _text_features(text: str, language: str | None, settings: Settings) -> tuple
         # Every form of _DATEISH has a digit.
         "dateish": 1.0 if digits and raw_chars <= _DATEISH_MAX_CHARS and _DATEISH.search(text) else 0.0,
     }
-    return own, terms, frozenset(lowered), url_count, url_chars
+    return own, terms, unique, url_count, url_chars
 
 
 def _leading_capitalised(words: list[str]) -> int:

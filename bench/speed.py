@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gzip
 import io
 import json
 import os
@@ -71,20 +72,19 @@ def _peer(name: str) -> Callable[[str], object]:
 
 
 def _pages(data: Path, capture: str) -> list[tuple[bytes, str]]:
-    """(raw bytes, url) of every page of a set, read before the clock starts."""
+    """(raw bytes, url) of every page of a set, read before the clock starts. HTML pages
+    are un-gzipped: the bench stores them gzipped, a crawl's WARC records are not."""
     records = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
     suffix = {"md": ".md", "txt": ".txt", "html": ".html.gz"}[capture]
-    return [((data / capture / f"{i}{suffix}").read_bytes(), records[i].get("url") or "") for i in sorted(records)]
+    pages = [((data / capture / f"{i}{suffix}").read_bytes(), records[i].get("url") or "") for i in sorted(records)]
+    return [(gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw, url) for raw, url in pages]
 
 
 def worker(tool: str, data: Path, capture: str) -> dict[str, float]:
-    """One timed pass of one tool over one set, in this (fresh) process. HTML pages are
-    un-gzipped before the clock starts (the bench stores them gzipped; a crawl's WARC
-    records are not). The cleaner gets bytes and finds their encoding itself, as in
-    production; the peers get the text already decoded, which favours them."""
-    import gzip
-
-    pages = [(gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw, url) for raw, url in _pages(data, capture)]
+    """One timed pass of one tool over one set, in this (fresh) process. The cleaner gets
+    bytes and finds their encoding itself, as in production; the peers get the text
+    already decoded, which favours them."""
+    pages = _pages(data, capture)
     total_bytes = sum(len(raw) for raw, _ in pages)
     if tool == CLEANER:
         from cleaner import clean

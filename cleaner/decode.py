@@ -189,7 +189,10 @@ def _refuse_binary(data: bytes, settings: Settings) -> None:
         raise InputError("input looks binary, not text")
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# The control characters removed from text (tab, line feed and carriage return stay), as
+# bytes for _has_control: each is one byte in UTF-8.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_CONTROL = re.compile("[" + re.escape(_CONTROL_BYTES.decode("ascii")) + "]")
 
 
 def _clean_text(text: str, settings: Settings) -> str:
@@ -198,10 +201,6 @@ def _clean_text(text: str, settings: Settings) -> str:
             raise InputError("input looks binary, not text")
         text = _CONTROL.sub("", text)
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
-
-
-# The control characters _CONTROL removes, as UTF-8 bytes (each is one byte there).
-_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 
 
 def _has_control(text: str) -> bool:

@@ -16,7 +16,7 @@ from typing import Any
 from ..lang import detect_language
 from ..model import Block, BlockKind, Document, Drop, DropSource, Evidence
 from ..render import to_text
-from ..ruleset.engine import Context
+from ..ruleset.engine import Context, active_rules
 from ..ruleset.schema import Rule
 from ..settings import Settings
 from .extract import Extraction, extract
@@ -25,7 +25,7 @@ from . import judge as judge_mod
 from . import meta
 from .meta import HtmlMeta, collect
 from .parse import Cut, parse
-from .prune import dom_rules, extract_fields, prune, pruned_blocks
+from .prune import extract_fields, prune, pruned_blocks
 
 
 @dataclass
@@ -61,7 +61,7 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings) -> H
         return detect_language(to_text(extraction.blocks), settings)
 
     ctx.language_of = language_of
-    active = dom_rules(rules, ctx)
+    active = active_rules(rules, ctx, dom=True)
     rule_fields = extract_fields(page.tree, active)
     # Everything the head holds has been read: the steps after this, trafilatura's copies
     # and passes among them, need only the body (dev bench: 8% of the elements).

@@ -10,7 +10,6 @@ from typing import Any
 import lxml.html
 
 from ..model import Block, BlockKind, Drop, DropSource, Evidence
-from ..ruleset.engine import Context, in_scope
 from ..ruleset.schema import Action, Rule
 from .extract import text_of
 from .parse import remove
@@ -30,10 +29,6 @@ class Pruned:
     element: Any
     text: str
     link_chars: int
-
-
-def dom_rules(rules: list[Rule], ctx: Context) -> list[Rule]:
-    return [r for r in rules if r.is_dom and in_scope(r.scope, ctx)]
 
 
 def extract_fields(tree: Any, rules: list[Rule]) -> dict[str, tuple[Any, Evidence]]:

@@ -11,7 +11,7 @@ import lxml.html
 
 from ..model import Block, BlockKind, Drop, DropSource, Evidence
 from ..ruleset.schema import Action, Rule
-from .extract import text_of
+from .extract import text_len, text_of
 from .parse import remove
 
 # Never pruned, whatever a selector says: the document skeleton.
@@ -251,9 +251,7 @@ def _attached(el: Any, root: Any) -> bool:
 
 
 def _text_outside_links(el: Any) -> int:
-    total = sum(len(t.strip()) for t in el.itertext())
-    links = sum(len(t.strip()) for a in el.iter("a") for t in a.itertext())
-    return max(0, total - links)
+    return max(0, text_len(el) - sum(map(text_len, el.iter("a"))))
 
 
 def pruned_blocks(pruned: list[Pruned]) -> list[Block]:

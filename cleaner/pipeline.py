@@ -8,7 +8,7 @@ from .dates import parse_date
 from .decode import decode, decode_str
 from .detect import HTML, KINDS, MARKDOWN, detect_kind
 from .errors import InputError
-from .lang import Guess, detect_language, guess_language
+from .lang import Guess, guess_language
 from .limits import check as check_time
 from .model import Block, BlockKind, Document, Drop, DropSource, Evidence, Label
 from .render import text_lines, to_markdown, to_text
@@ -48,23 +48,22 @@ def clean_text(
         from . import html  # lazily: lxml.html, cssselect and trafilatura serve HTML only (start-up)
 
         # The main content as Blocks (trafilatura, after the DOM rules), and the metadata
-        # the page declares; the text rules then run over these Blocks as over any others.
-        capture = html.read(text, url=url, rules=rules.rules, settings=settings)
+        # the page declares; the text rules then run over these Blocks as over any others,
+        # in the same Context as the DOM rules (read sets how it finds the language).
+        ctx = Context(capture=text, kind=detected, url=url)
+        capture = html.read(text, ctx, rules=rules.rules, settings=settings)
         blocks = capture.blocks
-        declared = capture.declared_language
-        language_of = lambda: declared or detect_language(to_text(blocks), settings)  # noqa: E731
     else:
         blocks = segment(text, markdown=detected == MARKDOWN, settings=settings)
         # Read once, when a rule scope or the classifier first asks; the body reuses it.
         capture_guess = functools.cache(lambda: guess_language("\n".join(b.text for b in blocks), settings, earlier=earlier))
-        language_of = lambda: capture_guess().language  # noqa: E731
+        ctx = Context(capture=text, kind=detected, url=url, language_of=lambda: capture_guess().language)
     check_time()
     doc = Document(source=source, kind=detected, url=url, blocks=blocks)
-    ctx = Context(capture=text, kind=detected, url=url, language_of=language_of)
     fields = apply_rules(blocks, rules.rules, ctx, settings)
     check_time()
     if capture is not None:
-        html.judge(doc, capture, fields, ctx.language, settings)
+        html.judge(doc, capture, fields, ctx, settings)
     else:
         _metadata(doc, fields, settings)
         classify(blocks, ctx.language, doc.title, settings, headline=meta.headline_line(blocks, doc.title), collect=collect, site=doc.site)

@@ -15,16 +15,17 @@ from typing import Any
 
 from ..lang import detect_language
 from ..model import Block, BlockKind, Document, Drop, DropSource, Evidence
-from ..ruleset.engine import Context
+from ..render import to_text
+from ..ruleset.engine import Context, active_rules
 from ..ruleset.schema import Rule
 from ..settings import Settings
-from .extract import extract
+from .extract import Extraction, extract
 from .judge import set_link_features
 from . import judge as judge_mod
 from . import meta
 from .meta import HtmlMeta, collect
 from .parse import Cut, parse
-from .prune import dom_rules, extract_fields, prune, pruned_blocks
+from .prune import extract_fields, prune, pruned_blocks
 
 
 @dataclass
@@ -40,21 +41,27 @@ class HtmlCapture:
         return self.meta.values.get("declared_language")
 
 
-def read(text: str, *, url: str | None, rules: list[Rule], settings: Settings) -> HtmlCapture:
-    """Parse, prune and extract one decoded HTML capture."""
+def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings) -> HtmlCapture:
+    """Parse, prune and extract one decoded HTML capture. ctx is the capture's one Context:
+    the DOM rules' scopes are decided in it, and the text rules' after them."""
     page = parse(text, settings.html_max_text_chars)
-    meta = collect(page.tree, page.json_ld, url, date_fallback=len(text) <= settings.html_htmldate_max_chars)
+    meta = collect(page.tree, page.json_ld, ctx.url, date_fallback=len(text) <= settings.html_htmldate_max_chars)
     declared = meta.values.get("declared_language")
+    extraction: Extraction | None = None
 
     def language_of() -> str | None:
-        # Language-scoped DOM rules run before there is a body: the page's own
-        # declaration, else its visible text.
+        # Decided once, when a rule scope or the judge first asks: the page's own
+        # declaration, else its text at that point (the visible body, for a DOM rule that
+        # runs before there is a main content; the main content after extraction).
         if declared:
             return declared
-        body = page.tree.find("body")
-        return detect_language(body.text_content() if body is not None else "", settings)
+        if extraction is None:
+            body = page.tree.find("body")
+            return detect_language(body.text_content() if body is not None else "", settings)
+        return detect_language(to_text(extraction.blocks), settings)
 
-    active = dom_rules(rules, Context(capture=text, kind="html", url=url, language_of=language_of))
+    ctx.language_of = language_of
+    active = active_rules(rules, ctx, dom=True)
     rule_fields = extract_fields(page.tree, active)
     # Everything the head holds has been read: the steps after this, trafilatura's copies
     # and passes among them, need only the body (dev bench: 8% of the elements).
@@ -62,7 +69,7 @@ def read(text: str, *, url: str | None, rules: list[Rule], settings: Settings) -
     if head is not None:
         page.tree.remove(head)
     pruned = prune(page.tree, active, settings.html_prune_max_text_share)
-    extraction = extract(page.tree, url, settings)
+    extraction = extract(page.tree, ctx.url, settings)
     set_link_features(extraction.blocks, extraction.sources)
     dropped = pruned_blocks(pruned)
     if page.cut is not None:
@@ -78,8 +85,11 @@ def _cut_block(cut: Cut) -> Block:
     return block
 
 
-def judge(doc: Document, capture: HtmlCapture, rule_fields: dict[str, tuple[Any, Evidence]], language: str | None, settings: Settings) -> None:
+def judge(doc: Document, capture: HtmlCapture, rule_fields: dict[str, tuple[Any, Evidence]], ctx: Context, settings: Settings) -> None:
     """Metadata in order of trust, then drop the body blocks that repeat it, then the block judge."""
+    # Only the classifier judge reads the language, which may take a fastText reading of the
+    # whole body: read it for that judge alone, before the metadata lines are dropped.
+    language = ctx.language if settings.html_judge == "classifier" else None
     fields = {**rule_fields, **capture.rule_fields}  # a DOM rule reads the element itself: it wins
     meta.apply(doc, fields, capture.meta)
     judge_mod.drop_repeated_metadata(capture.blocks, doc, settings)

@@ -121,6 +121,11 @@ def text_of(el: Any) -> str:
     return "".join(parts)
 
 
+def text_len(el: Any) -> int:
+    """The length of an element's text, each text node stripped (layout whitespace left out)."""
+    return sum(map(len, map(str.strip, el.itertext())))  # no generator: called for every block's container
+
+
 def split_dumps(blocks: list[Block], index: SourceIndex) -> list[Block]:
     """One Block per source element. When trafilatura falls back to a dump of the page's
     text (its baseline), one paragraph holds the lines of many elements, sidebar and all:

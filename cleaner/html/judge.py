@@ -12,7 +12,7 @@ from typing import Any
 from ..dates import find_dates, strip_time
 from ..model import Block, BlockKind, Document, Drop, DropSource
 from ..text.inline import normalize_space
-from .extract import BLOCK_TAGS, text_of
+from .extract import BLOCK_TAGS, text_len, text_of
 
 _WORD = re.compile(r"\w+")
 # A printed address ("http://amzn.to/2iJFhRj") is text the author wrote out, even as a link.
@@ -26,14 +26,10 @@ def container(el: Any, chars: int = 0) -> Any:
     (a block trafilatura merged from several elements needs the element around them all)."""
     box = el
     while box is not None:
-        if box.tag in BLOCK_TAGS and (chars <= 0 or _text_len(box) >= chars):
+        if box.tag in BLOCK_TAGS and (chars <= 0 or text_len(box) >= chars):
             return box
         box = box.getparent()
     return None
-
-
-def _text_len(el: Any) -> int:
-    return sum(len(t.strip()) for t in el.itertext())
 
 
 def _wrapping_link(el: Any) -> Any:
@@ -50,7 +46,7 @@ def link_counts(block: Block, source: Any) -> tuple[int, int]:
     text = block.text
     cover = int(len(text.replace(" ", "")) * _CONTAINER_COVER)
     link = _wrapping_link(source)
-    if link is not None and _text_len(link) >= cover:
+    if link is not None and text_len(link) >= cover:
         return len(text), 1  # a teaser: the whole block is one link
     box = container(source, cover)
     if box is None:
@@ -222,12 +218,12 @@ def _orphan_labels(blocks: list[Block], sources: list[Any], settings: Any) -> No
             continue
         box = container(src)
         after = box.getnext() if box is not None else None
-        while after is not None and (not isinstance(after.tag, str) or not _text_len(after)):
+        while after is not None and (not isinstance(after.tag, str) or not text_len(after)):
             after = after.getnext()
         if after is None or after.tag not in ("ul", "ol") or _URL_TEXT.match(block.text):
             continue
-        links = sum(len(t.strip()) for a in after.iter("a") for t in a.itertext())
-        if links < settings.html_max_link_share * _text_len(after):
+        links = sum(map(text_len, after.iter("a")))
+        if links < settings.html_max_link_share * text_len(after):
             continue
         if kept is None:
             kept = {id(s) for b, s in zip(blocks, sources) if s is not None and b.drop is None}

@@ -10,9 +10,8 @@ from typing import Any
 import lxml.html
 
 from ..model import Block, BlockKind, Drop, DropSource, Evidence
-from ..ruleset.engine import Context, in_scope
 from ..ruleset.schema import Action, Rule
-from .extract import text_of
+from .extract import text_len, text_of
 from .parse import remove
 
 # Never pruned, whatever a selector says: the document skeleton.
@@ -30,10 +29,6 @@ class Pruned:
     element: Any
     text: str
     link_chars: int
-
-
-def dom_rules(rules: list[Rule], ctx: Context) -> list[Rule]:
-    return [r for r in rules if r.is_dom and in_scope(r.scope, ctx)]
 
 
 def extract_fields(tree: Any, rules: list[Rule]) -> dict[str, tuple[Any, Evidence]]:
@@ -129,6 +124,7 @@ class _Simple:
 
 
 _ATTR_OPS = frozenset(("exists", "=", "^=", "~=", "*=", "$="))
+_NO_CLASSES: set[str] = set()
 
 
 def _simple(rule: int, css: str) -> _Simple | None:
@@ -188,49 +184,58 @@ class _Plan:
                     self.xpaths.append((i, CSSSelector(css, translator="html")))  # "*"
             for expr in rule.selectors.xpath:
                 self.xpaths.append((i, lxml.etree.XPath(expr)))
+        self.class_keys = frozenset(self.by_class)
 
     def select(self, tree: Any) -> list[list[Any]]:
         """For each rule, the elements it selects, in document order."""
-        found: list[dict[int, Any]] = [{} for _ in range(self.n)]
-        # The cheap tests first: most elements carry no wanted class, id, attribute or tag.
-        class_keys = frozenset(self.by_class)
-        by_class, by_id, by_tag = self.by_class, self.by_id, self.by_tag
-        attr_names = tuple(self.by_attr)
-        order: dict[int, int] = {}
-        elements = list(tree.iter())  # holds the proxies, so their ids stay theirs
-        for pos, el in enumerate(elements):
-            tag = el.tag
-            if tag not in by_tag and not el.keys():
-                continue  # no attribute and no wanted tag: nothing can select it (most elements)
-            raw = el.get("class")
-            ident = el.get("id")
-            hit_classes = class_keys.intersection(raw.split()) if raw else ()
-            candidates: list[_Simple] = []
-            for c in hit_classes:
-                candidates.extend(by_class[c])
-            for name in attr_names:
-                if el.get(name) is not None:
-                    candidates.extend(self.by_attr[name])
-            if ident and ident in by_id:
-                candidates.extend(by_id[ident])
-            if tag in by_tag:
-                candidates.extend(by_tag[tag])
-            if not candidates:
-                continue
-            classes = set(raw.split()) if raw else set()
-            for simple in candidates:
-                if simple.matches(el, classes):
-                    found[simple.rule][id(el)] = el
-                    order[id(el)] = pos
-        xpath_found = False
+        # The XPaths first, so that the one pass below meets their elements in document order too.
+        by_xpath: dict[int, list[int]] = {}  # id(element) -> its rules
+        held = []  # the XPaths' elements, whose proxies (and so ids) must stay theirs
         for i, xpath in self.xpaths:
             for el in xpath(tree):
                 if isinstance(el, lxml.html.HtmlElement):
+                    by_xpath.setdefault(id(el), []).append(i)
+                    held.append(el)
+        found: list[dict[int, Any]] = [{} for _ in range(self.n)]
+        by_id, by_tag, by_attr = self.by_id, self.by_tag, self.by_attr
+        # A page repeats a few class values on many elements: each is split and looked up once.
+        by_class_value: dict[str, tuple[set[str], list[_Simple]]] = {}
+        for el in tree.iter():
+            tag = el.tag
+            names = el.keys()
+            if not names and tag not in by_tag:
+                if by_xpath and id(el) in by_xpath:
+                    for i in by_xpath[id(el)]:
+                        found[i][id(el)] = el
+                continue
+            classes: set[str] = _NO_CLASSES
+            candidates: list[_Simple] = []
+            if "class" in names:
+                value = el.get("class")
+                known = by_class_value.get(value)
+                if known is None:
+                    known = by_class_value[value] = self._class_candidates(value)
+                classes = known[0]
+                candidates += known[1]
+            if "id" in names and (ident := el.get("id")) in by_id:
+                candidates += by_id[ident]
+            for name in by_attr:
+                if name in names:
+                    candidates += by_attr[name]
+            if tag in by_tag:
+                candidates += by_tag[tag]
+            for simple in candidates:
+                if simple.matches(el, classes):
+                    found[simple.rule][id(el)] = el
+            if by_xpath and id(el) in by_xpath:
+                for i in by_xpath[id(el)]:
                     found[i][id(el)] = el
-                    xpath_found = True
-        if xpath_found:
-            order = {id(el): pos for pos, el in enumerate(elements)}
-        return [sorted(f.values(), key=lambda e: order.get(id(e), 0)) for f in found]
+        return [list(f.values()) for f in found]
+
+    def _class_candidates(self, value: str) -> tuple[set[str], list[_Simple]]:
+        """A class attribute's classes, and the simple selectors indexed under any of them."""
+        classes = set(value.split())
+        return classes, [simple for c in self.class_keys.intersection(classes) for simple in self.by_class[c]]
 
 
 @functools.lru_cache(maxsize=32)
@@ -246,9 +251,7 @@ def _attached(el: Any, root: Any) -> bool:
 
 
 def _text_outside_links(el: Any) -> int:
-    total = sum(len(t.strip()) for t in el.itertext())
-    links = sum(len(t.strip()) for a in el.iter("a") for t in a.itertext())
-    return max(0, total - links)
+    return max(0, text_len(el) - sum(map(text_len, el.iter("a"))))
 
 
 def pruned_blocks(pruned: list[Pruned]) -> list[Block]:

@@ -12,7 +12,7 @@ from ..memo import PARAGRAPH_CHARS, short_text_cache
 from ..model import Block, BlockKind, Drop, DropSource, Evidence
 from ..settings import DEFAULT, Settings
 from ..urls import split_address
-from .schema import Action, Matcher, Remove, Rule, Scope, SectionEnd
+from .schema import Action, Matcher, Remove, Rule, Scope, SectionEnd, fold
 
 _LINK_HEAVY_SHARE = 0.5  # a block with at least half its text in links belongs to a link list
 
@@ -62,12 +62,38 @@ def _in_scope(scope: Scope, ctx: Context) -> bool:
     return True
 
 
+@dataclass(frozen=True)
+class _ByScope:
+    """The DOM rules or the text rules of a rule list, with the distinct scopes among them:
+    which rules apply to a capture follows from a few scope answers, not one per rule."""
+
+    rules: tuple[Rule, ...]
+    scopes: tuple[Scope, ...]
+    scope_index: tuple[int, ...]  # the index in scopes of each rule's scope
+
+
+@functools.lru_cache(maxsize=64)
+def _by_scope(rules: tuple[Rule, ...], dom: bool) -> _ByScope:
+    chosen = tuple(r for r in rules if r.is_dom == dom)
+    scopes = tuple(dict.fromkeys(r.scope for r in chosen))
+    index = {scope: k for k, scope in enumerate(scopes)}
+    return _ByScope(chosen, scopes, tuple(index[r.scope] for r in chosen))
+
+
+def active_rules(rules: list[Rule], ctx: Context, *, dom: bool) -> list[Rule]:
+    """The DOM rules (dom=True) or the text rules in scope for ctx, in rule order."""
+    group = _by_scope(tuple(rules), dom)
+    answers = [in_scope(scope, ctx) for scope in group.scopes]
+    return [rule for rule, k in zip(group.rules, group.scope_index) if answers[k]]
+
+
 def link_heavy(block: Block) -> bool:
     return bool(block.text) and block.link_chars >= _LINK_HEAVY_SHARE * len(block.text)
 
 
-def match(m: Matcher, block: Block, next_block: Block | None) -> Any:
-    """The RE2 match object (or True) when every condition holds, else None."""
+def match(m: Matcher, block: Block, next_block: Block | None, folded: str | None = None) -> Any:
+    """The RE2 match object (or True) when every condition holds, else None. folded: the
+    block's text as fold() gives it, when the caller has it already."""
     text = block.text
     if m.kinds and block.kind not in m.kinds:
         return None
@@ -78,7 +104,8 @@ def match(m: Matcher, block: Block, next_block: Block | None) -> Any:
     if m.links_only and not link_heavy(block):
         return None
     if m.literals or m.prefixes or m.contains:
-        folded = " ".join(text.split()).casefold()
+        if folded is None:
+            folded = fold(text)
         if m.literals and folded not in m.literals:
             return None
         if m.prefixes and not folded.startswith(m.prefixes):
@@ -96,7 +123,7 @@ def match(m: Matcher, block: Block, next_block: Block | None) -> Any:
 
 def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context, settings: Settings = DEFAULT) -> dict[str, tuple[str, Evidence]]:
     """Apply in-scope rules to blocks in place. Returns the metadata fields rules extracted."""
-    active = [r for r in rules if not r.is_dom and in_scope(r.scope, ctx)]  # DOM rules ran before extraction
+    active = active_rules(rules, ctx, dom=False)  # DOM rules ran before extraction
     rewrites = [r for r in active if r.action is Action.REWRITE]
     others = [r for r in active if r.action is not Action.REWRITE]
     if rewrites:
@@ -117,9 +144,13 @@ def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context, settings: 
         if block.drop is not None:
             i += 1
             continue
-        nxt = _next_kept(blocks, i)
-        for rule in _candidates(block.text, prefilter):
-            found = match(rule.matcher, block, nxt)
+        text = block.text
+        folded, candidates = _candidates(text, prefilter)
+        # Most blocks have no candidate rule: only then is the next kept block looked for.
+        nxt = _next_kept(blocks, i) if candidates else None
+        for rule in candidates:
+            # An extract that cut its match out of the block changed the text: match folds it again.
+            found = match(rule.matcher, block, nxt, folded if block.text == text else None)
             if found is None:
                 continue
             if rule.action is Action.EXTRACT:
@@ -136,7 +167,8 @@ def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context, settings: 
             else:
                 block.drop = Drop(DropSource.RULE, rule.id)
             break
-        if _is_prose(block, settings):
+        # Only whether the prose reaches the cut's threshold matters: past it, no need to weigh more.
+        if prose_before < settings.cut_min_prose_chars_before and _is_prose(block, settings):
             prose_before += len(block.text)
         i += 1
     return fields
@@ -193,12 +225,14 @@ class _Prefilter:
         self.any_prefix = tuple(p for prefixes, _ in self.prefix for p in prefixes)
         self.folds = bool(self.literal or self.prefix or self.contains)
 
-    def candidates(self, text: str) -> list[Rule]:
+    def candidates(self, text: str, folded: str | None = None) -> list[Rule]:
+        """folded: fold(text), when the caller has it already."""
         chosen = list(self.always)
         if self.regex_index and (hits := self.filter.Match(text)):
             chosen.extend(self.regex_index[h] for h in hits)
         if self.folds:
-            folded = " ".join(text.split()).casefold()  # as match() folds it
+            if folded is None:
+                folded = fold(text)
             chosen.extend(self.literal.get(folded, ()))
             if self.any_prefix and folded.startswith(self.any_prefix):
                 chosen.extend(i for prefixes, i in self.prefix if folded.startswith(prefixes))
@@ -210,9 +244,12 @@ class _Prefilter:
 
 
 @short_text_cache(max_chars=PARAGRAPH_CHARS)
-def _candidates(text: str, prefilter: _Prefilter) -> tuple[Rule, ...]:
-    """Cached: the settling step asks again about the same paragraphs, with the same rules."""
-    return tuple(prefilter.candidates(text))
+def _candidates(text: str, prefilter: _Prefilter) -> tuple[str | None, tuple[Rule, ...]]:
+    """The folded text (for match, when a rule is found) and the candidate rules. Cached:
+    the settling step asks again about the same paragraphs, with the same rules."""
+    folded = fold(text) if prefilter.folds else None
+    rules = tuple(prefilter.candidates(text, folded))
+    return (folded if rules else None), rules
 
 
 def _filter_options() -> Any:

@@ -13,7 +13,7 @@ import yaml
 from ..errors import RuleError
 from ..model import BlockKind
 from ..settings import DEFAULT, Settings
-from .schema import FIELDS, Action, Matcher, Remove, Rule, Scope, SectionEnd, Selectors, compile_regex
+from .schema import FIELDS, Action, Matcher, Remove, Rule, Scope, SectionEnd, Selectors, compile_regex, fold
 
 _FILE_KEYS = {"family", "why", "scope", "rules"}
 _RULE_KEYS = {"id", "why", "scope", "match", "selectors", "action", "field", "remove", "replace", "until", "max_blocks", "examples"}
@@ -104,6 +104,7 @@ class RuleSet:
         return load_rules(tuple(str(p) for p in paths), settings)
 
 
+@functools.cache  # default_rules() asks on every clean() call; resolving the path cost 30 µs
 def bundled_rules_dir() -> Path:
     """rules/ inside the installed package, or the repository's top-level rules/ in a checkout."""
     here = Path(__file__).resolve().parent.parent
@@ -252,11 +253,6 @@ def _matcher(raw: Any, path: str, line: int, rule_id: str, settings: Settings) -
     if not (matcher.literals or matcher.prefixes or matcher.contains or matcher.regex or matcher.kinds or matcher.links_only):
         raise RuleError(path, "'match' needs at least one of literal, prefix, contains, regex, kind, links_only", line=mline, rule_id=rule_id)
     return matcher
-
-
-def fold(text: str) -> str:
-    """Case- and space-insensitive form used for literal, prefix and contains matching."""
-    return " ".join(text.split()).casefold()
 
 
 def _enum(enum_cls: Any, value: Any, path: str, line: int, rule_id: str, key: str) -> Any:

@@ -90,6 +90,11 @@ class Rule:
         return self.selectors is not None
 
 
+def fold(text: str) -> str:
+    """Case- and space-insensitive form used for literal, prefix and contains matching."""
+    return " ".join(text.split()).casefold()
+
+
 def compile_regex(pattern: str, max_mem: int) -> Any:
     """Compile with RE2: linear time, so no input can make a rule hang."""
     options = re2.Options()

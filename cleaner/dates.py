@@ -60,6 +60,9 @@ _PATTERNS = [
 _RELATIVE = re.compile(r"\b(?:ago|yesterday|today|just now|vor \d|il y a|hace)\b|전$|前$", re.I)
 _RELATIVE_STAMP = re.compile(r"(?i)(?:about\s+)?(?:an?|\d+)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|years?)\s+ago(?:\s+\d{1,2}:\d{2})?")
 _DATE_CHARS = re.compile(r"\d")
+# Each pattern above but the two-digit-year one holds a four-digit year, and that one a
+# slash: most lines with a digit ("3 min read", "Updated 5:41 PM") have neither.
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
 # Relative and clock-only forms: never a date, whatever else the line holds.
 _TIME = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3])[:.h][0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?)?", re.I)
 
@@ -137,6 +140,8 @@ def find_dates(text: str, year: int | None = None) -> list[DateMatch]:
     `year`, dates printed without one ("Nov 19") are read as of that year."""
     if not text or not _DATE_CHARS.search(text):
         return []
+    if not year and "/" not in text and not _YEAR_DIGITS.search(text):
+        return []  # no pattern can match: not worth a cache lookup
     return list(_find_dates(text, year))
 
 

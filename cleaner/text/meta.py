@@ -50,6 +50,8 @@ _LINK = re2.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?
 _HANDLE = re.compile(r"(?<!\w)@\w+")
 # Scripts written without spaces between words: a short line can still be a headline.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3\u0e00-\u0e7f]")
+_CJK = re.compile(r"[\u4e00-\u9fff\u3040-\u30ff]")  # Chinese characters and kana
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _HANGUL_NAME = re.compile(r"^[가-힣]{2,4}$")
 _KO_REPORTER = re.compile(r"(?:^|\s)(?P<ko>[가-힣]{2,4})\s*(?:기자|특파원|논설위원|선임기자|객원기자)(?:\s|$|[,·(])")
 # Two or more capitals before a lower-case letter: a brand glued to a name ("FOXBusiness").
@@ -112,11 +114,11 @@ def _folded_words(text: str) -> tuple[str, ...]:
 
 
 def _weighted_len(text: str, settings: Settings) -> float:
-    if text.isascii():  # no CJK: the character loops below are a per-character Python loop
+    if text.isascii():  # no CJK: nothing to count
         cjk = hangul = 0
     else:
-        cjk = sum(1 for c in text if "\u4e00" <= c <= "\u9fff" or "\u3040" <= c <= "\u30ff")
-        hangul = sum(1 for c in text if "\uac00" <= c <= "\ud7a3")
+        cjk = len(_CJK.findall(text))
+        hangul = len(_HANGUL.findall(text))
     return len(text) - cjk - hangul + cjk * settings.cjk_char_weight + hangul * settings.hangul_char_weight
 
 
@@ -333,7 +335,7 @@ def _headline_shaped(block: Block, settings: Settings, url: str | None) -> bool:
             return False  # a long exclamation or question in sentence case is a sentence
     if _PHOTO_CREDIT.search(text) or _label_regex(settings.date_published_labels + settings.date_updated_labels).match(text):
         return False
-    if any(c.isdigit() for c in text) and (find_dates(text) or _numeric_row(text)) or is_relative(text) and words <= 4:
+    if find_dates(text) or _numeric_row(text) or is_relative(text) and words <= 4:
         return False
     return _byline_of(block, settings) is None
 
@@ -676,8 +678,7 @@ def _strong_byline(block: Block, settings: Settings) -> tuple[str, str] | None:
 @short_text_cache(max_chars=LINE_CHARS)
 def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Settings) -> tuple[str, str] | None:
     block = Block(BlockKind.PARAGRAPH, text, markdown, 0, 0, link_chars=link_chars)
-    m = _KO_REPORTER.search(text)
-    if m and len(text) <= settings.date_line_max_chars:
+    if len(text) <= settings.date_line_max_chars and not text.isascii() and _KO_REPORTER.search(text):
         return _trim_byline(text, settings), "byline: Korean reporter credit"
     m = _byline_regex(settings.byline_prefixes).search(text)
     if m and (m.start() == 0 or find_dates(text[: m.start()])):

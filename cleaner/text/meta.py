@@ -221,17 +221,12 @@ def find_headline(blocks: list[Block], settings: Settings, url: str | None = Non
     slug = _slug_words(url)
     # A line repeating the <title> line is a candidate even when shaped like a sentence
     # ("They just might be.") or short ("Classificação NASCAR").
-    scored = [
-        (i, *_headline_score(scan, i, element, body, slug, settings))
-        for i in window
-        if (element is not None and i != element and scan.names_title(i)) or _headline_shaped(blocks[i], settings, url)
+    candidates = [
+        i for i in window if _headline_shaped(blocks[i], settings, url) or (element is not None and i != element and scan.names_title(i))
     ]
-    others = [c for c in scored if c[0] != element]
-    # Words shared with the <title> line only order the displayed candidates: they never
-    # make one beat the <title> line itself, or the minimum.
-    best = max(others, key=lambda c: c[1] + c[3], default=None)  # the first of equals
+    best = _best_headline(scan, [i for i in candidates if i != element], element, body, slug, settings)
     shown = best if best is not None and (best[1] >= settings.headline_min_points or element is None and best[1] > 0) else None
-    own = next((c for c in scored if c[0] == element), None)
+    own = (element, *_headline_score(scan, element, element, body, slug, settings)) if element in candidates else None
     if shown is not None and (own is None or shown[1] > own[1] or scan.repeats(shown[0])):
         i, _, reasons, _ = shown
         block = blocks[i]
@@ -368,8 +363,39 @@ def _links_to_itself(block: Block, url: str | None) -> bool:
     return bool(own) and any(urlsplit(target).path.rstrip("/") == own for _, target in _links(block))
 
 
-def _headline_score(scan: _Scan, i: int, element: int | None, body: int | None, slug: set[str], settings: Settings) -> tuple[float, list[str], float]:
-    """(points, reasons, tie-break points for words shared with the <title> line)."""
+def _best_headline(scan: _Scan, candidates: list[int], element: int | None, body: int | None, slug: set[str], settings: Settings) -> tuple[int, float, list[str], float] | None:
+    """(index, points, reasons, tie-break points) of the candidate with the most points plus
+    tie-break points, the first of equals. Words shared with the <title> line only order the
+    displayed candidates: they never make one beat the <title> line itself, or the minimum.
+
+    Most of the scoring's time goes on the lines under each candidate (is one a byline?), so
+    the candidates are tried from the highest upper bound down, and the ones whose bound
+    cannot beat the best so far are never scored in full: the same winner as scoring all."""
+    bounds = {}
+    for i in candidates:
+        points, _, shares = _headline_score(scan, i, element, body, slug, settings, bound=True)
+        bounds[i] = points + shares
+    best: tuple[int, float, list[str], float] | None = None
+    top = 0.0
+    for i in sorted(candidates, key=lambda i: -bounds[i]):
+        if best is not None and bounds[i] < top:
+            break  # the bounds only fall from here
+        if best is not None and bounds[i] == top and i > best[0]:
+            continue  # at most equal to the best, and after it
+        found = (i, *_headline_score(scan, i, element, body, slug, settings))
+        points = found[1] + found[3]
+        if best is None or points > top or points == top and i < best[0]:
+            best, top = found, points
+    return best
+
+
+def _headline_score(
+    scan: _Scan, i: int, element: int | None, body: int | None, slug: set[str], settings: Settings, bound: bool = False
+) -> tuple[float, list[str], float]:
+    """(points, reasons, tie-break points for words shared with the <title> line). With
+    bound=True, the points the lines under the candidate could add are counted at their most
+    without reading those lines: an upper bound, summed in the same order (float sums grow
+    with their terms)."""
     blocks = scan.blocks
     block = blocks[i]
     score, reasons, shares = 0.0, [], 0.0
@@ -402,7 +428,9 @@ def _headline_score(scan: _Scan, i: int, element: int | None, body: int | None, 
                     score += points
                     reasons.append("just before the body" if k <= 1 else "before the body")
                     break
-    after = scan.after(i, 4)
+    after = [] if bound else scan.after(i, 4)
+    if bound:
+        score += max(0.0, settings.headline_byline_after_points, settings.headline_date_after_points)
     for k, j in enumerate(after):
         if scan.byline(j):
             score += settings.headline_byline_after_points / (1 if k == 0 else 2)
@@ -418,7 +446,9 @@ def _headline_score(scan: _Scan, i: int, element: int | None, body: int | None, 
     if text.endswith(".") and not text.endswith("..") or _TWO_SENTENCES.search(text):
         score += settings.headline_sentence_points
         reasons.append("but shaped like a sentence")
-    if block.kind is BlockKind.PARAGRAPH and not scan.repeats(i) and any(scan.date_line(j) for j in after[:2]) and _name_line(text, settings):
+    if bound:
+        score += max(0.0, settings.headline_byline_shape_points)
+    elif block.kind is BlockKind.PARAGRAPH and not scan.repeats(i) and any(scan.date_line(j) for j in after[:2]) and _name_line(text, settings):
         # "Lisa Kaczke and Trevor J. Mitchell Sioux Falls Argus Leader" over the date: a byline.
         score += settings.headline_byline_shape_points
         reasons.append("but shaped like a byline")

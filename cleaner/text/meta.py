@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 import unicodedata
 from datetime import date
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import re2
@@ -59,6 +59,7 @@ _BRAND = re.compile(r"[A-Z]{2,}[a-z]")
 _GLUED_BRAND = re.compile(r"(?<=[a-z])(?=[A-Z]{2,}[a-z])")
 _DOMAIN = re.compile(r"\w\.(?:com|org|net|co|uk|de|fr|in|ca|au|io|ru|jp|kr)\b", re.I)
 _WORD = re.compile(r"[^\W_]+")
+_DIGIT = re.compile(r"\d")
 _NAME_JOINERS = {"and", "und", "et", "y", "e", "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "bin", "al", "el", "ten", "ter", "dos", "das"}
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|、|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b)\s*", re.I)
 # Words that a byline-shaped line may hold but a name never is.
@@ -339,6 +340,8 @@ def _numeric_row(text: str) -> bool:
     """A table row flattened to a line: numbers in half of its cells or more, and at least
     three ("19 | Paul Menard | 777 | 0 | 0 | 0 | 4", "19 Paul Menard 777 0 0 0 4").
     A headline has a number or two among its words."""
+    if text.isascii() and not _DIGIT.search(text):
+        return False  # most lines (only non-ASCII text holds digits that \d misses, such as '²')
     cells = [c for c in text.split() if c != "|"]
     numbers = sum(c.replace(".", "").replace(",", "").isdigit() for c in cells)
     return numbers >= 3 and 2 * numbers >= len(cells)
@@ -631,7 +634,7 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
                 if near[n + 1][1] == distance + 1 and _names_shaped(_cut_names(nxt.text, settings), single=True):
                     block.drop = nxt.drop = Drop(DropSource.METADATA, "byline")
                     return f"{block.text} {_trim_byline(nxt.text, settings)}", Evidence("byline: 'By' line", block.start)
-            found = _byline_of(block, settings, weak=weak, right_after_headline=anchor is not None and 0 < distance <= 2, over_date=weak and _over_date(blocks, i, settings))
+            found = _byline_of(block, settings, weak=weak, right_after_headline=anchor is not None and 0 < distance <= 2, over_date=functools.partial(_over_date, blocks, i, settings))
             if found:
                 byline, how = found
                 block.drop = Drop(DropSource.METADATA, "byline")
@@ -644,9 +647,12 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
     return None
 
 
-def _byline_of(block: Block, settings: Settings, weak: bool = False, right_after_headline: bool = False, over_date: bool = False) -> tuple[str, str] | None:
+def _byline_of(
+    block: Block, settings: Settings, weak: bool = False, right_after_headline: bool = False, over_date: Callable[[], bool] = lambda: False
+) -> tuple[str, str] | None:
     """(byline, heuristic) when the block is a byline. The weak forms (a name before a date,
-    a name line under the headline or over a date line) are tried only where no strong form is found."""
+    a name line under the headline or over a date line) are tried only where no strong form is
+    found. over_date says whether the block sits over a date line: asked only when it matters."""
     text = block.text
     if not text or len(text) > settings.max_byline_chars or block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM):
         return None
@@ -659,7 +665,7 @@ def _byline_of(block: Block, settings: Settings, weak: bool = False, right_after
     linked = block.link_chars > 0.5 * len(text)
     if dates and head and not linked and len(head.split()) <= settings.name_max_words + 1 and _names_shaped(_cut_names(head, settings), single=True):
         return head, "byline: name before the date"
-    if (right_after_headline or over_date) and not dates and len(text.split()) <= 2 * settings.name_max_words and not _PHOTO_CREDIT.search(text) and _name_line(text, settings):
+    if not dates and len(text.split()) <= 2 * settings.name_max_words and (right_after_headline or over_date()) and not _PHOTO_CREDIT.search(text) and _name_line(text, settings):
         return _trim_byline(text, settings), "byline: name line under the headline" if right_after_headline else "byline: name line over the date"
     return None
 

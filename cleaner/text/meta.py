@@ -458,6 +458,7 @@ def _headline_score(
     return score, reasons, shares
 
 
+@short_text_cache(max_chars=LINE_CHARS)  # the headline search compares every window line with the <title> line
 def _norm(text: str) -> str:
     return " ".join(_folded_words(text))  # not _words(): no list copy to join
 

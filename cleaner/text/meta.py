@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 import unicodedata
 from datetime import date
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import re2
@@ -50,6 +50,8 @@ _LINK = re2.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?
 _HANDLE = re.compile(r"(?<!\w)@\w+")
 # Scripts written without spaces between words: a short line can still be a headline.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3\u0e00-\u0e7f]")
+_CJK = re.compile(r"[\u4e00-\u9fff\u3040-\u30ff]")  # Chinese characters and kana
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _HANGUL_NAME = re.compile(r"^[가-힣]{2,4}$")
 _KO_REPORTER = re.compile(r"(?:^|\s)(?P<ko>[가-힣]{2,4})\s*(?:기자|특파원|논설위원|선임기자|객원기자)(?:\s|$|[,·(])")
 # Two or more capitals before a lower-case letter: a brand glued to a name ("FOXBusiness").
@@ -57,6 +59,7 @@ _BRAND = re.compile(r"[A-Z]{2,}[a-z]")
 _GLUED_BRAND = re.compile(r"(?<=[a-z])(?=[A-Z]{2,}[a-z])")
 _DOMAIN = re.compile(r"\w\.(?:com|org|net|co|uk|de|fr|in|ca|au|io|ru|jp|kr)\b", re.I)
 _WORD = re.compile(r"[^\W_]+")
+_DIGIT = re.compile(r"\d")
 _NAME_JOINERS = {"and", "und", "et", "y", "e", "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "bin", "al", "el", "ten", "ter", "dos", "das"}
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|、|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b)\s*", re.I)
 # Words that a byline-shaped line may hold but a name never is.
@@ -112,11 +115,11 @@ def _folded_words(text: str) -> tuple[str, ...]:
 
 
 def _weighted_len(text: str, settings: Settings) -> float:
-    if text.isascii():  # no CJK: the character loops below are a per-character Python loop
+    if text.isascii():  # no CJK: nothing to count
         cjk = hangul = 0
     else:
-        cjk = sum(1 for c in text if "\u4e00" <= c <= "\u9fff" or "\u3040" <= c <= "\u30ff")
-        hangul = sum(1 for c in text if "\uac00" <= c <= "\ud7a3")
+        cjk = len(_CJK.findall(text))
+        hangul = len(_HANGUL.findall(text))
     return len(text) - cjk - hangul + cjk * settings.cjk_char_weight + hangul * settings.hangul_char_weight
 
 
@@ -219,17 +222,12 @@ def find_headline(blocks: list[Block], settings: Settings, url: str | None = Non
     slug = _slug_words(url)
     # A line repeating the <title> line is a candidate even when shaped like a sentence
     # ("They just might be.") or short ("Classificação NASCAR").
-    scored = [
-        (i, *_headline_score(scan, i, element, body, slug, settings))
-        for i in window
-        if (element is not None and i != element and scan.names_title(i)) or _headline_shaped(blocks[i], settings, url)
+    candidates = [
+        i for i in window if _headline_shaped(blocks[i], settings, url) or (element is not None and i != element and scan.names_title(i))
     ]
-    others = [c for c in scored if c[0] != element]
-    # Words shared with the <title> line only order the displayed candidates: they never
-    # make one beat the <title> line itself, or the minimum.
-    best = max(others, key=lambda c: c[1] + c[3], default=None)  # the first of equals
+    best = _best_headline(scan, [i for i in candidates if i != element], element, body, slug, settings)
     shown = best if best is not None and (best[1] >= settings.headline_min_points or element is None and best[1] > 0) else None
-    own = next((c for c in scored if c[0] == element), None)
+    own = (element, *_headline_score(scan, element, element, body, slug, settings)) if element in candidates else None
     if shown is not None and (own is None or shown[1] > own[1] or scan.repeats(shown[0])):
         i, _, reasons, _ = shown
         block = blocks[i]
@@ -333,7 +331,7 @@ def _headline_shaped(block: Block, settings: Settings, url: str | None) -> bool:
             return False  # a long exclamation or question in sentence case is a sentence
     if _PHOTO_CREDIT.search(text) or _label_regex(settings.date_published_labels + settings.date_updated_labels).match(text):
         return False
-    if any(c.isdigit() for c in text) and (find_dates(text) or _numeric_row(text)) or is_relative(text) and words <= 4:
+    if find_dates(text) or _numeric_row(text) or is_relative(text) and words <= 4:
         return False
     return _byline_of(block, settings) is None
 
@@ -342,6 +340,8 @@ def _numeric_row(text: str) -> bool:
     """A table row flattened to a line: numbers in half of its cells or more, and at least
     three ("19 | Paul Menard | 777 | 0 | 0 | 0 | 4", "19 Paul Menard 777 0 0 0 4").
     A headline has a number or two among its words."""
+    if text.isascii() and not _DIGIT.search(text):
+        return False  # most lines (only non-ASCII text holds digits that \d misses, such as '²')
     cells = [c for c in text.split() if c != "|"]
     numbers = sum(c.replace(".", "").replace(",", "").isdigit() for c in cells)
     return numbers >= 3 and 2 * numbers >= len(cells)
@@ -366,8 +366,39 @@ def _links_to_itself(block: Block, url: str | None) -> bool:
     return bool(own) and any(urlsplit(target).path.rstrip("/") == own for _, target in _links(block))
 
 
-def _headline_score(scan: _Scan, i: int, element: int | None, body: int | None, slug: set[str], settings: Settings) -> tuple[float, list[str], float]:
-    """(points, reasons, tie-break points for words shared with the <title> line)."""
+def _best_headline(scan: _Scan, candidates: list[int], element: int | None, body: int | None, slug: set[str], settings: Settings) -> tuple[int, float, list[str], float] | None:
+    """(index, points, reasons, tie-break points) of the candidate with the most points plus
+    tie-break points, the first of equals. Words shared with the <title> line only order the
+    displayed candidates: they never make one beat the <title> line itself, or the minimum.
+
+    Most of the scoring's time goes on the lines under each candidate (is one a byline?), so
+    the candidates are tried from the highest upper bound down, and the ones whose bound
+    cannot beat the best so far are never scored in full: the same winner as scoring all."""
+    bounds = {}
+    for i in candidates:
+        points, _, shares = _headline_score(scan, i, element, body, slug, settings, bound=True)
+        bounds[i] = points + shares
+    best: tuple[int, float, list[str], float] | None = None
+    top = 0.0
+    for i in sorted(candidates, key=lambda i: -bounds[i]):
+        if best is not None and bounds[i] < top:
+            break  # the bounds only fall from here
+        if best is not None and bounds[i] == top and i > best[0]:
+            continue  # at most equal to the best, and after it
+        found = (i, *_headline_score(scan, i, element, body, slug, settings))
+        points = found[1] + found[3]
+        if best is None or points > top or points == top and i < best[0]:
+            best, top = found, points
+    return best
+
+
+def _headline_score(
+    scan: _Scan, i: int, element: int | None, body: int | None, slug: set[str], settings: Settings, bound: bool = False
+) -> tuple[float, list[str], float]:
+    """(points, reasons, tie-break points for words shared with the <title> line). With
+    bound=True, the points the lines under the candidate could add are counted at their most
+    without reading those lines: an upper bound, summed in the same order (float sums grow
+    with their terms)."""
     blocks = scan.blocks
     block = blocks[i]
     score, reasons, shares = 0.0, [], 0.0
@@ -400,7 +431,9 @@ def _headline_score(scan: _Scan, i: int, element: int | None, body: int | None, 
                     score += points
                     reasons.append("just before the body" if k <= 1 else "before the body")
                     break
-    after = scan.after(i, 4)
+    after = [] if bound else scan.after(i, 4)
+    if bound:
+        score += max(0.0, settings.headline_byline_after_points, settings.headline_date_after_points)
     for k, j in enumerate(after):
         if scan.byline(j):
             score += settings.headline_byline_after_points / (1 if k == 0 else 2)
@@ -416,13 +449,16 @@ def _headline_score(scan: _Scan, i: int, element: int | None, body: int | None, 
     if text.endswith(".") and not text.endswith("..") or _TWO_SENTENCES.search(text):
         score += settings.headline_sentence_points
         reasons.append("but shaped like a sentence")
-    if block.kind is BlockKind.PARAGRAPH and not scan.repeats(i) and any(scan.date_line(j) for j in after[:2]) and _name_line(text, settings):
+    if bound:
+        score += max(0.0, settings.headline_byline_shape_points)
+    elif block.kind is BlockKind.PARAGRAPH and not scan.repeats(i) and any(scan.date_line(j) for j in after[:2]) and _name_line(text, settings):
         # "Lisa Kaczke and Trevor J. Mitchell Sioux Falls Argus Leader" over the date: a byline.
         score += settings.headline_byline_shape_points
         reasons.append("but shaped like a byline")
     return score, reasons, shares
 
 
+@short_text_cache(max_chars=LINE_CHARS)  # the headline search compares every window line with the <title> line
 def _norm(text: str) -> str:
     return " ".join(_folded_words(text))  # not _words(): no list copy to join
 
@@ -599,7 +635,7 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
                 if near[n + 1][1] == distance + 1 and _names_shaped(_cut_names(nxt.text, settings), single=True):
                     block.drop = nxt.drop = Drop(DropSource.METADATA, "byline")
                     return f"{block.text} {_trim_byline(nxt.text, settings)}", Evidence("byline: 'By' line", block.start)
-            found = _byline_of(block, settings, weak=weak, right_after_headline=anchor is not None and 0 < distance <= 2, over_date=weak and _over_date(blocks, i, settings))
+            found = _byline_of(block, settings, weak=weak, right_after_headline=anchor is not None and 0 < distance <= 2, over_date=functools.partial(_over_date, blocks, i, settings))
             if found:
                 byline, how = found
                 block.drop = Drop(DropSource.METADATA, "byline")
@@ -612,9 +648,12 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
     return None
 
 
-def _byline_of(block: Block, settings: Settings, weak: bool = False, right_after_headline: bool = False, over_date: bool = False) -> tuple[str, str] | None:
+def _byline_of(
+    block: Block, settings: Settings, weak: bool = False, right_after_headline: bool = False, over_date: Callable[[], bool] = lambda: False
+) -> tuple[str, str] | None:
     """(byline, heuristic) when the block is a byline. The weak forms (a name before a date,
-    a name line under the headline or over a date line) are tried only where no strong form is found."""
+    a name line under the headline or over a date line) are tried only where no strong form is
+    found. over_date says whether the block sits over a date line: asked only when it matters."""
     text = block.text
     if not text or len(text) > settings.max_byline_chars or block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM):
         return None
@@ -627,7 +666,7 @@ def _byline_of(block: Block, settings: Settings, weak: bool = False, right_after
     linked = block.link_chars > 0.5 * len(text)
     if dates and head and not linked and len(head.split()) <= settings.name_max_words + 1 and _names_shaped(_cut_names(head, settings), single=True):
         return head, "byline: name before the date"
-    if (right_after_headline or over_date) and not dates and len(text.split()) <= 2 * settings.name_max_words and not _PHOTO_CREDIT.search(text) and _name_line(text, settings):
+    if not dates and len(text.split()) <= 2 * settings.name_max_words and (right_after_headline or over_date()) and not _PHOTO_CREDIT.search(text) and _name_line(text, settings):
         return _trim_byline(text, settings), "byline: name line under the headline" if right_after_headline else "byline: name line over the date"
     return None
 
@@ -676,8 +715,7 @@ def _strong_byline(block: Block, settings: Settings) -> tuple[str, str] | None:
 @short_text_cache(max_chars=LINE_CHARS)
 def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Settings) -> tuple[str, str] | None:
     block = Block(BlockKind.PARAGRAPH, text, markdown, 0, 0, link_chars=link_chars)
-    m = _KO_REPORTER.search(text)
-    if m and len(text) <= settings.date_line_max_chars:
+    if len(text) <= settings.date_line_max_chars and not text.isascii() and _KO_REPORTER.search(text):
         return _trim_byline(text, settings), "byline: Korean reporter credit"
     m = _byline_regex(settings.byline_prefixes).search(text)
     if m and (m.start() == 0 or find_dates(text[: m.start()])):

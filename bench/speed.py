@@ -2,13 +2,14 @@
 the peers on the same pages in the same run. Not a timed test: the machine is shared and
 noisy, so the ratios are the result, not the absolute figures.
 
-1. One core. Each tool runs in its own fresh process over a capture set, already read into
-   memory, after one untimed warm-up document. Rounds interleave the tools, so that a busy
-   spell slows all of them alike. The median of --runs rounds is printed, with the min-max.
-   The cleaner gets the un-gzipped bytes and decodes them itself; the peers get the text
-   already decoded, which favours them. Text and markdown
-   captures are compared with trafilatura on the same pages' HTML (the issue's anchor):
-   no peer cleans a flattened capture as its main use.
+1. One core. Each round starts a fresh process per tool and capture set, which reads the
+   set into memory and cleans one untimed warm-up document. The tools then take turns, 20
+   pages at a time, over the same pages, so that a busy spell of the machine slows all of
+   them alike; each round's ratio to trafilatura compares turns taken side by side. The
+   median of --runs rounds is printed, with the min-max. The cleaner gets the un-gzipped
+   bytes and decodes them itself; the peers get the text already decoded, which favours
+   them. Text and markdown captures are compared with trafilatura on the same pages' HTML
+   (the issue's anchor): no peer cleans a flattened capture as its main use.
 2. All cores: `clean md/ txt/ html/ -o out.jsonl --jobs N` against `--jobs 1`, wall time.
 3. Start-up: `clean FILE` for one markdown capture, wall time (median of 5), next to bare
    `python -c pass` and `python -c "import cleaner"`.
@@ -80,46 +81,86 @@ def _pages(data: Path, capture: str) -> list[tuple[bytes, str]]:
     return [(gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw, url) for raw, url in pages]
 
 
-def worker(tool: str, data: Path, capture: str) -> dict[str, float]:
-    """One timed pass of one tool over one set, in this (fresh) process. The cleaner gets
-    bytes and finds their encoding itself, as in production; the peers get the text
-    already decoded, which favours them."""
-    pages = _pages(data, capture)
-    total_bytes = sum(len(raw) for raw, _ in pages)
-    if tool == CLEANER:
-        from cleaner import clean
-        from cleaner.errors import CleanerError
+class Timer:
+    """One tool over one capture set, in this process: the pages read, the tool warmed up
+    on the first one (imports, models, rule compilation), then slices of pages timed on
+    request. The cleaner gets bytes and finds their encoding itself, as in production;
+    the peers get the text already decoded, which favours them."""
 
-        kind = KINDS[capture]
+    def __init__(self, tool: str, data: Path, capture: str) -> None:
+        self.pages = _pages(data, capture)
+        if tool == CLEANER:
+            from cleaner import clean
+            from cleaner.errors import CleanerError
 
-        def run(raw: bytes, url: str) -> None:
-            try:
-                clean(raw, kind=kind, url=url or None)
-            except CleanerError:
-                pass
+            kind = KINDS[capture]
 
-    else:
-        peer = _peer(tool)
-        decoded = {id(raw): raw.decode("utf-8") for raw, _ in pages}  # the bench's HTML is UTF-8
+            def run(raw: bytes, url: str) -> None:
+                try:
+                    clean(raw, kind=kind, url=url or None)
+                except CleanerError:
+                    pass
 
-        def run(raw: bytes, url: str) -> None:
-            peer(decoded[id(raw)])
+        else:
+            peer = _peer(tool)
+            decoded = {id(raw): raw.decode("utf-8") for raw, _ in self.pages}  # the bench's HTML is UTF-8
 
-    run(*pages[0])  # warm-up: imports, models, rule compilation
-    wall, cpu = time.perf_counter(), time.process_time()
-    for raw, url in pages:
-        run(raw, url)
-    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    return {"docs": len(pages), "bytes": total_bytes, "seconds": wall, "cpu": cpu,
-            "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+            def run(raw: bytes, url: str) -> None:
+                peer(decoded[id(raw)])
+
+        self.run = run
+        run(*self.pages[0])
+
+    def time(self, start: int, stop: int) -> dict[str, float]:
+        pages = self.pages[start:stop]
+        wall, cpu = time.perf_counter(), time.process_time()
+        for raw, url in pages:
+            self.run(raw, url)
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        return {"docs": len(pages), "bytes": sum(len(raw) for raw, _ in pages), "seconds": wall, "cpu": cpu}
 
 
-def _in_fresh_process(tool: str, data: Path, capture: str) -> dict[str, float]:
-    out = subprocess.run(
-        [sys.executable, __file__, "--worker", tool, capture, "--data", str(data)],
-        check=True, capture_output=True, text=True, cwd=ROOT,
-    )
-    return json.loads(out.stdout.strip().splitlines()[-1])
+def serve(tool: str, data: Path, capture: str) -> None:
+    """The worker process: "START STOP" lines in, one JSON timing per line out; at the end
+    of its input, its peak RSS."""
+    timer = Timer(tool, data, capture)
+    print("ready", flush=True)
+    for line in sys.stdin:
+        start, stop = map(int, line.split())
+        print(json.dumps(timer.time(start, stop)), flush=True)
+    print(json.dumps({"maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}), flush=True)
+
+
+class _Worker:
+    """A fresh worker process for one tool and set, for one round: no cache carries over."""
+
+    def __init__(self, tool: str, data: Path, capture: str) -> None:
+        self.name = f"{tool} on {capture}"
+        self.errors = tempfile.TemporaryFile(mode="w+")
+        self.process = subprocess.Popen(
+            [sys.executable, __file__, "--worker", tool, capture, "--data", str(data)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.errors, text=True, cwd=ROOT,
+        )
+        self._read()  # "ready"
+
+    def _read(self) -> str:
+        line = self.process.stdout.readline()  # type: ignore[union-attr]
+        if not line:
+            self.errors.seek(0)
+            raise SystemExit(f"bench-speed: the worker for {self.name} stopped:\n{self.errors.read()[-2000:]}")
+        return line
+
+    def time(self, start: int, stop: int) -> dict[str, float]:
+        self.process.stdin.write(f"{start} {stop}\n")  # type: ignore[union-attr]
+        self.process.stdin.flush()  # type: ignore[union-attr]
+        return json.loads(self._read())
+
+    def close(self) -> float:
+        self.process.stdin.close()  # type: ignore[union-attr]
+        peak = json.loads(self._read())["maxrss_mb"]
+        self.process.wait()
+        self.errors.close()
+        return peak
 
 
 # ---------------------------------------------------------------- the whole benchmark
@@ -129,32 +170,53 @@ def _spread(values: list[float]) -> str:
     return f"{statistics.median(values):7.1f}  ({min(values):.1f}-{max(values):.1f})"
 
 
+# Pages per turn. The tools take turns slice by slice (about a second each), so that a
+# slow spell of this shared machine falls on all of them alike: whole passes one after
+# the other gave the same tool 40-60 docs/s in one run.
+SLICE_PAGES = 20
+
+
 def one_core(data: Path, runs: int, sets: tuple[str, ...] = SETS) -> dict[str, dict[str, list[dict[str, float]]]]:
+    """Each round starts one fresh worker per (set, tool); the workers then take turns over
+    the same slices of pages, in an order that rotates from slice to slice."""
     # trafilatura on the HTML is every set's yardstick, so it always runs.
     plan = [(capture, CLEANER) for capture in sets] + [("html", peer) for peer in HTML_PEERS if "html" in sets or peer == "trafilatura"]
+    n = len(json.loads((data / "ground-truth.json").read_text(encoding="utf-8")))
+    slices = [(i, min(i + SLICE_PAGES, n)) for i in range(0, n, SLICE_PAGES)]
     results: dict[str, dict[str, list[dict[str, float]]]] = {capture: {} for capture in (*sets, "html")}
     for r in range(runs):
-        for capture, tool in plan:
-            print(f"  round {r + 1}/{runs}: {tool} on {capture}", file=sys.stderr, flush=True)
-            results[capture].setdefault(tool, []).append(_in_fresh_process(tool, data, capture))
+        print(f"  round {r + 1}/{runs}: starting {len(plan)} workers", file=sys.stderr, flush=True)
+        workers = {key: _Worker(key[1], data, key[0]) for key in plan}
+        totals = {key: {"docs": 0.0, "bytes": 0.0, "seconds": 0.0, "cpu": 0.0} for key in plan}
+        for k, (start, stop) in enumerate(slices):
+            shift = (r + k) % len(plan)
+            for key in plan[shift:] + plan[:shift]:
+                for name, value in workers[key].time(start, stop).items():
+                    totals[key][name] += value
+        for key, worker in workers.items():
+            totals[key]["maxrss_mb"] = worker.close()
+            results[key[0]].setdefault(key[1], []).append(totals[key])
     return results
 
 
 def print_one_core(results: dict[str, dict[str, list[dict[str, float]]]]) -> dict[str, float]:
-    traf = statistics.median(r["docs"] / r["seconds"] for r in results["html"]["trafilatura"])
-    print(f"\n## One core (median of {len(results['html']['trafilatura'])} rounds, min-max in brackets)\n")
-    print("| set | tool | docs/s | MB/s | CPU s | peak RSS MB | docs/s ÷ trafilatura (html) |")
+    """docs/s and MB/s as the median of the rounds with their min-max; the ratio to
+    trafilatura is the median of each round's own ratio (the two ran side by side)."""
+    traf = [r["docs"] / r["seconds"] for r in results["html"]["trafilatura"]]
+    print(f"\n## One core (median of {len(traf)} rounds, min-max in brackets; tools take turns every {SLICE_PAGES} pages)\n")
+    print("| set | tool | docs/s | MB/s | CPU s | peak RSS MB | docs/s ÷ trafilatura (html), per round |")
     print("|---|---|---|---|---|---|---|")
     medians = {}
     for capture in results:
         for tool, rows in results[capture].items():
             rates = [r["docs"] / r["seconds"] for r in rows]
             mbs = [r["bytes"] / r["seconds"] / 1e6 for r in rows]
+            ratios = [rate / t for rate, t in zip(rates, traf)]
             cpu = statistics.median(r["cpu"] for r in rows)
             rss = max(r["maxrss_mb"] for r in rows)
-            ratio = statistics.median(rates) / traf
             medians[f"{capture}:{tool}"] = statistics.median(rates)
-            print(f"| {capture} | {tool} | {_spread(rates)} | {_spread(mbs)} | {cpu:.2f} | {rss:.0f} | {ratio:.2f}x |")
+            print(f"| {capture} | {tool} | {_spread(rates)} | {_spread(mbs)} | {cpu:.2f} | {rss:.0f} | "
+                  f"{statistics.median(ratios):.2f}x ({min(ratios):.2f}-{max(ratios):.2f}) |")
     return medians
 
 
@@ -233,7 +295,7 @@ def write_profiles(data: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=Path("../shared/bench"), help="bench folder (default ../shared/bench)")
-    parser.add_argument("--runs", type=int, default=3, help="rounds per measurement (median printed; at least 3)")
+    parser.add_argument("--runs", type=int, default=5, help="rounds per measurement (median printed; at least 3)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="the all-cores run's --jobs")
     parser.add_argument("--sets", default=",".join(SETS), help="comma-separated capture sets (default md,txt,html)")
     parser.add_argument("--skip", default="", help="comma-separated parts to skip: cli,startup,rss,profiles")
@@ -241,7 +303,7 @@ def main() -> None:
     args = parser.parse_args()
     data = args.data.resolve()
     if args.worker:
-        print(json.dumps(worker(args.worker[0], data, args.worker[1])))
+        serve(args.worker[0], data, args.worker[1])
         return
     if not (data / "ground-truth.json").is_file():
         sys.exit(f"bench-speed: no benchmark at {data} (give --data)")

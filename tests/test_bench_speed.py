@@ -1,4 +1,5 @@
-"""bench/speed.py on a two-page bench: its timed pass cleans every page and counts them."""
+"""bench/speed.py on a two-page bench: its timed turns clean the pages they are given and
+count them, and a round of worker processes adds the turns up."""
 from __future__ import annotations
 
 import gzip
@@ -37,11 +38,20 @@ def tiny_bench(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("capture", ["md", "txt", "html"])
-def test_the_timed_pass_cleans_every_page(speed, tmp_path: Path, capture: str) -> None:  # type: ignore[no-untyped-def]
-    result = speed.worker("cleaner", tiny_bench(tmp_path), capture)
-    assert result["docs"] == 2 and result["seconds"] > 0 and result["bytes"] > 0 and result["maxrss_mb"] > 0
+def test_a_timed_turn_cleans_its_pages(speed, tmp_path: Path, capture: str) -> None:  # type: ignore[no-untyped-def]
+    timer = speed.Timer("cleaner", tiny_bench(tmp_path), capture)
+    result = timer.time(0, 2)
+    assert result["docs"] == 2 and result["seconds"] > 0 and result["bytes"] > 0
+    assert timer.time(1, 2)["docs"] == 1
 
 
-def test_a_peer_pass(speed, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    result = speed.worker("trafilatura", tiny_bench(tmp_path), "html")
-    assert result["docs"] == 2
+def test_a_peer_turn(speed, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert speed.Timer("trafilatura", tiny_bench(tmp_path), "html").time(0, 2)["docs"] == 2
+
+
+def test_a_round_of_worker_processes_adds_up_the_turns(speed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(speed, "SLICE_PAGES", 1)  # two turns a tool
+    results = speed.one_core(tiny_bench(tmp_path), runs=1, sets=("md",))
+    for capture, tool in (("md", "cleaner"), ("html", "trafilatura")):
+        (row,) = results[capture][tool]
+        assert row["docs"] == 2 and row["seconds"] > 0 and row["maxrss_mb"] > 0

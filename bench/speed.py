@@ -141,7 +141,9 @@ class _Worker:
             [sys.executable, __file__, "--worker", tool, capture, "--data", str(data)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.errors, text=True, cwd=ROOT,
         )
-        self._read()  # "ready"
+
+    def wait_ready(self) -> None:
+        self._read()  # "ready": the pages read and the warm-up page cleaned
 
     def _read(self) -> str:
         line = self.process.stdout.readline()  # type: ignore[union-attr]
@@ -186,7 +188,9 @@ def one_core(data: Path, runs: int, sets: tuple[str, ...] = SETS) -> dict[str, d
     results: dict[str, dict[str, list[dict[str, float]]]] = {capture: {} for capture in (*sets, "html")}
     for r in range(runs):
         print(f"  round {r + 1}/{runs}: starting {len(plan)} workers", file=sys.stderr, flush=True)
-        workers = {key: _Worker(key[1], data, key[0]) for key in plan}
+        workers = {key: _Worker(key[1], data, key[0]) for key in plan}  # they load side by side, untimed
+        for worker in workers.values():
+            worker.wait_ready()
         totals = {key: {"docs": 0.0, "bytes": 0.0, "seconds": 0.0, "cpu": 0.0} for key in plan}
         for k, (start, stop) in enumerate(slices):
             shift = (r + k) % len(plan)

@@ -3,6 +3,7 @@ verdicts, its neighbours' and its place relative to the headline and the main re
 from __future__ import annotations
 
 from itertools import chain
+from operator import itemgetter
 
 import numpy as np
 
@@ -31,6 +32,15 @@ _NEAR_HEADLINE_BLOCKS = 6  # blocks just under the headline: where the byline, d
 # Settings.short_block_chars. Fixed here, since the shipped weights were trained on it.
 _SHORT_CHARS = 70
 _OWN_COLUMNS = 25  # the per-block values matrix() reads first
+# Columns 0-14 and 18-24 of those are block.features; 15-17 are the gap before the block,
+# its current label and whether a rule dropped it.
+_FEATURE_COLUMNS = [*range(15), *range(18, 25)]
+_FEATURES = itemgetter(
+    "chars", "words", "link_share", "links", "images", "stopword_share", "terminal_punct", "ellipsis_end",
+    "title_case_share", "upper_share", "digit_share", "heading", "list_item", "repeats", "title_overlap",
+    "reader_address", "lead_caps", "credit", "cohesion", "local_cohesion", "dateish", "templated",
+)
+_PASS1 = {Label.GOOD: 0, Label.NEAR_GOOD: 1, Label.SHORT: 2, Label.BAD: 3}  # the pass1_* columns
 
 
 def matrix(blocks: list[Block], pass1: list[Label | None], region: tuple[int, int] | None, headline: int | None) -> np.ndarray:
@@ -40,29 +50,18 @@ def matrix(blocks: list[Block], pass1: list[Label | None], region: tuple[int, in
     n = len(blocks)
     if n == 0:
         return np.zeros((0, len(NAMES)))
-    # One flat run of floats: np.array() on a list of tuples first works out their shape,
-    # which took longer than building them.
-    own = np.fromiter(
-        chain.from_iterable(
-            (
-                f["chars"], f["words"], f["link_share"], f["links"], f["images"], f["stopword_share"],
-                f["terminal_punct"], f["ellipsis_end"], f["title_case_share"], f["upper_share"],
-                f["digit_share"], f["heading"], f["list_item"], f["repeats"], f["title_overlap"],
-                1.0 if b.gap_before else 0.0, 1.0 if b.label is Label.GOOD else 0.0,
-                1.0 if b.drop is not None else 0.0, f["reader_address"], f["lead_caps"], f["credit"], f["cohesion"],
-                f["local_cohesion"], f["dateish"], f["templated"],
-            )
-            for b in blocks
-            for f in (b.features,)
-        ),
-        dtype=float,
-        count=n * _OWN_COLUMNS,
-    ).reshape(n, _OWN_COLUMNS)
+    # The features read in C (itemgetter) into one flat run of floats: a generator of
+    # tuples, or np.array() on a list of them, took longer than building them.
+    own = np.empty((n, _OWN_COLUMNS))
+    own[:, _FEATURE_COLUMNS] = np.fromiter(
+        chain.from_iterable(map(_FEATURES, [b.features for b in blocks])), dtype=float, count=n * len(_FEATURE_COLUMNS)
+    ).reshape(n, len(_FEATURE_COLUMNS))
+    own[:, 15:18] = np.fromiter(
+        chain.from_iterable([(b.gap_before, b.label is Label.GOOD, b.drop is not None) for b in blocks]), dtype=float, count=3 * n
+    ).reshape(n, 3)
     chars, link, stop, good, dropped = own[:, 0], own[:, 2], own[:, 5], own[:, 16], own[:, 17]
     index = np.arange(n, dtype=float)
-    p1 = np.fromiter(
-        chain.from_iterable((p is Label.GOOD, p is Label.NEAR_GOOD, p is Label.SHORT, p is Label.BAD) for p in pass1), dtype=float, count=4 * n
-    ).reshape(n, 4)
+    p1 = (np.array([_PASS1.get(p, -1) for p in pass1])[:, None] == np.arange(4)).astype(float)  # one-hot
     cohesion = own[:, 21]
     if region is None:
         distance = np.full(n, _FAR_BLOCKS)
@@ -124,7 +123,7 @@ def matrix(blocks: list[Block], pass1: list[Label | None], region: tuple[int, in
         zone[:, 0],
         zone[:, 1],
         chars / longest,
-        np.log1p(np.array(_good_runs(blocks))),
+        np.log1p(_good_runs(chars, good)),
         own[:, 18],
         lead_caps,
         own[:, 20],
@@ -160,19 +159,10 @@ def _window_mean(values: np.ndarray, radius: int) -> np.ndarray:
     return (total[hi] - total[lo]) / (hi - lo)[:, None]
 
 
-def _good_runs(blocks: list[Block]) -> list[float]:
+def _good_runs(chars: np.ndarray, good: np.ndarray) -> np.ndarray:
     """For each block, the characters of the run of GOOD blocks it belongs to (0 if not GOOD)."""
-    out = [0.0] * len(blocks)
-    i = 0
-    while i < len(blocks):
-        if blocks[i].label is not Label.GOOD:
-            i += 1
-            continue
-        j = i
-        while j < len(blocks) and blocks[j].label is Label.GOOD:
-            j += 1
-        total = sum(b.features["chars"] for b in blocks[i:j])
-        for k in range(i, j):
-            out[k] = total
-        i = j
-    return out
+    starts = good.astype(bool) & ~np.concatenate(([False], good[:-1].astype(bool)))
+    run = np.cumsum(starts) * good.astype(bool)  # 1, 2, ... for each run's blocks, 0 elsewhere
+    totals = np.bincount(run, weights=chars * good)  # summed in block order, as before
+    totals[0] = 0.0
+    return totals[run]

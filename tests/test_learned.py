@@ -87,8 +87,6 @@ def test_article_kept_and_menus_dropped_with_and_without_the_model(use_model: bo
 
 
 def test_good_runs_give_each_good_block_its_runs_characters() -> None:
-    import numpy as np
-
     from cleaner.classify.context import _good_runs
 
     runs = _good_runs(np.array([10.0, 20.0, 5.0, 7.0, 3.0, 4.0]), np.array([1.0, 1.0, 0.0, 1.0, 0.0, 1.0]))

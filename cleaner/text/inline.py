@@ -5,6 +5,8 @@ import re
 import string
 from typing import NamedTuple
 
+from ..memo import PARAGRAPH_CHARS, short_text_cache
+
 # (?<!\\): an escaped bracket is text, not a link or an image.
 _IMAGE = re.compile(r"(?<!\\)!\[([^\]\n]*)\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"[^\"\n]*\")?\)")
 # A label may hold balanced brackets one level deep ("[[Series] Title](url)"). The two
@@ -58,6 +60,8 @@ def normalize_space(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+# Cached: the settling readings parse the kept lines again, and menus repeat theirs.
+@short_text_cache(max_chars=PARAGRAPH_CHARS)
 def parse_inline(line: str) -> Inline:
     """Reduce one markdown line to plain text and tidy markdown."""
     if "[" not in line and "*" not in line and "_" not in line and "`" not in line and "\\" not in line and "<" not in line:

@@ -143,6 +143,8 @@ def _fit_one(xs: np.ndarray, y: np.ndarray, share: np.ndarray, rng: np.random.Ge
         g = share * (p - y)
         gh = np.outer(g, params[2]) * (1.0 - h * h)
         grads = [xs.T @ gh + MLP_L2 * params[0], gh.sum(axis=0), h.T @ g + MLP_L2 * params[2], np.array([g.sum()])]
+        # Adam's running mean and mean square of the gradient, with the constants Kingma and
+        # Ba propose (0.9, 0.999, 1e-8), untuned here.
         for i, grad in enumerate(grads):
             first[i] = 0.9 * first[i] + 0.1 * grad
             second[i] = 0.999 * second[i] + 0.001 * grad * grad

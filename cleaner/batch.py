@@ -13,10 +13,9 @@ import signal
 import sys
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from itertools import chain, islice
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .api import clean, default_rules
 from .errors import CleanerError
@@ -26,6 +25,9 @@ from .model import Document
 from .ruleset import RuleSet
 from .settings import DEFAULT, Settings
 from .sitememory import SiteMemory
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future  # the pool and its futures load with --jobs 2 or more
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,7 +62,7 @@ _RELATIVE_STAMP = re.compile(r"(?i)(?:about\s+)?(?:an?|\d+)\s*(?:s|secs?|seconds
 _DATE_CHARS = re.compile(r"\d")
 # Each pattern above but the two-digit-year one holds a four-digit year, and that one a
 # slash: most lines with a digit ("3 min read", "Updated 5:41 PM") have neither.
-_YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
+_YEAR_DIGITS = re.compile(_YEAR)
 # Relative and clock-only forms: never a date, whatever else the line holds.
 _TIME = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3])[:.h][0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?)?", re.I)
 

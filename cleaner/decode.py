@@ -6,7 +6,6 @@ import functools
 import re
 import zlib
 
-
 from .errors import InputError
 from .settings import DEFAULT, Settings
 

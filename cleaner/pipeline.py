@@ -7,7 +7,6 @@ from .classify import classify
 from .dates import parse_date
 from .decode import decode, decode_str
 from .detect import HTML, KINDS, MARKDOWN, detect_kind
-from .errors import InputError
 from .lang import Guess, guess_language
 from .limits import check as check_time
 from .model import Block, BlockKind, Document, Drop, DropSource, Evidence, Label

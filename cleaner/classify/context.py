@@ -31,15 +31,16 @@ _NEAR_HEADLINE_BLOCKS = 6  # blocks just under the headline: where the byline, d
 # A short block, for the window's share of them: jusText's length_low, as
 # Settings.short_block_chars. Fixed here, since the shipped weights were trained on it.
 _SHORT_CHARS = 70
-_OWN_COLUMNS = 25  # the per-block values matrix() reads first
-# Columns 0-14 and 18-24 of those are block.features; 15-17 are the gap before the block,
-# its current label and whether a rule dropped it.
-_FEATURE_COLUMNS = [*range(15), *range(18, 25)]
-_FEATURES = itemgetter(
+# The per-block values matrix() reads first: columns 0-14 and 18-24 are block.features,
+# 15-17 the gap before the block, its current label and whether a rule dropped it.
+_FEATURE_KEYS = (
     "chars", "words", "link_share", "links", "images", "stopword_share", "terminal_punct", "ellipsis_end",
     "title_case_share", "upper_share", "digit_share", "heading", "list_item", "repeats", "title_overlap",
     "reader_address", "lead_caps", "credit", "cohesion", "local_cohesion", "dateish", "templated",
 )
+_FEATURES = itemgetter(*_FEATURE_KEYS)
+_OWN_COLUMNS = len(_FEATURE_KEYS) + 3
+_FEATURE_COLUMNS = [*range(15), *range(18, _OWN_COLUMNS)]
 _PASS1 = {Label.GOOD: 0, Label.NEAR_GOOD: 1, Label.SHORT: 2, Label.BAD: 3}  # the pass1_* columns
 
 
@@ -161,8 +162,9 @@ def _window_mean(values: np.ndarray, radius: int) -> np.ndarray:
 
 def _good_runs(chars: np.ndarray, good: np.ndarray) -> np.ndarray:
     """For each block, the characters of the run of GOOD blocks it belongs to (0 if not GOOD)."""
-    starts = good.astype(bool) & ~np.concatenate(([False], good[:-1].astype(bool)))
-    run = np.cumsum(starts) * good.astype(bool)  # 1, 2, ... for each run's blocks, 0 elsewhere
+    is_good = good > 0
+    starts = is_good & ~np.concatenate(([False], is_good[:-1]))
+    run = np.cumsum(starts) * is_good  # 1, 2, ... for each run's blocks, 0 elsewhere
     totals = np.bincount(run, weights=chars * good)  # summed in block order, as before
     totals[0] = 0.0
     return totals[run]

@@ -17,6 +17,8 @@ from .extract import BLOCK_TAGS, text_len, text_of
 _WORD = re.compile(r"\w+")
 # A printed address ("http://amzn.to/2iJFhRj") is text the author wrote out, even as a link.
 _URL_TEXT = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+
+
 def words(text: str | None) -> list[str]:
     return [w.lower() for w in _WORD.findall(text or "")]
 

@@ -4,6 +4,7 @@ metadata field from an element. Each pruned element is kept as a dropped Block, 
 from __future__ import annotations
 
 import functools
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
 
@@ -105,7 +106,7 @@ class _Simple:
     id: str | None
     attrs: tuple[tuple[str, str, str], ...]  # (name, operator, value)
 
-    def matches(self, el: Any, classes: set[str]) -> bool:
+    def matches(self, el: Any, classes: AbstractSet[str]) -> bool:
         if self.tag is not None and el.tag != self.tag:
             return False
         if self.id is not None and el.get("id") != self.id:
@@ -124,7 +125,7 @@ class _Simple:
 
 
 _ATTR_OPS = frozenset(("exists", "=", "^=", "~=", "*=", "$="))
-_NO_CLASSES: set[str] = set()
+_NO_CLASSES: frozenset[str] = frozenset()
 
 
 def _simple(rule: int, css: str) -> _Simple | None:
@@ -201,14 +202,13 @@ class _Plan:
         # A page repeats a few class values on many elements: each is split and looked up once.
         by_class_value: dict[str, tuple[set[str], list[_Simple]]] = {}
         for el in tree.iter():
+            for i in by_xpath.get(id(el), ()):
+                found[i][id(el)] = el
             tag = el.tag
             names = el.keys()
             if not names and tag not in by_tag:
-                if by_xpath and id(el) in by_xpath:
-                    for i in by_xpath[id(el)]:
-                        found[i][id(el)] = el
                 continue
-            classes: set[str] = _NO_CLASSES
+            classes: AbstractSet[str] = _NO_CLASSES
             candidates: list[_Simple] = []
             if "class" in names:
                 value = el.get("class")
@@ -227,9 +227,6 @@ class _Plan:
             for simple in candidates:
                 if simple.matches(el, classes):
                     found[simple.rule][id(el)] = el
-            if by_xpath and id(el) in by_xpath:
-                for i in by_xpath[id(el)]:
-                    found[i][id(el)] = el
         return [list(f.values()) for f in found]
 
     def _class_candidates(self, value: str) -> tuple[set[str], list[_Simple]]:

@@ -100,13 +100,9 @@ _TITLE_CASED_SHARE = 0.6  # of the words of four letters or more
 # --------------------------------------------------------------------------- shared shapes
 
 
-def _words(text: str) -> list[str]:
-    """Lower-case words with accents folded away (café -> cafe)."""
-    return list(_folded_words(text))
-
-
 @short_text_cache(max_chars=LINE_CHARS)
-def _folded_words(text: str) -> tuple[str, ...]:
+def _words(text: str) -> tuple[str, ...]:
+    """Lower-case words with accents folded away (café -> cafe)."""
     lowered = text.lower()
     if lowered.isascii():
         return tuple(_WORD.findall(lowered))
@@ -460,7 +456,7 @@ def _headline_score(
 
 @short_text_cache(max_chars=LINE_CHARS)  # the headline search compares every window line with the <title> line
 def _norm(text: str) -> str:
-    return " ".join(_folded_words(text))  # not _words(): no list copy to join
+    return " ".join(_words(text))
 
 
 def _repeats_norm(mine: str, theirs: str) -> bool:
@@ -736,7 +732,6 @@ def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Setti
         # "Reuters", "PTI, Washington,": the agency credit, with where the story was filed
         return (text.strip(" ,") if not place else head.strip()), "byline: agency credit"
     return None
-
 
 
 def _author_link(target: str, settings: Settings) -> bool:

@@ -2,7 +2,7 @@
 
 Values marked "jusText" are jusText 3.0's defaults. Values marked "dev bench" were
 tuned with `make bench-quality` on ../shared/bench (181 pages); the figures are in
-the README. Values marked "seeds" were set by reading the five seed captures.
+bench/RESULTS.md. Values marked "seeds" were set by reading the five seed captures.
 """
 from __future__ import annotations
 
@@ -126,7 +126,7 @@ class Settings:
     headline_sentence_points: float = -2.0  # ends with a period or holds two sentences: a standfirst
     # Text captures: a displayed headline often rewords the <title> line. Points times the
     # share of its words (four letters or more) found in the first line, from this share up.
-    # Added for issue 5 (txt title 0.897 -> see the README); 0.25 lets "Мастера вкуса: 23
+    # Lifts txt title accuracy on the dev bench (bench/RESULTS.md); 0.25 lets "Мастера вкуса: 23
     # самых крутых фудблогера по версии Wday.ru" beat a contest-rules line above it.
     headline_title_words_points: float = 2.0
     headline_title_words_min_share: float = 0.25

@@ -151,8 +151,8 @@ def warc_paths(where: str) -> list[str]:
 
 def main(argv: list[str] | None = None) -> None:
     """Clean every WARC file into JSON lines (Spark's part-* files under OUTPUT), one
-    partition per WARC file. Run it from a two-line script given to spark-submit (README):
-    `from cleaner.spark import main; main()`."""
+    partition per WARC file. Run it from a two-line script given to spark-submit
+    (docs/scale.md): `from cleaner.spark import main; main()`."""
     parser = argparse.ArgumentParser(prog="clean-warcs", description="Clean WARC files into JSON lines with Spark.")
     parser.add_argument("warcs", help="a folder of WARC files, one WARC file, or a text file listing paths")
     parser.add_argument("output", help="output folder (must not exist)")

@@ -294,18 +294,23 @@ class Stats:
     stopped: bool = False  # --fail-fast stopped the batch
 
     def summary(self) -> str:
-        parts = [f"{self.documents} documents, {self.errors} errors, {self.empty} empty"]
+        parts = [f"{counted(self.documents, 'document')}, {counted(self.errors, 'error')}, {self.empty} empty"]
         if self.removed:
             by_source: Counter[str] = Counter()
             for reason, n in self.removed.items():
                 by_source[reason.split(":", 1)[0]] += n
             top = ", ".join(f"{r} {n}" for r, n in self.removed.most_common(5))
-            parts.append(f"removed {sum(self.removed.values())} blocks ({_counts(by_source)}; top: {top})")
+            parts.append(f"removed {counted(sum(self.removed.values()), 'block')} ({_counts(by_source)}; top: {top})")
         if self.skipped:
-            parts.append(f"skipped {sum(self.skipped.values())} WARC records ({_counts(self.skipped)})")
+            parts.append(f"skipped {counted(sum(self.skipped.values()), 'WARC record')} ({_counts(self.skipped)})")
         if self.stopped:
             parts.append("stopped at the first error (--fail-fast)")
         return "; ".join(parts)
+
+
+def counted(n: int, noun: str) -> str:
+    """'1 error', '2 errors': every noun the command counts takes an s."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _counts(counter: Counter[str]) -> str:
@@ -320,6 +325,8 @@ class _NoBar:
 
     def set_postfix_str(self, text: str, refresh: bool = True) -> None:
         pass
+
+    total: int | None = None
 
     def update(self) -> None:
         pass
@@ -340,11 +347,13 @@ def run_batch(
     site_memory: bool = False,
     explain: Callable[[Document], Iterable[str]] | None = None,
     progress: bool = False,
+    total: int | None = None,
 ) -> Stats:
     """Read `files`, clean every document, write each result to `sink`, in input order.
 
     Errors and empty documents are noted on stderr as they come; `explain` gives the
-    lines to print for each document. OutputError from the sink stops the batch.
+    lines to print for each document. OutputError from the sink stops the batch. `total`:
+    the documents expected, for the progress bar's count and time left (documents_known).
     """
     stats = Stats()
     items = read_items(files, input_format=input_format, field=field, settings=options.settings, skipped=stats.skipped)
@@ -353,7 +362,7 @@ def run_batch(
     if progress:
         from tqdm import tqdm  # only for a terminal: importing it is a tenth of start-up
 
-        bar = tqdm(unit=" docs", file=sys.stderr, dynamic_ncols=True, mininterval=0.5, smoothing=0.1)
+        bar = tqdm(total=total, unit=" docs", file=sys.stderr, dynamic_ncols=True, mininterval=0.5, smoothing=0.1)
 
     def note(message: str) -> None:
         bar.write(message, file=sys.stderr)  # _NoBar prints it; tqdm keeps it off the bar
@@ -379,7 +388,9 @@ def run_batch(
             if result.error is not None:
                 stats.errors += 1
                 note(f"clean: {result.source}: {result.error}")
-                bar.set_postfix_str(f"{stats.errors} errors", refresh=False)
+                bar.set_postfix_str(counted(stats.errors, "error"), refresh=False)
+            if bar.total is not None and stats.documents > bar.total:
+                bar.total = None  # a file that was a WARC after all: no total beats a wrong one
             bar.update()
             if fail_fast and result.error is not None:
                 stats.stopped = True
@@ -392,4 +403,4 @@ def run_batch(
     return stats
 
 
-__all__ = ["Capture", "Options", "Result", "SkipOutput", "Stats", "clean_items", "clean_many", "run_batch"]
+__all__ = ["Capture", "Options", "Result", "SkipOutput", "Stats", "clean_items", "clean_many", "counted", "run_batch"]

@@ -8,42 +8,56 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import click
 
-from . import clean, default_rules
-from .batch import Options, run_batch
+from . import __version__, clean, default_rules
+from .batch import Options, counted, run_batch
 from .errors import CleanerError, OutputError, RuleError
 from .explain import explain, explain_lines
-from .inputs import AUTO, INPUT_FORMATS, STDIN, InputFile, expand, identities, is_single, read_bytes
+from .inputs import AUTO, INPUT_FORMATS, STDIN, InputFile, documents_known, expand, identities, is_single, read_bytes
 from .model import Document
 from .outputs import FORMATS, DirSink, FileSink, Formatter, StreamSink
 from .ruleset import RuleSet, bundled_rules_dir, load_rules
+from .ruleset.loader import check_rules
 from .ruleset.engine import check_examples
 from .settings import DEFAULT
 
 EXIT_OK, EXIT_EMPTY, EXIT_USAGE, EXIT_UNREADABLE, EXIT_OUTPUT = 0, 1, 2, 3, 4
 SAMPLE = Path(__file__).parent / "samples" / "ap-news.md"
+CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 
-class _DefaultGroup(click.Group):
-    """`clean FILE...` runs the cleaner; `clean rules ...` and friends are subcommands."""
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if not args or args[0] not in self.commands:
-            args.insert(0, "run")
-        return super().parse_args(ctx, args)
+def _prog_name() -> str:
+    name = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else "clean"
+    return "python -m cleaner" if name == "__main__.py" else name
 
 
-@click.group(cls=_DefaultGroup)
-def main() -> None:
-    """Clean raw web captures into article text and metadata."""
+class _CleanCommand(click.Command):
+    """`clean [OPTIONS] [INPUTS]...` cleans. A first argument that names a subcommand
+    (`report`, `rules`) runs that instead, so usage lines and errors name the command as
+    typed (a hidden `run` subcommand of a group made them say `clean run`)."""
+
+    subcommands: dict[str, click.Command]
+
+    def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:
+        args = list(sys.argv[1:] if args is None else args)
+        prog_name = prog_name or _prog_name()
+        if args and args[0] in self.subcommands:
+            return self.subcommands[args[0]].main(args[1:], prog_name=f"{prog_name} {args[0]}", **extra)
+        return super().main(args, prog_name, **extra)
 
 
-@main.command("run", hidden=True, epilog="Subcommands: `clean report`, `clean rules list`, `clean rules check [DIR]`.")
+@click.command(
+    "clean", cls=_CleanCommand, context_settings=CONTEXT,
+    epilog="Subcommands: `clean report INPUTS -o report.html` (a review page), `clean rules list`, `clean rules check [PATHS]`. "
+    "Each takes -h.",
+)
+@click.version_option(__version__, "--version", prog_name="clean", message="%(prog)s %(version)s")
 @click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True, path_type=str))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None, help="Output format. Default: text, or what the -o FILE's suffix says (.jsonl, .json, .md).")
-@click.option("-o", "--output", help="FILE: everything to one file. DIR/ (a trailing slash or an existing folder): one file per input, mirroring the input tree. Written atomically.")
+@click.option("-o", "--output", help="FILE: everything to one file, written atomically (its folder must exist; a FIFO or device such as /dev/null is written in place; a symbolic link is followed). DIR/ (a trailing slash or an existing folder; created if missing): one file per input, mirroring the input tree. Never an input, nor inside an input folder when it exists.")
 @click.option("--input-format", type=click.Choice(INPUT_FORMATS), default=AUTO, show_default=True, help="auto: WARC and JSONL by name (.warc, .warc.gz, .jsonl, .ndjson) or content; anything else is one raw capture.")
 @click.option("--field", default="text", show_default=True, help="JSONL input: the field holding the raw capture (html, text, markdown, ...). The other fields are kept.")
 @click.option("--kind", type=click.Choice(["auto", "html", "markdown", "text"]), default="auto", show_default=True, help="Override input kind detection.")
@@ -51,22 +65,22 @@ def main() -> None:
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(exists=True), help="More rule files or folders, on top of the bundled ones. Repeatable.")
 @click.option("--no-default-rules", is_flag=True, help="Do not load the bundled rules.")
 @click.option("--explain", is_flag=True, help="Print every dropped block and why to stderr.")
-@click.option("--meta", "with_meta", is_flag=True, help="With --format text or markdown: print title, byline and date above the body.")
+@click.option("--meta", "with_meta", is_flag=True, help="With --format text or markdown: print above the body every field taken out of it (title, subtitle, byline, date, dateline, site) and the language. Not with json or jsonl, whose records hold them all.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes. Default: one per core.")
 @click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT.doc_timeout_seconds, show_default=True, help="Seconds allowed per document; a slower one becomes an error record. 0: no limit.")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first input that fails.")
 @click.option("--site-memory", is_flag=True, help="Drop lines that repeat across many captures of the same host in this batch (needs URLs: WARC, a JSONL url field, or --url).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
 @click.option("--sample", is_flag=True, help="Clean the bundled sample capture (an AP News page).")
-def run(
+def main(
     inputs: tuple[str, ...], fmt: str | None, output: str | None, input_format: str, field: str, kind: str, url: str | None,
     rule_dirs: tuple[str, ...], no_default_rules: bool, explain: bool, with_meta: bool, jobs: int | None, timeout: float,
     fail_fast: bool, site_memory: bool, quiet: bool, sample: bool,
 ) -> None:
-    """Clean INPUT files, folders (recursively, sorted), WARC or JSONL files, or - (stdin; the default).
+    """Clean INPUTS: files, folders (recursively, sorted), WARC or JSONL files, or - (stdin; the default).
 
     \b
-    Exit codes: 0 ok; 1 nothing extracted for some input;
+    Exit codes: 0 ok; 1 nothing extracted for some input, or a folder holds no files;
     2 usage error or invalid rule file; 3 some input could not be read, decoded or
     cleaned in time (the others are still cleaned); 4 an output cannot be written.
     """
@@ -81,9 +95,13 @@ def run(
     output = None if output == STDIN else output
     to_dir = output is not None and (output.endswith(("/", os.sep)) or os.path.isdir(output))
     fmt = fmt or _format_of(output if output and not to_dir else None)
-    files = expand(args, skip=[output] if output else [])
+    empty_dirs: list[str] = []
+    # An output folder inside an input folder is left out of the inputs; an output file
+    # never is: one that exists there is an input, and is refused below.
+    files = expand(args, skip=[output] if to_dir and output else [], empty=empty_dirs)
     many = not is_single(args, input_format)
     try:
+        _check_options(fmt, with_meta, output, to_dir, args)
         sink = _sink(output, to_dir, fmt, many=many, meta=with_meta, evidence=explain, files=files)
     except click.UsageError as exc:
         click.echo(f"clean: {exc.message}", err=True)
@@ -91,12 +109,19 @@ def run(
     except OutputError as exc:
         click.echo(f"clean: {exc}", err=True)
         sys.exit(EXIT_OUTPUT)
+    if isinstance(sink, DirSink) and sink.created and not quiet:
+        click.echo(f"clean: created the output folder {output}", err=True)
+    for folder in empty_dirs:
+        click.echo(f"clean: {folder}: no files in this folder", err=True)
+    if STDIN in args and _is_terminal(sys.stdin):
+        click.echo("clean: reading a capture from the terminal; end it with Ctrl-D (clean -h for help)", err=True)
     options = Options(rules, url, kind, timeout or None, keep_blocks=explain or site_memory)
     progress = not quiet and sys.stderr.isatty()
     try:
         stats = run_batch(
             files, options, sink, jobs=jobs, input_format=input_format, field=field, fail_fast=fail_fast,
             site_memory=site_memory, explain=_explain_lines if explain else None, progress=progress,
+            total=documents_known(files, input_format),
         )
         sink.close()
     except OutputError as exc:
@@ -113,7 +138,27 @@ def run(
         sys.exit(130)
     if not quiet and (progress or stats.documents > 1):
         click.echo(f"clean: {stats.summary()}", err=True)
-    sys.exit(EXIT_UNREADABLE if stats.errors else EXIT_EMPTY if stats.empty else EXIT_OK)
+    sys.exit(EXIT_UNREADABLE if stats.errors else EXIT_EMPTY if stats.empty or empty_dirs else EXIT_OK)
+
+
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):  # no stdin at all, or a closed one
+        return False
+
+
+def _check_options(fmt: str, with_meta: bool, output: str | None, to_dir: bool, args: tuple[str, ...]) -> None:
+    """Usage errors that need the parsed options together."""
+    if with_meta and fmt in ("json", "jsonl"):
+        raise click.UsageError(f"--meta goes with --format text or markdown; {fmt} records hold every metadata field already")
+    if to_dir and output is not None:
+        real = os.path.realpath(output)
+        for arg in args:
+            if arg != STDIN and os.path.isdir(arg) and os.path.realpath(arg) == real:
+                raise click.UsageError(
+                    f"-o {output} is the input folder {arg}: a later run would read these outputs as inputs; write them to another folder"
+                )
 
 
 def _format_of(output: str | None) -> str:
@@ -137,7 +182,7 @@ def _sink(output: str | None, to_dir: bool, fmt: str, *, many: bool, meta: bool,
     with contextlib.suppress(OSError):
         st = os.stat(output)
         if (st.st_dev, st.st_ino) in ids:
-            raise click.UsageError(f"-o {output} is one of the inputs; an input is never overwritten")
+            raise click.UsageError(f"-o {output} is one of the inputs (or a file in an input folder); an input is never overwritten")
     return FileSink(Path(output), Formatter(fmt, many=many, meta=meta, evidence=evidence))
 
 
@@ -161,7 +206,7 @@ def _explain_lines(doc: Document) -> Iterator[str]:
     return explain_lines(explain(doc))
 
 
-@main.command("report")
+@click.command("report", context_settings=CONTEXT)
 @click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True, path_type=str))
 @click.option("-o", "--output", required=True, help="report.html: one file. DIR/ (a trailing slash or an existing folder): index.html plus one page per capture.")
 @click.option("--against", "fixture_dirs", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=str), help="A fixture folder (fixtures/<slug>) or a folder of them: report its capture and mark what differs from its goldens. Repeatable.")
@@ -216,11 +261,11 @@ def report(inputs: tuple[str, ...], output: str, fixture_dirs: tuple[str, ...], 
         click.echo(f"clean: cannot write the report: {exc}", err=True)
         sys.exit(EXIT_OUTPUT)
     size = sum(p.stat().st_size for p in written)
-    click.echo(f"clean: wrote {written[0]} ({len(captures)} captures, {len(written)} files, {size / 1e6:.1f} MB)", err=True)
+    click.echo(f"clean: wrote {written[0]} ({counted(len(captures), 'capture')}, {counted(len(written), 'file')}, {size / 1e6:.1f} MB)", err=True)
     sys.exit(status)
 
 
-@main.group("rules")
+@click.group("rules", context_settings=CONTEXT)
 def rules_group() -> None:
     """List and check rule files."""
 
@@ -255,15 +300,18 @@ def _scope_text(scope) -> str:  # type: ignore[no-untyped-def]
 @rules_group.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 def rules_check(paths: tuple[str, ...]) -> None:
-    """Validate rule files (default: the bundled ones) and run their examples."""
-    try:
-        rules = load_rules(tuple(paths) or (str(bundled_rules_dir()),))
-    except RuleError as exc:
-        click.echo(f"clean: invalid rule file: {exc}", err=True)
-        sys.exit(EXIT_USAGE)
+    """Validate rule files (default: the bundled ones) and run their examples. Every
+    broken file, rule and failing example is reported, each with its file and line."""
+    rules, errors = check_rules(tuple(paths) or (str(bundled_rules_dir()),))
+    for error in errors:
+        click.echo(f"clean: invalid rule file: {error}", err=True)
     failures = [msg for rule in rules for msg in check_examples(rule)]
     for msg in failures:
         click.echo(f"FAIL {msg}", err=True)
     examples = sum(len(v) for rule in rules for v in rule.examples.values())
-    click.echo(f"{len(rules)} rules in {len(rules.sources)} files, {examples} examples, {len(failures)} failing")
-    sys.exit(EXIT_USAGE if failures else EXIT_OK)
+    line = f"{counted(len(rules), 'rule')} in {counted(len(rules.sources), 'file')}, {counted(examples, 'example')}, {len(failures)} failing"
+    click.echo(line + (f"; {counted(len(errors), 'invalid rule or file')}" if errors else ""))
+    sys.exit(EXIT_USAGE if failures or errors else EXIT_OK)
+
+
+main.subcommands = {"report": report, "rules": rules_group}

@@ -60,17 +60,21 @@ class Item:
     charset: str | None = None  # the encoding the transport declared (a WARC record's HTTP header)
 
 
-def expand(args: Iterable[str], *, skip: Iterable[str] = ()) -> list[InputFile]:
+def expand(args: Iterable[str], *, skip: Iterable[str] = (), empty: list[str] | None = None) -> list[InputFile]:
     """The inputs in argument order; a folder's files recursively, sorted by path.
 
     Symbolic links to folders are not followed (no loops). `skip` holds paths that are
-    never inputs: the output file or folder, when it lies inside an input folder.
+    never inputs: the output folder, when it lies inside an input folder. `empty`, when
+    given, receives the folders given that hold no files.
     """
     skip_real = {os.path.realpath(p) for p in skip}
     files: list[InputFile] = []
     for arg in args:
         if arg != STDIN and os.path.isdir(arg):
-            files.extend(_walk(arg, skip_real))
+            found = _walk(arg, skip_real)
+            if not found and empty is not None:
+                empty.append(arg)
+            files.extend(found)
         else:
             files.append(InputFile(arg, "stdin" if arg == STDIN else os.path.basename(os.path.normpath(arg))))
     return [dataclasses.replace(f, index=i) for i, f in enumerate(files)]
@@ -122,6 +126,18 @@ def is_single(args: Iterable[str], input_format: str = AUTO) -> bool:
     if input_format != AUTO:
         return input_format == RAW
     return not args[0].lower().endswith(_WARC_SUFFIXES + _JSONL_SUFFIXES)
+
+
+def documents_known(files: list[InputFile], input_format: str = AUTO) -> int | None:
+    """How many documents `files` hold, when that is known without reading them: one each
+    when none is a WARC or JSONL file by name. None otherwise: counting records would read
+    every file once more. (A raw-named file can still turn out to be a WARC by content, so
+    this is what a progress bar expects, not a promise.)"""
+    if input_format in (WARC, JSONL):
+        return None
+    if input_format == AUTO and any(f.path.lower().endswith(_WARC_SUFFIXES + _JSONL_SUFFIXES) for f in files):
+        return None
+    return len(files)
 
 
 def read_items(
@@ -230,9 +246,13 @@ def _jsonl_item(f: InputFile, n: int, line: bytes, field: str) -> Item:
         return Item(source, f, n, error=f"invalid JSON: {exc}")
     if not isinstance(record, dict):
         return Item(source, f, n, error="not a JSON object")
+    present = field in record
     raw = record.pop(field, None)
     if not isinstance(raw, str):
-        return Item(source, f, n, extra=record, error=f"no string in field {field!r}")
+        strings = [k for k, v in record.items() if isinstance(v, str)]
+        has = f"its string fields are {', '.join(map(repr, strings))}" if strings else "it has no string field"
+        what = f"no field {field!r}" if not present else f"field {field!r} is not a string"
+        return Item(source, f, n, extra=record, error=f"{what} ({has}); name the capture's field with --field")
     url = record.get("url")
     return Item(source, f, n, raw=raw, url=url if isinstance(url, str) and url else None, extra=record)
 

@@ -2,8 +2,10 @@
 
 Every file is written under a temporary name beside its target and renamed into place
 once complete, so an output is complete or absent whatever fails (a full disk, a folder
-that cannot be written, an interrupted batch). No output ever replaces an input, and
-nothing is written outside the output folder, whatever the inputs are called.
+that cannot be written, an interrupted batch). An existing FIFO or device (`-o /dev/null`,
+`-o /dev/stdout`) is written in place instead: renaming over it would destroy it. No
+output ever replaces an input or a special file, and nothing is written outside the
+output folder, whatever the inputs are called.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import functools
 import io
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -41,7 +44,12 @@ def record(result: Result, *, evidence: bool = False) -> dict[str, Any]:
 
 
 def meta_header(doc: Document) -> str:
-    fields = (("Title", doc.title), ("Byline", doc.byline), ("Date", doc.date), ("Dateline", doc.dateline), ("Language", doc.language))
+    """Every field taken out of the body (the standfirst as Subtitle, a copyright line as
+    Site), so that --meta loses nothing the body no longer holds; then the language."""
+    fields = (
+        ("Title", doc.title), ("Subtitle", doc.subtitle), ("Byline", doc.byline), ("Date", doc.date),
+        ("Dateline", doc.dateline), ("Site", doc.site), ("Language", doc.language),
+    )
     return "".join(f"{label}: {value or '(not found)'}\n" for label, value in fields) + "\n"
 
 
@@ -154,15 +162,80 @@ class AtomicFile:
         raise OutputError(f"cannot write {self.target}: {exc.strerror or exc}") from None
 
 
+class InPlaceFile:
+    """An existing FIFO, device or terminal (`-o /dev/null`, `-o /dev/stdout`), written where
+    it is, as a shell's `>` would: it cannot be renamed over, and replacing it would destroy
+    it. Not atomic: what was written stays written."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        try:
+            self.fh = open(target, "w", encoding="utf-8", errors="replace", newline="")
+        except OSError as exc:
+            raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
+
+    def write(self, text: str) -> None:
+        try:
+            self.fh.write(text)
+        except OSError as exc:
+            self._fail(exc)
+
+    def commit(self) -> None:
+        try:
+            self.fh.close()
+        except OSError as exc:
+            self._fail(exc)
+
+    def discard(self) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            self.fh.close()
+
+    def _fail(self, exc: OSError) -> None:
+        self.discard()
+        raise OutputError(f"cannot write {self.target}: {exc.strerror or exc}") from None
+
+
+def _through_proc(path: Path) -> bool:
+    """Whether `path`, or a symbolic link it leads through, names a process's open file
+    (/dev/stdout -> /proc/self/fd/1): such a file is written in place, never renamed over."""
+    name = os.path.abspath(path)
+    for _ in range(40):  # the kernel's own limit on links followed
+        if name.startswith(("/proc/", "/dev/fd/")):
+            return True
+        try:
+            link = os.readlink(name)
+        except OSError:
+            return False
+        name = os.path.normpath(os.path.join(os.path.dirname(name), link))
+    return False
+
+
+def output_file(path: Path) -> AtomicFile | InPlaceFile:
+    """Where `-o FILE` goes. A FIFO, a device, or a process's open file (/dev/stdout) is
+    written in place. A symbolic link is followed: the file it points to is written
+    atomically and the link stays. A regular file or a new name is written atomically.
+    The file's folder must exist."""
+    try:
+        st: os.stat_result | None = os.stat(path)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    if (st is not None and not stat.S_ISREG(st.st_mode)) or _through_proc(path):
+        return InPlaceFile(path)
+    real = Path(os.path.realpath(path))
+    if not real.parent.is_dir():
+        folder = real.parent if os.path.islink(path) else path.parent
+        raise OutputError(f"cannot write {path}: there is no folder {folder} (-o DIR/ creates its folder; -o FILE does not)")
+    return AtomicFile(real)
+
+
 class FileSink:
-    """Everything to one file (`-o FILE`), renamed into place at the end."""
+    """Everything to one file (`-o FILE`): written atomically, or in place for a FIFO or a
+    device (see output_file)."""
 
     def __init__(self, path: Path, formatter: Formatter) -> None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise OutputError(f"cannot create {path.parent}: {exc.strerror or exc}") from None
-        self.file, self.formatter = AtomicFile(path), formatter
+        self.file, self.formatter = output_file(path), formatter
 
     def write(self, result: Result) -> None:
         if text := self.formatter.render(result):
@@ -189,6 +262,7 @@ class DirSink:
     def __init__(self, root: Path, fmt: str, *, meta: bool = False, evidence: bool = False, inputs: set[tuple[int, int]] | None = None) -> None:
         self.root, self.fmt, self.meta, self.evidence = root, fmt, meta, evidence
         self.inputs = inputs or set()
+        self.created = not root.exists()  # the command says so: a typo makes a new folder
         try:
             root.mkdir(parents=True, exist_ok=True)
             AtomicFile(root / ".probe").discard()  # fail now, not after the first document
@@ -249,8 +323,12 @@ class DirSink:
             st = os.stat(target)
             if (st.st_dev, st.st_ino) in self.inputs:
                 return None, f"its output {target} is an input, which is never overwritten"
-        if target.is_dir():
-            return None, f"its output {target} is a folder"
+        with contextlib.suppress(OSError):
+            mode = os.lstat(target).st_mode
+            if stat.S_ISDIR(mode):
+                return None, f"its output {target} is a folder"
+            if not stat.S_ISREG(mode):
+                return None, f"its output {target} is a symbolic link, FIFO or device, which is never replaced"
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except (FileExistsError, NotADirectoryError):

@@ -267,24 +267,27 @@ def pruned_blocks(pruned: list[Pruned]) -> list[Block]:
 
 def check_dom_examples(rule: Rule) -> list[str]:
     """`drop` snippets must contain an element the selectors select, `keep` snippets none;
-    `extract` entries ({text, value}) must give that value."""
+    `extract` entries ({text, value}) must give that value. Messages as check_examples'."""
     failures = []
+
+    def fail(key: str, i: int, message: str) -> None:
+        failures.append(f"{rule.example_at(key, i)}: {rule.id}: {message}")
 
     def matches(snippet: str) -> list[Any]:
         tree = lxml.html.document_fromstring(snippet)
         return rule.selectors.compiled(tree)
 
-    for example in rule.examples.get("drop", []):
+    for i, example in enumerate(rule.examples.get("drop", [])):
         snippet = example.get("text", "") if isinstance(example, dict) else str(example)
         if not matches(snippet):
-            failures.append(f"{rule.id}: should select an element but does not: {snippet!r}")
-    for example in rule.examples.get("keep", []):
+            fail("drop", i, f"should select an element but does not: {snippet!r}")
+    for i, example in enumerate(rule.examples.get("keep", [])):
         snippet = example.get("text", "") if isinstance(example, dict) else str(example)
         if matches(snippet):
-            failures.append(f"{rule.id}: should select nothing but does: {snippet!r}")
-    for example in rule.examples.get("extract", []):
+            fail("keep", i, f"should select nothing but does: {snippet!r}")
+    for i, example in enumerate(rule.examples.get("extract", [])):
         if not isinstance(example, dict) or "text" not in example or "value" not in example:
-            failures.append(f"{rule.id}: an extract example needs 'text' (HTML) and 'value'")
+            fail("extract", i, "an extract example needs 'text' (HTML) and 'value'")
             continue
         tree = lxml.html.document_fromstring(str(example["text"]))
         got = extract_fields(tree, [rule]).get(rule.field or "", (None, None))[0]
@@ -292,8 +295,7 @@ def check_dom_examples(rule: Rule) -> list[str]:
             got = ", ".join(got)  # authors: the names, as one example string
         want = example["value"]
         if got != want:
-            failures.append(f"{rule.id}: extract from {example['text']!r} gave {got!r}, want {want!r}")
-    for key in ("rewrite",):
-        if rule.examples.get(key):
-            failures.append(f"{rule.id}: a rule with selectors has no {key} examples")
+            fail("extract", i, f"extract from {example['text']!r} gave {got!r}, want {want!r}")
+    if rule.examples.get("rewrite"):
+        fail("rewrite", 0, "a rule with selectors has no rewrite examples")
     return failures

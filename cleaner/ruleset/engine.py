@@ -312,11 +312,12 @@ def _drop_section(blocks: list[Block], i: int, rule: Rule) -> None:
 
 
 def check_examples(rule: Rule) -> list[str]:
-    """Run a rule's examples; return one message per example that does not behave."""
+    """Run a rule's examples; return one message per example that does not behave, each
+    starting `path:line: rule-id:` (the example's line)."""
     try:
         return _check_examples(rule)
     except Exception as exc:  # noqa: BLE001 - an odd example fails the check, never crashes it
-        return [f"{rule.id}: its examples could not be run ({type(exc).__name__}: {exc})"]
+        return [f"{rule.path}:{rule.line}: {rule.id}: its examples could not be run ({type(exc).__name__}: {exc})"]
 
 
 def _check_examples(rule: Rule) -> list[str]:
@@ -326,6 +327,9 @@ def _check_examples(rule: Rule) -> list[str]:
         return check_dom_examples(rule)
     failures = []
 
+    def fail(key: str, i: int, message: str) -> None:
+        failures.append(f"{rule.example_at(key, i)}: {rule.id}: {message}")
+
     def block_of(example: Any) -> tuple[Block, Block | None]:
         spec = example if isinstance(example, dict) else {"text": example}
         text = str(spec.get("text", spec.get("line", "")))
@@ -334,15 +338,15 @@ def _check_examples(rule: Rule) -> list[str]:
         nxt = Block(BlockKind.PARAGRAPH, str(spec["next"]), str(spec["next"]), 2, 2) if "next" in spec else None
         return Block(kind, text, text, 1, 1, link_chars=links, links=int(bool(links))), nxt
 
-    for example in rule.examples.get("drop", []):
+    for i, example in enumerate(rule.examples.get("drop", [])):
         block, nxt = block_of(example)
         if match(rule.matcher, block, nxt) is None:
-            failures.append(f"{rule.id}: should match but does not: {example!r}")
-    for example in rule.examples.get("keep", []):
+            fail("drop", i, f"should match but does not: {example!r}")
+    for i, example in enumerate(rule.examples.get("keep", [])):
         block, nxt = block_of(example)
         if match(rule.matcher, block, nxt) is not None:
-            failures.append(f"{rule.id}: should not match but does: {example!r}")
-    for example in rule.examples.get("extract", []):
+            fail("keep", i, f"should not match but does: {example!r}")
+    for i, example in enumerate(rule.examples.get("extract", [])):
         block, nxt = block_of(example)
         fields: dict[str, tuple[str, Evidence]] = {}
         found = match(rule.matcher, block, nxt)
@@ -351,15 +355,15 @@ def _check_examples(rule: Rule) -> list[str]:
         got = fields.get(rule.field or "", ("", None))[0]
         want = str(example.get("value", "")) if isinstance(example, dict) else ""
         if got != want:
-            failures.append(f"{rule.id}: extract from {example!r} gave {got!r}, want {want!r}")
+            fail("extract", i, f"extract from {example!r} gave {got!r}, want {want!r}")
         if isinstance(example, dict) and "rest" in example and block.text != example["rest"]:
-            failures.append(f"{rule.id}: after extract the line is {block.text!r}, want {example['rest']!r}")
-    for example in rule.examples.get("rewrite", []):
+            fail("extract", i, f"after extract the line is {block.text!r}, want {example['rest']!r}")
+    for i, example in enumerate(rule.examples.get("rewrite", [])):
         if not isinstance(example, dict) or "text" not in example or "out" not in example:
-            failures.append(f"{rule.id}: a rewrite example needs 'text' and 'out'")
+            fail("rewrite", i, "a rewrite example needs 'text' and 'out'")
             continue
         block, _ = block_of(example)
         _rewrite(block, rule)
         if block.text != example["out"]:
-            failures.append(f"{rule.id}: rewrite of {example['text']!r} gave {block.text!r}, want {example['out']!r}")
+            fail("rewrite", i, f"rewrite of {example['text']!r} gave {block.text!r}, want {example['out']!r}")
     return failures

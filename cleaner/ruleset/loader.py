@@ -73,7 +73,21 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
     return mapping
 
 
+class _Seq(list):  # type: ignore[type-arg]
+    """A YAML sequence that knows the line of each item, so that a failing example's
+    message can name it."""
+
+    lines: list[int]
+
+
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> _Seq:
+    seq = _Seq(loader.construct_sequence(node, deep=True))
+    seq.lines = [item.start_mark.line + 1 for item in node.value]
+    return seq
+
+
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 # A date-like value stays a string: rules match text, and "2024-13-01" made PyYAML's
 # timestamp constructor raise (found by fuzzing).
 _LineLoader.yaml_implicit_resolvers = {
@@ -114,32 +128,65 @@ def bundled_rules_dir() -> Path:
 
 @functools.lru_cache(maxsize=16)
 def load_rules(paths: Sequence[str], settings: Settings = DEFAULT) -> RuleSet:
-    """Load every *.yaml / *.yml file under the given folders (sorted) or the given files."""
-    files: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            files.extend(sorted(f for f in p.rglob("*") if f.suffix in (".yaml", ".yml") and f.is_file()))
-        elif p.is_file():
-            files.append(p)
-        else:
-            raise RuleError(str(p), "no such rule file or folder")
+    """Load every *.yaml / *.yml file under the given folders (sorted) or the given files.
+    The first error raises RuleError."""
     rules: list[Rule] = []
+    files = _rule_files(paths)
     for f in files:
         rules.extend(_load_file(f, settings))
     _check_unique(rules)
     return RuleSet(rules, [str(f) for f in files])
 
 
+def check_rules(paths: Sequence[str], settings: Settings = DEFAULT) -> tuple[RuleSet, list[RuleError]]:
+    """Load as load_rules does, going on past errors (for `clean rules check`): the rules
+    that load, and one RuleError per broken file, rule or duplicate id, in file order."""
+    errors: list[RuleError] = []
+    rules: list[Rule] = []
+    files = _rule_files(paths, errors)
+    for f in files:
+        try:
+            rules.extend(_load_file(f, settings, errors))
+        except RuleError as exc:
+            errors.append(exc)
+    errors.extend(_duplicates(rules))
+    return RuleSet(rules, [str(f) for f in files]), errors
+
+
+def _rule_files(paths: Sequence[str], errors: list[RuleError] | None = None) -> list[Path]:
+    files: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            files.extend(sorted(f for f in p.rglob("*") if f.suffix in (".yaml", ".yml") and f.is_file()))
+        elif p.is_file():
+            files.append(p)
+        elif errors is None:
+            raise RuleError(str(p), "no such rule file or folder")
+        else:
+            errors.append(RuleError(str(p), "no such rule file or folder"))
+    return files
+
+
 def _check_unique(rules: list[Rule]) -> None:
+    for error in _duplicates(rules):
+        raise error
+
+
+def _duplicates(rules: list[Rule]) -> list[RuleError]:
     seen: dict[str, Rule] = {}
+    errors = []
     for rule in rules:
         if rule.id in seen:
             first = seen[rule.id]
-            raise RuleError(rule.path, f"duplicate rule id (first defined at {first.path}:{first.line})", line=rule.line, rule_id=rule.id)
-        seen[rule.id] = rule
+            errors.append(RuleError(rule.path, f"duplicate rule id (first defined at {first.path}:{first.line})", line=rule.line, rule_id=rule.id))
+        else:
+            seen[rule.id] = rule
+    return errors
 
 
-def _load_file(path: Path, settings: Settings) -> list[Rule]:
+def _load_file(path: Path, settings: Settings, errors: list[RuleError] | None = None) -> list[Rule]:
+    """The file's rules. A broken rule raises RuleError, or with `errors` is noted there
+    and the file's other rules still load."""
     name = str(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -163,7 +210,15 @@ def _load_file(path: Path, settings: Settings) -> list[Rule]:
     raw_rules = data.get("rules") or []
     if not isinstance(raw_rules, list):
         raise RuleError(name, "'rules' must be a list", line=data[_LINE])
-    return [_rule(r, name, file_scope, settings) for r in raw_rules]
+    if errors is None:
+        return [_rule(r, name, file_scope, settings) for r in raw_rules]
+    rules = []
+    for raw in raw_rules:
+        try:
+            rules.append(_rule(raw, name, file_scope, settings))
+        except RuleError as exc:
+            errors.append(exc)
+    return rules
 
 
 def _unknown(mapping: dict[str, Any], allowed: set[str], path: str, rule_id: str | None) -> None:
@@ -187,7 +242,29 @@ def _regex(pattern: str, path: str, line: int | None, rule_id: str | None, setti
         return compile_regex(pattern, settings.rule_regex_max_mem_bytes)
     except re2.error as exc:
         detail = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
-        raise RuleError(path, f"bad regex {pattern!r}: {detail} (RE2 syntax: no backreferences or lookaround)", line=line, rule_id=rule_id) from None
+        lacks = _re2_lacks(pattern, detail)
+        hint = f" (RE2, which keeps every rule linear-time, does not support {lacks})" if lacks else ""
+        raise RuleError(path, f"bad regex {pattern!r}: {detail}{hint}", line=line, rule_id=rule_id) from None
+
+
+# What RE2 leaves out of Perl's syntax to stay linear-time, by the opening of the construct
+# its error message quotes; a pattern that is simply broken ("missing )") gets no hint.
+_RE2_LACKS = {"(?=": "lookahead", "(?!": "lookahead", "(?<=": "lookbehind", "(?<!": "lookbehind", "(?>": "atomic groups", "(?P=": "backreferences", "(?P>": "recursion"}
+
+
+def _re2_lacks(pattern: str, detail: str) -> str | None:
+    """The Perl feature RE2 refused in `pattern`, from RE2's error message; None when the
+    pattern is invalid in any syntax."""
+    if detail.startswith("invalid perl operator: "):
+        quoted = detail.removeprefix("invalid perl operator: ")
+        for opening, feature in _RE2_LACKS.items():
+            if opening.startswith(quoted) and opening in pattern:
+                return feature
+    if detail.startswith("invalid escape sequence: \\") and detail[len("invalid escape sequence: \\"):][:1] in set("123456789kg"):
+        return "backreferences"
+    if detail.startswith("bad repetition operator: ") and detail.endswith("+") and detail[-2:-1] in ("*", "+", "?", "}"):
+        return "possessive quantifiers"
+    return None
 
 
 def _scope(raw: Any, path: str, rule_id: str | None, settings: Settings, default: Scope | None = None) -> Scope:
@@ -295,6 +372,7 @@ def _rule(raw: Any, path: str, file_scope: Scope, settings: Settings) -> Rule:
         until=_enum(SectionEnd, raw.get("until", "links"), path, line, rule_id, "until"),
         max_section_blocks=_int(raw.get("max_blocks"), path, line, rule_id, "max_blocks") or 40,
         examples=_examples(raw.get("examples"), path, line, rule_id),
+        example_lines=_example_lines(raw.get("examples")),
     )
     if action is Action.EXTRACT and rule.field not in FIELDS:
         raise RuleError(path, f"extract needs 'field', one of: {', '.join(FIELDS)}", line=line, rule_id=rule_id)
@@ -360,6 +438,12 @@ def _examples(raw: Any, path: str, line: int, rule_id: str) -> dict[str, list[An
             raise RuleError(path, f"examples.{key} must be a list", line=raw.get(_LINE, line), rule_id=rule_id)
         out[key] = [_example(v, path, raw.get(_LINE, line), rule_id) for v in value]
     return out
+
+
+def _example_lines(raw: Any) -> dict[str, list[int]]:
+    if not isinstance(raw, dict):
+        return {}
+    return {key: value.lines for key, value in raw.items() if isinstance(value, _Seq)}
 
 
 def _example(raw: Any, path: str, line: int, rule_id: str) -> Any:

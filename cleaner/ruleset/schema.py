@@ -83,11 +83,17 @@ class Rule:
     until: SectionEnd = SectionEnd.LINKS  # for drop-section
     max_section_blocks: int = 40
     examples: dict[str, list[Any]] = dataclasses.field(default_factory=dict)
+    example_lines: dict[str, list[int]] = dataclasses.field(default_factory=dict)  # each example's line, by key
     selectors: Selectors | None = None  # a DOM rule: acts on HTML elements, not on Blocks
 
     @property
     def is_dom(self) -> bool:
         return self.selectors is not None
+
+    def example_at(self, key: str, index: int) -> str:
+        """`path:line` of examples[key][index] (the rule's own line where that is unknown)."""
+        lines = self.example_lines.get(key, [])
+        return f"{self.path}:{lines[index] if index < len(lines) else self.line}"
 
 
 def fold(text: str) -> str:

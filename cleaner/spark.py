@@ -9,12 +9,19 @@
 Each Python worker loads the rules once (they travel inside the installed package) and
 cleans in its own process: Spark gives the parallelism, so there is no pool inside.
 Records are the JSON output schema of `clean --format jsonl`, error records included.
+
+Spark starts its Python workers with PYSPARK_PYTHON, or else `python3` from PATH: outside
+an activated virtual environment, a Python without this package, where every task fails
+with "No module named 'cleaner'". So when PYSPARK_PYTHON is unset, a local master's
+workers run the interpreter running this module (see local_workers_run_this_python).
+A cluster's executors need PYSPARK_PYTHON set to a Python that has the package.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,8 +33,36 @@ from .ruleset import RuleSet
 from .settings import DEFAULT, Settings
 
 if TYPE_CHECKING:
+    from pyspark import SparkContext
     from pyspark.sql import DataFrame
     from pyspark.sql.types import StructType
+
+_USER_PYTHON = os.environ.get("PYSPARK_PYTHON")  # as the user set it (None: unset)
+
+
+def local_workers_run_this_python(sc: SparkContext | None = None) -> None:
+    """With PYSPARK_PYTHON unset, make a local master's Python workers run this interpreter
+    (sys.executable), which has this package. Called on import, before the Spark context
+    usually exists: then PYSPARK_PYTHON is set for the context to come, unless
+    spark-submit started this driver (its workers then run the same `python3` as the
+    driver). with_cleaned() and main() call it again with their context, and there a
+    cluster master gets Spark's own default back."""
+    if _USER_PYTHON is not None:
+        return
+    if sc is None:
+        pyspark = sys.modules.get("pyspark")
+        sc = getattr(getattr(pyspark, "SparkContext", None), "_active_spark_context", None)
+    if sc is None:
+        if "PYSPARK_GATEWAY_PORT" not in os.environ:
+            os.environ["PYSPARK_PYTHON"] = sys.executable
+        return
+    if str(sc.master).startswith("local"):
+        sc.pythonExec = sys.executable
+    elif sc.pythonExec == sys.executable and os.environ.get("PYSPARK_PYTHON") == sys.executable:
+        sc.pythonExec = "python3"  # set by the import above, not by the user: Spark's default
+
+
+local_workers_run_this_python()
 
 # The fields of the struct column with_cleaned() adds, in order.
 CLEANED_FIELDS = ("kind", "title", "subtitle", "byline", "authors", "date", "dateline", "site", "language", "description", "text", "markdown", "removed", "error")
@@ -102,6 +137,7 @@ def with_cleaned(
     """
     from pyspark.sql import functions as F
 
+    local_workers_run_this_python(df.sparkSession.sparkContext)
     options = Options(rules, None, kind, timeout or None, settings=settings)
 
     def clean_value(raw, url):  # type: ignore[no-untyped-def]  # no hints: Spark reads hints as a pandas UDF's
@@ -161,6 +197,7 @@ def main(argv: list[str] | None = None) -> None:
     from pyspark.sql import SparkSession
 
     spark = SparkSession.builder.appName("cleaner").getOrCreate()
+    local_workers_run_this_python(spark.sparkContext)
     paths = warc_paths(args.warcs)
     rdd = spark.sparkContext.parallelize(paths, args.partitions or max(1, len(paths)))
     rdd.mapPartitions(clean_warc_partition).map(lambda r: json.dumps(r, ensure_ascii=False)).saveAsTextFile(args.output)

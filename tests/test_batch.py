@@ -176,11 +176,14 @@ def test_output_file_format_from_its_name_and_inputs_never_overwritten(tmp_path:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(ARTICLE)
     (tmp_path / "in" / "b.txt").write_text(ARTICLE)
-    out = tmp_path / "in" / "all.jsonl"  # inside the folder it cleans
-    for _ in range(2):  # the second run does not read the first run's output
-        result = invoke(["-q", str(tmp_path / "in"), "-o", str(out)])
-        assert result.exit_code == 0 and result.stdout == ""
-        assert [Path(r["source"]).name for r in jsonl(out.read_text())] == ["a.txt", "b.txt"]
+    out = tmp_path / "in" / "all.jsonl"  # inside the folder it cleans, new: not an input
+    result = invoke(["-q", str(tmp_path / "in"), "-o", str(out)])
+    assert result.exit_code == 0 and result.stdout == ""
+    first = out.read_text()
+    assert [Path(r["source"]).name for r in jsonl(first)] == ["a.txt", "b.txt"]
+    # Now it is a file in the input folder, so an input: refused (it could as well be a capture).
+    again = invoke(["-q", str(tmp_path / "in"), "-o", str(out)])
+    assert again.exit_code == 2 and "never overwritten" in again.stderr and out.read_text() == first
     clash = invoke([str(tmp_path / "in" / "a.txt"), "-o", str(tmp_path / "in" / "a.txt")])
     assert clash.exit_code == 2 and "never overwritten" in clash.stderr
     assert (tmp_path / "in" / "a.txt").read_text() == ARTICLE
@@ -203,7 +206,7 @@ def test_output_folder_mirrors_the_inputs(tmp_path: Path) -> None:
 def test_output_into_the_input_folder_never_replaces_an_input(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE)
     (tmp_path / "a").write_text(ARTICLE)  # its output would be a.txt
-    result = invoke(["-q", "--jobs", "1", str(tmp_path), "-o", str(tmp_path)])
+    result = invoke(["-q", "--jobs", "1", str(tmp_path / "a"), str(tmp_path / "a.txt"), "-o", str(tmp_path)])
     assert result.exit_code == 3 and "is an input, which is never overwritten" in result.stderr
     assert (tmp_path / "a.txt").read_text() == ARTICLE and (tmp_path / "a.txt.txt").exists()
 
@@ -289,7 +292,7 @@ def test_progress_bar_and_summary(tmp_path: Path, capsys: pytest.CaptureFixture[
     stats = run_batch(expand([str(tmp_path)]), Options(), sink, jobs=1, progress=True)
     assert isinstance(stats, Stats) and (stats.documents, stats.errors) == (2, 1)
     err = capsys.readouterr().err
-    assert "2 docs" in err and "1 errors" in err  # the bar: documents, rate and errors
+    assert "2 docs" in err and "1 error]" in err  # the bar: documents, rate and errors
     assert "generic" in stats.summary() or "removed" in stats.summary()
     quiet = invoke(["-q", str(tmp_path)])
     assert "documents" not in quiet.stderr

@@ -448,7 +448,7 @@ def test_a_catastrophic_regex_loads_and_cannot_hang(tmp_path: Path) -> None:
     path.write_text(RULE.replace("literal: [Share]", "regex: '^(a|a)*(a+)+$'"))
     result = CliRunner().invoke(main, ["rules", "check", str(path)], catch_exceptions=False)
     assert result.exit_code == 2  # loads (RE2 is linear), but the examples fail
-    assert "FAIL t.share" in result.stderr
+    assert f"FAIL {path}:" in result.stderr and ": t.share: should match" in result.stderr
 
 
 # --- filesystem --------------------------------------------------------------------------------------

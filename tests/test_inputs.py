@@ -117,8 +117,16 @@ def test_jsonl_keeps_the_other_fields_and_reads_each_line(tmp_path: Path) -> Non
     one, bad, missing, listed, five = items
     assert one.raw == "<p>one</p>" and one.url == "https://a.example/1" and one.extra == {"id": 1, "url": "https://a.example/1"}
     assert bad.error.startswith("invalid JSON") and listed.error == "not a JSON object"
-    assert missing.error == "no string in field 'html'" and missing.extra == {"id": 3}
+    assert missing.error == "no field 'html' (it has no string field); name the capture's field with --field" and missing.extra == {"id": 3}
     assert five.raw == "five" and five.url is None and five.part == 5
+
+
+def test_jsonl_without_the_field_names_the_fields_it_has_and_points_to_field(tmp_path: Path) -> None:
+    path = tmp_path / "caps.jsonl"
+    path.write_text(json.dumps({"url": "https://a.example/1", "html": "<p>one</p>", "n": 1}) + "\n" + json.dumps({"text": None, "body": "b"}) + "\n")
+    (missing, null), _ = _items(path)  # the default field, text
+    assert missing.error == "no field 'text' (its string fields are 'url', 'html'); name the capture's field with --field"
+    assert null.error == "field 'text' is not a string (its string fields are 'body'); name the capture's field with --field"
 
 
 def test_jsonl_gz_and_overlong_lines(tmp_path: Path) -> None:

@@ -174,7 +174,7 @@ def test_check_examples_names_the_rule_and_the_example(tmp_path: Path) -> None:
     rules = rules_from(tmp_path, GOOD.replace('keep: ["Share prices fell."]', 'keep: ["Share"]').replace('drop: ["Share"]', 'drop: ["Tweet"]'))
     failures = check_examples(rules.rules[0])
     assert len(failures) == 2
-    assert all(f.startswith("t.share:") for f in failures)
+    assert all(f.startswith(f"{tmp_path / 'rules.yaml'}:") and ": t.share: " in f for f in failures)
     assert any("'Tweet'" in f for f in failures) and any("'Share'" in f for f in failures)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -76,3 +77,29 @@ def test_dataframe_gets_a_struct_column(spark: Any) -> None:
     rows = sorted(out.select("url", "cleaned.*").collect(), key=lambda row: row["url"])
     assert GOOD_1 in rows[0]["text"] and rows[0]["title"] and rows[0]["error"] is None
     assert rows[1]["error"] == "no capture (null)" and rows[2]["error"]
+
+
+def test_local_mode_works_without_pyspark_python_or_an_activated_venv(tmp_path: Path) -> None:
+    """A script run by this venv's Python, venv not activated, PYSPARK_PYTHON unset: Spark's
+    workers would run `python3` from PATH, which has no cleaner; they run this one instead."""
+    script = tmp_path / "job.py"
+    script.write_text(
+        "import json, sys\n"
+        "from cleaner.spark import clean_partition\n"  # imported before the session, as usual
+        "from pyspark.sql import SparkSession\n"
+        "spark = SparkSession.builder.master('local[1]').config('spark.ui.enabled', 'false').getOrCreate()\n"
+        "spark.sparkContext.setLogLevel('ERROR')\n"
+        "records = spark.sparkContext.parallelize([sys.argv[1]], 1).mapPartitions(clean_partition).collect()\n"
+        "print(json.dumps(records))\n"
+        "spark.stop()\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYSPARK_", "VIRTUAL_ENV")) and k != "PYTHONPATH"}
+    env["PATH"] = os.pathsep.join(p for p in os.environ.get("PATH", "").split(os.pathsep) if not p.startswith(str(Path(sys.executable).parent)))
+    if shutil.which("java") is not None:
+        env["PATH"] += os.pathsep + str(Path(shutil.which("java") or "").parent)
+    env.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    env["PYSPARK_SUBMIT_ARGS"] = '--driver-java-options "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" pyspark-shell'
+    done = subprocess.run([sys.executable, str(script), ARTICLE], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    (record,) = json.loads(done.stdout.strip().splitlines()[-1])
+    assert GOOD_1 in record["text"]

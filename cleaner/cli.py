@@ -310,7 +310,7 @@ def rules_check(paths: tuple[str, ...]) -> None:
         click.echo(f"FAIL {msg}", err=True)
     examples = sum(len(v) for rule in rules for v in rule.examples.values())
     line = f"{counted(len(rules), 'rule')} in {counted(len(rules.sources), 'file')}, {counted(examples, 'example')}, {len(failures)} failing"
-    click.echo(line + (f"; {counted(len(errors), 'invalid rule or file')}" if errors else ""))
+    click.echo(line + (f"; {counted(len(errors), 'error')} in the rule files" if errors else ""))
     sys.exit(EXIT_USAGE if failures or errors else EXIT_OK)
 
 

@@ -7,8 +7,10 @@ import json
 import multiprocessing
 import os
 import signal
+import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -17,11 +19,15 @@ from click.testing import CliRunner
 from cleaner import batch, inputs, outputs
 from cleaner.batch import Options, Stats, clean_items, run_batch
 from cleaner.cli import main
-from cleaner.inputs import Item, expand
+from cleaner.inputs import Item, documents_known, expand
 from cleaner.outputs import Formatter, StreamSink
 from cleaner.settings import Settings
 from tests.test_cli import ARTICLE, BINARY, GOOD_1, GOOD_2, NOTHING
 from tests.warcs import RECORD_ID_HTML, write_warc
+
+
+ROOT = Path(__file__).resolve().parents[1]
+TITLE_WORD = "Council"
 
 
 def invoke(args: list[str], stdin: bytes | None = None):  # type: ignore[no-untyped-def]
@@ -211,6 +217,90 @@ def test_output_into_the_input_folder_never_replaces_an_input(tmp_path: Path) ->
     assert (tmp_path / "a.txt").read_text() == ARTICLE and (tmp_path / "a.txt.txt").exists()
 
 
+def test_an_output_file_inside_an_input_folder_never_replaces_a_capture(tmp_path: Path) -> None:
+    (tmp_path / "s").mkdir()
+    for name in ("000.txt", "001.txt"):
+        (tmp_path / "s" / name).write_text(ARTICLE.replace(TITLE_WORD, name))
+    before = {p.name: p.read_text() for p in (tmp_path / "s").iterdir()}
+    for args in (["s/", "-o", "s/000.txt"], ["s", "-o", "s/000.txt"], ["s/001.txt", "s/", "-o", "s/000.txt"]):
+        result = invoke([str(tmp_path / a) if a.startswith("s") else a for a in args])
+        assert result.exit_code == 2 and result.stdout == "", args
+        assert "is one of the inputs (or a file in an input folder); an input is never overwritten" in result.stderr
+        assert {p.name: p.read_text() for p in (tmp_path / "s").iterdir()} == before
+
+
+def test_the_output_folder_is_never_the_input_folder(tmp_path: Path) -> None:
+    (tmp_path / "s").mkdir()
+    (tmp_path / "s" / "a.txt").write_text(ARTICLE)
+    (tmp_path / "link").symlink_to(tmp_path / "s")
+    for output in ("s/", "s", "link/"):
+        result = invoke([str(tmp_path / "s"), "-o", str(tmp_path / output)])
+        assert result.exit_code == 2 and "is the input folder" in result.stderr and "write them to another folder" in result.stderr
+        assert sorted(p.name for p in (tmp_path / "s").iterdir()) == ["a.txt"]
+    # An output folder inside the input folder is not read as input, run after run.
+    for _ in range(2):
+        assert invoke(["-q", str(tmp_path / "s"), "-o", str(tmp_path / "s" / "out") + "/"]).exit_code == 0
+    assert sorted(str(p.relative_to(tmp_path / "s")) for p in (tmp_path / "s").rglob("*")) == ["a.txt", "out", "out/a.txt.txt"]
+
+
+def test_devices_and_fifos_are_written_in_place_never_replaced(tmp_path: Path) -> None:
+    import stat
+    import threading
+
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    result = invoke([str(tmp_path / "a.txt"), "-o", os.devnull])
+    assert result.exit_code == 0 and result.stdout == "" and not result.stderr
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = invoke([str(tmp_path / "a.txt"), "-o", str(fifo)])
+    reader.join(timeout=30)
+    assert result.exit_code == 0 and got and GOOD_1.encode() in got[0]
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "pipe"]
+
+
+def test_dev_stdout_writes_to_standard_output_whatever_it_is(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "cleaner", str(tmp_path / "a.txt"), "-o", "/dev/stdout"]
+    piped = subprocess.run(command, capture_output=True, env=env, timeout=60)
+    assert piped.returncode == 0 and GOOD_1.encode() in piped.stdout, piped.stderr
+    out = tmp_path / "out.txt"
+    out.write_text("")
+    inode = out.stat().st_ino
+    with out.open("w") as fh:  # `> out.txt`: the shell's file is written, not renamed over
+        done = subprocess.run(command, stdout=fh, stderr=subprocess.PIPE, env=env, timeout=60)
+    assert done.returncode == 0 and GOOD_1 in out.read_text() and out.stat().st_ino == inode
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "out.txt"]
+
+
+def test_a_symbolic_link_given_as_output_is_followed_and_stays(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "target.txt").write_text("old\n")
+    (tmp_path / "link.txt").symlink_to("target.txt")
+    result = invoke([str(tmp_path / "a.txt"), "-o", str(tmp_path / "link.txt")])
+    assert result.exit_code == 0
+    assert os.readlink(tmp_path / "link.txt") == "target.txt" and GOOD_1 in (tmp_path / "target.txt").read_text()
+    (tmp_path / "to-input").symlink_to("a.txt")
+    refused = invoke([str(tmp_path / "a.txt"), "-o", str(tmp_path / "to-input")])
+    assert refused.exit_code == 2 and (tmp_path / "a.txt").read_text() == ARTICLE and (tmp_path / "to-input").is_symlink()
+
+
+def test_output_file_needs_its_folder_and_an_output_folder_is_created_saying_so(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    missing = tmp_path / "typo" / "out.jsonl"
+    result = invoke([str(tmp_path / "a.txt"), "-o", str(missing)])
+    assert result.exit_code == 4 and f"there is no folder {missing.parent}" in result.stderr and not missing.parent.exists()
+    made = invoke([str(tmp_path / "a.txt"), "-o", str(tmp_path / "new" / "deeper") + "/"])
+    assert made.exit_code == 0 and (tmp_path / "new" / "deeper" / "a.txt.txt").is_file()
+    assert made.stderr == f"clean: created the output folder {tmp_path / 'new' / 'deeper'}/\n"
+    again = invoke([str(tmp_path / "a.txt"), "-o", str(tmp_path / "new" / "deeper") + "/"])
+    assert again.exit_code == 0 and again.stderr == ""
+
+
 def test_an_output_folder_that_cannot_be_written_exits_4(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE)
     (tmp_path / "blocker").write_text("a file, not a folder")
@@ -296,3 +386,28 @@ def test_progress_bar_and_summary(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert "generic" in stats.summary() or "removed" in stats.summary()
     quiet = invoke(["-q", str(tmp_path)])
     assert "documents" not in quiet.stderr
+
+
+def test_the_progress_bar_over_a_folder_shows_the_total_and_time_left(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for n in range(3):
+        (tmp_path / f"{n}.txt").write_text(ARTICLE)
+    files = expand([str(tmp_path)])
+    run_batch(files, Options(), StreamSink(sys.stdout, Formatter("jsonl", many=True)), jobs=1, progress=True, total=documents_known(files))
+    err = capsys.readouterr().err
+    assert "3/3 [" in err and "<00:00" in err  # done of total, then elapsed<left
+
+
+def test_a_total_that_proves_short_is_dropped_not_overrun(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_warc(tmp_path / "crawl.data")  # a WARC by its content, not its name: two documents
+    files = expand([str(tmp_path / "crawl.data")])
+    assert documents_known(files) == 1
+    stats = run_batch(files, Options(), StreamSink(sys.stdout, Formatter("jsonl", many=True)), jobs=1, progress=True, total=1)
+    err = capsys.readouterr().err
+    assert stats.documents == 2 and "2/1" not in err and "2 docs" in err
+
+
+def test_summary_counts_in_the_singular_and_plural() -> None:
+    assert Stats(documents=1, errors=1, empty=0).summary() == "1 document, 1 error, 0 empty"
+    assert Stats(documents=2, errors=0, empty=2).summary() == "2 documents, 0 errors, 2 empty"
+    one = Stats(documents=1, removed=Counter({"rule:generic.share": 1}), skipped=Counter({"request": 1}))
+    assert "removed 1 block (rule 1;" in one.summary() and "skipped 1 WARC record (request 1)" in one.summary()

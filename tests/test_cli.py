@@ -125,6 +125,85 @@ def test_meta_header(runner: CliRunner) -> None:
     assert "Byline: By Maria Jansen\n" in result.stdout
 
 
+STANDFIRST = "The plan adds beds in three towns and a new clinic in the hills"
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_meta_prints_every_field_taken_out_of_the_body(runner: CliRunner, fmt: str) -> None:
+    page = f"{TITLE}\n\n{STANDFIRST}\n\n{GOOD_1}\n\n{GOOD_2}\n\n{GOOD_3}\n\nCopyright 2025 The Northern Herald\n"
+    plain = invoke(runner, ["--format", fmt], page.encode())
+    assert STANDFIRST not in plain.stdout and "Northern Herald" not in plain.stdout  # out of the body...
+    result = invoke(runner, ["--meta", "--format", fmt], page.encode())
+    header = result.stdout.split("\n\n")[0].splitlines()  # ...and in the header
+    assert f"Subtitle: {STANDFIRST}" in header and "Site: The Northern Herald" in header
+
+
+@pytest.mark.parametrize("args", [["--format", "json"], ["--format", "jsonl"], ["-o", "out.json"]], ids=["json", "jsonl", "json-by-name"])
+def test_meta_with_json_is_a_usage_error(runner: CliRunner, tmp_path: Path, args: list[str]) -> None:
+    args = [str(tmp_path / a) if a.endswith(".json") else a for a in args]
+    result = invoke(runner, ["--meta", *args], ARTICLE.encode())
+    assert result.exit_code == 2 and result.stdout == "" and not (tmp_path / "out.json").exists()
+    assert "--meta goes with --format text or markdown" in result.stderr
+
+
+# --- usage, help, version -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("flag", ["--help", "-h"])
+def test_help_names_the_command_as_typed(runner: CliRunner, flag: str) -> None:
+    result = invoke(runner, [flag])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Usage: clean [OPTIONS] [INPUTS]...\n")
+    assert "clean run" not in result.stdout and "clean report" in result.stdout
+
+
+def test_usage_errors_point_to_clean_help(runner: CliRunner) -> None:
+    result = invoke(runner, ["--no-such-option"])
+    assert result.exit_code == 2
+    assert "Usage: clean [OPTIONS] [INPUTS]..." in result.stderr and "Try 'clean --help' for help." in result.stderr
+    assert "clean run" not in result.stderr
+
+
+def test_version(runner: CliRunner) -> None:
+    from cleaner import __version__
+
+    result = invoke(runner, ["--version"])
+    assert result.exit_code == 0 and result.stdout == f"clean {__version__}\n"
+
+
+def test_subcommands_still_work_with_their_own_usage(runner: CliRunner) -> None:
+    assert invoke(runner, ["report", "-h"]).stdout.startswith("Usage: clean report [OPTIONS] [INPUTS]...")
+    assert invoke(runner, ["rules", "--help"]).stdout.startswith("Usage: clean rules [OPTIONS] COMMAND [ARGS]...")
+    assert invoke(runner, ["rules", "list"]).exit_code == 0
+    bad = invoke(runner, ["rules", "list", "--bogus"])
+    assert bad.exit_code == 2 and "Try 'clean rules list --help' for help." in bad.stderr
+
+
+def test_stdin_at_a_terminal_gets_a_hint(tmp_path: Path) -> None:
+    import pty
+    import termios
+
+    leader, follower = pty.openpty()
+    attrs = termios.tcgetattr(follower)
+    attrs[3] &= ~termios.ECHO  # nobody reads the echo
+    termios.tcsetattr(follower, termios.TCSANOW, attrs)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "cleaner"], stdin=follower, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=tmp_path)
+    os.close(follower)
+    try:
+        os.write(leader, ARTICLE.encode() + b"\x04")  # Ctrl-D at the start of a line: end of input
+        out, err = proc.communicate(timeout=60)
+    finally:
+        os.close(leader)
+    assert proc.returncode == 0, err.decode()
+    assert b"reading a capture from the terminal; end it with Ctrl-D" in err
+    assert GOOD_1.encode() in out
+
+
+def test_no_hint_when_stdin_is_not_a_terminal(runner: CliRunner) -> None:
+    assert "terminal" not in invoke(runner, [], ARTICLE.encode()).stderr
+
+
 # --- --explain -------------------------------------------------------------------------------------------
 
 
@@ -160,6 +239,16 @@ def test_unreadable_input_exits_3_and_the_others_still_come_out(runner: CliRunne
     assert first["source"] == str(tmp_path / "a.bin") and first["error"]
     assert second["source"] == str(tmp_path / "b.txt") and GOOD_1 in second["text"]
     assert str(tmp_path / "a.bin") in result.stderr
+
+
+def test_an_empty_folder_says_so_and_exits_1(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    result = invoke(runner, [str(tmp_path / "empty")])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == f"clean: {tmp_path / 'empty'}: no files in this folder\n"
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    mixed = invoke(runner, [str(tmp_path / "a.txt"), str(tmp_path / "empty")])
+    assert mixed.exit_code == 1 and GOOD_1 in mixed.stdout and "no files in this folder" in mixed.stderr
 
 
 def test_missing_file_exits_3(runner: CliRunner, tmp_path: Path) -> None:
@@ -234,15 +323,45 @@ def test_rules_check_passes_on_the_bundled_rules(runner: CliRunner) -> None:
     assert "0 failing" in result.stdout
 
 
-def test_rules_check_fails_on_a_failing_example(runner: CliRunner, tmp_path: Path) -> None:
+def test_rules_check_fails_on_a_failing_example_naming_its_file_and_line(runner: CliRunner, tmp_path: Path) -> None:
     (tmp_path / "r.yaml").write_text(
         "rules:\n  - id: t.share\n    why: w\n    match: {literal: [Share]}\n"
-        "    examples: {drop: [Share, Tweet], keep: ['Share prices fell.']}\n"
+        "    examples:\n      drop:\n        - Share\n        - Tweet\n      keep: ['Share prices fell.']\n"
     )
     result = invoke(runner, ["rules", "check", str(tmp_path)])
     assert result.exit_code == 2
-    assert "FAIL t.share" in result.stderr and "'Tweet'" in result.stderr
-    assert "1 failing" in result.stdout
+    assert result.stderr == f"FAIL {tmp_path / 'r.yaml'}:8: t.share: should match but does not: 'Tweet'\n"
+    assert result.stdout == "1 rule in 1 file, 3 examples, 1 failing\n"
+
+
+RULE = "  - id: t.{id}\n    why: w\n    match: {match}\n    examples: {{drop: [Share]}}\n"
+
+
+def test_rules_check_reports_every_broken_file_and_goes_on(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("rules:\n" + RULE.format(id="a", match="{literal: [Share]}") + "  - id: t.bad\n    why: w\n")
+    (tmp_path / "b.yaml").write_text("rules:\n  - id: t.b\n    why: a: b\n")  # not YAML
+    (tmp_path / "c.yaml").write_text("rules:\n" + RULE.format(id="c", match="{literal: [Share]}"))
+    (tmp_path / "d.yaml").write_text("rules:\n" + RULE.format(id="c", match="{literal: [Share]}"))  # the same id again
+    result = invoke(runner, ["rules", "check", str(tmp_path)])
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    errors = result.stderr.splitlines()
+    assert len(errors) == 3 and all(e.startswith("clean: invalid rule file: ") for e in errors)
+    assert f"{tmp_path / 'a.yaml'}:6: rule 't.bad': " in errors[0] and f"{tmp_path / 'b.yaml'}:3: invalid YAML" in errors[1]
+    assert f"{tmp_path / 'd.yaml'}:2: rule 't.c': duplicate rule id" in errors[2]
+    assert result.stdout == "3 rules in 4 files, 3 examples, 0 failing; 3 errors in the rule files\n"
+
+
+@pytest.mark.parametrize(
+    "regex, hint",
+    [("'Share(?= now)'", "does not support lookahead"), ("'(Sh)are\\1'", "does not support backreferences"), ("'Share(now'", None)],
+    ids=["lookahead", "backreference", "unbalanced"],
+)
+def test_the_re2_hint_appears_only_where_re2_is_the_cause(runner: CliRunner, tmp_path: Path, regex: str, hint: str | None) -> None:
+    (tmp_path / "r.yaml").write_text("rules:\n" + RULE.format(id="x", match="{regex: " + regex + "}"))
+    result = invoke(runner, ["rules", "check", str(tmp_path)])
+    assert result.exit_code == 2 and f"{tmp_path / 'r.yaml'}:4: rule 't.x': bad regex" in result.stderr
+    assert ("RE2" in result.stderr) == (hint is not None)
+    assert hint is None or hint in result.stderr
 
 
 def test_rules_check_on_an_invalid_file_exits_2(runner: CliRunner, tmp_path: Path) -> None:

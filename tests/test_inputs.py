@@ -13,7 +13,7 @@ import pytest
 
 from cleaner import clean, inputs
 from cleaner.batch import Options, clean_item
-from cleaner.inputs import JSONL, RAW, WARC, InputFile, expand, is_single, read_bytes, read_items, sniff_format
+from cleaner.inputs import JSONL, RAW, WARC, InputFile, documents_known, expand, is_single, read_bytes, read_items, sniff_format
 from cleaner.settings import Settings
 from tests.warcs import ARTICLE_TEXT, RECORD_ID_HTML, RECORD_ID_TEXT, http, record, write_warc
 
@@ -220,3 +220,11 @@ def test_a_warc_records_http_charset_decodes_its_body(tmp_path: Path) -> None:
     doc = clean_item(item, Options()).doc
     assert doc is not None and text in doc.text
     assert text not in clean(item.raw).text  # without the header, detection gets it wrong
+
+
+def test_documents_known_counts_raw_inputs_without_reading_them(tmp_path: Path) -> None:
+    raw = [InputFile(str(tmp_path / n), n) for n in ("a.txt", "b.html")]  # never created: not read
+    assert documents_known(raw) == 2 and documents_known(raw, "raw") == 2 and documents_known([]) == 0
+    assert documents_known([*raw, InputFile("c.jsonl", "c.jsonl")]) is None
+    assert documents_known([*raw, InputFile("d.warc.gz", "d.warc.gz")]) is None
+    assert documents_known(raw, "warc") is None and documents_known(raw, "jsonl") is None

@@ -5,6 +5,7 @@ import errno
 import io
 import json
 import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -190,3 +191,18 @@ def test_an_input_is_never_overwritten_and_names_never_collide(tmp_path: Path) -
     sink.close()
     assert (tmp_path / "a.txt").read_text() == "an input"
     assert (tmp_path / "b.txt").read_text() == "First.\n"
+
+
+def test_dir_sink_never_replaces_a_fifo_or_a_symbolic_link(tmp_path: Path) -> None:
+    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere.txt"
+    out.mkdir()
+    elsewhere.write_text("not an output")
+    os.mkfifo(out / "a.txt")
+    (out / "b.txt").symlink_to(elsewhere)
+    sink = DirSink(out, "text")
+    for n, name in enumerate(("a", "b")):
+        with pytest.raises(SkipOutput, match="symbolic link, FIFO or device, which is never replaced"):
+            sink.write(_ok(f"/in/{name}", origin=_origin(name, n)))
+    sink.close()
+    assert stat.S_ISFIFO(os.lstat(out / "a.txt").st_mode) and (out / "b.txt").is_symlink()
+    assert elsewhere.read_text() == "not an output" and not _leftovers(out)

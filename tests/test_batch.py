@@ -7,6 +7,7 @@ import json
 import multiprocessing
 import os
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -243,38 +244,55 @@ def test_the_output_folder_is_never_the_input_folder(tmp_path: Path) -> None:
     assert sorted(str(p.relative_to(tmp_path / "s")) for p in (tmp_path / "s").rglob("*")) == ["a.txt", "out", "out/a.txt.txt"]
 
 
+def _null_device(folder: Path) -> Path | None:
+    """A character device like /dev/null (1, 3) in `folder`, where it can be made (root):
+    the tests write there first, so that a regression replaces that one, never the system's."""
+    path = folder / "null"
+    try:
+        os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    except (PermissionError, AttributeError):
+        return None  # not root: then /dev/null cannot be replaced either
+    return path
+
+
 def test_devices_and_fifos_are_written_in_place_never_replaced(tmp_path: Path) -> None:
-    import stat
     import threading
 
-    (tmp_path / "a.txt").write_text(ARTICLE)
-    result = invoke([str(tmp_path / "a.txt"), "-o", os.devnull])
-    assert result.exit_code == 0 and result.stdout == "" and not result.stderr
-    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(ARTICLE)
+    capture = str(tmp_path / "in" / "a.txt")
+    for device in filter(None, (_null_device(tmp_path), Path(os.devnull))):  # the system's last
+        result = invoke([capture, "-o", str(device)])
+        assert stat.S_ISCHR(os.lstat(device).st_mode), f"{device} was replaced"
+        assert result.exit_code == 0 and result.stdout == "" and not result.stderr
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     got: list[bytes] = []
     reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
     reader.start()
-    result = invoke([str(tmp_path / "a.txt"), "-o", str(fifo)])
+    result = invoke([capture, "-o", str(fifo)])
     reader.join(timeout=30)
     assert result.exit_code == 0 and got and GOOD_1.encode() in got[0]
-    assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "pipe"]
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert {p.name for p in tmp_path.iterdir()} == {"in", "pipe"} | ({"null"} if (tmp_path / "null").exists() else set())
 
 
 def test_dev_stdout_writes_to_standard_output_whatever_it_is(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "stdout").symlink_to("/proc/self/fd/1")  # what /dev/stdout is; a regression replaces this one
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-m", "cleaner", str(tmp_path / "a.txt"), "-o", "/dev/stdout"]
-    piped = subprocess.run(command, capture_output=True, env=env, timeout=60)
-    assert piped.returncode == 0 and GOOD_1.encode() in piped.stdout, piped.stderr
     out = tmp_path / "out.txt"
-    out.write_text("")
-    inode = out.stat().st_ino
-    with out.open("w") as fh:  # `> out.txt`: the shell's file is written, not renamed over
-        done = subprocess.run(command, stdout=fh, stderr=subprocess.PIPE, env=env, timeout=60)
-    assert done.returncode == 0 and GOOD_1 in out.read_text() and out.stat().st_ino == inode
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "out.txt"]
+    for name in (str(tmp_path / "stdout"), "/dev/stdout"):  # the system's last
+        command = [sys.executable, "-m", "cleaner", str(tmp_path / "a.txt"), "-o", name]
+        piped = subprocess.run(command, capture_output=True, env=env, timeout=60)
+        assert os.path.islink(name), f"{name} was replaced"
+        assert piped.returncode == 0 and GOOD_1.encode() in piped.stdout, piped.stderr
+        out.write_text("")
+        inode = out.stat().st_ino
+        with out.open("w") as fh:  # `> out.txt`: the shell's file is written, not renamed over
+            done = subprocess.run(command, stdout=fh, stderr=subprocess.PIPE, env=env, timeout=60)
+        assert done.returncode == 0 and GOOD_1 in out.read_text() and out.stat().st_ino == inode
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "out.txt", "stdout"]
 
 
 def test_a_symbolic_link_given_as_output_is_followed_and_stays(tmp_path: Path) -> None:

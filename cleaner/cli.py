@@ -6,7 +6,7 @@ import contextlib
 import io
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -193,9 +193,9 @@ def _ruleset(rule_dirs: tuple[str, ...], no_default: bool) -> RuleSet:
     return base
 
 
-def _expand(inputs: tuple[str, ...]) -> Iterator[str]:
+def _expand(inputs: tuple[str, ...], skip: Iterable[str] = ()) -> Iterator[str]:
     """The input paths: a folder's files recursively, sorted (see inputs.expand)."""
-    return (f.path for f in expand(inputs))
+    return (f.path for f in expand(inputs, skip=skip))
 
 
 def _read(source: str) -> bytes:
@@ -234,10 +234,14 @@ def report(inputs: tuple[str, ...], output: str, fixture_dirs: tuple[str, ...], 
     except (OSError, ValueError) as exc:
         click.echo(f"clean: --against: {exc}", err=True)
         sys.exit(EXIT_USAGE)
-    jobs = [(source, None) for source in _expand(inputs or (() if goldens else ("-",)))]
+    # A report folder inside an input folder is not read as input; a report file there is
+    # an input like any other file, and refused below.
+    to_folder = output.endswith(("/", os.sep)) or os.path.isdir(output)
+    jobs = [(source, None) for source in _expand(inputs or (() if goldens else ("-",)), skip=[output] if to_folder else [])]
     jobs += [(str(g.capture), g) for g in goldens]
     try:
-        check_output(output, len(jobs))
+        as_folder = check_output(output, len(jobs))
+        _check_report_output(output, as_folder, [source for source, _ in jobs])
     except ValueError as exc:
         click.echo(f"clean: {exc}", err=True)
         sys.exit(EXIT_USAGE)
@@ -257,12 +261,31 @@ def report(inputs: tuple[str, ...], output: str, fixture_dirs: tuple[str, ...], 
         captures.append(Entry(source, ex, diff=compare(ex, golden) if golden else None))
     try:
         written = write_report(captures, rules, output)
+    except OutputError as exc:
+        click.echo(f"clean: cannot write the report: {exc}", err=True)
+        sys.exit(EXIT_OUTPUT)
     except OSError as exc:
         click.echo(f"clean: cannot write the report: {exc}", err=True)
         sys.exit(EXIT_OUTPUT)
     size = sum(p.stat().st_size for p in written)
     click.echo(f"clean: wrote {written[0]} ({counted(len(captures), 'capture')}, {counted(len(written), 'file')}, {size / 1e6:.1f} MB)", err=True)
     sys.exit(status)
+
+
+def _check_report_output(output: str, as_folder: bool, sources: list[str]) -> None:
+    """ValueError when the report would replace an input: -o naming one, or a folder
+    holding some (its pages would go among them)."""
+    files = [s for s in sources if s != STDIN]
+    if as_folder:
+        real = Path(os.path.realpath(output))
+        inside = [s for s in files if Path(os.path.realpath(s)).is_relative_to(real)]
+        if inside:
+            raise ValueError(f"-o {output} holds inputs ({inside[0]}, ...); write the report to another folder")
+        return
+    with contextlib.suppress(OSError):
+        st = os.stat(output)
+        if (st.st_dev, st.st_ino) in identities(InputFile(s, s) for s in files):
+            raise ValueError(f"-o {output} is one of the inputs; an input is never overwritten")
 
 
 @click.group("rules", context_settings=CONTEXT)

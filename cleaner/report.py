@@ -164,12 +164,12 @@ def write_report(captures: list[Entry], rules: RuleSet, output: str | Path) -> l
         else:
             body = _header(captures, rules, home="index.html") + _index(captures, rows, link, pager)
         written.append(output / index_name(k))
-        _write(written[-1], _page(f"cleaner report: {total} captures" + (f", page {k + 1}" if k else ""), body))
+        _write(written[-1], _page(f"cleaner report: {total} captures" + (f", page {k + 1}" if k else ""), body), in_folder=True)
     folder = output / "captures"
     for n, c in enumerate(captures, 1):
         html = _page(f"{n}. {_title(c)}: cleaner report", _capture(c, n, total, _folder_nav(name, page_of), heading=1))
         written.append(folder / name(n))
-        _write(written[-1], html)
+        _write(written[-1], html, in_folder=True)
     keep = set(written)
     for stale in [*output.glob("index-*.html"), *folder.glob("*.html")]:  # from an earlier, bigger batch
         if re.fullmatch(r"index-\d+\.html|\d+\.html", stale.name) and stale not in keep:
@@ -187,11 +187,18 @@ def _pager(pages: list[range], k: int, index_name: Callable[[int], str]) -> str:
     return f'<nav aria-label="Index pages"><ul class="inline">{"".join(links)}</ul></nav>'
 
 
-def _write(path: Path, text: str) -> None:
+def _write(path: Path, text: str, *, in_folder: bool = False) -> None:
+    """Atomically, or in place for a device or FIFO (-o /dev/null): see outputs.output_file.
+    A page of a report folder is only ever a regular file there: a link could lead out."""
+    from .errors import OutputError
+    from .outputs import AtomicFile, output_file
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    if in_folder and (path.is_symlink() or (path.exists() and not path.is_file())):
+        raise OutputError(f"cannot write {path}: it is a symbolic link, FIFO or device, which is never replaced")
+    out = AtomicFile(path) if in_folder else output_file(path)
+    out.write(text)
+    out.commit()
 
 
 # --- page parts ----------------------------------------------------------------------------------

@@ -247,3 +247,29 @@ def test_cli_report_unwritable_output_exits_4(tmp_path: Path) -> None:
     (tmp_path / "a-file").write_text("")
     result = CliRunner().invoke(main, ["report", str(SEEDS[0].capture), "-o", str(tmp_path / "a-file" / "r.html")])
     assert result.exit_code == 4 and "cannot write the report" in result.stderr
+
+
+def test_the_report_never_replaces_an_input_a_device_or_a_link_in_its_folder(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from tests.test_batch import _null_device
+
+    capture = tmp_path / "in" / "page.txt"
+    capture.parent.mkdir()
+    shutil.copy(SEEDS[0].capture, capture)
+    before = capture.read_bytes()
+    for output in (capture, capture.parent):  # the input itself, or the folder holding it
+        result = CliRunner().invoke(main, ["report", str(capture.parent), "-o", str(output) + ("/" if output.is_dir() else "")])
+        assert result.exit_code == 2 and "Traceback" not in result.stderr
+        assert capture.read_bytes() == before and sorted(capture.parent.iterdir()) == [capture]
+    for device in filter(None, (_null_device(tmp_path), Path(os.devnull))):  # the system's last
+        result = CliRunner().invoke(main, ["report", str(capture), "-o", str(device)])
+        assert stat.S_ISCHR(os.lstat(device).st_mode), f"{device} was replaced"
+        assert result.exit_code == 0
+    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere.html"
+    (out / "captures").mkdir(parents=True)
+    elsewhere.write_text("mine")
+    (out / "captures" / "0001.html").symlink_to(elsewhere)
+    result = CliRunner().invoke(main, ["report", str(capture), "-o", f"{out}/"])
+    assert result.exit_code == 4 and "symbolic link" in result.stderr and elsewhere.read_text() == "mine"

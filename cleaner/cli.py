@@ -6,7 +6,7 @@ import contextlib
 import io
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -41,12 +41,16 @@ class _CleanCommand(click.Command):
 
     subcommands: dict[str, click.Command]
 
-    def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:
+    def main(
+        self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
+        standalone_mode: bool = True, **extra: Any,
+    ) -> Any:
         args = list(sys.argv[1:] if args is None else args)
         prog_name = prog_name or _prog_name()
         if args and args[0] in self.subcommands:
-            return self.subcommands[args[0]].main(args[1:], prog_name=f"{prog_name} {args[0]}", **extra)
-        return super().main(args, prog_name, **extra)
+            name, rest = args[0], args[1:]
+            return self.subcommands[name].main(rest, f"{prog_name} {name}", complete_var, standalone_mode, **extra)
+        return super().main(args, prog_name, complete_var, standalone_mode, **extra)
 
 
 @click.command(

@@ -15,6 +15,7 @@ from html import escape
 from pathlib import Path
 
 from . import __version__
+from .batch import counted
 from .explain import FIELDS, BlockRecord, Explanation
 from .golden import GoldenDiff, Mark
 from .model import DropSource
@@ -132,7 +133,7 @@ def write_report(captures: list[Entry], rules: RuleSet, output: str | Path) -> l
             return f"#c{n}"
 
         html = _page(
-            f"cleaner report: {total} captures",
+            f"cleaner report: {counted(total, 'capture')}",
             _header(captures, rules, home="")
             + _legend(captures)
             + _index(captures, range(1, total + 1), anchor, pager="")
@@ -164,7 +165,7 @@ def write_report(captures: list[Entry], rules: RuleSet, output: str | Path) -> l
         else:
             body = _header(captures, rules, home="index.html") + _index(captures, rows, link, pager)
         written.append(output / index_name(k))
-        _write(written[-1], _page(f"cleaner report: {total} captures" + (f", page {k + 1}" if k else ""), body), in_folder=True)
+        _write(written[-1], _page(f"cleaner report: {counted(total, 'capture')}" + (f", page {k + 1}" if k else ""), body), in_folder=True)
     folder = output / "captures"
     for n, c in enumerate(captures, 1):
         html = _page(f"{n}. {_title(c)}: cleaner report", _capture(c, n, total, _folder_nav(name, page_of), heading=1))
@@ -216,9 +217,9 @@ def _page(title: str, body: str) -> str:
 def _header(captures: list[Entry], rules: RuleSet, *, home: str) -> str:
     """home: "" on the page that holds the legend and the summary, else that page's name."""
     against = sum(1 for c in captures if c.diff is not None)
-    parts = [f"{len(captures)} captures", f"{len(rules)} rules from {len(rules.sources)} files", f"cleaner {__version__}"]
+    parts = [counted(len(captures), "capture"), f"{counted(len(rules), 'rule')} from {counted(len(rules.sources), 'file')}", f"cleaner {__version__}"]
     if against:
-        parts.append(f"compared with {against} goldens")
+        parts.append(f"compared with {counted(against, 'golden')}")
     links = f'<li><a href="{home}#legend">How to read this page</a></li><li><a href="#index">Index</a></li><li><a href="{home}#summary">Summary</a></li>'
     return (
         f'<header><h1>cleaner report</h1><p>{escape(" · ".join(parts))}</p>'
@@ -262,7 +263,7 @@ def _index(captures: list[Entry], numbers: range, href: Callable[[int], str], pa
         if golden:
             cells.append(f"<td>{_diff_cell(c.diff)}</td>")
         rows.append(f'<tr id="i{n}"><th scope="row">{n}</th>{"".join(cells)}</tr>')
-    shown = f"{len(captures)} captures, in input order" + (f": {numbers.start}–{numbers.stop - 1}" if len(numbers) < len(captures) else "")
+    shown = f"{counted(len(captures), 'capture')}, in input order" + (f": {numbers.start}–{numbers.stop - 1}" if len(numbers) < len(captures) else "")
     return (
         '<section id="index" aria-labelledby="index-h"><h2 id="index-h">Index</h2>'
         + pager + _table(shown, head, rows) + pager

@@ -73,7 +73,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
     return mapping
 
 
-class _Seq(list):  # type: ignore[type-arg]
+class _Seq(list[Any]):
     """A YAML sequence that knows the line of each item, so that a failing example's
     message can name it."""
 

@@ -265,10 +265,7 @@ def report(inputs: tuple[str, ...], output: str, fixture_dirs: tuple[str, ...], 
         captures.append(Entry(source, ex, diff=compare(ex, golden) if golden else None))
     try:
         written = write_report(captures, rules, output)
-    except OutputError as exc:
-        click.echo(f"clean: cannot write the report: {exc}", err=True)
-        sys.exit(EXIT_OUTPUT)
-    except OSError as exc:
+    except (OSError, OutputError) as exc:
         click.echo(f"clean: cannot write the report: {exc}", err=True)
         sys.exit(EXIT_OUTPUT)
     size = sum(p.stat().st_size for p in written)

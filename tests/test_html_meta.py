@@ -165,3 +165,34 @@ def test_metadata_lines_leave_the_body() -> None:
     assert doc.text.startswith("The council met on Tuesday")
     reasons = {str(b.drop) for b in doc.blocks if b.drop}
     assert {"metadata:title", "metadata:byline", "metadata:date"} <= reasons
+
+
+def test_displayed_headline_beats_a_declared_seo_variant() -> None:
+    html = page('<meta property="og:title" content="Budget 2026: council passes the budget - Example News">',
+                body="<h1>Example News</h1><h1>The council passes the budget</h1>" + BODY)
+    m = meta_of(html, "https://example.com/budget")
+    assert m.values["title"] == "The council passes the budget"  # not the logo <h1>, not the og:title
+    assert m.evidence["title"].source == "visible <h1> matching the declared title"
+
+
+def test_an_unrelated_h1_leaves_the_declared_title_without_its_site() -> None:
+    html = page('<meta property="og:title" content="Budget passes | Example News">', body="<h1>Menu</h1>" + BODY)
+    assert meta_of(html).values["title"] == "Budget passes"
+
+
+def test_entities_escaped_twice_are_decoded() -> None:
+    html = page('<meta property="og:title" content="The caterer&amp;#8217;s tools &amp;amp; spreadsheets">')
+    assert meta_of(html).values["title"] == "The caterer’s tools & spreadsheets"
+
+
+@pytest.mark.parametrize("title, want", [
+    ("Headline | Site Name", "Headline"),
+    ("Example News | A long headline about the budget", "A long headline about the budget"),
+    ("Budget talks - Opposition walks out of the council chamber for good", "Budget talks - Opposition walks out of the council chamber for good"),
+    ("Wedding planning tools - Caterer spreadsheet - Happily Connected", "Wedding planning tools"),
+    ("No separator here", "No separator here"),
+])
+def test_split_title(title: str, want: str) -> None:
+    from cleaner.html.meta import split_title
+
+    assert split_title(title, {"examplenews"})[0] == want

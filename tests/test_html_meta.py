@@ -196,3 +196,26 @@ def test_split_title(title: str, want: str) -> None:
     from cleaner.html.meta import split_title
 
     assert split_title(title, {"examplenews"})[0] == want
+
+
+def test_an_author_page_link_by_the_headline_is_the_byline() -> None:
+    body = '<h1>Budget passes</h1><div><a href="/authors/jane-roe">Jane Roe</a></div>' + BODY
+    m = meta_of(page(body=body))
+    assert m.values["byline_raw"] == "Jane Roe"
+    assert m.evidence["byline_raw"].source == "visible link to an author page"
+
+
+def test_a_written_by_line_by_the_headline_is_the_byline() -> None:
+    body = '<h1>Budget passes</h1><p>Written by Jane Roe</p>' + BODY
+    assert meta_of(page(body=body)).values["byline_raw"] == "Written by Jane Roe"
+
+
+@pytest.mark.parametrize("body", [
+    '<h1>Budget passes</h1><a href="/users/login">Log In</a>',  # not an author path, not a name
+    '<h1>Budget passes</h1><a href="/authors/">Sign in</a>',
+    '<h1>Budget passes</h1><ul><li>By use case</li></ul>',  # a menu, not a name
+    '<p>Written by Jane Roe</p>',  # no headline to sit by
+    '<h1>Budget passes</h1>' + BODY * 200 + '<p>Written by Jane Roe</p>',  # far from the headline
+])
+def test_links_and_by_lines_that_are_no_byline(body: str) -> None:
+    assert "byline_raw" not in meta_of(page(body=body + BODY)).values

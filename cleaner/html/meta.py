@@ -29,14 +29,19 @@ ARTICLE_TYPES = frozenset(
 )
 # WebPage and its kin are the weakest article type: used only when no real article object exists.
 _PAGE_TYPES = frozenset(t.lower() for t in ("WebPage", "ItemPage", "CreativeWork", "VideoObject", "Recipe"))
-_DATE_KEYS = ("datePublished", "dateCreated", "uploadDate", "dateModified")
+_DATE_KEYS = ("datePublished", "dateCreated", "uploadDate")
+# When a page was last changed: a date of last resort, after the visible dates and htmldate
+# (wcxb-dev, human-labelled publication dates: article:modified_time was right on 8 pages and
+# wrong on 19 when it came before them).
+_MODIFIED_JSON_LD_KEYS = ("dateModified",)
+META_MODIFIED = ("article:modified_time", "og:updated_time", "datemodified", "last-modified")
 # <meta> names and properties, most trusted first within each field.
 META_TITLE = ("og:title", "twitter:title", "dc.title", "citation_title", "parsely-title", "sailthru.title")
 META_DATE = (
     "article:published_time", "og:article:published_time", "datepublished", "og:pubdate", "date", "pubdate", "publishdate",
     "publish-date", "publish_date", "published_time", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.created",
     "citation_publication_date", "citation_date", "parsely-pub-date", "sailthru.date", "article.published",
-    "og:published_time", "article:modified_time", "last-modified",
+    "og:published_time",
 )
 META_AUTHOR = ("author", "article:author", "og:article:author", "dc.creator", "citation_author", "parsely-author", "sailthru.author", "byl")
 META_SITE = ("og:site_name", "application-name", "twitter:site", "publisher", "dc.publisher")
@@ -98,6 +103,8 @@ def collect(tree: Any, json_ld: list[str], url: str | None, *, date_fallback: bo
     if date_fallback and "date" not in meta.values:
         found = _htmldate(tree, url)
         meta.offer("date", found, "htmldate")
+    if "date" not in meta.values:
+        _modified_date(meta, tags, articles)
     return meta
 
 
@@ -270,6 +277,17 @@ def _from_meta_tags(meta: HtmlMeta, tags: dict[str, list[tuple[str, int | None]]
         meta.offer("description", found[0], f"meta {found[1]}", found[2])
 
 
+def _modified_date(meta: HtmlMeta, tags: dict[str, list[tuple[str, int | None]]], articles: list[dict[str, Any]]) -> None:
+    for obj in articles:
+        for key in _MODIFIED_JSON_LD_KEYS:
+            if meta.offer("date", _iso(_text(obj.get(key))), f"JSON-LD {key}"):
+                return
+    for key in META_MODIFIED:
+        hit = next(((_iso(c), line) for c, line in tags.get(key, []) if _iso(c)), None)
+        if hit and meta.offer("date", hit[0], f"meta {key}", hit[1]):
+            return
+
+
 def declared_language(tree: Any, tags: dict[str, list[tuple[str, int | None]]]) -> tuple[str, str] | None:
     """The language the page declares: <html lang>, then Content-Language and og:locale."""
     for el, attr in ((tree, "lang"), (tree, "xml:lang"), (tree.find("body"), "lang")):
@@ -314,7 +332,60 @@ def visible_byline(body: Any) -> tuple[str, int | None, str] | None:
         text = normalize_space(" ".join(el.itertext()))
         if 2 < len(text) <= _MAX_BYLINE_CHARS and clean_authors([text]):
             return text, el.sourceline, f"visible {how}"
+    return _author_link(body) or _by_label(body)
+
+
+# A link to a person's page on the site: /author/jane-roe, /authors/…, /writers/…, /people/….
+_AUTHOR_PATH = re.compile(r"/(?:authors?|writers?|contributors?|people|staff|profiles?|producers?|reporters?|columnists?)/[^/?#]+/?(?:[?#]|$)", re.I)
+# "By Jane Roe", "Written by Jane Roe", "Author: Jane Roe" in a short element.
+_BY_LABEL = re.compile(r"^(?:(?:written|posted|published|reviewed|words|story)\s+by|by|authors?)\b\s*:?\s+(?=\S)", re.I)
+_MAX_NAME_LINK_WORDS = 4
+# Bylines sit by the headline: a byline found only by its wording or its link must be this
+# close to the first <h1>, in elements of the page in document order (wcxb-dev: "By Use Case"
+# menus and "Log in" links elsewhere on the page were taken for authors without it).
+_BYLINE_BEFORE_H1_ELEMENTS = 40
+_BYLINE_AFTER_H1_ELEMENTS = 150
+_NAME_PARTICLES = frozenset({"de", "da", "del", "della", "der", "den", "van", "von", "la", "le", "di", "du", "bin", "al", "el", "y", "e"})
+
+
+def _near_headline(body: Any) -> list[Any]:
+    """The body's elements around its first <h1> (none without one)."""
+    elements = [el for el in body.iter() if isinstance(el.tag, str)]
+    at = next((k for k, el in enumerate(elements) if el.tag == "h1"), None)
+    if at is None:
+        return []
+    return elements[max(0, at - _BYLINE_BEFORE_H1_ELEMENTS): at + _BYLINE_AFTER_H1_ELEMENTS]
+
+
+def _author_link(body: Any) -> tuple[str, int | None, str] | None:
+    for el in _near_headline(body):
+        if el.tag != "a" or not _AUTHOR_PATH.search(el.get("href") or ""):
+            continue
+        text = normalize_space(" ".join(el.itertext()))
+        if _looks_like_name(text):
+            return text, el.sourceline, "visible link to an author page"
     return None
+
+
+def _by_label(body: Any) -> tuple[str, int | None, str] | None:
+    for el in _near_headline(body):
+        if el.tag not in ("p", "span", "div", "li", "address", "small"):
+            continue
+        text = normalize_space(" ".join(el.itertext()))
+        if len(text) > _MAX_BYLINE_CHARS or not (m := _BY_LABEL.match(text)):
+            continue
+        names = clean_authors([text[m.end():]])
+        if names and all(_looks_like_name(n) for n in names):
+            return text, el.sourceline, "visible 'By' line"
+    return None
+
+
+def _looks_like_name(text: str) -> bool:
+    """'Jane Roe', 'Jean-Luc de la Croix': two to four capitalised words (particles aside), letters only."""
+    words = text.split()
+    return (1 < len(words) <= _MAX_NAME_LINK_WORDS
+            and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words)
+            and all(c.isalpha() or c in ".'’-" for w in words for c in w))
 
 
 def visible_date(body: Any) -> tuple[str, int | None, str] | None:
@@ -391,11 +462,10 @@ def _prefer_displayed_headline(meta: HtmlMeta, tree: Any, tags: dict[str, list[t
         share = max(_held_share(text, d) for d in declared)
         if best is None or share > best[0]:
             best = (share, text, el.sourceline)
-    if best is not None and best[0] >= _HEADLINE_HELD_MIN_SHARE:
+    if "title" in meta.values:
+        meta.values["title"] = split_title(meta.values["title"], known)[0]
+    if best is not None and best[0] >= _HEADLINE_HELD_MIN_SHARE and _title_words(best[1]) != _title_words(meta.values.get("title") or ""):
         meta.values["title"], meta.evidence["title"] = best[1], Evidence("visible <h1> matching the declared title", best[2])
-    elif "title" in meta.values:
-        head, _ = split_title(meta.values["title"], known)
-        meta.values["title"] = head
 
 
 # A heading is the displayed headline when this share of its words is in a declared title

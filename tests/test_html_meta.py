@@ -219,3 +219,12 @@ def test_a_written_by_line_by_the_headline_is_the_byline() -> None:
 ])
 def test_links_and_by_lines_that_are_no_byline(body: str) -> None:
     assert "byline_raw" not in meta_of(page(body=body + BODY)).values
+
+
+def test_a_section_label_is_not_the_headline() -> None:
+    html = page('<meta property="og:title" content="Opinion | Republicans are following the mayor to nowhere">',
+                body="<h1>Republicans are following the mayor to nowhere</h1><h1>Opinion</h1>" + BODY)
+    assert meta_of(html).values["title"] == "Republicans are following the mayor to nowhere"
+    html = page('<meta property="og:title" content="The council votes on the budget for next year - Reviews">',
+                body="<h1>Reviews</h1>" + BODY)
+    assert meta_of(html).values["title"] == "The council votes on the budget for next year"

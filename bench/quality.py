@@ -1,319 +1,170 @@
 #!/usr/bin/env python3
-"""Quality benchmark: the cleaner and its peers on the shared article-extraction bench.
+"""Quality benchmark: the cleaner and its peers on both development corpora, in one run.
 
-For each capture set (md, txt) every tool reads the same pages in the same run, and
-its plain-text output is scored against the human-marked article bodies with the
-bench's own score.py. The cleaner's metadata is graded against silver-meta.json.
+For each corpus and each capture form (html, md, txt) every tool reads the same pages, and
+its plain-text output is scored against the human-marked bodies with the bench's score.py:
+F1, precision, recall, empty outputs, and on page-typed corpora (wcxb-dev) per page type.
+Metadata is graded against silver-meta.json (bench) or the human labels (wcxb-dev).
 
-    python bench/quality.py                       # full run, with peers
-    python bench/quality.py --no-peers --limit 20 # quick look
-    python bench/quality.py --update-floors       # raise the pinned floors in bench/floors.json
+    python bench/quality.py                               # both corpora, with peers (peers cached in .cache/bench)
+    python bench/quality.py --corpus wcxb-dev --only html --types forum,listing
+    python bench/quality.py --no-peers --limit 20         # quick look
+    python bench/quality.py --json out/pages.json         # also per-page P/R/F1 of every tool
+    python bench/quality.py --update-floors               # raise the pinned floors in bench/floors.json
 
-The bench's README describes the data and holds reference figures for the peers.
+The corpora's READMEs describe the data and hold reference figures for the peers.
 """
 from __future__ import annotations
 
 import argparse
-import gzip
-import html
-import importlib.util
 import json
 import math
 import re
+import statistics
+import subprocess
 import sys
-import time
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
-from types import ModuleType
 from typing import Any, Callable, Mapping, Sequence
 
-REPO = Path(__file__).resolve().parents[1]
-# Let `python bench/quality.py` import the cleaner from a checkout that is not pip-installed.
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+# Let `python bench/quality.py` import the cleaner from a checkout that is not pip-installed,
+# and the bench's own modules (bench/ is a folder of scripts, not a package).
+for _path in (str(REPO), str(BENCH)):
+    if _path not in sys.path:
+        sys.path.insert(0, _path)
 
-from cleaner import CleanerError, Document, RuleSet, clean, default_rules  # noqa: E402
 from cleaner.classify.learned import WEIGHTS  # noqa: E402
-from cleaner.lang import detect_language  # noqa: E402
-from cleaner.settings import DEFAULT, Settings  # noqa: E402
 
-FLOORS_PATH = Path(__file__).with_name("floors.json")
+from corpora import Corpus, find_scorer, import_by_path, read_json  # noqa: E402
+from peers import META_PEER, PEERS, TRIVIAL, KEEP_EVERYTHING  # noqa: E402
+from runner import CLEANER_VARIANTS, CleanerVariant, Job, run_all  # noqa: E402
+
+FLOORS_PATH = BENCH / "floors.json"
+CROSS_PATH = BENCH / "crosscorpus.json"
 FLOORS_WHY = (
-    "Floors for tests/test_quality_gate.py: the cleaner's F1 on ../shared/bench, rounded down to "
+    "Floors for tests/test_quality_gate.py and `make bench-quality`: the cleaner's F1, rounded down to "
     "2 decimals minus 0.01, so drift in dependencies (py3langid, jusText lists) does not trip the "
-    "gate but a real regression does. Raise them with `bench/quality.py --update-floors`; lowering "
-    "one needs --allow-lower and a reason in the commit message."
+    "gate but a real regression does. Keys without a corpus prefix are ../shared/bench; "
+    "'wcxb-dev/<set>' is the whole of ../shared/wcxb-dev (checked by `make bench-quality` only: it takes "
+    "minutes), 'wcxb-dev/<set>/every-N' its fixed subset of every N-th page in sorted order (checked by the "
+    "test suite). Raise them with `bench/quality.py --update-floors`; lowering one needs --allow-lower and "
+    "a reason in the commit message."
 )
-
-Peer = Callable[[str], str]
-
-
-# ---------------------------------------------------------------- data
-
-
-@dataclass(frozen=True)
-class Page:
-    id: str
-    url: str
-    raw: bytes  # the capture as stored; the cleaner decodes it itself, as it does in production
-
-    @property
-    def text(self) -> str:
-        """The capture as text, for the peers (the bench stores HTML gzipped, all of it UTF-8)."""
-        raw = gzip.decompress(self.raw) if self.raw[:2] == b"\x1f\x8b" else self.raw
-        return raw.decode("utf-8")
+DEFAULT_DATA = (Path("../shared/bench"), Path("../shared/wcxb-dev"))
+# The test suite gates wcxb-dev on every GATE_STEP-th page (50 pages x 3 forms, about 15 s on one
+# core); the whole corpus takes minutes and is gated by `make bench-quality`.
+GATE_STEP = 30
 
 
 @dataclass(frozen=True)
 class CaptureSet:
     """One form of the pages: the raw HTML, or the page flattened to markdown or text."""
 
-    name: str  # also the bench's folder name
+    name: str  # also the corpus's folder name
     kind: str  # the cleaner's `kind` argument for these captures
     suffix: str
-    peers: Mapping[str, Peer] = field(default_factory=dict)
 
-
-def import_by_path(name: str, path: Path) -> ModuleType:
-    """Import a module from a file that is not on sys.path (the bench's score.py, this script)."""
-    spec = importlib.util.spec_from_file_location(name, path)
-    if spec is None or spec.loader is None:
-        raise ImportError(f"cannot import {path}")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
-
-
-def read_json(path: Path) -> Any:
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-@dataclass(frozen=True)
-class Bench:
-    """The bench folder: its scorer, ground truth, silver metadata and the page ids in play (sorted)."""
-
-    data: Path
-    scorer: ModuleType
-    records: dict[str, dict[str, str]]
-    silver: dict[str, dict[str, Any]]
-    ids: list[str]
-
-    @classmethod
-    def load(cls, data: Path, limit: int | None = None) -> Bench:
-        records = read_json(data / "ground-truth.json")
-        return cls(data, import_by_path("bench_score", data / "score.py"), records,
-                   read_json(data / "silver-meta.json"), sorted(records)[:limit])
-
-    def truth(self) -> dict[str, str]:
-        return {i: self.records[i].get("articleBody") or "" for i in self.ids}
-
-    def pages(self, capture: CaptureSet) -> list[Page]:
-        folder = self.data / capture.name
-        return [Page(i, self.records[i].get("url") or "", (folder / f"{i}{capture.suffix}").read_bytes()) for i in self.ids]
-
-    def is_empty(self, text: str) -> bool:
-        return not self.scorer.tokenize(text)
-
-
-# ---------------------------------------------------------------- peers
-
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-
-# ISO 639-1 -> jusText stoplist name, for the languages a news crawl meets most.
-_STOPLISTS = {
-    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
-    "pt": "Portuguese", "nl": "Dutch", "ru": "Russian", "uk": "Ukrainian", "pl": "Polish",
-    "cs": "Czech", "sv": "Swedish", "da": "Danish", "no": "Norwegian_Bokmal", "fi": "Finnish",
-    "tr": "Turkish", "id": "Indonesian", "ko": "Korean", "ro": "Romanian", "hu": "Hungarian",
-    "el": "Greek", "vi": "Vietnamese", "ar": "Arabic", "fa": "Persian", "hi": "Hindi",
-}
-
-
-def keep_everything(text: str) -> str:
-    return text
-
-
-def strip_link_urls(markdown: str) -> str:
-    # Images first, so a linked image [![alt](src)](href) disappears whole.
-    return _LINK.sub(r"\1", _IMAGE.sub("", markdown))
-
-
-def lines_as_paragraphs(text: str) -> str:
-    """Wrap each non-blank line as a <p>: the only structure a flattened capture still has."""
-    body = "".join(f"<p>{html.escape(line)}</p>\n" for line in text.splitlines() if line.strip())
-    return f"<html><body>\n{body}</body></html>"
-
-
-def justext_lines(text: str, language: str = "en") -> str:
-    import justext
-
-    stoplist = justext.get_stoplist(_STOPLISTS.get(language, "English"))
-    paragraphs = justext.justext(lines_as_paragraphs(text), stoplist)
-    return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
-
-
-def justext_lines_page_language(text: str) -> str:
-    import py3langid
-
-    return justext_lines(text, str(py3langid.classify(text)[0]))
-
-
-def trafilatura_html(page_html: str) -> str:
-    import trafilatura
-
-    return trafilatura.extract(page_html, include_comments=False) or ""
-
-
-def readability_html(page_html: str) -> str:
-    """readability-lxml's article HTML, as text (its text nodes joined by spaces)."""
-    import lxml.html
-    from readability import Document as ReadabilityDocument
-
-    summary = ReadabilityDocument(page_html).summary(html_partial=True)
-    return " ".join(lxml.html.fromstring(summary).itertext())
-
-
-def resiliparse_html(page_html: str) -> str:
-    from resiliparse.extract.html2text import extract_plain_text
-
-    return extract_plain_text(page_html, main_content=True)
-
-
-def trafilatura_markdown(markdown: str) -> str:
-    from markdown_it import MarkdownIt
-
-    return trafilatura_html(MarkdownIt().render(markdown))
-
-
-def trafilatura_lines(text: str) -> str:
-    return trafilatura_html(lines_as_paragraphs(text))
-
-
-# The reference table in the bench README uses the English stoplist for every page;
-# the second jusText row gives jusText the page's own language, as the cleaner has.
-JUSTEXT_EN = "jusText on lines"
-JUSTEXT_LANG = "jusText on lines, stoplist by py3langid"
 
 CAPTURE_SETS: dict[str, CaptureSet] = {
-    "html": CaptureSet("html", "html", ".html.gz", {
-        "trafilatura, include_comments=False": trafilatura_html,
-        "readability-lxml": readability_html,
-        "resiliparse (main content)": resiliparse_html,
-    }),
-    "md": CaptureSet("md", "markdown", ".md", {
-        "keep everything": keep_everything,
-        "keep everything, link URLs stripped": strip_link_urls,
-        JUSTEXT_EN: justext_lines,
-        JUSTEXT_LANG: justext_lines_page_language,
-        "trafilatura on the markdown rendered to HTML": trafilatura_markdown,
-    }),
-    "txt": CaptureSet("txt", "text", ".txt", {
-        "keep everything": keep_everything,
-        JUSTEXT_EN: justext_lines,
-        JUSTEXT_LANG: justext_lines_page_language,
-        "trafilatura on lines wrapped as paragraphs": trafilatura_lines,
-    }),
+    "html": CaptureSet("html", "html", ".html.gz"),
+    "md": CaptureSet("md", "markdown", ".md"),
+    "txt": CaptureSet("txt", "text", ".txt"),
 }
 
 
-# ---------------------------------------------------------------- running tools
+def variants_for(corpus: str, capture: CaptureSet) -> list[CleanerVariant]:
+    """Every variant on the first corpus. On the others, the cleaner and the heuristics alone: the
+    bundled site rules know none of their sites, and the heuristic row shows what the learned layer,
+    trained on the first corpus, adds or costs on pages it never saw."""
+    chosen = CLEANER_VARIANTS if corpus == "bench" else [v for v in CLEANER_VARIANTS if not v.no_default_rules]
+    return [v for v in chosen if capture.kind in v.kinds]
 
 
-@dataclass(frozen=True)
-class CleanerVariant:
-    label: str
-    floor_suffix: str  # floors.json key = capture set name + this
-    no_default_rules: bool
-    learned: bool = True  # False: the heuristic passes alone, without the trained layer
-    kinds: tuple[str, ...] = ("html", "markdown", "text")  # the capture kinds this row means something for
-
-    def settings(self) -> Settings:
-        return DEFAULT if self.learned else replace(DEFAULT, use_learned_model=False)
-
-    def rules(self) -> RuleSet:
-        return RuleSet() if self.no_default_rules else default_rules()
+def meta_captures(corpus: Corpus) -> tuple[str, ...]:
+    """Capture sets whose metadata is graded: all three on bench (silver labels); html and md on
+    wcxb-dev, as issue 17 asks (a plain-text capture has lost the markup metadata lives in)."""
+    return ("html", "md") if corpus.has_human_meta else tuple(CAPTURE_SETS)
 
 
-CLEANER_VARIANTS = (
-    CleanerVariant("cleaner", "", no_default_rules=False),
-    CleanerVariant("cleaner --no-default-rules", "_no_default_rules", no_default_rules=True),
-    # The learned layer was trained on these pages, so this row shows what the
-    # untrained heuristics give; the cross-validated figures are printed above the tables.
-    # HTML captures never reach the text classifier's learned layer (settings.html_judge).
-    CleanerVariant("cleaner, heuristics only (no learned layer)", "_heuristics_only", no_default_rules=False, learned=False,
-                   kinds=("markdown", "text")),
-)
-
-
-def gated() -> list[tuple[str, str, CleanerVariant]]:
-    """(floors.json key, capture set, cleaner variant) for every pinned floor."""
-    return [(name + v.floor_suffix, name, v) for name, c in CAPTURE_SETS.items() for v in CLEANER_VARIANTS if c.kind in v.kinds]
+# ---------------------------------------------------------------- scoring
 
 
 @dataclass
 class Run:
     tool: str
+    corpus: str
+    capture: str
     predictions: dict[str, str]
-    seconds: float
     variant: CleanerVariant | None = None  # None for peers
-    errors: int = 0
-    docs: dict[str, Document] = field(default_factory=dict)  # cleaner runs only, for metadata
+    seconds: float = 0.0  # summed per-page time, so docs/s is a one-core rate
+    errors: dict[str, str] = field(default_factory=dict)  # page id -> CleanerError or crash message
+    meta: dict[str, dict[str, Any]] = field(default_factory=dict)  # page id -> metadata fields
     metrics: dict[str, float] = field(default_factory=dict)
+    pages: dict[str, dict[str, float]] = field(default_factory=dict)  # page id -> p, r, f1, word_f1
 
     @property
     def docs_per_s(self) -> float | None:
         return len(self.predictions) / self.seconds if self.seconds else None
 
-
-def warm_up(call: Callable[[], object]) -> None:
-    """Run a tool once untimed, so one-time start-up (the language model, lazy imports) is not charged to docs/s."""
-    try:
-        call()
-    except CleanerError:
-        pass
+    @property
+    def is_peer(self) -> bool:
+        return self.variant is None
 
 
-def run_cleaner(variant: CleanerVariant, pages: Sequence[Page], kind: str) -> Run:
-    """Clean every page; a CleanerError (bad input) counts as an empty prediction."""
-    rules = variant.rules()
-    settings = variant.settings()
-    run = Run(variant.label, {}, 0.0, variant)
-    if pages:
-        warm_up(lambda: clean(pages[0].raw, kind=kind, rules=rules, settings=settings))
-        # An HTML page that declares its language skips the model: load it here all the same.
-        warm_up(lambda: detect_language("Warm-up: the language model loads before the clock starts."))
-    start = time.perf_counter()
-    for page in pages:
-        try:
-            # The URL is what a crawler knows at capture time; host-scoped rules need it.
-            doc = clean(page.raw, kind=kind, rules=rules, url=page.url or None, settings=settings)
-        except CleanerError:
-            run.errors += 1
-            run.predictions[page.id] = ""
-            continue
-        run.docs[page.id] = doc
-        run.predictions[page.id] = doc.text
-    run.seconds = time.perf_counter() - start
-    return run
+_WORD = re.compile(r"\w+")
 
 
-def run_peer(label: str, pages: Sequence[Page], peer: Peer) -> Run:
-    texts = [(page.id, page.text) for page in pages]  # decode outside the timed loop
-    if texts:
-        warm_up(lambda: peer(texts[0][1]))
-    start = time.perf_counter()
-    predictions = {page_id: peer(text) for page_id, text in texts}
-    return Run(label, predictions, time.perf_counter() - start)
+def word_f1(truth: str, pred: str) -> float:
+    """WCXB's own per-page measure: F1 of the bags of lower-cased word tokens. Both empty is a
+    match (1.0); one empty is 0.0. The corpus figure is its mean over pages."""
+    t, p = Counter(_WORD.findall(truth.lower())), Counter(_WORD.findall(pred.lower()))
+    if not t and not p:
+        return 1.0
+    common = sum((t & p).values())
+    if not common:
+        return 0.0
+    precision, recall = common / sum(p.values()), common / sum(t.values())
+    return 2 * precision * recall / (precision + recall)
 
 
-def cleaner_f1(data: Path, capture: str, variant: CleanerVariant) -> float:
-    """F1 of one cleaner configuration on one capture set, without peers or bootstrap (for the gate test)."""
-    bench = Bench.load(data)
-    run = run_cleaner(variant, bench.pages(CAPTURE_SETS[capture]), CAPTURE_SETS[capture].kind)
-    return float(bench.scorer.score(bench.truth(), run.predictions, n_bootstrap=0)["f1"])
+def score_run(corpus: Corpus, run: Run, holds_body: Mapping[str, bool], bootstrap: int = 1000) -> None:
+    """Corpus metrics (score.py, with bootstrap), per-page P/R/F1 and word F1, and the empty counts."""
+    truth = corpus.truth()
+    scorer = corpus.scorer
+    run.metrics = dict(scorer.score(truth, run.predictions, n_bootstrap=bootstrap))
+    for page_id, figures in scorer.per_doc(truth, run.predictions).items():
+        figures["word_f1"] = word_f1(truth[page_id], run.predictions.get(page_id) or "")
+        run.pages[page_id] = figures
+    run.metrics["word_f1"] = statistics.mean(p["word_f1"] for p in run.pages.values()) if run.pages else 0.0
+    empty = [i for i in corpus.ids if corpus.is_empty(run.predictions.get(i) or "")]
+    run.metrics["empty_body"] = sum(1 for i in empty if not corpus.is_empty(truth[i]))
+    run.metrics["empty_holds"] = sum(1 for i in empty if holds_body.get(i))
+
+
+def capture_holds_body(corpus: Corpus, capture: CaptureSet) -> dict[str, bool]:
+    """Per page: does the capture hold its body, i.e. would keeping every line recall at least half
+    of it (score.py recall)? The HTML is judged by its plain-text flattening (txt/), as a reader sees it."""
+    folder, suffix = ("txt", ".txt") if capture.name == "html" else (capture.name, capture.suffix)
+    truth = corpus.truth()
+    out = {}
+    for page_id in corpus.ids:
+        path = corpus.capture_path(folder, suffix, page_id)
+        text = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
+        out[page_id] = bool(corpus.scorer.tokenize(truth[page_id])) and \
+            corpus.scorer.doc_recall(corpus.scorer.doc_counts(truth[page_id], text)) >= 0.5
+    return out
+
+
+def subset_metrics(corpus: Corpus, run: Run, ids: Sequence[str]) -> dict[str, float]:
+    """score.py's corpus figures on a subset of pages (a page type), without bootstrap."""
+    truth = corpus.truth()
+    m = dict(corpus.scorer.score({i: truth[i] for i in ids}, {i: run.predictions.get(i) or "" for i in ids}, n_bootstrap=0))
+    m["word_f1"] = statistics.mean(run.pages[i]["word_f1"] for i in ids) if ids else 0.0
+    return m
 
 
 # ---------------------------------------------------------------- metadata
@@ -332,185 +183,226 @@ def token_f1(a: str | None, b: str | None) -> float:
     return 2 * p * r / (p + r)
 
 
-def silver_author_names(entries: Sequence[str] | None) -> list[list[str]]:
-    """Each silver author as its tokens, without "by" and without entries that are profile URLs."""
+# Words that join or introduce names in a byline label ("A, B and C", "By A"); not part of a name.
+_NAME_GLUE = {"and", "by"}
+
+
+def silver_author_names(entries: Sequence[str] | str | None) -> list[list[str]]:
+    """Each labelled author as its tokens, without "by"/"and" and without entries that are profile URLs."""
+    if isinstance(entries, str):
+        entries = [entries]
     names = []
     for entry in entries or []:
         if re.match(r"\s*(https?:|www\.)", entry, re.I):
             continue
-        tokens = [t for t in words(entry) if t != "by"]
+        tokens = [t for t in words(entry) if t not in _NAME_GLUE]
         if tokens:
             names.append(tokens)
     return names
 
 
 def silver_date(value: str | None) -> str | None:
-    """The silver date when it is a real ISO date: the file also holds truncated human dates
-    ("Mon, 18 No") and the CMS placeholder 0001-01-01, which grade nothing."""
+    """The label's date when it is a real ISO date: bench's silver file also holds truncated human
+    dates ("Mon, 18 No") and the CMS placeholder 0001-01-01, which grade nothing."""
     if value and re.match(r"(19|20)\d\d-\d\d-\d\d", value):
         return value[:10]
     return None
 
 
-def date_ok(doc: Document, silver: str) -> bool:
-    return bool(doc.date) and doc.date[:10] == silver
+def date_ok(meta: Mapping[str, Any], label: str) -> bool:
+    return bool(meta.get("date")) and str(meta["date"])[:10] == label
 
 
-def title_ok(doc: Document, silver: str) -> bool:
-    return token_f1(doc.title, silver) >= 0.8
+def title_ok(meta: Mapping[str, Any], label: str) -> bool:
+    return token_f1(meta.get("title"), label) >= 0.8
 
 
-def authors_ok(doc: Document, silver: list[list[str]]) -> bool:
-    found = set(words(" ".join([doc.byline or "", *doc.authors])))
-    return any(all(t in found for t in name) for name in silver)
+def authors_ok(meta: Mapping[str, Any], names: list[list[str]]) -> bool:
+    """Any labelled name (bench's silver list) whose every word appears in byline or authors.
+    A wcxb-dev label is one string, so every word of it must appear."""
+    found = set(words(" ".join([meta.get("byline") or "", *(meta.get("authors") or [])])))
+    return any(all(t in found for t in name) for name in names)
 
 
 def language_code(code: str | None) -> str:
     return re.split(r"[-_]", (code or "").strip().lower())[0]
 
 
-def language_ok(doc: Document, silver: str) -> bool:
-    return language_code(doc.language) == language_code(silver)
+def language_ok(meta: Mapping[str, Any], label: str) -> bool:
+    return language_code(meta.get("language")) == language_code(label)
 
 
-# field -> (how to read a usable label from a silver record, how to check the cleaner's Document)
-META_CHECKS: dict[str, tuple[Callable[[Mapping[str, Any]], Any], Callable[[Document, Any], bool]]] = {
+Check = tuple[Callable[[Mapping[str, Any]], Any], Callable[[Mapping[str, Any], Any], bool]]
+# field -> (how to read a usable label from a label record, how to check the tool's metadata)
+SILVER_CHECKS: dict[str, Check] = {
     "date": (lambda m: silver_date(m.get("date")), date_ok),
     "title": (lambda m: m.get("title") or None, title_ok),
     "authors": (lambda m: silver_author_names(m.get("authors")) or None, authors_ok),
     "language": (lambda m: m.get("language") or None, language_ok),
 }
+# wcxb-dev's human labels live in ground-truth.json; null means the page has none.
+HUMAN_CHECKS: dict[str, Check] = {
+    "title": (lambda m: m.get("title") or None, title_ok),
+    "date": (lambda m: silver_date(m.get("date")), date_ok),
+    "author": (lambda m: silver_author_names(m.get("author")) or None, authors_ok),
+}
 
 
-def metadata_accuracy(run: Run, silver: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, int]]:
-    """Per field: how many pages carry a silver label, and on how many the cleaner agrees."""
+def meta_checks(corpus: Corpus) -> tuple[dict[str, Check], Mapping[str, Mapping[str, Any]]]:
+    return (HUMAN_CHECKS, corpus.records) if corpus.has_human_meta else (SILVER_CHECKS, corpus.silver)
+
+
+def metadata_accuracy(corpus: Corpus, run: Run) -> dict[str, dict[str, Any]]:
+    """Per field: how many pages carry a label, on how many the tool agrees, and which pages miss."""
+    checks, labels = meta_checks(corpus)
     out = {}
-    for name, (label_of, check) in META_CHECKS.items():
+    for name, (label_of, check) in checks.items():
         labelled = correct = 0
-        for page_id in run.predictions:
-            label = label_of(silver.get(page_id, {}))
+        misses = []
+        for page_id in corpus.ids:
+            label = label_of(labels.get(page_id, {}))
             if label is None:
                 continue
             labelled += 1
-            doc = run.docs.get(page_id)  # missing when the cleaner raised: counts as wrong
-            correct += bool(doc and check(doc, label))
-        out[name] = {"labelled": labelled, "correct": correct}
+            meta = run.meta.get(page_id)  # missing when the tool raised: counts as wrong
+            if meta and check(meta, label):
+                correct += 1
+            else:
+                misses.append(page_id)
+        out[name] = {"labelled": labelled, "correct": correct, "misses": misses}
     return out
-
-
-def trafilatura_metadata(html_page: str, url: str | None) -> Document:
-    """trafilatura's metadata (its extract_metadata, as bare_extraction runs it) as a Document:
-    author goes to byline and, split on ';', to authors. It reads the language only from
-    markup (<html lang>, og:locale), which a flattened capture no longer has."""
-    from trafilatura.metadata import extract_metadata
-
-    found = extract_metadata(html_page, default_url=url)
-    author = getattr(found, "author", None) or None
-    return Document(title=getattr(found, "title", None), byline=author,
-                    authors=[a.strip() for a in (author or "").split(";") if a.strip()],
-                    date=getattr(found, "date", None), site=getattr(found, "sitename", None),
-                    language=getattr(found, "language", None))
-
-
-def markdown_html(markdown: str) -> str:
-    from markdown_it import MarkdownIt
-
-    return MarkdownIt().render(markdown)
-
-
-# capture set -> how its captures become the HTML trafilatura reads (the same as its text peer)
-META_PEER_HTML: dict[str, Callable[[str], str]] = {"html": keep_everything, "md": markdown_html, "txt": lines_as_paragraphs}
-META_PEER = "trafilatura"
-
-
-def run_metadata_peer(pages: Sequence[Page], capture: CaptureSet) -> Run:
-    """trafilatura's metadata on the same captures (and URLs) the cleaner reads."""
-    to_html = META_PEER_HTML[capture.name]
-    run = Run(META_PEER, {}, 0.0)
-    start = time.perf_counter()
-    for page in pages:
-        run.docs[page.id] = trafilatura_metadata(to_html(page.text), page.url or None)
-        run.predictions[page.id] = ""
-    run.seconds = time.perf_counter() - start
-    return run
-
-
-def non_english_empty(bench: Bench, run: Run) -> tuple[int, int]:
-    """(empty outputs, pages) among pages whose silver language is known and not English."""
-    foreign = [i for i in run.predictions if language_code(bench.silver.get(i, {}).get("language")) not in ("", "en")]
-    return sum(1 for i in foreign if bench.is_empty(run.predictions[i])), len(foreign)
 
 
 # ---------------------------------------------------------------- report
 
 
-def measure_set(bench: Bench, capture: CaptureSet, peers: bool) -> list[Run]:
-    """Every tool on the same pages of one capture set, scored with bootstrap."""
-    pages = bench.pages(capture)
-    runs = [run_cleaner(v, pages, capture.kind) for v in CLEANER_VARIANTS if capture.kind in v.kinds]
-    if peers:
-        runs += [run_peer(label, pages, peer) for label, peer in capture.peers.items()]
-    truth = bench.truth()
-    for run in runs:
-        run.metrics = bench.scorer.score(truth, run.predictions)
-    return runs
+def fmt(x: float) -> str:
+    return f"{x:.3f}"
 
 
 def score_table(runs: Sequence[Run]) -> str:
-    lines = ["| tool | F1 | P | R | empty | docs/s |", "|---|---|---|---|---|---|"]
+    lines = ["| tool | F1 | P | R | word F1 | empty | empty, truth has body | empty, capture holds body | docs/s (one core) |",
+             "|---|---|---|---|---|---|---|---|---|"]
     for run in runs:
         m = run.metrics
         rate = "-" if run.docs_per_s is None else f"{run.docs_per_s:,.0f}"
-        lines.append(f"| {run.tool} | {m['f1']:.3f} ± {m['f1_std']:.3f} | {m['precision']:.3f} | {m['recall']:.3f} "
-                     f"| {m['n_empty']} | {rate} |")
+        lines.append(f"| {run.tool} | {m['f1']:.3f} ± {m['f1_std']:.3f} | {fmt(m['precision'])} | {fmt(m['recall'])} "
+                     f"| {fmt(m['word_f1'])} | {m['n_empty']} | {m['empty_body']} | {m['empty_holds']} | {rate} |")
     return "\n".join(lines)
 
 
-def cleaner_notes(bench: Bench, runs: Sequence[Run]) -> str:
+def run_notes(corpus: Corpus, runs: Sequence[Run]) -> str:
     lines = []
     for run in runs:
-        empty, foreign = non_english_empty(bench, run)
-        lines.append(f"{run.tool}: {empty} of {foreign} non-English pages (silver-meta language) came out empty")
-        if run.errors:
-            lines.append(f"{run.tool}: {run.errors} pages raised CleanerError (scored as empty)")
+        if corpus.silver and not run.is_peer:
+            foreign = [i for i in corpus.ids if language_code(corpus.silver.get(i, {}).get("language")) not in ("", "en")]
+            empty = sum(1 for i in foreign if corpus.is_empty(run.predictions.get(i) or ""))
+            lines.append(f"{run.tool}: {empty} of {len(foreign)} non-English pages (silver-meta language) came out empty")
+        crashes = [i for i, e in run.errors.items() if e.startswith("crash")]
+        refused = len(run.errors) - len(crashes)
+        if refused:
+            lines.append(f"{run.tool}: {refused} pages raised CleanerError (scored as empty)")
+        if crashes:
+            lines.append(f"{run.tool}: {len(crashes)} pages CRASHED (scored as empty), e.g. {crashes[:5]}: "
+                         f"{run.errors[crashes[0]][:200]}")
     return "\n".join(lines)
 
 
-def metadata_table(columns: Mapping[str, Mapping[str, Mapping[str, int]]]) -> str:
-    """One row per field: how many pages carry a label, then each tool's correct count and accuracy."""
+def best_peer(corpus: Corpus, peers: Sequence[Run], ids: Sequence[str]) -> tuple[Run, dict[str, float]] | None:
+    scored = [(run, subset_metrics(corpus, run, ids)) for run in peers]
+    return max(scored, key=lambda rm: rm[1]["f1"]) if scored else None
+
+
+def page_type_table(corpus: Corpus, cleaner: Run, peers: Sequence[Run], capture: str) -> str:
+    """Per page type: the cleaner beside the best peer on that type (and keep-everything on md/txt)."""
+    keep = next((r for r in peers if r.tool == KEEP_EVERYTHING), None)
+    extractors = [r for r in peers if r.tool not in TRIVIAL]
+    head = "| page type | pages | cleaner F1 | P | R | word F1 | empty | best peer | its F1 | P | R | word F1 | cleaner - best |"
+    rule = "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+    if keep:
+        head, rule = head + " keep everything F1 |", rule + "---|"
+    lines = [head, rule]
+    for kind in [*corpus.page_types, "all"]:
+        ids = corpus.ids if kind == "all" else [i for i in corpus.ids if corpus.page_type(i) == kind]
+        m = subset_metrics(corpus, cleaner, ids)
+        row = f"| {kind} | {len(ids)} | {fmt(m['f1'])} | {fmt(m['precision'])} | {fmt(m['recall'])} | {fmt(m['word_f1'])} | {m['n_empty']} |"
+        best = best_peer(corpus, extractors, ids)
+        if best:
+            run, b = best
+            row += f" {run.tool} | {fmt(b['f1'])} | {fmt(b['precision'])} | {fmt(b['recall'])} | {fmt(b['word_f1'])} | {m['f1'] - b['f1']:+.3f} |"
+        else:
+            row += " - | - | - | - | - | - |"
+        if keep:
+            row += f" {fmt(subset_metrics(corpus, keep, ids)['f1'])} |"
+        lines.append(row)
+    return "\n".join(lines)
+
+
+def metadata_table(columns: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> str:
+    """One row per field: how many pages carry a label, then each tool's accuracy and correct count."""
     tools = list(columns)
     lines = ["| field | labelled | " + " | ".join(tools) + " |", "|---|---|" + "---|" * len(tools)]
-    for name in META_CHECKS:
-        labelled = next(iter(columns.values()))[name]["labelled"]
+    first = next(iter(columns.values()))
+    for name in first:
         cells = []
         for tool in tools:
             c = columns[tool][name]
             accuracy = c["correct"] / c["labelled"] if c["labelled"] else 0.0
             cells.append(f"{accuracy:.3f} ({c['correct']})")
-        lines.append(f"| {name} | {labelled} | " + " | ".join(cells) + " |")
+        lines.append(f"| {name} | {first[name]['labelled']} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
-def report_set(bench: Bench, capture: CaptureSet, runs: Sequence[Run]) -> dict[str, Any]:
-    """Print one capture set's tables; return its figures for --json and --update-floors."""
-    cleaners = [run for run in runs if run.variant is not None]
-    meta = metadata_accuracy(next(run for run in cleaners if run.variant and not run.variant.no_default_rules), bench.silver)
-    columns = {"cleaner": meta}
-    if any(run.variant is None for run in runs):  # peers ran: trafilatura's metadata on the same captures
-        columns[META_PEER] = metadata_accuracy(run_metadata_peer(bench.pages(capture), capture), bench.silver)
-    print(f"\n## {capture.name} ({len(bench.ids)} pages)\n")
+def report_set(corpus: Corpus, capture: CaptureSet, runs: Sequence[Run], meta_peer: Run | None) -> dict[str, Any]:
+    """Print one corpus's capture set; return its figures for --json and the floors."""
+    cleaners = [r for r in runs if not r.is_peer]
+    peers = [r for r in runs if r.is_peer]
+    print(f"\n## {corpus.name} · {capture.name} ({len(corpus.ids)} pages)\n")
     print(score_table(runs))
-    print()
-    print(cleaner_notes(bench, cleaners))
-    print(f"\nmetadata on {capture.name}, against silver-meta.json (accuracy, correct pages in brackets; "
-          f"trafilatura reads the {capture.name} captures as its text peer does, with the same URLs):\n")
-    print(metadata_table(columns))
-    return {
-        "tools": {run.tool: {**run.metrics, "docs_per_s": run.docs_per_s, "errors": run.errors} for run in runs},
-        "gated_f1": {capture.name + run.variant.floor_suffix: run.metrics["f1"] for run in cleaners if run.variant},
-        "metadata": meta,
-        "metadata_peers": {tool: figures for tool, figures in columns.items() if tool != "cleaner"},
+    notes = run_notes(corpus, runs)
+    if notes:
+        print()
+        print(notes)
+    main_run = next(r for r in cleaners if r.variant and not r.variant.no_default_rules and r.variant.learned)
+    if corpus.has_page_types:
+        print(f"\n### {corpus.name} · {capture.name} by page type (best peer per type, out of the non-trivial peers)\n")
+        print(page_type_table(corpus, main_run, peers, capture.name))
+    figures: dict[str, Any] = {
+        "tools": {r.tool: {**r.metrics, "docs_per_s": r.docs_per_s, "errors": len(r.errors)} for r in runs},
+        "f1": {r.variant.label: r.metrics["f1"] for r in cleaners if r.variant},
     }
+    if capture.name in meta_captures(corpus):
+        columns = {"cleaner": metadata_accuracy(corpus, main_run)}
+        if meta_peer is not None:
+            columns[META_PEER.label] = metadata_accuracy(corpus, meta_peer)
+        source = "its human labels (ground-truth.json; pages whose label is null are not counted)" \
+            if corpus.has_human_meta else "silver-meta.json"
+        print(f"\n### {corpus.name} · {capture.name} metadata, against {source}\n")
+        print("accuracy (correct pages in brackets); trafilatura reads the same captures, as its text peer does, with the same URLs\n")
+        print(metadata_table(columns))
+        figures["metadata"] = {tool: {k: {"labelled": v["labelled"], "correct": v["correct"]} for k, v in c.items()}
+                               for tool, c in columns.items()}
+    return figures
+
+
+def summary_table(results: Mapping[tuple[str, str], Sequence[Run]]) -> str:
+    lines = ["| corpus | input | cleaner F1 | P | R | empty (truth has body) | best peer | its F1 | cleaner - best | keep everything F1 |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for (corpus, capture), runs in results.items():
+        main = next((r for r in runs if r.tool == "cleaner"), None)
+        if main is None:
+            continue
+        extractors = [r for r in runs if r.is_peer and r.tool not in TRIVIAL]
+        best = max(extractors, key=lambda r: r.metrics["f1"]) if extractors else None
+        keep = next((r for r in runs if r.tool == KEEP_EVERYTHING), None)
+        m = main.metrics
+        gap = f"{m['f1'] - best.metrics['f1']:+.3f}" if best else "-"
+        lines.append(f"| {corpus} | {capture} | {fmt(m['f1'])} | {fmt(m['precision'])} | {fmt(m['recall'])} "
+                     f"| {m['n_empty']} ({m['empty_body']}) "
+                     f"| {best.tool if best else '-'} | {fmt(best.metrics['f1']) if best else '-'} "
+                     f"| {gap} "
+                     f"| {fmt(keep.metrics['f1']) if keep else '-'} |")
+    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------- floors
@@ -523,6 +415,43 @@ def floor_for(f1: float) -> float:
 
 def read_floors(path: Path = FLOORS_PATH) -> dict[str, Any]:
     return read_json(path) if path.exists() else {}
+
+
+def floor_key(corpus: str, capture: str, variant: CleanerVariant, step: int = 1) -> str:
+    if corpus == "bench":
+        return capture + variant.floor_suffix
+    return f"{corpus}/{capture}{variant.floor_suffix}" + (f"/every-{step}" if step > 1 else "")
+
+
+@dataclass(frozen=True)
+class Gate:
+    key: str  # floors.json key
+    corpus: str  # folder name
+    capture: str
+    variant: CleanerVariant
+    step: int  # every step-th page
+
+
+def gated(include_full_wcxb: bool = False) -> list[Gate]:
+    """Every pinned floor the test suite checks: each bench variant, and the cleaner on the
+    fixed wcxb-dev subset; with include_full_wcxb, also the whole of wcxb-dev (bench-quality)."""
+    out = [Gate(floor_key("bench", name, v), "bench", name, v, 1)
+           for name, c in CAPTURE_SETS.items() for v in variants_for("bench", c)]
+    main = CLEANER_VARIANTS[0]
+    out += [Gate(floor_key("wcxb-dev", name, main, GATE_STEP), "wcxb-dev", name, main, GATE_STEP) for name in CAPTURE_SETS]
+    if include_full_wcxb:
+        out += [Gate(floor_key("wcxb-dev", name, main), "wcxb-dev", name, main, 1) for name in CAPTURE_SETS]
+    return out
+
+
+def cleaner_f1(data: Path, capture: str, variant: CleanerVariant, step: int = 1) -> float:
+    """F1 of one cleaner configuration on one capture set (every step-th page), in this process,
+    without peers or bootstrap (for the gate test)."""
+    corpus = Corpus.load(data, import_by_path("bench_score", find_scorer([data])), step=step)
+    c = CAPTURE_SETS[capture]
+    jobs = [Job(variant.label, corpus.name, capture, c.kind, p) for p in corpus.pages(c.name, c.suffix)]
+    predictions = {job.page.id: r["text"] for job, r in zip(jobs, run_all(jobs, workers=1, use_cache=False, quiet=True))}
+    return float(corpus.scorer.score(corpus.truth(), predictions, n_bootstrap=0)["f1"])
 
 
 def update_floors(measured: Mapping[str, float], allow_lower: bool, path: Path = FLOORS_PATH) -> bool:
@@ -546,6 +475,43 @@ def update_floors(measured: Mapping[str, float], allow_lower: bool, path: Path =
     return not refused
 
 
+def check_floors(measured: Mapping[str, float]) -> bool:
+    floors = read_floors()
+    ok = True
+    for key, f1 in measured.items():
+        floor = floors.get(key, {}).get("f1")
+        if floor is None:
+            print(f"floor {key}: none pinned (measured F1 {f1:.3f}; `--update-floors` pins it)")
+        elif f1 < floor:
+            ok = False
+            print(f"floor {key}: FAILED, F1 {f1:.3f} is below {floor:.2f}")
+        else:
+            print(f"floor {key}: ok, F1 {f1:.3f} >= {floor:.2f}")
+    return ok
+
+
+# ---------------------------------------------------------------- learned layer
+
+
+def learned_layer_note() -> str:
+    """The learned layer saw the first corpus in training: its held-out figures come from
+    bench/train.py's k-fold cross-validation by site, recorded beside the weights."""
+    if not WEIGHTS.is_file():
+        return "learned layer: none shipped"
+    model = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    cv = ", ".join(f"{k} F1 {v['f1']:.3f} (P {v['precision']:.3f}, R {v['recall']:.3f})" for k, v in model.get("cross_validated", {}).items())
+    return (f"Note: the learned layer was trained on {model.get('trained_on', 'these pages')}, so the bench `cleaner` rows"
+            f" include training pages. Held-out figures (5-fold cross-validation by site, bench/train.py): {cv}.")
+
+
+def cross_corpus_note() -> str:
+    """The cross-corpus figures as bench/crosscorpus.py last recorded them (training takes minutes)."""
+    if not CROSS_PATH.is_file():
+        return "no cross-corpus figures recorded yet: run `make bench-cross` (bench/crosscorpus.py)"
+    data = read_json(CROSS_PATH)
+    return data.get("table", "") + f"\n\n(recorded by `{data.get('command')}` at commit {data.get('commit')}, {data.get('date')})"
+
+
 # ---------------------------------------------------------------- command line
 
 
@@ -558,60 +524,139 @@ def positive_int(value: str) -> int:
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", type=Path, default=Path("../shared/bench"),
-                    help="bench folder (default ../shared/bench, relative to the current directory)")
+    ap.add_argument("--data", type=Path, action="append",
+                    help="a corpus folder; give it once per corpus (default: ../shared/bench and ../shared/wcxb-dev, "
+                         "relative to the current directory)")
+    ap.add_argument("--wcxb", type=Path, help="the wcxb-dev folder, added to the --data folders")
+    ap.add_argument("--corpus", help="comma-separated corpus folder names to run (e.g. wcxb-dev)")
     ap.add_argument("--only", default=",".join(CAPTURE_SETS),
                     help=f"comma-separated capture sets out of {','.join(CAPTURE_SETS)} (default: all)")
-    ap.add_argument("--no-peers", action="store_true", help="skip the peer tools (the slow part)")
-    ap.add_argument("--json", type=Path, metavar="OUT", help="also write the figures as JSON")
-    ap.add_argument("--limit", type=positive_int, metavar="N", help="only the first N pages in sorted order")
+    ap.add_argument("--types", help="comma-separated page types (wcxb-dev: article, service, product, collection, "
+                                    "forum, listing, documentation); a corpus without page types is skipped")
+    ap.add_argument("--limit", type=positive_int, metavar="N", help="only the first N pages of each corpus, in sorted order")
+    ap.add_argument("--no-peers", action="store_true", help="skip the peer tools")
+    ap.add_argument("--no-cache", action="store_true", help="run the peers again instead of reading .cache/bench")
+    ap.add_argument("--jobs", type=positive_int, default=2, help="worker processes (default 2)")
+    ap.add_argument("--json", type=Path, metavar="OUT", help="also write the figures and every tool's per-page P/R/F1 as JSON")
     ap.add_argument("--update-floors", action="store_true", help=f"raise the floors in {FLOORS_PATH.name} to the measured F1")
     ap.add_argument("--allow-lower", action="store_true", help="with --update-floors: also lower floors")
     args = ap.parse_args(argv)
+    args.folders = [p.resolve() for p in (args.data or (list(DEFAULT_DATA) if not args.wcxb else [DEFAULT_DATA[0]]))]
+    if args.wcxb:
+        args.folders.append(args.wcxb.resolve())
+    if args.corpus:
+        wanted = {c.strip() for c in args.corpus.split(",") if c.strip()}
+        unknown = wanted - {f.name for f in args.folders}
+        if unknown:
+            ap.error(f"--corpus: {sorted(unknown)} is not among the data folders {[f.name for f in args.folders]}")
+        args.folders = [f for f in args.folders if f.name in wanted]
     args.sets = [s.strip() for s in args.only.split(",") if s.strip()]
-    unknown = [s for s in args.sets if s not in CAPTURE_SETS]
-    if unknown:
-        ap.error(f"--only: unknown or unsupported capture set(s) {unknown}; choose from {list(CAPTURE_SETS)}")
-    if args.update_floors and args.limit is not None:
-        ap.error("--update-floors needs the whole bench; drop --limit")
+    unknown_sets = [s for s in args.sets if s not in CAPTURE_SETS]
+    if unknown_sets:
+        ap.error(f"--only: unknown capture set(s) {unknown_sets}; choose from {list(CAPTURE_SETS)}")
+    args.type_list = [t.strip() for t in args.types.split(",") if t.strip()] if args.types else None
+    args.partial = bool(args.limit or args.type_list or args.corpus or args.only != ",".join(CAPTURE_SETS))
+    if args.update_floors and (args.limit is not None or args.type_list):
+        ap.error("--update-floors needs whole corpora; drop --limit and --types")
     if args.allow_lower and not args.update_floors:
         ap.error("--allow-lower only makes sense with --update-floors")
+    for folder in args.folders:
+        if not (folder / "ground-truth.json").exists():
+            ap.error(f"no corpus at {folder} (expected ground-truth.json there)")
     return args
 
 
-def learned_layer_note() -> str:
-    """The learned layer saw these pages in training: its held-out figures come from
-    bench/train.py's k-fold cross-validation by site, recorded beside the weights."""
-    if not WEIGHTS.is_file():
-        return "\nlearned layer: none shipped"
-    model = json.loads(WEIGHTS.read_text(encoding="utf-8"))
-    cv = ", ".join(f"{k} F1 {v['f1']:.3f} (P {v['precision']:.3f}, R {v['recall']:.3f})" for k, v in model.get("cross_validated", {}).items())
-    return (f"\nNote: the learned layer was trained on {model.get('trained_on', 'these pages')}, so the `cleaner` rows"
-            f" below include training pages. Held-out figures (5-fold cross-validation by site, bench/train.py): {cv}.")
+def git_commit() -> str:
+    try:
+        out = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True)
+        dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"],
+                               capture_output=True, text=True, check=True).stdout.strip()
+        return out.stdout.strip() + ("+uncommitted changes" if dirty else "")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    data = args.data.resolve()
-    if not (data / "ground-truth.json").exists():
-        print(f"no benchmark data at {data} (expected ground-truth.json there)", file=sys.stderr)
-        return 2
-    bench = Bench.load(data, args.limit)
-    print(f"# cleaner quality on {data} ({len(bench.ids)} pages, score.py metric)")
-    print(learned_layer_note())
-    figures = {}
-    for name in args.sets:
-        capture = CAPTURE_SETS[name]
-        figures[name] = report_set(bench, capture, measure_set(bench, capture, peers=not args.no_peers))
+    scorer = import_by_path("bench_score", find_scorer(args.folders))
+    corpora = [Corpus.load(f, scorer, args.limit, args.type_list) for f in args.folders]
+    if args.type_list:
+        corpora = [c for c in corpora if c.has_page_types]
+    print(f"# cleaner quality: {', '.join(f'{c.name} ({len(c.ids)} pages)' for c in corpora)}; score.py metric")
+    print(f"\ncommit {git_commit()}, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, "
+          f"`python bench/quality.py {' '.join(argv if argv is not None else sys.argv[1:])}`".rstrip())
+    print("\nF1/P/R: score.py (4-word shingles; F1 of the mean P and mean R). word F1: mean over pages of the F1 of "
+          "lower-cased word bags, WCXB's own corpus metric. 'capture holds body': keeping every line of the capture "
+          "(for HTML its txt/ flattening) would recall at least half of the body.")
+    print("\n" + learned_layer_note())
+
+    # Every page run of every tool, in one pool: peers come from the cache when they can.
+    jobs: list[Job] = []
+    for corpus in corpora:
+        for name in args.sets:
+            capture = CAPTURE_SETS[name]
+            pages = corpus.pages(capture.name, capture.suffix)
+            tools = [v.label for v in variants_for(corpus.name, capture)]
+            if not args.no_peers:
+                tools += [p.label for p in PEERS[name]]
+                if name in meta_captures(corpus):
+                    tools.append(META_PEER.label)
+            jobs += [Job(tool, corpus.name, name, capture.kind, page) for tool in tools for page in pages]
+    results = run_all(jobs, args.jobs, use_cache=not args.no_cache)
+
+    runs: dict[tuple[str, str, str], Run] = {}
+    for job, result in zip(jobs, results):
+        key = (job.corpus, job.capture, job.tool)
+        if key not in runs:
+            variant = next((v for v in CLEANER_VARIANTS if v.label == job.tool), None)
+            runs[key] = Run(job.tool, job.corpus, job.capture, {}, variant)
+        run = runs[key]
+        run.predictions[job.page.id] = result["text"] or ""
+        run.seconds += result["seconds"] or 0.0
+        if result["error"]:
+            run.errors[job.page.id] = result["error"]
+        if result["meta"] is not None:
+            run.meta[job.page.id] = result["meta"]
+
+    figures: dict[str, Any] = {}
+    per_page: dict[str, Any] = {}
+    table_runs: dict[tuple[str, str], list[Run]] = {}
+    measured: dict[str, float] = {}
+    for corpus in corpora:
+        for name in args.sets:
+            capture = CAPTURE_SETS[name]
+            holds = capture_holds_body(corpus, capture)
+            set_runs = [r for (c, s, _), r in runs.items() if c == corpus.name and s == name and r.tool != META_PEER.label]
+            for run in set_runs:
+                score_run(corpus, run, holds)
+            table_runs[(corpus.name, name)] = set_runs
+            figures.setdefault(corpus.name, {})[name] = report_set(corpus, capture, set_runs, runs.get((corpus.name, name, META_PEER.label)))
+            for run in set_runs:
+                if run.variant is not None:
+                    measured[floor_key(corpus.name, name, run.variant)] = run.metrics["f1"]
+                    if corpus.name != "bench" and run.variant is CLEANER_VARIANTS[0]:
+                        sub = corpus.ids[::GATE_STEP]
+                        measured[floor_key(corpus.name, name, run.variant, GATE_STEP)] = subset_metrics(corpus, run, sub)["f1"]
+                per_page.setdefault(corpus.name, {}).setdefault(name, {})[run.tool] = run.pages
+
+    print("\n## side by side: the cleaner against the best extracting peer (keep-everything is a baseline, not a peer)\n")
+    print(summary_table(table_runs))
+    print("\n## cross-corpus: the learned layer trained on one corpus, scored on the other\n")
+    print(cross_corpus_note())
+
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps({"data": str(data), "pages": len(bench.ids), "sets": figures}, indent=2) + "\n",
+        page_types = {c.name: {i: c.page_type(i) for i in c.ids} for c in corpora if c.has_page_types}
+        args.json.write_text(json.dumps({"corpora": {c.name: {"data": str(c.data), "pages": len(c.ids)} for c in corpora},
+                                         "figures": figures, "page_types": page_types, "per_page": per_page}, indent=1) + "\n",
                              encoding="utf-8")
+    print()
     if args.update_floors:
-        print()
-        measured = {key: f1 for f in figures.values() for key, f1 in f["gated_f1"].items()}
         return 0 if update_floors(measured, args.allow_lower) else 1
-    return 0
+    if args.partial:
+        print("floors: not checked (a partial run: --limit, --types, --corpus or --only)")
+        return 0
+    return 0 if check_floors(measured) else 1
 
 
 if __name__ == "__main__":

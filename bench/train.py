@@ -79,12 +79,13 @@ def is_content(text: str, truth_tokens: str, truth_shingles: set) -> bool:  # ty
     return sum(s in truth_shingles for s in shingles) >= 0.5 * len(shingles)
 
 
-def collect_pages(data: Path, rules, reading: str = "") -> list[dict]:  # type: ignore[no-untyped-def]
-    """Per page and capture kind: candidate block texts, their vectors, labels and weights."""
+def collect_pages(data: Path, rules, reading: str = "", ids: Sequence[str] | None = None) -> list[dict]:  # type: ignore[no-untyped-def]
+    """Per page and capture kind: candidate block texts, their vectors, labels and weights
+    (every page of the folder, or the pages `ids`)."""
     truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
     settings = replace(DEFAULT, use_learned_model=False)
     pages = []
-    for page_id in sorted(truth):
+    for page_id in sorted(truth) if ids is None else ids:
         body = truth[page_id]["articleBody"]
         tokens = _TOKEN.findall(body)
         truth_tokens = " " + " ".join(tokens) + " "

@@ -167,7 +167,7 @@ def run_all(jobs: Sequence[Job], workers: int, use_cache: bool = True, quiet: bo
             results[n] = cached
     peers_todo = sum(1 for n in todo if not jobs[n].is_cleaner)
     log = (lambda *a, **k: None) if quiet else print
-    log(f"[bench] {len(jobs)} page runs: {len(jobs) - len(todo)} peer outputs from {CACHE.relative_to(REPO)}, "
+    log(f"[bench] {len(jobs)} page runs: {len(jobs) - len(todo)} peer outputs from {os.path.relpath(CACHE, REPO)}, "
           f"{len(todo) - peers_todo} cleaner and {peers_todo} peer runs on {workers} worker(s)", file=sys.stderr)
     started = time.perf_counter()
     for done, (n, result) in enumerate(zip(todo, _map(run_job, [jobs[n] for n in todo], workers)), 1):

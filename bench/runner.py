@@ -1,8 +1,8 @@
 """Running the cleaner and its peers over many pages: a process pool, and an on-disk cache of peer outputs.
 
 Peer outputs depend only on the peer, its package versions and the capture's bytes, so they
-are cached under .cache/bench/<peer>-<versions>/<corpus>/<capture>/<id>.json with the
-capture's SHA-256 inside; a rerun reads them back and runs only the cleaner. The cleaner is
+are cached under .cache/bench/<peer>-<versions>/<corpus>/<capture>/<id>.json (or under
+$CLEANER_BENCH_CACHE) with the SHA-256 of the capture and its URL inside; a rerun reads them back and runs only the cleaner. The cleaner is
 never cached: its output is what a rerun measures.
 """
 from __future__ import annotations
@@ -25,7 +25,9 @@ from corpora import Page
 from peers import META_PEER, META_PEER_HTML, peer_by_label, trafilatura_metadata
 
 REPO = Path(__file__).resolve().parents[1]
-CACHE = REPO / ".cache" / "bench"
+# $CLEANER_BENCH_CACHE lets several checkouts share one cache: an entry is keyed by the peer, its
+# versions and the capture's bytes, so it holds for any checkout of the cleaner.
+CACHE = Path(os.environ.get("CLEANER_BENCH_CACHE") or REPO / ".cache" / "bench").resolve()
 
 Result = dict[str, Any]  # {"text": str, "meta": dict | None, "seconds": float, "error": str | None}
 

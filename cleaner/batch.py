@@ -11,6 +11,8 @@ import contextlib
 import os
 import signal
 import sys
+import threading
+import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -25,6 +27,7 @@ from .model import Document
 from .ruleset import RuleSet
 from .settings import DEFAULT, Settings
 from .sitememory import SiteMemory
+from .terminal import printable
 
 if TYPE_CHECKING:
     from concurrent.futures import Future  # the pool and its futures load with --jobs 2 or more
@@ -104,9 +107,15 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
+def max_jobs(settings: Settings = DEFAULT) -> int:
+    """The most worker processes a batch starts: max_jobs_per_core for each core."""
+    return settings.max_jobs_per_core * default_jobs()
+
+
 def clean_items(items: Iterable[Item], options: Options, jobs: int | None = None) -> Iterator[Result]:
-    """Results in the order of `items`. jobs=1, or a single item, cleans in this process."""
-    jobs = default_jobs() if jobs is None else jobs
+    """Results in the order of `items`. jobs=1, or a single item, cleans in this process.
+    More jobs than max_jobs() start only that many workers."""
+    jobs = default_jobs() if jobs is None else min(jobs, max_jobs(options.settings))
     it = iter(items)
     head = list(islice(it, 2))
     if jobs <= 1 or len(head) < 2:
@@ -121,11 +130,22 @@ def clean_items(items: Iterable[Item], options: Options, jobs: int | None = None
 _OPTIONS: Options | None = None  # set in each worker process by _init_worker
 
 
-def _init_worker(options: Options) -> None:
+def _init_worker(options: Options, parent: int) -> None:
     global _OPTIONS
     _OPTIONS = options
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    for sig in (signal.SIGTERM, signal.SIGHUP):  # not the handlers of the CLI this was forked from
+        signal.signal(sig, signal.SIG_DFL)
+    threading.Thread(target=_exit_when_orphaned, args=(parent, options.settings), daemon=True).start()
     warm_up(options)
+
+
+def _exit_when_orphaned(parent: int, settings: Settings) -> None:
+    """End this worker once the main process is gone (killed with SIGKILL, say): an orphan
+    would otherwise wait forever for work that never comes."""
+    while os.getppid() == parent:
+        time.sleep(settings.batch_orphan_check_seconds)
+    os._exit(1)
 
 
 _WARM_UP = (
@@ -167,21 +187,37 @@ class _Workers:
     def _new_pool(self) -> Any:
         from concurrent.futures import ProcessPoolExecutor  # with the pool: one process needs none
 
-        return ProcessPoolExecutor(self.jobs, initializer=_init_worker, initargs=(self.options,))
+        return ProcessPoolExecutor(self.jobs, initializer=_init_worker, initargs=(self.options, os.getpid()))
 
     def run(self, items: Iterable[Item]) -> Iterator[Result]:
         settings = self.options.settings
         window = self.jobs * settings.batch_window_chunks_per_job
+        window_bytes = self.jobs * settings.batch_window_bytes_per_job
         pending: deque[tuple[list[Item], Future[list[Result]]]] = deque()
+        in_flight = 0  # bytes of the captures in `pending`
         try:
-            for chunk in _chunks(items, settings.batch_chunk_docs):
+            for chunk in _chunks(items, settings.batch_chunk_docs, settings.batch_chunk_bytes):
                 pending.append((chunk, self.pool.submit(_run_chunk, chunk)))
-                if len(pending) >= window:
+                in_flight += _size(chunk)
+                while pending and (len(pending) >= window or in_flight >= window_bytes):
+                    in_flight -= _size(pending[0][0])
                     yield from self._next(pending)
             while pending:
                 yield from self._next(pending)
+        except BaseException:
+            self._stop()  # stopped (Ctrl-C, a signal, an output error): wait for no document
+            raise
         finally:
             self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def _stop(self) -> None:
+        terminate = getattr(self.pool, "terminate_workers", None)  # Python 3.14+
+        if terminate is not None:
+            terminate()
+            return
+        for process in list((getattr(self.pool, "_processes", None) or {}).values()):
+            with contextlib.suppress(Exception):
+                process.terminate()
 
     def _next(self, pending: deque[tuple[list[Item], Future[list[Result]]]]) -> list[Result]:
         from concurrent.futures.process import BrokenProcessPool
@@ -213,10 +249,26 @@ class _Workers:
         self.pool = self._new_pool()
 
 
-def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
-    it = iter(items)
-    while chunk := list(islice(it, size)):
+def _chunks(items: Iterable[Item], docs: int, size_bytes: int) -> Iterator[list[Item]]:
+    """Chunks of at most `docs` items, ending early once they hold `size_bytes` of captures."""
+    chunk: list[Item] = []
+    size = 0
+    for item in items:
+        chunk.append(item)
+        size += _item_size(item)
+        if len(chunk) >= docs or size >= size_bytes:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
         yield chunk
+
+
+def _item_size(item: Item) -> int:
+    return len(item.raw) if item.raw is not None else 0
+
+
+def _size(chunk: list[Item]) -> int:
+    return sum(_item_size(item) for item in chunk)
 
 
 def clean_many(
@@ -365,7 +417,7 @@ def run_batch(
         bar = tqdm(total=total, unit=" docs", file=sys.stderr, dynamic_ncols=True, mininterval=0.5, smoothing=0.1)
 
     def note(message: str) -> None:
-        bar.write(message, file=sys.stderr)  # _NoBar prints it; tqdm keeps it off the bar
+        bar.write(printable(message), file=sys.stderr)  # _NoBar prints it; tqdm keeps it off the bar
 
     results = clean_items(items, options, jobs)
     try:

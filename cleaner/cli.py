@@ -5,15 +5,17 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import signal
 import sys
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import click
 
 from . import __version__, clean, default_rules
-from .batch import Options, counted, run_batch
+from .batch import Options, counted, max_jobs, run_batch
 from .errors import CleanerError, OutputError, RuleError
 from .explain import explain, explain_lines
 from .inputs import AUTO, INPUT_FORMATS, STDIN, InputFile, documents_known, expand, identities, is_single, read_bytes
@@ -23,6 +25,7 @@ from .ruleset import RuleSet, bundled_rules_dir, load_rules
 from .ruleset.loader import check_rules
 from .ruleset.engine import check_examples
 from .settings import DEFAULT
+from .terminal import printable
 
 EXIT_OK, EXIT_EMPTY, EXIT_USAGE, EXIT_UNREADABLE, EXIT_OUTPUT = 0, 1, 2, 3, 4
 SAMPLE = Path(__file__).parent / "samples" / "ap-news.md"
@@ -47,6 +50,8 @@ class _CleanCommand(click.Command):
     ) -> Any:
         args = list(sys.argv[1:] if args is None else args)
         prog_name = prog_name or _prog_name()
+        if not isinstance(sys.stderr, _Diagnostics):
+            sys.stderr = _Diagnostics(sys.stderr)  # type: ignore[assignment]
         if args and args[0] in self.subcommands:
             name, rest = args[0], args[1:]
             return self.subcommands[name].main(rest, f"{prog_name} {name}", complete_var, standalone_mode, **extra)
@@ -91,7 +96,7 @@ def main(
     try:
         rules = _ruleset(rule_dirs, no_default_rules)
     except RuleError as exc:
-        click.echo(f"clean: invalid rule file: {exc}", err=True)
+        click.echo(printable(f"clean: invalid rule file: {exc}"), err=True)
         sys.exit(EXIT_USAGE)
     if sample:
         inputs = (*inputs, str(SAMPLE))
@@ -108,41 +113,101 @@ def main(
         _check_options(fmt, with_meta, output, to_dir, args)
         sink = _sink(output, to_dir, fmt, many=many, meta=with_meta, evidence=explain, files=files)
     except click.UsageError as exc:
-        click.echo(f"clean: {exc.message}", err=True)
+        click.echo(printable(f"clean: {exc.message}"), err=True)
         sys.exit(EXIT_USAGE)
     except OutputError as exc:
-        click.echo(f"clean: {exc}", err=True)
+        click.echo(printable(f"clean: {exc}"), err=True)
         sys.exit(EXIT_OUTPUT)
     if isinstance(sink, DirSink) and sink.created and not quiet:
-        click.echo(f"clean: created the output folder {output}", err=True)
+        click.echo(printable(f"clean: created the output folder {output}"), err=True)
     for folder in empty_dirs:
-        click.echo(f"clean: {folder}: no files in this folder", err=True)
+        click.echo(printable(f"clean: {folder}: no files in this folder"), err=True)
     if STDIN in args and _is_terminal(sys.stdin):
         click.echo("clean: reading a capture from the terminal; end it with Ctrl-D (clean -h for help)", err=True)
     options = Options(rules, url, kind, timeout or None, keep_blocks=explain or site_memory)
     progress = not quiet and sys.stderr.isatty()
-    try:
-        stats = run_batch(
-            files, options, sink, jobs=jobs, input_format=input_format, field=field, fail_fast=fail_fast,
-            site_memory=site_memory, explain=_explain_lines if explain else None, progress=progress,
-            total=documents_known(files, input_format),
-        )
-        sink.close()
-    except OutputError as exc:
-        sink.abort()
-        click.echo(f"clean: {exc}", err=True)
-        sys.exit(EXIT_OUTPUT)
-    except BrokenPipeError:  # `clean ... | head`: the reader has all it wants
-        sink.abort()
-        with contextlib.suppress(OSError, ValueError):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(EXIT_OK)
-    except KeyboardInterrupt:
-        sink.abort()
-        sys.exit(130)
+    if jobs is not None and jobs > (most := max_jobs(options.settings)):
+        click.echo(f"clean: -j {jobs} is more than {options.settings.max_jobs_per_core} workers per core; using {most}", err=True)
+        jobs = most
+    with _signals_stop_the_run():
+        try:
+            stats = run_batch(
+                files, options, sink, jobs=jobs, input_format=input_format, field=field, fail_fast=fail_fast,
+                site_memory=site_memory, explain=_explain_lines if explain else None, progress=progress,
+                total=documents_known(files, input_format),
+            )
+            sink.close()
+        except OutputError as exc:
+            sink.abort()
+            if output is None:
+                _drop_stdout()  # what stdout still buffers would fail again at exit
+            click.echo(printable(f"clean: {exc}"), err=True)
+            sys.exit(EXIT_OUTPUT)
+        except BrokenPipeError:  # `clean ... | head`: the reader has all it wants
+            sink.abort()
+            _drop_stdout()
+            sys.exit(EXIT_OK)
+        except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM or SIGHUP (_signals_stop_the_run)
+            sink.abort()
+            sys.exit(128 + getattr(exc, "signum", signal.SIGINT))
+        except BaseException:  # a bug: still no half-written output
+            sink.abort()
+            raise
     if not quiet and (progress or stats.documents > 1):
         click.echo(f"clean: {stats.summary()}", err=True)
     sys.exit(EXIT_UNREADABLE if stats.errors else EXIT_EMPTY if stats.empty or empty_dirs else EXIT_OK)
+
+
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP: the run stops as Ctrl-C stops it (workers ended, no partial output)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def _signals_stop_the_run() -> Iterator[None]:
+    def stop(signum: int, frame: object) -> None:
+        raise Stopped(signum)
+
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers
+        return
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _drop_stdout() -> None:
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+class _Diagnostics:
+    """stderr for messages: what cannot be written (stderr on a full disk, or closed) is
+    dropped, never a traceback; the exit code still says what happened."""
+
+    def __init__(self, stream: TextIO | None) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            self._stream.write(text)  # type: ignore[union-attr]
+        return len(text)
+
+    def flush(self) -> None:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            self._stream.flush()  # type: ignore[union-attr]
+
+    def isatty(self) -> bool:
+        return _is_terminal(self._stream)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def _is_terminal(stream: Any) -> bool:
@@ -176,6 +241,8 @@ def _format_of(output: str | None) -> str:
 
 def _sink(output: str | None, to_dir: bool, fmt: str, *, many: bool, meta: bool, evidence: bool, files: list[InputFile]) -> StreamSink | FileSink | DirSink:
     if output is None:
+        if sys.stdout is None:
+            raise OutputError("cannot write to stdout: it is closed")
         # UTF-8 whatever the locale; names that are not valid UTF-8 print with U+FFFD.
         sys.stdout.flush()
         out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", errors="replace", newline="")
@@ -233,10 +300,10 @@ def report(inputs: tuple[str, ...], output: str, fixture_dirs: tuple[str, ...], 
         rules = _ruleset(rule_dirs, no_default_rules)
         goldens = [load_golden(f) for d in fixture_dirs for f in fixture_folders(d)]
     except RuleError as exc:
-        click.echo(f"clean: invalid rule file: {exc}", err=True)
+        click.echo(printable(f"clean: invalid rule file: {exc}"), err=True)
         sys.exit(EXIT_USAGE)
     except (OSError, ValueError) as exc:
-        click.echo(f"clean: --against: {exc}", err=True)
+        click.echo(printable(f"clean: --against: {exc}"), err=True)
         sys.exit(EXIT_USAGE)
     # A report folder inside an input folder is not read as input; a report file there is
     # an input like any other file, and refused below.
@@ -247,7 +314,7 @@ def report(inputs: tuple[str, ...], output: str, fixture_dirs: tuple[str, ...], 
         as_folder = check_output(output, len(jobs))
         _check_report_output(output, as_folder, [source for source, _ in jobs])
     except ValueError as exc:
-        click.echo(f"clean: {exc}", err=True)
+        click.echo(printable(f"clean: {exc}"), err=True)
         sys.exit(EXIT_USAGE)
     captures, status = [], EXIT_OK
     for source, golden in jobs:
@@ -255,7 +322,7 @@ def report(inputs: tuple[str, ...], output: str, fixture_dirs: tuple[str, ...], 
             doc = clean(_read(source), url=golden.url if golden else url, kind=golden.kind if golden else kind, rules=rules, explain=True, source=source)
         except Exception as exc:  # one bad input never stops the batch
             message = str(exc) if isinstance(exc, CleanerError) else f"internal error ({type(exc).__name__}: {exc})"
-            click.echo(f"clean: {source}: {message}", err=True)
+            click.echo(printable(f"clean: {source}: {message}"), err=True)
             captures.append(Entry(source, error=message))
             status = max(status, EXIT_UNREADABLE)
             continue
@@ -266,10 +333,10 @@ def report(inputs: tuple[str, ...], output: str, fixture_dirs: tuple[str, ...], 
     try:
         written = write_report(captures, rules, output)
     except (OSError, OutputError) as exc:
-        click.echo(f"clean: cannot write the report: {exc}", err=True)
+        click.echo(printable(f"clean: cannot write the report: {exc}"), err=True)
         sys.exit(EXIT_OUTPUT)
     size = sum(p.stat().st_size for p in written)
-    click.echo(f"clean: wrote {written[0]} ({counted(len(captures), 'capture')}, {counted(len(written), 'file')}, {size / 1e6:.1f} MB)", err=True)
+    click.echo(printable(f"clean: wrote {written[0]} ({counted(len(captures), 'capture')}, {counted(len(written), 'file')}, {size / 1e6:.1f} MB)"), err=True)
     sys.exit(status)
 
 
@@ -302,7 +369,7 @@ def rules_list(rule_dirs: tuple[str, ...], no_default_rules: bool) -> None:
     try:
         rules = _ruleset(rule_dirs, no_default_rules)
     except RuleError as exc:
-        click.echo(f"clean: invalid rule file: {exc}", err=True)
+        click.echo(printable(f"clean: invalid rule file: {exc}"), err=True)
         sys.exit(EXIT_USAGE)
     for rule in rules:
         click.echo(f"{rule.id}\t{_scope_text(rule.scope)}\t{rule.action.value}\t{rule.why}")
@@ -328,10 +395,10 @@ def rules_check(paths: tuple[str, ...]) -> None:
     broken file, rule and failing example is reported, each with its file and line."""
     rules, errors = check_rules(tuple(paths) or (str(bundled_rules_dir()),))
     for error in errors:
-        click.echo(f"clean: invalid rule file: {error}", err=True)
+        click.echo(printable(f"clean: invalid rule file: {error}"), err=True)
     failures = [msg for rule in rules for msg in check_examples(rule)]
     for msg in failures:
-        click.echo(f"FAIL {msg}", err=True)
+        click.echo(printable(f"FAIL {msg}"), err=True)
     examples = sum(len(v) for rule in rules for v in rule.examples.values())
     line = f"{counted(len(rules), 'rule')} in {counted(len(rules.sources), 'file')}, {counted(examples, 'example')}, {len(failures)} failing"
     click.echo(line + (f"; {counted(len(errors), 'error')} in the rule files" if errors else ""))

@@ -77,7 +77,7 @@ def codec_of(label: str | None) -> str | None:
     label = _SUPERSETS.get(label, label)
     try:
         info = codecs.lookup(label)
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL in the label ("utf-8\0")
         return None
     # 'uu', 'base64', 'rot13'... are codecs but not text encodings (found by fuzzing); a
     # declaration read as ASCII cannot be in EBCDIC (cp037, cp500...).
@@ -172,10 +172,20 @@ def _detect(sample: bytes) -> str | None:
     return best.encoding
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def decode_str(text: str, settings: Settings = DEFAULT) -> str:
     """An already decoded capture: the same size limit, control characters and line ends."""
     if len(text) > settings.max_input_bytes:
         raise InputError(f"input is {len(text)} characters, above the {settings.max_input_bytes}-byte limit")
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            # A lone surrogate (JSON's "\ud800"), which no encoding can write: marked as
+            # a bad byte is, with U+FFFD.
+            text = _SURROGATE.sub("\ufffd", text)
     return _clean_text(text, settings)
 
 

@@ -10,6 +10,7 @@ output folder, whatever the inputs are called.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import io
 import json
@@ -17,10 +18,12 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .errors import OutputError
 from .model import Document
+from .terminal import printable
 
 if TYPE_CHECKING:
     from .batch import Result
@@ -33,14 +36,20 @@ SUFFIXES = {"text": ".txt", "markdown": ".md", "json": ".json", "jsonl": ".jsonl
 def record(result: Result, *, evidence: bool = False) -> dict[str, Any]:
     """The JSON record of a result: the Document's fields, or `source` and `error`; then
     the fields the input brought (JSONL fields, warc_record_id). An input field whose name
-    the schema uses, with another value, is kept as `input_<name>`."""
+    the schema uses, with another value, is kept as `input_<name>`: an input's `error`
+    field never makes a cleaned document read as failed."""
     out = result.doc.to_dict(evidence=evidence) if result.doc is not None else {"source": result.source, "error": result.error}
     for key, value in result.extra.items():
-        if key not in out:
+        if key in out or key in _SCHEMA:
+            if out.get(key, _ABSENT) != value:
+                out[f"input_{key}"] = value
+        else:
             out[key] = value
-        elif out[key] != value:
-            out[f"input_{key}"] = value
     return out
+
+
+_SCHEMA = frozenset(f.name for f in dataclasses.fields(Document))  # a record's own fields, "error" among them
+_ABSENT = object()
 
 
 def meta_header(doc: Document) -> str:
@@ -79,7 +88,7 @@ class Formatter:
             return ""
         self.count += 1
         body = (meta_header(doc) if self.meta else "") + (doc.text if self.fmt == "text" else doc.markdown) + "\n"
-        return f"==> {result.source} <==\n{body}\n" if self.many else body
+        return f"==> {printable(result.source)} <==\n{body}\n" if self.many else body
 
     def end(self) -> str:
         if self.fmt == "json" and self.many:
@@ -96,14 +105,29 @@ class StreamSink:
 
     def write(self, result: Result) -> None:
         if text := self.formatter.render(result):
-            self.stream.write(text)
+            with self._failing():
+                self.stream.write(text)
 
     def close(self) -> None:
         try:
-            self.stream.write(self.formatter.end())
-            self.stream.flush()
+            with self._failing():
+                self.stream.write(self.formatter.end())
+                self.stream.flush()
         finally:
             self._release()
+
+    @contextlib.contextmanager
+    def _failing(self) -> Iterator[None]:
+        """A write error (a full disk, a closed stream) is an OutputError; a reader that
+        went away (`| head`) stays a BrokenPipeError, which is no failure."""
+        try:
+            yield
+        except BrokenPipeError:
+            raise
+        except (OSError, ValueError) as exc:
+            name = getattr(self.stream, "name", None)
+            where = "stdout" if name in (None, 1, "<stdout>") else str(name)
+            raise OutputError(f"cannot write to {where}: {getattr(exc, 'strerror', None) or exc}") from None
 
     def abort(self) -> None:
         with contextlib.suppress(OSError, ValueError):

@@ -16,8 +16,18 @@ class Settings:
     # A news page is rarely above 2 MB of HTML; 50 MB leaves room for inline data
     # while keeping one document's memory bounded.
     max_input_bytes: int = 50 * 1024 * 1024
-    # gzip input is inflated at most to this size (a bomb gives a clear error).
+    # gzip input is inflated at most to this size (a bomb gives a clear error): a .gz
+    # capture, a gzip or deflate HTTP body in a WARC, and any gzip stream (.warc.gz,
+    # .jsonl.gz), which may go past it only at an inflation ratio of real pages (below).
     max_decompressed_bytes: int = 100 * 1024 * 1024
+    # A gzip stream past max_decompressed_bytes must inflate less than this many times its
+    # compressed size: the dev bench's 181 pages as one JSONL gzip 3.9x (html), 3.7x (md)
+    # and 3.1x (txt); a gzip bomb inflates about 1000x (deflate's ceiling is 1032x).
+    max_gzip_stream_ratio: int = 100
+    # A JSONL line's lists and objects may nest this deep: its fields are kept in the
+    # output, and pickling them to a worker and writing them out recurse that deep
+    # (Python's recursion limit is 1,000). Records nest a few levels in practice.
+    max_jsonl_nesting_levels: int = 100
     # Lines longer than this are read as several paragraphs, cut at sentence ends or spaces
     # (a page flattened onto one 5 MB line); nothing is dropped.
     max_line_chars: int = 200_000
@@ -319,6 +329,19 @@ class Settings:
     batch_chunk_docs: int = 8
     # Chunks in flight per worker: bounds the documents held in memory (jobs x 4 x 8).
     batch_window_chunks_per_job: int = 4
+    # ... and the bytes of captures in flight per worker, whatever their count: 80 files
+    # of 49 MB at -j 2 held 64 of them at once (5 GB). A chunk also ends at
+    # batch_chunk_bytes, so that a worker is sent a few large captures, not eight. The
+    # dev bench's pages average 130 KB (html) and 20 KB (md), so neither bound changes
+    # how its documents are sent; a 50 MB capture (max_input_bytes) goes alone.
+    batch_window_bytes_per_job: int = 64 * 1024 * 1024
+    batch_chunk_bytes: int = 16 * 1024 * 1024
+    # Worker processes at most per core: cleaning is CPU-bound, so more add memory (about
+    # 90 MB each) and no speed. -j 64 on 2 cores started 65 processes and 2.7 GB.
+    max_jobs_per_core: int = 2
+    # How often a worker checks that the main process is still there (it ends itself
+    # once the main process is killed, rather than wait forever). Initial value.
+    batch_orphan_check_seconds: float = 1.0
     # --site-memory: a line is boilerplate once this many captures (distinct URLs) of
     # the same host carry it. Initial value: the dev bench has no two pages of one site.
     site_memory_min_captures: int = 5

@@ -15,7 +15,7 @@ from .ruleset import RuleSet, apply_rules
 from .ruleset.engine import Context
 from .settings import DEFAULT, Settings
 from .text import meta
-from .text.segment import segment
+from .text.segment import check_block_count, segment
 
 
 def clean_text(
@@ -52,6 +52,7 @@ def clean_text(
         ctx = Context(capture=text, kind=detected, url=url)
         capture = html.read(text, ctx, rules=rules.rules, settings=settings)
         blocks = capture.blocks
+        check_block_count(len(blocks), settings)
     else:
         blocks = segment(text, markdown=detected == MARKDOWN, settings=settings)
         # Read once, when a rule scope or the classifier first asks; the body reuses it.

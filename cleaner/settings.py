@@ -31,6 +31,12 @@ class Settings:
     # Lines longer than this are read as several paragraphs, cut at sentence ends or spaces
     # (a page flattened onto one 5 MB line); nothing is dropped.
     max_line_chars: int = 200_000
+    # Blocks (paragraphs, lines, list items) a capture may have: each costs about 2.6 KB
+    # while it is cleaned (its features, its row of the classifier's matrix), so a capture
+    # of a million one-word lines needed 1.3 GB. The most among the 3,357 text and
+    # markdown captures of bench/ and wcxb-dev/ is 3,346; past the limit the capture is an
+    # error (exit 3), never cut short in silence.
+    max_blocks: int = 50_000
     # Share of NUL or control characters above which a capture is called binary.
     max_binary_share: float = 0.05
 

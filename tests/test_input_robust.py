@@ -200,3 +200,27 @@ def test_a_nul_in_a_warc_records_charset_is_ignored(tmp_path: Path) -> None:
     result = clean_item(item, Options())
     assert result.error is None, result.error
     assert result.doc is not None and "Council Approves New Budget" in (result.doc.title or "")
+
+
+# --- item 10: a capture's blocks are bounded ----------------------------------------------------------
+
+
+def test_a_capture_of_too_many_lines_is_an_error_not_gigabytes(tmp_path: Path) -> None:
+    # 60,000 one-word lines: past max_blocks (50,000), an error at once; each Block costs
+    # about 2.6 KB while it is cleaned, so a million such lines needed 1.3 GB.
+    (tmp_path / "lines.txt").write_text("".join(f"w{i}\n" for i in range(60_000)))
+    got = _clean(str(tmp_path / "lines.txt"))
+    assert got.returncode == 3
+    assert b"more than 50000 blocks" in got.stderr, got.stderr
+
+
+@pytest.mark.parametrize("kind", ["text", "html"])
+def test_max_blocks_holds_on_both_paths(kind: str) -> None:
+    from cleaner import InputError, clean
+
+    settings = Settings(max_blocks=200)
+    paragraphs = [f"Paragraph {i} of the report on the budget, which the minister presented on Tuesday." for i in range(201)]
+    raw = "\n\n".join(paragraphs) if kind == "text" else "<html><body>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</body></html>"
+    with pytest.raises(InputError, match="more than 200 blocks"):
+        clean(raw, settings=settings)
+    assert clean(raw.replace(paragraphs[-1], ""), settings=settings).text  # 200 are fine

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 
+from ..errors import InputError
 from ..model import Block, BlockKind
 from ..settings import DEFAULT, Settings
 from .inline import Inline, normalize_space, parse_inline
@@ -27,7 +29,15 @@ _MARKUP_START = set("#-*_+>" + _BULLETS + "0123456789")
 
 
 def segment(text: str, *, markdown: bool, settings: Settings = DEFAULT) -> list[Block]:
-    return list(_blocks(text.split("\n"), markdown, settings))
+    """The capture's Blocks; more than settings.max_blocks is an InputError (memory)."""
+    blocks = list(islice(_blocks(text.split("\n"), markdown, settings), settings.max_blocks + 1))
+    check_block_count(len(blocks), settings)
+    return blocks
+
+
+def check_block_count(count: int, settings: Settings) -> None:
+    if count > settings.max_blocks:
+        raise InputError(f"more than {settings.max_blocks} blocks (paragraphs, lines or list items); too many to clean")
 
 
 def _blocks(lines: list[str], markdown: bool, settings: Settings) -> Iterator[Block]:

@@ -6,7 +6,7 @@ DATA ?= ../shared/bench
 
 
 .PHONY: train
-.PHONY: run test typecheck chromium fixtures goldens rules-check bench bench-quality bench-scale bench-speed fuzz clean-venv
+.PHONY: run test lint deps typecheck chromium fixtures goldens rules-check bench bench-quality bench-scale bench-speed fuzz clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,10 +36,19 @@ chromium:
 			|| echo "make: could not install chromium; the browser test will be skipped"; \
 	else echo "make: chromium is missing (apt-get as root installs it); the browser test will be skipped"; fi
 
-test: $(VENV)/.dev chromium typecheck
+test: $(VENV)/.dev chromium lint deps typecheck
 	$(BIN)/python -m pytest
 
-# mypy on the public API and the modules it exposes (the file list is in pyproject.toml).
+# ruff over the package, tests and benchmarks (rules in pyproject.toml, [tool.ruff]).
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+
+# deptry: every module cleaner/ imports is declared in pyproject.toml, and every declared
+# run-time dependency is used ([tool.deptry] says which extras are tools, not run time).
+deps: $(VENV)/.dev
+	$(BIN)/deptry cleaner
+
+# mypy over every module of the package ([tool.mypy] in pyproject.toml).
 typecheck: $(VENV)/.dev
 	$(BIN)/mypy
 
@@ -76,7 +85,9 @@ bench-scale: $(VENV)/.dev
 FUZZ_SECONDS ?= 300
 FUZZ_TARGETS ?= decode segment html rules clean
 
+# pip first: atheris installs from a wheel only with a pip newer than some venvs start with.
 $(VENV)/.fuzz: pyproject.toml | $(VENV)/.dev
+	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev,fuzz]"
 	touch $@
 

@@ -20,8 +20,8 @@ from .inputs import AUTO, INPUT_FORMATS, STDIN, InputFile, documents_known, expa
 from .model import Document
 from .outputs import FORMATS, DirSink, FileSink, Formatter, StreamSink
 from .ruleset import RuleSet, bundled_rules_dir, load_rules
-from .ruleset.loader import check_rules
 from .ruleset.engine import check_examples
+from .ruleset.loader import check_rules
 from .settings import DEFAULT
 
 EXIT_OK, EXIT_EMPTY, EXIT_USAGE, EXIT_UNREADABLE, EXIT_OUTPUT = 0, 1, 2, 3, 4

@@ -259,7 +259,10 @@ def _regex(pattern: str, path: str, line: int | None, rule_id: str | None, setti
 
 # What RE2 leaves out of Perl's syntax to stay linear-time, by the opening of the construct
 # its error message quotes; a pattern that is simply broken ("missing )") gets no hint.
-_RE2_LACKS = {"(?=": "lookahead", "(?!": "lookahead", "(?<=": "lookbehind", "(?<!": "lookbehind", "(?>": "atomic groups", "(?P=": "backreferences", "(?P>": "recursion"}
+_RE2_LACKS = {
+    "(?=": "lookahead", "(?!": "lookahead", "(?<=": "lookbehind", "(?<!": "lookbehind",
+    "(?>": "atomic groups", "(?P=": "backreferences", "(?P>": "recursion",
+}
 
 
 def _re2_lacks(pattern: str, detail: str) -> str | None:

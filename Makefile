@@ -8,7 +8,7 @@ WCXB ?= ../shared/wcxb-dev
 
 
 .PHONY: train
-.PHONY: run test typecheck chromium fixtures goldens rules-check bench bench-quality bench-cross bench-scale bench-speed fuzz clean-venv
+.PHONY: run test lint deps typecheck chromium fixtures goldens rules-check bench bench-quality bench-cross bench-scale bench-speed fuzz clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,10 +38,19 @@ chromium:
 			|| echo "make: could not install chromium; the browser test will be skipped"; \
 	else echo "make: chromium is missing (apt-get as root installs it); the browser test will be skipped"; fi
 
-test: $(VENV)/.dev chromium typecheck
+test: $(VENV)/.dev chromium lint deps typecheck
 	$(BIN)/python -m pytest
 
-# mypy on the public API and the modules it exposes (the file list is in pyproject.toml).
+# ruff over the package, tests and benchmarks (rules in pyproject.toml, [tool.ruff]).
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+
+# deptry: every module cleaner/ imports is declared in pyproject.toml, and every declared
+# run-time dependency is used ([tool.deptry] says which extras are tools, not run time).
+deps: $(VENV)/.dev
+	$(BIN)/deptry cleaner
+
+# mypy over every module of the package ([tool.mypy] in pyproject.toml).
 typecheck: $(VENV)/.dev
 	$(BIN)/mypy
 
@@ -85,7 +94,10 @@ bench-scale: $(VENV)/.dev
 FUZZ_SECONDS ?= 300
 FUZZ_TARGETS ?= decode segment html rules clean
 
+# pip first, as the venv step does, for a venv made some other way: Python 3.11's own pip
+# (23.2) misreads newer metadata (it skips lxml 6's html_clean extra, for one).
 $(VENV)/.fuzz: pyproject.toml | $(VENV)/.dev
+	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev,fuzz]"
 	touch $@
 

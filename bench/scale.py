@@ -104,7 +104,10 @@ def main() -> None:
             load = os.getloadavg()[0]
             seconds, cpu, peak, docs = measure(small, jobs, where / f"out-{jobs}.jsonl")
             runs[jobs] = (seconds, cpu, peak)
-            print(f"--jobs {jobs}: {docs} documents in {seconds:.1f} s ({docs / seconds:.1f} docs/s), {cpu:.1f} CPU s, peak {peak:.0f} MB (load before {load:.1f})")
+            print(
+                f"--jobs {jobs}: {docs} documents in {seconds:.1f} s ({docs / seconds:.1f} docs/s), "
+                f"{cpu:.1f} CPU s, peak {peak:.0f} MB (load before {load:.1f})"
+            )
         ratio = runs[1][0] / runs[2][0]
         print(f"speed-up --jobs 2 / --jobs 1: {ratio:.2f}x wall (target 1.5x or better on 2 cores)")
         # On a busy machine the wall ratio says little; the CPU cost of going parallel does not

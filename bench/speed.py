@@ -267,7 +267,8 @@ def start_up(data: Path, repeats: int = 5) -> None:
 
 def peak_rss(data: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        child = subprocess.Popen([sys.executable, "-m", "cleaner", *(str(data / c) for c in SETS), "-o", f"{tmp}/out.jsonl", "--jobs", "1", "--quiet"], cwd=ROOT)
+        command = [sys.executable, "-m", "cleaner", *(str(data / c) for c in SETS), "-o", f"{tmp}/out.jsonl", "--jobs", "1", "--quiet"]
+        child = subprocess.Popen(command, cwd=ROOT)
         _, _, usage = os.wait4(child.pid, 0)  # this child's own peak, not the largest of all children
     print(f"\n## Peak RSS, `clean md/ txt/ html/ --jobs 1` over the whole benchmark\n\n- {usage.ru_maxrss / 1024:.0f} MB (target under 300 MB)")
 

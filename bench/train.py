@@ -20,8 +20,8 @@ import importlib.util
 import json
 import re
 import sys
-from dataclasses import replace
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 

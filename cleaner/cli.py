@@ -22,8 +22,8 @@ from .inputs import AUTO, INPUT_FORMATS, STDIN, InputFile, documents_known, expa
 from .model import Document
 from .outputs import FORMATS, DirSink, FileSink, Formatter, StreamSink
 from .ruleset import RuleSet, bundled_rules_dir, load_rules
-from .ruleset.loader import check_rules
 from .ruleset.engine import check_examples
+from .ruleset.loader import check_rules
 from .settings import DEFAULT
 from .terminal import printable
 
@@ -293,7 +293,7 @@ def report(inputs: tuple[str, ...], output: str, fixture_dirs: tuple[str, ...], 
     2 usage error or invalid rule file; 3 some input unreadable (the report still shows it);
     4 the report cannot be written.
     """
-    from .golden import compare, fixture_folders, load_golden
+    from .golden import Golden, compare, fixture_folders, load_golden
     from .report import Entry, check_output, write_report
 
     try:
@@ -308,7 +308,9 @@ def report(inputs: tuple[str, ...], output: str, fixture_dirs: tuple[str, ...], 
     # A report folder inside an input folder is not read as input; a report file there is
     # an input like any other file, and refused below.
     to_folder = output.endswith(("/", os.sep)) or os.path.isdir(output)
-    jobs = [(source, None) for source in _expand(inputs or (() if goldens else ("-",)), skip=[output] if to_folder else [])]
+    jobs: list[tuple[str, Golden | None]] = [
+        (source, None) for source in _expand(inputs or (() if goldens else ("-",)), skip=[output] if to_folder else [])
+    ]
     jobs += [(str(g.capture), g) for g in goldens]
     try:
         as_folder = check_output(output, len(jobs))

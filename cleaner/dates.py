@@ -58,7 +58,9 @@ _PATTERNS = [
     re.compile(r"(?<![\d/])(?P<mon>\d{1,2})/(?P<day>\d{1,2})/(?P<yy>\d{2})(?=\s+(?:at\s+)?\d{1,2}:\d{2})"),
 ]
 _RELATIVE = re.compile(r"\b(?:ago|yesterday|today|just now|vor \d|il y a|hace)\b|전$|前$", re.I)
-_RELATIVE_STAMP = re.compile(r"(?i)(?:about\s+)?(?:an?|\d+)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|years?)\s+ago(?:\s+\d{1,2}:\d{2})?")
+_RELATIVE_STAMP = re.compile(
+    r"(?i)(?:about\s+)?(?:an?|\d+)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|years?)\s+ago(?:\s+\d{1,2}:\d{2})?"
+)
 _DATE_CHARS = re.compile(r"\d")
 # Each pattern above but the two-digit-year one holds a four-digit year, and that one a
 # slash: most lines with a digit ("3 min read", "Updated 5:41 PM") have neither.
@@ -183,7 +185,8 @@ def _date_of(parts: dict[str, str | None]) -> dt.date | None:
             day, month = (b, a) if b > 12 else (a, b)
         else:
             day = int(parts["day"] or 0)
-            month = int(parts["mon"]) if parts.get("mon") else month_number(parts.get("word") or "")
+            mon = parts.get("mon")
+            month = int(mon) if mon else month_number(parts.get("word") or "")
         if not month:
             return None
         return dt.date(year, month, day)

@@ -34,7 +34,7 @@ _CJK_STOPWORDS = {
 }
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def stopwords(language: str | None) -> frozenset[str]:
     name = _JUSTEXT_NAMES.get(language or "en", "English")
     # Read jusText's data file directly: importing jusText itself pulls in lxml's html cleaner.

@@ -230,7 +230,8 @@ def _header(captures: list[Entry], rules: RuleSet, *, home: str) -> str:
 def _legend(captures: list[Entry]) -> str:
     items = [
         '<li><span class="b-kept-sample">Kept text</span> is in normal type.</li>',
-        f'<li><del class="r-sample">Removed text</del> is struck through and grey, and carries {_tag(DropSource.RULE)} and the id of the rule that removed it (from <code>rules/*.yaml</code>).</li>',
+        f'<li><del class="r-sample">Removed text</del> is struck through and grey, and carries {_tag(DropSource.RULE)} '
+        "and the id of the rule that removed it (from <code>rules/*.yaml</code>).</li>",
         f"<li>{_tag(DropSource.CLASSIFIER)}: the block classifier removed it; the reason names the feature or pass that decided.</li>",
         f"<li>{_tag(DropSource.METADATA)}: the line became a metadata field (title, byline, …), by the rule or heuristic named.</li>",
         *(f"<li>{_tag(src)}: removed by the {escape(src.value)} step.</li>" for src in DropSource if src not in _TAGS),
@@ -313,7 +314,8 @@ def _summary(captures: list[Entry], s: Summary, rules: RuleSet, href: Callable[[
             _table("Removed blocks and metadata fields by rule", ["Rule", "File:line", "Action", "Blocks removed", "Fields taken", "Captures"], rows)]
 
     rows = [
-        f'<tr><th scope="row"><code>{escape(r)}</code></th><td class="num">{n}</td><td class="num">{s.classifier_words[r]}</td><td class="num">{s.classifier_captures[r]}</td></tr>'
+        f'<tr><th scope="row"><code>{escape(r)}</code></th><td class="num">{n}</td>'
+        f'<td class="num">{s.classifier_words[r]}</td><td class="num">{s.classifier_captures[r]}</td></tr>'
         for r, n in sorted(s.classifier_blocks.items(), key=lambda kv: (-kv[1], kv[0]))
     ] or ['<tr><td colspan="4">The classifier removed nothing.</td></tr>']
     out += ['<h3 id="summary-classifier">By classifier reason</h3>',
@@ -427,7 +429,10 @@ def _block(b: BlockRecord, anchor: str, mark: Mark | None) -> str:
 
 
 def _absent(line: str) -> str:
-    return f'<div class="b absent"><span class="ln">–</span><p class="t">{escape(line)}</p><p class="why"><span class="tag gold">− only in golden</span></p></div>'
+    return (
+        f'<div class="b absent"><span class="ln">–</span><p class="t">{escape(line)}</p>'
+        '<p class="why"><span class="tag gold">− only in golden</span></p></div>'
+    )
 
 
 def _features(b: BlockRecord) -> str:
@@ -478,7 +483,8 @@ def _num(value: float) -> str:
 _CSS = """
 :root{--rule:#b3261e;--rule-bg:#fdecea;--clf:#1d4f91;--clf-bg:#e6eefa;--meta:#00695c;--meta-bg:#e0f2ef;--grey:#595959;--warn:#8a4b00;--warn-bg:#fff3d6}
 *{box-sizing:border-box}
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","DejaVu Sans",sans-serif;font-size:100%;line-height:1.5;color:#1a1a1a;background:#fff;margin:0 auto;padding:1rem;max-width:72rem;overflow-wrap:break-word}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","DejaVu Sans",sans-serif;font-size:100%;line-height:1.5;
+color:#1a1a1a;background:#fff;margin:0 auto;padding:1rem;max-width:72rem;overflow-wrap:break-word}
 h1{font-size:1.75rem;margin:.5rem 0}h2{font-size:1.4rem;margin-top:2.5rem;border-top:.2rem solid #ddd;padding-top:1rem}h3{font-size:1.15rem;margin-top:1.5rem}
 a{color:#0b57d0}a:focus-visible,summary:focus-visible,.scroll:focus-visible{outline:.2rem solid #0b57d0;outline-offset:.15rem}
 ul.inline{list-style:none;padding:0;margin:.5rem 0;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem}
@@ -489,7 +495,8 @@ th,td{border:.0625rem solid #ccc;padding:.3rem .6rem;text-align:left;vertical-al
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 .warn{color:var(--warn);background:var(--warn-bg);font-weight:600;padding:0 .25rem;border-radius:.2rem}
 .never{color:var(--grey);font-weight:normal;font-size:.9em;white-space:nowrap}tr.never-row td,tr.never-row code{color:var(--grey)}
-.tag{color:#5b2a86;background:#f4eefa;display:inline-block;font-size:.85em;font-weight:600;padding:0 .4em;border-radius:.3em;border:.0625rem solid;white-space:nowrap}
+.tag{color:#5b2a86;background:#f4eefa;display:inline-block;font-size:.85em;font-weight:600;padding:0 .4em;border-radius:.3em;
+border:.0625rem solid;white-space:nowrap}
 .tag.s-rule{color:var(--rule);background:var(--rule-bg)}.tag.s-classifier{color:var(--clf);background:var(--clf-bg)}.tag.s-metadata{color:var(--meta);background:var(--meta-bg)}
 .tag.m-extra,.tag.m-missing,.tag.gold{color:var(--warn);background:var(--warn-bg)}
 .blocks{margin-top:.5rem}

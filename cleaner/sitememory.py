@@ -14,11 +14,11 @@ from __future__ import annotations
 import hashlib
 from collections import OrderedDict
 from typing import TYPE_CHECKING
-from .urls import urlsplit
 
 from .model import Drop, DropSource
 from .render import to_markdown, to_text
 from .settings import DEFAULT, Settings
+from .urls import urlsplit
 
 if TYPE_CHECKING:
     from .batch import Result

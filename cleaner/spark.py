@@ -65,7 +65,9 @@ def local_workers_run_this_python(sc: SparkContext | None = None) -> None:
 local_workers_run_this_python()
 
 # The fields of the struct column with_cleaned() adds, in order.
-CLEANED_FIELDS = ("kind", "title", "subtitle", "byline", "authors", "date", "dateline", "site", "language", "description", "text", "markdown", "removed", "error")
+CLEANED_FIELDS = (
+    "kind", "title", "subtitle", "byline", "authors", "date", "dateline", "site", "language", "description", "text", "markdown", "removed", "error",
+)
 
 
 def clean_partition(

@@ -26,7 +26,6 @@ from cleaner.settings import Settings
 from tests.test_cli import ARTICLE, BINARY, GOOD_1, GOOD_2, NOTHING
 from tests.warcs import RECORD_ID_HTML, write_warc
 
-
 ROOT = Path(__file__).resolve().parents[1]
 TITLE_WORD = "Council"
 

@@ -42,7 +42,7 @@ def test_plain_utf8() -> None:
 
 
 def test_utf8_bom_is_stripped() -> None:
-    assert decode(codecs.BOM_UTF8 + "héllo wörld".encode("utf-8")) == "héllo wörld"
+    assert decode(codecs.BOM_UTF8 + "héllo wörld".encode()) == "héllo wörld"
 
 
 @pytest.mark.parametrize("bom, codec", [(codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")], ids=["le", "be"])

@@ -408,7 +408,8 @@ def test_an_adversarial_line_against_the_rule_regexes(tmp_path: Path) -> None:
 
 RULE = "rules:\n  - id: t.share\n    why: Share buttons.\n    match: {literal: [Share]}\n    examples: {drop: [Share], keep: ['Share prices fell.']}\n"
 BROKEN_RULES = {
-    # name: (file text, line, rule id or None, a word of the message)
+    # name: (file text, line, rule id or None, a word of the message). The word is always
+    # the cleaner's own, never a library's: PyYAML's wording changes between releases.
     "invalid-yaml": ("rules:\n  - id: t.x\n    why: a: b\n", 3, None, "invalid YAML"),
     "unknown-key": (RULE.replace("    why:", "    colour: red\n    why:"), 2, "t.share", "colour"),
     "duplicate-id": (RULE + RULE.removeprefix("rules:\n"), 6, "t.share", "duplicate rule id"),
@@ -419,7 +420,11 @@ BROKEN_RULES = {
     "python-object-tag": ("rules:\n  - id: t.x\n    why: !!python/object/apply:os.system ['touch {dir}/pwned']\n", 3, None, "invalid YAML"),
     "python-name-tag": ("rules: !!python/name:os.system\n", 1, None, "invalid YAML"),
     "alias": (RULE.replace("keep: ['Share prices fell.']", "keep: &k ['Share prices fell.']") + "family: *k\n", 6, None, "aliases"),
-    "deep-nesting": ("rules: " + "[" * 5000 + "]" * 5000 + "\n", 1, None, "nested"),
+    # Thousands deep: whichever refuses first (the loader's depth check or PyYAML's own
+    # limit), the user sees an invalid rule file at its line, with no traceback.
+    "deep-nesting": ("rules: " + "[" * 5000 + "]" * 5000 + "\n", 1, None, "invalid YAML"),
+    # Deeper than a rule file ever is, shallower than PyYAML's limit: the loader's own check.
+    "nesting-past-the-loaders-limit": ("rules: " + "[" * 100 + "]" * 100 + "\n", 1, None, "nested more than"),
     "unhashable-key": ("rules:\n  - {[a]: b}\n", 2, None, "key"),
     "example-of-unknown-kind": (RULE.replace("drop: [Share]", "drop: [{text: Share, kind: banner}]"), 5, "t.share", "block kind"),
     "binary-file": ("\x00\x01\x02", None, None, "invalid YAML"),

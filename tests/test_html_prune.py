@@ -78,8 +78,9 @@ def test_bundled_dom_rules_load_and_pass_their_examples() -> None:
 
 
 def test_fast_plan_selects_what_xpath_selects() -> None:
-    from cleaner import default_rules
     from lxml.cssselect import CSSSelector
+
+    from cleaner import default_rules
 
     html = (
         "<html><body><header id='site-header'><nav><a href='/'>Home</a></nav></header>"

@@ -1,6 +1,7 @@
 """cleaner.inputs: folders, stdin, .gz, JSONL and WARC -> Items; every failure an Item with `error`."""
 from __future__ import annotations
 
+import errno
 import gzip
 import io
 import json
@@ -83,7 +84,7 @@ def test_raw_files_and_the_size_limit(tmp_path: Path) -> None:
     items, _ = _items(tmp_path / "big.txt", settings=Settings(max_input_bytes=100))
     assert items[0].error and items[0].raw is None
     items, _ = _items(tmp_path / "missing.txt")
-    assert items[0].error == "cannot read: No such file or directory"
+    assert items[0].error == f"cannot read: {os.strerror(errno.ENOENT)}"  # the system's own words
 
 
 def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:

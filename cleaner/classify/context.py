@@ -41,7 +41,8 @@ _FEATURE_KEYS = (
 _FEATURES = itemgetter(*_FEATURE_KEYS)
 _OWN_COLUMNS = len(_FEATURE_KEYS) + 3
 _FEATURE_COLUMNS = [*range(15), *range(18, _OWN_COLUMNS)]
-_PASS1 = {Label.GOOD: 0, Label.NEAR_GOOD: 1, Label.SHORT: 2, Label.BAD: 3}  # the pass1_* columns
+# the pass1_* columns; a block pass 1 did not label (None) has none
+_PASS1: dict[Label | None, int] = {Label.GOOD: 0, Label.NEAR_GOOD: 1, Label.SHORT: 2, Label.BAD: 3}
 
 
 def matrix(blocks: list[Block], pass1: list[Label | None], region: tuple[int, int] | None, headline: int | None) -> np.ndarray:

@@ -12,6 +12,7 @@ import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -64,7 +65,7 @@ def load(path: str = str(WEIGHTS)) -> Model | None:
     return from_dict(data)
 
 
-def from_dict(data: dict) -> Model:  # type: ignore[type-arg]
+def from_dict(data: dict[str, Any]) -> Model:
     hidden = np.asarray(data["hidden"], dtype=float)
     if hidden.shape[0] != len(data["features"]):
         raise ValueError("the model's hidden layer does not match its features; retrain with bench/train.py")
@@ -79,10 +80,10 @@ def from_dict(data: dict) -> Model:  # type: ignore[type-arg]
     )
 
 
-def to_dict(model: Model) -> dict:  # type: ignore[type-arg]
+def to_dict(model: Model) -> dict[str, Any]:
     """The JSON form, rounded: six decimals change no decision on the dev bench."""
-    def r(a: np.ndarray) -> list:  # type: ignore[type-arg]
-        return np.round(a, 6).tolist()  # type: ignore[no-any-return]
+    def r(a: np.ndarray) -> list[Any]:
+        return np.round(a, 6).tolist()
 
     return {
         "mean": r(model.mean), "scale": r(model.scale), "hidden": r(model.hidden),

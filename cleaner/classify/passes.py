@@ -35,7 +35,7 @@ def classify(
     title_words = frozenset(w.lower() for w in words_of(title or "") if len(w) > 2)
     repeats = Counter(b.text for b in todo if b.text)
     shapes = [_shape(b.text, settings.template_max_chars) for b in todo]
-    shape_counts = Counter(k for k in shapes if k)
+    shape_counts: Counter[str | None] = Counter(k for k in shapes if k)
     reasons: dict[int, str] = {}
     seen: set[int] = set()
     terms: list[frozenset[str]] = []
@@ -314,7 +314,7 @@ def _absorb_near(blocks: list[Block], region: tuple[int, int] | None, gap: int) 
 
 def main_region(blocks: list[Block], bad_weight: float, bad_block_chars: float) -> tuple[int, int] | None:
     """The run of blocks with the most good text net of bad text (maximum subarray)."""
-    best = (0.0, None)
+    best: tuple[float, tuple[int, int] | None] = (0.0, None)
     run_start, run = 0, 0.0
     for i, block in enumerate(blocks):
         weight = block.features.get("chars", 0.0)

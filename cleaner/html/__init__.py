@@ -19,10 +19,10 @@ from ..render import to_text
 from ..ruleset.engine import Context, active_rules
 from ..ruleset.schema import Rule
 from ..settings import Settings
-from .extract import Extraction, extract
-from .judge import set_link_features
 from . import judge as judge_mod
 from . import meta
+from .extract import Extraction, extract
+from .judge import set_link_features
 from .meta import HtmlMeta, collect
 from .parse import Cut, parse
 from .prune import extract_fields, prune, pruned_blocks

@@ -66,7 +66,8 @@ def run_engine(tree: lxml.html.HtmlElement, url: str | None, settings: Settings)
         with_metadata=False,
         output_format="xml",  # the body tree only: "python" also renders it as text, unused here
     )
-    return None if document is None else document.body
+    # A dict only with as_dict=True, which is not asked for.
+    return None if document is None or isinstance(document, dict) else document.body
 
 
 def extract(tree: lxml.html.HtmlElement, url: str | None, settings: Settings) -> Extraction:
@@ -372,7 +373,7 @@ def _element_blocks(el: Any, level: int) -> Iterator[Block]:
             sublists = [c for c in item if c.tag == "list"]
             for sub in sublists:
                 item.remove(sub)  # the body is trafilatura's copy: ours to change
-            for i, (text, md, lc, n) in enumerate(_lines(item)):
+            for text, md, lc, n in _lines(item):
                 yield _block(BlockKind.LIST_ITEM, text, "  " * level + "- " + md, lc, n, level=level, gap=False)
             for sub in sublists:
                 yield from _element_blocks(sub, level + 1)

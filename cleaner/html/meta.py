@@ -101,8 +101,7 @@ def collect(tree: Any, json_ld: list[str], url: str | None, *, date_fallback: bo
     if declared:
         meta.offer("declared_language", declared[0], declared[1])
     if date_fallback and "date" not in meta.values:
-        found = _htmldate(tree, url)
-        meta.offer("date", found, "htmldate")
+        meta.offer("date", _htmldate(tree, url), "htmldate")
     if "date" not in meta.values:
         _modified_date(meta, tags, articles)
     return meta
@@ -212,8 +211,9 @@ def _from_json_ld(meta: HtmlMeta, obj: dict[str, Any]) -> None:
     meta.offer("description", _text(obj.get("description")), source)
     meta.offer("subtitle", _text(obj.get("alternativeHeadline")), source)
     lang = _text(obj.get("inLanguage"))
-    if lang and _LANG.match(lang):
-        meta.offer("declared_language", _LANG.match(lang).group(1).lower(), source)
+    code = _LANG.match(lang) if lang else None
+    if code:
+        meta.offer("declared_language", code.group(1).lower(), source)
 
 
 def _iso(value: str | None) -> str | None:

@@ -37,8 +37,8 @@ def extract_fields(tree: Any, rules: list[Rule]) -> dict[str, tuple[Any, Evidenc
     `authors` takes every matched element, the others the first that has a value."""
     fields: dict[str, tuple[Any, Evidence]] = {}
     for rule in rules:
-        if rule.action is not Action.EXTRACT or rule.field in fields:
-            continue
+        if rule.action is not Action.EXTRACT or rule.field in fields or rule.selectors is None:
+            continue  # (the callers pass DOM rules only: each has selectors)
         values, line = [], None
         for el in rule.selectors.compiled(tree):
             value = _value_of(el)
@@ -146,7 +146,8 @@ def _simple(rule: int, css: str) -> _Simple | None:
         elif isinstance(node, Hash):
             ident = node.id
         elif isinstance(node, Attrib) and node.operator in _ATTR_OPS and not node.namespace:
-            attrs.append((node.attrib, node.operator, node.value.value if node.value is not None else ""))
+            # an attribute test's value token is never EOF, the one token whose value is None
+            attrs.append((node.attrib, node.operator, (node.value.value or "") if node.value is not None else ""))
         else:
             return None
         node = node.selector
@@ -269,13 +270,16 @@ def check_dom_examples(rule: Rule) -> list[str]:
     """`drop` snippets must contain an element the selectors select, `keep` snippets none;
     `extract` entries ({text, value}) must give that value. Messages as check_examples'."""
     failures = []
+    selectors = rule.selectors
+    if selectors is None:
+        raise ValueError(f"{rule.id} is not a DOM rule: it has no selectors")
 
     def fail(key: str, i: int, message: str) -> None:
         failures.append(f"{rule.example_at(key, i)}: {rule.id}: {message}")
 
     def matches(snippet: str) -> list[Any]:
         tree = lxml.html.document_fromstring(snippet)
-        return rule.selectors.compiled(tree)
+        return selectors.compiled(tree)
 
     for i, example in enumerate(rule.examples.get("drop", [])):
         snippet = example.get("text", "") if isinstance(example, dict) else str(example)

@@ -41,6 +41,16 @@ class _LineLoader(_SafeBase):
     and deep nesting are refused by _check_events before anything is composed."""
 
 
+class _Refused(yaml.YAMLError):
+    """A rule file refused before it is composed, with the mark the message points at
+    (read as any PyYAML error's problem and problem_mark are)."""
+
+    def __init__(self, problem: str, problem_mark: Any) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.problem_mark = problem_mark
+
+
 def _check_events(text: str) -> None:
     """Refuse aliases (a "billion laughs" of nested aliases expands exponentially when
     examples are printed) and deep nesting (composing recurses: thousands of nested
@@ -48,11 +58,11 @@ def _check_events(text: str) -> None:
     depth = 0
     for event in yaml.parse(text, Loader=_SafeBase):
         if isinstance(event, yaml.AliasEvent):
-            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in rule files", event.start_mark)
+            raise _Refused("aliases (*name) are not allowed in rule files", event.start_mark)
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth >= _MAX_YAML_DEPTH:
-                raise yaml.composer.ComposerError(None, None, f"nested more than {_MAX_YAML_DEPTH} levels deep", event.start_mark)
+                raise _Refused(f"nested more than {_MAX_YAML_DEPTH} levels deep", event.start_mark)
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
 
@@ -249,7 +259,10 @@ def _regex(pattern: str, path: str, line: int | None, rule_id: str | None, setti
 
 # What RE2 leaves out of Perl's syntax to stay linear-time, by the opening of the construct
 # its error message quotes; a pattern that is simply broken ("missing )") gets no hint.
-_RE2_LACKS = {"(?=": "lookahead", "(?!": "lookahead", "(?<=": "lookbehind", "(?<!": "lookbehind", "(?>": "atomic groups", "(?P=": "backreferences", "(?P>": "recursion"}
+_RE2_LACKS = {
+    "(?=": "lookahead", "(?!": "lookahead", "(?<=": "lookbehind", "(?<!": "lookbehind",
+    "(?>": "atomic groups", "(?P=": "backreferences", "(?P>": "recursion",
+}
 
 
 def _re2_lacks(pattern: str, detail: str) -> str | None:

@@ -1,8 +1,8 @@
 """What a rule is: scope, matcher, action and examples. Built from YAML by the loader."""
 from __future__ import annotations
 
-import enum
 import dataclasses
+import enum
 from dataclasses import dataclass
 from typing import Any
 

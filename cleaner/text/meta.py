@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left, bisect_right
 import unicodedata
-from datetime import date
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 
 import re2
 
@@ -60,7 +60,9 @@ _GLUED_BRAND = re.compile(r"(?<=[a-z])(?=[A-Z]{2,}[a-z])")
 _DOMAIN = re.compile(r"\w\.(?:com|org|net|co|uk|de|fr|in|ca|au|io|ru|jp|kr)\b", re.I)
 _WORD = re.compile(r"[^\W_]+")
 _DIGIT = re.compile(r"\d")
-_NAME_JOINERS = {"and", "und", "et", "y", "e", "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "bin", "al", "el", "ten", "ter", "dos", "das"}
+_NAME_JOINERS = {
+    "and", "und", "et", "y", "e", "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "bin", "al", "el", "ten", "ter", "dos", "das",
+}
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|、|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b)\s*", re.I)
 # Words that a byline-shaped line may hold but a name never is.
 _NOT_NAMES = {
@@ -362,7 +364,9 @@ def _links_to_itself(block: Block, url: str | None) -> bool:
     return bool(own) and any(urlsplit(target).path.rstrip("/") == own for _, target in _links(block))
 
 
-def _best_headline(scan: _Scan, candidates: list[int], element: int | None, body: int | None, slug: set[str], settings: Settings) -> tuple[int, float, list[str], float] | None:
+def _best_headline(
+    scan: _Scan, candidates: list[int], element: int | None, body: int | None, slug: set[str], settings: Settings
+) -> tuple[int, float, list[str], float] | None:
     """(index, points, reasons, tie-break points) of the candidate with the most points plus
     tie-break points, the first of equals. Words shared with the <title> line only order the
     displayed candidates: they never make one beat the <title> line itself, or the minimum.
@@ -584,7 +588,13 @@ def find_subtitle(blocks: list[Block], title_block_line: int | None, settings: S
     cased = [w for w in block.text.split() if w[:1].isalpha() and w[:1].lower() != w[:1].upper()]
     if cased and all(w[:1].isupper() for w in cased):
         return None  # a row of buttons or names ("Facebook Twitter Email"), not a standfirst
-    if block.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH) and 6 <= words <= 60 and not _SENTENCE_END.search(block.text) and not block.text.endswith("!") and not block.links:
+    if (
+        block.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH)
+        and 6 <= words <= 60
+        and not _SENTENCE_END.search(block.text)
+        and not block.text.endswith("!")
+        and not block.links
+    ):
         block.drop = Drop(DropSource.METADATA, "subtitle")
         return block.text, Evidence("line after the headline, standfirst-shaped", block.start)
     return None
@@ -631,7 +641,10 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
                 if near[n + 1][1] == distance + 1 and _names_shaped(_cut_names(nxt.text, settings), single=True):
                     block.drop = nxt.drop = Drop(DropSource.METADATA, "byline")
                     return f"{block.text} {_trim_byline(nxt.text, settings)}", Evidence("byline: 'By' line", block.start)
-            found = _byline_of(block, settings, weak=weak, right_after_headline=anchor is not None and 0 < distance <= 2, over_date=functools.partial(_over_date, blocks, i, settings))
+            found = _byline_of(
+                block, settings, weak=weak, right_after_headline=anchor is not None and 0 < distance <= 2,
+                over_date=functools.partial(_over_date, blocks, i, settings),
+            )
             if found:
                 byline, how = found
                 block.drop = Drop(DropSource.METADATA, "byline")
@@ -662,7 +675,13 @@ def _byline_of(
     linked = block.link_chars > 0.5 * len(text)
     if dates and head and not linked and len(head.split()) <= settings.name_max_words + 1 and _names_shaped(_cut_names(head, settings), single=True):
         return head, "byline: name before the date"
-    if not dates and len(text.split()) <= 2 * settings.name_max_words and (right_after_headline or over_date()) and not _PHOTO_CREDIT.search(text) and _name_line(text, settings):
+    if (
+        not dates
+        and len(text.split()) <= 2 * settings.name_max_words
+        and (right_after_headline or over_date())
+        and not _PHOTO_CREDIT.search(text)
+        and _name_line(text, settings)
+    ):
         return _trim_byline(text, settings), "byline: name line under the headline" if right_after_headline else "byline: name line over the date"
     return None
 
@@ -962,7 +981,9 @@ def _relative_stamp_below(blocks: list[Block], anchor: int, settings: Settings) 
     return False
 
 
-def _best_date(blocks: list[Block], anchor: int, settings: Settings, year: tuple[int, int | None] | None = None, above: bool = True) -> tuple[int, DateMatch, str] | None:
+def _best_date(
+    blocks: list[Block], anchor: int, settings: Settings, year: tuple[int, int | None] | None = None, above: bool = True
+) -> tuple[int, DateMatch, str] | None:
     """(block index, date, label) of the best-scoring date near the headline, if it scores above 0;
     with above=False, only dates under the headline."""
     best: tuple[float, int, DateMatch, str] | None = None

@@ -12,10 +12,11 @@ import gzip
 import importlib.util
 import json
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Sequence
+from typing import Any
 
 
 def import_by_path(name: str, path: Path) -> ModuleType:

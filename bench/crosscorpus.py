@@ -19,11 +19,12 @@ import argparse
 import json
 import sys
 import time
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime, timezone
 from functools import partial
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 BENCH = Path(__file__).resolve().parent
 for _path in (str(BENCH.parent), str(BENCH)):
@@ -32,10 +33,10 @@ for _path in (str(BENCH.parent), str(BENCH)):
 
 from dataclasses import replace  # noqa: E402
 
-from cleaner import RuleSet, default_rules  # noqa: E402
-
-from corpora import find_scorer, import_by_path, read_json  # noqa: E402
 import train  # noqa: E402
+from corpora import find_scorer, import_by_path, read_json  # noqa: E402
+
+from cleaner import RuleSet, default_rules  # noqa: E402
 
 OUT = BENCH / "crosscorpus.json"
 PAGES_PER_TASK = 25  # enough work per task that shipping numpy arrays back stays cheap

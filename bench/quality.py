@@ -24,10 +24,11 @@ import statistics
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
@@ -37,11 +38,11 @@ for _path in (str(REPO), str(BENCH)):
     if _path not in sys.path:
         sys.path.insert(0, _path)
 
-from cleaner.classify.learned import WEIGHTS  # noqa: E402
-
 from corpora import Corpus, find_scorer, import_by_path, read_json  # noqa: E402
 from peers import JUSTEXT_LANG, KEEP_EVERYTHING, META_PEER, PEERS, TRIVIAL  # noqa: E402
 from runner import CLEANER_VARIANTS, CleanerVariant, Job, run_all  # noqa: E402
+
+from cleaner.classify.learned import WEIGHTS  # noqa: E402
 
 FLOORS_PATH = BENCH / "floors.json"
 CROSS_PATH = BENCH / "crosscorpus.json"

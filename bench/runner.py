@@ -13,16 +13,17 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Iterable, Sequence
-
-from cleaner import CleanerError, RuleSet, clean, default_rules
-from cleaner.settings import DEFAULT, Settings
+from typing import Any
 
 from corpora import Page
 from peers import META_PEER, META_PEER_HTML, peer_by_label, trafilatura_metadata
+
+from cleaner import CleanerError, RuleSet, clean, default_rules
+from cleaner.settings import DEFAULT, Settings
 
 REPO = Path(__file__).resolve().parents[1]
 # $CLEANER_BENCH_CACHE lets several checkouts share one cache: an entry is keyed by the peer, its

@@ -51,7 +51,7 @@ class _CleanCommand(click.Command):
         args = list(sys.argv[1:] if args is None else args)
         prog_name = prog_name or _prog_name()
         if not isinstance(sys.stderr, _Diagnostics):
-            sys.stderr = _Diagnostics(sys.stderr)  # type: ignore[assignment]
+            sys.stderr = _Diagnostics(sys.stderr)
         if args and args[0] in self.subcommands:
             name, rest = args[0], args[1:]
             return self.subcommands[name].main(rest, f"{prog_name} {name}", complete_var, standalone_mode, **extra)

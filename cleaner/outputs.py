@@ -17,8 +17,8 @@ import json
 import os
 import stat
 import tempfile
-from pathlib import Path
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .errors import OutputError

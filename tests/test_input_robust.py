@@ -162,13 +162,13 @@ def test_an_input_through_a_pipe_path_loses_nothing(tmp_path: Path, how: str) ->
     assert expected.returncode == 0 and len(expected.stdout) > 4096
     if how == "fifo":
         os.mkfifo(tmp_path / "pipe")
-        writer = _feed(str(tmp_path / "pipe"), data)
+        _feed(str(tmp_path / "pipe"), data)
         got = _clean(str(tmp_path / "pipe"))
     elif how == "/dev/stdin":
         got = _clean("/dev/stdin", stdin=data)
     else:  # what `clean <(cat page.txt)` passes
         read_end, write_end = os.pipe()
-        writer = _feed(write_end, data)
+        _feed(write_end, data)
         got = _clean(f"/dev/fd/{read_end}", pass_fds=(read_end,))
         os.close(read_end)
     assert (got.returncode, got.stdout) == (0, expected.stdout), got.stderr
@@ -187,7 +187,7 @@ def test_a_warc_through_a_pipe_is_sniffed_and_read_whole(tmp_path: Path) -> None
 def test_a_lone_surrogate_in_a_jsonl_string_is_text_not_an_internal_error(tmp_path: Path) -> None:
     text = PARAGRAPHS.replace("Report 3:", "Report \\ud800 3:")
     path = tmp_path / "caps.jsonl"
-    path.write_text('{"text": "%s", "url": "https://news.example.com/\\udfff"}\n' % text.replace("\n", "\\n"))
+    path.write_text('{{"text": "{}", "url": "https://news.example.com/\\udfff"}}\n'.format(text.replace("\n", "\\n")))
     [item] = _items(path)
     result = clean_item(item, Options())
     assert result.error is None, result.error

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from itertools import chain, islice
 from typing import TYPE_CHECKING, Any, Protocol
 
+from . import isolate
 from .api import clean, default_rules
 from .errors import CleanerError
 from .inputs import AUTO, InputFile, Item, read_items
@@ -57,6 +58,11 @@ class Options:
     timeout: float | None = DEFAULT.doc_timeout_seconds  # seconds per document; None or 0: no limit
     keep_blocks: bool = False  # keep Document.blocks (for --explain and --site-memory)
     settings: Settings = DEFAULT
+
+    def __post_init__(self) -> None:
+        # nan, inf and 1e308 would fail every document later, in the system's timers.
+        if self.timeout is not None and not 0 <= self.timeout <= self.settings.max_doc_timeout_seconds:
+            raise ValueError(f"timeout must be between 0 and {self.settings.max_doc_timeout_seconds:g} seconds, not {self.timeout}")
 
 
 @dataclass(slots=True)
@@ -119,10 +125,21 @@ def clean_items(items: Iterable[Item], options: Options, jobs: int | None = None
     it = iter(items)
     head = list(islice(it, 2))
     if jobs <= 1 or len(head) < 2:
-        if head and options.timeout:
-            warm_up(options, html=False)  # start-up counts here: the HTML engine loads on first use
-        for item in chain(head, it):
-            yield clean_item(item, options)
+        if not head:
+            return
+        if not options.timeout:
+            yield from (clean_item(item, options) for item in chain(head, it))
+            return
+        warm_up(options, html=False)  # start-up counts here: the HTML engine loads on first use
+        if not isolate.available():
+            yield from (clean_item(item, options) for item in chain(head, it))
+            return
+        # The time limit must hold in C code too: each document goes to a forked child.
+        child = isolate.Child(options)
+        try:
+            yield from (child.clean(item) if item.error is None else clean_item(item, options) for item in chain(head, it))
+        finally:
+            child.close()
         return
     yield from _Workers(jobs, options).run(chain(head, it))
 

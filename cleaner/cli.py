@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import contextlib
 import io
+import math
 import os
 import signal
 import sys
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
 import click
 
-from . import __version__, clean, default_rules
-from .batch import Options, counted, max_jobs, run_batch
+from . import __version__, default_rules, isolate
+from .batch import Options, Result, clean_item, counted, max_jobs, run_batch, warm_up
 from .errors import CleanerError, OutputError, RuleError
 from .explain import explain, explain_lines
-from .inputs import AUTO, INPUT_FORMATS, STDIN, InputFile, documents_known, expand, identities, is_single, read_bytes
+from .inputs import AUTO, INPUT_FORMATS, STDIN, InputFile, Item, documents_known, expand, identities, is_single, read_bytes
 from .model import Document
 from .outputs import FORMATS, DirSink, FileSink, Formatter, StreamSink
 from .ruleset import RuleSet, bundled_rules_dir, load_rules
@@ -30,6 +32,20 @@ from .terminal import printable
 EXIT_OK, EXIT_EMPTY, EXIT_USAGE, EXIT_UNREADABLE, EXIT_OUTPUT = 0, 1, 2, 3, 4
 SAMPLE = Path(__file__).parent / "samples" / "ap-news.md"
 CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+# nan passes a FloatRange (it compares false with both ends): _finite refuses it.
+_TIMEOUT = click.FloatRange(min=0, max=DEFAULT.max_doc_timeout_seconds)
+_TIMEOUT_HELP = (
+    "Seconds allowed per document; a slower one becomes an error record (its process is "
+    f"stopped at most doc_timeout_grace_seconds, {DEFAULT.doc_timeout_grace_seconds:g} s, later). 0: no limit."
+)
+
+
+def _finite(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    if not math.isfinite(value):
+        raise click.BadParameter(f"{value} is not a number of seconds")
+    return value
 
 
 def _prog_name() -> str:
@@ -76,7 +92,7 @@ class _CleanCommand(click.Command):
 @click.option("--explain", is_flag=True, help="Print every dropped block and why to stderr.")
 @click.option("--meta", "with_meta", is_flag=True, help="With --format text or markdown: print above the body every field taken out of it (title, subtitle, byline, date, dateline, site) and the language. Not with json or jsonl, whose records hold them all.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes. Default: one per core.")
-@click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT.doc_timeout_seconds, show_default=True, help="Seconds allowed per document; a slower one becomes an error record. 0: no limit.")
+@click.option("--timeout", type=_TIMEOUT, default=DEFAULT.doc_timeout_seconds, show_default=True, callback=_finite, help=_TIMEOUT_HELP)
 @click.option("--fail-fast", is_flag=True, help="Stop at the first input that fails.")
 @click.option("--site-memory", is_flag=True, help="Drop lines that repeat across many captures of the same host in this batch (needs URLs: WARC, a JSONL url field, or --url).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
@@ -285,7 +301,11 @@ def _explain_lines(doc: Document) -> Iterator[str]:
 @click.option("--url", help="The page's address (not for --against, which reads case.yaml).")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(exists=True), help="More rule files or folders, on top of the bundled ones. Repeatable.")
 @click.option("--no-default-rules", is_flag=True, help="Do not load the bundled rules.")
-def report(inputs: tuple[str, ...], output: str, fixture_dirs: tuple[str, ...], kind: str, url: str | None, rule_dirs: tuple[str, ...], no_default_rules: bool) -> None:
+@click.option("--timeout", type=_TIMEOUT, default=DEFAULT.doc_timeout_seconds, show_default=True, callback=_finite, help=_TIMEOUT_HELP)
+def report(
+    inputs: tuple[str, ...], output: str, fixture_dirs: tuple[str, ...], kind: str, url: str | None, rule_dirs: tuple[str, ...],
+    no_default_rules: bool, timeout: float,
+) -> None:
     """Write an HTML review page of what was kept and removed from each INPUT, and why.
 
     \b
@@ -319,19 +339,24 @@ def report(inputs: tuple[str, ...], output: str, fixture_dirs: tuple[str, ...], 
         click.echo(printable(f"clean: {exc}"), err=True)
         sys.exit(EXIT_USAGE)
     captures, status = [], EXIT_OK
-    for source, golden in jobs:
-        try:
-            doc = clean(_read(source), url=golden.url if golden else url, kind=golden.kind if golden else kind, rules=rules, explain=True, source=source)
-        except Exception as exc:  # one bad input never stops the batch
-            message = str(exc) if isinstance(exc, CleanerError) else f"internal error ({type(exc).__name__}: {exc})"
-            click.echo(printable(f"clean: {source}: {message}"), err=True)
-            captures.append(Entry(source, error=message))
-            status = max(status, EXIT_UNREADABLE)
-            continue
-        if not doc.text:
-            status = max(status, EXIT_EMPTY)
-        ex = explain(doc)
-        captures.append(Entry(source, ex, diff=compare(ex, golden) if golden else None))
+    options = Options(rules, None, kind, timeout or None, keep_blocks=True)
+    with _cleaner(options) as clean_one:
+        for source, golden in jobs:
+            try:
+                item = Item(source, raw=_read(source), url=golden.url if golden else url)
+            except CleanerError as exc:
+                item = Item(source, error=str(exc))
+            result = clean_one(item, golden.kind if golden else None)
+            doc = result.doc
+            if doc is None:  # one bad input never stops the batch
+                click.echo(printable(f"clean: {source}: {result.error}"), err=True)
+                captures.append(Entry(source, error=result.error))
+                status = max(status, EXIT_UNREADABLE)
+                continue
+            if not doc.text:
+                status = max(status, EXIT_EMPTY)
+            ex = explain(doc)
+            captures.append(Entry(source, ex, diff=compare(ex, golden) if golden else None))
     try:
         written = write_report(captures, rules, output)
     except (OSError, OutputError) as exc:
@@ -340,6 +365,20 @@ def report(inputs: tuple[str, ...], output: str, fixture_dirs: tuple[str, ...], 
     size = sum(p.stat().st_size for p in written)
     click.echo(printable(f"clean: wrote {written[0]} ({counted(len(captures), 'capture')}, {counted(len(written), 'file')}, {size / 1e6:.1f} MB)"), err=True)
     sys.exit(status)
+
+
+@contextlib.contextmanager
+def _cleaner(options: Options) -> Iterator[Callable[[Item, str | None], Result]]:
+    """clean_item, in a child process when there is a time limit (see isolate.py)."""
+    if not options.timeout or not isolate.available():
+        yield lambda item, kind: clean_item(item, options if kind is None else replace(options, kind=kind))
+        return
+    warm_up(options, html=False)
+    child = isolate.Child(options)
+    try:
+        yield lambda item, kind: child.clean(item, kind) if item.error is None else clean_item(item, options)
+    finally:
+        child.close()
 
 
 def _check_report_output(output: str, as_folder: bool, sources: list[str]) -> None:

@@ -327,9 +327,14 @@ class Settings:
     # Per-document time limit. A news page cleans in 10-100 ms on the dev bench (a 30 MB
     # page in a few seconds), so 30 s only ever stops a pathological page.
     doc_timeout_seconds: float = 30.0
-    # A worker process that is still stuck this long after the time limit (in C code
-    # that never returns to Python, where the limit's signal cannot land) is killed.
-    doc_timeout_grace_seconds: float = 10.0
+    # A process still cleaning a document this long after its time limit (in C code that
+    # never returns to Python, where the limit's signal cannot land) is killed. Wherever
+    # Python code runs the signal lands within milliseconds, and C code still running 2 s
+    # past the limit (libxml2 on 400,000 attributes: over 10 minutes) does not come back
+    # soon: waiting longer only holds up the batch.
+    doc_timeout_grace_seconds: float = 2.0
+    # The largest --timeout (a day): past it the system's timers overflow (1e308 did).
+    max_doc_timeout_seconds: float = 86_400.0
     # Documents sent to a worker at once: big enough that sending costs little next to
     # cleaning (~20 ms a page), small enough to balance the cores. Initial value.
     batch_chunk_docs: int = 8

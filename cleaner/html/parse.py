@@ -18,6 +18,9 @@ from ..errors import InputError
 DROPPED_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed")
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>", re.I)
 _JSON_LD = "application/ld+json"
+# Characters XML cannot hold: C0 controls but tab, line feed and carriage return; the
+# noncharacters U+FFFE and U+FFFF; lone surrogates.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 @dataclass
@@ -87,13 +90,22 @@ def parse(text: str, max_text_chars: int = 0) -> Page:
     visible text (0: all); see cap_text."""
     # lxml refuses a str that carries an encoding declaration: blank it, keeping its newlines.
     text = _XML_DECLARATION.sub(lambda m: "\n" * m.group(0).count("\n"), text, count=1)
+    if _NOT_XML.search(text):
+        # libxml2 keeps such characters in the tree, but lxml refuses them when text is
+        # set again (drop_invisible moves tails): ValueError. decode() removes them
+        # already; parse() is safe on any str of its own.
+        text = _NOT_XML.sub("", text)
     if not text.strip():
         text = "<html><body></body></html>"  # an empty capture: nothing extracted, not unreadable
     parser = _thread_parser()
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
-        if any(_TOO_DEEP in e.message for e in parser.error_log):
+        if _too_deep(parser):
             root = lxml.html.document_fromstring(_flatten(text), parser=parser)
+        if _too_deep(parser):  # nested by other tags (blockquote, custom elements, svg's g)
+            root = lxml.html.document_fromstring(_flatten(text, every_tag=True), parser=parser)
+        if _too_deep(parser):
+            raise InputError(f"the HTML nests deeper than libxml2's {_MAX_DEPTH} levels, even with its tags taken out")
     except lxml.etree.ParserError:
         # With recover=True lxml fails only on a document with no element left (comments
         # only, say): an empty page, so "nothing extracted" rather than unreadable.
@@ -143,18 +155,35 @@ _TOO_DEEP = "Excessive depth"
 # Tags that pile up when a page never closes them. Past libxml2's depth limit the rest of
 # the page would be lost, so such a page is read again without them: block containers
 # become paragraph breaks, inline ones go. Newlines inside a tag are kept, so line
-# numbers still hold.
+# numbers still hold. A tag ends at the next "<" too: "<x" a million times without a ">"
+# is read in linear time.
 _CONTAINER_TAGS = re.compile(  # a run of them becomes one break
-    r"(?:</?(?:div|section|article|main|aside|header|footer|nav|center|form|table|tbody|thead|tfoot|tr|td|th|dl|dd|dt|fieldset)\b[^>]*>\s*)+",
+    r"(?:</?(?:div|section|article|main|aside|header|footer|nav|center|form|table|tbody|thead|tfoot|tr|td|th|dl|dd|dt|fieldset)\b[^<>]*>\s*)+",
     re.I,
 )
-_INLINE_TAG = re.compile(r"</?(?:span|font|b|i|u|s|em|strong|small|big|sub|sup|tt|strike|mark|abbr|cite|label|ins|del|q)\b[^>]*>", re.I)
+_INLINE_TAG = re.compile(r"</?(?:span|font|b|i|u|s|em|strong|small|big|sub|sup|tt|strike|mark|abbr|cite|label|ins|del|q)\b[^<>]*>", re.I)
 
 
-def _flatten(text: str) -> str:
-    """The page with its nesting container and formatting tags taken out, its text kept."""
+# Past the container and formatting tags: every tag but these becomes a paragraph break.
+# They cannot nest (or hold the page's metadata), so they stay.
+_ANY_TAG = re.compile(
+    r"(?:</?(?!(?:html|head|body|title|meta|link|base|script|style|p|br|li)\b)[A-Za-z][^<>]*>\s*)+", re.I
+)
+_MAX_DEPTH = 2048  # libxml2's limit with huge_tree (XML_PARSE_HUGE)
+
+
+def _too_deep(parser: lxml.html.HTMLParser) -> bool:
+    return any(_TOO_DEEP in e.message for e in parser.error_log)
+
+
+def _flatten(text: str, every_tag: bool = False) -> str:
+    """The page with its nesting container and formatting tags taken out, its text kept.
+    every_tag: all tags but _ANY_TAG's few are taken out."""
     text = _INLINE_TAG.sub(lambda m: "\n" * m.group(0).count("\n"), text)
-    return _CONTAINER_TAGS.sub(lambda m: "<p>" + "\n" * m.group(0).count("\n"), text)
+    text = _CONTAINER_TAGS.sub(lambda m: "<p>" + "\n" * m.group(0).count("\n"), text)
+    if every_tag:
+        text = _ANY_TAG.sub(lambda m: "<p>" + "\n" * m.group(0).count("\n"), text)
+    return text
 
 
 def drop_invisible(root: lxml.html.HtmlElement) -> None:

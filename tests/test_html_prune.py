@@ -68,6 +68,40 @@ def test_bad_dom_rules_are_load_errors(tmp_path: Path, old: str, new: str, word:
     assert word in str(err.value) and "t.share" in str(err.value)
 
 
+@pytest.mark.parametrize(
+    "xpath, word",
+    [
+        ("//div[re:test(@class, 'ad')]", "re:test"),
+        ("document('x')//p", "document"),
+        ("//table[document('x')]", "document()"),  # a predicate no probe page reaches
+        ("//table[exsl:node-set(.)]", "exsl:node-set"),
+        ("//table[str:tokenize(@class)]", "str:tokenize"),
+        ("//svg:g", "svg:g"),
+        ("//table[current()]", "current()"),
+        ("//p[$v]", "Undefined variable"),
+    ],
+)
+def test_xpath_beyond_1_0_is_a_load_error_not_an_error_on_every_page(tmp_path: Path, xpath: str, word: str) -> None:
+    # These compiled, loaded from --rules, and then every HTML document failed with
+    # "internal error (XPathEvalError)".
+    text = GOOD.replace("""xpath: ["//div[@id='cookie']"]""", f'xpath: ["{xpath}"]')
+    with pytest.raises(RuleError) as err:
+        load_rules((str(write(tmp_path, text)),))
+    message = str(err.value)
+    assert word in message and "t.share" in message and "rules.yaml:9" in message
+
+
+def test_xpath_1_0_functions_strings_and_xml_lang_load(tmp_path: Path) -> None:
+    xpaths = (
+        "//div[contains(concat(' ', normalize-space(@class), ' '), ' ad ')]", "//p[@xml:lang='en']",
+        "//div[count(child::node()) > 3 and position() mod 2 = 0]", "//*[starts-with(name(), 'x-')]",
+        "//p[text()='re:test(x) document()']", "//section[last()]/descendant-or-self::text()",
+    )
+    text = GOOD.replace("""xpath: ["//div[@id='cookie']"]""", "xpath: [" + ", ".join(f'"{x}"' for x in xpaths) + "]")
+    text = text.replace(""", '<div id="cookie">We use cookies</div>']""", "]")
+    assert load_rules((str(write(tmp_path, text)),)).rules[0].selectors.xpath == xpaths  # type: ignore[union-attr]
+
+
 def test_bundled_dom_rules_load_and_pass_their_examples() -> None:
     from cleaner import default_rules
 

@@ -418,6 +418,7 @@ def _selectors(raw: Any, path: str, line: int, rule_id: str) -> Selectors:
     if not (css or xpath):
         raise RuleError(path, "'selectors' needs at least one 'css' or 'xpath' entry", line=sline, rule_id=rule_id)
     paths = []
+    probe = _probe()
     for sel in css:
         try:
             paths.append(CSSSelector(sel, translator="html").path)
@@ -425,15 +426,52 @@ def _selectors(raw: Any, path: str, line: int, rule_id: str) -> Selectors:
             raise RuleError(path, f"bad CSS selector {sel!r}: {exc}", line=sline, rule_id=rule_id) from None
     for expr in xpath:
         try:
-            lxml.etree.XPath(expr)
+            lxml.etree.XPath(expr)(probe)  # some errors show only when it runs
         except lxml.etree.XPathError as exc:
             raise RuleError(path, f"bad XPath {expr!r}: {exc}", line=sline, rule_id=rule_id) from None
+        beyond = _beyond_xpath_1(expr)
+        if beyond:
+            raise RuleError(
+                path, f"bad XPath {expr!r}: {beyond!r} is not XPath 1.0 (extension functions and namespace prefixes "
+                "would fail on every page)", line=sline, rule_id=rule_id,
+            )
         paths.append(expr)
     try:
         compiled = lxml.etree.XPath(" | ".join(f"({p})" for p in paths))
     except lxml.etree.XPathError as exc:
         raise RuleError(path, f"selectors do not combine into one XPath: {exc}", line=sline, rule_id=rule_id) from None
     return Selectors(css, xpath, compiled)
+
+
+# XPath 1.0's own functions and node tests: libxml2 knows no others in a plain XPath (no
+# document(), no EXSLT, no re:), and no namespace prefix is bound, so anything else would
+# be an XPathEvalError on every page.
+_XPATH_1_FUNCTIONS = frozenset(
+    "last position count id local-name namespace-uri name string concat starts-with contains substring-before "
+    "substring-after substring string-length normalize-space translate boolean not true false lang number sum "
+    "floor ceiling round node text comment processing-instruction and or div mod".split()
+)
+# String literals, then a name: QName-like, with what follows it (a "(" makes it a call).
+_XPATH_TOKEN = re2.compile(r"""'[^']*'|"[^"]*"|([A-Za-z_][\w.-]*)(:[A-Za-z_*][\w.-]*)?(\s*\()?""")
+
+
+def _beyond_xpath_1(expr: str) -> str | None:
+    """The first function call or prefixed name in `expr` that plain XPath 1.0 lacks."""
+    for m in _XPATH_TOKEN.finditer(expr):
+        name, local, call = m.group(1), m.group(2), m.group(3)
+        if name is None:
+            continue  # a string literal
+        if local is not None and name != "xml":  # xml: is bound in every XPath
+            return name + local  # a namespace prefix ("re:test", "svg:g")
+        if call is not None and name not in _XPATH_1_FUNCTIONS:
+            return name + "()"
+    return None
+
+
+def _probe() -> Any:
+    import lxml.html
+
+    return lxml.html.fromstring('<html><body><div id="a" class="b"><p>x <a href="/">y</a></p></div></body></html>')
 
 
 def _examples(raw: Any, path: str, line: int, rule_id: str) -> dict[str, list[Any]]:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from .errors import OutputError
 from .model import Document
+from .render import escape_markdown
 from .terminal import printable
 
 if TYPE_CHECKING:
@@ -52,14 +53,16 @@ _SCHEMA = frozenset(f.name for f in dataclasses.fields(Document))  # a record's 
 _ABSENT = object()
 
 
-def meta_header(doc: Document) -> str:
+def meta_header(doc: Document, *, markdown: bool = False) -> str:
     """Every field taken out of the body (the standfirst as Subtitle, a copyright line as
-    Site), so that --meta loses nothing the body no longer holds; then the language."""
+    Site), so that --meta loses nothing the body no longer holds; then the language.
+    markdown: the values escaped, as the body's text is."""
     fields = (
         ("Title", doc.title), ("Subtitle", doc.subtitle), ("Byline", doc.byline), ("Date", doc.date),
         ("Dateline", doc.dateline), ("Site", doc.site), ("Language", doc.language),
     )
-    return "".join(f"{label}: {value or '(not found)'}\n" for label, value in fields) + "\n"
+    show = escape_markdown if markdown else str
+    return "".join(f"{label}: {show(value) if value else '(not found)'}\n" for label, value in fields) + "\n"
 
 
 class Formatter:
@@ -87,7 +90,7 @@ class Formatter:
         if doc is None or result.error is not None:
             return ""
         self.count += 1
-        body = (meta_header(doc) if self.meta else "") + (doc.text if self.fmt == "text" else doc.markdown) + "\n"
+        body = (meta_header(doc, markdown=self.fmt == "markdown") if self.meta else "") + (doc.text if self.fmt == "text" else doc.markdown) + "\n"
         return f"==> {printable(result.source)} <==\n{body}\n" if self.many else body
 
     def end(self) -> str:

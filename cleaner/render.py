@@ -1,7 +1,65 @@
 """Kept Blocks -> the plain `text` and the `markdown` body."""
 from __future__ import annotations
 
+import re
+
 from .model import Block, BlockKind
+
+# --- text from HTML, as markdown ------------------------------------------------------------
+# The page showed these characters as text ("&lt;script&gt;" is the text "<script>"); in
+# markdown they would be markup, raw HTML included, so they are escaped. CommonMark reads a
+# backslash before any ASCII punctuation as that character.
+_INLINE_ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*_[]<>"})
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")  # "&amp;" as text would render as "&"
+_LINE_START = re.compile(r"[#+=|~-]|\d{1,9}(?=[.)](?:\s|$))")  # a heading, list, table, fence or rule marker
+_TARGET_UNSAFE = re.compile(r"[\s<>\\`\"]")
+
+
+def escape_markdown(text: str) -> str:
+    """Text as markdown that renders as the same text (within a line)."""
+    text = text.translate(_INLINE_ESCAPES)
+    return _ENTITY.sub("\\\\&", text) if "&" in text else text
+
+
+def escape_line_start(md: str) -> str:
+    """Escape what would make a line (already inline-escaped) a heading, a list item, a table row."""
+    m = _LINE_START.match(md)
+    if m is None:
+        return md
+    if m.group(0)[0].isdigit():  # "1. " opens a list: escape the dot
+        return md[: m.end()] + "\\" + md[m.end() :]
+    return "\\" + md
+
+
+def markdown_line(text: str) -> str:
+    """A paragraph of plain text from HTML, as markdown."""
+    return escape_line_start(escape_markdown(text))
+
+
+def markdown_target(url: str) -> str:
+    """A link target that cannot end the link early or open markup: spaces, angle brackets,
+    quotes and backslashes percent-encoded, and parentheses too unless they pair up."""
+    url = _TARGET_UNSAFE.sub(lambda m: "%{:02X}".format(ord(m.group(0))), url)
+    depth = 0
+    for c in url:
+        depth += 1 if c == "(" else -1 if c == ")" else 0
+        if depth < 0:
+            break
+    if depth != 0:
+        url = url.replace("(", "%28").replace(")", "%29")
+    return url
+
+
+def code_span(code: str) -> str:
+    """`code`, fenced by more backticks than any run inside it."""
+    fence = "`" * (max(map(len, re.findall("`+", code)), default=0) + 1)
+    pad = " " if code.startswith("`") or code.endswith("`") else ""
+    return f"{fence}{pad}{code}{pad}{fence}"
+
+
+def code_block(code: str) -> str:
+    fence = "`" * max(3, max(map(len, re.findall("`+", code)), default=0) + 1)
+    return f"{fence}\n{code}\n{fence}"
 
 
 def to_text(blocks: list[Block]) -> str:

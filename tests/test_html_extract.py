@@ -8,8 +8,10 @@ import sys
 from pathlib import Path
 
 import lxml.etree
+import lxml.html
+import pytest
 
-from cleaner import clean
+from cleaner import RuleSet, clean
 from cleaner.html.extract import SourceIndex, body_blocks, extract, split_dumps
 from cleaner.html.parse import parse
 from cleaner.model import BlockKind
@@ -136,3 +138,40 @@ def test_a_layout_table_gives_its_cells_paragraphs_not_one_table_block() -> None
     )))
     assert [b.kind for b in blocks] == [BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.PARAGRAPH, BlockKind.TABLE]
     assert blocks[-1].text == "Price $5"
+
+
+ESCAPED_PAGE = """<html><head><title>A &lt;b&gt;bold&lt;/b&gt; title</title></head><body><article>
+<h2># Not a heading marker &lt;img src=x onerror=alert(1)&gt;</h2>
+<p>The minister said on Tuesday that &lt;script&gt;alert(1)&lt;/script&gt; would stay in the text as text, officials said.</p>
+<p>1. Not a list: a *star*, an _underscore_, [brackets](javascript:alert(1)), a back\\slash, 1 &lt; 2 &amp;amp; AT&amp;T, all shown as they are.</p>
+<p>A <a href="https://example.com/a)&lt;script&gt;x&lt;/script&gt;">link with a hostile target</a> and <code>a`b &lt;i&gt;</code> inline code, in a sentence long enough to keep.</p>
+<ul><li>- a list item that begins with a dash and &lt;b&gt;tags&lt;/b&gt; in its text, and more words</li></ul>
+</article></body></html>"""
+
+
+def test_markdown_from_html_escapes_what_the_page_escaped() -> None:
+    # "&lt;script&gt;" is the text "<script>": the markdown output must not turn it into
+    # live markup, which anyone rendering the markdown would run.
+    markdown_it = pytest.importorskip("markdown_it")
+    doc = clean(ESCAPED_PAGE, kind="html", rules=RuleSet())
+    assert "<script>alert(1)</script>" in doc.text  # the text output shows the text as it is
+    rendered = markdown_it.MarkdownIt("commonmark").render(doc.markdown)
+    for live in ("<script", "<img", "<b>", "<i>", "<h1", "<em", "<ol", 'href="javascript'):
+        assert live not in rendered, (live, rendered)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered
+    # What the reader sees is the page's text: the rendered markdown's text is doc.text's.
+    shown = " ".join(lxml.html.fromstring(f"<div>{rendered}</div>").text_content().split())
+    for paragraph in doc.text.split("\n\n"):
+        assert " ".join(paragraph.split()) in shown, (paragraph, shown)
+    from cleaner.outputs import meta_header
+
+    assert "Title: A \\<b\\>bold\\</b\\> title" in meta_header(doc, markdown=True)
+    assert "Title: A <b>bold</b> title" in meta_header(doc)
+
+
+def test_a_link_target_cannot_close_the_link_or_open_markup() -> None:
+    from cleaner.render import markdown_target
+
+    assert markdown_target("https://example.com/a)<script>x</script>") == "https://example.com/a%29%3Cscript%3Ex%3C/script%3E"
+    assert markdown_target("https://en.wikipedia.org/wiki/Mercury_(planet)") == "https://en.wikipedia.org/wiki/Mercury_(planet)"
+    assert markdown_target('https://example.com/a b"c') == "https://example.com/a%20b%22c"

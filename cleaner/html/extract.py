@@ -20,6 +20,7 @@ import lxml.html
 
 from ..model import Block, BlockKind
 from ..settings import Settings
+from ..render import code_block, code_span, escape_line_start, escape_markdown, markdown_line, markdown_target
 from ..text.inline import normalize_space, real_target
 
 # trafilatura logs "discarding data" for every short page; the pipeline reports empty
@@ -153,7 +154,7 @@ def split_dumps(blocks: list[Block], index: SourceIndex) -> list[Block]:
         if len(groups) > 1 and block.kind is BlockKind.PARAGRAPH:
             for _, lines in groups:
                 text = " ".join(lines)
-                out.append(_block(BlockKind.PARAGRAPH, text, text, 0, 0))
+                out.append(_block(BlockKind.PARAGRAPH, text, markdown_line(text), 0, 0))
             continue
         block.text = " ".join(block.text.split())
         block.markdown = " ".join(block.markdown.split())
@@ -233,7 +234,7 @@ def embedded_posts(containers: list[Any], out: Extraction) -> list[tuple[Block, 
             if not text or _SPACE.sub("", text)[:_ALIGN_CHARS] in have:
                 continue
             line = bq.sourceline or 0
-            added.append((Block(BlockKind.QUOTE, text, "> " + text, line, line), bq))
+            added.append((Block(BlockKind.QUOTE, text, "> " + markdown_line(text), line, line), bq))
     return added
 
 
@@ -272,7 +273,7 @@ def dom_blocks(el: Any) -> Iterator[tuple[Block, Any]]:
             outer = next((a for a in d.iterancestors("li", "blockquote")), None)
             kind = _LEAF_KINDS[outer.tag] if outer is not None else kind
         level = int(d.tag[1]) if kind is BlockKind.HEADING else 0
-        md = ("#" * level + " " if level else "- " if kind is BlockKind.LIST_ITEM else "> " if kind is BlockKind.QUOTE else "") + text
+        md = ("#" * level + " " if level else "- " if kind is BlockKind.LIST_ITEM else "> " if kind is BlockKind.QUOTE else "") + markdown_line(text)
         line = d.sourceline or 0
         yield Block(kind, text, md, line, line, level=level), d
 
@@ -290,7 +291,7 @@ class _Inline:
     def add(self, text: str | None, markdown: str | None = None) -> None:
         if text:
             self.text.append(text)
-            self.markdown.append(text if markdown is None else markdown)
+            self.markdown.append(escape_markdown(text) if markdown is None else markdown)
 
 
 def _inline(el: Any, lines: list[_Inline]) -> None:
@@ -305,7 +306,8 @@ def _inline(el: Any, lines: list[_Inline]) -> None:
             label = normalize_space(raw)
             if label:
                 target = (child.get("target") or "").strip()
-                _add_marked(lines[-1], raw, label, f"[{label}]({target})" if real_target(target) else label)
+                md = escape_markdown(label)
+                _add_marked(lines[-1], raw, label, f"[{md}]({markdown_target(target)})" if real_target(target) else md)
                 lines[-1].link_chars += len(label)
                 lines[-1].links += 1
         elif tag == "hi" and child.get("rend") in _EMPHASIS and not any(c.tag in ("lb", "ref") for c in child.iter()):
@@ -313,10 +315,10 @@ def _inline(el: Any, lines: list[_Inline]) -> None:
             inner = normalize_space(raw)
             if inner:
                 mark = _EMPHASIS[child.get("rend")]
-                _add_marked(lines[-1], raw, inner, f"{mark}{inner}{mark}")
+                _add_marked(lines[-1], raw, inner, f"{mark}{escape_markdown(inner)}{mark}")
         elif tag == "code":
             inner = "".join(child.itertext())
-            lines[-1].add(inner, f"`{inner}`")
+            lines[-1].add(inner, code_span(inner))
         elif tag != "graphic":
             _inline(child, lines)
         if child.tail:
@@ -338,7 +340,7 @@ def _lines(el: Any) -> list[tuple[str, str, int, int]]:
     for line in lines:
         text = normalize_space(_INVISIBLE.sub("", "".join(line.text)))
         if text:
-            md = normalize_space(_INVISIBLE.sub("", "".join(line.markdown)))
+            md = escape_line_start(normalize_space(_INVISIBLE.sub("", "".join(line.markdown))))
             out.append((text, md, min(line.link_chars, len(text)), line.links))
     return out
 
@@ -350,12 +352,12 @@ def _block(kind: BlockKind, text: str, md: str, link_chars: int, links: int, lev
 def body_blocks(body: Any) -> Iterator[Block]:
     if body.text and body.text.strip():
         text = normalize_space(body.text)
-        yield _block(BlockKind.PARAGRAPH, text, text, 0, 0)
+        yield _block(BlockKind.PARAGRAPH, text, markdown_line(text), 0, 0)
     for el in body:
         yield from _element_blocks(el, level=0)
         if el.tail and el.tail.strip():
             text = normalize_space(el.tail)
-            yield _block(BlockKind.PARAGRAPH, text, text, 0, 0)
+            yield _block(BlockKind.PARAGRAPH, text, markdown_line(text), 0, 0)
 
 
 def _element_blocks(el: Any, level: int) -> Iterator[Block]:
@@ -394,19 +396,19 @@ def _element_blocks(el: Any, level: int) -> Iterator[Block]:
     elif tag == "code":
         text = "".join(el.itertext()).strip("\n")
         if text.strip():
-            yield _block(BlockKind.CODE, text.strip(), f"```\n{text}\n```", 0, 0)
+            yield _block(BlockKind.CODE, text.strip(), code_block(text), 0, 0)
     elif tag == "graphic":
         return
     else:  # p, and anything unexpected at the top level
         if any(c.tag in ("p", "list", "head", "table", "quote") for c in el):
             if el.text and el.text.strip():
                 text = normalize_space(el.text)
-                yield _block(BlockKind.PARAGRAPH, text, text, 0, 0)
+                yield _block(BlockKind.PARAGRAPH, text, markdown_line(text), 0, 0)
             for child in el:
                 yield from _element_blocks(child, level)
                 if child.tail and child.tail.strip():
                     text = normalize_space(child.tail)
-                    yield _block(BlockKind.PARAGRAPH, text, text, 0, 0)
+                    yield _block(BlockKind.PARAGRAPH, text, markdown_line(text), 0, 0)
             return
         for i, (text, md, lc, n) in enumerate(_lines(el)):
             yield _block(BlockKind.PARAGRAPH, text, md, lc, n, gap=i == 0)

@@ -1,6 +1,7 @@
 """The steps in order: decode -> detect -> segment -> rules -> metadata -> classify -> language -> render."""
 from __future__ import annotations
 
+import bisect
 import functools
 
 from .classify import classify
@@ -156,9 +157,12 @@ def _settle(doc: Document, rules: RuleSet, settings: Settings, guess: Guess) -> 
             spans.append((line, last, block))
             line = last + 2
         moved = False
+        firsts = [first for first, _, _ in spans]  # ascending: one bisection a block, not a scan
         for fresh in taken:
-            for first, last, block in spans:
-                if first <= fresh.start <= last and block.drop is None:
+            at = bisect.bisect_right(firsts, fresh.start) - 1
+            if at >= 0:
+                first, last, block = spans[at]
+                if fresh.start <= last and block.drop is None:
                     block.drop, moved = fresh.drop, True
         if not moved:
             return

@@ -221,51 +221,58 @@ def revise(blocks: list[Block], s: Settings) -> None:
     """Pass 2, after jusText's revise_paragraph_classification: judge short and near-good blocks by neighbours."""
     _promote_headings(blocks, s, Label.SHORT, Label.NEAR_GOOD)
     new = [b.label for b in blocks]
+    # Every block's nearest decided neighbours, found in two sweeps: a scan from each
+    # block was quadratic on a page of short lines (20,000 took minutes).
+    before, after = _neighbours(blocks, ignore_near_good=True)
+    near_before, near_after = _neighbours(blocks, ignore_near_good=False)
     for i, block in enumerate(blocks):
         if block.label is not Label.SHORT:
             continue
-        prev = _neighbour(blocks, i, -1, ignore_near_good=True)
-        nxt = _neighbour(blocks, i, 1, ignore_near_good=True)
+        prev, nxt = before[i], after[i]
         if prev is Label.GOOD and nxt is Label.GOOD:
             new[i] = Label.GOOD
         elif prev is Label.BAD and nxt is Label.BAD:
             new[i] = Label.BAD
-        elif (prev is Label.BAD and _neighbour(blocks, i, -1, False) is Label.NEAR_GOOD) or (
-            nxt is Label.BAD and _neighbour(blocks, i, 1, False) is Label.NEAR_GOOD
-        ):
+        elif (prev is Label.BAD and near_before[i] is Label.NEAR_GOOD) or (nxt is Label.BAD and near_after[i] is Label.NEAR_GOOD):
             new[i] = Label.GOOD
         else:
             new[i] = Label.BAD
     for block, label in zip(blocks, new):
         block.label = label
     new = [b.label for b in blocks]
+    before, after = _neighbours(blocks, True, skip_bad_below=s.short_block_chars, skip_ruled=True)
     for i, block in enumerate(blocks):
         if block.label is not Label.NEAR_GOOD:
             continue
-        prev = _neighbour(blocks, i, -1, True, skip_bad_below=s.short_block_chars, skip_ruled=True)
-        nxt = _neighbour(blocks, i, 1, True, skip_bad_below=s.short_block_chars, skip_ruled=True)
-        new[i] = Label.GOOD if Label.GOOD in (prev, nxt) else Label.BAD
+        new[i] = Label.GOOD if Label.GOOD in (before[i], after[i]) else Label.BAD
     for block, label in zip(blocks, new):
         block.label = label
     _promote_headings(blocks, s, Label.BAD, Label.GOOD)
 
 
 def _promote_headings(blocks: list[Block], s: Settings, from_label: Label, to_label: Label) -> None:
-    """A heading (or a heading-shaped short line) followed closely by good text is kept."""
+    """A heading (or a heading-shaped short line) followed closely by good text is kept:
+    the first GOOD block after it, with no link list before it and at most
+    max_heading_distance_chars of text in between.
+
+    Linear: the first GOOD block or link list after each position, and the text lengths
+    summed up to it, are worked out once. Promoting a heading changes only its own label,
+    which no later heading looks at, so they can be."""
+    n = len(blocks)
+    stop: list[int] = [n] * (n + 1)  # stop[j]: the first k >= j that is GOOD or a BAD link list
+    for j in range(n - 1, -1, -1):
+        later = blocks[j]
+        ends = later.label is Label.GOOD or (later.label is Label.BAD and later.features["link_share"] > s.max_link_share)
+        stop[j] = j if ends else stop[j + 1]
+    chars = [0] * (n + 1)  # chars[j]: the text length of blocks[:j]
+    for j, block in enumerate(blocks):
+        chars[j + 1] = chars[j] + len(block.text)
     for i, block in enumerate(blocks):
         if block.label is not from_label or not _heading_like(block) or block.features["link_share"] > s.max_link_share:
             continue
-        distance = 0
-        for j in range(i + 1, len(blocks)):  # no slice: a copy of the rest per heading was quadratic
-            later = blocks[j]
-            if later.label is Label.GOOD:
-                block.label = to_label
-                break
-            if later.label is Label.BAD and later.features["link_share"] > s.max_link_share:
-                break  # a link list between them: the line labels the list, not the text after it
-            distance += len(later.text)
-            if distance > s.max_heading_distance_chars:
-                break
+        k = stop[i + 1]
+        if k < n and blocks[k].label is Label.GOOD and chars[k] - chars[i + 1] <= s.max_heading_distance_chars:
+            block.label = to_label
 
 
 def _heading_like(block: Block) -> bool:
@@ -275,21 +282,36 @@ def _heading_like(block: Block) -> bool:
     return block.kind is BlockKind.PARAGRAPH and f["terminal_punct"] == 0 and 2 <= f["words"] <= 20 and f["title_case_share"] >= 0.5
 
 
-def _neighbour(blocks: list[Block], i: int, step: int, ignore_near_good: bool, skip_bad_below: int = 0, skip_ruled: bool = False) -> Label:
-    """The nearest decided label; skip_bad_below passes over short BAD lines (ad labels, image alts),
-    skip_ruled over blocks a rule dropped (a caption inside the article says nothing of the text around it)."""
-    j = i + step
-    while 0 <= j < len(blocks):
-        label = blocks[j].label
-        if label is Label.BAD and (len(blocks[j].text) < skip_bad_below or (skip_ruled and blocks[j].drop is not None)):
-            j += step
-            continue
-        if label is Label.GOOD or label is Label.BAD:
-            return label
-        if label is Label.NEAR_GOOD and not ignore_near_good:
-            return label
-        j += step
-    return Label.BAD  # the document's edges count as boilerplate, as in jusText
+def _neighbours(
+    blocks: list[Block], ignore_near_good: bool, skip_bad_below: int = 0, skip_ruled: bool = False
+) -> tuple[list[Label], list[Label]]:
+    """For each block, the nearest decided label before it and after it; the document's
+    edges count as BAD, as in jusText. skip_bad_below passes over short BAD lines (ad
+    labels, image alts), skip_ruled over blocks a rule dropped (a caption inside the
+    article says nothing of the text around it); ignore_near_good over NEAR_GOOD ones."""
+    decided: list[Label | None] = []
+    for block in blocks:
+        label = block.label
+        if label is Label.BAD and (len(block.text) < skip_bad_below or (skip_ruled and block.drop is not None)):
+            decided.append(None)
+        elif label is Label.GOOD or label is Label.BAD or (label is Label.NEAR_GOOD and not ignore_near_good):
+            decided.append(label)
+        else:
+            decided.append(None)
+    before: list[Label] = []
+    last = Label.BAD
+    for label in decided:
+        before.append(last)
+        if label is not None:
+            last = label
+    after: list[Label] = []
+    last = Label.BAD
+    for label in reversed(decided):
+        after.append(last)
+        if label is not None:
+            last = label
+    after.reverse()
+    return before, after
 
 
 def _absorb_near(blocks: list[Block], region: tuple[int, int] | None, gap: int) -> tuple[int, int] | None:

@@ -369,3 +369,21 @@ def test_rules_check_on_an_invalid_file_exits_2(runner: CliRunner, tmp_path: Pat
     result = invoke(runner, ["rules", "check", str(tmp_path)])
     assert result.exit_code == 2
     assert "r.yaml:3" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "1e308", "86401", "-1"])
+@pytest.mark.parametrize("command", [[], ["report", "-o", "report.html"]], ids=["run", "report"])
+def test_a_timeout_that_is_not_a_number_of_seconds_is_a_usage_error(runner: CliRunner, value: str, command: list[str]) -> None:
+    # nan, inf and 1e308 were accepted, and then every document failed with an internal
+    # error in the system's timers.
+    result = invoke(runner, [*command, "--timeout", value, "-"], stdin=ARTICLE)
+    assert result.exit_code == 2, result.output
+    assert "Invalid value for '--timeout'" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), 1e308, -1.0])
+def test_clean_many_refuses_a_timeout_that_is_not_a_number_of_seconds(value: float) -> None:
+    from cleaner import clean_many
+
+    with pytest.raises(ValueError, match="timeout"):
+        next(clean_many([ARTICLE], timeout=value, jobs=1))

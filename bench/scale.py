@@ -3,6 +3,12 @@
 1. --jobs 1 against --jobs 2 over the dev captures (md + txt) repeated to --docs documents:
    wall time, the ratio (target 1.5x or better on 2 cores) and peak memory.
 2. Peak memory on --big documents against --docs: flat within 20%.
+3. Cost against size: one capture of --lines lines and one of 10 x --lines, of four
+   shapes (the bench captures' own lines, short lines, bullets, headings), each cleaned
+   in a fresh process with no time limit. The CPU time must grow about 10x: a ratio past
+   --max-ratio (20x) fails the run (exit 1). Small captures are cheaper per line than the
+   ratio suggests (the per-line caches hold 4,096 lines and the settling readings are
+   cheap while they hit), so --lines stays well past that.
 
 Each run is `python -m cleaner FOLDER -o out.jsonl --quiet --jobs N` in a subprocess.
 Memory is the peak, over the run, of the summed PSS (proportional set size, so pages the
@@ -14,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import subprocess
 import sys
 import tempfile
@@ -89,15 +96,87 @@ def measure(folder: Path, jobs: int, out: Path) -> tuple[float, float, float, in
     return seconds, usage.ru_utime + usage.ru_stime, peak / 1024, docs
 
 
+# --- cost against size --------------------------------------------------------------------------
+
+_WORDS = (
+    "the minister said on tuesday that plans would stay in place for rest of year according "
+    "officials market prices rose city council vote"
+).split()
+
+
+def _page_lines(data: Path, n: int) -> str:
+    """The bench captures' lines, in order, repeated up to n lines (markdown)."""
+    pool = [line for kind in ("md", "txt") for p in sorted((data / kind).iterdir()) if p.is_file()
+            for line in p.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()]
+    return "\n\n".join(pool[i % len(pool)] for i in range(n)) + "\n"
+
+
+def _shape(name: str, n: int, data: Path) -> tuple[str, str]:
+    """(capture, kind) of n lines. Each synthetic line is numbered, so no two are alike."""
+    rng = random.Random(n)
+
+    def words(low: int, high: int) -> str:
+        return " ".join(rng.choice(_WORDS) for _ in range(rng.randint(low, high)))
+
+    if name == "page":
+        return _page_lines(data, n), "markdown"
+    if name == "short lines":
+        return "\n".join(f"line {i} {words(1, 4)}" for i in range(n)) + "\n", "text"
+    if name == "bullets":
+        return "\n".join(f"- item {i} {words(2, 6)}" for i in range(n)) + "\n", "markdown"
+    assert name == "headings"
+    return "\n\n".join(f"## Heading {i} {words(2, 5).title()}" for i in range(n)) + "\n", "markdown"
+
+
+_TIME_ONE = """
+import sys, time
+from cleaner import clean
+clean("Warm up. " * 40)
+raw = open(sys.argv[1], encoding="utf-8").read()
+start = time.process_time()
+clean(raw, kind=sys.argv[2])
+print(time.process_time() - start)
+"""
+
+
+def cpu_seconds(raw: str, kind: str, where: Path) -> float:
+    """CPU seconds of one clean() in a fresh process (no caches from the run before)."""
+    path = where / "capture"
+    path.write_text(raw, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", _TIME_ONE, str(path), kind], capture_output=True, text=True, env=env, check=True)
+    return float(done.stdout)
+
+
+def linearity(data: Path, lines: int, max_ratio: float, where: Path) -> bool:
+    ok = True
+    for name in ("page", "short lines", "bullets", "headings"):
+        small, big = (cpu_seconds(*_shape(name, n, data), where) for n in (lines, 10 * lines))
+        ratio = big / small
+        verdict = "linear" if ratio <= max_ratio else f"NOT linear (over {max_ratio:g}x)"
+        print(f"{name}: {lines} lines {small:.2f} CPU s, {10 * lines} lines {big:.2f} CPU s: {ratio:.1f}x (about 10x is linear) -> {verdict}")
+        ok = ok and ratio <= max_ratio
+    return ok
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "bench")
     parser.add_argument("--docs", type=int, default=500)
     parser.add_argument("--big", type=int, default=10_000, help="0 skips the memory run")
+    parser.add_argument("--lines", type=int, default=10_000, help="the smaller capture of the cost run; 0 skips it")
+    parser.add_argument("--max-ratio", type=float, default=20.0, help="the cost run fails past this growth for 10x the lines")
+    parser.add_argument("--only-lines", action="store_true", help="only the cost run")
     args = parser.parse_args()
     print(f"cores: {os.cpu_count()}; load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    linear = True
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
         where = Path(tmp)
+        if args.lines:
+            linear = linearity(args.data, args.lines, args.max_ratio, where)
+        if args.only_lines:
+            print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+            sys.exit(0 if linear else 1)
         small = corpus(args.data, args.docs, where)
         runs = {}
         for jobs in (1, 2):
@@ -120,6 +199,7 @@ def main() -> None:
             growth = peak / runs[2][2]
             print(f"peak memory {args.big} / {args.docs} documents: {growth:.2f} (target: within 1.20) -> {'flat' if growth <= 1.2 else 'NOT flat'}")
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    sys.exit(0 if linear else 1)
 
 
 if __name__ == "__main__":

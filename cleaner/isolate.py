@@ -110,13 +110,16 @@ def _serve(options: Options, requests: int, results: int) -> None:
             signal.signal(sig, signal.SIG_IGN if sig == signal.SIGINT else signal.SIG_DFL)
         from .batch import clean_item
 
+        # The parent kills this process at limit + grace. Should the parent itself be gone,
+        # the watchdog ends this process a grace later still: never an orphan stuck in C.
+        kill_after = 2 * options.settings.doc_timeout_grace_seconds
         while True:
             try:
                 item, kind = _receive(requests)
             except EOFError:
                 break
             opts = options if kind is None else replace(options, kind=kind)
-            _send(results, clean_item(item, opts))
+            _send(results, clean_item(item, opts, kill_after=kill_after))
     except BaseException:  # noqa: BLE001 - the parent sees the closed pipe and reports it
         status = 1
     finally:

@@ -39,7 +39,7 @@ def markdown_line(text: str) -> str:
 def markdown_target(url: str) -> str:
     """A link target that cannot end the link early or open markup: spaces, angle brackets,
     quotes and backslashes percent-encoded, and parentheses too unless they pair up."""
-    url = _TARGET_UNSAFE.sub(lambda m: "%{:02X}".format(ord(m.group(0))), url)
+    url = _TARGET_UNSAFE.sub(lambda m: f"%{ord(m.group(0)):02X}", url)
     depth = 0
     for c in url:
         depth += 1 if c == "(" else -1 if c == ")" else 0

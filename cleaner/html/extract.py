@@ -19,8 +19,8 @@ import lxml.etree
 import lxml.html
 
 from ..model import Block, BlockKind
-from ..settings import Settings
 from ..render import code_block, code_span, escape_line_start, escape_markdown, markdown_line, markdown_target
+from ..settings import Settings
 from ..text.inline import normalize_space, real_target
 
 # trafilatura logs "discarding data" for every short page; the pipeline reports empty

@@ -181,9 +181,46 @@ def test_site_suffix_kept_when_the_headline_does_not_repeat() -> None:
 
 
 def test_title_search_is_limited_to_the_meta_window() -> None:
-    blocks = [block(BODY, 1), block("Late Heading Far Below", 50, BlockKind.HEADING, level=1)]
+    blocks = [block(BODY, 1), block("Late Heading Far Below", 50, BlockKind.HEADING, level=2)]
     assert find_title(blocks, Settings(meta_window_lines=40)) is None
     assert find_title(blocks, Settings(meta_window_lines=60)) is not None
+
+
+def test_a_level_one_heading_below_the_window_is_still_the_title() -> None:
+    # A shop page prints a thousand lines of menus over its one `#` heading.
+    menu = [block(f"Department number {n} and its many offers", 2 * n, BlockKind.LIST_ITEM) for n in range(1, 30)]
+    blocks = [*menu, block("Hiking Boots", 80, BlockKind.HEADING, level=1), block(BODY, 82)]
+    found = find_title(blocks, Settings(meta_window_lines=40))
+    assert found is not None and found[0] == "Hiking Boots"
+
+
+def test_the_first_level_one_heading_beats_a_section_heading_above_the_body() -> None:
+    url = "https://example.com/blog/gardenary-planting-vs-ordinary-planting"
+    blocks = [
+        block("Gardenary Planting vs. Ordinary Planting", 1, BlockKind.HEADING, level=1),
+        block("Read the garden guide below", 3),
+        block("Share this post", 5),
+        block("What Is Gardenary Planting?", 7, BlockKind.HEADING, level=2),
+        block(BODY, 9),
+        block(BODY, 11),
+    ]
+    found = find_title(blocks, DEFAULT, url)
+    assert found is not None and found[0] == "Gardenary Planting vs. Ordinary Planting"
+    assert "the first level-1 heading" in found[2].source
+
+
+@pytest.mark.parametrize("word", ["Kayaks", "useState", "WALLETS"])
+def test_a_one_word_level_one_heading_can_be_the_title(word: str) -> None:
+    blocks = [block("Free shipping on all orders", 1), block(word, 3, BlockKind.HEADING, level=1), block(BODY, 5)]
+    found = find_title(blocks, DEFAULT)
+    assert found is not None and found[0] == word
+
+
+@pytest.mark.parametrize("word", ["Menu", "Search", "94", "By"])
+def test_a_one_word_heading_of_page_furniture_is_not_the_title(word: str) -> None:
+    blocks = [block(word, 1, BlockKind.HEADING, level=1), block("Kayaks", 3, BlockKind.HEADING, level=1), block(BODY, 5)]
+    found = find_title(blocks, DEFAULT)
+    assert found is not None and found[0] == "Kayaks"
 
 
 # --- subtitle, date, site ------------------------------------------------------------------------------

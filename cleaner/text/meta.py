@@ -223,6 +223,18 @@ def find_headline(blocks: list[Block], settings: Settings, url: str | None = Non
     candidates = [
         i for i in window if _headline_shaped(blocks[i], settings, url) or (element is not None and i != element and scan.names_title(i))
     ]
+    # The first level-1 heading among the candidates: in a markdown capture, the `#` line
+    # a page gives its own headline (a site's logo heading links to the front page, and is
+    # no candidate).
+    scan.first_h1 = next((i for i in candidates if blocks[i].kind is BlockKind.HEADING and blocks[i].level == 1), None)
+    if scan.first_h1 is None and window:
+        # Shop and index pages can print a thousand lines of menus over their `#` headline.
+        scan.first_h1 = next(
+            (i for i in range(window[-1] + 1, len(blocks)) if blocks[i].kind is BlockKind.HEADING and blocks[i].level == 1 and _live(blocks[i]) and _headline_shaped(blocks[i], settings, url)),
+            None,
+        )
+        if scan.first_h1 is not None:
+            candidates.append(scan.first_h1)
     best = _best_headline(scan, [i for i in candidates if i != element], element, body, slug, settings)
     shown = best if best is not None and (best[1] >= settings.headline_min_points or element is None and best[1] > 0) else None
     own = (element, *_headline_score(scan, element, element, body, slug, settings)) if element in candidates else None
@@ -268,6 +280,7 @@ class _Scan:
         self._byline: dict[int, bool] = {}
         self._date: dict[int, bool] = {}
         self._repeats: dict[int, bool] = {}
+        self.first_h1: int | None = None
 
     def after(self, i: int, n: int) -> list[int]:
         """The next n live blocks after block i."""
@@ -315,7 +328,7 @@ def _headline_shaped(block: Block, settings: Settings, url: str | None) -> bool:
         return False
     heading = kind is BlockKind.HEADING
     words = len(text.split())
-    if not (words >= 3 or (heading and block.level == 1 and words == 2) or (len(text) >= 6 and _UNSPACED.search(text))):
+    if not (words >= 3 or (heading and block.level == 1 and _short_headline(text, words)) or (len(text) >= 6 and _UNSPACED.search(text))):
         return False
     if block.link_chars >= len(text) / 2 and not _links_to_itself(block, url):
         # A heading whose links lead nowhere ("[Headline]()") is no teaser for another page.
@@ -333,6 +346,14 @@ def _headline_shaped(block: Block, settings: Settings, url: str | None) -> bool:
         return False
     return _byline_of(block, settings) is None
 
+
+def _short_headline(text: str, words: int) -> bool:
+    """A level-1 heading of one or two words that names something ('Kayaks', 'Pods',
+    'useState'): not a number, not a menu's or a page's furniture ('Menu', 'Search')."""
+    if words == 2:
+        return True
+    first = _words(text)[:1]
+    return words == 1 and bool(first) and not first[0].isdigit() and first[0] not in _NOT_NAMES and not _BY_ALONE.match(first[0])
 
 def _numeric_row(text: str) -> bool:
     """A table row flattened to a line: numbers in half of its cells or more, and at least
@@ -405,6 +426,9 @@ def _headline_score(
     if block.kind is BlockKind.HEADING:
         score += settings.headline_heading_points[min(block.level, 6) - 1]
         reasons.append(f"level-{block.level} heading")
+        if i == scan.first_h1:
+            score += settings.headline_first_h1_points
+            reasons.append("the first level-1 heading")
     if element is not None and i != element:
         if scan.repeats(i):
             score += settings.headline_title_element_points

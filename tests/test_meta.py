@@ -513,3 +513,17 @@ def test_a_table_row_is_never_the_headline(sep: str) -> None:
 def test_a_headline_with_a_few_numbers_is_still_a_headline() -> None:
     doc = clean("Dow falls 500 points as 3 big banks report losses\n\n" + "\n\n".join([GOOD_1, GOOD_2, GOOD_3]), kind="text")
     assert doc.title == "Dow falls 500 points as 3 big banks report losses"
+
+
+@pytest.mark.parametrize("heading", ["Lemmy Development Update 2024-10-04", "Metasploit Wrap-Up 12/19/2025", "4o Update 2024-09-05 Broken"])
+def test_a_heading_that_names_a_day_can_be_the_title(heading: str) -> None:
+    blocks = [block("Jump to content", 1), block(heading, 3, BlockKind.HEADING, level=1), block(BODY, 5)]
+    found = find_title(blocks, DEFAULT)
+    assert found is not None and found[0] == heading
+
+
+def test_a_date_heading_is_not_the_title_but_a_heading_naming_a_day_is() -> None:
+    heading = "Lemmy Development Update 2024-10-04"
+    blocks = [block("March 6, 2025", 1, BlockKind.HEADING, level=1), block(heading, 3, BlockKind.HEADING, level=1), block(BODY, 5)]
+    found = find_title(blocks, DEFAULT)
+    assert found is not None and found[0] == heading

@@ -342,9 +342,21 @@ def _headline_shaped(block: Block, settings: Settings, url: str | None) -> bool:
             return False  # a long exclamation or question in sentence case is a sentence
     if _PHOTO_CREDIT.search(text) or _label_regex(settings.date_published_labels + settings.date_updated_labels).match(text):
         return False
-    if find_dates(text) or _numeric_row(text) or is_relative(text) and words <= 4:
+    if _numeric_row(text) or is_relative(text) and words <= 4:
         return False
+    if (dates := find_dates(text)) and not (heading and _words_besides(text, dates) >= 3):
+        return False  # a date line; a heading may name a day ("Lemmy Development Update 2024-10-04")
     return _byline_of(block, settings) is None
+
+
+def _words_besides(text: str, dates: list[DateMatch]) -> int:
+    """How many words the line has outside its dates."""
+    kept, last = [], 0
+    for d in dates:
+        kept.append(text[last : d.start])
+        last = d.end
+    kept.append(text[last:])
+    return len(_words(" ".join(kept)))
 
 
 def _short_headline(text: str, words: int) -> bool:

@@ -223,18 +223,9 @@ def find_headline(blocks: list[Block], settings: Settings, url: str | None = Non
     candidates = [
         i for i in window if _headline_shaped(blocks[i], settings, url) or (element is not None and i != element and scan.names_title(i))
     ]
-    # The first level-1 heading among the candidates: in a markdown capture, the `#` line
-    # a page gives its own headline (a site's logo heading links to the front page, and is
-    # no candidate).
-    scan.first_h1 = next((i for i in candidates if blocks[i].kind is BlockKind.HEADING and blocks[i].level == 1), None)
-    if scan.first_h1 is None and window:
-        # Shop and index pages can print a thousand lines of menus over their `#` headline.
-        scan.first_h1 = next(
-            (i for i in range(window[-1] + 1, len(blocks)) if blocks[i].kind is BlockKind.HEADING and blocks[i].level == 1 and _live(blocks[i]) and _headline_shaped(blocks[i], settings, url)),
-            None,
-        )
-        if scan.first_h1 is not None:
-            candidates.append(scan.first_h1)
+    scan.first_h1 = _first_h1(blocks, candidates, window, settings, url)
+    if scan.first_h1 is not None and scan.first_h1 not in candidates:
+        candidates.append(scan.first_h1)
     best = _best_headline(scan, [i for i in candidates if i != element], element, body, slug, settings)
     shown = best if best is not None and (best[1] >= settings.headline_min_points or element is None and best[1] > 0) else None
     own = (element, *_headline_score(scan, element, element, body, slug, settings)) if element in candidates else None
@@ -263,6 +254,20 @@ def find_headline(blocks: list[Block], settings: Settings, url: str | None = Non
         # the date are looked for around that one.
         return Headline(title, site, Evidence(f"first line (the page's <title>){', ' + why if why else ''}", line), shown[0], line)
     return Headline(title, site, Evidence("first line (the page's <title>)", line), None, line)
+
+
+def _first_h1(blocks: list[Block], candidates: list[int], window: list[int], settings: Settings, url: str | None) -> int | None:
+    """The first level-1 heading among the candidates: in a markdown capture, the `#` line a
+    page gives its own headline (a site's logo heading links to the front page, and is no
+    candidate). Shop and index pages can print a thousand lines of menus over it, so it is
+    looked for below the window too."""
+    first = next((i for i in candidates if blocks[i].kind is BlockKind.HEADING and blocks[i].level == 1), None)
+    if first is None and window:
+        first = next(
+            (i for i in range(window[-1] + 1, len(blocks)) if blocks[i].kind is BlockKind.HEADING and blocks[i].level == 1 and _live(blocks[i]) and _headline_shaped(blocks[i], settings, url)),
+            None,
+        )
+    return first
 
 
 class _Scan:

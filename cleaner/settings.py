@@ -211,13 +211,16 @@ class Settings:
     # part of a byline a job title instead. Collected from the dev bench, the seeds and
     # the examples; matched case-insensitively as whole words.
     date_published_labels: tuple[str, ...] = (
-        "published", "posted", "first published", "created", "publié", "publicado", "pubblicato",
+        "published", "posted", "first published", "created", "asked", "publié", "publicado", "pubblicato",
         "veröffentlicht", "erstellt", "gepubliceerd", "opublikowano", "опубликовано", "입력", "등록", "작성", "公開", "发布",
     )
     date_updated_labels: tuple[str, ...] = (
         "updated", "last updated", "modified", "edited", "mis à jour", "actualizado", "aggiornato",
         "aktualisiert", "bijgewerkt", "zaktualizowano", "обновлено", "수정", "업데이트", "更新",
     )
+    # Labels of a date that is a member's, not the page's: forum posts print when their
+    # author joined. wcxb-dev forum threads (phpBB, FluxBB, vBulletin profiles under each post).
+    date_member_labels: tuple[str, ...] = ("joined", "registered", "member since", "signed up", "join date")
     byline_prefixes: tuple[str, ...] = (
         "by", "von", "par", "por", "di", "door", "av", "przez", "oleh", "автор", "текст", "text", "words",
         "written by", "posted by", "story by", "reporting by", "words by", "text by", "analysis by", "opinion by",

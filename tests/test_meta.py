@@ -527,3 +527,27 @@ def test_a_date_heading_is_not_the_title_but_a_heading_naming_a_day_is() -> None
     blocks = [block("March 6, 2025", 1, BlockKind.HEADING, level=1), block(heading, 3, BlockKind.HEADING, level=1), block(BODY, 5)]
     found = find_title(blocks, DEFAULT)
     assert found is not None and found[0] == heading
+
+
+def test_a_members_join_date_is_not_the_publication_date() -> None:
+    blocks = [
+        block("Investment Strategy Review Request For This Year", 1, BlockKind.HEADING, level=1),
+        block("Joined: Mon Jul 24, 2017 10:11 pm", 3),
+        block("Post by changingtimes » Sat Feb 24, 2024 12:41 pm", 5),
+        block(BODY, 7),
+    ]
+    found = find_date(blocks, DEFAULT, 0)
+    assert found is not None and found[0] == "2024-02-24"
+
+
+def test_a_question_asked_date_far_below_the_headline_beats_a_relative_stamp() -> None:
+    buttons = [block(f"Button number {n}", 5 + 2 * n) for n in range(DEFAULT.byline_blocks_after + 2)]
+    blocks = [
+        block("How should I prepare for my first catering event?", 1, BlockKind.HEADING, level=1),
+        block("Asked 14 years, 10 months ago", 3),
+        *buttons,
+        block("asked Feb 11, 2011 at 23:49", 60),
+        block(BODY, 62),
+    ]
+    found = find_date(blocks, DEFAULT, 0)
+    assert found is not None and found[0] == "2011-02-11"

@@ -942,16 +942,22 @@ def _pick(text: str, settings: Settings, year: tuple[int, int | None] | None = N
         return None
     published = _label_regex(settings.date_published_labels)
     updated = _label_regex(settings.date_updated_labels)
+    member = _label_regex(settings.date_member_labels)
     labelled: list[tuple[DateMatch, str]] = []
     previous_end = 0
     for d in dates:
         before = text[previous_end : d.start]
+        if member.search(before):
+            previous_end = d.end
+            continue  # "Joined: Jul 24, 2017": when a member signed up, not when this was published
         pm = list(published.finditer(before))
         um = list(updated.finditer(before))
         last_p = pm[-1].end() if pm else -1
         last_u = um[-1].end() if um else -1
         labelled.append((d, "published" if last_p > last_u else "updated" if last_u >= 0 else ""))
         previous_end = d.end
+    if not labelled:
+        return None
     for d, label in labelled:
         if label == "published":
             return d, label
@@ -997,6 +1003,8 @@ def find_date(blocks: list[Block], settings: Settings, anchor: int | None = None
         return _as_published(d, f"{how}, labelled {label}" if label else how, block.start, settings, url)
     if own:
         return own, Evidence("date in the URL")
+    if anchor is not None and (found := _labelled_date_below(blocks, anchor, settings)):
+        return found
     if relative:
         return None
     for block in blocks:
@@ -1006,6 +1014,20 @@ def find_date(blocks: list[Block], settings: Settings, anchor: int | None = None
             continue
         if _date_line(block, settings) and (picked := _pick(block.text, settings)):
             return _as_published(picked[0], "first date line", block.start, settings)
+    return None
+
+
+def _labelled_date_below(blocks: list[Block], anchor: int, settings: Settings) -> tuple[str, Evidence] | None:
+    """A date line labelled as the publication's further down than the byline search goes
+    ("asked Feb 11, 2011 at 23:49" under a question's tags and buttons)."""
+    for block in blocks[anchor + 1 :]:
+        if block.start > settings.meta_window_lines:
+            break
+        if block.drop is not None or block.kind in (BlockKind.QUOTE, BlockKind.CODE) or not _date_line(block, settings):
+            continue
+        picked = _pick(block.text, settings)
+        if picked is not None and picked[1] == "published":
+            return _as_published(picked[0], "date line labelled published, below the headline", block.start, settings)
     return None
 
 

@@ -551,3 +551,22 @@ def test_a_question_asked_date_far_below_the_headline_beats_a_relative_stamp() -
     ]
     found = find_date(blocks, DEFAULT, 0)
     assert found is not None and found[0] == "2011-02-11"
+
+
+@pytest.mark.parametrize(
+    "lines, authors",
+    [
+        (["By Rebecca NorrisPublished Mar 3, 2025"], ["Rebecca Norris"]),
+        (["ByKathryn GiuffridaMar 5, 2025 | 6 comments"], ["Kathryn Giuffrida"]),
+        (["by Jeffrey ZeldmanNovember 20, 2007"], ["Jeffrey Zeldman"]),
+        (["Written by:Elise Nass"], ["Elise Nass"]),
+        (["by Jacob Trussell —10 min read"], ["Jacob Trussell"]),
+        (["Posted by BeauHD on Friday December 19, 2025 @08:00PM"], ["BeauHD"]),
+        (["Written By", "Stephen Jesudunsin"], ["Stephen Jesudunsin"]),
+    ],
+)
+def test_bylines_as_flattened_pages_print_them(lines: list[str], authors: list[str]) -> None:
+    head = block("Budget Talks Collapse In Brussels", 1, BlockKind.HEADING, level=1)
+    blocks = [head, block("Restaurant Tips", 3), *(block(line, 5 + 2 * n) for n, line in enumerate(lines)), block(BODY, 20)]
+    found = find_byline(blocks, DEFAULT, 0)
+    assert found is not None and authors_of(found[0]) == authors

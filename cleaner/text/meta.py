@@ -77,6 +77,8 @@ _NOT_NAMES = {
 }
 # "Posted by Jane Doe on March 3, 2025": the word that joins the names to their date.
 _DATE_CONNECTOR = re.compile(r"\s+(?:on|at|am|um|le|el|il|em|op|den|der|du|del)$", re.I)
+# The same, with the weekday the date may follow: "Posted by BeauHD on Friday December 19, 2025".
+_DATE_CONNECTOR_DAY = re.compile(r"\s+(?:on|at|am|um|le|el|il|em|op|den|der|du|del)(?:\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)?,?$", re.I)
 # A user name as some blogs print it: "By admin".
 _HANDLE_NAME = re.compile(r"^[^\W\d_][\w.-]{1,30}$")
 _CONTACT = re.compile(r"\S+@\S+\.\w+|\(?\+?\d[\d ()./-]{6,}\d")
@@ -85,7 +87,13 @@ _BYLINE_TAIL = re.compile(r"\s[-–|/·•]\s*[^\W\d_]+\s*:|\d{1,2}:\d{2}")
 _REPORTING = re.compile(r"(?i)^\(?(?:additional )?reporting by\s+\S")
 # "Reporting by Anna Schmidt in Berlin": where the reporter was, not part of the name.
 _PLACE = re.compile(r"\s+(?:in|from|at)\s+[A-Z].*$")
-_BY_ALONE = re.compile(r"^(?:by|von|par|por|door|av)$", re.I)
+_BY_ALONE = re.compile(r"^(?:(?:written|posted|words|story)\s+by|by|von|par|por|door|av)\s*:?$", re.I)
+# Flattened markup glues a label to the name before it: "By Rebecca NorrisPublished",
+# "ByKathryn GiuffridaMar 5, 2025", "by Jeffrey ZeldmanNovember 20, 2007".
+_GLUED_LABEL = re.compile(
+    r"(?<=[a-z])(?=(?:Published|Updated|Posted|Follow|January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b))"
+)
+_GLUED_BY = re.compile(r"^By(?=[A-Z][a-z])")
 # Link texts next to author links that are not names.
 _UI_WORDS = {"biography", "bio", "profile", "follow", "more", "view more articles", "all posts", "posts", "author", "about"}
 _HEADLINE_OVERLAP = 0.8  # share of the title's words a reworded headline line keeps
@@ -647,7 +655,7 @@ def find_subtitle(blocks: list[Block], title_block_line: int | None, settings: S
 @functools.lru_cache(maxsize=8)
 def _byline_regex(prefixes: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") for p in prefixes), key=len, reverse=True))
-    return re.compile(r"(?:^|(?<=[\s|·•,/:(]))(?:" + alternatives + r")\s*:?\s+(?P<names>\S.*)$", re.I)
+    return re.compile(r"(?:^|(?<=[\s|·•,/:(]))(?:" + alternatives + r")(?:\s*:\s*|\s+)(?P<names>\S.*)$", re.I)
 
 
 @functools.lru_cache(maxsize=8)
@@ -770,6 +778,7 @@ def _strong_byline(block: Block, settings: Settings) -> tuple[str, str] | None:
 
 @short_text_cache(max_chars=LINE_CHARS)
 def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Settings) -> tuple[str, str] | None:
+    text = _unglue_label(text)
     block = Block(BlockKind.PARAGRAPH, text, markdown, 0, 0, link_chars=link_chars)
     if len(text) <= settings.date_line_max_chars and not text.isascii() and _KO_REPORTER.search(text):
         return _trim_byline(text, settings), "byline: Korean reporter credit"
@@ -836,9 +845,9 @@ def _cut_names(names: str, settings: Settings) -> str:
     if dates:
         names = names[: dates[0].start]
     names = _CONTACT.sub(" ", names)
-    names = re.split(r"\s[-–—|·•/]\s|\s\|\s?|\s[-–—]{2}\s|@|\s\(", names)[0]
+    names = re.split(r"\s[-–—|·•/]\s|\s\|\s?|\s[-–—]{2}\s|\s[–—]|@|\s\(", names)[0]
     names = _label_regex(settings.date_updated_labels + settings.date_published_labels).split(names)[0]
-    return _DATE_CONNECTOR.sub("", names.strip(" ,-–—|")).strip(" ,-–—|")
+    return _DATE_CONNECTOR_DAY.sub("", names.strip(" ,-–—|")).strip(" ,-–—|")
 
 
 def _names_shaped(names: str, single: bool = False) -> bool:
@@ -852,6 +861,13 @@ def _names_shaped(names: str, single: bool = False) -> bool:
         return False
     shaped = sum(1 for w in words if w[:1].isupper() or _HANGUL_NAME.match(w) or not w[:1].isalpha() and w[1:2].isupper())
     return shaped >= _NAME_CAPITALISED_SHARE * len(words)
+
+
+def _unglue_label(text: str) -> str:
+    """'By Rebecca NorrisPublished' -> 'By Rebecca Norris Published' (a label glued to a name)."""
+    if len(text) > LINE_CHARS:
+        return text
+    return _GLUED_LABEL.sub(" ", _GLUED_BY.sub("By ", text))
 
 
 def _unglue_job(text: str, settings: Settings) -> str:

@@ -238,10 +238,11 @@ class Settings:
         "Bloomberg", "PTI", "IANS", "ANI", "Yonhap", "Xinhua", "EFE", "ANSA", "Kyodo", "TASS", "Press Association",
     )
     # Link targets whose path names an author page: the link text is an author (markdown).
+    # "u" and "member" are forum profiles (/u/name, /member/name): a thread's first post.
     author_url_parts: tuple[str, ...] = (
         "author", "authors", "autor", "auteur", "byline", "people", "person", "profile", "profiles", "staff",
         "contributor", "contributors", "writer", "writers", "reporter", "reporters", "journalist", "columnist",
-        "meet-the-team", "team", "user", "users", "members",
+        "meet-the-team", "team", "user", "users", "members", "member", "u",
     )
     # Language detection reads at most this much text, taken from the longest lines (the
     # model's time is linear in it). With py3langid, 1500 gave the same languages as 4000 on

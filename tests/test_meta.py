@@ -570,3 +570,11 @@ def test_bylines_as_flattened_pages_print_them(lines: list[str], authors: list[s
     blocks = [head, block("Restaurant Tips", 3), *(block(line, 5 + 2 * n) for n, line in enumerate(lines)), block(BODY, 20)]
     found = find_byline(blocks, DEFAULT, 0)
     assert found is not None and authors_of(found[0]) == authors
+
+
+def test_a_forum_profile_link_under_the_thread_title_is_the_byline() -> None:
+    post = block("amondale (Amondale) November 8, 2024, 7:33pm 1", 5, link_chars=8, links=1)
+    post.markdown = "[amondale](https://forums.example.com/u/amondale) (Amondale) November 8, 2024, 7:33pm 1"
+    blocks = [block("Docker Desktop will not start after the update", 1, BlockKind.HEADING, level=1), block("Docker Desktop", 3), post, block(BODY, 7)]
+    found = find_byline(blocks, DEFAULT, 0)
+    assert found is not None and authors_of(found[0]) == ["amondale"]

@@ -578,3 +578,20 @@ def test_a_forum_profile_link_under_the_thread_title_is_the_byline() -> None:
     blocks = [block("Docker Desktop will not start after the update", 1, BlockKind.HEADING, level=1), block("Docker Desktop", 3), post, block(BODY, 7)]
     found = find_byline(blocks, DEFAULT, 0)
     assert found is not None and authors_of(found[0]) == ["amondale"]
+
+
+@pytest.mark.parametrize(
+    "markdown, author",
+    [
+        ("[ L ](/community/members/lulug30.55298/) [lulug30](/community/members/lulug30.55298/)", "lulug30"),
+        ("[ ![julian](/uploads/avatar.jpeg)J Offline ](/user/julian) [julian](/user/julian)", "julian"),
+    ],
+)
+def test_a_forum_user_name_from_the_profile_link_not_the_avatar(markdown: str, author: str) -> None:
+    from cleaner.text.segment import segment
+
+    post = segment(markdown, markdown=True)[0]
+    post.start = post.end = 5
+    blocks = [block("Early symptoms and what the neurologist said", 1, BlockKind.HEADING, level=1), post, block(BODY, 7)]
+    found = find_byline(blocks, DEFAULT, 0)
+    assert found is not None and authors_of(found[0]) == [author]

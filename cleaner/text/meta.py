@@ -101,6 +101,8 @@ _HEADLINE_OVERLAP = 0.8  # share of the title's words a reworded headline line k
 _SPLIT_LAST_LETTER = re.compile(r"(?<=[^\W\d_]{2}) ([a-z])\b(?=\s*$)")
 # Profile-link words after a name: "Marcus De Guzman View More Articles".
 _UI_TAIL = re.compile(r"(?i)\s+(?:view (?:more|all) (?:articles|posts|stories)|more (?:articles|posts|stories)|all posts)\s*$")
+# A forum's presence badge after a user's link text: "J Offline" (an avatar's initial).
+_PRESENCE = re.compile(r"(?i)\s+(?:online|offline)$")
 _PLACE_ONLY = re.compile(r"^\s*(?:[A-Z][\w.'’-]*\s*){1,3},?\s*$")
 _EXCLAIMING = re.compile(r"[!?]['\"’”]?(?:\s*\W)?$")
 _NAME_CAPITALISED_SHARE = 0.8
@@ -788,10 +790,12 @@ def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Setti
         if names and (_names_shaped(names, single=True) or _HANDLE_NAME.match(names)):
             return _trim_byline(text[m.start() :], settings), "byline: 'By' line"
     for link_text, target in _links(block):
-        name = _cut_names(_strip_prefix(link_text, settings), settings)
-        if not name or name.lower() in _UI_WORDS or not (_author_link(target, settings) or _person_page(name, target)):
+        name = _PRESENCE.sub("", _cut_names(_strip_prefix(link_text, settings), settings))
+        if len(name) < 2 or name.lower() in _UI_WORDS or not (_author_link(target, settings) or _person_page(name, target)):
+            # (a one-letter link is an avatar's initial: "[J](/user/julian)")
             continue
-        if _names_shaped(name, single=True) or len(name.split()) == 1 and name.isalpha():
+        # A forum's user name may hold digits ("lulug30"): the profile link vouches for it.
+        if _names_shaped(name, single=True) or len(name.split()) == 1 and (name.isalpha() or _author_link(target, settings) and _HANDLE_NAME.match(name)):
             if block.link_chars > 0.5 * len(text) or not text.lower().startswith(("by", name.lower()[:3])):
                 return name, "byline: link to an author page"
             return _trim_byline(text, settings), "byline: link to an author page"

@@ -595,3 +595,12 @@ def test_a_forum_user_name_from_the_profile_link_not_the_avatar(markdown: str, a
     blocks = [block("Early symptoms and what the neurologist said", 1, BlockKind.HEADING, level=1), post, block(BODY, 7)]
     found = find_byline(blocks, DEFAULT, 0)
     assert found is not None and authors_of(found[0]) == [author]
+
+
+@pytest.mark.parametrize("target", ["https://substack.com/@wyndo", "/blog?author=65fa36f5f3e2906139dc3748"])
+def test_a_link_whose_handle_or_query_names_the_author_gives_the_byline(target: str) -> None:
+    line = block("Wyndo", 5, link_chars=5, links=1)
+    line.markdown = f"[Wyndo]({target})"
+    blocks = [block("How I Use AI Agents to Write My Newsletter", 1, BlockKind.HEADING, level=1), block("Subscribe now", 3), line, block(BODY, 7)]
+    found = find_byline(blocks, DEFAULT, 0)
+    assert found is not None and found[0] == "Wyndo" and "author page" in found[1].source

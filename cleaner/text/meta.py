@@ -810,7 +810,15 @@ def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Setti
 def _author_link(target: str, settings: Settings) -> bool:
     parts = urlsplit(target)
     segments = [s.lower() for s in parts.path.split("/") if s]
-    return any(s in settings.author_url_parts for s in segments[:-1] or segments[:1]) or "byline=" in parts.query
+    # "/blog?author=568fc93c", "substack.com/@garymarcus": the query or the handle names the author.
+    query = parts.query.lower()
+    return (
+        any(s in settings.author_url_parts for s in segments[:-1] or segments[:1])
+        or "byline=" in query
+        or query.startswith("author=")
+        or "&author=" in query
+        or len(segments) == 1 and segments[0].startswith("@") and len(segments[0]) > 1
+    )
 
 
 def _person_page(name: str, target: str) -> bool:

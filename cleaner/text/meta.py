@@ -273,10 +273,8 @@ def _first_h1(blocks: list[Block], candidates: list[int], window: list[int], set
     looked for below the window too."""
     first = next((i for i in candidates if blocks[i].kind is BlockKind.HEADING and blocks[i].level == 1), None)
     if first is None and window:
-        first = next(
-            (i for i in range(window[-1] + 1, len(blocks)) if blocks[i].kind is BlockKind.HEADING and blocks[i].level == 1 and _live(blocks[i]) and _headline_shaped(blocks[i], settings, url)),
-            None,
-        )
+        below = range(window[-1] + 1, len(blocks))
+        first = next((i for i in below if blocks[i].kind is BlockKind.HEADING and blocks[i].level == 1 and _live(blocks[i]) and _headline_shaped(blocks[i], settings, url)), None)
     return first
 
 

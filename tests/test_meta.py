@@ -206,7 +206,7 @@ def test_the_first_level_one_heading_beats_a_section_heading_above_the_body() ->
     ]
     found = find_title(blocks, DEFAULT, url)
     assert found is not None and found[0] == "Gardenary Planting vs. Ordinary Planting"
-    assert "the first level-1 heading" in found[2].source
+    assert "level-1 heading, the first on the page" in found[2].source
 
 
 @pytest.mark.parametrize("word", ["Kayaks", "useState", "WALLETS"])

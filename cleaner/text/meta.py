@@ -273,8 +273,8 @@ def _first_h1(blocks: list[Block], candidates: list[int], window: list[int], set
     looked for below the window too."""
     first = next((i for i in candidates if blocks[i].kind is BlockKind.HEADING and blocks[i].level == 1), None)
     if first is None and window:
-        below = range(window[-1] + 1, len(blocks))
-        first = next((i for i in below if blocks[i].kind is BlockKind.HEADING and blocks[i].level == 1 and _live(blocks[i]) and _headline_shaped(blocks[i], settings, url)), None)
+        below = (i for i in range(window[-1] + 1, len(blocks)) if blocks[i].kind is BlockKind.HEADING and blocks[i].level == 1 and _live(blocks[i]))
+        first = next((i for i in below if _headline_shaped(blocks[i], settings, url)), None)
     return first
 
 
@@ -453,7 +453,7 @@ def _headline_score(
         reasons.append(f"level-{block.level} heading")
         if i == scan.first_h1:
             score += settings.headline_first_h1_points
-            reasons.append("the first level-1 heading")
+            reasons.append("the first on the page")
     if element is not None and i != element:
         if scan.repeats(i):
             score += settings.headline_title_element_points

@@ -175,3 +175,24 @@ def test_a_link_target_cannot_close_the_link_or_open_markup() -> None:
     assert markdown_target("https://example.com/a)<script>x</script>") == "https://example.com/a%29%3Cscript%3Ex%3C/script%3E"
     assert markdown_target("https://en.wikipedia.org/wiki/Mercury_(planet)") == "https://en.wikipedia.org/wiki/Mercury_(planet)"
     assert markdown_target('https://example.com/a b"c') == "https://example.com/a%20b%22c"
+
+
+def test_a_small_fast_reading_gives_way_to_the_full_reading(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+    import importlib
+
+    mod = importlib.import_module("cleaner.html.extract")
+    page = parse("<html><body>" + "".join(f"<div><p>{PARA}</p></div>" for _ in range(10)) + "</body></html>").tree
+    calls: list[bool | None] = []
+
+    def engine(tree, url, settings, fast=None):  # type: ignore[no-untyped-def]
+        calls.append(fast)
+        return xml(f"<p>{PARA}</p>" * (1 if fast is None else 9))
+
+    monkeypatch.setattr(mod, "run_engine", engine)
+    assert len(extract(page, None, DEFAULT).blocks) == 9  # a tenth of the page: the full reading
+    assert calls == [None, False]
+    calls.clear()
+    off = dataclasses.replace(DEFAULT, html_fallback_max_share=0.0)
+    assert len(extract(page, None, off).blocks) == 1
+    assert calls == [None]

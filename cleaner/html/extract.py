@@ -45,14 +45,15 @@ class Extraction:
     engine: str = "trafilatura"
 
 
-def run_engine(tree: lxml.html.HtmlElement, url: str | None, settings: Settings) -> Any:
-    """trafilatura's body element for the tree (which it copies, not changes), or None."""
+def run_engine(tree: lxml.html.HtmlElement, url: str | None, settings: Settings, fast: bool | None = None) -> Any:
+    """trafilatura's body element for the tree (which it copies, not changes), or None.
+    fast: None for settings.html_engine_fast."""
     from trafilatura import bare_extraction
 
     document = bare_extraction(
         tree,
         url=url,
-        fast=settings.html_engine_fast,
+        fast=settings.html_engine_fast if fast is None else fast,
         favor_precision=settings.html_engine_favor_precision,
         favor_recall=settings.html_engine_favor_recall,
         include_comments=False,
@@ -73,6 +74,8 @@ def run_engine(tree: lxml.html.HtmlElement, url: str | None, settings: Settings)
 
 def extract(tree: lxml.html.HtmlElement, url: str | None, settings: Settings) -> Extraction:
     body = run_engine(tree, url, settings)
+    if settings.html_engine_fast and settings.html_fallback_max_share > 0:
+        body = _fallback(tree, url, body, settings)
     out = Extraction()
     if body is None or not "".join(body.itertext()).strip():
         return out
@@ -86,6 +89,26 @@ def extract(tree: lxml.html.HtmlElement, url: str | None, settings: Settings) ->
         added += embedded_posts([main] + [src for _, src in added], out)
         _merge(out, added)
     return out
+
+
+def _chars(el: Any) -> int:
+    """Characters of an element's text, whitespace left out."""
+    return 0 if el is None else sum(len("".join(t.split())) for t in el.itertext())
+
+
+def _fallback(tree: Any, url: str | None, body: Any, settings: Settings) -> Any:
+    """trafilatura's fast reading sometimes settles on a small box of a page whose main
+    content is elsewhere (a forum's posts, a listing's items, a page built of many
+    sections). When its reading holds less than html_fallback_max_share of the page's
+    visible text, its full reading (which weighs its own choice against readability's
+    and jusText's) is taken instead, if that holds more."""
+    page = tree.find("body")
+    visible = _chars(page if page is not None else tree)
+    got = _chars(body)
+    if visible == 0 or got >= settings.html_fallback_max_share * visible:
+        return body
+    full = run_engine(tree, url, settings, fast=False)
+    return full if _chars(full) > got else body
 
 
 # Block-level tags: a block's container is the nearest of these around its text.

@@ -315,6 +315,12 @@ class Settings:
     # minute, past the 30 s time limit. A novel is about 500,000 characters; 2,000,000
     # clean in about 3 s on this machine.
     html_max_text_chars: int = 2_000_000
+    # A page showing less than this much text (characters, whitespace left out) without
+    # its scripts, with more inside <noscript>, is read with its <noscript> content: a
+    # forum served as a JavaScript application puts the thread there. wcxb-dev: 19 forum
+    # threads show 0-178 characters outside <noscript> and 1,869-27,307 inside; no bench
+    # page and no other wcxb-dev page has more text in <noscript> than outside under 3,700.
+    html_noscript_max_visible_chars: int = 500
     # How the HTML judge decides after trafilatura: "gentle" drops only what rules, the
     # DOM around a block or its link share speak against; "classifier" runs the text
     # classifier instead; "none" keeps everything trafilatura chose. dev bench F1:

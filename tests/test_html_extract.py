@@ -46,6 +46,11 @@ def test_trafilatura_vocabulary_becomes_block_kinds() -> None:
     assert all(b.gap_before for b in (heading, para, quote, table))
 
 
+def test_paragraphs_inside_a_list_item_keep_their_words_apart() -> None:
+    blocks = list(body_blocks(xml('<list rend="ul"><item><head rend="h3">Software Engineer</head><p>18d</p><p>Cortes 23</p></item></list>')))
+    assert [b.text for b in blocks] == ["Software Engineer 18d Cortes 23"]
+
+
 def test_a_line_break_starts_a_new_block() -> None:
     blocks = list(body_blocks(xml("<p>First line<lb/>Second line</p>")))
     assert [b.text for b in blocks] == ["First line", "Second line"]

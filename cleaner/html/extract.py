@@ -317,6 +317,9 @@ class _Inline:
             self.markdown.append(escape_markdown(text) if markdown is None else markdown)
 
 
+_NESTED_BLOCKS = frozenset(("p", "head", "list", "item", "quote", "table", "row", "cell"))
+
+
 def _inline(el: Any, lines: list[_Inline]) -> None:
     """Walk an element's inline content; lines[-1] is the line being filled, an <lb> opens the next."""
     lines[-1].add(el.text)
@@ -342,6 +345,12 @@ def _inline(el: Any, lines: list[_Inline]) -> None:
         elif tag == "code":
             inner = "".join(child.itertext())
             lines[-1].add(inner, code_span(inner))
+        elif tag in _NESTED_BLOCKS:
+            # A paragraph or heading inside a list item or cell is a block of its own on the
+            # page: its words never run into the next one's ("18d" "Cortes" -> "18dCortes").
+            lines[-1].add(" ")
+            _inline(child, lines)
+            lines[-1].add(" ")
         elif tag != "graphic":
             _inline(child, lines)
         if child.tail:

@@ -201,3 +201,14 @@ def test_a_small_fast_reading_gives_way_to_the_full_reading(monkeypatch) -> None
     off = dataclasses.replace(DEFAULT, html_fallback_max_share=0.0)
     assert len(extract(page, None, off).blocks) == 1
     assert calls == [None]
+
+
+def test_a_thread_that_declares_its_posts_keeps_them() -> None:
+    # Forum software marks posts up as comments; the page's schema.org DiscussionForumPosting
+    # (in an ld+json script, which parsing removes) says they are the content.
+    post = "I need to change the customer payment to bank wire, but I cannot modify the original payment of order {n}, even as the shop's administrator."
+    posts = "".join(f'<article class="comment" id="comment-{n}"><div class="comment-content"><p>{post.format(n=n)}</p></div></article>' for n in range(6))
+    ld = '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "DiscussionForumPosting", "headline": "A payment"}</script>'
+    page = "<html><head>{ld}<title>A payment</title></head><body><h1>A payment</h1><div class='comments'>" + posts + "</div></body></html>"
+    assert clean(page.format(ld=ld), kind="html").text.count("bank wire") == 6
+    assert "bank wire" not in clean(page.format(ld=""), kind="html").text  # comments under an article go

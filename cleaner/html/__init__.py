@@ -69,7 +69,7 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings) -> H
     if head is not None:
         page.tree.remove(head)
     pruned = prune(page.tree, active, settings.html_prune_max_text_share)
-    extraction = extract(page.tree, ctx.url, settings)
+    extraction = extract(page.tree, ctx.url, settings, page.json_ld)
     set_link_features(extraction.blocks, extraction.sources)
     dropped = pruned_blocks(pruned)
     if page.cut is not None:

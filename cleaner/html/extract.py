@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,10 +72,22 @@ def run_engine(tree: lxml.html.HtmlElement, url: str | None, settings: Settings,
     return None if document is None or isinstance(document, dict) else document.body
 
 
-def extract(tree: lxml.html.HtmlElement, url: str | None, settings: Settings) -> Extraction:
-    body = run_engine(tree, url, settings)
-    if settings.html_engine_fast and settings.html_fallback_max_share > 0:
-        body = _fallback(tree, url, body, settings)
+def extract(tree: lxml.html.HtmlElement, url: str | None, settings: Settings, json_ld: Sequence[str] = ()) -> Extraction:
+    """json_ld: the text of the page's ld+json scripts (parse removed the scripts)."""
+    # trafilatura reads a thread's posts as its content, not as comments to prune, when the
+    # page declares a schema.org DiscussionForumPosting in an ld+json script: those
+    # declarations go back into the tree while the engine reads it.
+    declared = [_ld_script(text) for text in json_ld if _DISCUSSION in text]
+    holder = tree.find("body") if tree.find("body") is not None else tree
+    visible = _chars(holder)
+    holder.extend(declared)
+    try:
+        body = run_engine(tree, url, settings)
+        if settings.html_engine_fast and settings.html_fallback_max_share > 0:
+            body = _fallback(tree, url, body, visible, settings)
+    finally:
+        for script in declared:
+            holder.remove(script)
     out = Extraction()
     if body is None or not "".join(body.itertext()).strip():
         return out
@@ -91,19 +103,26 @@ def extract(tree: lxml.html.HtmlElement, url: str | None, settings: Settings) ->
     return out
 
 
+_DISCUSSION = "DiscussionForumPosting"
+
+
+def _ld_script(text: str) -> Any:
+    script = lxml.html.Element("script", type="application/ld+json")
+    script.text = text
+    return script
+
+
 def _chars(el: Any) -> int:
     """Characters of an element's text, whitespace left out."""
     return 0 if el is None else sum(len("".join(t.split())) for t in el.itertext())
 
 
-def _fallback(tree: Any, url: str | None, body: Any, settings: Settings) -> Any:
+def _fallback(tree: Any, url: str | None, body: Any, visible: int, settings: Settings) -> Any:
     """trafilatura's fast reading sometimes settles on a small box of a page whose main
     content is elsewhere (a forum's posts, a listing's items, a page built of many
     sections). When its reading holds less than html_fallback_max_share of the page's
     visible text, its full reading (which weighs its own choice against readability's
-    and jusText's) is taken instead, if that holds more."""
-    page = tree.find("body")
-    visible = _chars(page if page is not None else tree)
+    and jusText's) is taken instead, if that holds more. visible: the page's text length."""
     got = _chars(body)
     if visible == 0 or got >= settings.html_fallback_max_share * visible:
         return body

@@ -195,15 +195,15 @@ def drop_invisible(root: lxml.html.HtmlElement, noscript_max_visible_chars: int 
     for el in list(root.iter(*(t for t in DROPPED_TAGS if t != "noscript"))):
         remove(el)
     fallbacks = list(root.iter("noscript"))
-    if fallbacks and noscript_max_visible_chars > 0:
-        hidden = sum(_chars(el) for el in fallbacks)
-        body = root.find("body")
+    body = root.find("body")
+    shown = [el for el in fallbacks if body is None or any(a is body for a in el.iterancestors())]
+    if shown and noscript_max_visible_chars > 0:
+        hidden = sum(_chars(el) for el in shown if el.getparent() is not None and not any(a.tag == "noscript" for a in el.iterancestors()))
         visible = _chars(body if body is not None else root) - hidden
         if visible < noscript_max_visible_chars and hidden > visible:
-            for el in fallbacks:
-                if el.getparent() is not None and not any(a.tag == "head" for a in el.iterancestors()):
+            for el in shown:
+                if el.getparent() is not None:
                     el.drop_tag()
-            fallbacks = [el for el in fallbacks if el.getparent() is not None and el.tag == "noscript"]
     for el in fallbacks:
         if el.getparent() is not None:
             remove(el)

@@ -190,13 +190,19 @@ def test_a_small_fast_reading_gives_way_to_the_full_reading(monkeypatch) -> None
     page = parse("<html><body>" + "".join(f"<div><p>{PARA}</p></div>" for _ in range(10)) + "</body></html>").tree
     calls: list[bool | None] = []
 
-    def engine(tree, url, settings, fast=None):  # type: ignore[no-untyped-def]
-        calls.append(fast)
-        return xml(f"<p>{PARA}</p>" * (1 if fast is None else 9))
+    sizes = {None: 1, False: 9, True: 10}  # paragraphs: fast, full, full favouring recall
+
+    def engine(tree, url, settings, fast=None, recall=None):  # type: ignore[no-untyped-def]
+        calls.append(fast if recall is None else recall)
+        return xml(f"<p>{PARA}</p>" * sizes[calls[-1]])
 
     monkeypatch.setattr(mod, "run_engine", engine)
     assert len(extract(page, None, DEFAULT).blocks) == 9  # a tenth of the page: the full reading
     assert calls == [None, False]
+    calls.clear()
+    sizes[False] = 0  # the full reading finds nothing: the one favouring recall is asked
+    assert len(extract(page, None, DEFAULT).blocks) == 10
+    assert calls == [None, False, True]
     calls.clear()
     off = dataclasses.replace(DEFAULT, html_fallback_max_share=0.0)
     assert len(extract(page, None, off).blocks) == 1

@@ -45,9 +45,9 @@ class Extraction:
     engine: str = "trafilatura"
 
 
-def run_engine(tree: lxml.html.HtmlElement, url: str | None, settings: Settings, fast: bool | None = None) -> Any:
+def run_engine(tree: lxml.html.HtmlElement, url: str | None, settings: Settings, fast: bool | None = None, recall: bool | None = None) -> Any:
     """trafilatura's body element for the tree (which it copies, not changes), or None.
-    fast: None for settings.html_engine_fast."""
+    fast, recall: None for settings.html_engine_fast, settings.html_engine_favor_recall."""
     from trafilatura import bare_extraction
 
     document = bare_extraction(
@@ -55,7 +55,7 @@ def run_engine(tree: lxml.html.HtmlElement, url: str | None, settings: Settings,
         url=url,
         fast=settings.html_engine_fast if fast is None else fast,
         favor_precision=settings.html_engine_favor_precision,
-        favor_recall=settings.html_engine_favor_recall,
+        favor_recall=settings.html_engine_favor_recall if recall is None else recall,
         include_comments=False,
         include_tables=True,
         include_images=False,
@@ -127,7 +127,15 @@ def _fallback(tree: Any, url: str | None, body: Any, visible: int, settings: Set
     if visible == 0 or got >= settings.html_fallback_max_share * visible:
         return body
     full = run_engine(tree, url, settings, fast=False)
-    return full if _chars(full) > got else body
+    if _chars(full) > got:
+        body, got = full, _chars(full)
+    if got < settings.html_fallback_max_share * visible:
+        # Still little: the full reading favouring recall (it found an article that both
+        # other readings left empty).
+        wide = run_engine(tree, url, settings, fast=False, recall=True)
+        if _chars(wide) > got:
+            body = wide
+    return body
 
 
 # Block-level tags: a block's container is the nearest of these around its text.

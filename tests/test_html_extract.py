@@ -46,6 +46,11 @@ def test_trafilatura_vocabulary_becomes_block_kinds() -> None:
     assert all(b.gap_before for b in (heading, para, quote, table))
 
 
+def test_paragraphs_inside_a_list_item_keep_their_words_apart() -> None:
+    blocks = list(body_blocks(xml('<list rend="ul"><item><head rend="h3">Software Engineer</head><p>18d</p><p>Cortes 23</p></item></list>')))
+    assert [b.text for b in blocks] == ["Software Engineer 18d Cortes 23"]
+
+
 def test_a_line_break_starts_a_new_block() -> None:
     blocks = list(body_blocks(xml("<p>First line<lb/>Second line</p>")))
     assert [b.text for b in blocks] == ["First line", "Second line"]
@@ -175,3 +180,41 @@ def test_a_link_target_cannot_close_the_link_or_open_markup() -> None:
     assert markdown_target("https://example.com/a)<script>x</script>") == "https://example.com/a%29%3Cscript%3Ex%3C/script%3E"
     assert markdown_target("https://en.wikipedia.org/wiki/Mercury_(planet)") == "https://en.wikipedia.org/wiki/Mercury_(planet)"
     assert markdown_target('https://example.com/a b"c') == "https://example.com/a%20b%22c"
+
+
+def test_a_small_fast_reading_gives_way_to_the_full_reading(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+    import importlib
+
+    mod = importlib.import_module("cleaner.html.extract")
+    page = parse("<html><body>" + "".join(f"<div><p>{PARA}</p></div>" for _ in range(10)) + "</body></html>").tree
+    calls: list[bool | None] = []
+
+    sizes = {None: 1, False: 9, True: 10}  # paragraphs: fast, full, full favouring recall
+
+    def engine(tree, url, settings, fast=None, recall=None):  # type: ignore[no-untyped-def]
+        calls.append(fast if recall is None else recall)
+        return xml(f"<p>{PARA}</p>" * sizes[calls[-1]])
+
+    monkeypatch.setattr(mod, "run_engine", engine)
+    assert len(extract(page, None, DEFAULT).blocks) == 9  # a tenth of the page: the full reading
+    assert calls == [None, False]
+    calls.clear()
+    sizes[False] = 0  # the full reading finds nothing: the one favouring recall is asked
+    assert len(extract(page, None, DEFAULT).blocks) == 10
+    assert calls == [None, False, True]
+    calls.clear()
+    off = dataclasses.replace(DEFAULT, html_fallback_max_share=0.0)
+    assert len(extract(page, None, off).blocks) == 1
+    assert calls == [None]
+
+
+def test_a_thread_that_declares_its_posts_keeps_them() -> None:
+    # Forum software marks posts up as comments; the page's schema.org DiscussionForumPosting
+    # (in an ld+json script, which parsing removes) says they are the content.
+    post = "I need to change the customer payment to bank wire, but I cannot modify the original payment of order {n}, even as the shop's administrator."
+    posts = "".join(f'<article class="comment" id="comment-{n}"><div class="comment-content"><p>{post.format(n=n)}</p></div></article>' for n in range(6))
+    ld = '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "DiscussionForumPosting", "headline": "A payment"}</script>'
+    page = "<html><head>{ld}<title>A payment</title></head><body><h1>A payment</h1><div class='comments'>" + posts + "</div></body></html>"
+    assert clean(page.format(ld=ld), kind="html").text.count("bank wire") == 6
+    assert "bank wire" not in clean(page.format(ld=""), kind="html").text  # comments under an article go

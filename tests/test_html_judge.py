@@ -93,9 +93,21 @@ def test_a_content_list_before_the_last_paragraph_stays() -> None:
 
 
 def test_link_share_threshold_is_a_setting() -> None:
-    blocks = [block("Mostly linked teaser line here", links=0.7)]
+    blocks = [block(PROSE), block("Mostly linked teaser line here", links=0.7)]
     gentle(blocks, Settings(html_max_link_share=0.6))
-    assert blocks[0].drop is not None
+    assert blocks[1].drop is not None
+
+
+def test_a_main_content_made_of_links_is_a_listing_and_stays() -> None:
+    # A job board or a category page: the items are links, and they are the page.
+    items = [block(f"Senior engineer {i} at Company {i}, remote, full time", BlockKind.LIST_ITEM, links=0.9) for i in range(6)]
+    blocks = [block("Open positions this week", BlockKind.HEADING, level=2)] + items + [block("Posted jobs are checked daily.")]
+    gentle(blocks, DEFAULT)
+    assert all(b.drop is None for b in blocks)
+    # The same links beside an article body that outweighs them are teasers, and go.
+    blocks = [block(" ".join([PROSE] * 6))] + [block(f"Other story {i}", links=0.9) for i in range(3)]
+    gentle(blocks, DEFAULT)
+    assert [b.drop is not None for b in blocks] == [False, True, True, True]
 
 
 @pytest.mark.parametrize(

@@ -182,3 +182,16 @@ def test_flattening_an_over_deep_page_is_linear() -> None:
     start = time.perf_counter()
     parse(html)
     assert time.perf_counter() - start < 10
+
+
+def test_a_page_that_is_all_noscript_is_read_from_its_noscript() -> None:
+    thread = "<noscript><div class='post'><p>I just joined today and posted a few ideas about forums.</p></div></noscript>"
+    page = parse(f"<html><body><div id='app'></div>{thread}<script>boot()</script></body></html>", noscript_max_visible_chars=500)
+    assert "posted a few ideas" in page.tree.text_content()
+    # A page with text of its own keeps its <noscript> out (a tracking pixel's fallback, "enable JavaScript").
+    shown = "<p>" + "The council met on Tuesday and voted on the budget. " * 20 + "</p>"
+    page = parse(f"<html><body>{shown}<noscript><p>Please enable JavaScript to view this site.</p></noscript></body></html>", noscript_max_visible_chars=500)
+    assert "enable JavaScript" not in page.tree.text_content()
+    # Off by default at this level: parse's callers pass the setting.
+    page = parse(f"<html><body>{thread}</body></html>")
+    assert "posted a few ideas" not in page.tree.text_content()

@@ -44,7 +44,7 @@ class HtmlCapture:
 def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings) -> HtmlCapture:
     """Parse, prune and extract one decoded HTML capture. ctx is the capture's one Context:
     the DOM rules' scopes are decided in it, and the text rules' after them."""
-    page = parse(text, settings.html_max_text_chars)
+    page = parse(text, settings.html_max_text_chars, settings.html_noscript_max_visible_chars)
     meta = collect(page.tree, page.json_ld, ctx.url, date_fallback=len(text) <= settings.html_htmldate_max_chars)
     declared = meta.values.get("declared_language")
     extraction: Extraction | None = None
@@ -69,7 +69,7 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings) -> H
     if head is not None:
         page.tree.remove(head)
     pruned = prune(page.tree, active, settings.html_prune_max_text_share)
-    extraction = extract(page.tree, ctx.url, settings)
+    extraction = extract(page.tree, ctx.url, settings, page.json_ld)
     set_link_features(extraction.blocks, extraction.sources)
     dropped = pruned_blocks(pruned)
     if page.cut is not None:

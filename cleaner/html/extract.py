@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,16 +45,17 @@ class Extraction:
     engine: str = "trafilatura"
 
 
-def run_engine(tree: lxml.html.HtmlElement, url: str | None, settings: Settings) -> Any:
-    """trafilatura's body element for the tree (which it copies, not changes), or None."""
+def run_engine(tree: lxml.html.HtmlElement, url: str | None, settings: Settings, fast: bool | None = None, recall: bool | None = None) -> Any:
+    """trafilatura's body element for the tree (which it copies, not changes), or None.
+    fast, recall: None for settings.html_engine_fast, settings.html_engine_favor_recall."""
     from trafilatura import bare_extraction
 
     document = bare_extraction(
         tree,
         url=url,
-        fast=settings.html_engine_fast,
+        fast=settings.html_engine_fast if fast is None else fast,
         favor_precision=settings.html_engine_favor_precision,
-        favor_recall=settings.html_engine_favor_recall,
+        favor_recall=settings.html_engine_favor_recall if recall is None else recall,
         include_comments=False,
         include_tables=True,
         include_images=False,
@@ -71,8 +72,22 @@ def run_engine(tree: lxml.html.HtmlElement, url: str | None, settings: Settings)
     return None if document is None or isinstance(document, dict) else document.body
 
 
-def extract(tree: lxml.html.HtmlElement, url: str | None, settings: Settings) -> Extraction:
-    body = run_engine(tree, url, settings)
+def extract(tree: lxml.html.HtmlElement, url: str | None, settings: Settings, json_ld: Sequence[str] = ()) -> Extraction:
+    """json_ld: the text of the page's ld+json scripts (parse removed the scripts)."""
+    # trafilatura reads a thread's posts as its content, not as comments to prune, when the
+    # page declares a schema.org DiscussionForumPosting in an ld+json script: those
+    # declarations go back into the tree while the engine reads it.
+    declared = [_ld_script(text) for text in json_ld if _DISCUSSION in text]
+    holder = tree.find("body") if tree.find("body") is not None else tree
+    visible = _chars(holder)
+    holder.extend(declared)
+    try:
+        body = run_engine(tree, url, settings)
+        if settings.html_engine_fast and settings.html_fallback_max_share > 0:
+            body = _fallback(tree, url, body, visible, settings)
+    finally:
+        for script in declared:
+            holder.remove(script)
     out = Extraction()
     if body is None or not "".join(body.itertext()).strip():
         return out
@@ -86,6 +101,41 @@ def extract(tree: lxml.html.HtmlElement, url: str | None, settings: Settings) ->
         added += embedded_posts([main] + [src for _, src in added], out)
         _merge(out, added)
     return out
+
+
+_DISCUSSION = "DiscussionForumPosting"
+
+
+def _ld_script(text: str) -> Any:
+    script = lxml.html.Element("script", type="application/ld+json")
+    script.text = text
+    return script
+
+
+def _chars(el: Any) -> int:
+    """Characters of an element's text, whitespace left out."""
+    return 0 if el is None else sum(len("".join(t.split())) for t in el.itertext())
+
+
+def _fallback(tree: Any, url: str | None, body: Any, visible: int, settings: Settings) -> Any:
+    """trafilatura's fast reading sometimes settles on a small box of a page whose main
+    content is elsewhere (a forum's posts, a listing's items, a page built of many
+    sections). When its reading holds less than html_fallback_max_share of the page's
+    visible text, its full reading (which weighs its own choice against readability's
+    and jusText's) is taken instead, if that holds more. visible: the page's text length."""
+    got = _chars(body)
+    if visible == 0 or got >= settings.html_fallback_max_share * visible:
+        return body
+    full = run_engine(tree, url, settings, fast=False)
+    if _chars(full) > got:
+        body, got = full, _chars(full)
+    if got < settings.html_fallback_max_share * visible:
+        # Still little: the full reading favouring recall (it found an article that both
+        # other readings left empty).
+        wide = run_engine(tree, url, settings, fast=False, recall=True)
+        if _chars(wide) > got:
+            body = wide
+    return body
 
 
 # Block-level tags: a block's container is the nearest of these around its text.
@@ -294,6 +344,9 @@ class _Inline:
             self.markdown.append(escape_markdown(text) if markdown is None else markdown)
 
 
+_NESTED_BLOCKS = frozenset(("p", "head", "list", "item", "quote", "table", "row", "cell"))
+
+
 def _inline(el: Any, lines: list[_Inline]) -> None:
     """Walk an element's inline content; lines[-1] is the line being filled, an <lb> opens the next."""
     lines[-1].add(el.text)
@@ -319,6 +372,12 @@ def _inline(el: Any, lines: list[_Inline]) -> None:
         elif tag == "code":
             inner = "".join(child.itertext())
             lines[-1].add(inner, code_span(inner))
+        elif tag in _NESTED_BLOCKS:
+            # A paragraph or heading inside a list item or cell is a block of its own on the
+            # page: its words never run into the next one's ("18d" "Cortes" -> "18dCortes").
+            lines[-1].add(" ")
+            _inline(child, lines)
+            lines[-1].add(" ")
         elif tag != "graphic":
             _inline(child, lines)
         if child.tail:

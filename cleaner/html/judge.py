@@ -177,11 +177,16 @@ def judge(blocks: list[Block], language: str | None, title: str | None, settings
 def gentle(blocks: list[Block], settings: Any, sources: list[Any] | None = None) -> None:
     """Drop only what speaks against itself: mostly link text (teasers, menus, 'Read more'),
     and a list of links that closes the page after the last paragraph (more stories)."""
-    for block in blocks:
-        if block.drop is not None or not block.text or block.kind is BlockKind.TABLE:
-            continue
-        if block.link_chars >= settings.html_max_link_share * len(block.text) and not _URL_TEXT.match(block.text):
-            block.drop = Drop(DropSource.CLASSIFIER, "link-density")
+    dense = [
+        b for b in blocks
+        if b.drop is None and b.text and b.kind is not BlockKind.TABLE
+        and b.link_chars >= settings.html_max_link_share * len(b.text) and not _URL_TEXT.match(b.text)
+    ]
+    total = sum(len(b.text) for b in blocks if b.drop is None)
+    if sum(len(b.text) for b in dense) > settings.html_link_page_min_share * total:
+        return  # the main content is a list of links (a listing, a category page): it stays
+    for block in dense:
+        block.drop = Drop(DropSource.CLASSIFIER, "link-density")
     _link_list_labels(blocks, settings)
     if sources is not None:
         _orphan_labels(blocks, sources, settings)

@@ -84,10 +84,10 @@ def _thread_parser() -> lxml.html.HTMLParser:
     return parser
 
 
-def parse(text: str, max_text_chars: int = 0) -> Page:
+def parse(text: str, max_text_chars: int = 0, noscript_max_visible_chars: int = 0) -> Page:
     """Parse decoded HTML. Line numbers (element.sourceline) refer to lines of `text`.
     max_text_chars: keep only the elements holding the first this many characters of
-    visible text (0: all); see cap_text."""
+    visible text (0: all); see cap_text. noscript_max_visible_chars: see drop_invisible."""
     # lxml refuses a str that carries an encoding declaration: blank it, keeping its newlines.
     text = _XML_DECLARATION.sub(lambda m: "\n" * m.group(0).count("\n"), text, count=1)
     if _NOT_XML.search(text):
@@ -115,7 +115,7 @@ def parse(text: str, max_text_chars: int = 0) -> Page:
     json_ld = [
         s.text for s in root.iter("script") if s.text and (s.get("type") or "").strip().lower() == _JSON_LD
     ]
-    drop_invisible(root)
+    drop_invisible(root, noscript_max_visible_chars)
     return Page(root, json_ld, cap_text(root, max_text_chars) if max_text_chars else None)
 
 
@@ -186,10 +186,32 @@ def _flatten(text: str, every_tag: bool = False) -> str:
     return text
 
 
-def drop_invisible(root: lxml.html.HtmlElement) -> None:
-    """Remove script, style and the other never-visible elements, keeping the text after them."""
-    for el in list(root.iter(*DROPPED_TAGS)):
+def drop_invisible(root: lxml.html.HtmlElement, noscript_max_visible_chars: int = 0) -> None:
+    """Remove script, style and the other never-visible elements, keeping the text after them.
+    A page that shows less than noscript_max_visible_chars of text (whitespace left out)
+    without scripts, and holds more in <noscript>, is an application whose page is its
+    <noscript> fallback (a forum thread served to readers without JavaScript): the
+    <noscript> elements are read as part of the page."""
+    for el in list(root.iter(*(t for t in DROPPED_TAGS if t != "noscript"))):
         remove(el)
+    fallbacks = list(root.iter("noscript"))
+    body = root.find("body")
+    shown = [el for el in fallbacks if body is None or any(a is body for a in el.iterancestors())]
+    if shown and noscript_max_visible_chars > 0:
+        hidden = sum(_chars(el) for el in shown if el.getparent() is not None and not any(a.tag == "noscript" for a in el.iterancestors()))
+        visible = _chars(body if body is not None else root) - hidden
+        if visible < noscript_max_visible_chars and hidden > visible:
+            for el in shown:
+                if el.getparent() is not None:
+                    el.drop_tag()
+    for el in fallbacks:
+        if el.getparent() is not None:
+            remove(el)
+
+
+def _chars(el: lxml.html.HtmlElement) -> int:
+    """Characters of an element's text, whitespace left out."""
+    return len("".join(el.text_content().split()))
 
 
 def remove(el: lxml.etree._Element) -> None:

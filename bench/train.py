@@ -54,12 +54,15 @@ NEWTON_STEPS = 50
 # the best threshold): linear model 3.629, 8 units 3.642, 16 units 3.656, 32 units (600
 # steps) 3.632, 16 units with L2 1e-3 3.672 (another start: 3.675), with L2 3e-3 3.677.
 # Averaging starts removes most of the spread between them (about 0.005 F1 a reading).
+# Trained on both corpora, one start: the fits of three took longer than the session that
+# retrained on two corpora had (two shared cores); --networks 3 averages three again.
 HIDDEN_UNITS = 16
-NETWORKS = 3
+NETWORKS = 1
 # A page trains on at most this many of its blocks, drawn by weight (_sample): the 1,497
-# wcxb pages hold about ten times the bench's 118,000 blocks, too many for full-batch steps
-# on two cores.
-SAMPLE_BLOCKS = 64
+# wcxb pages hold 1.7 million blocks in their four readings, fifteen times the bench's
+# 118,000, too many for full-batch steps on two shared cores; 16 a page keep the rows near
+# the bench's own count.
+SAMPLE_BLOCKS = 16
 EPOCHS = 300  # full-batch Adam steps
 LEARNING_RATE = 0.01
 MLP_L2 = 3e-3
@@ -146,7 +149,7 @@ def corpus_pages(data: Path, readings: Sequence[bool], jobs: int, cache: Path | 
     return pages
 
 
-def fit_pages(pages: list[dict], linear: bool = False) -> Model:
+def fit_pages(pages: list[dict], linear: bool = False, networks: int = NETWORKS) -> Model:
     """Each page weighs the same within its corpus, and each corpus the same as the others:
     the 1,497 wcxb pages would otherwise outweigh the 181 news pages eight to one."""
     pages = [p for p in pages if len(p["y"])]
@@ -154,7 +157,7 @@ def fit_pages(pages: list[dict], linear: bool = False) -> Model:
     rows = [_sample(p) for p in pages]
     x, y = np.vstack([p["x"][r] for p, r in zip(pages, rows)]), np.concatenate([p["y"][r] for p, r in zip(pages, rows)])
     weight = np.concatenate([(p["weight"][r] if len(r) == len(p["y"]) else np.full(len(r), 1.0 / len(r))) / per_corpus[p["corpus"]] for p, r in zip(pages, rows)])
-    return linear_model(fit(x, y, weight)) if linear else fit_network(x, y, weight)
+    return linear_model(fit(x, y, weight)) if linear else fit_network(x, y, weight, networks=networks)
 
 
 def _sample(page: dict) -> np.ndarray:  # type: ignore[type-arg]
@@ -167,17 +170,17 @@ def _sample(page: dict) -> np.ndarray:  # type: ignore[type-arg]
     return np.sort(rng.choice(n, SAMPLE_BLOCKS, p=page["weight"]))
 
 
-def fit_network(x: np.ndarray, y: np.ndarray, weight: np.ndarray, threshold: float = 0.5) -> Model:
-    """NETWORKS networks from seeds 0, 1, ..., joined into one whose output averages theirs."""
+def fit_network(x: np.ndarray, y: np.ndarray, weight: np.ndarray, threshold: float = 0.5, networks: int = NETWORKS) -> Model:
+    """`networks` networks from seeds 0, 1, ..., joined into one whose output averages theirs."""
     mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
     mean[0], scale[0] = 0.0, 1.0  # the bias column stays a constant one
     xs = (x - mean) / scale
     share = weight / weight.sum()
-    nets = [_fit_one(xs, y, share, np.random.default_rng(seed)) for seed in range(NETWORKS)]
+    nets = [_fit_one(xs, y, share, np.random.default_rng(seed)) for seed in range(networks)]
     return Model(
         mean, scale,
         np.hstack([n[0] for n in nets]), np.concatenate([n[1] for n in nets]),
-        np.concatenate([n[2] for n in nets]) / NETWORKS, float(sum(n[3][0] for n in nets) / NETWORKS),
+        np.concatenate([n[2] for n in nets]) / networks, float(sum(n[3][0] for n in nets) / networks),
         threshold,
     )
 
@@ -246,12 +249,12 @@ def folds_by_host(pages: list[dict]) -> list[set[str]]:
     return [set(hosts[i::FOLDS]) for i in range(FOLDS)]
 
 
-def cross_validate(pages: list[dict], score, thresholds: Sequence[float], linear: bool = False) -> dict[float, dict[str, dict[str, float]]]:  # type: ignore[no-untyped-def]
+def cross_validate(pages: list[dict], score, thresholds: Sequence[float], models: list[Model]) -> dict[float, dict[str, dict[str, float]]]:  # type: ignore[no-untyped-def,type-arg]
     """Held-out figures per threshold and reading ("corpus/md", ...), and per page type
-    ("corpus/md:forum"): each fold's model predicts only the sites it never saw."""
+    ("corpus/md:forum"): each fold's model (models[k], trained without fold k's sites)
+    predicts only the sites it never saw."""
     predictions: dict[float, dict[str, str]] = {t: {} for t in thresholds}
-    for held_out in folds_by_host(pages):
-        model = fit_pages([p for p in pages if p["host"] not in held_out], linear)
+    for held_out, model in zip(folds_by_host(pages), models):
         for page in pages:
             if page["host"] in held_out:
                 for t in thresholds:
@@ -284,15 +287,30 @@ def balanced_f1(figures: dict[str, dict[str, float]]) -> float:
     return float(np.mean([np.mean(v) for v in by_corpus.values()]))
 
 
-def cross_corpus(pages: list[dict], score, threshold: float, linear: bool = False) -> dict[str, dict[str, float]]:  # type: ignore[no-untyped-def,type-arg]
-    """Trained on every corpus but one, scored on that one."""
+def cross_corpus(pages: list[dict], score, threshold: float, models: dict[str, Model]) -> dict[str, dict[str, float]]:  # type: ignore[no-untyped-def,type-arg]
+    """Each corpus scored by the model trained on the others only (models[corpus])."""
     out = {}
-    for corpus in sorted({p["corpus"] for p in pages}):
-        model = fit_pages([p for p in pages if p["corpus"] != corpus], linear)
+    for corpus, model in sorted(models.items()):
         held = [p for p in pages if p["corpus"] == corpus]
         figures = score_sets(held, {_key(p): predict_text(p, model, threshold) for p in held}, score)
         out.update({f"{name} (trained without {corpus})": r for name, r in figures.items()})
     return out
+
+
+# The pages every fit reads: set before the worker processes fork, so that they share it.
+_PAGES: list[dict] = []  # type: ignore[type-arg]
+
+
+def _fit_job(job: tuple) -> Model:  # type: ignore[type-arg]
+    """("fold", hosts held out), ("without", a corpus) or ("all", None); and linear or not."""
+    what, key, linear, networks = job
+    if what == "fold":
+        train = [p for p in _PAGES if p["host"] not in key]
+    elif what == "without":
+        train = [p for p in _PAGES if p["corpus"] != key]
+    else:
+        train = _PAGES
+    return fit_pages(train, linear, networks)
 
 
 def _line(name: str, r: dict[str, float]) -> str:
@@ -305,14 +323,26 @@ def main() -> int:
     parser.add_argument("--threshold", type=float, default=None, help="fix the decision threshold instead of choosing it by cross-validation")
     parser.add_argument("--cv-only", action="store_true", help="print cross-validated figures; do not write weights")
     parser.add_argument("--linear", action="store_true", help="a logistic regression instead of the network (the baseline)")
-    parser.add_argument("--jobs", type=int, default=1, help="processes that read the pages")
+    parser.add_argument("--networks", type=int, default=NETWORKS, help="networks (random starts) averaged into the model")
+    parser.add_argument("--jobs", type=int, default=1, help="processes that read the pages and fit the models")
     parser.add_argument("--cache", type=Path, help="keep the pages' blocks and vectors in this folder, and reuse them (delete it when the cleaner changes)")
     args = parser.parse_args()
     corpora = args.data or [Path("../shared/bench")]
     score = load_score(corpora[0])
     pages = [p for data in corpora for p in corpus_pages(data, (True, False), args.jobs, args.cache)]
     thresholds = [args.threshold] if args.threshold is not None else THRESHOLDS
-    by_threshold = cross_validate(pages, score, thresholds, args.linear)
+    # Every fit at once, in worker processes: the folds', one per corpus left out, the final.
+    corpus_names = sorted({p["corpus"] for p in pages}) if len(corpora) > 1 else []
+    jobs = [("fold", frozenset(hosts), args.linear, args.networks) for hosts in folds_by_host(pages)]
+    jobs += [("without", name, args.linear, args.networks) for name in corpus_names]
+    jobs += [] if args.cv_only else [("all", None, args.linear, args.networks)]
+    _PAGES[:] = pages
+    if args.jobs > 1:
+        with multiprocessing.get_context("fork").Pool(min(args.jobs, len(jobs))) as pool:
+            models = pool.map(_fit_job, jobs, chunksize=1)
+    else:
+        models = list(map(_fit_job, jobs))
+    by_threshold = cross_validate(pages, score, thresholds, models[:FOLDS])
     for t, figures in by_threshold.items():
         print(f"threshold {t:.2f}: {FOLDS}-fold by site, balanced F1 {balanced_f1(figures):.4f}")
         for name, r in figures.items():
@@ -328,7 +358,7 @@ def main() -> int:
     for name, r in cv.items():
         if ":" in name:
             print(_line(name, r))
-    crossed = cross_corpus(pages, score, threshold, args.linear) if len(corpora) > 1 else {}
+    crossed = cross_corpus(pages, score, threshold, dict(zip(corpus_names, models[FOLDS : FOLDS + len(corpus_names)])))
     if crossed:
         print("cross-corpus (trained on the other corpora only):")
         for name, r in crossed.items():
@@ -336,7 +366,7 @@ def main() -> int:
                 print(_line(name, r))
     if args.cv_only:
         return 0
-    model = replace(fit_pages(pages, args.linear), threshold=threshold)
+    model = replace(models[-1], threshold=threshold)
     names = " and ".join(f"{d.name} ({len({p['id'] for p in pages if p['corpus'] == d.name})} pages)" for d in corpora)
     WEIGHTS.write_text(json.dumps({
         "features": list(NAMES),

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 
 from .classify import classify
 from .dates import parse_date
@@ -178,16 +179,24 @@ def _settle(doc: Document, rules: RuleSet, settings: Settings, guess: Guess) -> 
 
 
 def _keep_headlines_in_body(blocks: list[Block], settings: Settings) -> None:
-    """On a page with no prose (a list of items, a product grid: meta.body_start finds no
-    first paragraph) the lines read as its title and standfirst stay in the body, while
-    their fields are still filled. Without this, the settling readings (_settle) peel such
-    a list two items at a time, each new first line reading as a <title> and the next as
-    its standfirst, until nothing is left."""
-    if not settings.prose_free_pages_keep_headlines or meta.body_start(blocks, settings) is not None:
+    """On a page of items rather than prose (a list of links, a product grid: no first
+    paragraph for meta.body_start, and mostly lines that are not sentences) the lines read
+    as its title and standfirst stay in the body, while their fields are still filled.
+    Without this, the settling readings (_settle) peel such a list two items at a time,
+    each new first line reading as a <title> and the next as its standfirst, until
+    nothing is left."""
+    if settings.item_page_max_sentence_share <= 0 or meta.body_start(blocks, settings) is not None:
+        return
+    live = [b for b in blocks if b.text and (b.drop is None or b.drop.source is DropSource.METADATA)]
+    sentences = sum(1 for b in live if _SENTENCE_END.search(b.text) and len(b.text.split()) >= settings.min_sentence_words)
+    if sentences >= settings.item_page_max_sentence_share * len(live):
         return
     for block in blocks:
         if block.drop is not None and block.drop.source is DropSource.METADATA and block.drop.reason in ("title", "subtitle"):
             block.drop = None
+
+
+_SENTENCE_END = re.compile(r"[.!?。！？…][\"'’”)\]»]*$")
 
 
 # Classifier verdicts that are facts about the block (classify/passes.py's _FINAL): the

@@ -161,10 +161,12 @@ class Settings:
     # A line ending in '!' or '?' with more words than this, not in Title Case, is a sentence
     # (promotional prose, a question to the reader), not a headline.
     headline_max_exclaiming_words: int = 15
-    # On a page with no prose block (meta.body_start finds none: a list of items, a product
-    # grid) the lines read as its title and standfirst stay in the body (pipeline.
-    # _keep_headlines_in_body); their fields are still filled.
-    prose_free_pages_keep_headlines: bool = True
+    # On a page of items, with no prose block (meta.body_start finds none) and under this
+    # share of its lines sentences (terminal punctuation, min_sentence_words words), the
+    # lines read as its title and standfirst stay in the body (pipeline._keep_headlines_in_body);
+    # their fields are still filled. 0 turns it off. Initial value: a list of item titles
+    # has next to no sentences, an article of short paragraphs has mostly sentences.
+    item_page_max_sentence_share: float = 0.5
     # The byline and the date are looked for this many text blocks after the headline
     # (and a few before it: some sites print "By X | date" above). dev bench: 95% of
     # bylines within 8 blocks, dates within 10.

@@ -2,7 +2,7 @@
 of pages without prose."""
 from __future__ import annotations
 
-from cleaner import RuleSet
+from cleaner import RuleSet, clean
 from cleaner.model import Block, BlockKind, Drop, DropSource
 from cleaner.pipeline import _keep_main_run, clean_text
 from cleaner.settings import DEFAULT
@@ -63,3 +63,11 @@ def test_the_fallback_never_takes_back_a_rule_drop_or_a_fact() -> None:
     _keep_main_run(blocks, DEFAULT)
     assert blocks[7].drop is ruled and blocks[8].drop.reason == "duplicate"
     assert blocks[6].drop is None and blocks[9].drop is None
+
+
+def test_a_capture_that_is_only_its_title_keeps_it_as_the_body() -> None:
+    # Taken as the title, the only line left the body empty; the settling readings of a
+    # page worn down to its last line did the same.
+    line = "Deep Discounts On Top Brands While Supplies Last In Every Store"
+    doc = clean(line + "\n", kind="text")
+    assert doc.title == line and doc.text == line

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 
 from .classify import classify
 from .dates import parse_date
@@ -68,6 +69,8 @@ def clean_text(
     else:
         _metadata(doc, fields, settings)
         classify(blocks, ctx.language, doc.title, settings, headline=meta.headline_line(blocks, doc.title), collect=collect, site=doc.site)
+        if collect is None:
+            _keep_main_run(blocks, settings)
     check_time()
     _never_empty(blocks)
     if capture is None and not settle:
@@ -128,6 +131,7 @@ def _metadata(doc: Document, fields: dict[str, tuple[str, Evidence]], settings: 
         doc.site, doc.evidence["site"] = found
     if doc.site is None and agency:
         doc.site, doc.evidence["site"] = agency, Evidence("agency credit in the dateline", doc.evidence["dateline"].line)
+    _keep_headlines_in_body(blocks, settings)
 
 
 def _settle(doc: Document, rules: RuleSet, settings: Settings, guess: Guess) -> None:
@@ -172,6 +176,70 @@ def _settle(doc: Document, rules: RuleSet, settings: Settings, guess: Guess) -> 
                 doc.evidence[name] = Evidence(f"{again.evidence[name].source}, in the cleaned text")
         if not doc.authors and again.authors:
             doc.authors, doc.evidence["authors"] = again.authors, doc.evidence["byline"]
+
+
+def _keep_headlines_in_body(blocks: list[Block], settings: Settings) -> None:
+    """On a page of items rather than prose (a list of links, a product grid: no first
+    paragraph for meta.body_start, and mostly lines that are not sentences) the lines read
+    as its title and standfirst stay in the body, while their fields are still filled.
+    Without this, the settling readings (_settle) peel such a list two items at a time,
+    each new first line reading as a <title> and the next as its standfirst, until
+    nothing is left. Nor does a page lose its last lines to its title and standfirst:
+    where nothing else is left, they stay (the classifier decides on them)."""
+    if any(b.text and b.drop is None for b in blocks):
+        if settings.item_page_max_sentence_share <= 0 or meta.body_start(blocks, settings) is not None:
+            return
+        live = [b for b in blocks if b.text and (b.drop is None or b.drop.source is DropSource.METADATA)]
+        sentences = sum(1 for b in live if _SENTENCE_END.search(b.text) and len(b.text.split()) >= settings.min_sentence_words)
+        if sentences >= settings.item_page_max_sentence_share * len(live):
+            return
+    for block in blocks:
+        if block.drop is not None and block.drop.source is DropSource.METADATA and block.drop.reason in ("title", "subtitle"):
+            block.drop = None
+
+
+_SENTENCE_END = re.compile(r"[.!?。！？…][\"'’”)\]»]*$")
+
+
+# Classifier verdicts that are facts about the block (classify/passes.py's _FINAL): the
+# fallback below never takes such a block back.
+_FACTS = frozenset({"empty", "duplicate", "kind-rule", "kind-image", "site-self-description", "timestamp"})
+
+
+def _keep_main_run(blocks: list[Block], settings: Settings) -> None:
+    """A text capture never comes out (nearly) empty while it holds a body. Listings,
+    product grids and forum threads are runs of short, linked or templated blocks that
+    the classifier, trained to find article prose, may drop almost whole. The page's main
+    run is the stretch of blocks with the most text net of a fixed cost per block (maximum
+    subarray): menus and footers are many short lines, the items of a list are longer.
+    When the kept text is under settings.fallback_min_kept_share of that run's, the
+    classifier's drops inside the run are taken back; rules' and metadata's drops and the
+    classifier's verdicts of fact (empty, duplicate, timestamp) stand."""
+    best, span = 0.0, None
+    run, run_start = 0.0, 0
+    for i, block in enumerate(blocks):
+        if block.drop is not None and (block.drop.source is not DropSource.CLASSIFIER or block.drop.reason in _FACTS):
+            # Chrome a rule named (a "Reply" under each post), a metadata line, an empty
+            # line: never taken back, and no end to the run either.
+            score = 0.0
+        else:
+            score = len(block.text) - settings.fallback_block_cost_chars
+        if run <= 0:
+            run_start, run = i, score
+        else:
+            run += score
+        if run > best:
+            best, span = run, (run_start, i)
+    if span is None:
+        return
+    region = blocks[span[0] : span[1] + 1]
+    candidates = [b for b in region if b.drop is None or (b.drop.source is DropSource.CLASSIFIER and b.drop.reason not in _FACTS)]
+    kept = sum(len(b.text) for b in blocks if b.drop is None)
+    if kept >= settings.fallback_min_kept_share * sum(len(b.text) for b in candidates):
+        return
+    for block in candidates:
+        if block.text:
+            block.drop, block.label = None, Label.GOOD
 
 
 def _never_empty(blocks: list[Block]) -> None:

@@ -106,6 +106,12 @@ class Settings:
     # separates the article from teasers as a long bad paragraph would.
     # dev bench: 0 -> 80 took md F1 0.870 -> 0.879, txt 0.843 -> 0.857.
     region_bad_block_chars: float = 80.0
+    # The fallback that keeps a text capture's main run (pipeline._keep_main_run): each
+    # block costs this many characters, so a run of short menu lines scores below zero
+    # and a list of items with titles and blurbs above it. When the classifier kept less
+    # than fallback_min_kept_share of that run's characters, the run is kept.
+    fallback_block_cost_chars: float = 40.0
+    fallback_min_kept_share: float = 0.1
     # The learned layer (classify/learned.py) re-decides each block from its features,
     # its heuristic labels and its neighbours'. Off: the heuristic passes decide alone.
     use_learned_model: bool = True
@@ -155,6 +161,12 @@ class Settings:
     # A line ending in '!' or '?' with more words than this, not in Title Case, is a sentence
     # (promotional prose, a question to the reader), not a headline.
     headline_max_exclaiming_words: int = 15
+    # On a page of items, with no prose block (meta.body_start finds none) and under this
+    # share of its lines sentences (terminal punctuation, min_sentence_words words), the
+    # lines read as its title and standfirst stay in the body (pipeline._keep_headlines_in_body);
+    # their fields are still filled. 0 turns it off. Initial value: a list of item titles
+    # has next to no sentences, an article of short paragraphs has mostly sentences.
+    item_page_max_sentence_share: float = 0.5
     # The byline and the date are looked for this many text blocks after the headline
     # (and a few before it: some sites print "By X | date" above). dev bench: 95% of
     # bylines within 8 blocks, dates within 10.

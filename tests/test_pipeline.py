@@ -1,0 +1,73 @@
+"""The pipeline's own steps on text captures: the main-run fallback and the headline lines
+of pages without prose."""
+from __future__ import annotations
+
+from cleaner import RuleSet, clean
+from cleaner.model import Block, BlockKind, Drop, DropSource
+from cleaner.pipeline import _keep_main_run, clean_text
+from cleaner.settings import DEFAULT
+
+ITEMS = [
+    "Trail Runner 2 hiking boots, tested on wet rock",
+    "Compact travel kettle with a folding handle",
+    "Wool socks that kept their shape after fifty washes",
+    "A rain jacket for cyclists with taped seams",
+    "Insulated bottle that keeps tea hot all day",
+    "Headlamp with a red light mode for night walks",
+]
+
+
+def test_a_page_of_items_keeps_its_first_lines_in_the_body() -> None:
+    # The reading the settling step makes of a cleaned list: its first item looked like a
+    # <title> and the next like a standfirst, so each reading took two items out of the body.
+    doc = clean_text("\n\n".join(ITEMS) + "\n", kind="text", rules=RuleSet(), settle=False)
+    assert [b.text for b in doc.blocks if b.drop is not None and b.drop.source is DropSource.METADATA] == []
+    assert doc.title == ITEMS[0]  # the field is still filled
+
+
+def _block(text: str, line: int, drop: Drop | None = None) -> Block:
+    block = Block(BlockKind.PARAGRAPH, text, text, line, line)
+    block.drop = drop
+    return block
+
+
+MENU = Drop(DropSource.CLASSIFIER, "short")
+TEASER = Drop(DropSource.CLASSIFIER, "link-density")
+
+
+def _page(drop_items: Drop | None) -> list[Block]:
+    menu = [_block(w, i + 1, MENU) for i, w in enumerate(["Home", "Shop", "Reviews", "About", "Contact", "Help"])]
+    items = [_block(item, 10 + i, drop_items) for i, item in enumerate(ITEMS)]
+    footer = [_block(w, 30 + i, MENU) for i, w in enumerate(["Privacy", "Terms", "Cookies", "Sitemap"])]
+    return menu + items + footer
+
+
+def test_the_main_run_comes_back_when_the_classifier_keeps_almost_nothing() -> None:
+    blocks = _page(TEASER)
+    _keep_main_run(blocks, DEFAULT)
+    assert [b.text for b in blocks if b.drop is None] == ITEMS  # the menu and the footer stay out
+
+
+def test_the_main_run_is_left_alone_when_the_classifier_kept_enough() -> None:
+    blocks = _page(None)
+    blocks[10].drop = TEASER  # one item dropped: the rest is well over the share
+    _keep_main_run(blocks, DEFAULT)
+    assert blocks[10].drop is TEASER
+
+
+def test_the_fallback_never_takes_back_a_rule_drop_or_a_fact() -> None:
+    blocks = _page(TEASER)
+    ruled = Drop(DropSource.RULE, "generic.share")
+    blocks[7].drop = ruled
+    blocks[8].drop = Drop(DropSource.CLASSIFIER, "duplicate")
+    _keep_main_run(blocks, DEFAULT)
+    assert blocks[7].drop is ruled and blocks[8].drop.reason == "duplicate"
+    assert blocks[6].drop is None and blocks[9].drop is None
+
+
+def test_a_capture_that_is_only_its_title_keeps_it_as_the_body() -> None:
+    # Taken as the title, the only line left the body empty; the settling readings of a
+    # page worn down to its last line did the same.
+    line = "Deep Discounts On Top Brands While Supplies Last In Every Store"
+    doc = clean(line + "\n", kind="text")
+    assert doc.title == line and doc.text == line

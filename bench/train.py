@@ -26,8 +26,8 @@ import re
 import sys
 import zlib
 from collections import Counter
-from dataclasses import replace
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 

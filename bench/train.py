@@ -156,7 +156,10 @@ def fit_pages(pages: list[dict], linear: bool = False, networks: int = NETWORKS)
     per_corpus = Counter(p.get("corpus") for p in pages)
     rows = [_sample(p) for p in pages]
     x, y = np.vstack([p["x"][r] for p, r in zip(pages, rows)]), np.concatenate([p["y"][r] for p, r in zip(pages, rows)])
-    weight = np.concatenate([(p["weight"][r] if len(r) == len(p["y"]) else np.full(len(r), 1.0 / len(r))) / per_corpus[p.get("corpus")] for p, r in zip(pages, rows)])
+    weight = np.concatenate([
+        (p["weight"][r] if len(r) == len(p["y"]) else np.full(len(r), 1.0 / len(r))) / per_corpus[p.get("corpus")]
+        for p, r in zip(pages, rows)
+    ])
     return linear_model(fit(x, y, weight)) if linear else fit_network(x, y, weight, networks=networks)
 
 

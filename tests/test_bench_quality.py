@@ -3,13 +3,12 @@ peer cache, and a whole run's per-page-type table and per-page JSON."""
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
+from . import bench_scripts
 from .texts import GOOD_1, GOOD_2, GOOD_3
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -18,12 +17,7 @@ SCORER = (ROOT / ".." / "shared" / "bench" / "score.py").resolve()
 
 @pytest.fixture(scope="module")
 def quality():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("bench_quality", ROOT / "bench" / "quality.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_quality"] = module
-    spec.loader.exec_module(module)
-    return module
+    return bench_scripts.load("quality")
 
 
 def tiny_wcxb(root: Path) -> Path:

@@ -3,13 +3,12 @@ count them, and a round of worker processes adds the turns up."""
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
+from . import bench_scripts
 from .texts import GOOD_1, GOOD_2
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -17,12 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def speed():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("bench_speed", ROOT / "bench" / "speed.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_speed"] = module
-    spec.loader.exec_module(module)
-    return module
+    return bench_scripts.load("speed")
 
 
 def tiny_bench(tmp_path: Path) -> Path:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from . import bench_scripts
+
 REPO = Path(__file__).resolve().parents[1]
 FOLDERS = {
     "bench": Path(os.environ.get("CLEANER_BENCH_DATA") or REPO / ".." / "shared" / "bench").resolve(),
@@ -24,22 +26,7 @@ if not any((folder / "ground-truth.json").exists() for folder in FOLDERS.values(
                 allow_module_level=True)
 
 
-def _load_quality():  # type: ignore[no-untyped-def]
-    # bench/ is a folder of scripts, not a package: import the benchmark by path so the
-    # gate scores exactly as `make bench-quality` does.
-    import importlib.util
-    import sys
-
-    path = REPO / "bench" / "quality.py"
-    spec = importlib.util.spec_from_file_location("bench_quality", path)
-    assert spec is not None and spec.loader is not None, f"cannot import {path}"
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
-
-
-quality = _load_quality()
+quality = bench_scripts.load("quality")
 FLOORS = quality.read_floors()
 GATED = quality.gated()
 

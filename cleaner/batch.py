@@ -8,20 +8,23 @@ as its turn comes. One bad input never stops a batch: it becomes a Result with `
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import shutil
 import signal
 import sys
+import tempfile
 import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from typing import TYPE_CHECKING, Any, Protocol
 
 from . import isolate
 from .api import clean, default_rules
-from .errors import CleanerError
+from .errors import CleanerError, DocumentTimeout
 from .inputs import AUTO, InputFile, Item, read_items
 from .limits import time_limit
 from .model import Document
@@ -145,11 +148,14 @@ def clean_items(items: Iterable[Item], options: Options, jobs: int | None = None
 
 
 _OPTIONS: Options | None = None  # set in each worker process by _init_worker
+_PROGRESS: int | None = None  # the worker's progress file, when documents have a time limit
 
 
-def _init_worker(options: Options, parent: int) -> None:
-    global _OPTIONS
+def _init_worker(options: Options, parent: int, progress: str | None = None) -> None:
+    global _OPTIONS, _PROGRESS
     _OPTIONS = options
+    if progress is not None:
+        _PROGRESS = os.open(os.path.join(progress, str(os.getpid())), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     for sig in (signal.SIGTERM, signal.SIGHUP):  # not the handlers of the CLI this was forked from
         signal.signal(sig, signal.SIG_DFL)
@@ -190,7 +196,24 @@ def warm_up(options: Options, *, html: bool = True) -> None:
 def _run_chunk(items: list[Item]) -> list[Result]:
     assert _OPTIONS is not None
     grace = _OPTIONS.settings.doc_timeout_grace_seconds
-    return [clean_item(item, _OPTIONS, kill_after=grace) for item in items]
+    results = []
+    for item in items:
+        _note_progress(item)
+        results.append(clean_item(item, _OPTIONS, kill_after=grace))
+    _note_progress(None)
+    return results
+
+
+def _note_progress(item: Item | None) -> None:
+    """Record which document this worker is on, and since when, for the main process: a
+    worker the time limit kills in C code cannot say so itself, and that document must not
+    be cleaned again (and stall again) when the pool is rebuilt. CLOCK_MONOTONIC is the
+    same clock in every process of the machine."""
+    if _PROGRESS is None:
+        return
+    os.ftruncate(_PROGRESS, 0)
+    if item is not None:
+        os.pwrite(_PROGRESS, json.dumps([time.monotonic(), item.source, item.part]).encode(), 0)
 
 
 class _Workers:
@@ -199,12 +222,13 @@ class _Workers:
 
     def __init__(self, jobs: int, options: Options) -> None:
         self.jobs, self.options = jobs, options
+        self.progress = tempfile.mkdtemp(prefix="cleaner-workers-") if options.timeout else None
         self.pool = self._new_pool()
 
     def _new_pool(self) -> Any:
         from concurrent.futures import ProcessPoolExecutor  # with the pool: one process needs none
 
-        return ProcessPoolExecutor(self.jobs, initializer=_init_worker, initargs=(self.options, os.getpid()))
+        return ProcessPoolExecutor(self.jobs, initializer=_init_worker, initargs=(self.options, os.getpid(), self.progress))
 
     def run(self, items: Iterable[Item]) -> Iterator[Result]:
         settings = self.options.settings
@@ -226,6 +250,8 @@ class _Workers:
             raise
         finally:
             self.pool.shutdown(wait=True, cancel_futures=True)
+            if self.progress is not None:
+                shutil.rmtree(self.progress, ignore_errors=True)
 
     def _stop(self) -> None:
         terminate = getattr(self.pool, "terminate_workers", None)  # Python 3.14+
@@ -244,21 +270,52 @@ class _Workers:
             return future.result()
         except BrokenProcessPool:
             pass
-        # Some worker died. Clean this chunk's documents one at a time to find the one
-        # that kills a worker, then send the chunks still in flight to the new pool.
+        # Some worker died. A document a worker was on for longer than the time limit is
+        # what killed it: it becomes its error without running again. Clean this chunk's
+        # other documents one at a time to find any other that kills a worker, then send
+        # the chunks still in flight to the new pool.
+        late = self._overdue()
         self._restart()
-        results = [self._alone(item) for item in chunk]
+
+        def settle(items: list[Item]) -> list[Item]:
+            message = str(DocumentTimeout(self.options.timeout or 0))
+            return [replace(item, error=message) if (item.source, item.part) in late else item for item in items]
+
+        results = [self._alone(item) for item in settle(chunk)]
         for i, (later, _) in enumerate(pending):
-            pending[i] = (later, self.pool.submit(_run_chunk, later))
+            pending[i] = (settle(later), self.pool.submit(_run_chunk, settle(later)))
         return results
+
+    def _overdue(self) -> set[tuple[str, int | None]]:
+        """The documents the pool's workers have been on for longer than the time limit. The
+        old pool's workers are all gone after this, so their records are cleared."""
+        if self.progress is None or not self.options.timeout:
+            return set()
+        now, late = time.monotonic(), set()
+        for name in os.listdir(self.progress):
+            path = os.path.join(self.progress, name)
+            try:
+                with open(path, encoding="utf-8") as f:
+                    started, source, part = json.loads(f.read() or "null") or (now, None, None)
+                os.unlink(path)
+            except (OSError, ValueError, TypeError):
+                continue
+            if source is not None and now - started >= self.options.timeout:
+                late.add((source, part))
+        return late
 
     def _alone(self, item: Item) -> Result:
         from concurrent.futures.process import BrokenProcessPool
 
+        if item.error is not None:
+            return clean_item(item, self.options)  # its error Result, without a worker
         try:
             return self.pool.submit(_run_chunk, [item]).result()[0]
         except BrokenProcessPool:
+            late = self._overdue()
             self._restart()
+            if (item.source, item.part) in late:
+                return Result.failed(item, str(DocumentTimeout(self.options.timeout or 0)))
             return Result.failed(item, "the worker process cleaning it died (a crash, or stuck past the time limit)")
 
     def _restart(self) -> None:

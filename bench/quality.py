@@ -40,7 +40,7 @@ for _path in (str(REPO), str(BENCH)):
 
 from corpora import Corpus, find_scorer, import_by_path, read_json  # noqa: E402
 from peers import JUSTEXT_LANG, KEEP_EVERYTHING, META_PEER, PEERS, TRIVIAL  # noqa: E402
-from runner import CLEANER_VARIANTS, CleanerVariant, Job, run_all  # noqa: E402
+from runner import CLEANER_VARIANTS, VARIANTS, CleanerVariant, Job, run_all  # noqa: E402
 
 from cleaner.classify.learned import WEIGHTS  # noqa: E402
 
@@ -123,20 +123,11 @@ class Run:
         return self.variant is None
 
 
-_WORD = re.compile(r"\w+")
-
-
 def word_f1(truth: str, pred: str) -> float:
     """WCXB's own per-page measure: F1 of the bags of lower-cased word tokens. Both empty is a
     match (1.0); one empty is 0.0. The corpus figure is its mean over pages."""
-    t, p = Counter(_WORD.findall(truth.lower())), Counter(_WORD.findall(pred.lower()))
-    if not t and not p:
-        return 1.0
-    common = sum((t & p).values())
-    if not common:
-        return 0.0
-    precision, recall = common / sum(p.values()), common / sum(t.values())
-    return 2 * precision * recall / (precision + recall)
+    t, p = Counter(words(truth)), Counter(words(pred))
+    return 1.0 if not t and not p else _bag_f1(t, p)
 
 
 def score_run(corpus: Corpus, run: Run, holds_body: Mapping[str, bool], bootstrap: int = 1000) -> None:
@@ -183,11 +174,14 @@ def words(text: str | None) -> list[str]:
 
 
 def token_f1(a: str | None, b: str | None) -> float:
-    ta, tb = Counter(words(a)), Counter(words(b))
-    common = sum((ta & tb).values())
+    return _bag_f1(Counter(words(a)), Counter(words(b)))
+
+
+def _bag_f1(a: Counter[str], b: Counter[str]) -> float:
+    common = sum((a & b).values())
     if not common:
         return 0.0
-    p, r = common / sum(ta.values()), common / sum(tb.values())
+    p, r = common / sum(a.values()), common / sum(b.values())
     return 2 * p * r / (p + r)
 
 
@@ -628,7 +622,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for job, result in zip(jobs, results):
         key = (job.corpus, job.capture, job.tool)
         if key not in runs:
-            variant = next((v for v in CLEANER_VARIANTS if v.label == job.tool), None)
+            variant = VARIANTS.get(job.tool)
             runs[key] = Run(job.tool, job.corpus, job.capture, {}, variant)
         run = runs[key]
         run.predictions[job.page.id] = result["text"] or ""

@@ -241,10 +241,7 @@ def fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray) -> np.ndarray:
 
 
 def predict_text(page: dict, model: Model, threshold: float) -> str:
-    if not len(page["texts"]):
-        return ""
-    keep = model.probabilities(page["x"]) >= threshold
-    return "\n\n".join(t for t, k in zip(page["texts"], keep) if k and t)
+    return _kept_text(page, model.probabilities(page["x"]) if len(page["texts"]) else None, threshold)
 
 
 def folds_by_host(pages: list[dict]) -> list[set[str]]:

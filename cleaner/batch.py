@@ -140,7 +140,7 @@ def clean_items(items: Iterable[Item], options: Options, jobs: int | None = None
         # The time limit must hold in C code too: each document goes to a forked child.
         child = isolate.Child(options)
         try:
-            yield from (child.clean(item) if item.error is None else clean_item(item, options) for item in chain(head, it))
+            yield from (child.clean(item) for item in chain(head, it))
         finally:
             child.close()
         return
@@ -223,6 +223,7 @@ class _Workers:
     def __init__(self, jobs: int, options: Options) -> None:
         self.jobs, self.options = jobs, options
         self.progress = tempfile.mkdtemp(prefix="cleaner-workers-") if options.timeout else None
+        self._timeout_message = str(DocumentTimeout(options.timeout or 0))
         self.pool = self._new_pool()
 
     def _new_pool(self) -> Any:
@@ -278,12 +279,12 @@ class _Workers:
         self._restart()
 
         def settle(items: list[Item]) -> list[Item]:
-            message = str(DocumentTimeout(self.options.timeout or 0))
-            return [replace(item, error=message) if (item.source, item.part) in late else item for item in items]
+            return [replace(item, error=self._timeout_message) if (item.source, item.part) in late else item for item in items]
 
         results = [self._alone(item) for item in settle(chunk)]
         for i, (later, _) in enumerate(pending):
-            pending[i] = (settle(later), self.pool.submit(_run_chunk, settle(later)))
+            later = settle(later)
+            pending[i] = (later, self.pool.submit(_run_chunk, later))
         return results
 
     def _overdue(self) -> set[tuple[str, int | None]]:
@@ -315,7 +316,7 @@ class _Workers:
             late = self._overdue()
             self._restart()
             if (item.source, item.part) in late:
-                return Result.failed(item, str(DocumentTimeout(self.options.timeout or 0)))
+                return Result.failed(item, self._timeout_message)
             return Result.failed(item, "the worker process cleaning it died (a crash, or stuck past the time limit)")
 
     def _restart(self) -> None:

@@ -376,7 +376,7 @@ def _cleaner(options: Options) -> Iterator[Callable[[Item, str | None], Result]]
     warm_up(options, html=False)
     child = isolate.Child(options)
     try:
-        yield lambda item, kind: child.clean(item, kind) if item.error is None else clean_item(item, options)
+        yield child.clean
     finally:
         child.close()
 

@@ -49,7 +49,10 @@ class Child:
 
     def clean(self, item: Item, kind: str | None = None) -> Result:
         """The Result of cleaning `item` (with `kind` in place of the options' kind)."""
-        from .batch import Result
+        from .batch import Result, clean_item
+
+        if item.error is not None or item.raw is None:
+            return clean_item(item, self.options)  # its error Result: nothing to clean
 
         limit = self.options.timeout
         assert limit, "a Child is for documents with a time limit"
@@ -133,6 +136,8 @@ def _send(fd: int, message: object) -> None:
         view = view[os.write(fd, view) :]
 
 
+_READ_BYTES = 1 << 20  # the most one read() asks for; a pipe hands over at most its buffer (64 KiB) a read anyway
+
 def _receive(fd: int) -> Any:
     size = _HEADER.unpack(_read_exactly(fd, _HEADER.size))[0]
     return pickle.loads(_read_exactly(fd, size))
@@ -141,7 +146,7 @@ def _receive(fd: int) -> Any:
 def _read_exactly(fd: int, size: int) -> bytes:
     chunks, left = [], size
     while left:
-        chunk = os.read(fd, min(left, 1 << 20))
+        chunk = os.read(fd, min(left, _READ_BYTES))
         if not chunk:
             raise EOFError
         chunks.append(chunk)

@@ -6,6 +6,7 @@ import functools
 import re
 
 from .classify import classify
+from .classify.passes import FINAL_VERDICTS
 from .dates import parse_date
 from .decode import decode, decode_str
 from .detect import HTML, KINDS, MARKDOWN, detect_kind
@@ -201,9 +202,8 @@ def _keep_headlines_in_body(blocks: list[Block], settings: Settings) -> None:
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"'’”)\]»]*$")
 
 
-# Classifier verdicts that are facts about the block (classify/passes.py's _FINAL): the
-# fallback below never takes such a block back.
-_FACTS = frozenset({"empty", "duplicate", "kind-rule", "kind-image", "site-self-description", "timestamp"})
+# Classifier verdicts that are facts about the block: the fallback below never takes such a block back.
+_FACTS = FINAL_VERDICTS
 
 
 def _keep_main_run(blocks: list[Block], settings: Settings) -> None:

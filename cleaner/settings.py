@@ -109,7 +109,9 @@ class Settings:
     # The fallback that keeps a text capture's main run (pipeline._keep_main_run): each
     # block costs this many characters, so a run of short menu lines scores below zero
     # and a list of items with titles and blurbs above it. When the classifier kept less
-    # than fallback_min_kept_share of that run's characters, the run is kept.
+    # than fallback_min_kept_share of that run's characters, the run is kept. Initial cost;
+    # the share was measured: 0.1 empties no page whose capture holds its body on either
+    # corpus, while 0.3 took bench md F1 0.944 -> 0.936 and 0.7 to 0.893.
     fallback_block_cost_chars: float = 40.0
     fallback_min_kept_share: float = 0.1
     # The learned layer (classify/learned.py) re-decides each block from its features,

@@ -14,7 +14,7 @@ from .features import features_and_terms, words_of
 
 _NON_CONTENT = (BlockKind.RULE, BlockKind.IMAGE, BlockKind.CODE)
 # Verdicts the learned layer may not overrule: they are facts about the block, not guesses.
-_FINAL = frozenset({"empty", "duplicate", "kind-rule", "kind-image", "site-self-description", "timestamp"})
+FINAL_VERDICTS = frozenset({"empty", "duplicate", "kind-rule", "kind-image", "site-self-description", "timestamp"})
 
 
 def classify(
@@ -85,7 +85,7 @@ def classify(
             collect.extend((b, v) for b, v in zip(todo, rows.tolist()) if b.drop is None)
         if model is not None:
             for i, (block, p) in enumerate(zip(todo, model.probabilities(rows).tolist())):
-                if block.drop is not None or reasons.get(i) in _FINAL:
+                if block.drop is not None or reasons.get(i) in FINAL_VERDICTS:
                     continue
                 block.features["model_p"] = p
                 keep = p >= model.threshold

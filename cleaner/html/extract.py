@@ -127,8 +127,8 @@ def _fallback(tree: Any, url: str | None, body: Any, visible: int, settings: Set
     if visible == 0 or got >= settings.html_fallback_max_share * visible:
         return body
     full = run_engine(tree, url, settings, fast=False)
-    if _chars(full) > got:
-        body, got = full, _chars(full)
+    if (chars := _chars(full)) > got:
+        body, got = full, chars
     if got < settings.html_fallback_max_share * visible:
         # Still little: the full reading favouring recall (it found an article that both
         # other readings left empty).

@@ -259,10 +259,8 @@ def _first(tags: dict[str, list[tuple[str, int | None]]], keys: tuple[str, ...])
 def _from_meta_tags(meta: HtmlMeta, tags: dict[str, list[tuple[str, int | None]]]) -> None:
     if found := _first(tags, META_TITLE):
         meta.offer("title", found[0], f"meta {found[1]}", found[2])
-    for key in META_DATE:
-        hit = next(((_iso(c), line) for c, line in tags.get(key, []) if _iso(c)), None)
-        if hit and meta.offer("date", hit[0], f"meta {key}", hit[1]):
-            break
+    if hit := _first_date(tags, META_DATE):
+        meta.offer("date", hit[0], f"meta {hit[1]}", hit[2])
     for key in META_AUTHOR:
         names = [c for c, _ in tags.get(key, []) if not _URL.match(c)]
         if names:
@@ -282,10 +280,17 @@ def _modified_date(meta: HtmlMeta, tags: dict[str, list[tuple[str, int | None]]]
         for key in _MODIFIED_JSON_LD_KEYS:
             if meta.offer("date", _iso(_text(obj.get(key))), f"JSON-LD {key}"):
                 return
-    for key in META_MODIFIED:
-        hit = next(((_iso(c), line) for c, line in tags.get(key, []) if _iso(c)), None)
-        if hit and meta.offer("date", hit[0], f"meta {key}", hit[1]):
-            return
+    if hit := _first_date(tags, META_MODIFIED):
+        meta.offer("date", hit[0], f"meta {hit[1]}", hit[2])
+
+
+def _first_date(tags: dict[str, list[tuple[str, int | None]]], keys: tuple[str, ...]) -> tuple[str, str, int | None] | None:
+    """The first of these tags, most trusted first, whose content reads as a date: (date, key, line)."""
+    for key in keys:
+        for content, line in tags.get(key, []):
+            if iso := _iso(content):
+                return iso, key, line
+    return None
 
 
 def declared_language(tree: Any, tags: dict[str, list[tuple[str, int | None]]]) -> tuple[str, str] | None:
@@ -332,14 +337,15 @@ def visible_byline(body: Any) -> tuple[str, int | None, str] | None:
         text = normalize_space(" ".join(el.itertext()))
         if 2 < len(text) <= _MAX_BYLINE_CHARS and clean_authors([text]):
             return text, el.sourceline, f"visible {how}"
-    return _author_link(body) or _by_label(body)
+    near = _near_headline(body)
+    return _author_link(near) or _by_label(near)
 
 
 # A link to a person's page on the site: /author/jane-roe, /authors/…, /writers/…, /people/….
 _AUTHOR_PATH = re.compile(r"/(?:authors?|writers?|contributors?|people|staff|profiles?|producers?|reporters?|columnists?)/[^/?#]+/?(?:[?#]|$)", re.I)
 # "By Jane Roe", "Written by Jane Roe", "Author: Jane Roe" in a short element.
 _BY_LABEL = re.compile(r"^(?:(?:written|posted|published|reviewed|words|story)\s+by|by|authors?)\b\s*:?\s+(?=\S)", re.I)
-_MAX_NAME_LINK_WORDS = 4
+_MAX_NAME_LINK_WORDS = 4  # "Jean-Luc de la Croix"; a longer link text is a phrase (initial value)
 # Bylines sit by the headline: a byline found only by its wording or its link must be this
 # close to the first <h1>, in elements of the page in document order (wcxb-dev: "By Use Case"
 # menus and "Log in" links elsewhere on the page were taken for authors without it).
@@ -357,8 +363,8 @@ def _near_headline(body: Any) -> list[Any]:
     return elements[max(0, at - _BYLINE_BEFORE_H1_ELEMENTS): at + _BYLINE_AFTER_H1_ELEMENTS]
 
 
-def _author_link(body: Any) -> tuple[str, int | None, str] | None:
-    for el in _near_headline(body):
+def _author_link(elements: list[Any]) -> tuple[str, int | None, str] | None:
+    for el in elements:
         if el.tag != "a" or not _AUTHOR_PATH.search(el.get("href") or ""):
             continue
         text = normalize_space(" ".join(el.itertext()))
@@ -367,8 +373,8 @@ def _author_link(body: Any) -> tuple[str, int | None, str] | None:
     return None
 
 
-def _by_label(body: Any) -> tuple[str, int | None, str] | None:
-    for el in _near_headline(body):
+def _by_label(elements: list[Any]) -> tuple[str, int | None, str] | None:
+    for el in elements:
         if el.tag not in ("p", "span", "div", "li", "address", "small"):
             continue
         text = normalize_space(" ".join(el.itertext()))
@@ -473,7 +479,7 @@ def _prefer_displayed_headline(meta: HtmlMeta, tree: Any, tags: dict[str, list[t
 # A heading is the displayed headline when this share of its words is in a declared title
 # (wcxb-dev titles, human-labelled: 0.5 0.844, 0.6 0.847, 0.7 0.845 of 1,497 pages).
 _HEADLINE_HELD_MIN_SHARE = 0.6
-_MAX_HEADLINE_CHARS = 300
+_MAX_HEADLINE_CHARS = 300  # a longer <h1> is a block of text set in a heading's type (initial value)
 # ... and holds this share of a declared title's words (site part cut off) in turn
 # (wcxb-dev titles: 1,277 of 1,497 right with it and without; on the news bench a lone
 # "Отзывы" ("Reviews") <h1> under a long title was taken without it).

@@ -468,6 +468,7 @@ def _beyond_xpath_1(expr: str) -> str | None:
     return None
 
 
+@functools.cache  # read-only: one small page serves every rule's check
 def _probe() -> Any:
     import lxml.html
 

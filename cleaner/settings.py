@@ -321,6 +321,11 @@ class Settings:
     # this much (F1); a byline or date line is at most this long.
     html_meta_repeat_min_f1: float = 0.8
     html_meta_line_max_chars: int = 120
+    # The date line shown by the headline (html/meta.py, displayed_date) is a short element
+    # (date_line_max_chars) with at most this many words besides its dates and times:
+    # "By Matthew Richardson · Review Editor · Updated November 18, 2025" has 6, a
+    # sentence that mentions a date more. Initial value, checked on wcxb-dev HTML.
+    html_date_line_max_other_words: int = 6
     # Blocks above the headline (kickers, section labels, teasers) are dropped. dev bench:
     # F1 0.9710 -> 0.9714.
     html_drop_before_headline: bool = True

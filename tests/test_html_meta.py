@@ -228,3 +228,32 @@ def test_a_section_label_is_not_the_headline() -> None:
     html = page('<meta property="og:title" content="The council votes on the budget for next year - Reviews">',
                 body="<h1>Reviews</h1>" + BODY)
     assert meta_of(html).values["title"] == "The council votes on the budget for next year"
+
+
+def test_the_date_shown_under_the_headline_beats_a_declared_one() -> None:
+    # The page declares its first draft's date and shows the update under its <h1>.
+    html = page(ld({"@type": "Article", "headline": "Budget passes", "datePublished": "2021-08-12T19:35:44+00:00"}),
+                body='<h1>Budget passes</h1><div class="meta"><span>Updated on</span> <span>April 19, 2025</span></div>' + BODY)
+    m = meta_of(html)
+    assert m.values["date"] == "2025-04-19"
+    assert m.evidence["date"].source == "visible date line under the headline, labelled updated"
+
+
+def test_a_date_line_under_the_headline_when_nothing_is_declared() -> None:
+    body = '<header><h1>Budget passes</h1><p>Three decades of votes</p><p class="small">Dec 12, 2025 · 6 min read</p></header>' + BODY
+    assert meta_of(page(body=body)).values["date"] == "2025-12-12"
+
+
+def test_a_date_printed_in_the_local_day_beats_a_declared_utc_stamp() -> None:
+    html = page('<meta property="article:published_time" content="2025-12-19T02:10:00+00:00">',
+                body='<article><h1>Budget passes</h1><p>Posted on December 18, 2025 by Jane Roe</p>' + BODY + "</article>")
+    assert meta_of(html).values["date"] == "2025-12-18"
+
+
+@pytest.mark.parametrize("body", [
+    '<p>December 18, 2025</p>' + BODY,  # no headline to sit by
+    '<h1>Budget passes</h1>' + BODY + '<p>The council first met on December 18, 2025, and again a week later to vote.</p>',  # a sentence
+    '<h1>Budget passes</h1><p>Joined: Jul 24, 2017</p>' + BODY,  # a member's date
+])
+def test_no_date_line_by_the_headline(body: str) -> None:
+    assert meta_of(page('<meta property="article:published_time" content="2019-11-19">', body=body)).values["date"] == "2019-11-19"

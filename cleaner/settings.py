@@ -326,6 +326,10 @@ class Settings:
     # "By Matthew Richardson · Review Editor · Updated November 18, 2025" has 6, a
     # sentence that mentions a date more. Initial value, checked on wcxb-dev HTML.
     html_date_line_max_other_words: int = 6
+    # More distinct dates than this on the date lines by the headline are a list of posts
+    # or comments, not the page's stamp: the declared date stands. Initial value, checked
+    # on wcxb-dev HTML.
+    html_date_lines_max_distinct: int = 2
     # Blocks above the headline (kickers, section labels, teasers) are dropped. dev bench:
     # F1 0.9710 -> 0.9714.
     html_drop_before_headline: bool = True

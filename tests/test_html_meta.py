@@ -231,10 +231,19 @@ def test_a_section_label_is_not_the_headline() -> None:
 
 
 def test_the_date_shown_under_the_headline_beats_a_declared_one() -> None:
-    # The page declares its first draft's date and shows the update under its <h1>.
+    # The page declares one date and shows another under its <h1>.
     html = page(ld({"@type": "Article", "headline": "Budget passes", "datePublished": "2021-08-12T19:35:44+00:00"}),
-                body='<h1>Budget passes</h1><div class="meta"><span>Updated on</span> <span>April 19, 2025</span></div>' + BODY)
+                body='<h1>Budget passes</h1><div class="meta"><span>Jane Roe</span> <span>April 19, 2025</span></div>' + BODY)
     m = meta_of(html)
+    assert m.values["date"] == "2025-04-19"
+    assert m.evidence["date"].source == "visible date line under the headline"
+
+
+def test_a_shown_update_fills_no_more_than_an_empty_date() -> None:
+    body = '<h1>Budget passes</h1><div class="meta"><span>Updated on</span> <span>April 19, 2025</span></div>' + BODY
+    declared = ld({"@type": "Article", "headline": "Budget passes", "datePublished": "2021-08-12T19:35:44+00:00"})
+    assert meta_of(page(declared, body=body)).values["date"] == "2021-08-12"  # the publication's, declared
+    m = meta_of(page(body=body))
     assert m.values["date"] == "2025-04-19"
     assert m.evidence["date"].source == "visible date line under the headline, labelled updated"
 
@@ -254,6 +263,18 @@ def test_a_date_printed_in_the_local_day_beats_a_declared_utc_stamp() -> None:
     '<p>December 18, 2025</p>' + BODY,  # no headline to sit by
     '<h1>Budget passes</h1>' + BODY + '<p>The council first met on December 18, 2025, and again a week later to vote.</p>',  # a sentence
     '<h1>Budget passes</h1><p>Joined: Jul 24, 2017</p>' + BODY,  # a member's date
+    '<h1>Budget passes</h1><table><tr><td>1/1/2013</td><td>+13.1%</td></tr></table>' + BODY,  # a table's data
+    '<h1>Budget passes</h1>' + BODY + "".join(f'<div><a href="/p{d}">Post {d}</a><p>March {d}, 2025</p></div>' for d in (3, 9, 21)),  # other posts
 ])
 def test_no_date_line_by_the_headline(body: str) -> None:
     assert meta_of(page('<meta property="article:published_time" content="2019-11-19">', body=body)).values["date"] == "2019-11-19"
+
+
+def test_an_organization_as_the_author_gives_way_to_a_named_person() -> None:
+    html = page(ld({"@type": "Article", "headline": "Budget passes", "author": {"@type": "Organization", "name": "Example News"}}),
+                body='<h1>Budget passes</h1><div class="text__author">Jane Roe</div>' + BODY)
+    assert meta_of(html).values["byline_raw"] == "Jane Roe"
+    assert clean(html, kind="html").authors == ["Jane Roe"]
+    # with no person on the page, the organization stands
+    html = page(ld({"@type": "Article", "headline": "Budget passes", "author": {"@type": "Organization", "name": "Example News"}}))
+    assert meta_of(html).values["author_names"] == ["Example News"]

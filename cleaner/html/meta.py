@@ -6,6 +6,7 @@ trusted of all, are applied by the caller before these. Every value carries Evid
 """
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
@@ -28,8 +29,6 @@ ARTICLE_TYPES = frozenset(
         "MedicalScholarlyArticle", "DiscussionForumPosting", "VideoObject", "Recipe", "CreativeWork", "WebPage",
     )
 )
-# An author object of these types is a company or the site itself, not a person who wrote the page.
-_ORGANIZATION_TYPES = frozenset(t.lower() for t in ("Organization", "Corporation", "NewsMediaOrganization", "EducationalOrganization", "LocalBusiness"))
 # WebPage and its kin are the weakest article type: used only when no real article object exists.
 _PAGE_TYPES = frozenset(t.lower() for t in ("WebPage", "ItemPage", "CreativeWork", "VideoObject", "Recipe"))
 _DATE_KEYS = ("datePublished", "dateCreated", "uploadDate")
@@ -66,7 +65,6 @@ class HtmlMeta:
 
     values: dict[str, Any] = field(default_factory=dict)
     evidence: dict[str, Evidence] = field(default_factory=dict)
-    fallback: dict[str, tuple[Any, str]] = field(default_factory=dict)  # weak values, offered last
 
     def offer(self, name: str, value: Any, source: str, line: int | None = None) -> bool:
         """Take a value unless a more trusted source already gave one."""
@@ -98,9 +96,6 @@ def collect(tree: Any, json_ld: list[str], url: str | None, *, date_fallback: bo
     for obj in pages:  # WebPage, an embedded VideoObject: weaker than the page's own tags
         _from_json_ld(meta, obj)
     _from_visible(meta, tree)
-    if (found := meta.fallback.get("author_names")) and "byline_raw" not in meta.values:
-        meta.offer("byline_raw", ", ".join(found[0]), found[1])
-        meta.offer("author_names", found[0], found[1])
     _prefer_displayed_date(meta, tree, settings)
     if "title" not in meta.values:
         _from_title_element(meta, tree, meta.values.get("site"))
@@ -183,15 +178,12 @@ def _text(value: Any) -> str | None:
     return None
 
 
-def _names(value: Any, organizations: bool = True) -> list[str]:
-    """Author names from a string, an object with a name, or a list of either; without
-    organizations: no object typed as an Organization."""
+def _names(value: Any) -> list[str]:
+    """Author names from a string, an object with a name, or a list of either."""
     items = value if isinstance(value, list) else [value]
     names = []
     for item in items:
         if isinstance(item, dict):
-            if not organizations and _types(item) & _ORGANIZATION_TYPES:
-                continue
             item = item.get("name")
             if isinstance(item, list):
                 item = " ".join(str(i) for i in item)
@@ -209,13 +201,10 @@ def _from_json_ld(meta: HtmlMeta, obj: dict[str, Any]) -> None:
     if not title and not _types(obj) & _PAGE_TYPES:
         title = _text(obj.get("name"))  # a page's name is its <title>, not a headline
     meta.offer("title", title, source)
-    names = _names(obj.get("author"), organizations=False) or _names(obj.get("creator"), organizations=False)
+    names = _names(obj.get("author")) or _names(obj.get("creator"))
     if names:
         meta.offer("byline_raw", ", ".join(names), source)
         meta.offer("author_names", names, source)
-    elif orgs := _names(obj.get("author")) or _names(obj.get("creator")):
-        # The site or its owner as the author: taken only when no person is named (_from_visible).
-        meta.fallback.setdefault("author_names", (orgs, f"{source} (an organization)"))
     for key in _DATE_KEYS:
         date = _iso(_text(obj.get(key)))
         if date and meta.offer("date", date, f"{source} {key}"):
@@ -451,9 +440,19 @@ def _prefer_displayed_date(meta: HtmlMeta, tree: Any, settings: Settings) -> Non
     if len({d for line in lines for d in line.dates}) > settings.html_date_lines_max_distinct:
         return  # the dates of a list of posts or comments by the headline, not the page's own
     best = lines[0]
-    if best.label == "updated" and declared:
-        return  # the page shows only its update: the declared date is its publication
+    if declared and (best.label == "updated" or _days_between(best.date, declared) <= settings.html_shown_date_min_days_before_declared):
+        # Shown as an update, shown later (an update printed without its label) or a
+        # day apart (one moment in two time zones): the declared date is the publication's.
+        return
     meta.values["date"], meta.evidence["date"] = best.date, Evidence(best.how, best.line)
+
+
+def _days_between(earlier: str, later: str) -> int:
+    """Days from one ISO date to another (0 when either does not read as a date)."""
+    try:
+        return (dt.date.fromisoformat(later[:10]) - dt.date.fromisoformat(earlier[:10])).days
+    except ValueError:
+        return 0
 
 
 @dataclass(frozen=True)

@@ -423,12 +423,12 @@ _NOT_SHOWN = frozenset({"script", "style", "noscript", "template", "select", "op
 
 
 def _prefer_displayed_date(meta: HtmlMeta, tree: Any, settings: Settings) -> None:
-    """The date is the one the page displays with its headline. The declared dates
-    (datePublished, article:published_time) are often the first draft's, a copy's or
-    stamped in UTC, while the page shows "Updated on April 19, 2025" or "Dec 18, 2025"
-    under its <h1>: a date line there replaces them, unless the declared date is shown
-    there too (a page that shows "Published X" and "Updated Y", a forum thread's first
-    post under the dates of the replies)."""
+    """The date the page shows with its headline fills an empty date, and replaces a
+    declared date (datePublished, article:published_time) that is more than a day later
+    and shown nowhere there: a page re-stamped by a migration or an update still shows
+    when it was published under its <h1>. Not when the declared date is shown there too
+    (a page that shows "Published X" and "Updated Y", a forum thread's first post under
+    the dates of the replies)."""
     body = tree.find("body")
     if body is None:
         return
@@ -440,11 +440,12 @@ def _prefer_displayed_date(meta: HtmlMeta, tree: Any, settings: Settings) -> Non
     if len({d for line in lines for d in line.dates}) > settings.html_date_lines_max_distinct:
         return  # the dates of a list of posts or comments by the headline, not the page's own
     best = lines[0]
-    if declared and (best.label == "updated" or _days_between(best.date, declared) <= settings.html_shown_date_min_days_before_declared):
+    date = best.date or ""  # lines hold a date
+    if declared and (best.label == "updated" or _days_between(date, declared) <= settings.html_shown_date_min_days_before_declared):
         # Shown as an update, shown later (an update printed without its label) or a
         # day apart (one moment in two time zones): the declared date is the publication's.
         return
-    meta.values["date"], meta.evidence["date"] = best.date, Evidence(best.how, best.line)
+    meta.values["date"], meta.evidence["date"] = date, Evidence(best.how, best.line)
 
 
 def _days_between(earlier: str, later: str) -> int:

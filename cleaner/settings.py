@@ -321,6 +321,23 @@ class Settings:
     # this much (F1); a byline or date line is at most this long.
     html_meta_repeat_min_f1: float = 0.8
     html_meta_line_max_chars: int = 120
+    # The date line shown by the headline (html/meta.py, displayed_date) is a short element
+    # (date_line_max_chars) with at most this many words besides its dates and times:
+    # "By Matthew Richardson · Review Editor · Updated November 18, 2025" has 6, a
+    # sentence that mentions a date more. Initial value, checked on wcxb-dev HTML.
+    html_date_line_max_other_words: int = 6
+    # More distinct dates than this on the date lines by the headline are a list of posts
+    # or comments, not the page's stamp: the declared date stands. Initial value, checked
+    # on wcxb-dev HTML.
+    html_date_lines_max_distinct: int = 2
+    # A date shown there replaces a declared one only when it is more than this many days
+    # before it: a declared date later than the shown one is a re-stamp (a migration, an
+    # update). A shown date that is later (an update printed without its label) or a day
+    # apart (one moment in two time zones) leaves the declared date. wcxb-dev HTML, pages
+    # where the two differ: shown earlier, 11 right and 1 wrong against the human labels;
+    # shown later, 14 right and 13 wrong; a day apart, 4 right and 4 wrong. Bench: the 8
+    # pages where they differ (later or a day apart) all have the declared date as label.
+    html_shown_date_min_days_before_declared: int = 1
     # Blocks above the headline (kickers, section labels, teasers) are dropped. dev bench:
     # F1 0.9710 -> 0.9714.
     html_drop_before_headline: bool = True

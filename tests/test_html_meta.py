@@ -228,3 +228,48 @@ def test_a_section_label_is_not_the_headline() -> None:
     html = page('<meta property="og:title" content="The council votes on the budget for next year - Reviews">',
                 body="<h1>Reviews</h1>" + BODY)
     assert meta_of(html).values["title"] == "The council votes on the budget for next year"
+
+
+def test_the_date_shown_under_the_headline_beats_a_later_declared_one() -> None:
+    # The page was re-stamped (a migration): it declares a later date than it shows under its <h1>.
+    html = page(ld({"@type": "Article", "headline": "Budget passes", "datePublished": "2025-06-24T19:35:44+00:00"}),
+                body='<h1>Budget passes</h1><div class="meta"><span>Jane Roe</span> <span>August 25, 2024</span></div>' + BODY)
+    m = meta_of(html)
+    assert m.values["date"] == "2024-08-25"
+    assert m.evidence["date"].source == "visible date line under the headline"
+
+
+def test_a_shown_update_fills_no_more_than_an_empty_date() -> None:
+    body = '<h1>Budget passes</h1><div class="meta"><span>Updated on</span> <span>April 19, 2025</span></div>' + BODY
+    declared = ld({"@type": "Article", "headline": "Budget passes", "datePublished": "2021-08-12T19:35:44+00:00"})
+    assert meta_of(page(declared, body=body)).values["date"] == "2021-08-12"  # the publication's, declared
+    m = meta_of(page(body=body))
+    assert m.values["date"] == "2025-04-19"
+    assert m.evidence["date"].source == "visible date line under the headline, labelled updated"
+
+
+def test_a_date_line_under_the_headline_when_nothing_is_declared() -> None:
+    body = '<header><h1>Budget passes</h1><p>Three decades of votes</p><p class="small">Dec 12, 2025 · 6 min read</p></header>' + BODY
+    assert meta_of(page(body=body)).values["date"] == "2025-12-12"
+
+
+@pytest.mark.parametrize("shown", [
+    "December 18, 2025",  # a day apart: one moment in two time zones
+    "March 3, 2026",  # later: an update shown without its label
+])
+def test_a_declared_date_stands_against_a_shown_date_a_day_apart_or_later(shown: str) -> None:
+    html = page('<meta property="article:published_time" content="2025-12-19T02:10:00+00:00">',
+                body=f'<article><h1>Budget passes</h1><p>Posted on {shown} by Jane Roe</p>' + BODY + "</article>")
+    assert meta_of(html).values["date"] == "2025-12-19"
+
+
+@pytest.mark.parametrize("body", [
+    '<p>December 18, 2025</p>' + BODY,  # no headline to sit by
+    '<h1>Budget passes</h1>' + BODY + '<p>The council first met on December 18, 2025, and again a week later to vote.</p>',  # a sentence
+    '<h1>Budget passes</h1><p>Joined: Jul 24, 2017</p>' + BODY,  # a member's date
+    '<h1>Budget passes</h1><table><tr><td>1/1/2013</td><td>+13.1%</td></tr></table>' + BODY,  # a table's data
+    '<h1>Budget passes</h1>' + BODY + "".join(f'<div><a href="/p{d}">Post {d}</a><p>March {d}, 2025</p></div>' for d in (3, 9, 21)),  # other posts
+])
+def test_no_date_line_by_the_headline(body: str) -> None:
+    assert meta_of(page('<meta property="article:published_time" content="2019-11-19">', body=body)).values["date"] == "2019-11-19"
+

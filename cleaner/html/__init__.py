@@ -45,7 +45,8 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings) -> H
     """Parse, prune and extract one decoded HTML capture. ctx is the capture's one Context:
     the DOM rules' scopes are decided in it, and the text rules' after them."""
     page = parse(text, settings.html_max_text_chars, settings.html_noscript_max_visible_chars)
-    meta = collect(page.tree, page.json_ld, ctx.url, date_fallback=len(text) <= settings.html_htmldate_max_chars)
+    meta = collect(page.tree, page.json_ld, ctx.url, date_fallback=len(text) <= settings.html_htmldate_max_chars,
+                   settings=settings)
     declared = meta.values.get("declared_language")
     extraction: Extraction | None = None
 

@@ -6,6 +6,7 @@ trusted of all, are applied by the caller before these. Every value carries Evid
 """
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
@@ -14,8 +15,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..dates import parse_date
+from ..dates import find_dates, parse_date, strip_time
 from ..model import Evidence
+from ..settings import DEFAULT, Settings
 
 # schema.org types whose headline, author and date describe the article on the page
 ARTICLE_TYPES = frozenset(
@@ -75,7 +77,7 @@ class HtmlMeta:
         return True
 
 
-def collect(tree: Any, json_ld: list[str], url: str | None, *, date_fallback: bool = True) -> HtmlMeta:
+def collect(tree: Any, json_ld: list[str], url: str | None, *, date_fallback: bool = True, settings: Settings = DEFAULT) -> HtmlMeta:
     """Everything the page declares, in order of trust (site rules come before, from the caller).
 
     date_fallback: let htmldate look for a date nothing else gave (it scans the whole page
@@ -94,6 +96,7 @@ def collect(tree: Any, json_ld: list[str], url: str | None, *, date_fallback: bo
     for obj in pages:  # WebPage, an embedded VideoObject: weaker than the page's own tags
         _from_json_ld(meta, obj)
     _from_visible(meta, tree)
+    _prefer_displayed_date(meta, tree, settings)
     if "title" not in meta.values:
         _from_title_element(meta, tree, meta.values.get("site"))
     _prefer_displayed_headline(meta, tree, tags, articles, url)
@@ -413,6 +416,117 @@ def visible_date(body: Any) -> tuple[str, int | None, str] | None:
         if text and len(text) <= _MAX_DATE_TEXT_CHARS and (value := parse_date(text)):
             return value, el.sourceline, "visible date-classed element"
     return None
+
+
+# Elements that hold no visible text of the page.
+_NOT_SHOWN = frozenset({"script", "style", "noscript", "template", "select", "option", "head", "title"})
+
+
+def _prefer_displayed_date(meta: HtmlMeta, tree: Any, settings: Settings) -> None:
+    """The date the page shows with its headline fills an empty date, and replaces a
+    declared date (datePublished, article:published_time) that is more than a day later
+    and shown nowhere there: a page re-stamped by a migration or an update still shows
+    when it was published under its <h1>. Not when the declared date is shown there too
+    (a page that shows "Published X" and "Updated Y", a forum thread's first post under
+    the dates of the replies)."""
+    body = tree.find("body")
+    if body is None:
+        return
+    shown = displayed_dates(body, settings)
+    declared = meta.values.get("date")
+    lines = [line for line in shown if line.date is not None]
+    if not lines or any(declared in line.dates for line in shown):
+        return
+    if len({d for line in lines for d in line.dates}) > settings.html_date_lines_max_distinct:
+        return  # the dates of a list of posts or comments by the headline, not the page's own
+    best = lines[0]
+    date = best.date or ""  # lines hold a date
+    if declared and (best.label == "updated" or _days_between(date, declared) <= settings.html_shown_date_min_days_before_declared):
+        # Shown as an update, shown later (an update printed without its label) or a
+        # day apart (one moment in two time zones): the declared date is the publication's.
+        return
+    meta.values["date"], meta.evidence["date"] = date, Evidence(best.how, best.line)
+
+
+def _days_between(earlier: str, later: str) -> int:
+    """Days from one ISO date to another (0 when either does not read as a date)."""
+    try:
+        return (dt.date.fromisoformat(later[:10]) - dt.date.fromisoformat(earlier[:10])).days
+    except ValueError:
+        return 0
+
+
+@dataclass(frozen=True)
+class DateLine:
+    """A short element by the headline that is mostly a date."""
+
+    date: str | None  # the publication date among its dates (None: a <time> stamp, shown in other words)
+    label: str  # 'published', 'updated' or ''
+    dates: tuple[str, ...]  # every date it shows
+    line: int | None
+    how: str
+
+
+def displayed_dates(body: Any, settings: Settings = DEFAULT) -> list[DateLine]:
+    """The date lines under the first <h1>, in page order, then those above it, closest
+    first: short elements that are mostly a date ("Published Apr 26, 2023", "Updated on
+    April 19, 2025", "Dec 12, 2025 · 6 min read"), read as printed."""
+    from ..text.meta import pick_date
+
+    elements = [el for el in body.iter() if isinstance(el.tag, str)]
+    at = next((k for k, el in enumerate(elements) if el.tag == "h1"), None)
+    if at is None:
+        return []
+    below = elements[at + 1: at + 1 + _BYLINE_AFTER_H1_ELEMENTS]
+    above = elements[max(0, at - _BYLINE_BEFORE_H1_ELEMENTS): at][::-1]
+    inside = {id(el) for el in elements[at].iter()}
+    found: list[DateLine] = []
+    taken: set[int] = set()  # elements read as a date line: their descendants repeat them
+    for where, candidates in (("under", below), ("above", above)):
+        for el in candidates:
+            if el.tag in _NOT_SHOWN or id(el) in inside:
+                continue
+            if el.tag == "time" and (stamp := _iso(el.get("datetime"))):
+                # A stamp the page prints in its own words ("3 days ago", "Jan 14"): shown all the same.
+                found.append(DateLine(None, "", (stamp,), el.sourceline, "visible <time>"))
+            text = _short_text(el, settings.date_line_max_chars)
+            if not text or not (dates := find_dates(text)) or dates[0].start > settings.date_prefix_chars:
+                continue
+            if _words_besides_dates(text, dates) > settings.html_date_line_max_other_words:
+                continue  # a sentence that mentions a date
+            ancestors = {id(a): a.tag for a in el.iterancestors()}
+            if taken & ancestors.keys() or (_NOT_SHOWN | {"table"}) & {el.tag, *ancestors.values()}:
+                continue  # a table's dates are data
+            if not (picked := pick_date(text, settings)):
+                continue
+            taken.add(id(el))
+            d, label = picked
+            how = f"visible date line {where} the headline" + (f", labelled {label}" if label else "")
+            found.append(DateLine(d.iso, label, tuple(x.iso for x in dates), el.sourceline, how))
+    return found
+
+
+def _words_besides_dates(text: str, dates: list[Any]) -> int:
+    """How many words the text holds besides its dates and clock times."""
+    rest, last = [], 0
+    for d in dates:
+        rest.append(text[last:d.start])
+        last = d.end
+    rest.append(text[last:])
+    return len(_title_words(strip_time(" ".join(rest))))
+
+
+def _short_text(el: Any, limit: int) -> str | None:
+    """The element's text with spaces normalised, or None when it is longer than limit
+    (read only as far as needed: an element by the headline may hold the whole article)."""
+    parts, size = [], 0
+    for piece in el.itertext():
+        parts.append(piece)
+        size += len(piece)
+        if size > 4 * limit and len(normalize_space(" ".join(parts))) > limit:
+            return None
+    text = normalize_space(" ".join(parts))
+    return text if len(text) <= limit else None
 
 
 def _from_title_element(meta: HtmlMeta, tree: Any, site: str | None) -> None:

@@ -994,6 +994,12 @@ def _pick(text: str, settings: Settings, year: tuple[int, int | None] | None = N
     return min(labelled, key=lambda x: x[0].date)
 
 
+def pick_date(text: str, settings: Settings) -> tuple[DateMatch, str] | None:
+    """The publication date among the dates of one line and its label ('published',
+    'updated' or ''), as the date search near a headline reads it."""
+    return _pick(text, settings)
+
+
 def _as_published(d: DateMatch, how: str, line: int, settings: Settings, url: str | None = None) -> tuple[str, Evidence]:
     """The date as printed, or in UTC (Settings.date_in_utc) when a time and zone are printed,
     unless the page's own URL carries the printed day: the URL is the site's own calendar."""

@@ -89,7 +89,7 @@ def extract(tree: lxml.html.HtmlElement, url: str | None, settings: Settings, js
         for script in declared:
             holder.remove(script)
     out = Extraction()
-    if body is None or not "".join(body.itertext()).strip():
+    if body is None or not any(t.strip() for t in body.itertext()):
         return out
     root = tree.find("body")
     index = SourceIndex(root if root is not None else tree)
@@ -114,7 +114,7 @@ def _ld_script(text: str) -> Any:
 
 def _chars(el: Any) -> int:
     """Characters of an element's text, whitespace left out."""
-    return 0 if el is None else sum(len("".join(t.split())) for t in el.itertext())
+    return 0 if el is None else len("".join("".join(el.itertext()).split()))  # one split, not one per text node
 
 
 def _fallback(tree: Any, url: str | None, body: Any, visible: int, settings: Settings) -> Any:

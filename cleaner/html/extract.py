@@ -72,6 +72,17 @@ def run_engine(tree: lxml.html.HtmlElement, url: str | None, settings: Settings,
     return None if document is None or isinstance(document, dict) else document.body
 
 
+def load_engine_stoplist() -> None:
+    """The engine's full reading (_fallback) may run jusText over the union of all its
+    stoplists, which trafilatura builds on first use: about 0.5 s, once per process.
+    batch.warm_up loads it before a worker's first document, so that no document's time
+    limit pays for it."""
+    from trafilatura import external
+
+    if external.JT_STOPLIST is None:
+        external.jt_stoplist_init()
+
+
 def extract(tree: lxml.html.HtmlElement, url: str | None, settings: Settings, json_ld: Sequence[str] = ()) -> Extraction:
     """json_ld: the text of the page's ld+json scripts (parse removed the scripts)."""
     # trafilatura reads a thread's posts as its content, not as comments to prune, when the

@@ -8,7 +8,7 @@ WCXB ?= ../shared/wcxb-dev
 
 
 .PHONY: train
-.PHONY: run test lint deps typecheck chromium fixtures goldens rules-check bench bench-quality bench-cross bench-scale bench-speed fuzz clean-venv
+.PHONY: run test lint deps typecheck chromium fixtures goldens months rules-check bench bench-quality bench-cross bench-scale bench-speed fuzz clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,12 @@ fixtures: $(VENV)/.dev
 goldens: $(VENV)/.dev
 	$(BIN)/python -m tests.goldens
 	git --no-pager diff --stat -- fixtures/ || true
+
+# cleaner/months.json: month names of every locale, from the installed dateparser (cleaner/dates.py
+# reads the file; deriving the table at run time took 0.4 s per process). tests/test_dates.py says when it is stale.
+months: $(VENV)/.dev
+	$(BIN)/python -c "from cleaner.dates import write_month_table; write_month_table()"
+	git --no-pager diff --stat -- cleaner/months.json || true
 
 rules-check: $(VENV)/.installed
 	$(BIN)/clean rules check

@@ -3,13 +3,16 @@ the peers on the same pages in the same run. Not a timed test: the machine is sh
 noisy, so the ratios are the result, not the absolute figures.
 
 1. One core. Each round starts a fresh process per tool and capture set, which reads the
-   set into memory and cleans one untimed warm-up document. The tools then take turns, 20
-   pages at a time, over the same pages, so that a busy spell of the machine slows all of
-   them alike; each round's ratio to trafilatura compares turns taken side by side. The
-   median of --runs rounds is printed, with the min-max. The cleaner gets the un-gzipped
-   bytes and decodes them itself; the peers get the text already decoded, which favours
-   them. Text and markdown captures are compared with trafilatura on the same pages' HTML
-   (the issue's anchor): no peer cleans a flattened capture as its main use.
+   set into memory and cleans one untimed warm-up document; the cleaner first warms up as
+   its CLI's workers do (cleaner.batch.warm_up: rules, language model and, for the HTML
+   set, the HTML engine and its jusText stoplist, which trafilatura's own warm-up page
+   loads for it). The tools then take turns, 20 pages at a time, over the same pages, so
+   that a busy spell of the machine slows all of them alike; each round's ratio to
+   trafilatura compares turns taken side by side. The median of --runs rounds is
+   printed, with the min-max. The cleaner gets the un-gzipped bytes and decodes them
+   itself; the peers get the text already decoded, which favours them. Text and markdown
+   captures are compared with trafilatura on the same pages' HTML (the issue's anchor):
+   no peer cleans a flattened capture as its main use.
 2. All cores: `clean md/ txt/ html/ -o out.jsonl --jobs N` against `--jobs 1`, wall time.
 3. Start-up: `clean FILE` for one markdown capture, wall time (median of 5), next to bare
    `python -c pass` and `python -c "import cleaner"`.
@@ -91,7 +94,12 @@ class Timer:
         self.pages = _pages(data, capture)
         if tool == CLEANER:
             from cleaner import clean
+            from cleaner.batch import Options, warm_up
             from cleaner.errors import CleanerError
+
+            # What a CLI worker loads before its first document; the text paths leave the
+            # HTML engine out, as `clean --jobs 1` does (so their peak RSS is their own).
+            warm_up(Options(), html=capture == "html")
 
             kind = KINDS[capture]
 
@@ -275,8 +283,10 @@ def peak_rss(data: Path) -> None:
 
 def write_profiles(data: Path) -> None:
     from cleaner import clean
+    from cleaner.batch import Options, warm_up
 
     PROFILES.mkdir(exist_ok=True)
+    warm_up(Options())  # as the timed runs: one-time loads are not a path's profile
     for capture in SETS:
         pages = _pages(data, capture)
         clean(pages[0][0], kind=KINDS[capture])

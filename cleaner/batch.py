@@ -178,8 +178,9 @@ _WARM_UP = (
 
 
 def warm_up(options: Options, *, html: bool = True) -> None:
-    """Load the rules, the language model and (with html) the HTML engine before the first
-    document, once per process, so that no document's time limit is spent on them."""
+    """Load the rules, the language model and (with html) the HTML engine and its jusText
+    stoplist (extract.load_engine_stoplist) before the first document, once per process,
+    so that no document's time limit is spent on them."""
     rules = default_rules() if options.rules is None else options.rules
     if not html:
         # One process, start-up counting: load what takes time, clean nothing.
@@ -191,6 +192,9 @@ def warm_up(options: Options, *, html: bool = True) -> None:
     for raw in _WARM_UP:
         with contextlib.suppress(Exception):
             clean(raw, rules=rules, settings=options.settings)
+    from .html.extract import load_engine_stoplist
+
+    load_engine_stoplist()
 
 
 def _run_chunk(items: list[Item]) -> list[Result]:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from .memo import LINE_CHARS, short_text_cache
 from .urls import url_path
@@ -200,13 +202,23 @@ def month_number(word: str) -> int:
     return _MONTHS.get(word) or _locale_months().get(word, 0)
 
 
+# locale_month_names() written out: deriving it imports about 200 of dateparser's modules,
+# 0.4 s that the first document with an unknown month word paid (a tenth of a one-core
+# pass over the dev bench's 181 text captures). tests/test_dates.py checks that the file
+# still matches the installed dateparser; `make months` writes it again.
+MONTH_TABLE = Path(__file__).with_name("months.json")
+
+
 @functools.lru_cache(maxsize=1)
 def _locale_months() -> dict[str, int]:
-    """Month names of every dateparser locale that name one month only (3+ letters).
+    """locale_month_names(), as MONTH_TABLE holds it."""
+    months: dict[str, int] = json.loads(MONTH_TABLE.read_text(encoding="utf-8"))["months"]
+    return months
 
-    Loaded on the first unknown month word: about 0.3 s, once per process. Names shared by
-    two months in different languages ("mar", "listopad") are left out.
-    """
+
+def locale_month_names() -> dict[str, int]:
+    """Month names of every dateparser locale that name one month only (3+ letters).
+    Names shared by two months in different languages ("mar", "listopad") are left out."""
     import importlib
     import pkgutil
 
@@ -224,6 +236,14 @@ def _locale_months() -> dict[str, int]:
                 if len(name) >= 3 and name.isalpha():
                     names.setdefault(name, set()).add(number)
     return {name: next(iter(months)) for name, months in names.items() if len(months) == 1}
+
+
+def write_month_table() -> None:
+    """Write MONTH_TABLE from the installed dateparser (`make months`)."""
+    from importlib.metadata import version
+
+    table = {"dateparser": version("dateparser"), "months": dict(sorted(locale_month_names().items()))}
+    MONTH_TABLE.write_text(json.dumps(table, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
 
 
 _URL_DATE = re.compile(r"/" + _YEAR + r"[/-](?P<mon>\d{1,2})(?:[/-](?P<day>\d{1,2}))?(?=[/-]|$)")

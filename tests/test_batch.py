@@ -429,3 +429,13 @@ def test_summary_counts_in_the_singular_and_plural() -> None:
     assert Stats(documents=2, errors=0, empty=2).summary() == "2 documents, 0 errors, 2 empty"
     one = Stats(documents=1, removed=Counter({"rule:generic.share": 1}), skipped=Counter({"request": 1}))
     assert "removed 1 block (rule 1;" in one.summary() and "skipped 1 WARC record (request 1)" in one.summary()
+
+
+def test_a_workers_warm_up_loads_the_engines_jusText_stoplist(monkeypatch: pytest.MonkeyPatch) -> None:
+    """trafilatura builds the union of jusText's stoplists on its first full reading (0.5 s):
+    a worker's warm-up does it, not the first document that needs it, within its time limit."""
+    from trafilatura import external
+
+    monkeypatch.setattr(external, "JT_STOPLIST", None)
+    batch.warm_up(Options())
+    assert external.JT_STOPLIST and "the" in external.JT_STOPLIST

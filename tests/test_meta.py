@@ -604,3 +604,20 @@ def test_a_link_whose_handle_or_query_names_the_author_gives_the_byline(target: 
     blocks = [block("How I Use AI Agents to Write My Newsletter", 1, BlockKind.HEADING, level=1), block("Subscribe now", 3), line, block(BODY, 7)]
     found = find_byline(blocks, DEFAULT, 0)
     assert found is not None and found[0] == "Wyndo" and "author page" in found[1].source
+
+
+def test_links_of_reads_ascii_markdown_on_bytes_with_the_same_matches() -> None:
+    """_links_of searches an ASCII line's bytes (fewer offset mappings in re2's wrapper):
+    the links found must be those the str search finds."""
+    from cleaner.text.meta import _LINK, _links_of
+
+    lines = [
+        "[Home](/) | [News](https://example.com/news \"title\") [a [nested] label]( /x ) [x](y)",
+        "[](empty) [ spaced label ](/s) [broken](no close [ok](/ok)",
+        "no links here",
+        "[a](" * 50 + "[end](/e)",
+    ]
+    for line in lines:
+        want = tuple((m.group(1).strip(), m.group(2)) for m in _LINK.finditer(line))
+        assert line.isascii() and _links_of(line) == want
+    assert _links_of("[Café](/café) [b](/b)") == (("Café", "/café"), ("b", "/b"))

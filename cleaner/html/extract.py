@@ -72,6 +72,17 @@ def run_engine(tree: lxml.html.HtmlElement, url: str | None, settings: Settings,
     return None if document is None or isinstance(document, dict) else document.body
 
 
+def load_engine_stoplist() -> None:
+    """The engine's full reading (_fallback) may run jusText over the union of all its
+    stoplists, which trafilatura builds on first use: about 0.5 s, once per process.
+    batch.warm_up loads it before a worker's first document, so that no document's time
+    limit pays for it."""
+    from trafilatura import external
+
+    if external.JT_STOPLIST is None:
+        external.jt_stoplist_init()
+
+
 def extract(tree: lxml.html.HtmlElement, url: str | None, settings: Settings, json_ld: Sequence[str] = ()) -> Extraction:
     """json_ld: the text of the page's ld+json scripts (parse removed the scripts)."""
     # trafilatura reads a thread's posts as its content, not as comments to prune, when the
@@ -89,7 +100,7 @@ def extract(tree: lxml.html.HtmlElement, url: str | None, settings: Settings, js
         for script in declared:
             holder.remove(script)
     out = Extraction()
-    if body is None or not "".join(body.itertext()).strip():
+    if body is None or not any(t.strip() for t in body.itertext()):
         return out
     root = tree.find("body")
     index = SourceIndex(root if root is not None else tree)
@@ -114,7 +125,7 @@ def _ld_script(text: str) -> Any:
 
 def _chars(el: Any) -> int:
     """Characters of an element's text, whitespace left out."""
-    return 0 if el is None else sum(len("".join(t.split())) for t in el.itertext())
+    return 0 if el is None else len("".join("".join(el.itertext()).split()))  # one split, not one per text node
 
 
 def _fallback(tree: Any, url: str | None, body: Any, visible: int, settings: Settings) -> Any:

@@ -139,6 +139,7 @@ def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context, settings: 
     n = len(blocks)
     i = 0
     prose_before = 0  # kept text before block i, as a running sum: linear, not quadratic
+    last_use: dict[str, int] = {}  # the short lines' last uses, once a cut asks (_recurs_later)
     while i < n:
         block = blocks[i]
         if block.drop is not None:
@@ -158,6 +159,12 @@ def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context, settings: 
                 if block.drop is None:
                     continue  # the block stays: other rules may still apply
             elif rule.action is Action.CUT_REST and prose_before >= settings.cut_min_prose_chars_before:
+                if _recurs_later(blocks, i, last_use):
+                    # The marker comes back further down ("Add a comment" under every
+                    # answer, "14 comments" under every teaser): a label of each item, not
+                    # the start of the page's tail. It goes; a cut waits for its last use.
+                    block.drop = Drop(DropSource.RULE, rule.id)
+                    break
                 for later in blocks[i:]:
                     if later.drop is None:
                         later.drop = Drop(DropSource.RULE, rule.id)
@@ -261,6 +268,26 @@ def _filter_options() -> Any:
 def _is_prose(block: Block, settings: Settings) -> bool:
     """Paragraph-like text that is kept: a footer marker comes after some of it."""
     return block.drop is None and len(block.text) >= settings.prose_block_min_chars and not link_heavy(block)
+
+
+def _recurs_later(blocks: list[Block], i: int, last_of: dict[str, int]) -> bool:
+    """Whether block i's text comes back in a later kept block, digits aside ("14 comments"
+    under one teaser, "0 comments" under the next). The page's short lines are indexed
+    once, by their last use: linear however often a marker recurs."""
+    if not last_of:
+        for j, block in enumerate(blocks):
+            if block.drop is None and block.text and len(block.text) <= _MARKER_MAX_CHARS:
+                last_of[_marker_shape(block.text)] = j
+        last_of[""] = -1  # indexed, even where no line is short
+    return last_of.get(_marker_shape(blocks[i].text), -1) > i
+
+
+_MARKER_MAX_CHARS = 200  # a cut-rest marker is a label; longer lines are never compared
+_DIGITS = re2.compile(r"\d+")
+
+
+def _marker_shape(text: str) -> str:
+    return _DIGITS.sub("0", text.strip().lower())
 
 
 def _next_kept(blocks: list[Block], i: int) -> Block | None:

@@ -272,17 +272,16 @@ def _is_prose(block: Block, settings: Settings) -> bool:
 
 def _recurs_later(blocks: list[Block], i: int, last_of: dict[str, int]) -> bool:
     """Whether block i's text comes back in a later kept block, digits aside ("14 comments"
-    under one teaser, "0 comments" under the next). The page's short lines are indexed
-    once, by their last use: linear however often a marker recurs."""
+    under one teaser, "0 comments" under the next). The page's lines are indexed once, by
+    their last use: linear however often a marker recurs."""
     if not last_of:
         for j, block in enumerate(blocks):
-            if block.drop is None and block.text and len(block.text) <= _MARKER_MAX_CHARS:
+            if block.drop is None and block.text:
                 last_of[_marker_shape(block.text)] = j
-        last_of[""] = -1  # indexed, even where no line is short
+        last_of[""] = -1  # indexed, even where no block has text
     return last_of.get(_marker_shape(blocks[i].text), -1) > i
 
 
-_MARKER_MAX_CHARS = 200  # a cut-rest marker is a label; longer lines are never compared
 _DIGITS = re2.compile(r"\d+")
 
 

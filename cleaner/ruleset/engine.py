@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -271,7 +272,7 @@ def _is_prose(block: Block, settings: Settings) -> bool:
 
 
 def _recurs_later(blocks: list[Block], i: int, last_of: dict[str, int]) -> bool:
-    """Whether block i's text comes back in a later kept block, digits aside ("14 comments"
+    """Whether block i's words come back in a later kept block, numbers aside ("14 comments"
     under one teaser, "0 comments" under the next). The page's lines are indexed once, by
     their last use: linear however often a marker recurs."""
     if not last_of:
@@ -282,11 +283,14 @@ def _recurs_later(blocks: list[Block], i: int, last_of: dict[str, int]) -> bool:
     return last_of.get(_marker_shape(blocks[i].text), -1) > i
 
 
-_DIGITS = re2.compile(r"\d+")
+_WORDS = re.compile(r"\w+")  # Unicode words (RE2's \w is ASCII); a linear pattern
+_DIGITS = re.compile(r"\d+")
 
 
 def _marker_shape(text: str) -> str:
-    return _DIGITS.sub("0", text.strip().lower())
+    """The words of a line, lowercased, with numbers as 0: "Add a comment |" and "Add a
+    comment" are one marker, "[ 167 comments ]" and "0 comments" another one."""
+    return " ".join(_WORDS.findall(_DIGITS.sub("0", text.lower())))
 
 
 def _next_kept(blocks: list[Block], i: int) -> Block | None:

@@ -279,7 +279,8 @@ class Settings:
     # the marker is just dropped. Menus at the top repeat such labels (dev bench: "You may
     # also like" in Gizmodo's header cut whole pages).
     cut_min_prose_chars_before: int = 300
-    # A block of at least this many characters, mostly not links, counts as prose for that.
+    # A block of at least this many characters, mostly not links, with a sentence ending in
+    # it, counts as prose for that (a text capture's long menu lines have no links).
     prose_block_min_chars: int = 80
     # RE2 memory budget per compiled rule regex (bytes); RE2's own default is 8 MiB.
     rule_regex_max_mem_bytes: int = 8 * 1024 * 1024

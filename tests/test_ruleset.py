@@ -375,6 +375,16 @@ def test_cut_rest_marker_before_any_article_only_drops_itself(tmp_path: Path) ->
     assert reasons(blocks) == ["t.similar", None, None]
 
 
+def test_cut_rest_marker_under_long_menu_lines_only_drops_itself(tmp_path: Path) -> None:
+    # A text capture has no links: its menu lines are long plain text, but no sentence
+    # ends in them, so they are no article before the marker.
+    rules = rules_from(tmp_path, CUT)
+    menu = "Airlines Hotels Airports Columns All News Destinations Community Help Rules Contact Us Glossary"
+    blocks = blocks_of(menu, menu + " Forums", menu + " About", menu + " Terms", "Similar News: menu", PROSE, PROSE + " Again.")
+    run(rules, blocks)
+    assert reasons(blocks) == [None, None, None, None, "t.similar", None, None]
+
+
 def test_cut_rest_marker_that_recurs_is_an_item_label_and_cuts_at_its_last_use(tmp_path: Path) -> None:
     # "Similar News: 3" under every item of a thread is each item's label, not the start
     # of the page's tail (numbers and punctuation aside): the posts between its uses stay,

@@ -267,8 +267,15 @@ def _filter_options() -> Any:
 
 
 def _is_prose(block: Block, settings: Settings) -> bool:
-    """Paragraph-like text that is kept: a footer marker comes after some of it."""
-    return block.drop is None and len(block.text) >= settings.prose_block_min_chars and not link_heavy(block)
+    """Paragraph-like text that is kept: a footer marker comes after some of it. A sentence
+    ends in it: a text capture has no links to tell a long menu line from a paragraph."""
+    return (
+        block.drop is None and len(block.text) >= settings.prose_block_min_chars and not link_heavy(block)
+        and _SENTENCE_END.search(block.text) is not None
+    )
+
+
+_SENTENCE_END = re.compile(r"[.!?。！？…](?:\s|[\"'’”)\]»]|$)")
 
 
 def _recurs_later(blocks: list[Block], i: int, last_of: dict[str, int]) -> bool:

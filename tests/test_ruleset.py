@@ -362,9 +362,20 @@ rules:
 
 def test_cut_rest_after_the_article_drops_everything_after(tmp_path: Path) -> None:
     rules = rules_from(tmp_path, CUT)
-    blocks = blocks_of(PROSE, PROSE + " Again.", PROSE + " Third.", "Similar News: other stories", PROSE + " Teaser.", ("Heading", BlockKind.HEADING))
+    blocks = blocks_of(
+        PROSE, PROSE + " Again.", PROSE + " Third.", PROSE + " Fourth.", "Similar News: other stories", PROSE + " Teaser.", ("Heading", BlockKind.HEADING)
+    )
     run(rules, blocks)
-    assert reasons(blocks) == [None, None, None] + ["t.similar"] * 3
+    assert reasons(blocks) == [None] * 4 + ["t.similar"] * 3
+
+
+def test_cut_rest_marker_under_a_short_post_only_drops_itself(tmp_path: Path) -> None:
+    # Two paragraphs (a thread's first post) are not yet an article that a comment
+    # section would end: the replies under "76 replies" are the thread.
+    rules = rules_from(tmp_path, CUT)
+    blocks = blocks_of(PROSE, PROSE + " Again.", "Similar News: 76", PROSE + " Reply.", PROSE + " Another reply.")
+    run(rules, blocks)
+    assert reasons(blocks) == [None, None, "t.similar", None, None]
 
 
 def test_cut_rest_marker_before_any_article_only_drops_itself(tmp_path: Path) -> None:
@@ -391,14 +402,14 @@ def test_cut_rest_marker_that_recurs_is_an_item_label_and_cuts_at_its_last_use(t
     # the last use cuts.
     rules = rules_from(tmp_path, CUT)
     blocks = blocks_of(
-        PROSE, PROSE + " Again.", "Similar News: 3", PROSE + " Reply.", "Similar News: 12 |", PROSE + " Second reply.", "Similar News: 0", "Footer links"
+        PROSE, PROSE + " Again.", PROSE + " Third.", PROSE + " Fourth.", "Similar News: 3", PROSE + " Reply.", "Similar News: 12 |", PROSE + " Second reply.", "Similar News: 0", "Footer links"
     )
     run(rules, blocks)
-    assert reasons(blocks) == [None, None, "t.similar", None, "t.similar", None, "t.similar", "t.similar"]
+    assert reasons(blocks) == [None] * 4 + ["t.similar", None, "t.similar", None, "t.similar", "t.similar"]
     # A comment section's header and its sub-header differ: the first one cuts.
-    blocks = blocks_of(PROSE, PROSE + " Again.", "Similar News: 167 stories", PROSE + " Teaser.", "Similar news: top rated", PROSE + " More.")
+    blocks = blocks_of(PROSE, PROSE + " Again.", PROSE + " Third.", PROSE + " Fourth.", "Similar News: 167 stories", PROSE + " Teaser.", "Similar news: top rated", PROSE + " More.")
     run(rules, blocks)
-    assert reasons(blocks) == [None, None] + ["t.similar"] * 4
+    assert reasons(blocks) == [None] * 4 + ["t.similar"] * 4
 
 
 # --- engine: extract and rewrite ---------------------------------------------------------------------

@@ -9,6 +9,7 @@ from typing import Any
 
 import re2
 
+from ..classify.features import weighted_chars
 from ..memo import PARAGRAPH_CHARS, short_text_cache
 from ..model import Block, BlockKind, Drop, DropSource, Evidence
 from ..settings import DEFAULT, Settings
@@ -139,7 +140,7 @@ def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context, settings: 
     prefilter = _prefilter(tuple(others))
     n = len(blocks)
     i = 0
-    prose_before = 0  # kept text before block i, as a running sum: linear, not quadratic
+    prose_before = 0.0  # kept text before block i, as a running sum: linear, not quadratic
     last_use: dict[str, int] = {}  # the short lines' last uses, once a cut asks (_recurs_later)
     while i < n:
         block = blocks[i]
@@ -177,7 +178,7 @@ def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context, settings: 
             break
         # Only whether the prose reaches the cut's threshold matters: past it, no need to weigh more.
         if prose_before < settings.cut_min_prose_chars_before and _is_prose(block, settings):
-            prose_before += len(block.text)
+            prose_before += weighted_chars(block.text, settings)
         i += 1
     return fields
 

@@ -388,9 +388,9 @@ def test_cut_rest_marker_before_any_article_only_drops_itself(tmp_path: Path) ->
 
 def test_cut_rest_counts_hangul_prose_at_its_weight(tmp_path: Path) -> None:
     # Korean says in one syllable what English says in about two letters: two Korean
-    # paragraphs of 170 syllables are an article that a related-posts marker ends.
+    # paragraphs of 230 characters are an article that a related-posts marker ends.
     rules = rules_from(tmp_path, CUT)
-    korean = "오후에는 강정천을 지나 월평까지 걸었다. 중간에 자갈 해변이 길게 이어져 발목이 조금 아팠으니, 밑창이 두꺼운 신발을 신는 것이 좋겠다. " * 2
+    korean = "오후에는 강정천을 지나 월평까지 걸었다. 중간에 자갈 해변이 길게 이어져 발목이 조금 아팠으니, 밑창이 두꺼운 신발을 신는 것이 좋겠다. " * 3
     blocks = blocks_of(korean, korean + " 끝.", "Similar News: other stories", PROSE)
     run(rules, blocks)
     assert reasons(blocks) == [None, None, "t.similar", "t.similar"]

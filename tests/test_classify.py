@@ -120,6 +120,16 @@ def test_blocks_before_the_headline_are_dropped() -> None:
     assert [b.drop for b in blocks[2:]] == [None, None, None]
 
 
+def test_a_list_of_short_items_above_the_headline_stays() -> None:
+    # Item lines are too short to be GOOD on their own; they still outweigh the one
+    # paragraph under a "headline" found below them, which is then no article's start.
+    items = [para(f"The Book Thief, volume {i}, by Markus Zusak: rated 4.39 by readers", 1 + i) for i in range(12)]
+    blocks = [*items, para("Budget Row Deepens", 20), para(GOOD_1, 21)]
+    blocks[-2].drop = Drop(DropSource.METADATA, "title")
+    run(blocks, headline=20)
+    assert all(reason(b) != "before-headline" for b in items)
+
+
 # --- thresholds ---------------------------------------------------------------------------------
 
 MENU = "Markets Europe Asia Americas Commodities Currencies Bonds Funds Futures Options"  # no sentence shape

@@ -362,9 +362,20 @@ rules:
 
 def test_cut_rest_after_the_article_drops_everything_after(tmp_path: Path) -> None:
     rules = rules_from(tmp_path, CUT)
-    blocks = blocks_of(PROSE, PROSE + " Again.", PROSE + " Third.", "Similar News: other stories", PROSE + " Teaser.", ("Heading", BlockKind.HEADING))
+    blocks = blocks_of(
+        PROSE, PROSE + " Again.", PROSE + " Third.", PROSE + " Fourth.", "Similar News: other stories", PROSE + " Teaser.", ("Heading", BlockKind.HEADING)
+    )
     run(rules, blocks)
-    assert reasons(blocks) == [None, None, None] + ["t.similar"] * 3
+    assert reasons(blocks) == [None] * 4 + ["t.similar"] * 3
+
+
+def test_cut_rest_marker_under_a_short_post_only_drops_itself(tmp_path: Path) -> None:
+    # Two paragraphs (a thread's first post) are not yet an article that a comment
+    # section would end: the replies under "76 replies" are the thread.
+    rules = rules_from(tmp_path, CUT)
+    blocks = blocks_of(PROSE, PROSE + " Again.", "Similar News: 76", PROSE + " Reply.", PROSE + " Another reply.")
+    run(rules, blocks)
+    assert reasons(blocks) == [None, None, "t.similar", None, None]
 
 
 def test_cut_rest_marker_before_any_article_only_drops_itself(tmp_path: Path) -> None:
@@ -373,6 +384,42 @@ def test_cut_rest_marker_before_any_article_only_drops_itself(tmp_path: Path) ->
     blocks = blocks_of("Similar News: menu", PROSE, PROSE + " Again.")
     run(rules, blocks)
     assert reasons(blocks) == ["t.similar", None, None]
+
+
+def test_cut_rest_counts_hangul_prose_at_its_weight(tmp_path: Path) -> None:
+    # Korean says in one syllable what English says in about two letters: two Korean
+    # paragraphs of 230 characters are an article that a related-posts marker ends.
+    rules = rules_from(tmp_path, CUT)
+    korean = "오후에는 강정천을 지나 월평까지 걸었다. 중간에 자갈 해변이 길게 이어져 발목이 조금 아팠으니, 밑창이 두꺼운 신발을 신는 것이 좋겠다. " * 3
+    blocks = blocks_of(korean, korean + " 끝.", "Similar News: other stories", PROSE)
+    run(rules, blocks)
+    assert reasons(blocks) == [None, None, "t.similar", "t.similar"]
+
+
+def test_cut_rest_marker_under_long_menu_lines_only_drops_itself(tmp_path: Path) -> None:
+    # A text capture has no links: its menu lines are long plain text, but no sentence
+    # ends in them, so they are no article before the marker.
+    rules = rules_from(tmp_path, CUT)
+    menu = "Airlines Hotels Airports Columns All News Destinations Community Help Rules Contact Us Glossary"
+    blocks = blocks_of(menu, menu + " Forums", menu + " About", menu + " Terms", "Similar News: menu", PROSE, PROSE + " Again.")
+    run(rules, blocks)
+    assert reasons(blocks) == [None, None, None, None, "t.similar", None, None]
+
+
+def test_cut_rest_marker_that_recurs_is_an_item_label_and_cuts_at_its_last_use(tmp_path: Path) -> None:
+    # "Similar News: 3" under every item of a thread is each item's label, not the start
+    # of the page's tail (numbers and punctuation aside): the posts between its uses stay,
+    # the last use cuts.
+    rules = rules_from(tmp_path, CUT)
+    blocks = blocks_of(
+        PROSE, PROSE + " Again.", PROSE + " Third.", PROSE + " Fourth.", "Similar News: 3", PROSE + " Reply.", "Similar News: 12 |", PROSE + " Second reply.", "Similar News: 0", "Footer links"
+    )
+    run(rules, blocks)
+    assert reasons(blocks) == [None] * 4 + ["t.similar", None, "t.similar", None, "t.similar", "t.similar"]
+    # A comment section's header and its sub-header differ: the first one cuts.
+    blocks = blocks_of(PROSE, PROSE + " Again.", PROSE + " Third.", PROSE + " Fourth.", "Similar News: 167 stories", PROSE + " Teaser.", "Similar news: top rated", PROSE + " More.")
+    run(rules, blocks)
+    assert reasons(blocks) == [None] * 4 + ["t.similar"] * 4
 
 
 # --- engine: extract and rewrite ---------------------------------------------------------------------

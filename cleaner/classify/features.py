@@ -13,6 +13,16 @@ from ..text.inline import count_bare_urls
 _WORD = re.compile(r"\w+", re.U)
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def weighted_chars(text: str, settings: Settings) -> float:
+    """A text's length in Latin characters: a Han or kana character counts as
+    settings.cjk_char_weight, a Hangul syllable as settings.hangul_char_weight."""
+    if text.isascii():
+        return len(text)
+    cjk = len(_CJK_CHAR.findall(text))
+    hangul = len(_HANGUL.findall(text)) if cjk else 0
+    return len(text) + (cjk - hangul) * (settings.cjk_char_weight - 1) + hangul * (settings.hangul_char_weight - 1)
 _TERMINAL = re.compile(r"[.!?。！？…:;]['\"’”)\]»]*$|[.!?。！？][\"'’”)\]»]*\s")
 _DIGIT = re.compile(r"\d")
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)\s*$")

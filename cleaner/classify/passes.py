@@ -166,11 +166,14 @@ _GRAM_WORDS = 5
 
 def _before_headline(blocks: list[Block], headline: int | None, reasons: dict[int, str]) -> None:
     """The article starts at its headline: what comes before is menus and teasers, unless
-    most of the page's good text is up there (then the 'headline' was something else)."""
+    most of the page's live text is up there (then the 'headline' was something else)."""
     if headline is None:
         return
-    before = sum(b.features["chars"] for b in blocks if b.start < headline and b.label is Label.GOOD)
-    after = sum(b.features["chars"] for b in blocks if b.start > headline and b.label is Label.GOOD)
+    # Every line not yet judged boilerplate weighs, not only the long GOOD ones: the
+    # items of a list or a grid are short, and a page of them is no article under its
+    # last "headline" (a cleaned listing, read again, finds one above its closing note).
+    before = sum(b.features["chars"] for b in blocks if b.start < headline and b.label is not Label.BAD)
+    after = sum(b.features["chars"] for b in blocks if b.start > headline and b.label is not Label.BAD)
     if after < before:
         return
     for i, block in enumerate(blocks):

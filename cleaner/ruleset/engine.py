@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import re2
 
+from ..classify.features import weighted_chars
 from ..memo import PARAGRAPH_CHARS, short_text_cache
 from ..model import Block, BlockKind, Drop, DropSource, Evidence
 from ..settings import DEFAULT, Settings
@@ -138,7 +140,8 @@ def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context, settings: 
     prefilter = _prefilter(tuple(others))
     n = len(blocks)
     i = 0
-    prose_before = 0  # kept text before block i, as a running sum: linear, not quadratic
+    prose_before = 0.0  # kept text before block i, as a running sum: linear, not quadratic
+    last_use: dict[str, int] = {}  # the short lines' last uses, once a cut asks (_recurs_later)
     while i < n:
         block = blocks[i]
         if block.drop is not None:
@@ -158,6 +161,12 @@ def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context, settings: 
                 if block.drop is None:
                     continue  # the block stays: other rules may still apply
             elif rule.action is Action.CUT_REST and prose_before >= settings.cut_min_prose_chars_before:
+                if _recurs_later(blocks, i, last_use):
+                    # The marker comes back further down ("Add a comment" under every
+                    # answer, "14 comments" under every teaser): a label of each item, not
+                    # the start of the page's tail. It goes; a cut waits for its last use.
+                    block.drop = Drop(DropSource.RULE, rule.id)
+                    break
                 for later in blocks[i:]:
                     if later.drop is None:
                         later.drop = Drop(DropSource.RULE, rule.id)
@@ -169,7 +178,7 @@ def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context, settings: 
             break
         # Only whether the prose reaches the cut's threshold matters: past it, no need to weigh more.
         if prose_before < settings.cut_min_prose_chars_before and _is_prose(block, settings):
-            prose_before += len(block.text)
+            prose_before += weighted_chars(block.text, settings)
         i += 1
     return fields
 
@@ -259,8 +268,37 @@ def _filter_options() -> Any:
 
 
 def _is_prose(block: Block, settings: Settings) -> bool:
-    """Paragraph-like text that is kept: a footer marker comes after some of it."""
-    return block.drop is None and len(block.text) >= settings.prose_block_min_chars and not link_heavy(block)
+    """Paragraph-like text that is kept: a footer marker comes after some of it. A sentence
+    ends in it: a text capture has no links to tell a long menu line from a paragraph."""
+    return (
+        block.drop is None and len(block.text) >= settings.prose_block_min_chars and not link_heavy(block)
+        and _SENTENCE_END.search(block.text) is not None
+    )
+
+
+_SENTENCE_END = re.compile(r"[.!?。！？…](?:\s|[\"'’”)\]»]|$)")
+
+
+def _recurs_later(blocks: list[Block], i: int, last_of: dict[str, int]) -> bool:
+    """Whether block i's words come back in a later kept block, numbers aside ("14 comments"
+    under one teaser, "0 comments" under the next). The page's lines are indexed once, by
+    their last use: linear however often a marker recurs."""
+    if not last_of:
+        for j, block in enumerate(blocks):
+            if block.drop is None and block.text:
+                last_of[_marker_shape(block.text)] = j
+        last_of[""] = -1  # indexed, even where no block has text
+    return last_of.get(_marker_shape(blocks[i].text), -1) > i
+
+
+_WORDS = re.compile(r"\w+")  # Unicode words (RE2's \w is ASCII); a linear pattern
+_DIGITS = re.compile(r"\d+")
+
+
+def _marker_shape(text: str) -> str:
+    """The words of a line, lowercased, with numbers as 0: "Add a comment |" and "Add a
+    comment" are one marker, "[ 167 comments ]" and "0 comments" another one."""
+    return " ".join(_WORDS.findall(_DIGITS.sub("0", text.lower())))
 
 
 def _next_kept(blocks: list[Block], i: int) -> Block | None:

@@ -66,7 +66,7 @@ def clean_text(
     fields = apply_rules(blocks, rules.rules, ctx, settings)
     check_time()
     if capture is not None:
-        html.judge(doc, capture, fields, ctx, settings)
+        html.judge(doc, capture, fields, ctx, settings, collect)
     else:
         _metadata(doc, fields, settings)
         classify(blocks, ctx.language, doc.title, settings, headline=meta.headline_line(blocks, doc.title), collect=collect, site=doc.site)

@@ -81,7 +81,10 @@ NAMES: tuple[str, ...] = (
     *(f"vote_{r}" for r in READINGS),
     *(f"near_{r}" for r in READINGS),
     *(f"page_{r}" for r in READINGS),
+    *(f"around{k}_{r}" for k in (1, 2, 3) for r in ("cleaner", "resiliparse")),
+    *(f"alike_{r}" for r in ("cleaner", "resiliparse")), "log_alike",
 )
+_AROUND_LEVELS = 3  # ancestors whose other candidates' votes a candidate sees
 
 
 @dataclass
@@ -154,17 +157,19 @@ def candidates(root: Any) -> list[Candidate]:
 
 
 def _flags(el: Any, tag: str) -> int:
-    bits = 0
-    words = el.get("class"), el.get("id")
-    if words[0] or words[1]:
-        found = set(_CLASS_SPLIT.split(" ".join(w for w in words if w).lower()))
-        for i, (_, group) in enumerate(_WORD_GROUPS):
-            if found & group:
-                bits |= 1 << i
+    cls, ident = el.get("class"), el.get("id")
+    bits = _word_bits(f"{cls} {ident}".lower()) if cls or ident else 0
     for i, (_, group) in enumerate(_TAG_GROUPS):
         if tag in group:
             bits |= 1 << (len(_WORD_GROUPS) + i)
     return bits
+
+
+@functools.lru_cache(maxsize=4096)
+def _word_bits(words: str) -> int:
+    """The word groups of a class-and-id string (pages repeat a few class strings often)."""
+    found = set(_CLASS_SPLIT.split(words))
+    return sum(1 << i for i, (_, group) in enumerate(_WORD_GROUPS) if found & group)
 
 
 def _pairs(tokens: list[str]) -> set[tuple[str, ...]]:
@@ -208,7 +213,53 @@ def features(cands: list[Candidate], readings: list[set[tuple[str, ...]]]) -> np
     rows[:, at: at + 3] = votes
     rows[:, at + 3: at + 6] = near
     rows[:, at + 6: at + 9] = page_share
+    rows[:, at + 9:] = _context(cands, votes[:, [0, 2]], words)
     return rows
+
+
+def _context(cands: list[Candidate], votes: np.ndarray, words: np.ndarray) -> np.ndarray:
+    """What the rest of the block's region and its look-alikes get: for each of its first
+    ancestors, the word-weighted votes of the other candidates inside it; then the votes
+    of the other candidates of the same tag and class under a parent of the same tag and
+    class (the other cards of a grid, the other posts of a thread), and how many there are."""
+    n, r = votes.shape
+    weighted = votes * words[:, None]
+    sums: dict[int, np.ndarray] = {}
+    counts: dict[int, float] = {}
+    chains = []
+    for i, c in enumerate(cands):
+        chain = [id(a) for a in itertools.islice(c.el.iterancestors(), _AROUND_LEVELS)]
+        chains.append(chain)
+        for key in chain:
+            if key in sums:
+                sums[key] += weighted[i]
+                counts[key] += words[i]
+            else:
+                sums[key] = weighted[i].copy()
+                counts[key] = words[i]
+    out = np.zeros((n, _AROUND_LEVELS * r + r + 1))
+    for i, chain in enumerate(chains):
+        for k, key in enumerate(chain):
+            rest = counts[key] - words[i]
+            if rest > 0:
+                out[i, k * r:(k + 1) * r] = (sums[key] - weighted[i]) / rest
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for i, c in enumerate(cands):
+        groups.setdefault(_signature(c.el), []).append(i)
+    at = _AROUND_LEVELS * r
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        total, weight = weighted[members].sum(axis=0), words[members].sum()
+        for i in members:
+            out[i, at:at + r] = (total - weighted[i]) / max(weight - words[i], 1.0)
+            out[i, at + r] = math.log(len(members))
+    return out
+
+
+def _signature(el: Any) -> tuple[str, ...]:
+    parent = el.getparent()
+    return (str(el.tag), el.get("class") or "", str(parent.tag) if parent is not None else "", (parent.get("class") or "") if parent is not None else "")
 
 
 @functools.lru_cache(maxsize=1)

@@ -34,7 +34,8 @@ def clean_text(
     settle: bool = True,
     earlier: Guess | None = None,
 ) -> Document:
-    """`collect` gathers the classifier's (block, context vector) pairs for bench/train.py.
+    """`collect` gathers the classifier's (block, context vector) pairs for bench/train.py
+    (for an HTML capture: the block arbiter's reading, for bench/train_arbiter.py).
     `settle=False` is the fixed-point step's own reading (_settle calls this again): a text
     capture comes back with its Blocks, their drops and its metadata only, without the text,
     markdown and language that _settle does not read. `earlier` is the first reading's

@@ -19,9 +19,8 @@ from ..render import to_text
 from ..ruleset.engine import Context, active_rules
 from ..ruleset.schema import Rule
 from ..settings import Settings
-from . import arbiter
+from . import arbiter, meta
 from . import judge as judge_mod
-from . import meta
 from .extract import Extraction, extract
 from .judge import set_link_features
 from .meta import HtmlMeta, collect
@@ -91,10 +90,10 @@ def _cut_block(cut: Cut) -> Block:
 
 def judge(
     doc: Document, capture: HtmlCapture, rule_fields: dict[str, tuple[Any, Evidence]], ctx: Context, settings: Settings,
-    collect: list[Any] | None = None,
+    readings: list[Any] | None = None,
 ) -> None:
     """Metadata in order of trust, then drop the body blocks that repeat it, then the block
-    judge, then the arbiter. collect: gathers the arbiter's reading for bench/train.py
+    judge, then the arbiter. readings: gathers the arbiter's reading for bench/train.py
     (the arbiter itself does not run)."""
     # Only the classifier judge reads the language, which may take a fastText reading of the
     # whole body: read it for that judge alone, before the metadata lines are dropped.
@@ -103,14 +102,15 @@ def judge(
     meta.apply(doc, fields, capture.meta)
     judge_mod.drop_repeated_metadata(capture.blocks, doc, settings)
     judge_mod.judge(capture.blocks, language, doc.title, settings, capture.sources)
-    if collect is None and not settings.html_arbiter:
+    model = arbiter.load() if readings is None and settings.html_arbiter else None
+    if readings is None and model is None:
         return
     body = capture.tree.find("body")
     root = body if body is not None else capture.tree
     reading = arbiter.resiliparse_reading(capture.html)
-    if collect is not None:
-        collect.append(arbiter.read(root, capture.blocks, reading))
-    elif (model := arbiter.load()) is not None:
+    if readings is not None:
+        readings.append(arbiter.read(root, capture.blocks, reading))
+    elif model is not None:
         arbiter.arbitrate(root, capture.blocks, capture.sources, reading, model)
 
 

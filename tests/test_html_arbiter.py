@@ -96,12 +96,12 @@ def test_the_shipped_model_reads_the_features_of_the_code():
     assert loaded is not None
     model, drop_below, add_from = loaded
     assert model.hidden.shape[0] == len(arbiter.NAMES)
-    assert 0.0 <= drop_below <= add_from
+    assert 0.0 <= drop_below <= 1.0 and 0.0 <= add_from <= 1.01  # 1.01: never add
 
 
 def test_the_pipeline_runs_the_arbiter_only_when_asked():
     html = PAGE.encode()
-    on = clean_text(html, kind="html", rules=default_rules(), settings=DEFAULT)
+    on = clean_text(html, kind="html", rules=default_rules(), settings=replace(DEFAULT, html_arbiter=True))
     collect: list = []
     clean_text(html, kind="html", rules=default_rules(), settings=replace(DEFAULT, html_arbiter=False), collect=collect)
     assert len(collect) == 1 and collect[0].cands[0].text.startswith("The first paragraph")  # the DOM rules pruned the nav

@@ -93,7 +93,7 @@ def judge(
     readings: list[Any] | None = None,
 ) -> None:
     """Metadata in order of trust, then drop the body blocks that repeat it, then the block
-    judge, then the arbiter. readings: gathers the arbiter's reading for bench/train.py
+    judge, then the arbiter. readings: gathers the arbiter's reading for bench/train_arbiter.py
     (the arbiter itself does not run)."""
     # Only the classifier judge reads the language, which may take a fastText reading of the
     # whole body: read it for that judge alone, before the metadata lines are dropped.

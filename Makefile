@@ -7,7 +7,7 @@ DATA ?= ../shared/bench
 WCXB ?= ../shared/wcxb-dev
 
 
-.PHONY: train
+.PHONY: train train-arbiter
 .PHONY: run test lint deps typecheck chromium fixtures goldens months rules-check bench bench-quality bench-cross bench-scale bench-speed fuzz clean-venv
 
 $(BIN)/python:
@@ -77,6 +77,12 @@ bench: bench-quality bench-speed
 # without it (about 45 minutes on two shared cores, half of it reading the pages).
 train: $(VENV)/.dev
 	$(BIN)/python bench/train.py --data $(DATA) --data $(WCXB) --jobs 2
+
+# Retrain the HTML block arbiter (cleaner/html/arbiter.json) on both corpora's HTML captures;
+# prints its cross-validated and cross-corpus figures. Rerun after a change to the HTML path:
+# the arbiter weighs the cleaner's own reading.
+train-arbiter: $(VENV)/.dev
+	$(BIN)/python bench/train_arbiter.py --data $(DATA) --data $(WCXB) --jobs 2
 
 # Both corpora, every capture form and page type, the peers beside (their outputs cached in
 # .cache/bench, so a rerun runs only the cleaner), metadata, and the floors checked (minutes).

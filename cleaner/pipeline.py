@@ -34,7 +34,8 @@ def clean_text(
     settle: bool = True,
     earlier: Guess | None = None,
 ) -> Document:
-    """`collect` gathers the classifier's (block, context vector) pairs for bench/train.py.
+    """`collect` gathers the classifier's (block, context vector) pairs for bench/train.py
+    (for an HTML capture: the block arbiter's reading, for bench/train_arbiter.py).
     `settle=False` is the fixed-point step's own reading (_settle calls this again): a text
     capture comes back with its Blocks, their drops and its metadata only, without the text,
     markdown and language that _settle does not read. `earlier` is the first reading's
@@ -66,7 +67,7 @@ def clean_text(
     fields = apply_rules(blocks, rules.rules, ctx, settings)
     check_time()
     if capture is not None:
-        html.judge(doc, capture, fields, ctx, settings)
+        html.judge(doc, capture, fields, ctx, settings, collect)
     else:
         _metadata(doc, fields, settings)
         classify(blocks, ctx.language, doc.title, settings, headline=meta.headline_line(blocks, doc.title), collect=collect, site=doc.site)

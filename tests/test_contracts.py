@@ -179,3 +179,19 @@ def test_trafilatura_keeps_its_jusText_stoplist_where_the_warm_up_loads_it() -> 
 
     assert "JT_STOPLIST" in vars(external) and callable(external.jt_stoplist_init)
     assert "JT_STOPLIST or jt_stoplist_init()" in inspect.getsource(external.try_justext)
+
+
+# --- resiliparse, the HTML arbiter's third reading ----------------------------------------------------
+
+
+def test_resiliparse_reads_the_main_content_as_the_arbiter_calls_it() -> None:
+    from cleaner.html.arbiter import resiliparse_reading
+
+    page = (
+        "<html><body><nav><ul><li><a href='/'>Home</a></li><li><a href='/a'>About</a></li></ul></nav>"
+        "<main><article><h1>A headline</h1><p>" + "The story's one paragraph, long enough to be content. " * 6
+        + "</p></article></main><footer><p>Copyright notice</p></footer></body></html>"
+    )
+    text = resiliparse_reading(page)
+    assert "The story's one paragraph" in text
+    assert "Copyright notice" not in text and "About" not in text

@@ -19,8 +19,8 @@ from ..render import to_text
 from ..ruleset.engine import Context, active_rules
 from ..ruleset.schema import Rule
 from ..settings import Settings
+from . import arbiter, meta
 from . import judge as judge_mod
-from . import meta
 from .extract import Extraction, extract
 from .judge import set_link_features
 from .meta import HtmlMeta, collect
@@ -35,6 +35,8 @@ class HtmlCapture:
     meta: HtmlMeta
     rule_fields: dict[str, tuple[Any, Any]] = field(default_factory=dict)  # from DOM extract rules
     pruned: list[Block] = field(default_factory=list)  # elements DOM rules removed, as dropped Blocks
+    tree: Any = None  # the parsed page after the DOM rules (for the arbiter)
+    html: str = ""  # the decoded capture (for the arbiter's resiliparse reading)
 
     @property
     def declared_language(self) -> str | None:
@@ -75,7 +77,7 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings) -> H
     dropped = pruned_blocks(pruned)
     if page.cut is not None:
         dropped.append(_cut_block(page.cut))
-    return HtmlCapture(extraction.blocks, extraction.sources, meta, rule_fields, dropped)
+    return HtmlCapture(extraction.blocks, extraction.sources, meta, rule_fields, dropped, page.tree, text)
 
 
 def _cut_block(cut: Cut) -> Block:
@@ -86,8 +88,13 @@ def _cut_block(cut: Cut) -> Block:
     return block
 
 
-def judge(doc: Document, capture: HtmlCapture, rule_fields: dict[str, tuple[Any, Evidence]], ctx: Context, settings: Settings) -> None:
-    """Metadata in order of trust, then drop the body blocks that repeat it, then the block judge."""
+def judge(
+    doc: Document, capture: HtmlCapture, rule_fields: dict[str, tuple[Any, Evidence]], ctx: Context, settings: Settings,
+    readings: list[Any] | None = None,
+) -> None:
+    """Metadata in order of trust, then drop the body blocks that repeat it, then the block
+    judge, then the arbiter. readings: gathers the arbiter's reading for bench/train_arbiter.py
+    (the arbiter itself does not run)."""
     # Only the classifier judge reads the language, which may take a fastText reading of the
     # whole body: read it for that judge alone, before the metadata lines are dropped.
     language = ctx.language if settings.html_judge == "classifier" else None
@@ -95,6 +102,16 @@ def judge(doc: Document, capture: HtmlCapture, rule_fields: dict[str, tuple[Any,
     meta.apply(doc, fields, capture.meta)
     judge_mod.drop_repeated_metadata(capture.blocks, doc, settings)
     judge_mod.judge(capture.blocks, language, doc.title, settings, capture.sources)
+    model = arbiter.load() if readings is None and settings.html_arbiter else None
+    if readings is None and model is None:
+        return
+    body = capture.tree.find("body")
+    root = body if body is not None else capture.tree
+    reading = arbiter.resiliparse_reading(capture.html)
+    if readings is not None:
+        readings.append(arbiter.read(root, capture.blocks, reading))
+    elif model is not None:
+        arbiter.arbitrate(root, capture.blocks, capture.sources, reading, model)
 
 
 def finish(doc: Document, capture: HtmlCapture, settings: Settings) -> None:

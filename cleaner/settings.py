@@ -377,6 +377,11 @@ class Settings:
     # every third wcxb-dev page (499): 0.5 -> F1 0.811 (listing 0.540, collection 0.467),
     # off 0.804 (0.474, 0.409), other page types unchanged; dev bench 0.982 vs 0.983 off.
     html_link_page_min_share: float = 0.5
+    # A heading dropped for its links stays when the block under it stays (not itself
+    # mostly links): it is the title of a listing's item or a docs page's section.
+    # wcxb-dev (1,497 pages): F1 0.8075 -> 0.8096 (documentation 0.889 -> 0.897, listing
+    # 0.551 -> 0.562, article 0.933 -> 0.934); dev bench 0.9818 -> 0.9817.
+    html_keep_linked_titles: bool = True
     # A list closing the page after its last paragraph, of at least this many items that
     # each have this share of link text, is a list of other stories. dev bench: F1
     # 0.979 -> 0.980, no recall lost. Initial values.

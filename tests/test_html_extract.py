@@ -94,6 +94,23 @@ def test_an_article_body_split_over_containers_of_one_class_is_read_whole() -> N
     assert "Advertisement" not in doc.text
 
 
+def test_a_box_of_teaser_cards_with_the_main_containers_class_is_not_a_continuation() -> None:
+    # Page builders give every widget one class: a "More to explore" box of cards (linked
+    # headline, excerpt) below the article shares it with the article's own box.
+    card = lambda n: (f'<div class="card"><h4><a href="/story-{n}">Other story {n}</a></h4>'  # noqa: E731
+                      f"<p>Teaser {n}: the opening of another story. {PARA}</p></div>")
+    body = '<div class="widget">' + "".join(f"<p>Body {i}. {PARA * 2}</p>" for i in range(5)) + "</div>"
+    cards = '<div class="widget">' + "".join(card(n) for n in range(3)) + "</div>"
+    html = f'<html><body><article><h1>Headline</h1>{body}<div class="ad">Ad</div></article>{cards}</body></html>'
+    doc = clean(html)
+    assert "Body 4." in doc.text and "Teaser" not in doc.text
+
+
+def test_a_continuation_repeated_down_the_page_is_added_once() -> None:
+    page = _split_body_page().replace("<footer>", '<div class="article__body">' + "".join(f"<p>Part 2, paragraph {i}. {PARA * 2}</p>" for i in range(4)) + "</div><footer>")
+    assert clean(page).text.count("Part 2, paragraph 3.") == 1
+
+
 def test_continuations_can_be_turned_off() -> None:
     from cleaner.settings import Settings
 

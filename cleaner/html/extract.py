@@ -264,13 +264,26 @@ def continuations(tree: Any, main: Any, out: Extraction, settings: Settings) -> 
     sources = {id(s) for s in out.sources if s is not None}
     added: list[tuple[Block, Any]] = []
     for el in same:
-        if _related(el, main) or any(id(d) in sources for d in el.iter()):
+        if _related(el, main) or any(id(d) in sources for d in el.iter()) or _teasers(el, settings):
             continue
         blocks = [(b, src) for b, src in dom_blocks(el) if _SPACE.sub("", b.text) not in have]
         prose = sum(len(b.text) for b, _ in blocks if b.kind is BlockKind.PARAGRAPH and len(b.text) >= settings.html_prose_min_chars)
         if prose >= settings.html_continuation_min_prose_chars:
             added.extend(blocks)
+            have.update(_SPACE.sub("", b.text) for b, _ in blocks)  # a box repeated further down adds nothing
     return added
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _teasers(el: Any, settings: Settings) -> bool:
+    """A box of cards that each title another page with a linked heading ("More to
+    explore": headline, date, excerpt): other stories, not the rest of this one."""
+    if settings.html_continuation_max_linked_headings <= 0:
+        return False
+    linked = sum(1 for h in el.iter(*_HEADINGS) if next(h.iter("a"), None) is not None or next(h.iterancestors("a"), None) is not None)
+    return linked >= settings.html_continuation_max_linked_headings
 
 
 # Embedded social posts: blockquotes that the embed scripts would render as cards.

@@ -301,6 +301,13 @@ class Settings:
     # share, the full reading favouring recall is tried too (wcxb-dev, all 1,497 pages:
     # F1 0.811 -> 0.812, articles 0.931 -> 0.933, one empty article filled; bench 0.982).
     html_fallback_max_share: float = 0.2
+    # When even those readings stay under that share, trafilatura's full reading of the
+    # page before the DOM rules is taken if it holds at least this many times as much
+    # text (pruning can move the engine's choice of region). 0: never. wcxb-dev (1,497):
+    # F1 0.8096 -> 0.8105 (forum 0.693 -> 0.697, service 0.753 -> 0.756, listing 0.562 ->
+    # 0.564; 7 pages better, 1 worse), dev bench 0.9817 unchanged. Tried under a share of
+    # 0.35 instead of 0.2: wcxb-dev 0.8102, dev bench 0.9799.
+    html_unpruned_min_gain: float = 2.0
     # A DOM rule never prunes an element holding more than this share of the page's text
     # outside links: a chrome selector that hits the article's wrapper is wrong there.
     # A safety bound: on the dev bench no pruned element comes near it.

@@ -15,7 +15,7 @@ from cleaner import RuleSet, clean
 from cleaner.html.extract import SourceIndex, body_blocks, extract, split_dumps
 from cleaner.html.parse import parse
 from cleaner.model import BlockKind
-from cleaner.settings import DEFAULT
+from cleaner.settings import DEFAULT, Settings
 
 PARA = "The council met on Tuesday and voted on the budget for the coming year, officials said. "
 
@@ -109,6 +109,23 @@ def test_a_box_of_teaser_cards_with_the_main_containers_class_is_not_a_continuat
 def test_a_continuation_repeated_down_the_page_is_added_once() -> None:
     page = _split_body_page().replace("<footer>", '<div class="article__body">' + "".join(f"<p>Part 2, paragraph {i}. {PARA * 2}</p>" for i in range(4)) + "</div><footer>")
     assert clean(page).text.count("Part 2, paragraph 3.") == 1
+
+
+def test_a_page_the_dom_rules_left_little_to_read_is_read_as_parsed() -> None:
+    # What the DOM rules left reads as a menu and a note; the page as parsed holds the
+    # article (a wrapper a chrome selector matched): that reading, over twice as long, is
+    # taken. (trafilatura reads a small synthetic page whole, so the share that calls
+    # for the check is raised here.)
+    menu = "<ul>" + "".join(f"<li><a href='/s{i}'>Section number {i} of the site</a></li>" for i in range(40)) + "</ul>"
+    left = f"<html><body>{menu}<footer>{PARA * 3}</footer></body></html>"
+    article = "<article><h1>Headline</h1>" + "".join(f"<p>{i} {PARA * 3}</p>" for i in range(20)) + "</article>"
+    whole = lambda: parse(f"<html><body>{menu}{article}</body></html>").tree  # noqa: E731
+    settings = Settings(html_fallback_max_share=0.9)
+    out = extract(parse(left).tree, None, settings, unpruned=whole)
+    assert sum(b.text.count("council") for b in out.blocks) >= 20
+    assert all(src is not None for b, src in zip(out.blocks, out.sources) if "council" in b.text)  # aligned to the tree read
+    out = extract(parse(left).tree, None, Settings(html_fallback_max_share=0.9, html_unpruned_min_gain=0), unpruned=whole)
+    assert not any("council" in b.text for b in out.blocks)
 
 
 def test_continuations_can_be_turned_off() -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -83,8 +83,11 @@ def load_engine_stoplist() -> None:
         external.jt_stoplist_init()
 
 
-def extract(tree: lxml.html.HtmlElement, url: str | None, settings: Settings, json_ld: Sequence[str] = ()) -> Extraction:
-    """json_ld: the text of the page's ld+json scripts (parse removed the scripts)."""
+def extract(
+    tree: lxml.html.HtmlElement, url: str | None, settings: Settings, json_ld: Sequence[str] = (), unpruned: Callable[[], Any] | None = None
+) -> Extraction:
+    """json_ld: the text of the page's ld+json scripts (parse removed the scripts).
+    unpruned: gives the page's tree before the DOM rules pruned it, for _fallback."""
     # trafilatura reads a thread's posts as its content, not as comments to prune, when the
     # page declares a schema.org DiscussionForumPosting in an ld+json script: those
     # declarations go back into the tree while the engine reads it.
@@ -99,6 +102,15 @@ def extract(tree: lxml.html.HtmlElement, url: str | None, settings: Settings, js
     finally:
         for script in declared:
             holder.remove(script)
+    if unpruned is not None and settings.html_unpruned_min_gain > 0 and _chars(body) < settings.html_fallback_max_share * visible:
+        # Every reading of the pruned page is small: pruning may have taken what the engine
+        # needed to find the main content (a wrapper a chrome selector matched, a header
+        # whose removal moves its choice). Read the page as parsed and take that reading
+        # when it holds html_unpruned_min_gain times as much.
+        whole = unpruned()
+        wide = run_engine(whole, url, settings, fast=False)
+        if _chars(wide) >= settings.html_unpruned_min_gain * max(_chars(body), 1):
+            body, tree = wide, whole
     out = Extraction()
     if body is None or not any(t.strip() for t in body.itertext()):
         return out

@@ -305,6 +305,13 @@ class Settings:
     # share, the full reading favouring recall is tried too (wcxb-dev, all 1,497 pages:
     # F1 0.811 -> 0.812, articles 0.931 -> 0.933, one empty article filled; bench 0.982).
     html_fallback_max_share: float = 0.2
+    # When even those readings stay under that share, trafilatura's full reading of the
+    # page before the DOM rules is taken if it holds at least this many times as much
+    # text (pruning can move the engine's choice of region). 0: never. wcxb-dev (1,497):
+    # F1 0.8096 -> 0.8105 (forum 0.693 -> 0.697, service 0.753 -> 0.756, listing 0.562 ->
+    # 0.564; 7 pages better, 1 worse), dev bench 0.9817 unchanged. Tried under a share of
+    # 0.35 instead of 0.2: wcxb-dev 0.8102, dev bench 0.9799.
+    html_unpruned_min_gain: float = 2.0
     # A DOM rule never prunes an element holding more than this share of the page's text
     # outside links: a chrome selector that hits the article's wrapper is wrong there.
     # A safety bound: on the dev bench no pruned element comes near it.
@@ -316,6 +323,12 @@ class Settings:
     html_continuations: bool = True
     html_continuation_min_prose_chars: int = 200
     html_continuation_max_containers: int = 8
+    # A container holding this many headings that are links is a box of teaser cards
+    # (other stories' titles over their excerpts), never a continuation. 0: no check.
+    # With it (and a box repeated further down added once): wcxb-dev F1 0.8096 -> 0.8096
+    # (3 pages better, none worse: w0001's "More to explore" cards, a repeated keyword
+    # box); dev bench unchanged (0.9817).
+    html_continuation_max_linked_headings: int = 2
     # The headline, standfirst, byline and date are looked for above the first paragraph
     # of at least html_prose_min_chars, and within the first html_head_max_blocks blocks.
     # Initial values; 10 blocks missed headlines below a sidebar dump (jaraguadosul.com.br).
@@ -388,6 +401,11 @@ class Settings:
     # every third wcxb-dev page (499): 0.5 -> F1 0.811 (listing 0.540, collection 0.467),
     # off 0.804 (0.474, 0.409), other page types unchanged; dev bench 0.982 vs 0.983 off.
     html_link_page_min_share: float = 0.5
+    # A heading dropped for its links stays when the block under it stays (not itself
+    # mostly links): it is the title of a listing's item or a docs page's section.
+    # wcxb-dev (1,497 pages): F1 0.8075 -> 0.8096 (documentation 0.889 -> 0.897, listing
+    # 0.551 -> 0.562, article 0.933 -> 0.934); dev bench 0.9818 -> 0.9817.
+    html_keep_linked_titles: bool = True
     # A list closing the page after its last paragraph, of at least this many items that
     # each have this share of link text, is a list of other stories. dev bench: F1
     # 0.979 -> 0.980, no recall lost. Initial values.

@@ -15,7 +15,7 @@ from cleaner import RuleSet, clean
 from cleaner.html.extract import SourceIndex, body_blocks, extract, split_dumps
 from cleaner.html.parse import parse
 from cleaner.model import BlockKind
-from cleaner.settings import DEFAULT
+from cleaner.settings import DEFAULT, Settings
 
 PARA = "The council met on Tuesday and voted on the budget for the coming year, officials said. "
 
@@ -92,6 +92,40 @@ def test_an_article_body_split_over_containers_of_one_class_is_read_whole() -> N
         assert f"Part {n}, paragraph 3." in doc.text
     assert doc.text.index("Part 1,") < doc.text.index("Part 2,") < doc.text.index("Part 3,")
     assert "Advertisement" not in doc.text
+
+
+def test_a_box_of_teaser_cards_with_the_main_containers_class_is_not_a_continuation() -> None:
+    # Page builders give every widget one class: a "More to explore" box of cards (linked
+    # headline, excerpt) below the article shares it with the article's own box.
+    card = lambda n: (f'<div class="card"><h4><a href="/story-{n}">Other story {n}</a></h4>'  # noqa: E731
+                      f"<p>Teaser {n}: the opening of another story. {PARA}</p></div>")
+    body = '<div class="widget">' + "".join(f"<p>Body {i}. {PARA * 2}</p>" for i in range(5)) + "</div>"
+    cards = '<div class="widget">' + "".join(card(n) for n in range(3)) + "</div>"
+    html = f'<html><body><article><h1>Headline</h1>{body}<div class="ad">Ad</div></article>{cards}</body></html>'
+    doc = clean(html)
+    assert "Body 4." in doc.text and "Teaser" not in doc.text
+
+
+def test_a_continuation_repeated_down_the_page_is_added_once() -> None:
+    page = _split_body_page().replace("<footer>", '<div class="article__body">' + "".join(f"<p>Part 2, paragraph {i}. {PARA * 2}</p>" for i in range(4)) + "</div><footer>")
+    assert clean(page).text.count("Part 2, paragraph 3.") == 1
+
+
+def test_a_page_the_dom_rules_left_little_to_read_is_read_as_parsed() -> None:
+    # What the DOM rules left reads as a menu and a note; the page as parsed holds the
+    # article (a wrapper a chrome selector matched): that reading, over twice as long, is
+    # taken. (trafilatura reads a small synthetic page whole, so the share that calls
+    # for the check is raised here.)
+    menu = "<ul>" + "".join(f"<li><a href='/s{i}'>Section number {i} of the site</a></li>" for i in range(40)) + "</ul>"
+    left = f"<html><body>{menu}<footer>{PARA * 3}</footer></body></html>"
+    article = "<article><h1>Headline</h1>" + "".join(f"<p>{i} {PARA * 3}</p>" for i in range(20)) + "</article>"
+    whole = lambda: parse(f"<html><body>{menu}{article}</body></html>").tree  # noqa: E731
+    settings = Settings(html_fallback_max_share=0.9)
+    out = extract(parse(left).tree, None, settings, unpruned=whole)
+    assert sum(b.text.count("council") for b in out.blocks) >= 20
+    assert all(src is not None for b, src in zip(out.blocks, out.sources) if "council" in b.text)  # aligned to the tree read
+    out = extract(parse(left).tree, None, Settings(html_fallback_max_share=0.9, html_unpruned_min_gain=0), unpruned=whole)
+    assert not any("council" in b.text for b in out.blocks)
 
 
 def test_continuations_can_be_turned_off() -> None:

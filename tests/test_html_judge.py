@@ -110,6 +110,20 @@ def test_a_main_content_made_of_links_is_a_listing_and_stays() -> None:
     assert [b.drop is not None for b in blocks] == [False, True, True, True]
 
 
+def test_a_linked_heading_over_text_that_stays_is_its_title() -> None:
+    # A blog index: each post is a heading linking to it, over its summary. The summaries
+    # stay, so their titles do; a linked heading over a list of links titles nothing kept.
+    blocks = [block(" ".join([PROSE] * 4))]
+    for i in range(2):
+        blocks += [block(f"Post {i}: how the budget passed", BlockKind.HEADING, level=2, links=1.0), block(PROSE)]
+    blocks += [block("Further reading", BlockKind.HEADING, level=2, links=1.0), block("Another story", BlockKind.LIST_ITEM, links=1.0)]
+    gentle(blocks, DEFAULT)
+    assert [b.drop.reason if b.drop else None for b in blocks] == [None, None, None, None, None, "link-density", "link-density"]
+    blocks = [block(PROSE), block("Post: how the budget passed", BlockKind.HEADING, level=2, links=1.0), block(PROSE)]
+    gentle(blocks, Settings(html_keep_linked_titles=False))
+    assert blocks[1].drop is not None
+
+
 @pytest.mark.parametrize(
     "line, is_date",
     [

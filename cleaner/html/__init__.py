@@ -72,7 +72,16 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings) -> H
     if head is not None:
         page.tree.remove(head)
     pruned = prune(page.tree, active, settings.html_prune_max_text_share)
-    extraction = extract(page.tree, ctx.url, settings, page.json_ld)
+
+    def unpruned() -> Any:
+        # The page as parsed, before the DOM rules: parsing is deterministic, and only a
+        # page whose readings all come out small asks for it (extract._fallback).
+        tree = parse(text, settings.html_max_text_chars, settings.html_noscript_max_visible_chars).tree
+        if (again := tree.find("head")) is not None:
+            tree.remove(again)
+        return tree
+
+    extraction = extract(page.tree, ctx.url, settings, page.json_ld, unpruned=unpruned if pruned else None)
     set_link_features(extraction.blocks, extraction.sources)
     dropped = pruned_blocks(pruned)
     if page.cut is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -83,8 +83,11 @@ def load_engine_stoplist() -> None:
         external.jt_stoplist_init()
 
 
-def extract(tree: lxml.html.HtmlElement, url: str | None, settings: Settings, json_ld: Sequence[str] = ()) -> Extraction:
-    """json_ld: the text of the page's ld+json scripts (parse removed the scripts)."""
+def extract(
+    tree: lxml.html.HtmlElement, url: str | None, settings: Settings, json_ld: Sequence[str] = (), unpruned: Callable[[], Any] | None = None
+) -> Extraction:
+    """json_ld: the text of the page's ld+json scripts (parse removed the scripts).
+    unpruned: gives the page's tree before the DOM rules pruned it, for _fallback."""
     # trafilatura reads a thread's posts as its content, not as comments to prune, when the
     # page declares a schema.org DiscussionForumPosting in an ld+json script: those
     # declarations go back into the tree while the engine reads it.
@@ -99,6 +102,15 @@ def extract(tree: lxml.html.HtmlElement, url: str | None, settings: Settings, js
     finally:
         for script in declared:
             holder.remove(script)
+    if unpruned is not None and settings.html_unpruned_min_gain > 0 and _chars(body) < settings.html_fallback_max_share * visible:
+        # Every reading of the pruned page is small: pruning may have taken what the engine
+        # needed to find the main content (a wrapper a chrome selector matched, a header
+        # whose removal moves its choice). Read the page as parsed and take that reading
+        # when it holds html_unpruned_min_gain times as much.
+        whole = unpruned()
+        wide = run_engine(whole, url, settings, fast=False)
+        if _chars(wide) >= settings.html_unpruned_min_gain * max(_chars(body), 1):
+            body, tree = wide, whole
     out = Extraction()
     if body is None or not any(t.strip() for t in body.itertext()):
         return out
@@ -264,13 +276,26 @@ def continuations(tree: Any, main: Any, out: Extraction, settings: Settings) -> 
     sources = {id(s) for s in out.sources if s is not None}
     added: list[tuple[Block, Any]] = []
     for el in same:
-        if _related(el, main) or any(id(d) in sources for d in el.iter()):
+        if _related(el, main) or any(id(d) in sources for d in el.iter()) or _teasers(el, settings):
             continue
         blocks = [(b, src) for b, src in dom_blocks(el) if _SPACE.sub("", b.text) not in have]
         prose = sum(len(b.text) for b, _ in blocks if b.kind is BlockKind.PARAGRAPH and len(b.text) >= settings.html_prose_min_chars)
         if prose >= settings.html_continuation_min_prose_chars:
             added.extend(blocks)
+            have.update(_SPACE.sub("", b.text) for b, _ in blocks)  # a box repeated further down adds nothing
     return added
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _teasers(el: Any, settings: Settings) -> bool:
+    """A box of cards that each title another page with a linked heading ("More to
+    explore": headline, date, excerpt): other stories, not the rest of this one."""
+    if settings.html_continuation_max_linked_headings <= 0:
+        return False
+    linked = sum(1 for h in el.iter(*_HEADINGS) if next(h.iter("a"), None) is not None or next(h.iterancestors("a"), None) is not None)
+    return linked >= settings.html_continuation_max_linked_headings
 
 
 # Embedded social posts: blockquotes that the embed scripts would render as cards.

@@ -185,12 +185,35 @@ def gentle(blocks: list[Block], settings: Any, sources: list[Any] | None = None)
     total = sum(len(b.text) for b in blocks if b.drop is None)
     if sum(len(b.text) for b in dense) > settings.html_link_page_min_share * total:
         return  # the main content is a list of links (a listing, a category page): it stays
+    titles = _linked_titles(blocks, dense) if settings.html_keep_linked_titles else set()
     for block in dense:
-        block.drop = Drop(DropSource.CLASSIFIER, "link-density")
+        if id(block) not in titles:
+            block.drop = Drop(DropSource.CLASSIFIER, "link-density")
     _link_list_labels(blocks, settings)
     if sources is not None:
         _orphan_labels(blocks, sources, settings)
     _trailing_link_list(blocks, settings)
+
+
+def _linked_titles(blocks: list[Block], dense: list[Block]) -> set[int]:
+    """The ids of linked headings that title text which stays: on a listing or a docs page
+    each item is a heading linking to its page over a summary, and the summary alone
+    reads as a fragment. The heading's next block with text must be kept and not itself
+    mostly links (a heading over a list of links titles nothing that stays)."""
+    dense_ids = {id(b) for b in dense}
+    out: set[int] = set()
+    following: Block | None = None
+    for block in reversed(blocks):
+        if not block.text:
+            continue
+        if (
+            block.kind is BlockKind.HEADING and id(block) in dense_ids
+            and following is not None and following.kind is not BlockKind.HEADING
+            and following.drop is None and id(following) not in dense_ids
+        ):
+            out.add(id(block))
+        following = block
+    return out
 
 
 _LABEL_MAX_WORDS = 4

@@ -100,6 +100,9 @@ def _sample_lines(text: str, chars: int) -> list[str]:
     return [lines[i] for i in sorted(chosen)]
 
 
+_MIN_LETTERS = 20  # below this many letters no language is named: too little to tell
+
+
 def _run_chars(pattern: re.Pattern[str], text: str) -> int:
     return sum(map(len, pattern.findall(text)))
 
@@ -123,16 +126,21 @@ def guess_language(text: str, settings: Settings = DEFAULT, *, earlier: Guess | 
     sample is mostly the same lines, the earlier answer stands: the model would read
     nearly the same text again."""
     lines = _sample_lines(text, settings.language_sample_chars)
+    sample = "\n".join(lines)[: settings.language_sample_chars]
+    if _run_chars(_LETTERS, sample) < _MIN_LETTERS:
+        # Too little to tell, whatever an earlier reading said: a fresh reading of the same
+        # text says so too, and cleaning the cleaned text must read it as a fresh call would.
+        return Guess(None, frozenset(lines))
     if earlier is not None and earlier.language is not None and lines:
         shared = sum(len(line) for line in lines if line in earlier.lines)
         if shared >= settings.language_reuse_share * sum(map(len, lines)):
             return Guess(earlier.language, earlier.lines, reused=True)
-    return Guess(_detect("\n".join(lines)[: settings.language_sample_chars]), frozenset(lines))
+    return Guess(_detect(sample), frozenset(lines))
 
 
 def _detect(sample: str) -> str | None:
     letters = _run_chars(_LETTERS, sample)
-    if letters < 20:
+    if letters < _MIN_LETTERS:
         return None
     # Scripts that name their language settle it without the model.
     if _run_chars(_HANGUL_RUN, sample) > 0.3 * letters:

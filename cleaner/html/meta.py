@@ -341,7 +341,7 @@ def visible_byline(body: Any) -> tuple[str, int | None, str] | None:
         if 2 < len(text) <= _MAX_BYLINE_CHARS and clean_authors([text]):
             return text, el.sourceline, f"visible {how}"
     near = _near_headline(body)
-    return _author_link(near) or _by_label(near)
+    return _author_link(near) or _by_label(near) or _first_poster(body)
 
 
 # A link to a person's page on the site: /author/jane-roe, /authors/…, /writers/…, /people/….
@@ -386,6 +386,37 @@ def _by_label(elements: list[Any]) -> tuple[str, int | None, str] | None:
         names = clean_authors([text[m.end():]])
         if names and all(_looks_like_name(n) for n in names):
             return text, el.sourceline, "visible 'By' line"
+    return None
+
+
+# A link to a member's profile, as forums and Q&A sites print by each post: /user/jonb,
+# /users/447274/user447274, /u/dessalines, /members/samuelmiz.3009205/, phpBB's
+# memberlist.php?mode=viewprofile&u=421190, vBulletin's member.php?u=224387. Sign-in and
+# sign-up pages under those folders are not members.
+_PROFILE_PATH = re.compile(
+    r"/(?:users?|u|members?)/(?!(?:log_?in|sign_?in|sign_?up|register|login)\b)[^/?#]+(?:/[^/?#]+)?/?(?:[?#]|$)"
+    r"|(?:member|memberlist|profile)\.php\?(?:[^#]*&)?(?:u|id)=\d", re.I)
+_MAX_HANDLE_CHARS = 40  # a member's name or handle ("archuser38013", "Outer Armatonisdaristan")
+
+
+def _first_poster(body: Any) -> tuple[str, int | None, str] | None:
+    """On a thread with no author declared, the first post's author: the first link to a
+    member's profile by the headline (as bylines are looked for), or in the whole page
+    when it has no <h1>."""
+    elements = [el for el in body.iter() if isinstance(el.tag, str)]
+    at = next((k for k, el in enumerate(elements) if el.tag == "h1"), None)
+    scope = elements if at is None else elements[max(0, at - _BYLINE_BEFORE_H1_ELEMENTS): at + _BYLINE_AFTER_H1_ELEMENTS]
+    first = None  # the first member linked: an avatar's link names the post's author too
+    for el in scope:
+        href = el.get("href") or ""
+        if el.tag != "a" or not _PROFILE_PATH.search(href) or first not in (None, href):
+            continue
+        first = href
+        if _BYLINE_NOT.search(el.get("class") or "") or el.find(".//img") is not None:
+            continue  # an avatar ("J Offline") or a social icon, not the name as written
+        text = normalize_space(" ".join(el.itertext())).lstrip("@")
+        if 1 < len(text) <= _MAX_HANDLE_CHARS and len(text.split()) <= _MAX_NAME_LINK_WORDS and any(c.isalpha() for c in text):
+            return text, el.sourceline, "visible link to a member's profile"
     return None
 
 

@@ -316,11 +316,24 @@ def _from_visible(meta: HtmlMeta, tree: Any) -> None:
     body = tree.find("body")
     if body is None:
         return
-    if "byline_raw" not in meta.values and (found := visible_byline(body)):
+    found = visible_byline(body)
+    if found and "byline_raw" in meta.values and _prints_all(found[0], meta.values.get("author_names") or []):
+        # The byline as printed ("By Jane Roe and John Doe", "Jane Roe, MD") over the declared
+        # names joined, when it names every one of them.
+        text, line, how = found
+        if normalize_space(text) != meta.values["byline_raw"]:
+            meta.values["byline_raw"], meta.evidence["byline_raw"] = text, Evidence(f"{how} naming the declared authors", line)
+    if "byline_raw" not in meta.values and found:
         text, line, how = found
         meta.offer("byline_raw", text, how, line)
     if "date" not in meta.values and (found := visible_date(body)):
         meta.offer("date", found[0], found[2], found[1])
+
+
+def _prints_all(text: str, names: list[str]) -> bool:
+    """Whether the printed text holds each declared name (case and spacing aside)."""
+    folded = " ".join(_title_words(text))
+    return bool(names) and all(f" {' '.join(_title_words(n))} " in f" {folded} " for n in names if _title_words(n))
 
 
 def visible_byline(body: Any) -> tuple[str, int | None, str] | None:

@@ -95,7 +95,7 @@ def collect(tree: Any, json_ld: list[str], url: str | None, *, date_fallback: bo
     _from_meta_tags(meta, tags)
     for obj in pages:  # WebPage, an embedded VideoObject: weaker than the page's own tags
         _from_json_ld(meta, obj)
-    _from_visible(meta, tree)
+    _from_visible(meta, tree, url, settings)
     _prefer_displayed_date(meta, tree, settings)
     if "title" not in meta.values:
         _from_title_element(meta, tree, meta.values.get("site"))
@@ -312,16 +312,19 @@ def declared_language(tree: Any, tags: dict[str, list[tuple[str, int | None]]]) 
 # ---------------------------------------------------------------- visible elements
 
 
-def _from_visible(meta: HtmlMeta, tree: Any) -> None:
+def _from_visible(meta: HtmlMeta, tree: Any, url: str | None, settings: Settings) -> None:
     body = tree.find("body")
     if body is None:
         return
-    found = visible_byline(body)
-    if found and "byline_raw" in meta.values and _prints_all(found[0], meta.values.get("author_names") or []):
+    found = visible_byline(body, url)
+    if found and "byline_raw" in meta.values:
         # The byline as printed ("By Jane Roe and John Doe", "Jane Roe, MD") over the declared
-        # names joined, when it names every one of them.
+        # names joined, when it names every one of them; without its date and 'Updated' parts.
+        from ..text.meta import trim_byline
+
         text, line, how = found
-        if normalize_space(text) != meta.values["byline_raw"]:
+        text = trim_byline(text, settings)
+        if _prints_all(text, meta.values.get("author_names") or []) and normalize_space(text) != meta.values["byline_raw"]:
             meta.values["byline_raw"], meta.evidence["byline_raw"] = text, Evidence(f"{how} naming the declared authors", line)
     if "byline_raw" not in meta.values and found:
         text, line, how = found
@@ -336,7 +339,7 @@ def _prints_all(text: str, names: list[str]) -> bool:
     return bool(names) and all(f" {' '.join(_title_words(n))} " in f" {folded} " for n in names if _title_words(n))
 
 
-def visible_byline(body: Any) -> tuple[str, int | None, str] | None:
+def visible_byline(body: Any, url: str | None = None) -> tuple[str, int | None, str] | None:
     """A short element marked as the author: rel=author, itemprop=author, or a byline class."""
     for el in body.iter():
         if not isinstance(el.tag, str):
@@ -354,7 +357,7 @@ def visible_byline(body: Any) -> tuple[str, int | None, str] | None:
         if 2 < len(text) <= _MAX_BYLINE_CHARS and clean_authors([text]):
             return text, el.sourceline, f"visible {how}"
     near = _near_headline(body)
-    return _author_link(near) or _by_label(near) or _first_poster(body)
+    return _author_link(near) or _by_label(near) or _first_poster(body, url)
 
 
 # A link to a person's page on the site: /author/jane-roe, /authors/…, /writers/…, /people/….
@@ -412,10 +415,13 @@ _PROFILE_PATH = re.compile(
 _MAX_HANDLE_CHARS = 40  # a member's name or handle ("archuser38013", "Outer Armatonisdaristan")
 
 
-def _first_poster(body: Any) -> tuple[str, int | None, str] | None:
+def _first_poster(body: Any, url: str | None) -> tuple[str, int | None, str] | None:
     """On a thread with no author declared, the first post's author: the first link to a
-    member's profile by the headline (as bylines are looked for), or in the whole page
-    when it has no <h1>."""
+    member's profile on the page's own site (a video site's channel is not a member) by the
+    headline (as bylines are looked for), or in the whole page when it has no <h1>."""
+    from ..urls import split_address
+
+    own = (split_address(url).hostname or "").removeprefix("www.") if url else ""
     elements = [el for el in body.iter() if isinstance(el.tag, str)]
     at = next((k for k, el in enumerate(elements) if el.tag == "h1"), None)
     scope = elements if at is None else elements[max(0, at - _BYLINE_BEFORE_H1_ELEMENTS): at + _BYLINE_AFTER_H1_ELEMENTS]
@@ -424,11 +430,14 @@ def _first_poster(body: Any) -> tuple[str, int | None, str] | None:
         href = el.get("href") or ""
         if el.tag != "a" or not _PROFILE_PATH.search(href) or first not in (None, href):
             continue
+        host = (split_address(href).hostname or "").removeprefix("www.") if "//" in href else own
+        if host != own:
+            continue
         first = href
         if _BYLINE_NOT.search(el.get("class") or "") or el.find(".//img") is not None:
             continue  # an avatar ("J Offline") or a social icon, not the name as written
         text = normalize_space(" ".join(el.itertext())).lstrip("@")
-        if 1 < len(text) <= _MAX_HANDLE_CHARS and len(text.split()) <= _MAX_NAME_LINK_WORDS and any(c.isalpha() for c in text):
+        if 1 < len(text) <= _MAX_HANDLE_CHARS and len(text.split()) <= _MAX_NAME_LINK_WORDS and any(c.isalpha() for c in text) and "?" not in text:
             return text, el.sourceline, "visible link to a member's profile"
     return None
 

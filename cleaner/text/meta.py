@@ -696,7 +696,7 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
                 nxt = blocks[near[n + 1][0]]
                 if near[n + 1][1] == distance + 1 and _names_shaped(_cut_names(nxt.text, settings), single=True):
                     block.drop = nxt.drop = Drop(DropSource.METADATA, "byline")
-                    return f"{block.text} {_trim_byline(nxt.text, settings)}", Evidence("byline: 'By' line", block.start)
+                    return f"{block.text} {trim_byline(nxt.text, settings)}", Evidence("byline: 'By' line", block.start)
             found = _byline_of(
                 block, settings, weak=weak, right_after_headline=anchor is not None and 0 < distance <= 2,
                 over_date=functools.partial(_over_date, blocks, i, settings),
@@ -754,7 +754,7 @@ def _byline_of(
         and not _PHOTO_CREDIT.search(text)
         and _name_line(text, settings)
     ):
-        return _trim_byline(text, settings), "byline: name line under the headline" if right_after_headline else "byline: name line over the date"
+        return trim_byline(text, settings), "byline: name line under the headline" if right_after_headline else "byline: name line over the date"
     return None
 
 
@@ -804,12 +804,12 @@ def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Setti
     text = _unglue_label(text)
     block = Block(BlockKind.PARAGRAPH, text, markdown, 0, 0, link_chars=link_chars)
     if len(text) <= settings.date_line_max_chars and not text.isascii() and _KO_REPORTER.search(text):
-        return _trim_byline(text, settings), "byline: Korean reporter credit"
+        return trim_byline(text, settings), "byline: Korean reporter credit"
     m = _byline_regex(settings.byline_prefixes).search(text)
     if m and (m.start() == 0 or find_dates(text[: m.start()])):
         names = _cut_names(m.group("names"), settings)
         if names and (_names_shaped(names, single=True) or _HANDLE_NAME.match(names)):
-            return _trim_byline(text[m.start() :], settings), "byline: 'By' line"
+            return trim_byline(text[m.start() :], settings), "byline: 'By' line"
     links = _links(block)
     # A page named after the link's words is a person's only in a line of its own: in a menu
     # item or a breadcrumb ("Home > Long-Distance Movers") it is a section (wcxb-dev markdown:
@@ -824,7 +824,7 @@ def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Setti
         if _names_shaped(name, single=True) or len(name.split()) == 1 and (name.isalpha() or _author_link(target, settings) and _HANDLE_NAME.match(name)):
             if block.link_chars > 0.5 * len(text) or not text.lower().startswith(("by", name.lower()[:3])):
                 return name, "byline: link to an author page"
-            return _trim_byline(text, settings), "byline: link to an author page"
+            return trim_byline(text, settings), "byline: link to an author page"
     agency = text.strip(" .,").removeprefix("By ").removeprefix("by ")
     head, _, place = agency.partition(",")
     if head.strip().lower() in _agencies(settings.agency_names) and (not place or _PLACE_ONLY.match(place)):
@@ -861,7 +861,7 @@ def _strip_prefix(text: str, settings: Settings) -> str:
     return m.group("names") if m else text
 
 
-def _trim_byline(text: str, settings: Settings) -> str:
+def trim_byline(text: str, settings: Settings) -> str:
     """The byline as printed, without the date, time, handles and 'Updated' parts after the names."""
     cut = len(text)
     dates = find_dates(text)

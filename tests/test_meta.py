@@ -644,3 +644,6 @@ def test_a_name_line_whose_words_the_page_writes_in_lower_case_is_no_byline() ->
     assert doc.byline is None
     doc = clean("# Council votes on the budget\n\nMaria Jansen\n\n" + _STORY, kind="markdown")
     assert doc.byline == "Maria Jansen"
+    # "By" vouches for a name in the page's words: an organisation may write as itself.
+    doc = clean("# Council votes on the budget\n\nBy Child Care Online\n\n" + _STORY.replace("care", "care online"), kind="markdown")
+    assert doc.byline == "By Child Care Online"

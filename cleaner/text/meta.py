@@ -701,7 +701,7 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
                 block, settings, weak=weak, right_after_headline=anchor is not None and 0 < distance <= 2,
                 over_date=functools.partial(_over_date, blocks, i, settings),
             )
-            if found and not _common_phrase(_strip_prefix(found[0], settings), blocks, lowercase):
+            if found and (_strip_prefix(found[0], settings) != found[0] or not _common_phrase(found[0], blocks, lowercase)):
                 byline, how = found
                 block.drop = Drop(DropSource.METADATA, "byline")
                 return byline, Evidence(how, block.start)
@@ -716,7 +716,8 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
 def _common_phrase(names: str, blocks: list[Block], lowercase: set[str]) -> bool:
     """'Child Care', 'Key Takeaways', 'Extension Cords': capitalised words that the page also
     writes in lower case, every one of them, are a phrase (a menu item, a heading), not a
-    person's name: a name keeps its capitals wherever it is written."""
+    person's name: a name keeps its capitals wherever it is written. (Asked of bylines
+    without a 'By': "By ASU Online" names an author in words of the page's prose.)"""
     words = _NAME_WORD.findall(names)
     if len(words) < 2 or not all(w[0].isupper() for w in words):
         return False

@@ -632,6 +632,8 @@ def test_a_menu_item_or_breadcrumb_linking_to_a_page_of_its_name_is_no_byline() 
     # A page named after the link's words is a person's page only on a line of its own.
     person = clean("# Council expands child care\n\n[Natasha Turak](https://example.com/natasha-turak/)\n\n" + _STORY, kind="markdown")
     assert person.byline == "Natasha Turak"
+    with_handle = "[Natasha Turak](https://example.com/natasha-turak/)[@NatashaTurak](https://social.example/NatashaTurak)"
+    assert clean(f"# Council expands child care\n\n{with_handle}\n\n" + _STORY, kind="markdown").byline == "Natasha Turak"
     for nav in ("  * [Family Services](https://example.com/family-services/)",
                 "[Home](https://example.com/) > [Family Services](https://example.com/family-services/)"):
         doc = clean(f"# Council expands child care\n\n{nav}\n\n" + _STORY, kind="markdown")

@@ -815,7 +815,8 @@ def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Setti
     # A page named after the link's words is a person's only in a line of its own: in a menu
     # item or a breadcrumb ("Home > Long-Distance Movers") it is a section (wcxb-dev markdown:
     # "Child Care", "Our Blogs", "Case Studies" were taken for authors).
-    navigation = len(links) > 1 or _LIST_ITEM.match(markdown) is not None
+    # (A name's @handle beside it is no second link: "[Keris Lahiff](…)[@kerisalison](…)".)
+    navigation = sum(not t.startswith("@") for t, _ in links) > 1 or _LIST_ITEM.match(markdown) is not None
     for link_text, target in links:
         name = _PRESENCE.sub("", _cut_names(_strip_prefix(link_text, settings), settings))
         if len(name) < 2 or name.lower() in _UI_WORDS or not (_author_link(target, settings) or not navigation and _person_page(name, target)):

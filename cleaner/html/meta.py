@@ -316,7 +316,7 @@ def _from_visible(meta: HtmlMeta, tree: Any, url: str | None, settings: Settings
     body = tree.find("body")
     if body is None:
         return
-    found = visible_byline(body, url)
+    found = visible_byline(body, url, settings)
     if found and "byline_raw" in meta.values:
         # The byline as printed ("By Jane Roe and John Doe", "Jane Roe, MD") over the declared
         # names joined, when it names every one of them; without its date and 'Updated' parts.
@@ -339,7 +339,7 @@ def _prints_all(text: str, names: list[str]) -> bool:
     return bool(names) and all(f" {' '.join(_title_words(n))} " in f" {folded} " for n in names if _title_words(n))
 
 
-def visible_byline(body: Any, url: str | None = None) -> tuple[str, int | None, str] | None:
+def visible_byline(body: Any, url: str | None = None, settings: Settings = DEFAULT) -> tuple[str, int | None, str] | None:
     """A short element marked as the author: rel=author, itemprop=author, or a byline class."""
     for el in body.iter():
         if not isinstance(el.tag, str):
@@ -357,7 +357,7 @@ def visible_byline(body: Any, url: str | None = None) -> tuple[str, int | None, 
         if 2 < len(text) <= _MAX_BYLINE_CHARS and clean_authors([text]):
             return text, el.sourceline, f"visible {how}"
     near = _near_headline(body)
-    return _author_link(near) or _by_label(near) or _first_poster(body, url)
+    return _author_link(near) or _by_label(near) or _first_poster(body, url, settings)
 
 
 # A link to a person's page on the site: /author/jane-roe, /authors/…, /writers/…, /people/….
@@ -412,10 +412,9 @@ def _by_label(elements: list[Any]) -> tuple[str, int | None, str] | None:
 _PROFILE_PATH = re.compile(
     r"/(?:users?|u|members?)/(?!(?:log_?in|sign_?in|sign_?up|register|login)\b)[^/?#]+(?:/[^/?#]+)?/?(?:[?#]|$)"
     r"|(?:member|memberlist|profile)\.php\?(?:[^#]*&)?(?:u|id)=\d", re.I)
-_MAX_HANDLE_CHARS = 40  # a member's name or handle ("archuser38013", "Outer Armatonisdaristan")
 
 
-def _first_poster(body: Any, url: str | None) -> tuple[str, int | None, str] | None:
+def _first_poster(body: Any, url: str | None, settings: Settings) -> tuple[str, int | None, str] | None:
     """On a thread with no author declared, the first post's author: the first link to a
     member's profile on the page's own site (a video site's channel is not a member) by the
     headline (as bylines are looked for), or in the whole page when it has no <h1>."""
@@ -437,7 +436,8 @@ def _first_poster(body: Any, url: str | None) -> tuple[str, int | None, str] | N
         if _BYLINE_NOT.search(el.get("class") or "") or el.find(".//img") is not None:
             continue  # an avatar ("J Offline") or a social icon, not the name as written
         text = normalize_space(" ".join(el.itertext())).lstrip("@")
-        if 1 < len(text) <= _MAX_HANDLE_CHARS and len(text.split()) <= _MAX_NAME_LINK_WORDS and any(c.isalpha() for c in text) and "?" not in text:
+        short = 1 < len(text) <= settings.html_member_name_max_chars and len(text.split()) <= _MAX_NAME_LINK_WORDS
+        if short and any(c.isalpha() for c in text) and "?" not in text:
             return text, el.sourceline, "visible link to a member's profile"
     return None
 

@@ -343,6 +343,10 @@ class Settings:
     # "By Matthew Richardson · Review Editor · Updated November 18, 2025" has 6, a
     # sentence that mentions a date more. Initial value, checked on wcxb-dev HTML.
     html_date_line_max_other_words: int = 6
+    # A forum's first poster (html/meta.py, _first_poster) is a member's profile link whose
+    # text is at most this many characters ("Outer Armatonisdaristan" has 23). Initial
+    # value; with it, wcxb-dev html author 0.779 -> 0.789 before the printed-byline change.
+    html_member_name_max_chars: int = 40
     # More distinct dates than this on the date lines by the headline are a list of posts
     # or comments, not the page's stamp: the declared date stands. Initial value, checked
     # on wcxb-dev HTML.

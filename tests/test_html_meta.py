@@ -273,3 +273,31 @@ def test_a_declared_date_stands_against_a_shown_date_a_day_apart_or_later(shown:
 def test_no_date_line_by_the_headline(body: str) -> None:
     assert meta_of(page('<meta property="article:published_time" content="2019-11-19">', body=body)).values["date"] == "2019-11-19"
 
+
+
+def test_the_first_poster_of_a_thread_is_the_byline() -> None:
+    # The avatar's link comes first ("J Offline" is no name); the name link to the same
+    # member follows; a later reply's author is not the thread's.
+    body = ('<h1>Which editor do you use?</h1><div class="post"><a href="/user/julian"><img src="a.png">'
+            '<span>J</span> Offline</a><a href="/user/julian">julian</a><p>I use vim.</p></div>'
+            '<div class="post"><a href="/user/jonb">JonB</a><p>Emacs here.</p></div>') + BODY
+    m = meta_of(page(body=body))
+    assert m.values["byline_raw"] == "julian"
+    assert m.evidence["byline_raw"].source == "visible link to a member's profile"
+    phpbb = '<h1>Boot fails</h1><dl class="postprofile"><dt><a href="./memberlist.php?mode=viewprofile&u=421190">b.scherer</a></dt></dl>'
+    assert meta_of(page(body=phpbb + BODY)).values["byline_raw"] == "b.scherer"
+    # A sign-in page under /user/, another site's member and a social icon's link name no member.
+    for other in ('<a href="/user/login">Log in</a>', '<a href="https://video.example/user/channel">Video</a>', '<a class="social-icon" href="https://social.example/profile.php?id=1000">Share</a>'):
+        assert meta_of(page(body=phpbb.replace("./memberlist.php?mode=viewprofile&u=421190", "#") + other + BODY)).values.get("byline_raw") is None
+
+
+def test_the_printed_byline_naming_every_declared_author_is_the_byline() -> None:
+    head = ld({"@type": "NewsArticle", "headline": "Budget passes",
+               "author": [{"@type": "Person", "name": "Jared Newman"}, {"@type": "Person", "name": "Sam Singleton"}]})
+    body = '<h1>Budget passes</h1><p class="byline">By Jared Newman and Sam Singleton | Jan 2, 2025</p>' + BODY
+    m = meta_of(page(head, body))
+    assert m.values["byline_raw"] == "By Jared Newman and Sam Singleton"
+    assert m.values["author_names"] == ["Jared Newman", "Sam Singleton"]
+    # A printed line that leaves a declared author out is not the byline.
+    body = '<h1>Budget passes</h1><p class="byline">By Jared Newman</p>' + BODY
+    assert meta_of(page(head, body)).values["byline_raw"] == "Jared Newman, Sam Singleton"

@@ -621,3 +621,31 @@ def test_links_of_reads_ascii_markdown_on_bytes_with_the_same_matches() -> None:
         want = tuple((m.group(1).strip(), m.group(2)) for m in _LINK.finditer(line))
         assert line.isascii() and _links_of(line) == want
     assert _links_of("[Café](/café) [b](/b)") == (("Café", "/café"), ("b", "/b"))
+
+# --- bylines that are navigation or phrases ------------------------------------------------------
+
+_STORY = ("The council voted on Tuesday to expand child care for working families across the city, "
+          "and the mayor said the plan would be paid for out of this year's budget surplus. ") * 3
+
+
+def test_a_menu_item_or_breadcrumb_linking_to_a_page_of_its_name_is_no_byline() -> None:
+    # A page named after the link's words is a person's page only on a line of its own.
+    person = clean("# Council expands child care\n\n[Natasha Turak](https://example.com/natasha-turak/)\n\n" + _STORY, kind="markdown")
+    assert person.byline == "Natasha Turak"
+    with_handle = "[Natasha Turak](https://example.com/natasha-turak/)[@NatashaTurak](https://social.example/NatashaTurak)"
+    assert clean(f"# Council expands child care\n\n{with_handle}\n\n" + _STORY, kind="markdown").byline == "Natasha Turak"
+    for nav in ("  * [Family Services](https://example.com/family-services/)",
+                "[Home](https://example.com/) > [Family Services](https://example.com/family-services/)"):
+        doc = clean(f"# Council expands child care\n\n{nav}\n\n" + _STORY, kind="markdown")
+        assert doc.byline is None, nav
+
+
+def test_a_name_line_whose_words_the_page_writes_in_lower_case_is_no_byline() -> None:
+    # "Child Care" under the headline: the story writes "child care", a name keeps its capitals.
+    doc = clean("# Council votes on the budget\n\nChild Care\n\n" + _STORY, kind="markdown")
+    assert doc.byline is None
+    doc = clean("# Council votes on the budget\n\nMaria Jansen\n\n" + _STORY, kind="markdown")
+    assert doc.byline == "Maria Jansen"
+    # "By" vouches for a name in the page's words: an organisation may write as itself.
+    doc = clean("# Council votes on the budget\n\nBy Child Care Online\n\n" + _STORY.replace("care", "care online"), kind="markdown")
+    assert doc.byline == "By Child Care Online"

@@ -95,7 +95,7 @@ def collect(tree: Any, json_ld: list[str], url: str | None, *, date_fallback: bo
     _from_meta_tags(meta, tags)
     for obj in pages:  # WebPage, an embedded VideoObject: weaker than the page's own tags
         _from_json_ld(meta, obj)
-    _from_visible(meta, tree)
+    _from_visible(meta, tree, url, settings)
     _prefer_displayed_date(meta, tree, settings)
     if "title" not in meta.values:
         _from_title_element(meta, tree, meta.values.get("site"))
@@ -312,18 +312,34 @@ def declared_language(tree: Any, tags: dict[str, list[tuple[str, int | None]]]) 
 # ---------------------------------------------------------------- visible elements
 
 
-def _from_visible(meta: HtmlMeta, tree: Any) -> None:
+def _from_visible(meta: HtmlMeta, tree: Any, url: str | None, settings: Settings) -> None:
     body = tree.find("body")
     if body is None:
         return
-    if "byline_raw" not in meta.values and (found := visible_byline(body)):
+    found = visible_byline(body, url, settings)
+    if found and "byline_raw" in meta.values:
+        # The byline as printed ("By Jane Roe and John Doe", "Jane Roe, MD") over the declared
+        # names joined, when it names every one of them; without its date and 'Updated' parts.
+        from ..text.meta import trim_byline
+
+        text, line, how = found
+        text = trim_byline(text, settings)
+        if _prints_all(text, meta.values.get("author_names") or []) and normalize_space(text) != meta.values["byline_raw"]:
+            meta.values["byline_raw"], meta.evidence["byline_raw"] = text, Evidence(f"{how} naming the declared authors", line)
+    if "byline_raw" not in meta.values and found:
         text, line, how = found
         meta.offer("byline_raw", text, how, line)
     if "date" not in meta.values and (found := visible_date(body)):
         meta.offer("date", found[0], found[2], found[1])
 
 
-def visible_byline(body: Any) -> tuple[str, int | None, str] | None:
+def _prints_all(text: str, names: list[str]) -> bool:
+    """Whether the printed text holds each declared name (case and spacing aside)."""
+    folded = " ".join(_title_words(text))
+    return bool(names) and all(f" {' '.join(_title_words(n))} " in f" {folded} " for n in names if _title_words(n))
+
+
+def visible_byline(body: Any, url: str | None = None, settings: Settings = DEFAULT) -> tuple[str, int | None, str] | None:
     """A short element marked as the author: rel=author, itemprop=author, or a byline class."""
     for el in body.iter():
         if not isinstance(el.tag, str):
@@ -341,7 +357,7 @@ def visible_byline(body: Any) -> tuple[str, int | None, str] | None:
         if 2 < len(text) <= _MAX_BYLINE_CHARS and clean_authors([text]):
             return text, el.sourceline, f"visible {how}"
     near = _near_headline(body)
-    return _author_link(near) or _by_label(near)
+    return _author_link(near) or _by_label(near) or _first_poster(body, url, settings)
 
 
 # A link to a person's page on the site: /author/jane-roe, /authors/…, /writers/…, /people/….
@@ -386,6 +402,43 @@ def _by_label(elements: list[Any]) -> tuple[str, int | None, str] | None:
         names = clean_authors([text[m.end():]])
         if names and all(_looks_like_name(n) for n in names):
             return text, el.sourceline, "visible 'By' line"
+    return None
+
+
+# A link to a member's profile, as forums and Q&A sites print by each post: /user/jonb,
+# /users/447274/user447274, /u/dessalines, /members/samuelmiz.3009205/, phpBB's
+# memberlist.php?mode=viewprofile&u=421190, vBulletin's member.php?u=224387. Sign-in and
+# sign-up pages under those folders are not members.
+_PROFILE_PATH = re.compile(
+    r"/(?:users?|u|members?)/(?!(?:log_?in|sign_?in|sign_?up|register|login)\b)[^/?#]+(?:/[^/?#]+)?/?(?:[?#]|$)"
+    r"|(?:member|memberlist|profile)\.php\?(?:[^#]*&)?(?:u|id)=\d", re.I)
+
+
+def _first_poster(body: Any, url: str | None, settings: Settings) -> tuple[str, int | None, str] | None:
+    """On a thread with no author declared, the first post's author: the first link to a
+    member's profile on the page's own site (a video site's channel is not a member) by the
+    headline (as bylines are looked for), or in the whole page when it has no <h1>."""
+    from ..urls import split_address
+
+    own = (split_address(url).hostname or "").removeprefix("www.") if url else ""
+    elements = [el for el in body.iter() if isinstance(el.tag, str)]
+    at = next((k for k, el in enumerate(elements) if el.tag == "h1"), None)
+    scope = elements if at is None else elements[max(0, at - _BYLINE_BEFORE_H1_ELEMENTS): at + _BYLINE_AFTER_H1_ELEMENTS]
+    first = None  # the first member linked: an avatar's link names the post's author too
+    for el in scope:
+        href = el.get("href") or ""
+        if el.tag != "a" or not _PROFILE_PATH.search(href) or first not in (None, href):
+            continue
+        host = (split_address(href).hostname or "").removeprefix("www.") if "//" in href else own
+        if host != own:
+            continue
+        first = href
+        if _BYLINE_NOT.search(el.get("class") or "") or el.find(".//img") is not None:
+            continue  # an avatar ("J Offline") or a social icon, not the name as written
+        text = normalize_space(" ".join(el.itertext())).lstrip("@")
+        short = 1 < len(text) <= settings.html_member_name_max_chars and len(text.split()) <= _MAX_NAME_LINK_WORDS
+        if short and any(c.isalpha() for c in text) and "?" not in text:
+            return text, el.sourceline, "visible link to a member's profile"
     return None
 
 

@@ -685,6 +685,7 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
     # A rule may have dropped the byline line as chrome: it still names the authors.
     near = [(i, d) for i, d in _near(blocks, anchor, settings) if blocks[i].drop is None or _ruled(blocks[i])]
     # Below the headline before above it, and the strong forms before the weak ones on each side.
+    lowercase: set[str] = set()  # filled on first use
     for weak, below in ((False, True), (True, True), (False, False), (True, False)):
         for n, (i, distance) in enumerate(near):
             block = blocks[i]
@@ -695,12 +696,12 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
                 nxt = blocks[near[n + 1][0]]
                 if near[n + 1][1] == distance + 1 and _names_shaped(_cut_names(nxt.text, settings), single=True):
                     block.drop = nxt.drop = Drop(DropSource.METADATA, "byline")
-                    return f"{block.text} {_trim_byline(nxt.text, settings)}", Evidence("byline: 'By' line", block.start)
+                    return f"{block.text} {trim_byline(nxt.text, settings)}", Evidence("byline: 'By' line", block.start)
             found = _byline_of(
                 block, settings, weak=weak, right_after_headline=anchor is not None and 0 < distance <= 2,
                 over_date=functools.partial(_over_date, blocks, i, settings),
             )
-            if found:
+            if found and (_strip_prefix(found[0], settings) != found[0] or not _common_phrase(found[0], blocks, lowercase)):
                 byline, how = found
                 block.drop = Drop(DropSource.METADATA, "byline")
                 return byline, Evidence(how, block.start)
@@ -710,6 +711,23 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
             block.drop = Drop(DropSource.METADATA, "byline")
             return block.text, Evidence("byline: 'Reporting by' credit", block.start)
     return None
+
+
+def _common_phrase(names: str, blocks: list[Block], lowercase: set[str]) -> bool:
+    """'Child Care', 'Key Takeaways', 'Extension Cords': capitalised words that the page also
+    writes in lower case, every one of them, are a phrase (a menu item, a heading), not a
+    person's name: a name keeps its capitals wherever it is written. (Asked of bylines
+    without a 'By': "By ASU Online" names an author in words of the page's prose.)"""
+    words = _NAME_WORD.findall(names)
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return False
+    if not lowercase:
+        lowercase.update(w for b in blocks for w in _NAME_WORD.findall(b.text) if w[0].islower())
+        lowercase.add("")  # filled, even on a page with no lower-case word
+    return all(w.lower() in lowercase for w in words)
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _byline_of(
@@ -737,7 +755,7 @@ def _byline_of(
         and not _PHOTO_CREDIT.search(text)
         and _name_line(text, settings)
     ):
-        return _trim_byline(text, settings), "byline: name line under the headline" if right_after_headline else "byline: name line over the date"
+        return trim_byline(text, settings), "byline: name line under the headline" if right_after_headline else "byline: name line over the date"
     return None
 
 
@@ -787,28 +805,37 @@ def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Setti
     text = _unglue_label(text)
     block = Block(BlockKind.PARAGRAPH, text, markdown, 0, 0, link_chars=link_chars)
     if len(text) <= settings.date_line_max_chars and not text.isascii() and _KO_REPORTER.search(text):
-        return _trim_byline(text, settings), "byline: Korean reporter credit"
+        return trim_byline(text, settings), "byline: Korean reporter credit"
     m = _byline_regex(settings.byline_prefixes).search(text)
     if m and (m.start() == 0 or find_dates(text[: m.start()])):
         names = _cut_names(m.group("names"), settings)
         if names and (_names_shaped(names, single=True) or _HANDLE_NAME.match(names)):
-            return _trim_byline(text[m.start() :], settings), "byline: 'By' line"
-    for link_text, target in _links(block):
+            return trim_byline(text[m.start() :], settings), "byline: 'By' line"
+    links = _links(block)
+    # A page named after the link's words is a person's only in a line of its own: in a menu
+    # item or a breadcrumb ("Home > Long-Distance Movers") it is a section (wcxb-dev markdown:
+    # "Child Care", "Our Blogs", "Case Studies" were taken for authors).
+    # (A name's @handle beside it is no second link: "[Keris Lahiff](…)[@kerisalison](…)".)
+    navigation = sum(not t.startswith("@") for t, _ in links) > 1 or _LIST_ITEM.match(markdown) is not None
+    for link_text, target in links:
         name = _PRESENCE.sub("", _cut_names(_strip_prefix(link_text, settings), settings))
-        if len(name) < 2 or name.lower() in _UI_WORDS or not (_author_link(target, settings) or _person_page(name, target)):
+        if len(name) < 2 or name.lower() in _UI_WORDS or not (_author_link(target, settings) or not navigation and _person_page(name, target)):
             # (a one-letter link is an avatar's initial: "[J](/user/julian)")
             continue
         # A forum's user name may hold digits ("lulug30"): the profile link vouches for it.
         if _names_shaped(name, single=True) or len(name.split()) == 1 and (name.isalpha() or _author_link(target, settings) and _HANDLE_NAME.match(name)):
             if block.link_chars > 0.5 * len(text) or not text.lower().startswith(("by", name.lower()[:3])):
                 return name, "byline: link to an author page"
-            return _trim_byline(text, settings), "byline: link to an author page"
+            return trim_byline(text, settings), "byline: link to an author page"
     agency = text.strip(" .,").removeprefix("By ").removeprefix("by ")
     head, _, place = agency.partition(",")
     if head.strip().lower() in _agencies(settings.agency_names) and (not place or _PLACE_ONLY.match(place)):
         # "Reuters", "PTI, Washington,": the agency credit, with where the story was filed
         return (text.strip(" ,") if not place else head.strip()), "byline: agency credit"
     return None
+
+
+_LIST_ITEM = re.compile(r"\s*(?:[*+-]|\d+[.)])\s")
 
 
 def _author_link(target: str, settings: Settings) -> bool:
@@ -836,7 +863,7 @@ def _strip_prefix(text: str, settings: Settings) -> str:
     return m.group("names") if m else text
 
 
-def _trim_byline(text: str, settings: Settings) -> str:
+def trim_byline(text: str, settings: Settings) -> str:
     """The byline as printed, without the date, time, handles and 'Updated' parts after the names."""
     cut = len(text)
     dates = find_dates(text)

@@ -25,6 +25,10 @@ def block(text: str, line: int = 1, kind: BlockKind = BlockKind.PARAGRAPH, *, li
     return Block(kind, text, text, line, line, link_chars=len(text) if links else 0, links=int(links))
 
 
+def heading(text: str, line: int, level: int = 2, *, links: bool = False) -> Block:
+    return Block(BlockKind.HEADING, text, text, line, line, level=level, link_chars=len(text) if links else 0, links=int(links))
+
+
 def blocks_of(*specs: str | tuple) -> list[Block]:  # type: ignore[type-arg]
     """'text' is a paragraph; ('text', kind) or ('text', kind, True) for a kind and link-only text."""
     out = []
@@ -365,6 +369,22 @@ def test_cut_rest_after_the_article_drops_everything_after(tmp_path: Path) -> No
     blocks = blocks_of(
         PROSE, PROSE + " Again.", PROSE + " Third.", PROSE + " Fourth.", "Similar News: other stories", PROSE + " Teaser.", ("Heading", BlockKind.HEADING)
     )
+    run(rules, blocks)
+    assert reasons(blocks) == [None] * 4 + ["t.similar"] * 3
+
+
+def test_cut_rest_marker_heading_an_empty_section_only_drops_itself(tmp_path: Path) -> None:
+    # A "Recommended" box filled by script is empty in the capture: the next heading of the
+    # same rank opens the page's next section, which stays. Teaser titles under the marker
+    # are link headings, and those still go with the cut.
+    rules = rules_from(tmp_path, CUT)
+    marker, section = heading("Similar News: for you", 5), heading("Bookcases for every room", 6)
+    blocks = blocks_of(PROSE, PROSE + " Again.", PROSE + " Third.", PROSE + " Fourth.") + [marker, section] + blocks_of(PROSE + " More.")
+    run(rules, blocks)
+    assert reasons(blocks) == [None] * 4 + ["t.similar", None, None]
+
+    marker, teaser = heading("Similar News: for you", 5), heading("Another story", 6, links=True)
+    blocks = blocks_of(PROSE, PROSE + " Again.", PROSE + " Third.", PROSE + " Fourth.") + [marker, teaser] + blocks_of(PROSE + " Teaser.")
     run(rules, blocks)
     assert reasons(blocks) == [None] * 4 + ["t.similar"] * 3
 

@@ -161,6 +161,12 @@ def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context, settings: 
                 if block.drop is None:
                     continue  # the block stays: other rules may still apply
             elif rule.action is Action.CUT_REST and prose_before >= settings.cut_min_prose_chars_before:
+                if _heads_empty_section(block, nxt):
+                    # "Recommended for you" with the next section's heading straight under
+                    # it: a box the browser fills by script, empty in the capture. What
+                    # follows is the page's next section, not the teasers the marker names.
+                    block.drop = Drop(DropSource.RULE, rule.id)
+                    break
                 if _recurs_later(blocks, i, last_use):
                     # The marker comes back further down ("Add a comment" under every
                     # answer, "14 comments" under every teaser): a label of each item, not
@@ -277,6 +283,16 @@ def _is_prose(block: Block, settings: Settings) -> bool:
 
 
 _SENTENCE_END = re.compile(r"[.!?。！？…](?:\s|[\"'’”)\]»]|$)")
+
+
+def _heads_empty_section(block: Block, nxt: Block | None) -> bool:
+    """A heading whose next kept block is a plain heading of the same or a higher rank:
+    the section it opens holds nothing. Teaser titles are link headings, and a lower rank
+    is a sub-heading of the section, so neither counts."""
+    return (
+        block.kind is BlockKind.HEADING and nxt is not None and nxt.kind is BlockKind.HEADING
+        and 0 < nxt.level <= block.level and not link_heavy(nxt)
+    )
 
 
 def _recurs_later(blocks: list[Block], i: int, last_of: dict[str, int]) -> bool:

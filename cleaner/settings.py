@@ -310,8 +310,11 @@ class Settings:
     # text (pruning can move the engine's choice of region). 0: never. wcxb-dev (1,497):
     # F1 0.8096 -> 0.8105 (forum 0.693 -> 0.697, service 0.753 -> 0.756, listing 0.562 ->
     # 0.564; 7 pages better, 1 worse), dev bench 0.9817 unchanged. Tried under a share of
-    # 0.35 instead of 0.2: wcxb-dev 0.8102, dev bench 0.9799.
-    html_unpruned_min_gain: float = 2.0
+    # 0.35 instead of 0.2: wcxb-dev 0.8102, dev bench 0.9799. Off (0) by default: the
+    # extra parse and full reading fire on 8 of the dev bench's 181 pages without changing
+    # them and cost the HTML path about a fifth of its speed there (CPU for cleaning the
+    # 181 pages: 2.31 s -> 3.01 s), for +0.001 on wcxb-dev.
+    html_unpruned_min_gain: float = 0.0
     # A DOM rule never prunes an element holding more than this share of the page's text
     # outside links: a chrome selector that hits the article's wrapper is wrong there.
     # A safety bound: on the dev bench no pruned element comes near it.

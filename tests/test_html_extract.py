@@ -120,7 +120,7 @@ def test_a_page_the_dom_rules_left_little_to_read_is_read_as_parsed() -> None:
     left = f"<html><body>{menu}<footer>{PARA * 3}</footer></body></html>"
     article = "<article><h1>Headline</h1>" + "".join(f"<p>{i} {PARA * 3}</p>" for i in range(20)) + "</article>"
     whole = lambda: parse(f"<html><body>{menu}{article}</body></html>").tree  # noqa: E731
-    settings = Settings(html_fallback_max_share=0.9)
+    settings = Settings(html_fallback_max_share=0.9, html_unpruned_min_gain=2)  # off by default: its cost
     out = extract(parse(left).tree, None, settings, unpruned=whole)
     assert sum(b.text.count("council") for b in out.blocks) >= 20
     assert all(src is not None for b, src in zip(out.blocks, out.sources) if "council" in b.text)  # aligned to the tree read

@@ -95,8 +95,10 @@ def collect(tree: Any, json_ld: list[str], url: str | None, *, date_fallback: bo
     _from_meta_tags(meta, tags)
     for obj in pages:  # WebPage, an embedded VideoObject: weaker than the page's own tags
         _from_json_ld(meta, obj)
-    _from_visible(meta, tree, url, settings)
-    _prefer_displayed_date(meta, tree, settings)
+    if (body := tree.find("body")) is not None:
+        page = Elements.of(body)
+        _from_visible(meta, body, page, url, settings)
+        _prefer_displayed_date(meta, page, settings)
     if "title" not in meta.values:
         _from_title_element(meta, tree, meta.values.get("site"))
     _prefer_displayed_headline(meta, tree, tags, articles, url)
@@ -312,11 +314,8 @@ def declared_language(tree: Any, tags: dict[str, list[tuple[str, int | None]]]) 
 # ---------------------------------------------------------------- visible elements
 
 
-def _from_visible(meta: HtmlMeta, tree: Any, url: str | None, settings: Settings) -> None:
-    body = tree.find("body")
-    if body is None:
-        return
-    found = visible_byline(body, url, settings)
+def _from_visible(meta: HtmlMeta, body: Any, page: Elements, url: str | None, settings: Settings) -> None:
+    found = visible_byline(body, page, url, settings)
     if found and "byline_raw" in meta.values:
         # The byline as printed ("By Jane Roe and John Doe", "Jane Roe, MD") over the declared
         # names joined, when it names every one of them; without its date and 'Updated' parts.
@@ -339,7 +338,7 @@ def _prints_all(text: str, names: list[str]) -> bool:
     return bool(names) and all(f" {' '.join(_title_words(n))} " in f" {folded} " for n in names if _title_words(n))
 
 
-def visible_byline(body: Any, url: str | None = None, settings: Settings = DEFAULT) -> tuple[str, int | None, str] | None:
+def visible_byline(body: Any, page: Elements, url: str | None = None, settings: Settings = DEFAULT) -> tuple[str, int | None, str] | None:
     """A short element marked as the author: rel=author, itemprop=author, or a byline class."""
     for el in body.iter():
         if not isinstance(el.tag, str):
@@ -356,8 +355,8 @@ def visible_byline(body: Any, url: str | None = None, settings: Settings = DEFAU
         text = normalize_space(" ".join(el.itertext()))
         if 2 < len(text) <= _MAX_BYLINE_CHARS and clean_authors([text]):
             return text, el.sourceline, f"visible {how}"
-    near = _near_headline(body)
-    return _author_link(near) or _by_label(near) or _first_poster(body, url, settings)
+    near = page.near_headline()
+    return _author_link(near) or _by_label(near) or _first_poster(page, url, settings)
 
 
 # A link to a person's page on the site: /author/jane-roe, /authors/…, /writers/…, /people/….
@@ -373,13 +372,24 @@ _BYLINE_AFTER_H1_ELEMENTS = 150
 _NAME_PARTICLES = frozenset({"de", "da", "del", "della", "der", "den", "van", "von", "la", "le", "di", "du", "bin", "al", "el", "y", "e"})
 
 
-def _near_headline(body: Any) -> list[Any]:
-    """The body's elements around its first <h1> (none without one)."""
-    elements = [el for el in body.iter() if isinstance(el.tag, str)]
-    at = next((k for k, el in enumerate(elements) if el.tag == "h1"), None)
-    if at is None:
-        return []
-    return elements[max(0, at - _BYLINE_BEFORE_H1_ELEMENTS): at + _BYLINE_AFTER_H1_ELEMENTS]
+@dataclass(frozen=True)
+class Elements:
+    """The body's elements in page order and where its first <h1> is (None without one),
+    listed once a page for the byline, poster and date searches by the headline."""
+
+    all: list[Any]
+    h1: int | None
+
+    @classmethod
+    def of(cls, body: Any) -> Elements:
+        elements = [el for el in body.iter() if isinstance(el.tag, str)]
+        return cls(elements, next((k for k, el in enumerate(elements) if el.tag == "h1"), None))
+
+    def near_headline(self) -> list[Any]:
+        """The elements around the first <h1> (none without one)."""
+        if self.h1 is None:
+            return []
+        return self.all[max(0, self.h1 - _BYLINE_BEFORE_H1_ELEMENTS): self.h1 + _BYLINE_AFTER_H1_ELEMENTS]
 
 
 def _author_link(elements: list[Any]) -> tuple[str, int | None, str] | None:
@@ -414,16 +424,14 @@ _PROFILE_PATH = re.compile(
     r"|(?:member|memberlist|profile)\.php\?(?:[^#]*&)?(?:u|id)=\d", re.I)
 
 
-def _first_poster(body: Any, url: str | None, settings: Settings) -> tuple[str, int | None, str] | None:
+def _first_poster(page: Elements, url: str | None, settings: Settings) -> tuple[str, int | None, str] | None:
     """On a thread with no author declared, the first post's author: the first link to a
     member's profile on the page's own site (a video site's channel is not a member) by the
     headline (as bylines are looked for), or in the whole page when it has no <h1>."""
     from ..urls import split_address
 
     own = (split_address(url).hostname or "").removeprefix("www.") if url else ""
-    elements = [el for el in body.iter() if isinstance(el.tag, str)]
-    at = next((k for k, el in enumerate(elements) if el.tag == "h1"), None)
-    scope = elements if at is None else elements[max(0, at - _BYLINE_BEFORE_H1_ELEMENTS): at + _BYLINE_AFTER_H1_ELEMENTS]
+    scope = page.all if page.h1 is None else page.near_headline()
     first = None  # the first member linked: an avatar's link names the post's author too
     for el in scope:
         href = el.get("href") or ""
@@ -475,17 +483,14 @@ def visible_date(body: Any) -> tuple[str, int | None, str] | None:
 _NOT_SHOWN = frozenset({"script", "style", "noscript", "template", "select", "option", "head", "title"})
 
 
-def _prefer_displayed_date(meta: HtmlMeta, tree: Any, settings: Settings) -> None:
+def _prefer_displayed_date(meta: HtmlMeta, page: Elements, settings: Settings) -> None:
     """The date the page shows with its headline fills an empty date, and replaces a
     declared date (datePublished, article:published_time) that is more than a day later
     and shown nowhere there: a page re-stamped by a migration or an update still shows
     when it was published under its <h1>. Not when the declared date is shown there too
     (a page that shows "Published X" and "Updated Y", a forum thread's first post under
     the dates of the replies)."""
-    body = tree.find("body")
-    if body is None:
-        return
-    shown = displayed_dates(body, settings)
+    shown = displayed_dates(page, settings)
     declared = meta.values.get("date")
     lines = [line for line in shown if line.date is not None]
     if not lines or any(declared in line.dates for line in shown):
@@ -520,14 +525,13 @@ class DateLine:
     how: str
 
 
-def displayed_dates(body: Any, settings: Settings = DEFAULT) -> list[DateLine]:
+def displayed_dates(page: Elements, settings: Settings = DEFAULT) -> list[DateLine]:
     """The date lines under the first <h1>, in page order, then those above it, closest
     first: short elements that are mostly a date ("Published Apr 26, 2023", "Updated on
     April 19, 2025", "Dec 12, 2025 · 6 min read"), read as printed."""
     from ..text.meta import pick_date
 
-    elements = [el for el in body.iter() if isinstance(el.tag, str)]
-    at = next((k for k, el in enumerate(elements) if el.tag == "h1"), None)
+    elements, at = page.all, page.h1
     if at is None:
         return []
     below = elements[at + 1: at + 1 + _BYLINE_AFTER_H1_ELEMENTS]

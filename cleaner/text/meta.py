@@ -989,7 +989,7 @@ def _date_line(block: Block, settings: Settings) -> bool:
     return bool(dates) and dates[0].start <= settings.date_prefix_chars
 
 
-def _pick(text: str, settings: Settings, year: tuple[int, int | None] | None = None) -> tuple[DateMatch, str] | None:
+def pick_date(text: str, settings: Settings, year: tuple[int, int | None] | None = None) -> tuple[DateMatch, str] | None:
     """The publication date among the dates of one line, and how it is labelled:
     'published', 'updated' (only an update date is shown) or ''. With `year` (from the
     URL), dates printed without a year count too, if they fall in the URL's month."""
@@ -1025,12 +1025,6 @@ def _pick(text: str, settings: Settings, year: tuple[int, int | None] | None = N
             return d, label
     # Only update dates: the earliest of them is the closest to publication.
     return min(labelled, key=lambda x: x[0].date)
-
-
-def pick_date(text: str, settings: Settings) -> tuple[DateMatch, str] | None:
-    """The publication date among the dates of one line and its label ('published',
-    'updated' or ''), as the date search near a headline reads it."""
-    return _pick(text, settings)
 
 
 def _as_published(d: DateMatch, how: str, line: int, settings: Settings, url: str | None = None) -> tuple[str, Evidence]:
@@ -1077,7 +1071,7 @@ def find_date(blocks: list[Block], settings: Settings, anchor: int | None = None
             break
         if block.kind in (BlockKind.QUOTE, BlockKind.CODE) or (block.links and block.link_chars >= 0.5 * len(block.text)):
             continue
-        if _date_line(block, settings) and (picked := _pick(block.text, settings)):
+        if _date_line(block, settings) and (picked := pick_date(block.text, settings)):
             return _as_published(picked[0], "first date line", block.start, settings)
     return None
 
@@ -1090,7 +1084,7 @@ def _labelled_date_below(blocks: list[Block], anchor: int, settings: Settings) -
             break
         if block.drop is not None or block.kind in (BlockKind.QUOTE, BlockKind.CODE) or not _date_line(block, settings):
             continue
-        picked = _pick(block.text, settings)
+        picked = pick_date(block.text, settings)
         if picked is not None and picked[1] == "published":
             return _as_published(picked[0], "date line labelled published, below the headline", block.start, settings)
     return None
@@ -1123,7 +1117,7 @@ def _best_date(
             continue
         if year is not None and (len(block.text) > settings.date_line_max_chars or block.kind is not BlockKind.PARAGRAPH or block.links):
             continue  # a date without a year counts only on a date line of its own
-        picked = _pick(block.text, settings, year)
+        picked = pick_date(block.text, settings, year)
         if picked is None:
             continue
         d, label = picked

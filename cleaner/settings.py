@@ -341,7 +341,7 @@ class Settings:
     # this much (F1); a byline or date line is at most this long.
     html_meta_repeat_min_f1: float = 0.8
     html_meta_line_max_chars: int = 120
-    # The date line shown by the headline (html/meta.py, displayed_date) is a short element
+    # The date line shown by the headline (html/meta.py, displayed_dates) is a short element
     # (date_line_max_chars) with at most this many words besides its dates and times:
     # "By Matthew Richardson · Review Editor · Updated November 18, 2025" has 6, a
     # sentence that mentions a date more. Initial value, checked on wcxb-dev HTML.

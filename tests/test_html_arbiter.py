@@ -106,3 +106,20 @@ def test_the_pipeline_runs_the_arbiter_only_when_asked():
     clean_text(html, kind="html", rules=default_rules(), settings=replace(DEFAULT, html_arbiter=False), collect=collect)
     assert len(collect) == 1 and collect[0].cands[0].text.startswith("The first paragraph")  # the DOM rules pruned the nav
     assert "The first paragraph of the story" in on.text
+
+
+def test_a_blocks_region_votes_are_its_own_sections() -> None:
+    # Two sections side by side: the kept one's paragraphs see only kept neighbours, the
+    # other's only dropped ones. Ancestors keyed by the id of a freed lxml proxy mixed them.
+    para = "The committee met on Tuesday and agreed on the budget for the coming year."
+    section = "<section><div>" + "".join(f"<p>{para} WHICH {i}.</p>" for i in range(4)) + "</div></section>"
+    root = lxml.html.fromstring("<html><body><main>" + section.replace("WHICH", "kept") + section.replace("WHICH", "other") + "</main></body></html>")
+    body = root.find("body")
+    cands = arbiter.candidates(body)
+    assert len(cands) == 8
+    votes = np.array([[1.0] if i < 4 else [0.0] for i in range(8)])
+    words = np.array([float(len(c.tokens)) for c in cands])
+    out = arbiter._context(cands, votes, words)
+    # around1 (the <div>) and around2 (the <section>): the other three paragraphs of the same section
+    assert list(out[:4, 0]) == [1.0] * 4 and list(out[4:, 0]) == [0.0] * 4
+    assert list(out[:4, 1]) == [1.0] * 4 and list(out[4:, 1]) == [0.0] * 4

@@ -72,6 +72,8 @@ _KIND_GROUPS = (
     ("quote", frozenset(("blockquote", "pre", "figcaption"))),
 )
 READINGS = ("cleaner", "trafilatura", "resiliparse")
+_CONTEXT_READINGS = ("cleaner", "resiliparse")  # the readings whose votes around a candidate it sees
+_AROUND_LEVELS = 3  # ancestors whose other candidates' votes a candidate sees
 
 NAMES: tuple[str, ...] = (
     "bias", "log_chars", "log_words", "link_share", "ends_sentence", "commas_per_word", "position", "log_depth",
@@ -81,10 +83,9 @@ NAMES: tuple[str, ...] = (
     *(f"vote_{r}" for r in READINGS),
     *(f"near_{r}" for r in READINGS),
     *(f"page_{r}" for r in READINGS),
-    *(f"around{k}_{r}" for k in (1, 2, 3) for r in ("cleaner", "resiliparse")),
-    *(f"alike_{r}" for r in ("cleaner", "resiliparse")), "log_alike",
+    *(f"around{k}_{r}" for k in range(1, _AROUND_LEVELS + 1) for r in _CONTEXT_READINGS),
+    *(f"alike_{r}" for r in _CONTEXT_READINGS), "log_alike",
 )
-_AROUND_LEVELS = 3  # ancestors whose other candidates' votes a candidate sees
 
 
 @dataclass
@@ -200,7 +201,7 @@ def features(cands: list[Candidate], readings: list[set[tuple[str, ...]]]) -> np
     page_share = (votes * words[:, None]).sum(axis=0) / max(page_words, 1)
     padded = np.vstack([np.zeros((1, len(readings))), votes, np.zeros((1, len(readings)))])
     near = (padded[:-2] + padded[2:]) / 2
-    n_kinds, n_words, n_tags = len(_KIND_GROUPS), len(_WORD_GROUPS), len(_TAG_GROUPS)
+    n_words, n_tags = len(_WORD_GROUPS), len(_TAG_GROUPS)
     for i, c in enumerate(cands):
         chars = len(c.text)
         tag = c.el.tag if isinstance(c.el.tag, str) else ""
@@ -209,11 +210,11 @@ def features(cands: list[Candidate], readings: list[set[tuple[str, ...]]]) -> np
         row += [float(tag in group) for _, group in _KIND_GROUPS]
         row += [float(bool(c.flags >> b & 1)) for b in range(n_words + n_tags)]
         rows[i, : len(row)] = row
-    at = 8 + n_kinds + n_words + n_tags
-    rows[:, at: at + 3] = votes
-    rows[:, at + 3: at + 6] = near
-    rows[:, at + 6: at + 9] = page_share
-    rows[:, at + 9:] = _context(cands, votes[:, [0, 2]], words)
+    at, r = NAMES.index(f"vote_{READINGS[0]}"), len(READINGS)
+    rows[:, at: at + r] = votes
+    rows[:, at + r: at + 2 * r] = near
+    rows[:, at + 2 * r: at + 3 * r] = page_share
+    rows[:, at + 3 * r:] = _context(cands, votes[:, [READINGS.index(x) for x in _CONTEXT_READINGS]], words)
     return rows
 
 
@@ -226,11 +227,14 @@ def _context(cands: list[Candidate], votes: np.ndarray, words: np.ndarray) -> np
     weighted = votes * words[:, None]
     sums: dict[int, np.ndarray] = {}
     counts: dict[int, float] = {}
+    # The ancestors themselves are kept (in chains), not only their ids: an lxml element's
+    # Python object lives only while referenced, and a freed one's id goes to the next,
+    # which merged unrelated regions at random from run to run.
     chains = []
     for i, c in enumerate(cands):
-        chain = [id(a) for a in itertools.islice(c.el.iterancestors(), _AROUND_LEVELS)]
+        chain = list(itertools.islice(c.el.iterancestors(), _AROUND_LEVELS))
         chains.append(chain)
-        for key in chain:
+        for key in map(id, chain):
             if key in sums:
                 sums[key] += weighted[i]
                 counts[key] += words[i]
@@ -239,7 +243,7 @@ def _context(cands: list[Candidate], votes: np.ndarray, words: np.ndarray) -> np
                 counts[key] = words[i]
     out = np.zeros((n, _AROUND_LEVELS * r + r + 1))
     for i, chain in enumerate(chains):
-        for k, key in enumerate(chain):
+        for k, key in enumerate(map(id, chain)):
             rest = counts[key] - words[i]
             if rest > 0:
                 out[i, k * r:(k + 1) * r] = (sums[key] - weighted[i]) / rest

@@ -47,17 +47,24 @@ def engine_body() -> Any:
 # --- trafilatura ----------------------------------------------------------------------------------
 
 
-def test_bare_extraction_takes_every_keyword_the_engine_passes(monkeypatch: pytest.MonkeyPatch) -> None:
-    import trafilatura
-
-    real = trafilatura.bare_extraction
+def recorded(monkeypatch: pytest.MonkeyPatch, module: Any, name: str) -> list[tuple[tuple[Any, ...], dict[str, Any]]]:
+    """The (args, kwargs) of every call the cleaner makes to module.name, which still runs."""
+    real = getattr(module, name)
     calls: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
 
     def recording(*args: Any, **kwargs: Any) -> Any:
         calls.append((args, kwargs))
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(trafilatura, "bare_extraction", recording)
+    monkeypatch.setattr(module, name, recording)
+    return calls
+
+
+def test_bare_extraction_takes_every_keyword_the_engine_passes(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    real = trafilatura.bare_extraction
+    calls = recorded(monkeypatch, trafilatura, "bare_extraction")
     engine_body()
     assert len(calls) == 1
     args, kwargs = calls[0]
@@ -112,13 +119,7 @@ def test_htmldate_find_date_takes_the_keywords_meta_passes(monkeypatch: pytest.M
     import htmldate
 
     real = htmldate.find_date
-    calls: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
-
-    def recording(*args: Any, **kwargs: Any) -> Any:
-        calls.append((args, kwargs))
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(htmldate, "find_date", recording)
+    calls = recorded(monkeypatch, htmldate, "find_date")
     page = '<html><head><meta property="article:published_time" content="2019-11-19T08:57:40+01:00"></head><body><p>x</p></body></html>'
     # _htmldate swallows htmldate's errors (the date is optional), so check the answer too.
     assert meta._htmldate(lxml.html.document_fromstring(page), "https://example.com/a") == "2019-11-19"

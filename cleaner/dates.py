@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -166,6 +167,17 @@ def _find_dates(text: str, year: int | None) -> tuple[DateMatch, ...]:
         if not out or d.start >= out[-1].end:
             out.append(d)
     return tuple(out)
+
+
+def without_dates(text: str, dates: Sequence[DateMatch]) -> str:
+    """The text with the found dates (find_dates, in order) cut out: what a date line says
+    besides its dates."""
+    kept, last = [], 0
+    for d in dates:
+        kept.append(text[last:d.start])
+        last = d.end
+    kept.append(text[last:])
+    return " ".join(kept)
 
 
 def parse_date(text: str) -> str | None:

@@ -56,13 +56,20 @@ class Model:
 def load(path: str = str(WEIGHTS)) -> Model | None:
     """The shipped model, or None when none ships. A model built for other features is
     refused rather than silently misread."""
+    data = read_weights(path, NAMES, "bench/train.py")
+    return None if data is None else from_dict(data)
+
+
+def read_weights(path: str, names: tuple[str, ...], trainer: str) -> dict[str, Any] | None:
+    """A shipped weights file, or None when none ships; one made for other features than
+    `names` is refused rather than silently misread (`trainer` makes it anew)."""
     p = Path(path)
     if not p.is_file():
         return None
-    data = json.loads(p.read_text(encoding="utf-8"))
-    if tuple(data["features"]) != NAMES:
-        raise ValueError(f"{p}: the model's features differ from the code's; retrain with bench/train.py")
-    return from_dict(data)
+    data: dict[str, Any] = json.loads(p.read_text(encoding="utf-8"))
+    if tuple(data["features"]) != names:
+        raise ValueError(f"{p}: the model's features differ from the code's; retrain with {trainer}")
+    return data
 
 
 def from_dict(data: dict[str, Any]) -> Model:

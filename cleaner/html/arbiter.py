@@ -18,7 +18,6 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-import json
 import math
 import re
 from dataclasses import dataclass, field
@@ -28,7 +27,7 @@ from typing import Any
 import lxml.etree
 import numpy as np
 
-from ..classify.learned import Model, from_dict
+from ..classify.learned import Model, from_dict, read_weights
 from ..model import Block, BlockKind, Drop, DropSource
 from ..render import markdown_line
 from .extract import BLOCK_TAGS
@@ -270,13 +269,8 @@ def _signature(el: Any) -> tuple[str, ...]:
 def load(path: str = str(WEIGHTS)) -> tuple[Model, float, float] | None:
     """The shipped model and its two thresholds (drop a kept block below the first, add a
     block below... above the second), or None when none ships."""
-    p = Path(path)
-    if not p.is_file():
-        return None
-    data = json.loads(p.read_text(encoding="utf-8"))
-    if tuple(data["features"]) != NAMES:
-        raise ValueError(f"{p}: the arbiter's features differ from the code's; retrain with bench/train.py --arbiter")
-    return from_dict(data), float(data["drop_below"]), float(data["add_from"])
+    data = read_weights(path, NAMES, "make train-arbiter")
+    return None if data is None else (from_dict(data), float(data["drop_below"]), float(data["add_from"]))
 
 
 def resiliparse_reading(html: str) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..dates import find_dates, parse_date, strip_time
+from ..dates import find_dates, parse_date, strip_time, without_dates
 from ..model import Evidence
 from ..settings import DEFAULT, Settings
 
@@ -565,12 +565,7 @@ def displayed_dates(page: Elements, settings: Settings = DEFAULT) -> list[DateLi
 
 def _words_besides_dates(text: str, dates: list[Any]) -> int:
     """How many words the text holds besides its dates and clock times."""
-    rest, last = [], 0
-    for d in dates:
-        rest.append(text[last:d.start])
-        last = d.end
-    rest.append(text[last:])
-    return len(_title_words(strip_time(" ".join(rest))))
+    return len(_title_words(strip_time(without_dates(text, dates))))
 
 
 def _short_text(el: Any, limit: int) -> str | None:

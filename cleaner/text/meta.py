@@ -17,7 +17,7 @@ from datetime import date
 
 import re2
 
-from ..dates import DateMatch, find_dates, is_relative, is_relative_date, url_date, url_has_day, url_year_month
+from ..dates import DateMatch, find_dates, is_relative, is_relative_date, url_date, url_has_day, url_year_month, without_dates
 from ..memo import LINE_CHARS, PARAGRAPH_CHARS, short_text_cache
 from ..model import Block, BlockKind, Drop, DropSource, Evidence
 from ..settings import DEFAULT, Settings
@@ -370,12 +370,7 @@ def _headline_shaped(block: Block, settings: Settings, url: str | None) -> bool:
 
 def _words_besides(text: str, dates: list[DateMatch]) -> int:
     """How many words the line has outside its dates."""
-    kept, last = [], 0
-    for d in dates:
-        kept.append(text[last : d.start])
-        last = d.end
-    kept.append(text[last:])
-    return len(_words(" ".join(kept)))
+    return len(_words(without_dates(text, dates)))
 
 
 def _short_headline(text: str, words: int) -> bool:

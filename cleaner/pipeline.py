@@ -6,7 +6,7 @@ import functools
 import re
 
 from .classify import classify
-from .classify.passes import FINAL_VERDICTS
+from .classify.passes import FINAL_VERDICTS, best_run
 from .dates import parse_date
 from .decode import decode, decode_str
 from .detect import HTML, KINDS, MARKDOWN, detect_kind
@@ -216,21 +216,15 @@ def _keep_main_run(blocks: list[Block], settings: Settings) -> None:
     When the kept text is under settings.fallback_min_kept_share of that run's, the
     classifier's drops inside the run are taken back; rules' and metadata's drops and the
     classifier's verdicts of fact (empty, duplicate, timestamp) stand."""
-    best, span = 0.0, None
-    run, run_start = 0.0, 0
-    for i, block in enumerate(blocks):
+
+    def score(block: Block) -> float:
         if block.drop is not None and (block.drop.source is not DropSource.CLASSIFIER or block.drop.reason in _FACTS):
             # Chrome a rule named (a "Reply" under each post), a metadata line, an empty
             # line: never taken back, and no end to the run either.
-            score = 0.0
-        else:
-            score = len(block.text) - settings.fallback_block_cost_chars
-        if run <= 0:
-            run_start, run = i, score
-        else:
-            run += score
-        if run > best:
-            best, span = run, (run_start, i)
+            return 0.0
+        return len(block.text) - settings.fallback_block_cost_chars
+
+    span = best_run(score(b) for b in blocks)
     if span is None:
         return
     region = blocks[span[0] : span[1] + 1]

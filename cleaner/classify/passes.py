@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from ..dates import is_relative_stamp
 from ..memo import PARAGRAPH_CHARS, short_text_cache
@@ -337,17 +338,24 @@ def _absorb_near(blocks: list[Block], region: tuple[int, int] | None, gap: int) 
     return start, end
 
 
-def main_region(blocks: list[Block], bad_weight: float, bad_block_chars: float) -> tuple[int, int] | None:
-    """The run of blocks with the most good text net of bad text (maximum subarray)."""
-    best: tuple[float, tuple[int, int] | None] = (0.0, None)
+def best_run(scores: Iterable[float]) -> tuple[int, int] | None:
+    """The stretch of consecutive scores with the largest positive sum (maximum subarray), as
+    (first, last) indexes; None when no score is positive. The earliest of equal runs wins."""
+    best, span = 0.0, None
     run_start, run = 0, 0.0
-    for i, block in enumerate(blocks):
-        weight = block.features.get("chars", 0.0)
-        score = weight if block.label is Label.GOOD else -(weight * bad_weight + bad_block_chars)
+    for i, score in enumerate(scores):
         if run <= 0:
             run_start, run = i, score
         else:
             run += score
-        if run > best[0]:
-            best = (run, (run_start, i))
-    return best[1]
+        if run > best:
+            best, span = run, (run_start, i)
+    return span
+
+
+def main_region(blocks: list[Block], bad_weight: float, bad_block_chars: float) -> tuple[int, int] | None:
+    """The run of blocks with the most good text net of bad text (maximum subarray)."""
+    return best_run(
+        b.features.get("chars", 0.0) if b.label is Label.GOOD else -(b.features.get("chars", 0.0) * bad_weight + bad_block_chars)
+        for b in blocks
+    )

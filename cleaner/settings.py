@@ -331,7 +331,7 @@ class Settings:
     # With it (and a box repeated further down added once): wcxb-dev F1 0.8096 -> 0.8096
     # (3 pages better, none worse: w0001's "More to explore" cards, a repeated keyword
     # box); dev bench unchanged (0.9817).
-    html_continuation_max_linked_headings: int = 2
+    html_continuation_teaser_min_linked_headings: int = 2
     # The headline, standfirst, byline and date are looked for above the first paragraph
     # of at least html_prose_min_chars, and within the first html_head_max_blocks blocks.
     # Initial values; 10 blocks missed headlines below a sidebar dump (jaraguadosul.com.br).

@@ -292,10 +292,10 @@ _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 def _teasers(el: Any, settings: Settings) -> bool:
     """A box of cards that each title another page with a linked heading ("More to
     explore": headline, date, excerpt): other stories, not the rest of this one."""
-    if settings.html_continuation_max_linked_headings <= 0:
+    if settings.html_continuation_teaser_min_linked_headings <= 0:
         return False
     linked = sum(1 for h in el.iter(*_HEADINGS) if next(h.iter("a"), None) is not None or next(h.iterancestors("a"), None) is not None)
-    return linked >= settings.html_continuation_max_linked_headings
+    return linked >= settings.html_continuation_teaser_min_linked_headings
 
 
 # Embedded social posts: blockquotes that the embed scripts would render as cards.

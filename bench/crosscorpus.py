@@ -20,9 +20,7 @@ import json
 import sys
 import time
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime, timezone
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -34,36 +32,20 @@ for _path in (str(BENCH.parent), str(BENCH)):
 from dataclasses import replace  # noqa: E402
 
 import train  # noqa: E402
-from corpora import find_scorer, import_by_path, read_json  # noqa: E402
+from corpora import find_scorer, import_by_path  # noqa: E402
 
 from cleaner import RuleSet, default_rules  # noqa: E402
 
 OUT = BENCH / "crosscorpus.json"
-PAGES_PER_TASK = 25  # enough work per task that shipping numpy arrays back stays cheap
-
-
-def _collect(data: Path, no_rules: bool, reading: str, ids: Sequence[str]) -> list[dict]:
-    return train.collect_pages(data, RuleSet() if no_rules else default_rules(), reading, ids)
-
-
-def collect(data: Path, no_rules: bool, reading: str, workers: int) -> list[dict]:
-    """train.collect_pages over the whole folder, split across worker processes."""
-    ids = sorted(read_json(data / "ground-truth.json"))
-    chunks = [ids[i:i + PAGES_PER_TASK] for i in range(0, len(ids), PAGES_PER_TASK)]
-    work = partial(_collect, data, no_rules, reading)
-    if workers <= 1:
-        return [p for chunk in map(work, chunks) for p in chunk]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return [p for chunk in pool.map(work, chunks) for p in chunk]
 
 
 def readings(data: Path, workers: int) -> list[dict]:
     """The pages as train.py reads them: with the bundled rules and, on the corpus those rules were
     written for (bench), also without any. On other corpora the bundled rules know no site, so the
     second reading would repeat the first at twice the cost."""
-    pages = collect(data, False, "", workers)
+    pages = train.collect_pages(data, default_rules(), "", jobs=workers)
     if data.name == "bench":
-        pages += collect(data, True, "_no_default_rules", workers)
+        pages += train.collect_pages(data, RuleSet(), "_no_default_rules", jobs=workers)
     return pages
 
 

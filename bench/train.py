@@ -96,18 +96,25 @@ def is_content(text: str, truth_tokens: str, truth_shingles: set) -> bool:  # ty
 def collect_pages(data: Path, rules, reading: str = "", ids: Sequence[str] | None = None, jobs: int = 1) -> list[dict]:  # type: ignore[no-untyped-def,type-arg]
     """Per page and capture kind: candidate block texts, their vectors, labels and weights
     (every page of the folder, or the pages `ids`), read with `rules`; `reading` names it."""
+    global _RULES
+    _RULES = rules
     truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
-    work = [(data, page_id, truth[page_id], rules, reading) for page_id in (sorted(truth) if ids is None else ids)]
+    work = [(data, page_id, truth[page_id], reading) for page_id in (sorted(truth) if ids is None else ids)]
     if jobs > 1:
-        with multiprocessing.Pool(jobs) as pool:
+        # Forked workers inherit the rules: a loaded RuleSet does not pickle (compiled XPaths).
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
             parts = pool.map(_collect_page, work, chunksize=8)
     else:
         parts = list(map(_collect_page, work))
     return [page for part in parts for page in part]
 
 
+_RULES: RuleSet | None = None  # the RuleSet collect_pages reads with (set before the workers fork)
+
+
 def _collect_page(job: tuple) -> list[dict]:  # type: ignore[type-arg]
-    data, page_id, truth, rules, reading = job
+    data, page_id, truth, reading = job
+    rules = _RULES
     body = truth.get("articleBody") or ""
     tokens = _TOKEN.findall(body)
     truth_tokens = " " + " ".join(tokens) + " "

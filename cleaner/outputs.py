@@ -162,7 +162,11 @@ class AtomicFile:
         except OSError as exc:
             raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
         self.tmp = Path(tmp)
-        os.fchmod(fd, 0o666 & ~_umask())  # as an ordinary new file would be, not mkstemp's 0600
+        try:
+            mode = stat.S_IMODE(os.stat(target).st_mode)  # a replaced file keeps its permissions, as `>` keeps them
+        except OSError:
+            mode = 0o666 & ~_umask()  # as an ordinary new file would be, not mkstemp's 0600
+        os.fchmod(fd, mode)
         self.fh = os.fdopen(fd, "w", encoding="utf-8", errors="replace", newline="")
 
     def write(self, text: str) -> None:

@@ -79,6 +79,17 @@ def test_a_file_appears_only_when_complete(tmp_path: Path) -> None:
     assert oct(target.stat().st_mode & 0o777) == oct(0o666 & ~_umask())
 
 
+def test_a_replaced_file_keeps_its_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    target.write_text("old\n")
+    target.chmod(0o640)
+    sink = FileSink(target, Formatter("text", many=False))
+    sink.write(_ok("a"))
+    sink.close()
+    assert target.read_text() != "old\n"
+    assert oct(target.stat().st_mode & 0o777) == oct(0o640)
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)

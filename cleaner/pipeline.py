@@ -115,7 +115,7 @@ def _metadata(doc: Document, fields: dict[str, tuple[str, Evidence]], settings: 
     if anchor is None and (body := meta.body_start(blocks, settings)):
         # No displayed headline: the byline and date are looked for around the body's start.
         anchor = body - 1
-    if doc.byline is None and (found := meta.find_byline(blocks, settings, anchor)):
+    if doc.byline is None and (found := meta.find_byline(blocks, settings, anchor, url=doc.url)):
         doc.byline, doc.evidence["byline"] = found
     if doc.subtitle is None and (found := meta.find_subtitle(blocks, title_line, settings)):
         doc.subtitle, doc.evidence["subtitle"] = found

@@ -174,6 +174,10 @@ class Settings:
     # bylines within 8 blocks, dates within 10.
     byline_blocks_after: int = 14
     byline_blocks_before: int = 4
+    # Past byline_blocks_after, a strong byline ('By X', 'Written by X', an author-page
+    # link) still counts this many text blocks below the headline when every strong byline
+    # there names one person (meta._far_byline). Initial value, measured below.
+    byline_far_blocks_after: int = 400
     # A byline line is short; longer lines are sentences that happen to start with "By".
     max_byline_chars: int = 160
     # A line taken as the date line is mostly the date; a date deeper inside a longer

@@ -424,6 +424,39 @@ def test_author_page_link_gives_the_name() -> None:
     assert found is not None and found[0] == "Sarah E. Needleman" and "author page" in found[1].source
 
 
+def _far_page(*tail: str) -> list[Block]:
+    """A headline, more body blocks than the near byline search reaches, then the tail lines."""
+    far = "\n\n".join(BODY for _ in range(DEFAULT.byline_blocks_after + 2))
+    return md_blocks("# Budget Talks Collapse In Brussels\n\n" + far + "\n\n" + "\n\n".join(tail))
+
+
+def test_far_byline_author_box_after_the_article() -> None:
+    blocks = _far_page("Written by Jane Roe", "Jane writes about budgets.")
+    found = find_byline(blocks, DEFAULT, 0, url="https://example.com/news/budget")
+    assert found is not None and found[0] == "Written by Jane Roe" and "far below" in found[1].source
+
+
+def test_far_byline_own_author_page_link() -> None:
+    blocks = _far_page("[Jane Roe](/author/jane-roe/)")
+    found = find_byline(blocks, DEFAULT, 0, url="https://example.com/news/budget")
+    assert found is not None and found[0] == "Jane Roe"
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ("By Jane Roe", "By John Doe"),  # teaser cards by several people
+        ("[YouTube](https://www.youtube.com/user/examplechannel)",),  # another site's profile page
+        ("[Team](/team/)",),  # the author path's own index
+        ("[Door Locks & Hardware](/support/category/door-locks)",),  # "door" is an English word here
+        ("[By Category](/categories/)[By Maker](/makers/)",),  # a menu
+    ],
+)
+def test_far_byline_not_taken(tail: tuple[str, ...]) -> None:
+    blocks = _far_page(*tail)
+    assert find_byline(blocks, DEFAULT, 0, url="https://example.com/news/budget") is None
+
+
 def test_reporting_by_credit_at_the_end_names_the_reporters_only() -> None:
     blocks = [block("Budget Talks Collapse In Brussels", 1, BlockKind.HEADING, level=1)] + [block(BODY, n) for n in range(3, 40, 2)]
     blocks.append(block("Reporting by Anna Schmidt in Berlin; Editing by Tom Hale", 41))

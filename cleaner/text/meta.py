@@ -674,9 +674,10 @@ def _label_regex(labels: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, labels), key=len, reverse=True)) + r")(?!\w)", re.I)
 
 
-def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = None) -> tuple[str, Evidence] | None:
+def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = None, url: str | None = None) -> tuple[str, Evidence] | None:
     """The byline near the headline: 'By X', 'X 기자', a link to an author page, or a name
-    line right under the headline. Returns the byline as printed, without its date."""
+    line right under the headline; else a strong byline further down (_far_byline). Returns
+    the byline as printed, without its date. `url` is the page's address (its own site)."""
     # A rule may have dropped the byline line as chrome: it still names the authors.
     near = [(i, d) for i, d in _near(blocks, anchor, settings) if blocks[i].drop is None or _ruled(blocks[i])]
     # Below the headline before above it, and the strong forms before the weak ones on each side.
@@ -700,12 +701,58 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
                 byline, how = found
                 block.drop = Drop(DropSource.METADATA, "byline")
                 return byline, Evidence(how, block.start)
+    if anchor is not None and (far := _far_byline(blocks, settings, anchor, url)):
+        return far
     # Wire stories credit their reporters at the end: "Reporting by A; Editing by B".
     for block in blocks:
         if block.drop is None and len(block.text) <= 2 * settings.max_byline_chars and _REPORTING.match(block.text):
             block.drop = Drop(DropSource.METADATA, "byline")
             return block.text, Evidence("byline: 'Reporting by' credit", block.start)
     return None
+
+
+# The 'By' lines that count far below the headline: not "Text:" or "Words:" (labels of other
+# things in a docs page or a shop), nor the prefixes that are English words ("Door Locks",
+# "Par 3"), and names without a colon ("By Contact Form: Click Here").
+_FAR_BY = re.compile(r"^(?:(?:written|posted|story)\s+by|by|von|por)\b\s*:?\s*[^:]+$", re.I)
+
+
+def _far_byline(blocks: list[Block], settings: Settings, anchor: int, url: str | None) -> tuple[str, Evidence] | None:
+    """A strong byline further below the headline than the near search reaches: an author box
+    after the article ("Written by X"), the asker's profile link under a forum question
+    below its vote and share buttons. Taken only when every strong byline there names the
+    same person: teaser cards and comment threads name several."""
+    found: list[tuple[int, str, str]] = []
+    names: set[tuple[str, ...]] = set()
+    lowercase: set[str] = set()  # filled on first use
+    for i, distance in _near(blocks, anchor, settings, before=0, after=settings.byline_far_blocks_after):
+        block = blocks[i]
+        if distance <= settings.byline_blocks_after or block.drop is not None and not _ruled(block):
+            continue
+        hit = _byline_of(block, settings)
+        if not hit:
+            continue
+        if hit[1] == "byline: 'By' line":
+            if not _FAR_BY.match(hit[0]):
+                continue  # "Text: …" in a docs page, "[Door Locks & Hardware](…)"
+            if block.link_chars > 0.5 * len(block.text) and not any(_own_author_page(t, url, settings) for _, t in _links(block)):
+                continue  # "[By Category](…)[By Manufacturer](…)": a menu
+        elif hit[1] == "byline: link to an author page":
+            name = _words(_strip_prefix(hit[0], settings))
+            if not any(name == _words(_strip_prefix(t, settings)) and _own_author_page(target, url, settings) for t, target in _links(block)):
+                continue  # so far down, "[YouTube](…/user/x)" and "[Team](/team/)" are links of the footer
+        elif hit[1] != "byline: 'By' line":
+            continue  # an agency named in a footer
+        if _strip_prefix(hit[0], settings) != hit[0] or not _common_phrase(hit[0], blocks, lowercase):
+            found.append((i, *hit))
+            names.add(_words(_strip_prefix(hit[0], settings)))
+            if len(names) > 1:
+                return None
+    if not found:
+        return None
+    i, byline, how = found[0]
+    blocks[i].drop = Drop(DropSource.METADATA, "byline")
+    return byline, Evidence(f"{how}, far below the headline", blocks[i].start)
 
 
 def _common_phrase(names: str, blocks: list[Block], lowercase: set[str]) -> bool:
@@ -845,6 +892,16 @@ def _author_link(target: str, settings: Settings) -> bool:
         or "&author=" in query
         or len(segments) == 1 and segments[0].startswith("@") and len(segments[0]) > 1
     )
+
+
+def _own_author_page(target: str, url: str | None, settings: Settings) -> bool:
+    """'/author/jane-doe', '/users/4818/kumiko' on the page's own site: one person's page under
+    an author path, not the path's own index."""
+    parts = urlsplit(target)
+    if parts.netloc and (not url or parts.netloc.lower().removeprefix("www.") != urlsplit(url).netloc.lower().removeprefix("www.")):
+        return False
+    segments = [s.lower() for s in parts.path.split("/") if s]
+    return any(s in settings.author_url_parts for s in segments[:-1])
 
 
 def _person_page(name: str, target: str) -> bool:

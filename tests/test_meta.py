@@ -6,7 +6,7 @@ import pytest
 from cleaner import clean
 from cleaner.model import Block, BlockKind, DropSource
 from cleaner.settings import DEFAULT, Settings
-from cleaner.text.meta import authors_of, find_byline, find_date, find_dateline, find_headline, find_site, find_subtitle, find_title
+from cleaner.text.meta import authors_of, find_byline, find_date, find_dateline, find_headline, find_site, find_subtitle, find_title, trim_byline
 
 from .texts import GOOD_1, GOOD_2, GOOD_3
 
@@ -43,6 +43,19 @@ def test_authors_of(byline: str, authors: list[str]) -> None:
 @pytest.mark.parametrize("byline, authors", [("BY MARY-KATE OLSEN", ["Mary-Kate Olsen"]), ("BY JOHN O'NEIL", ["John O'Neil"])])
 def test_authors_of_caps_names_with_hyphen_or_apostrophe(byline: str, authors: list[str]) -> None:
     assert authors_of(byline) == authors
+
+
+@pytest.mark.parametrize(
+    "line, byline",
+    [
+        ("By Nina Pineda Friday, March 28, 2025 5:30PM", "By Nina Pineda"),
+        ("Mike Marshall, Shipping Expert • Friday, May 2, 2025", "Mike Marshall, Shipping Expert"),
+        ("By Jane Roe on Friday, March 3, 2025", "By Jane Roe"),
+        ("By Jane Roe Monday", "By Jane Roe Monday"),  # no date cut off: the word stays
+    ],
+)
+def test_trim_byline_drops_the_weekday_of_the_cut_date(line: str, byline: str) -> None:
+    assert trim_byline(line, DEFAULT) == byline
 
 
 # --- find_byline ----------------------------------------------------------------------------------

@@ -80,6 +80,8 @@ _NOT_NAMES = {
 _DATE_CONNECTOR = re.compile(r"\s+(?:on|at|am|um|le|el|il|em|op|den|der|du|del)$", re.I)
 # The same, with the weekday the date may follow: "Posted by BeauHD on Friday December 19, 2025".
 _DATE_CONNECTOR_DAY = re.compile(r"\s+(?:on|at|am|um|le|el|il|em|op|den|der|du|del)(?:\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)?,?$", re.I)
+# The weekday a cut-off date started with, and the word that joined it to the names.
+_WEEKDAY_TAIL = re.compile(r"(?:\s+(?:on|am|le|el|il))?[\s,·•|–—-]+(?:mon|tues|wednes|thurs|fri|satur|sun)day[\s,]*$", re.I)
 # A user name as some blogs print it: "By admin".
 _HANDLE_NAME = re.compile(r"^[^\W\d_][\w.-]{1,30}$")
 _CONTACT = re.compile(r"\S+@\S+\.\w+|\(?\+?\d[\d ()./-]{6,}\d")
@@ -930,7 +932,10 @@ def trim_byline(text: str, settings: Settings) -> str:
         m = pattern.search(text, start)
         if m and m.start() > start:
             cut = min(cut, m.start())
-    return _UI_TAIL.sub("", text[start:cut].strip(" -–—|·•,/:("))
+    head = text[start:cut]
+    if dates and cut == dates[0].start:
+        head = _WEEKDAY_TAIL.sub("", head)  # "By Nina Pineda Friday, March 28": the date's weekday
+    return _UI_TAIL.sub("", head.strip(" -–—|·•,/:("))
 
 
 def _cut_names(names: str, settings: Settings) -> str:

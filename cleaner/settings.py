@@ -107,12 +107,18 @@ class Settings:
     # dev bench: 0 -> 80 took md F1 0.870 -> 0.879, txt 0.843 -> 0.857.
     region_bad_block_chars: float = 80.0
     # The fallback that keeps a text capture's main run (pipeline._keep_main_run): each
-    # block costs this many characters, so a run of short menu lines scores below zero
-    # and a list of items with titles and blurbs above it. When the classifier kept less
-    # than fallback_min_kept_share of that run's characters, the run is kept. Initial cost;
-    # the share was measured: 0.1 empties no page whose capture holds its body on either
-    # corpus, while 0.3 took bench md F1 0.944 -> 0.936 and 0.7 to 0.893.
-    fallback_block_cost_chars: float = 40.0
+    # block costs this many characters, so a run of one-word menu lines scores below zero
+    # and a list of items above it, even items of two or three short lines (a label, a
+    # name, a score). When the classifier kept less than fallback_min_kept_share of that
+    # run's characters, the run is kept. The cost was measured (score.py, both corpora,
+    # md and txt): 40 -> 20 moved little (wcxb-dev txt 0.790 -> 0.791); 40 -> 10 took
+    # wcxb-dev txt 0.790 -> 0.792 (listing 0.501 -> 0.516, collection 0.502 -> 0.520) and
+    # md 0.792 -> 0.793 (collection 0.525 -> 0.543, listing 0.481 -> 0.488, forum 0.733 ->
+    # 0.727), dev bench md 0.944 -> 0.945, txt 0.926 unchanged. The share was measured: 0.1
+    # empties no page whose capture holds its body on either corpus, while 0.3 took bench
+    # md F1 0.944 -> 0.936 and 0.7 to 0.893; with the cost at 10, 0.2 took bench md 0.945
+    # -> 0.932 and txt 0.926 -> 0.918 (short articles under long teaser lists).
+    fallback_block_cost_chars: float = 10.0
     fallback_min_kept_share: float = 0.1
     # The learned layer (classify/learned.py) re-decides each block from its features,
     # its heuristic labels and its neighbours'. Off: the heuristic passes decide alone.

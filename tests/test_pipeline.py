@@ -65,6 +65,27 @@ def test_the_fallback_never_takes_back_a_rule_drop_or_a_fact() -> None:
     assert blocks[6].drop is None and blocks[9].drop is None
 
 
+def test_a_page_of_short_line_records_comes_back_over_its_one_paragraph() -> None:
+    # An awards list or a ranking: records of two or three short lines (a label, a name,
+    # a firm) under one intro paragraph, which is all the classifier kept. Each line is
+    # shorter than the fallback's old cost of 40 characters a block, so the main run was
+    # the intro alone and the records stayed dropped.
+    intro = _block("This year's winners were chosen by a jury of designers, architects and editors from over 900 entries.", 5)
+    records = []
+    for i in range(40):
+        line = 10 + 4 * i
+        records += [
+            _block("Winner", line, MENU),
+            _block(f"Harbour Apartment No. {i}", line + 1, MENU),
+            _block(f"Studio Number {i}", line + 2, MENU),
+        ]
+    footer = [_block(w, 300 + i, MENU) for i, w in enumerate(["Privacy", "Terms", "Cookies", "Sitemap"])]
+    blocks = [intro, *records, *footer]
+    _keep_main_run(blocks, DEFAULT)
+    assert all(b.drop is None for b in records)
+    assert all(b.drop is MENU for b in footer)
+
+
 def test_a_capture_that_is_only_its_title_keeps_it_as_the_body() -> None:
     # Taken as the title, the only line left the body empty; the settling readings of a
     # page worn down to its last line did the same.

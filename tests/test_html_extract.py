@@ -46,6 +46,17 @@ def test_trafilatura_vocabulary_becomes_block_kinds() -> None:
     assert all(b.gap_before for b in (heading, para, quote, table))
 
 
+def test_the_text_after_a_nested_list_stays_in_its_item() -> None:
+    # A product card: an empty gallery list, then the name and price as the list's tail.
+    blocks = list(body_blocks(xml(
+        '<list rend="ul"><item><list rend="ul"><item/><item/></list>Water Bottle - 32 fl. oz. $17.00</item>'
+        '<item>Two<list rend="ul"><item>Nested</item></list>and after it</item></list>'
+    )))
+    assert [(b.text, b.level) for b in blocks] == [
+        ("Water Bottle - 32 fl. oz. $17.00", 0), ("Two", 0), ("Nested", 1), ("and after it", 0)]
+    assert all(b.kind is BlockKind.LIST_ITEM for b in blocks)
+
+
 def test_paragraphs_inside_a_list_item_keep_their_words_apart() -> None:
     blocks = list(body_blocks(xml('<list rend="ul"><item><head rend="h3">Software Engineer</head><p>18d</p><p>Cortes 23</p></item></list>')))
     assert [b.text for b in blocks] == ["Software Engineer 18d Cortes 23"]

@@ -467,13 +467,12 @@ def _element_blocks(el: Any, level: int) -> Iterator[Block]:
             if item.tag != "item":
                 yield from _element_blocks(item, level)
                 continue
-            sublists = [c for c in item if c.tag == "list"]
-            for sub in sublists:
-                item.remove(sub)  # the body is trafilatura's copy: ours to change
-            for text, md, lc, n in _lines(item):
-                yield _block(BlockKind.LIST_ITEM, text, "  " * level + "- " + md, lc, n, level=level, gap=False)
-            for sub in sublists:
-                yield from _element_blocks(sub, level + 1)
+            for part in _split_at_sublists(item):
+                if part.tag == "list":
+                    yield from _element_blocks(part, level + 1)
+                    continue
+                for text, md, lc, n in _lines(part):
+                    yield _block(BlockKind.LIST_ITEM, text, "  " * level + "- " + md, lc, n, level=level, gap=False)
     elif tag == "quote":
         parts = [c for c in el if c.tag in ("p", "head", "list", "quote")]
         if parts and not (el.text and el.text.strip()):
@@ -507,6 +506,28 @@ def _element_blocks(el: Any, level: int) -> Iterator[Block]:
             return
         for i, (text, md, lc, n) in enumerate(_lines(el)):
             yield _block(BlockKind.PARAGRAPH, text, md, lc, n, gap=i == 0)
+
+
+def _split_at_sublists(item: Any) -> list[Any]:
+    """A list item's own text and its nested lists, in reading order: the text after a
+    nested list (its tail) is a piece of its own, not lost with the list. A product card
+    often opens with a gallery (an empty list) and prints its name and price after it.
+    The item is trafilatura's copy: ours to change."""
+    if not any(c.tag == "list" for c in item):
+        return [item]
+    parts: list[Any] = []
+    piece = lxml.etree.Element("item")
+    piece.text = item.text
+    for child in list(item):
+        if child.tag == "list":
+            tail, child.tail = child.tail, None
+            parts += [piece, child]
+            piece = lxml.etree.Element("item")
+            piece.text = tail
+        else:
+            piece.append(child)  # moves the child, with its tail
+    parts.append(piece)
+    return parts
 
 
 _LAYOUT_CELL_CHILDREN = frozenset(("p", "list", "head", "quote", "table"))

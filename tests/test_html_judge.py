@@ -36,6 +36,38 @@ def test_a_merged_block_reads_links_from_the_element_around_all_its_parts() -> N
     assert link_counts(block("Alpha Beta"), src)[0] == len("AlphaBeta")
 
 
+@pytest.mark.parametrize(
+    "html, xpath, links",
+    [
+        ('<h2 id="constructor"><a href="#constructor">Constructor</a></h2>', "//h2/a", 0),  # the heading's own anchor
+        ('<section id="usage"><h2><a href="#usage">Usage</a></h2></section>', "//h2/a", 0),  # its section's
+        ('<h2><a name="usage" href="#usage">Usage</a></h2>', "//h2/a", 0),  # an anchor to itself
+        ('<h2><a href="#comments">Usage</a></h2>', "//h2/a", 1),  # a jump elsewhere in the page
+        ('<h2><a href="/usage">Usage</a></h2>', "//h2/a", 1),
+    ],
+)
+def test_a_heading_s_own_anchor_is_not_link_text(html: str, xpath: str, links: int) -> None:
+    # Documentation pages link every heading to itself (a permalink); it leads nowhere else.
+    src = source(html + f"<div id='comments'><p>{PROSE}</p></div>", xpath)
+    assert link_counts(block("Constructor" if "Constructor" in html else "Usage", BlockKind.HEADING), src)[1] == links
+
+
+def test_a_linked_definition_term_over_its_definition_stays() -> None:
+    # An API reference: each method's name links to its page, over what it does.
+    root = lxml.html.document_fromstring(
+        "<html><body><p>" + PROSE + "</p><dl><dt><a href='/api/close'>WebSocket.close()</a></dt>"
+        "<dd><p>Closes the connection.</p></dd></dl><ul><li><a href='/other'>Another page</a></li></ul></body></html>"
+    )
+    srcs = [root.find(".//p"), root.find(".//dt/a"), root.find(".//dd/p"), root.find(".//li/a")]
+    blocks = [block(PROSE), block("WebSocket.close()", links=1.0), block("Closes the connection."),
+              block("Another page", BlockKind.LIST_ITEM, links=1.0)]
+    gentle(blocks, DEFAULT, srcs)
+    assert [b.drop.reason if b.drop else None for b in blocks] == [None, None, None, "link-density"]
+    blocks[1].drop = blocks[3].drop = None
+    gentle(blocks, DEFAULT)  # without its source a block is no term: it goes for its links
+    assert blocks[1].drop is not None
+
+
 def test_head_ends_at_the_first_prose_paragraph() -> None:
     blocks = [block("Section"), block("https://example.com/a-very-long-url-that-is-not-prose-at-all-but-is-long-enough-to-pass-the-length"), block(PROSE + " " + PROSE), block("After")]
     assert head_indices(blocks, DEFAULT.html_prose_min_chars, DEFAULT.html_head_max_blocks) == [0, 1]

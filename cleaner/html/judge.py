@@ -48,21 +48,36 @@ def link_counts(block: Block, source: Any) -> tuple[int, int]:
     text = block.text
     cover = int(len(text.replace(" ", "")) * _CONTAINER_COVER)
     link = _wrapping_link(source)
-    if link is not None and text_len(link) >= cover:
-        return len(text), 1  # a teaser: the whole block is one link
     box = container(source, cover)
+    if link is not None and text_len(link) >= cover and not (box is not None and _permalink(link, box)):
+        return len(text), 1  # a teaser: the whole block is one link
     if box is None:
         return 0, 0
     chars = links = 0
     for a in box.iter("a"):
         label = " ".join(text_of(a).split())
-        if label and label in text:
+        if label and label in text and not _permalink(a, box):
             chars += len(label)
             links += 1
     return min(chars, len(text)), links
 
 
 _CONTAINER_COVER = 0.8  # the container must hold this share of the block's characters
+
+
+def _permalink(link: Any, box: Any) -> bool:
+    """A link to the block itself: a section heading's anchor (<h2 id="x"><a href="#x">),
+    which documentation pages put on every heading. It leads nowhere else, so its text is
+    the heading's, not a link's. The target is the box, an element inside it, or the
+    box's parent (a section that carries the id)."""
+    href = (link.get("href") or "").strip()
+    if not href.startswith("#") or len(href) < 2:
+        return False
+    target = href[1:]
+    parent = box.getparent()
+    if parent is not None and target in (parent.get("id"), parent.get("name")):
+        return True
+    return any(target in (el.get("id"), el.get("name")) for el in box.iter() if isinstance(el.tag, str))
 
 
 def set_link_features(blocks: list[Block], sources: list[Any]) -> None:
@@ -185,7 +200,7 @@ def gentle(blocks: list[Block], settings: Any, sources: list[Any] | None = None)
     total = sum(len(b.text) for b in blocks if b.drop is None)
     if sum(len(b.text) for b in dense) > settings.html_link_page_min_share * total:
         return  # the main content is a list of links (a listing, a category page): it stays
-    titles = _linked_titles(blocks, dense) if settings.html_keep_linked_titles else set()
+    titles = _linked_titles(blocks, dense, sources) if settings.html_keep_linked_titles else set()
     for block in dense:
         if id(block) not in titles:
             block.drop = Drop(DropSource.CLASSIFIER, "link-density")
@@ -195,25 +210,33 @@ def gentle(blocks: list[Block], settings: Any, sources: list[Any] | None = None)
     _trailing_link_list(blocks, settings)
 
 
-def _linked_titles(blocks: list[Block], dense: list[Block]) -> set[int]:
+def _linked_titles(blocks: list[Block], dense: list[Block], sources: list[Any] | None = None) -> set[int]:
     """The ids of linked headings that title text which stays: on a listing or a docs page
     each item is a heading linking to its page over a summary, and the summary alone
-    reads as a fragment. The heading's next block with text must be kept and not itself
-    mostly links (a heading over a list of links titles nothing that stays)."""
+    reads as a fragment. A definition list's linked term over its definition (an API
+    reference: a method's name over what it does) is a title the same way. The title's
+    next block with text must be kept and not itself mostly links (a heading over a list
+    of links titles nothing that stays)."""
     dense_ids = {id(b) for b in dense}
+    terms = {id(b) for b, src in zip(blocks, sources or ()) if id(b) in dense_ids and src is not None and _in_term(src)}
     out: set[int] = set()
     following: Block | None = None
     for block in reversed(blocks):
         if not block.text:
             continue
         if (
-            block.kind is BlockKind.HEADING and id(block) in dense_ids
+            (block.kind is BlockKind.HEADING or id(block) in terms) and id(block) in dense_ids
             and following is not None and following.kind is not BlockKind.HEADING
             and following.drop is None and id(following) not in dense_ids
         ):
             out.add(id(block))
         following = block
     return out
+
+
+def _in_term(el: Any) -> bool:
+    """el is a definition list's term (<dt>) or inside one."""
+    return el.tag == "dt" or any(True for _ in el.iterancestors("dt"))
 
 
 _LABEL_MAX_WORDS = 4

@@ -68,6 +68,24 @@ def test_a_linked_definition_term_over_its_definition_stays() -> None:
     assert blocks[1].drop is not None
 
 
+@pytest.mark.parametrize("plain, kept", [(2, True), (1, False)])
+def test_linked_items_of_a_list_of_mostly_text_stay(plain: int, kept: bool) -> None:
+    # A reading list: some titles carry their author's name outside the link, some do not.
+    # When the list is mostly such text, its all-link items are content too; a list of
+    # other stories with one item of text is still links.
+    items = [f"<li><a href='/t{i}'>Tuning your server</a> by Greg Smith and Robert Treat</li>" for i in range(plain)]
+    items += [f"<li><a href='/x{i}'>Using EXPLAIN to read a query plan</a></li>" for i in range(4 - plain)]
+    root = lxml.html.document_fromstring(f"<html><body><p>{PROSE}</p><ul>{''.join(items)}</ul><p>{PROSE} Again.</p></body></html>")
+    srcs = [root.find(".//p")] + root.findall(".//li") + [root.findall(".//p")[-1]]
+    blocks = [block(" ".join([PROSE] * 6))]
+    blocks += [block("Tuning your server by Greg Smith and Robert Treat", BlockKind.LIST_ITEM, links=0.4) for _ in range(plain)]
+    blocks += [block("Using EXPLAIN to read a query plan", BlockKind.LIST_ITEM, links=1.0) for _ in range(4 - plain)]
+    blocks += [block(PROSE + " Again.")]  # (a list that closes the page goes as a closing link list)
+    gentle(blocks, DEFAULT, srcs)
+    assert all((b.drop is None) is kept for b in blocks[1 + plain : -1])
+    assert all(b.drop is None for b in blocks[: 1 + plain])
+
+
 def test_head_ends_at_the_first_prose_paragraph() -> None:
     blocks = [block("Section"), block("https://example.com/a-very-long-url-that-is-not-prose-at-all-but-is-long-enough-to-pass-the-length"), block(PROSE + " " + PROSE), block("After")]
     assert head_indices(blocks, DEFAULT.html_prose_min_chars, DEFAULT.html_head_max_blocks) == [0, 1]

@@ -201,6 +201,8 @@ def gentle(blocks: list[Block], settings: Any, sources: list[Any] | None = None)
     if sum(len(b.text) for b in dense) > settings.html_link_page_min_share * total:
         return  # the main content is a list of links (a listing, a category page): it stays
     titles = _linked_titles(blocks, dense, sources) if settings.html_keep_linked_titles else set()
+    if sources is not None:
+        titles |= _mixed_list_items(blocks, dense, sources, settings)
     for block in dense:
         if id(block) not in titles:
             block.drop = Drop(DropSource.CLASSIFIER, "link-density")
@@ -231,6 +233,25 @@ def _linked_titles(blocks: list[Block], dense: list[Block], sources: list[Any] |
         ):
             out.add(id(block))
         following = block
+    return out
+
+
+def _mixed_list_items(blocks: list[Block], dense: list[Block], sources: list[Any], settings: Any) -> set[int]:
+    """The ids of linked list items in a list whose other items are mostly text: a reading
+    list ("Tuning Your Server by Greg Smith"), where some titles carry their author's name
+    and some do not. A menu or a list of other stories is links throughout."""
+    dense_ids = {id(b) for b in dense}
+    lists: dict[int, list[Block]] = {}
+    for block, src in zip(blocks, sources):
+        if block.kind is BlockKind.LIST_ITEM and src is not None and block.text and block.drop is None:
+            box = next(src.iterancestors("ul", "ol"), None)
+            if box is not None:
+                lists.setdefault(id(box), []).append(block)
+    out: set[int] = set()
+    for items in lists.values():
+        plain = sum(1 for b in items if id(b) not in dense_ids)
+        if plain >= settings.html_mixed_list_min_plain_share * len(items):
+            out.update(id(b) for b in items if id(b) in dense_ids)
     return out
 
 

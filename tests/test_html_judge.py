@@ -86,6 +86,23 @@ def test_linked_items_of_a_list_of_mostly_text_stay(plain: int, kept: bool) -> N
     assert all(b.drop is None for b in blocks[: 1 + plain])
 
 
+@pytest.mark.parametrize("targets, kept", [(frozenset({"reading"}), True), (frozenset({"main"}), False), (frozenset(), False)])
+def test_a_list_of_links_in_a_section_the_contents_point_to_stays(targets: frozenset[str], kept: bool) -> None:
+    # A wiki page: its table of contents links to "#reading", the id of a section's
+    # heading; the section's list of links is content. A skip link to the wrapper of
+    # the whole content ("#main") marks no section.
+    root = lxml.html.document_fromstring(
+        f"<html><body><div id='main'><p>{PROSE}</p><h2><span id='reading'>Further reading</span></h2><ul>"
+        "<li><a href='/a'>Planner statistics</a></li><li><a href='/b'>Using EXPLAIN</a></li>"
+        "<li><a href='/c'>Logging checkpoints</a></li></ul></div></body></html>"
+    )
+    srcs = [root.find(".//p"), root.find(".//h2/span"), *root.findall(".//li/a")]
+    blocks = [block(" ".join([PROSE] * 6)), block("Further reading", BlockKind.HEADING, level=2)]
+    blocks += [block(t, BlockKind.LIST_ITEM, links=1.0) for t in ("Planner statistics", "Using EXPLAIN", "Logging checkpoints")]
+    gentle(blocks, DEFAULT, srcs, targets)
+    assert all((b.drop is None) is kept for b in blocks[1:])
+
+
 def test_head_ends_at_the_first_prose_paragraph() -> None:
     blocks = [block("Section"), block("https://example.com/a-very-long-url-that-is-not-prose-at-all-but-is-long-enough-to-pass-the-length"), block(PROSE + " " + PROSE), block("After")]
     assert head_indices(blocks, DEFAULT.html_prose_min_chars, DEFAULT.html_head_max_blocks) == [0, 1]

@@ -37,6 +37,7 @@ class HtmlCapture:
     pruned: list[Block] = field(default_factory=list)  # elements DOM rules removed, as dropped Blocks
     tree: Any = None  # the parsed page after the DOM rules (for the arbiter)
     html: str = ""  # the decoded capture (for the arbiter's resiliparse reading)
+    targets: frozenset[str] = frozenset()  # the ids that the page's in-page links point to
 
     @property
     def declared_language(self) -> str | None:
@@ -71,6 +72,11 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings) -> H
     head = page.tree.find("head")
     if head is not None:
         page.tree.remove(head)
+    # In-page links are read before pruning: a table of contents is navigation, but what
+    # it points to is a section of the document (judge.gentle).
+    targets = frozenset(
+        href[1:] for a in page.tree.iter("a") if (href := (a.get("href") or "").strip()).startswith("#") and len(href) > 1
+    )
     pruned = prune(page.tree, active, settings.html_prune_max_text_share)
 
     def unpruned() -> Any:
@@ -86,7 +92,7 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings) -> H
     dropped = pruned_blocks(pruned)
     if page.cut is not None:
         dropped.append(_cut_block(page.cut))
-    return HtmlCapture(extraction.blocks, extraction.sources, meta, rule_fields, dropped, page.tree, text)
+    return HtmlCapture(extraction.blocks, extraction.sources, meta, rule_fields, dropped, page.tree, text, targets)
 
 
 def _cut_block(cut: Cut) -> Block:
@@ -110,7 +116,7 @@ def judge(
     fields = {**rule_fields, **capture.rule_fields}  # a DOM rule reads the element itself: it wins
     meta.apply(doc, fields, capture.meta)
     judge_mod.drop_repeated_metadata(capture.blocks, doc, settings)
-    judge_mod.judge(capture.blocks, language, doc.title, settings, capture.sources)
+    judge_mod.judge(capture.blocks, language, doc.title, settings, capture.sources, capture.targets)
     model = arbiter.load() if readings is None and settings.html_arbiter else None
     if readings is None and model is None:
         return

@@ -178,7 +178,8 @@ def drop_repeated_metadata(blocks: list[Block], doc: Document, settings: Any) ->
                 b.drop = Drop(DropSource.CLASSIFIER, "before-headline")
 
 
-def judge(blocks: list[Block], language: str | None, title: str | None, settings: Any, sources: list[Any] | None = None) -> None:
+def judge(blocks: list[Block], language: str | None, title: str | None, settings: Any, sources: list[Any] | None = None,
+          targets: frozenset[str] = frozenset()) -> None:
     """settings.html_judge: "gentle" (the default), "classifier" (the text classifier) or "none".
     sources: the source element of each block (None where unaligned), for the gentle judge."""
     if settings.html_judge == "classifier":
@@ -186,10 +187,10 @@ def judge(blocks: list[Block], language: str | None, title: str | None, settings
 
         classify(blocks, language, title, settings)
     elif settings.html_judge == "gentle":
-        gentle(blocks, settings, sources)
+        gentle(blocks, settings, sources, targets)
 
 
-def gentle(blocks: list[Block], settings: Any, sources: list[Any] | None = None) -> None:
+def gentle(blocks: list[Block], settings: Any, sources: list[Any] | None = None, targets: frozenset[str] = frozenset()) -> None:
     """Drop only what speaks against itself: mostly link text (teasers, menus, 'Read more'),
     and a list of links that closes the page after the last paragraph (more stories)."""
     dense = [
@@ -201,15 +202,43 @@ def gentle(blocks: list[Block], settings: Any, sources: list[Any] | None = None)
     if sum(len(b.text) for b in dense) > settings.html_link_page_min_share * total:
         return  # the main content is a list of links (a listing, a category page): it stays
     titles = _linked_titles(blocks, dense, sources) if settings.html_keep_linked_titles else set()
+    sections: set[int] = set()
     if sources is not None:
         titles |= _mixed_list_items(blocks, dense, sources, settings)
+        sections = _listed_sections(blocks, sources, targets)
+        titles |= sections
     for block in dense:
         if id(block) not in titles:
             block.drop = Drop(DropSource.CLASSIFIER, "link-density")
     _link_list_labels(blocks, settings)
     if sources is not None:
         _orphan_labels(blocks, sources, settings)
-    _trailing_link_list(blocks, settings)
+    _trailing_link_list([b for b in blocks if id(b) not in sections], settings)
+
+
+def _listed_sections(blocks: list[Block], sources: list[Any], targets: frozenset[str]) -> set[int]:
+    """The ids of the blocks under a heading that the page's own table of contents links
+    to (<a href="#x"> to the heading's id): a section of the document, whose lists of
+    links are its content, not a box of other stories."""
+    out: set[int] = set()
+    if not targets:
+        return out
+    inside = False
+    for block, src in zip(blocks, sources):
+        if block.kind is BlockKind.HEADING:
+            inside = src is not None and _is_target(src, targets)
+        elif inside:
+            out.add(id(block))
+    return out
+
+
+def _is_target(el: Any, targets: frozenset[str]) -> bool:
+    box = container(el)
+    if box is None:
+        return False
+    # The heading's own id, or an anchor inside it; not an ancestor's: a skip link points
+    # to the wrapper of the whole content ("#main").
+    return any(isinstance(e.tag, str) and (e.get("id") in targets or e.get("name") in targets) for e in box.iter())
 
 
 def _linked_titles(blocks: list[Block], dense: list[Block], sources: list[Any] | None = None) -> set[int]:

@@ -86,6 +86,21 @@ def test_linked_items_of_a_list_of_mostly_text_stay(plain: int, kept: bool) -> N
     assert all(b.drop is None for b in blocks[: 1 + plain])
 
 
+def test_a_section_number_outside_the_link_does_not_make_a_list_text() -> None:
+    # A book's contents: "4.1 The Protocols", the number printed before the link. Below
+    # the link share threshold, but a number is not text: the list is still links.
+    root = lxml.html.document_fromstring(
+        f"<html><body><p>{PROSE}</p><ol><li>4.1 <a href='/a'>The Protocols</a></li><li>4.2 <a href='/b'>Git on a Server</a></li>"
+        f"<li><a href='/c'>4.3 Generating your public key</a></li></ol><p>{PROSE} Again.</p></body></html>"
+    )
+    srcs = [root.find(".//p"), *root.findall(".//li"), root.findall(".//p")[-1]]
+    blocks = [block(" ".join([PROSE] * 6)), block("4.1 The Protocols", BlockKind.LIST_ITEM, links=0.75),
+              block("4.2 Git on a Server", BlockKind.LIST_ITEM, links=0.78),
+              block("4.3 Generating your public key", BlockKind.LIST_ITEM, links=1.0), block(PROSE + " Again.")]
+    gentle(blocks, DEFAULT, srcs)
+    assert [b.drop is not None for b in blocks] == [False, False, False, True, False]
+
+
 @pytest.mark.parametrize("targets, kept", [(frozenset({"reading"}), True), (frozenset({"main"}), False), (frozenset(), False)])
 def test_a_list_of_links_in_a_section_the_contents_point_to_stays(targets: frozenset[str], kept: bool) -> None:
     # A wiki page: its table of contents links to "#reading", the id of a section's

@@ -278,7 +278,7 @@ def _mixed_list_items(blocks: list[Block], dense: list[Block], sources: list[Any
                 lists.setdefault(id(box), []).append(block)
     out: set[int] = set()
     for items in lists.values():
-        plain = sum(1 for b in items if id(b) not in dense_ids)
+        plain = sum(1 for b in items if id(b) not in dense_ids and len(b.text) - b.link_chars >= settings.html_mixed_list_min_text_chars)
         if plain >= settings.html_mixed_list_min_plain_share * len(items):
             out.update(id(b) for b in items if id(b) in dense_ids)
     return out

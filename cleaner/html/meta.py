@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+import lxml.etree
+
 from ..dates import find_dates, parse_date, strip_time, without_dates
 from ..model import Evidence
 from ..settings import DEFAULT, Settings
@@ -56,6 +58,7 @@ _BYLINE_CLASS = re.compile(r"byline|author|writer|reporter|contributor", re.I)
 _BYLINE_NOT = re.compile(r"comment|avatar|bio|about|more|related|social|share|follow|photo|img", re.I)
 _DATE_CLASS = re.compile(r"(?:^|[\s_-])(?:date|time|timestamp|published|pubdate|posted|dateline)(?:$|[\s_-])", re.I)
 _MAX_BYLINE_CHARS = 120
+_BYLINE_TAGS = frozenset(("div", "span", "p", "a", "address", "li"))
 _MAX_DATE_TEXT_CHARS = 80
 
 
@@ -315,7 +318,7 @@ def declared_language(tree: Any, tags: dict[str, list[tuple[str, int | None]]]) 
 
 
 def _from_visible(meta: HtmlMeta, body: Any, page: Elements, url: str | None, settings: Settings) -> None:
-    found = visible_byline(body, page, url, settings)
+    found = visible_byline(page, url, settings)
     if found and "byline_raw" in meta.values:
         # The byline as printed ("By Jane Roe and John Doe", "Jane Roe, MD") over the declared
         # names joined, when it names every one of them; without its date and 'Updated' parts.
@@ -338,22 +341,28 @@ def _prints_all(text: str, names: list[str]) -> bool:
     return bool(names) and all(f" {' '.join(_title_words(n))} " in f" {folded} " for n in names if _title_words(n))
 
 
-def visible_byline(body: Any, page: Elements, url: str | None = None, settings: Settings = DEFAULT) -> tuple[str, int | None, str] | None:
+def visible_byline(page: Elements, url: str | None = None, settings: Settings = DEFAULT) -> tuple[str, int | None, str] | None:
     """A short element marked as the author: rel=author, itemprop=author, or a byline class."""
-    for el in body.iter():
-        if not isinstance(el.tag, str):
-            continue
-        rel = (el.get("rel") or "").lower().split()
-        itemprop = (el.get("itemprop") or "").lower().split()
-        marks = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if "author" in rel or "author" in itemprop or "creator" in itemprop:
-            how = "rel=author" if "author" in rel else "itemprop=author"
-        elif el.tag in ("div", "span", "p", "a", "address", "li") and _BYLINE_CLASS.search(marks) and not _BYLINE_NOT.search(marks):
+    marked: dict[str, bool] = {}  # class and id -> a byline class: pages repeat theirs (menus, cards)
+    for el in page.all:
+        # Attribute reads dominate this pass over every element: each is read once, when needed.
+        get = el.get
+        rel, itemprop = get("rel"), get("itemprop")
+        if rel and "author" in rel.lower().split():
+            how = "rel=author"
+        elif itemprop and ("author" in (props := itemprop.lower().split()) or "creator" in props):
+            how = "itemprop=author"
+        elif el.tag in _BYLINE_TAGS:
+            marks = f"{get('class') or ''} {get('id') or ''}"
+            if (byline := marked.get(marks)) is None:
+                byline = marked[marks] = bool(_BYLINE_CLASS.search(marks)) and not _BYLINE_NOT.search(marks)
+            if not byline:
+                continue
             how = "byline class"
         else:
             continue
-        text = normalize_space(" ".join(el.itertext()))
-        if 2 < len(text) <= _MAX_BYLINE_CHARS and clean_authors([text]):
+        text = _short_text(el, _MAX_BYLINE_CHARS)  # a byline-classed box may hold a whole biography
+        if text is not None and len(text) > 2 and clean_authors([text]):
             return text, el.sourceline, f"visible {how}"
     near = page.near_headline()
     return _author_link(near) or _by_label(near) or _first_poster(page, url, settings)
@@ -382,7 +391,7 @@ class Elements:
 
     @classmethod
     def of(cls, body: Any) -> Elements:
-        elements = [el for el in body.iter() if isinstance(el.tag, str)]
+        elements = list(body.iter(lxml.etree.Element))  # comments and the like left out, in C
         return cls(elements, next((k for k, el in enumerate(elements) if el.tag == "h1"), None))
 
     def near_headline(self) -> list[Any]:
@@ -406,8 +415,8 @@ def _by_label(elements: list[Any]) -> tuple[str, int | None, str] | None:
     for el in elements:
         if el.tag not in ("p", "span", "div", "li", "address", "small"):
             continue
-        text = normalize_space(" ".join(el.itertext()))
-        if len(text) > _MAX_BYLINE_CHARS or not (m := _BY_LABEL.match(text)):
+        # Read only as far as needed: a <div> by the headline may hold the whole article.
+        if (text := _short_text(el, _MAX_BYLINE_CHARS)) is None or not (m := _BY_LABEL.match(text)):
             continue
         names = clean_authors([text[m.end():]])
         if names and all(_looks_like_name(n) for n in names):
@@ -571,6 +580,9 @@ def _words_besides_dates(text: str, dates: list[Any]) -> int:
 def _short_text(el: Any, limit: int) -> str | None:
     """The element's text with spaces normalised, or None when it is longer than limit
     (read only as far as needed: an element by the headline may hold the whole article)."""
+    if not len(el):  # no children: its own text alone (most elements by the headline)
+        text = normalize_space(el.text or "")
+        return text if len(text) <= limit else None
     parts, size = [], 0
     for piece in el.itertext():
         parts.append(piece)

@@ -54,7 +54,7 @@ def clean_text(
         # the page declares; the text rules then run over these Blocks as over any others,
         # in the same Context as the DOM rules (read sets how it finds the language).
         ctx = Context(capture=text, kind=detected, url=url)
-        capture = html.read(text, ctx, rules=rules.rules, settings=settings)
+        capture = html.read(text, ctx, rules=rules.rules, settings=settings, decoded=True)
         blocks = capture.blocks
         check_block_count(len(blocks), settings)
     else:

@@ -44,10 +44,11 @@ class HtmlCapture:
         return self.meta.values.get("declared_language")
 
 
-def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings) -> HtmlCapture:
+def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings, decoded: bool = False) -> HtmlCapture:
     """Parse, prune and extract one decoded HTML capture. ctx is the capture's one Context:
-    the DOM rules' scopes are decided in it, and the text rules' after them."""
-    page = parse(text, settings.html_max_text_chars, settings.html_noscript_max_visible_chars)
+    the DOM rules' scopes are decided in it, and the text rules' after them. decoded: the
+    text came through decode or decode_str (no control characters left)."""
+    page = parse(text, settings.html_max_text_chars, settings.html_noscript_max_visible_chars, controls_removed=decoded)
     meta = collect(page.tree, page.json_ld, ctx.url, date_fallback=len(text) <= settings.html_htmldate_max_chars,
                    settings=settings)
     declared = meta.values.get("declared_language")
@@ -82,7 +83,7 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings) -> H
     def unpruned() -> Any:
         # The page as parsed, before the DOM rules: parsing is deterministic, and only a
         # page whose readings all come out small asks for it (extract._fallback).
-        tree = parse(text, settings.html_max_text_chars, settings.html_noscript_max_visible_chars).tree
+        tree = parse(text, settings.html_max_text_chars, settings.html_noscript_max_visible_chars, controls_removed=decoded).tree
         if (again := tree.find("head")) is not None:
             tree.remove(again)
         return tree

@@ -546,6 +546,8 @@ def displayed_dates(page: Elements, settings: Settings = DEFAULT) -> list[DateLi
     below = elements[at + 1: at + 1 + _BYLINE_AFTER_H1_ELEMENTS]
     above = elements[max(0, at - _BYLINE_BEFORE_H1_ELEMENTS): at][::-1]
     inside = {id(el) for el in elements[at].iter()}
+    texts = _short_texts(elements[max(0, at - _BYLINE_BEFORE_H1_ELEMENTS): at + 1 + _BYLINE_AFTER_H1_ELEMENTS],
+                         settings.date_line_max_chars)
     found: list[DateLine] = []
     taken: set[int] = set()  # elements read as a date line: their descendants repeat them
     for where, candidates in (("under", below), ("above", above)):
@@ -555,7 +557,7 @@ def displayed_dates(page: Elements, settings: Settings = DEFAULT) -> list[DateLi
             if el.tag == "time" and (stamp := _iso(el.get("datetime"))):
                 # A stamp the page prints in its own words ("3 days ago", "Jan 14"): shown all the same.
                 found.append(DateLine(None, "", (stamp,), el.sourceline, "visible <time>"))
-            text = _short_text(el, settings.date_line_max_chars)
+            text = texts[el]
             if not text or not (dates := find_dates(text)) or dates[0].start > settings.date_prefix_chars:
                 continue
             if _words_besides_dates(text, dates) > settings.html_date_line_max_other_words:
@@ -591,6 +593,37 @@ def _short_text(el: Any, limit: int) -> str | None:
             return None
     text = normalize_space(" ".join(parts))
     return text if len(text) <= limit else None
+
+
+def _short_texts(elements: list[Any], limit: int) -> dict[Any, str | None]:
+    """_short_text of each of a run of the page's elements (in page order), each read from
+    its children's: an element's text is its own, then each child's text and tail, so a
+    text node is read once rather than once for each of its ancestors in the run (the date
+    lines by the headline read ~180 elements a page this way, 4% of the HTML path)."""
+    texts: dict[Any, str | None] = {}
+    for el in reversed(elements):  # children before their parents
+        texts[el] = _text_of_children(el, texts, limit)
+    return texts
+
+
+def _text_of_children(el: Any, texts: dict[Any, str | None], limit: int) -> str | None:
+    own = normalize_space(el.text or "")
+    if not len(el):
+        return own if len(own) <= limit else None
+    parts = [own] if own else []
+    size = len(own)  # of " ".join(parts)
+    for child in el:
+        if child not in texts:
+            return _short_text(el, limit)  # a child past the run's end (or not an element)
+        if (text := texts[child]) is None:
+            return None  # the child alone is longer than limit
+        for part in (text, normalize_space(child.tail or "")):
+            if part:
+                size += len(part) + (1 if parts else 0)
+                parts.append(part)
+        if size > limit:
+            return None
+    return " ".join(parts)
 
 
 def _from_title_element(meta: HtmlMeta, tree: Any, site: str | None) -> None:
@@ -636,6 +669,7 @@ def _prefer_displayed_headline(meta: HtmlMeta, tree: Any, tags: dict[str, list[t
                 meta.offer("site", part.strip(), "title suffix naming the host")
     body = tree.find("body")
     best: tuple[float, str, int | None] | None = None
+    counts: dict[str, Counter[str]] = {}  # the declared titles' words, counted once for all <h1>s
     for el in body.iter("h1") if body is not None else ():
         text = normalize_space(" ".join(el.itertext())).rstrip(" ¶#")
         if not _title_words(text) or len(text) > _MAX_HEADLINE_CHARS:
@@ -643,8 +677,8 @@ def _prefer_displayed_headline(meta: HtmlMeta, tree: Any, tags: dict[str, list[t
         folded = _fold_name(text)
         if (folded in known or folded in site_parts) and not any(_fold_name(h) == folded for h in heads):
             continue  # the site's name in an <h1>: a logo, not the headline
-        share = max(_held_share(text, d) for d in declared)
-        if max(_held_share(h, text) for h in (*heads, *declared)) < _HEADLINE_MIN_COVER_SHARE:
+        share = max(_held_share(text, d, counts) for d in declared)
+        if max(_held_share(h, text, counts) for h in (*heads, *declared)) < _HEADLINE_MIN_COVER_SHARE:
             continue  # one word of the headline ("Reviews"): a section heading
         if best is None or share > best[0]:
             best = (share, text, el.sourceline)
@@ -684,10 +718,15 @@ def _title_words(text: str) -> list[str]:
     return re.findall(r"\w+", text.casefold())
 
 
-def _held_share(heading: str, title: str) -> float:
-    """The share of the heading's words (with repeats) that the title holds."""
-    words = _title_words(heading)
-    return sum((Counter(words) & Counter(_title_words(title))).values()) / len(words) if words else 0.0
+def _held_share(heading: str, title: str, counts: dict[str, Counter[str]] | None = None) -> float:
+    """The share of the heading's words (with repeats) that the title holds. counts: each
+    text's words counted, kept by a caller that compares the same texts many times."""
+    counts = {} if counts is None else counts
+    for text in (heading, title):
+        if text not in counts:
+            counts[text] = Counter(_title_words(text))
+    words = counts[heading].total()
+    return sum((counts[heading] & counts[title]).values()) / words if words else 0.0
 
 
 def _title_element_text(tree: Any) -> str | None:

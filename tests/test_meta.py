@@ -6,7 +6,7 @@ import pytest
 from cleaner import clean
 from cleaner.model import Block, BlockKind, DropSource
 from cleaner.settings import DEFAULT, Settings
-from cleaner.text.meta import authors_of, find_byline, find_date, find_dateline, find_headline, find_site, find_subtitle, find_title, trim_byline
+from cleaner.text.meta import authors_of, find_byline, find_date, find_dateline, find_headline, find_site, find_subtitle, find_title, headline_line, trim_byline
 
 from .texts import GOOD_1, GOOD_2, GOOD_3
 
@@ -508,6 +508,19 @@ def test_title_element_suffix_names_the_site_and_the_headline_line_is_the_anchor
     assert found is not None
     assert (found.title, found.site) == ("Budget Talks Collapse In Brussels", "Example Times")
     assert found.anchor is not None and blocks[found.anchor].start == 7
+
+
+def test_a_copy_of_the_title_on_the_last_line_is_no_headline() -> None:
+    # A cleaned listing read again: its first line is a note the page also prints at its
+    # foot. The foot copy heads nothing, so it is neither the headline nor dropped.
+    note = "Get fresh recipes, cooking tips, deal alerts, and more!"
+    items = [block(f"Spaghetti Recipe Number {n}", 3 + 2 * n) for n in range(5)]
+    blocks = [block(note, 1), *items, block(note, 15)]
+    assert headline_line(blocks, note) is None
+    assert blocks[-1].drop is None
+    # With lines after it, the same copy is where the page shows its headline.
+    blocks = [block(note, 1), *items, block(note, 15), block(BODY, 17)]
+    assert headline_line(blocks, note) == 15
 
 
 def test_title_element_site_split_when_the_url_names_it() -> None:

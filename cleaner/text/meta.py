@@ -564,7 +564,11 @@ def headline_line(blocks: list[Block], title: str | None) -> int | None:
     want = {w.lower() for w in re.findall(r"\w+", title)}
     if len(want) < 3:
         return marked[-1] if marked else None
-    for block in blocks[1:]:
+    # A copy with no live line after it closes the page (a note printed at its top and
+    # its foot): it heads nothing. Taken as the headline, it put a whole cleaned listing
+    # above its headline, and the list went as chrome (issue 17, wcxb-dev w2974).
+    last = max((i for i, b in enumerate(blocks) if b.drop is None and b.text), default=0)
+    for block in blocks[1:last]:
         if block.drop is None and len(block.text) <= 1.5 * len(title):
             have = {w.lower() for w in re.findall(r"\w+", block.text)}
             if len(want & have) >= _HEADLINE_OVERLAP * len(want):

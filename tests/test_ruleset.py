@@ -79,6 +79,29 @@ def test_bundled_rule_examples(rule) -> None:  # type: ignore[no-untyped-def]
     assert check_examples(rule) == []
 
 
+def test_bundled_discussion_heading_followed_by_prose_is_a_section_not_comments() -> None:
+    # A manual's or a paper's DISCUSSION section goes on with a paragraph: nothing is cut.
+    blocks = blocks_of(PROSE, PROSE + " Again.", PROSE + " Third.", PROSE + " Fourth.") + [heading("DISCUSSION", 5)] + blocks_of(PROSE + " Fifth.")
+    run(BUNDLED, blocks)
+    assert reasons(blocks) == [None] * 6
+
+
+def test_bundled_discussion_heading_followed_by_comment_structure_ends_the_article() -> None:
+    # Under a comment section's "Discussion" come a name and a date, then the comments.
+    blocks = blocks_of(PROSE, PROSE + " Again.", PROSE + " Third.", PROSE + " Fourth.") + [heading("Discussion", 5)]
+    blocks += blocks_of("Jane Doe", "March 3, 2024 at 10:12 am", PROSE + " A comment.")
+    run(BUNDLED, blocks)
+    assert reasons(blocks)[:4] == [None] * 4
+    assert reasons(blocks)[4:] == ["comments.discussion-header"] * 4
+
+
+def test_bundled_data_note_keeps_a_note_that_ends_like_a_sentence() -> None:
+    # MDN-style notes end in "!" or ":" as often as in ".": they are the text, not a widget's note.
+    blocks = blocks_of(PROSE, "Note: Do not call this method on a closed stream!", "Note: The following options are deprecated:", "Note: Data from 1997-2024")
+    run(BUNDLED, blocks)
+    assert reasons(blocks) == [None, None, None, "widget.data-note"]
+
+
 # --- broken rule files ------------------------------------------------------------------------------
 
 GOOD = """\

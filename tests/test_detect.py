@@ -48,8 +48,11 @@ def test_markdown(capture: str) -> None:
         "# hashtag line\nplain text afterwards.\n",
         "",
         "서울 시장 선거 결과가 발표되었습니다.\n\n투표율은 높았습니다.",
+        # A story that quotes its own "republish" code: five tags, all on one line of many.
+        "A headline\n\nThe first paragraph of the story.\n\nThe second paragraph.\n\nThe third.\n\n"
+        '<p>This <a href="/s">story</a> first ran on <a href="/">the site</a>.<img src="/t.gif"></p>\n\nThe end.',
     ],
-    ids=["plain", "mentions-div", "one-hash-line", "empty", "korean"],
+    ids=["plain", "mentions-div", "one-hash-line", "empty", "korean", "quotes-a-tag-line"],
 )
 def test_text(capture: str) -> None:
     assert detect_kind(capture) == TEXT

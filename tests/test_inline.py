@@ -96,6 +96,14 @@ def test_emphasis_is_stripped_from_text_but_kept_in_markdown() -> None:
     assert got.markdown == line
 
 
+@pytest.mark.parametrize(
+    "line, text",
+    [(r"**1\. Do I need a feed?  ", "1. Do I need a feed?"), ("** You do not.", "You do not."), ("A **cut** run**", "A cut run")],
+)
+def test_bold_run_cut_by_a_line_break_loses_its_marker(line: str, text: str) -> None:
+    assert parse_inline(line).text == text
+
+
 @pytest.mark.parametrize("line", ["snake_case_word stays", "2*3*4 = 24", "a * b * c"])
 def test_intraword_and_spaced_markers_are_not_emphasis(line: str) -> None:
     assert parse_inline(line).text == line

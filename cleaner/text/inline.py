@@ -24,6 +24,9 @@ _EMPHASIS = re.compile(
     r"|(?<![\w*])\*(?=[^\s*])((?:[^*]|(?<=\w)\*(?=\w))+?)(?<=[^\s*])\*(?![\w*])"
     r"|(?<![\w_])_(?=[^\s_])((?:[^_]|(?<=\w)_(?=\w))+?)(?<=[^\s_])_(?![\w_])"
 )
+# A bold run that a line break cut ("<strong>Q?<br></strong>" in html2text's "**Q?  \n**"):
+# its opener ends one line and its closer starts the next, each left unpaired at the edge.
+_CUT_STRONG = re.compile(r"^\s*\*\*(?!\*)|(?<!\*)\*\*\s*$")
 _CODE = re.compile(r"`([^`\n]+)`")
 # CommonMark: a backslash escapes any ASCII punctuation character.
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -108,6 +111,9 @@ def _plain(text: str) -> str:
     if "*" in text or "_" in text:
         for _ in range(2):  # nested emphasis such as ***x***
             text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or m.group(4) or "", text)
+        if "**" in text:
+            # Cleaned text kept such a marker, and it made the text read as markdown again.
+            text = _CUT_STRONG.sub("", text)
     return text.translate(_SHOW) if escaped else text
 
 

@@ -111,8 +111,9 @@ def _plain(text: str) -> str:
     if "*" in text or "_" in text:
         for _ in range(2):  # nested emphasis such as ***x***
             text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or m.group(4) or "", text)
-        if "**" in text:
+        if "**" in text and text.strip("* "):
             # Cleaned text kept such a marker, and it made the text read as markdown again.
+            # A line of markers alone stays as it was (a page's separator, not a cut run).
             text = _CUT_STRONG.sub("", text)
     return text.translate(_SHOW) if escaped else text
 

@@ -54,13 +54,6 @@ def test_list_items_and_nesting() -> None:
     assert blocks[1].markdown == "  - nested item"
 
 
-def test_list_item_holding_a_heading_loses_both_markers() -> None:
-    [block] = md("  * ## Editor's Take")
-    assert block.kind is BlockKind.LIST_ITEM
-    assert block.text == "Editor's Take"
-    assert block.markdown == "  - Editor's Take"
-
-
 def test_list_item_of_links_is_link_heavy() -> None:
     [block] = md("- [Europe quietly works on a plan](https://apnews.com/article/x)")
     assert block.kind is BlockKind.LIST_ITEM

@@ -115,10 +115,6 @@ def _line_block(raw: str, lineno: int, gap: bool, markdown: bool) -> Block:
         elif m := _LIST.match(raw):
             kind, level, body = BlockKind.LIST_ITEM, len(m.group(1).expandtabs(4)) // 2, m.group(2)
             prefix = "  " * level + "- "
-            if body[:1] == "#" and (h := _HEADING.match(body)):
-                # A heading inside a list item (html2text's "* ## Title" for <li><h2>): its
-                # "##" is markup too, which cleaned text kept and a second reading took off.
-                body = h.group(2)
         elif first == ">" and (m := _QUOTE.match(raw)):
             kind, body = BlockKind.QUOTE, m.group(1)
             prefix = "> "

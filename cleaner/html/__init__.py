@@ -75,9 +75,7 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings, deco
         page.tree.remove(head)
     # In-page links are read before pruning: a table of contents is navigation, but what
     # it points to is a section of the document (judge.gentle).
-    targets = frozenset(
-        href[1:] for a in page.tree.iter("a") if (href := (a.get("href") or "").strip()).startswith("#") and len(href) > 1
-    )
+    targets = frozenset(t for a in page.tree.iter("a") if (t := judge_mod.in_page_target(a)) is not None)
     pruned = prune(page.tree, active, settings.html_prune_max_text_share)
 
     def unpruned() -> Any:

@@ -7,6 +7,7 @@ specific speaks against it: its source element, its link share, or the classifie
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from typing import Any
 
 from ..dates import find_dates, strip_time
@@ -70,14 +71,24 @@ def _permalink(link: Any, box: Any) -> bool:
     which documentation pages put on every heading. It leads nowhere else, so its text is
     the heading's, not a link's. The target is the box, an element inside it, or the
     box's parent (a section that carries the id)."""
-    href = (link.get("href") or "").strip()
-    if not href.startswith("#") or len(href) < 2:
+    target = in_page_target(link)
+    if target is None:
         return False
-    target = href[1:]
     parent = box.getparent()
     if parent is not None and target in (parent.get("id"), parent.get("name")):
         return True
-    return any(target in (el.get("id"), el.get("name")) for el in box.iter() if isinstance(el.tag, str))
+    return _holds_anchor(box, (target,))
+
+
+def in_page_target(link: Any) -> str | None:
+    """The id or name an in-page link points to (<a href="#x">: "x"); None for any other link."""
+    href = (link.get("href") or "").strip()
+    return href[1:] if href.startswith("#") and len(href) > 1 else None
+
+
+def _holds_anchor(el: Any, names: Container[str]) -> bool:
+    """el or an element inside it carries one of `names` as its id or name."""
+    return any(isinstance(e.tag, str) and (e.get("id") in names or e.get("name") in names) for e in el.iter())
 
 
 def set_link_features(blocks: list[Block], sources: list[Any]) -> None:
@@ -238,7 +249,7 @@ def _is_target(el: Any, targets: frozenset[str]) -> bool:
         return False
     # The heading's own id, or an anchor inside it; not an ancestor's: a skip link points
     # to the wrapper of the whole content ("#main").
-    return any(isinstance(e.tag, str) and (e.get("id") in targets or e.get("name") in targets) for e in box.iter())
+    return _holds_anchor(box, targets)
 
 
 def _linked_titles(blocks: list[Block], dense: list[Block], sources: list[Any] | None = None) -> set[int]:

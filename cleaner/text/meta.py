@@ -25,6 +25,9 @@ from ..urls import split_address, url_path, urlsplit
 
 _SENTENCE_END = re.compile(r"[.。:;,]['\"’”]?$")
 _SENTENCE_PUNCT = re.compile(r"[.!?。！？]")
+# A line with at least half its characters in links reads as links (a menu, an author link,
+# a teaser), not as a printed byline, date line or headline.
+_MOSTLY_LINKS = 0.5
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+[·•»]\s+")
 _DATELINE = re.compile(
     r"^(?P<dl>(?:[A-Z][A-Z.'’-]+)(?:[ -][A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?"
@@ -351,7 +354,7 @@ def _headline_shaped(block: Block, settings: Settings, url: str | None) -> bool:
     words = len(text.split())
     if not (words >= 3 or (heading and block.level == 1 and _short_headline(text, words)) or (len(text) >= 6 and _UNSPACED.search(text))):
         return False
-    if block.link_chars >= len(text) / 2 and not _links_to_itself(block, url):
+    if block.link_chars >= _MOSTLY_LINKS * len(text) and not _links_to_itself(block, url):
         # A heading whose links lead nowhere ("[Headline]()") is no teaser for another page.
         if not (heading and not _links(block)):
             return False
@@ -741,7 +744,7 @@ def _far_byline(blocks: list[Block], settings: Settings, anchor: int, url: str |
         if hit[1] == "byline: 'By' line":
             if not _FAR_BY.match(hit[0]):
                 continue  # "Text: …" in a docs page, "[Door Locks & Hardware](…)"
-            if block.link_chars > 0.5 * len(block.text) and not any(_own_author_page(t, url, settings) for _, t in _links(block)):
+            if block.link_chars > _MOSTLY_LINKS * len(block.text) and not any(_own_author_page(t, url, settings) for _, t in _links(block)):
                 continue  # "[By Category](…)[By Manufacturer](…)": a menu
         elif hit[1] == "byline: link to an author page":
             name = _words(_strip_prefix(hit[0], settings))
@@ -793,7 +796,7 @@ def _byline_of(
         return None
     dates = find_dates(text)
     head = (text[: dates[0].start] if dates else text).strip(" -–—|·•,/")
-    linked = block.link_chars > 0.5 * len(text)
+    linked = block.link_chars > _MOSTLY_LINKS * len(text)
     if dates and head and not linked and len(head.split()) <= settings.name_max_words + 1 and _names_shaped(_cut_names(head, settings), single=True):
         return head, "byline: name before the date"
     if (
@@ -872,7 +875,7 @@ def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Setti
             continue
         # A forum's user name may hold digits ("lulug30"): the profile link vouches for it.
         if _names_shaped(name, single=True) or len(name.split()) == 1 and (name.isalpha() or _author_link(target, settings) and _HANDLE_NAME.match(name)):
-            if block.link_chars > 0.5 * len(text) or not text.lower().startswith(("by", name.lower()[:3])):
+            if block.link_chars > _MOSTLY_LINKS * len(text) or not text.lower().startswith(("by", name.lower()[:3])):
                 return name, "byline: link to an author page"
             return trim_byline(text, settings), "byline: link to an author page"
     agency = text.strip(" .,").removeprefix("By ").removeprefix("by ")
@@ -1130,7 +1133,7 @@ def find_date(blocks: list[Block], settings: Settings, anchor: int | None = None
     for block in blocks:
         if block.start > settings.meta_window_lines:
             break
-        if block.kind in (BlockKind.QUOTE, BlockKind.CODE) or (block.links and block.link_chars >= 0.5 * len(block.text)):
+        if block.kind in (BlockKind.QUOTE, BlockKind.CODE) or (block.links and block.link_chars >= _MOSTLY_LINKS * len(block.text)):
             continue
         if _date_line(block, settings) and (picked := pick_date(block.text, settings)):
             return _as_published(picked[0], "first date line", block.start, settings)
@@ -1189,7 +1192,7 @@ def _best_date(
         else:
             score = settings.date_above_points + settings.date_above_points_per_block * distance
         score += {"published": settings.date_published_points, "updated": settings.date_updated_points}.get(label, 0.0)
-        if _links(block) and block.link_chars >= 0.5 * len(block.text) and not any(_author_link(t, settings) for _, t in _links(block)):
+        if _links(block) and block.link_chars >= _MOSTLY_LINKS * len(block.text) and not any(_author_link(t, settings) for _, t in _links(block)):
             score += settings.date_teaser_points
         if _is_prose(block, settings):
             score += settings.date_prose_points  # a date inside a sentence or a caption is an event's

@@ -8,7 +8,7 @@ import pytest
 
 from cleaner import RuleSet, clean
 from cleaner.errors import RuleError
-from cleaner.html.prune import _plan, check_dom_examples, extract_fields, prune
+from cleaner.html.prune import _plan, check_dom_examples, extract_fields, open_disclosures, prune
 from cleaner.ruleset import load_rules
 from cleaner.ruleset.engine import check_examples
 
@@ -188,3 +188,44 @@ def test_pruned_blocks_are_interleaved_by_line_without_reordering_the_body() -> 
     body = [b("first", 5), b("second", 3), b("third", 9)]
     pruned = [b("menu", 4), b("footer", 10), b("ad", 6)]
     assert [x.text for x in _interleave(body, pruned)] == ["menu", "first", "second", "ad", "third", "footer"]
+
+
+@pytest.mark.parametrize(
+    "button",
+    [
+        '<button aria-expanded="false" aria-controls="a1">How long can I rent equipment for?</button>',
+        '<h3><button type="button">What does the course include?</button></h3>',
+        '<button class="faq-toggle">Can I extend my rental period?</button>',
+        '<button><h3>Who is this program for?</h3></button>',
+    ],
+)
+def test_disclosure_buttons_are_unwrapped(button: str) -> None:
+    tree = lxml.html.document_fromstring(f"<html><body><div>{button}<div id='a1'>Answer.</div></div></body></html>")
+    assert open_disclosures(tree, 3) == 1
+    assert not tree.xpath("//button")
+    assert "?" in tree.text_content()
+
+
+@pytest.mark.parametrize(
+    "button",
+    [
+        '<button aria-expanded="false">Menu</button>',  # too short to name a section
+        '<button type="submit">Add to your cart now</button>',  # a control, not a disclosure
+    ],
+)
+def test_other_buttons_stay_buttons(button: str) -> None:
+    tree = lxml.html.document_fromstring(f"<html><body><div>{button}</div></body></html>")
+    assert open_disclosures(tree, 3) == 0
+    assert tree.xpath("//button")
+
+
+def test_a_faq_question_stays_in_the_body() -> None:
+    answer = "You may rent any camera or light for as long as a full season, and we deliver it to your set. " * 3
+    faq = "".join(
+        f'<h3><button aria-expanded="true" aria-controls="q{i}">{q}</button></h3><div id="q{i}"><p>{answer}</p></div>'
+        for i, q in enumerate(["How long can I rent equipment for?", "Do you deliver and set up rental equipment?"])
+    )
+    page = f"<html><head><title>Rentals</title></head><body><main><h1>Rentals</h1><p>{answer}</p>{faq}</main></body></html>"
+    text = clean(page).text
+    assert "How long can I rent equipment for?" in text
+    assert "Do you deliver and set up rental equipment?" in text

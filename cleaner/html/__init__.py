@@ -25,7 +25,7 @@ from .extract import Extraction, extract
 from .judge import set_link_features
 from .meta import HtmlMeta, collect
 from .parse import Cut, parse
-from .prune import extract_fields, prune, pruned_blocks
+from .prune import extract_fields, open_disclosures, prune, pruned_blocks
 
 
 @dataclass
@@ -76,6 +76,8 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings, deco
     # In-page links are read before pruning: a table of contents is navigation, but what
     # it points to is a section of the document (judge.gentle).
     targets = frozenset(t for a in page.tree.iter("a") if (t := judge_mod.in_page_target(a)) is not None)
+    if settings.html_disclosure_min_words > 0:
+        open_disclosures(page.tree, settings.html_disclosure_min_words)
     pruned = prune(page.tree, active, settings.html_prune_max_text_share)
 
     def unpruned() -> Any:
@@ -84,6 +86,8 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings, deco
         tree = parse(text, settings.html_max_text_chars, settings.html_noscript_max_visible_chars, controls_removed=decoded).tree
         if (again := tree.find("head")) is not None:
             tree.remove(again)
+        if settings.html_disclosure_min_words > 0:
+            open_disclosures(tree, settings.html_disclosure_min_words)
         return tree
 
     extraction = extract(page.tree, ctx.url, settings, page.json_ld, unpruned=unpruned if pruned else None)

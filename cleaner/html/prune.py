@@ -4,6 +4,7 @@ metadata field from an element. Each pruned element is kept as a dropped Block, 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +23,10 @@ _SKELETON = frozenset(("html", "head", "body"))
 _SMALL_PROSE_CHARS = 500
 # Attributes that carry a field's value better than the element's text.
 _VALUE_ATTRIBUTES = ("content", "datetime")
+# A disclosure button (an accordion's or a FAQ's toggle) names the section it opens: the
+# ARIA attributes of the pattern, a heading around or inside it, or a class that says so.
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+_DISCLOSURE_CLASS = re.compile(r"accordion|faq|collaps|disclosure", re.I)
 
 
 @dataclass
@@ -30,6 +35,32 @@ class Pruned:
     element: Any
     text: str
     link_chars: int
+
+
+def open_disclosures(tree: Any, min_words: int) -> int:
+    """Unwrap the disclosure buttons of the tree: their label stays in the page as text of
+    the element around them. The label of an accordion or FAQ toggle is its section's
+    heading or question; as a <button> it would go with the page's other controls (the
+    form-controls rule, and the engine, which drops every button). Returns how many."""
+    opened = 0
+    for el in list(tree.iter("button")):
+        if len(text_of(el).split()) < min_words or not _disclosure(el):
+            continue
+        el.drop_tag()
+        opened += 1
+    return opened
+
+
+def _disclosure(el: Any) -> bool:
+    if el.get("aria-expanded") is not None or el.get("aria-controls") is not None:
+        return True
+    parent = el.getparent()
+    names = " ".join(x for x in (el.get("class"), el.get("id"), parent.get("class") if parent is not None else None) if x)
+    if _DISCLOSURE_CLASS.search(names):
+        return True
+    if any(a.tag in _HEADINGS for a in el.iterancestors()):
+        return True
+    return any(d.tag in _HEADINGS for d in el.iterdescendants())
 
 
 def extract_fields(tree: Any, rules: list[Rule]) -> dict[str, tuple[Any, Evidence]]:

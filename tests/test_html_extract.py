@@ -6,13 +6,14 @@ import gzip
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import lxml.etree
 import lxml.html
 import pytest
 
 from cleaner import RuleSet, clean
-from cleaner.html.extract import SourceIndex, body_blocks, extract, split_dumps
+from cleaner.html.extract import Extraction, SourceIndex, body_blocks, continuations, dom_blocks, extract, split_dumps
 from cleaner.html.parse import parse
 from cleaner.model import BlockKind
 from cleaner.settings import DEFAULT, Settings
@@ -137,6 +138,42 @@ def test_a_page_the_dom_rules_left_little_to_read_is_read_as_parsed() -> None:
     assert all(src is not None for b, src in zip(out.blocks, out.sources) if "council" in b.text)  # aligned to the tree read
     out = extract(parse(left).tree, None, Settings(html_fallback_max_share=0.9, html_unpruned_min_gain=0), unpruned=whole)
     assert not any("council" in b.text for b in out.blocks)
+
+
+def _thread(posts: int, grid: bool = False) -> tuple[Any, list[Any]]:
+    """A thread of `posts` posts, each its own wrapper holding a div.post (Discourse's
+    crawler view), and, with grid, as many boxes of the same class in another section.
+    Returns the parsed body and the posts' div.post elements."""
+    post = lambda n: (f"<div class='topic-body' id='post_{n}'><div class='meta'>member{n}</div>"  # noqa: E731
+                      f"<div class='post'><p>Reply {n}: I tried that as well. {PARA * 2}</p></div></div>")
+    other = lambda n: f"<div class='card'><div class='post'><p>Other topic {n}. {PARA * 2}</p></div></div>"  # noqa: E731
+    thread = "<section class='posts'>" + "".join(post(n) for n in range(posts)) + "</section>"
+    more = "<aside class='suggested'>" + "".join(other(n) for n in range(posts)) + "</aside>" if grid else ""
+    body = parse(f"<html><body><main><h1>Question</h1>{thread}</main>{more}</body></html>").tree.find("body")
+    return body, body.xpath("//div[@class='topic-body']/div[@class='post']")
+
+
+def _continued(posts: int, grid: bool = False) -> str:
+    # The engine read the first post alone (as trafilatura does on some threads): what
+    # do the other boxes of its class add?
+    body, found = _thread(posts, grid)
+    out = Extraction()
+    for block, src in dom_blocks(found[0]):
+        out.blocks.append(block)
+        out.sources.append(src)
+    return " ".join(b.text for b, _ in continuations(body, found[0], out, Settings()))
+
+
+def test_every_post_of_a_long_thread_is_a_continuation() -> None:
+    # More boxes of the main one's class than an article split by ads has: each in its own
+    # copy of the first post's wrapper, they are the thread's posts, all of them.
+    added = _continued(12)
+    assert all(f"Reply {n}:" in added for n in range(1, 12))
+
+
+def test_many_boxes_of_the_main_class_elsewhere_are_no_continuation() -> None:
+    added = _continued(12, grid=True)
+    assert "Reply 11:" in added and "Other topic" not in added
 
 
 def test_continuations_can_be_turned_off() -> None:

@@ -276,7 +276,13 @@ def continuations(tree: Any, main: Any, out: Extraction, settings: Settings) -> 
             seen_main = True
         elif seen_main and " ".join((el.get("class") or "").split()) == signature:
             same.append(el)
-    if not same or len(same) > settings.html_continuation_max_containers:
+    if len(same) > settings.html_continuation_max_containers:
+        # Many: a thread's posts (one box per post) or a grid of other stories. Only the
+        # boxes that sit in the page as the main one does, each in its own copy of the
+        # unit that holds the main box (a post's wrapper beside the first post's), are
+        # the same thing continued.
+        same = [el for el in same if _same_unit(el, main)]
+    if not same:
         return []
     have = {_SPACE.sub("", b.text) for b in out.blocks}
     sources = {id(s) for s in out.sources if s is not None}
@@ -345,6 +351,24 @@ def _paragraph_parent(src: Any) -> Any:
     while el is not None and el.tag not in _PARAGRAPH_TAGS:
         el = el.getparent()
     return el.getparent() if el is not None else None
+
+
+def _unit_signature(el: Any) -> tuple[str, str]:
+    return el.tag, " ".join((el.get("class") or "").split())
+
+
+def _same_unit(el: Any, main: Any) -> bool:
+    """Whether el's branch under its lowest common ancestor with main has the tag and
+    class of main's branch there: the same unit repeated (post after post)."""
+    main_path = [main, *main.iterancestors()]
+    on_main = {id(x): i for i, x in enumerate(main_path)}
+    branch = el
+    for anc in el.iterancestors():
+        if id(anc) in on_main:
+            i = on_main[id(anc)]
+            return i > 0 and _unit_signature(branch) == _unit_signature(main_path[i - 1])
+        branch = anc
+    return False
 
 
 def _related(a: Any, b: Any) -> bool:

@@ -176,6 +176,31 @@ def test_many_boxes_of_the_main_class_elsewhere_are_no_continuation() -> None:
     assert "Reply 11:" in added and "Other topic" not in added
 
 
+def test_the_share_that_calls_for_other_readings_is_of_the_page_as_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The DOM rules took a menu as long as the article: a reading of a tenth of the page
+    # as it showed must still call for the engine's full reading, though it is a fifth of
+    # what the rules left.
+    import importlib
+
+    module = importlib.import_module("cleaner.html.extract")
+    readings: list[bool] = []
+    engine = module.run_engine
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        readings.append(kwargs.get("fast") is False)
+        return engine(*args, **kwargs)
+
+    monkeypatch.setattr(module, "run_engine", counted)
+    html = "<html><body><article><h1>Headline</h1>" + "".join(f"<p>{i} {PARA * 3}</p>" for i in range(4)) + "</article></body></html>"
+    tree = parse(html).tree
+    shown = module.chars_of(tree.find("body"))
+    extract(tree, None, DEFAULT, shown=shown)
+    assert readings == [False]  # the fast reading holds the page: nothing more
+    readings.clear()
+    extract(parse(html).tree, None, DEFAULT, shown=shown * 10)
+    assert readings[0] is False and any(readings[1:])  # a tenth of the page as shown
+
+
 def test_continuations_can_be_turned_off() -> None:
     from cleaner.settings import Settings
 

@@ -21,7 +21,7 @@ from ..ruleset.schema import Rule
 from ..settings import Settings
 from . import arbiter, meta
 from . import judge as judge_mod
-from .extract import Extraction, extract
+from .extract import Extraction, chars_of, extract
 from .judge import set_link_features
 from .meta import HtmlMeta, collect
 from .parse import Cut, parse
@@ -78,6 +78,10 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings, deco
     targets = frozenset(t for a in page.tree.iter("a") if (t := judge_mod.in_page_target(a)) is not None)
     if settings.html_disclosure_min_words > 0:
         open_disclosures(page.tree, settings.html_disclosure_min_words)
+    # The page's text as it shows, before the DOM rules: the share of it that a reading
+    # holds decides whether the engine's other readings are tried (extract._fallback).
+    body = page.tree.find("body")
+    shown = chars_of(body if body is not None else page.tree)
     pruned = prune(page.tree, active, settings.html_prune_max_text_share)
 
     def unpruned() -> Any:
@@ -90,7 +94,7 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings, deco
             open_disclosures(tree, settings.html_disclosure_min_words)
         return tree
 
-    extraction = extract(page.tree, ctx.url, settings, page.json_ld, unpruned=unpruned if pruned else None)
+    extraction = extract(page.tree, ctx.url, settings, page.json_ld, unpruned=unpruned if pruned else None, shown=shown)
     set_link_features(extraction.blocks, extraction.sources)
     dropped = pruned_blocks(pruned)
     if page.cut is not None:

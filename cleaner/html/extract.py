@@ -84,16 +84,19 @@ def load_engine_stoplist() -> None:
 
 
 def extract(
-    tree: lxml.html.HtmlElement, url: str | None, settings: Settings, json_ld: Sequence[str] = (), unpruned: Callable[[], Any] | None = None
+    tree: lxml.html.HtmlElement, url: str | None, settings: Settings, json_ld: Sequence[str] = (), unpruned: Callable[[], Any] | None = None,
+    shown: int | None = None,
 ) -> Extraction:
     """json_ld: the text of the page's ld+json scripts (parse removed the scripts).
-    unpruned: gives the page's tree before the DOM rules pruned it, for _fallback."""
+    unpruned: gives the page's tree before the DOM rules pruned it, for _fallback.
+    shown: the page's visible text before the DOM rules (characters without whitespace);
+    None: the tree's own."""
     # trafilatura reads a thread's posts as its content, not as comments to prune, when the
     # page declares a schema.org DiscussionForumPosting in an ld+json script: those
     # declarations go back into the tree while the engine reads it.
     declared = [_ld_script(text) for text in json_ld if _DISCUSSION in text]
     holder = tree.find("body") if tree.find("body") is not None else tree
-    visible = _chars(holder)
+    visible = max(chars_of(holder), shown or 0)
     holder.extend(declared)
     try:
         body = run_engine(tree, url, settings)
@@ -102,14 +105,14 @@ def extract(
     finally:
         for script in declared:
             holder.remove(script)
-    if unpruned is not None and settings.html_unpruned_min_gain > 0 and _chars(body) < settings.html_fallback_max_share * visible:
+    if unpruned is not None and settings.html_unpruned_min_gain > 0 and chars_of(body) < settings.html_fallback_max_share * visible:
         # Every reading of the pruned page is small: pruning may have taken what the engine
         # needed to find the main content (a wrapper a chrome selector matched, a header
         # whose removal moves its choice). Read the page as parsed and take that reading
         # when it holds html_unpruned_min_gain times as much.
         whole = unpruned()
         wide = run_engine(whole, url, settings, fast=False)
-        if _chars(wide) >= settings.html_unpruned_min_gain * max(_chars(body), 1):
+        if chars_of(wide) >= settings.html_unpruned_min_gain * max(chars_of(body), 1):
             body, tree = wide, whole
     out = Extraction()
     if body is None or not any(t.strip() for t in body.itertext()):
@@ -141,9 +144,10 @@ def _ld_script(text: str) -> Any:
 _TEXT = lxml.etree.XPath("string()", smart_strings=False)
 
 
-def _chars(el: Any) -> int:
+def chars_of(el: Any) -> int:
     """Characters of an element's text, whitespace left out."""
     return 0 if el is None else len("".join(_TEXT(el).split()))  # one split, not one per text node
+
 
 
 def _fallback(tree: Any, url: str | None, body: Any, visible: int, settings: Settings) -> Any:
@@ -152,17 +156,17 @@ def _fallback(tree: Any, url: str | None, body: Any, visible: int, settings: Set
     sections). When its reading holds less than html_fallback_max_share of the page's
     visible text, its full reading (which weighs its own choice against readability's
     and jusText's) is taken instead, if that holds more. visible: the page's text length."""
-    got = _chars(body)
+    got = chars_of(body)
     if visible == 0 or got >= settings.html_fallback_max_share * visible:
         return body
     full = run_engine(tree, url, settings, fast=False)
-    if (chars := _chars(full)) > got:
+    if (chars := chars_of(full)) > got:
         body, got = full, chars
     if got < settings.html_fallback_max_share * visible:
         # Still little: the full reading favouring recall (it found an article that both
         # other readings left empty).
         wide = run_engine(tree, url, settings, fast=False, recall=True)
-        if _chars(wide) > got:
+        if chars_of(wide) > got:
             body = wide
     return body
 

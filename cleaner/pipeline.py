@@ -213,9 +213,12 @@ def _keep_main_run(blocks: list[Block], settings: Settings) -> None:
     the classifier, trained to find article prose, may drop almost whole. The page's main
     run is the stretch of blocks with the most text net of a fixed cost per block (maximum
     subarray): menus and footers are many short lines, the items of a list are longer.
-    When the kept text is under settings.fallback_min_kept_share of that run's, the
-    classifier's drops inside the run are taken back; rules' and metadata's drops and the
-    classifier's verdicts of fact (empty, duplicate, timestamp) stand."""
+    When the kept text is under settings.fallback_min_kept_share of that run's (under
+    settings.fallback_item_page_min_kept_share where what was kept reads as items, not
+    prose: _item_page), the classifier's drops inside the run are taken back; rules' and
+    metadata's drops and the classifier's verdicts of fact (empty, duplicate, timestamp) stand."""
+
+    items = _item_page(blocks, settings)
 
     def score(block: Block) -> float:
         if block.drop is not None and (block.drop.source is not DropSource.CLASSIFIER or block.drop.reason in _FACTS):
@@ -230,11 +233,34 @@ def _keep_main_run(blocks: list[Block], settings: Settings) -> None:
     region = blocks[span[0] : span[1] + 1]
     candidates = [b for b in region if b.drop is None or (b.drop.source is DropSource.CLASSIFIER and b.drop.reason not in _FACTS)]
     kept = sum(len(b.text) for b in blocks if b.drop is None)
-    if kept >= settings.fallback_min_kept_share * sum(len(b.text) for b in candidates):
+    share = settings.fallback_item_page_min_kept_share if items else settings.fallback_min_kept_share
+    if kept >= share * sum(len(b.text) for b in candidates):
         return
+    if items:
+        # An item's title, date or byline line read as the page's metadata stays in the
+        # body, its field still filled: else each settling reading peels two more items.
+        candidates += [b for b in region if b.drop is not None and b.drop.source is DropSource.METADATA]
     for block in candidates:
         if block.text:
             block.drop, block.label = None, Label.GOOD
+
+
+def _item_page(blocks: list[Block], settings: Settings) -> bool:
+    """What the classifier kept reads as items, not prose: under
+    settings.fallback_item_page_max_sentence_share of its lines are sentences (sentence
+    punctuation at the end, settings.min_sentence_words words or more; CJK counted as the
+    classifier counts it), and none is a paragraph long enough to start a body on its own
+    (meta.body_start's settings.body_single_block_factor times meta_prose_min_chars). An
+    article keeps its paragraphs; a listing keeps a few titles, names and prices (and
+    perhaps a short promotion or two), and the rest of its items lie dropped in the main run."""
+    kept = [b for b in blocks if b.drop is None and b.text]
+    sentences = [
+        b for b in kept if _SENTENCE_END.search(b.text) and b.features.get("words", len(b.text.split())) >= settings.min_sentence_words
+    ]
+    if len(sentences) >= settings.fallback_item_page_max_sentence_share * len(kept):
+        return False
+    long_paragraph = settings.body_single_block_factor * settings.meta_prose_min_chars
+    return all(b.features.get("chars", len(b.text)) < long_paragraph for b in sentences)
 
 
 def _never_empty(blocks: list[Block]) -> None:

@@ -120,6 +120,19 @@ class Settings:
     # -> 0.932 and txt 0.926 -> 0.918 (short articles under long teaser lists).
     fallback_block_cost_chars: float = 10.0
     fallback_min_kept_share: float = 0.1
+    # Where what the classifier kept reads as items, not prose (pipeline._item_page: under
+    # fallback_item_page_max_sentence_share of its lines sentences, and no paragraph long
+    # enough to start a body alone), the run is kept while the kept text is under
+    # fallback_item_page_min_kept_share of it: the classifier keeps a few titles, names or
+    # prices of a listing and drops the rest of its items. Measured (score.py, first
+    # readings, forcing the run back where the test holds; bench md and txt, every 3rd
+    # wcxb-dev txt page): a share of lines (0.2) beat a share of characters (one long
+    # promotion outweighs forty item lines), and 0.2 beat 0.15 and 0.25 (0.3 took bench md
+    # 0.945 -> 0.938); a kept share of 0.5 beat 0.3 (listing +0.057 against +0.062), while
+    # 0.7 and 1.0 took collection pages from +0.044 to +0.023. The long-paragraph test keeps
+    # a short article whose menu came back in a settling reading (bench md, one page 1.0 -> 0.14).
+    fallback_item_page_max_sentence_share: float = 0.2
+    fallback_item_page_min_kept_share: float = 0.5
     # The learned layer (classify/learned.py) re-decides each block from its features,
     # its heuristic labels and its neighbours'. Off: the heuristic passes decide alone.
     use_learned_model: bool = True

@@ -92,3 +92,69 @@ def test_a_capture_that_is_only_its_title_keeps_it_as_the_body() -> None:
     line = "Deep Discounts On Top Brands While Supplies Last In Every Store"
     doc = clean(line + "\n", kind="text")
     assert doc.title == line and doc.text == line
+
+
+def _records_page(kept: list[str]) -> list[Block]:
+    """A menu, then forty short item records with `kept` (what the classifier kept) on top."""
+    menu = [_block(w, i + 1, MENU) for i, w in enumerate(["Home", "Shop", "Reviews", "About", "Contact", "Help"])]
+    top = [_block(text, 10 + i) for i, text in enumerate(kept)]
+    records = [_block(f"{ITEMS[i % len(ITEMS)]}, size {i}", 20 + i, TEASER) for i in range(40)]
+    return menu + top + records
+
+
+def test_a_page_whose_kept_text_is_items_gets_its_main_run_back_under_half() -> None:
+    # The classifier kept six item lines, over a tenth of the run but under half: no
+    # sentence among them, so the page is a page of items and its other items come back.
+    blocks = _records_page(ITEMS)
+    _keep_main_run(blocks, DEFAULT)
+    assert all(b.drop is None for b in blocks[6:])
+    assert all(b.drop is MENU for b in blocks[:6])
+
+
+def test_an_article_over_a_tenth_of_its_run_keeps_the_items_below_it_out() -> None:
+    # The same share kept, but as prose: a short article over a long list of teasers.
+    prose = [
+        "The council voted on Tuesday to close the old bridge to traffic for the whole summer.",
+        "Engineers found that two of its steel cables had rusted through at the anchor points.",
+        "Buses will take a longer route through the harbour district until the repairs are done.",
+    ]
+    blocks = _records_page(prose)
+    _keep_main_run(blocks, DEFAULT)
+    assert all(b.drop is TEASER for b in blocks[9:])
+
+
+def test_one_short_promotion_does_not_make_a_page_of_items_an_article() -> None:
+    # Six items and a newsletter offer kept: one line in seven is a sentence.
+    promo = "Sign up for our weekly letter and get the best new gear in your inbox every Friday morning."
+    blocks = _records_page([*ITEMS, promo])
+    _keep_main_run(blocks, DEFAULT)
+    assert all(b.drop is None for b in blocks[6:])
+
+
+def test_one_long_paragraph_among_kept_menu_lines_is_an_article() -> None:
+    # A settling reading of a short article whose menu the first reading's fallback took
+    # back: the classifier keeps menu lines and the one long paragraph, which is the article.
+    story = " ".join(
+        [
+            "The council voted on Tuesday to close the old bridge to traffic for the whole summer.",
+            "Engineers found that two of its steel cables had rusted through at the anchor points.",
+            "Buses will take a longer route through the harbour district until the repairs are done.",
+            "The mayor said the work would cost less than building a new crossing further upstream.",
+        ]
+    )
+    blocks = _records_page([*ITEMS, story])
+    _keep_main_run(blocks, DEFAULT)
+    assert all(b.drop is TEASER for b in blocks[13:])
+
+
+def test_on_a_page_of_items_a_line_read_as_metadata_stays_in_the_body() -> None:
+    # A cleaned list read again: an item's title read as the page's title and the short
+    # date under it as its date. Both stay in the body (their fields are still filled), or
+    # each settling reading would peel another item off the list.
+    blocks = _records_page(ITEMS)
+    title = _block("Procedural gradients and the power of testing", 19, Drop(DropSource.METADATA, "title"))
+    date = _block("Mar 7", 19, Drop(DropSource.METADATA, "date"))
+    blocks[12:12] = [title, date]
+    _keep_main_run(blocks, DEFAULT)
+    assert title.drop is None and date.drop is None
+    assert all(b.drop is MENU for b in blocks[:6])

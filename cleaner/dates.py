@@ -41,6 +41,8 @@ _MONTHS = {
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 # A month name in any language: resolved by month_number(), so "Chapter 12, 2015" is no date.
 _WORD = r"(?P<word>[^\W\d_]{3,12})\.?"
+# A word starts where no letter precedes it, or at a capital glued to a small letter.
+_GLUED_OR_WORD_START = r"(?:(?<![^\W\d_])|(?<=(?-i:[a-z]))(?=(?-i:[A-Z])))"
 # What may follow a date: a time, as in "March 6, 2025, 3:12 PM" (the year may be glued to
 # it by flattening: "20255:41 PM"); checked separately so that it never decides the date.
 _PATTERNS = [
@@ -50,8 +52,10 @@ _PATTERNS = [
     re.compile(_YEAR + r"\s*[년年]\s*(?P<mon>\d{1,2})\s*[월月]\s*(?P<day>\d{1,2})\s*[일日]"),
     # 2025. 2. 14.  /  2025.02.20
     re.compile(r"(?<![\d.])" + _YEAR + r"\.\s?(?P<mon>\d{1,2})\.\s?(?P<day>\d{1,2})\.?(?![\d])"),
-    # March 2, 2025  /  Mar. 2 2025  /  Monday, March 3rd, 2025  /  February 27, 20255:41 PM
-    re.compile(r"(?<![^\W\d_])" + _WORD + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR, re.I),
+    # March 2, 2025  /  Mar. 2 2025  /  Monday, March 3rd, 2025  /  February 27, 20255:41 PM;
+    # also glued to the word before it by flattening, where the case changes:
+    # "Kathryn GiuffridaMar 5, 2025", "Team SimplyThrilledSeptember 4, 2025"
+    re.compile(_GLUED_OR_WORD_START + _WORD + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR, re.I),
     # 2 March 2025  /  12. Februar 2025  /  2 de marzo de 2025  /  24 сентября 2018
     re.compile(r"(?<![\d.])(?P<day>\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?" + _WORD + r",?\s+(?:de\s+)?" + _YEAR + r"(?!\d)", re.I),
     # 12.02.2025 and 19-11-2019 (day first, as in most of Europe); 27/09/2018 and 11/19/2019
@@ -154,13 +158,18 @@ def find_dates(text: str, year: int | None = None) -> list[DateMatch]:
 def _find_dates(text: str, year: int | None) -> tuple[DateMatch, ...]:
     found: list[DateMatch] = []
     for pattern in _PATTERNS + ([_YEARLESS] if year else []):
-        for m in pattern.finditer(text):
+        pos = 0
+        while m := pattern.search(text, pos):
             parts = m.groupdict()
             if pattern is _YEARLESS:
                 parts["year"] = str(year)
             date = _date_of(parts)
-            if date is not None:
-                found.append(DateMatch(m.start(), m.end(), date, _utc_date(text, m.start(), m.end(), date)))
+            if date is None:
+                # Not a date ("GiuffridaMar 5, 2025" is no month): one inside it may be.
+                pos = m.start() + 1
+                continue
+            found.append(DateMatch(m.start(), m.end(), date, _utc_date(text, m.start(), m.end(), date)))
+            pos = m.end()
     found.sort(key=lambda d: (d.start, -d.end))
     out: list[DateMatch] = []
     for d in found:

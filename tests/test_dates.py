@@ -123,6 +123,25 @@ def test_words_that_are_not_months(text: str) -> None:
     assert parse_date(text) is None
 
 
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        # Flattening glued the date to the name before it: the capital starts the month.
+        ("ByKathryn GiuffridaMar 5, 2025 | 6 comments", "2025-03-05"),
+        ("MaziDecember 19, 2025", "2025-12-19"),
+        ("Team SimplyThrilledSeptember 4, 2025", "2025-09-04"),
+        ("Mental HealthDECEMBER 22, 2022Updated: JANUARY 02, 2026", "2022-12-22"),
+    ],
+)
+def test_a_month_glued_to_the_word_before_it(text: str, iso: str) -> None:
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize("text", ["remarch 3, 2020", "Chapter 12, 2015", "xmar 5, 2020"])
+def test_a_month_inside_a_word_is_none(text: str) -> None:
+    assert parse_date(text) is None
+
+
 def test_yearless_dates_need_a_year() -> None:
     assert find_dates("Posted Nov 19, 6:51 AM") == []
     assert [d.iso for d in find_dates("Posted Nov 19, 6:51 AM", year=2019)] == ["2019-11-19"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner import clean
-from cleaner.model import Block, BlockKind, DropSource
+from cleaner.model import Block, BlockKind, Drop, DropSource
 from cleaner.settings import DEFAULT, Settings
 from cleaner.text.meta import authors_of, find_byline, find_date, find_dateline, find_headline, find_site, find_subtitle, find_title, headline_line, trim_byline
 
@@ -597,6 +597,21 @@ def test_a_members_join_date_is_not_the_publication_date() -> None:
     ]
     found = find_date(blocks, DEFAULT, 0)
     assert found is not None and found[0] == "2024-02-24"
+
+
+def test_a_commenters_name_and_date_are_not_the_pages() -> None:
+    blocks = [
+        block("Monday, September 8, 2008", 1, BlockKind.HEADING, level=3),
+        block("The lean startup", 3, BlockKind.HEADING, level=3),
+        block(BODY, 5),
+        block("10 comments:", 7, BlockKind.HEADING, level=4),
+        block("By Amy Jones, September 11, 2008 at 2:06 PM", 9),
+    ]
+    for b in blocks[3:]:
+        b.drop = Drop(DropSource.RULE, "comments.header")  # the comment section's cut
+    assert find_byline(blocks, DEFAULT, 1) is None
+    found = find_date(blocks, DEFAULT, 1)
+    assert found is not None and found[0] == "2008-09-08"
 
 
 def test_a_question_asked_date_far_below_the_headline_beats_a_relative_stamp() -> None:

@@ -630,6 +630,15 @@ def _ruled(block: Block) -> bool:
     return block.drop is not None and block.drop.source is DropSource.RULE
 
 
+# Rule families whose blocks are other people's or other pages': comment sections and teasers
+# of other stories (rules/comments.yaml, rules/related.yaml). Their names and dates are not the page's.
+_OTHERS_RULES = ("comments.", "related.")
+
+
+def _others(block: Block) -> bool:
+    return _ruled(block) and block.drop is not None and block.drop.reason.startswith(_OTHERS_RULES)
+
+
 # --------------------------------------------------------------------------- standfirst
 
 
@@ -687,8 +696,9 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
     """The byline near the headline: 'By X', 'X 기자', a link to an author page, or a name
     line right under the headline; else a strong byline further down (_far_byline). Returns
     the byline as printed, without its date. `url` is the page's address (its own site)."""
-    # A rule may have dropped the byline line as chrome: it still names the authors.
-    near = [(i, d) for i, d in _near(blocks, anchor, settings) if blocks[i].drop is None or _ruled(blocks[i])]
+    # A rule may have dropped the byline line as chrome: it still names the authors. Not a
+    # comment's or a teaser's line (an author box under a comment section is _far_byline's).
+    near = [(i, d) for i, d in _near(blocks, anchor, settings) if blocks[i].drop is None or _ruled(blocks[i]) and not _others(blocks[i])]
     # Below the headline before above it, and the strong forms before the weak ones on each side.
     lowercase: set[str] = set()  # filled on first use
     for weak, below in ((False, True), (True, True), (False, False), (True, False)):
@@ -1177,6 +1187,8 @@ def _best_date(
         block = blocks[i]
         if distance <= 0 and not above:
             break
+        if _others(block):
+            continue  # a comment's or a teaser's date ("10 comments:", "Most Popular" and what follows)
         if block.kind in (BlockKind.QUOTE, BlockKind.CODE, BlockKind.TABLE) or len(block.text) > 2 * settings.max_date_line_chars:
             continue
         if year is not None and (len(block.text) > settings.date_line_max_chars or block.kind is not BlockKind.PARAGRAPH or block.links):

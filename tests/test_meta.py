@@ -599,6 +599,17 @@ def test_a_members_join_date_is_not_the_publication_date() -> None:
     assert found is not None and found[0] == "2024-02-24"
 
 
+def test_a_slashed_date_is_read_in_the_order_the_page_proves() -> None:
+    blocks = [
+        block("2025 Renovation Trends And Why They Are Smart", 1, BlockKind.HEADING, level=1),
+        block("8/1/2025", 3),
+        block("8/27/2025", 5),
+        block(BODY, 7),
+    ]
+    found = find_date(blocks, DEFAULT, 0)
+    assert found is not None and found[0] == "2025-08-01"
+
+
 def test_a_commenters_name_and_date_are_not_the_pages() -> None:
     blocks = [
         block("Monday, September 8, 2008", 1, BlockKind.HEADING, level=3),

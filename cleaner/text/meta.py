@@ -17,7 +17,7 @@ from datetime import date
 
 import re2
 
-from ..dates import DateMatch, find_dates, is_relative, is_relative_date, url_date, url_has_day, url_year_month, without_dates
+from ..dates import DateMatch, find_dates, is_relative, is_relative_date, month_first_page, url_date, url_has_day, url_year_month, without_dates
 from ..memo import LINE_CHARS, PARAGRAPH_CHARS, short_text_cache
 from ..model import Block, BlockKind, Drop, DropSource, Evidence
 from ..settings import DEFAULT, Settings
@@ -1063,11 +1063,14 @@ def _date_line(block: Block, settings: Settings) -> bool:
     return bool(dates) and dates[0].start <= settings.date_prefix_chars
 
 
-def pick_date(text: str, settings: Settings, year: tuple[int, int | None] | None = None) -> tuple[DateMatch, str] | None:
+def pick_date(
+    text: str, settings: Settings, year: tuple[int, int | None] | None = None, month_first: bool = False
+) -> tuple[DateMatch, str] | None:
     """The publication date among the dates of one line, and how it is labelled:
     'published', 'updated' (only an update date is shown) or ''. With `year` (from the
-    URL), dates printed without a year count too, if they fall in the URL's month."""
-    found = find_dates(text, year[0]) if year else find_dates(text)
+    URL), dates printed without a year count too, if they fall in the URL's month. With
+    `month_first`, the page's slashed dates are in US order (dates.month_first_page)."""
+    found = find_dates(text, year[0] if year else None, month_first)
     if year and year[1]:
         found = [d for d in found if d.date.month == year[1]]
     dates = [d for d in found if d.start <= settings.date_prefix_chars or len(text) <= settings.max_date_line_chars]
@@ -1116,13 +1119,14 @@ def find_date(blocks: list[Block], settings: Settings, anchor: int | None = None
     label first, an 'Updated' one last), else the URL's date, else the first short date line.
     Dates printed without a year ('Posted Nov 19') take the URL's year, or the copyright's."""
     own = url_date(url)
+    us = month_first_page(b.text for b in blocks)
     # The page's own stamp under the headline is relative ("Monday 5:30PM", "1 day ago"):
     # an absolute date above the headline, or further down the page, is then a teaser's.
     relative = anchor is not None and _relative_stamp_below(blocks, anchor, settings)
-    best = _best_date(blocks, anchor, settings, above=not relative) if anchor is not None else None
+    best = _best_date(blocks, anchor, settings, above=not relative, month_first=us) if anchor is not None else None
     how = "date near the headline"
     if best is None and anchor is not None and (year := url_year_month(url) or _copyright_year(blocks)):
-        best = _best_date(blocks, anchor, settings, year, above=not relative)
+        best = _best_date(blocks, anchor, settings, year, above=not relative, month_first=us)
         how = "date near the headline, year from the URL" if url_year_month(url) else "date near the headline, year from the copyright line"
     if best is not None:
         i, d, label = best
@@ -1136,7 +1140,7 @@ def find_date(blocks: list[Block], settings: Settings, anchor: int | None = None
         return _as_published(d, f"{how}, labelled {label}" if label else how, block.start, settings, url)
     if own:
         return own, Evidence("date in the URL")
-    if anchor is not None and (found := _labelled_date_below(blocks, anchor, settings)):
+    if anchor is not None and (found := _labelled_date_below(blocks, anchor, settings, us)):
         return found
     if relative:
         return None
@@ -1145,12 +1149,12 @@ def find_date(blocks: list[Block], settings: Settings, anchor: int | None = None
             break
         if block.kind in (BlockKind.QUOTE, BlockKind.CODE) or (block.links and block.link_chars >= _MOSTLY_LINKS * len(block.text)):
             continue
-        if _date_line(block, settings) and (picked := pick_date(block.text, settings)):
+        if _date_line(block, settings) and (picked := pick_date(block.text, settings, month_first=us)):
             return _as_published(picked[0], "first date line", block.start, settings)
     return None
 
 
-def _labelled_date_below(blocks: list[Block], anchor: int, settings: Settings) -> tuple[str, Evidence] | None:
+def _labelled_date_below(blocks: list[Block], anchor: int, settings: Settings, month_first: bool = False) -> tuple[str, Evidence] | None:
     """A date line labelled as the publication's further down than the byline search goes
     ("asked Feb 11, 2011 at 23:49" under a question's tags and buttons)."""
     for block in blocks[anchor + 1 :]:
@@ -1158,7 +1162,7 @@ def _labelled_date_below(blocks: list[Block], anchor: int, settings: Settings) -
             break
         if block.drop is not None or block.kind in (BlockKind.QUOTE, BlockKind.CODE) or not _date_line(block, settings):
             continue
-        picked = pick_date(block.text, settings)
+        picked = pick_date(block.text, settings, month_first=month_first)
         if picked is not None and picked[1] == "published":
             return _as_published(picked[0], "date line labelled published, below the headline", block.start, settings)
     return None
@@ -1178,7 +1182,8 @@ def _relative_stamp_below(blocks: list[Block], anchor: int, settings: Settings) 
 
 
 def _best_date(
-    blocks: list[Block], anchor: int, settings: Settings, year: tuple[int, int | None] | None = None, above: bool = True
+    blocks: list[Block], anchor: int, settings: Settings, year: tuple[int, int | None] | None = None, above: bool = True,
+    month_first: bool = False,
 ) -> tuple[int, DateMatch, str] | None:
     """(block index, date, label) of the best-scoring date near the headline, if it scores above 0;
     with above=False, only dates under the headline."""
@@ -1193,7 +1198,7 @@ def _best_date(
             continue
         if year is not None and (len(block.text) > settings.date_line_max_chars or block.kind is not BlockKind.PARAGRAPH or block.links):
             continue  # a date without a year counts only on a date line of its own
-        picked = pick_date(block.text, settings, year)
+        picked = pick_date(block.text, settings, year, month_first)
         if picked is None:
             continue
         d, label = picked

@@ -246,6 +246,10 @@ class Settings:
     # Labels of a date that is a member's, not the page's: forum posts print when their
     # author joined. wcxb-dev forum threads (phpBB, FluxBB, vBulletin profiles under each post).
     date_member_labels: tuple[str, ...] = ("joined", "registered", "member since", "signed up", "join date")
+    # Labels of a thread's latest activity, not its start: "23 replies · last post by X Sep 26,
+    # 2024" over the first post's "#1 · Jan 3, 2024". wcxb-dev forum threads (XenForo,
+    # vBulletin, Mumsnet): the last post's date was taken on 3 of the 21 pages that print one.
+    date_last_post_labels: tuple[str, ...] = ("last post", "last reply", "latest reply", "last comment", "last active", "last activity")
     byline_prefixes: tuple[str, ...] = (
         "by", "von", "par", "por", "di", "door", "av", "przez", "oleh", "автор", "текст", "text", "words",
         "written by", "posted by", "story by", "reporting by", "words by", "text by", "analysis by", "opinion by",

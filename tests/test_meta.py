@@ -599,6 +599,20 @@ def test_a_members_join_date_is_not_the_publication_date() -> None:
     assert found is not None and found[0] == "2024-02-24"
 
 
+def test_a_threads_last_post_is_not_its_date_nor_its_author() -> None:
+    blocks = [
+        block("Replacement Projector Recommendations", 1, BlockKind.HEADING, level=1),
+        block("6.3K views 23 replies 14 participants last post by [ggery](/members/ggery.9747538/) Sep 26, 2024", 3),
+        block("#1 · Jan 3, 2024", 5),
+        block(BODY, 7),
+    ]
+    blocks[1].text = "6.3K views 23 replies 14 participants last post by ggery Sep 26, 2024"
+    blocks[1].link_chars, blocks[1].links = 5, 1
+    assert find_byline(blocks, DEFAULT, 0) is None
+    found = find_date(blocks, DEFAULT, 0)
+    assert found is not None and found[0] == "2024-01-03"
+
+
 def test_a_slashed_date_is_read_in_the_order_the_page_proves() -> None:
     blocks = [
         block("2025 Renovation Trends And Why They Are Smart", 1, BlockKind.HEADING, level=1),

@@ -863,6 +863,8 @@ def _strong_byline(block: Block, settings: Settings) -> tuple[str, str] | None:
 
 @short_text_cache(max_chars=LINE_CHARS)
 def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Settings) -> tuple[str, str] | None:
+    if _label_regex(settings.date_last_post_labels).search(text):
+        return None  # "23 replies · last post by X": who wrote last in a thread, not who started it
     text = _unglue_label(text)
     block = Block(BlockKind.PARAGRAPH, text, markdown, 0, 0, link_chars=link_chars)
     if len(text) <= settings.date_line_max_chars and not text.isascii() and _KO_REPORTER.search(text):
@@ -1078,14 +1080,14 @@ def pick_date(
         return None
     published = _label_regex(settings.date_published_labels)
     updated = _label_regex(settings.date_updated_labels)
-    member = _label_regex(settings.date_member_labels)
+    member = _label_regex(settings.date_member_labels + settings.date_last_post_labels)
     labelled: list[tuple[DateMatch, str]] = []
     previous_end = 0
     for d in dates:
         before = text[previous_end : d.start]
         if member.search(before):
             previous_end = d.end
-            continue  # "Joined: Jul 24, 2017": when a member signed up, not when this was published
+            continue  # "Joined: Jul 24, 2017", "last post by X Sep 26, 2024": not when this was published
         pm = list(published.finditer(before))
         um = list(updated.finditer(before))
         last_p = pm[-1].end() if pm else -1

@@ -391,6 +391,26 @@ def test_a_teaser_date_above_the_headline_loses_to_a_relative_stamp_under_it() -
     assert found is not None and found[0] == "2019-11-18"
 
 
+def test_a_date_linked_to_its_own_post_or_beside_a_category_is_no_teaser() -> None:
+    page = (
+        "# How To Book a Flight For Beginners\n\n"
+        "[ March 26, 2023 ](https://example.com/book-a-flight/)\n\n"
+        f"{BODY}\n\n"
+        "Last updated on September 16th, 2023 at 09:27 am\n\n"
+        f"{BODY}\n"
+    )
+    found = find_date(md_blocks(page), DEFAULT, 0)
+    assert found is not None and found[0] == "2023-03-26"
+    # A teaser's title linked beside the date still marks it as another story's.
+    teaser = page.replace("[ March 26, 2023 ](https://example.com/book-a-flight/)", "[Ten cheap weekend trips](https://example.com/trips/) March 26, 2023")
+    found = find_date(md_blocks(teaser), DEFAULT, 0)
+    assert found is not None and found[0] == "2023-09-16"
+    # A category link beside the date is no teaser either.
+    category = page.replace("[ March 26, 2023 ](https://example.com/book-a-flight/)", "March 26, 2023/[Living Healthy](https://example.com/living/)")
+    found = find_date(md_blocks(category), DEFAULT, 0)
+    assert found is not None and found[0] == "2023-03-26"
+
+
 def test_a_date_inside_a_caption_is_not_the_publication_date() -> None:
     caption = "Scooter Braun and Scott Borchetta pose for a photo at a private residence on June 28, 2019 in Montecito, California, during a party."
     blocks = [block("Budget Talks Collapse In Brussels", 1, BlockKind.HEADING, level=1), block(caption, 3), block(BODY, 5)]

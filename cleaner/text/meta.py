@@ -17,7 +17,7 @@ from datetime import date
 
 import re2
 
-from ..dates import DateMatch, find_dates, is_relative, is_relative_date, month_first_page, url_date, url_has_day, url_year_month, without_dates
+from ..dates import DateMatch, find_dates, is_relative, is_relative_date, month_first_page, strip_time, url_date, url_has_day, url_year_month, without_dates
 from ..memo import LINE_CHARS, PARAGRAPH_CHARS, short_text_cache
 from ..model import Block, BlockKind, Drop, DropSource, Evidence
 from ..settings import DEFAULT, Settings
@@ -1211,7 +1211,7 @@ def _best_date(
         else:
             score = settings.date_above_points + settings.date_above_points_per_block * distance
         score += {"published": settings.date_published_points, "updated": settings.date_updated_points}.get(label, 0.0)
-        if _links(block) and block.link_chars >= _MOSTLY_LINKS * len(block.text) and not any(_author_link(t, settings) for _, t in _links(block)):
+        if _teaser_links(block, settings):
             score += settings.date_teaser_points
         if _is_prose(block, settings):
             score += settings.date_prose_points  # a date inside a sentence or a caption is an event's
@@ -1220,6 +1220,23 @@ def _best_date(
         if best is None or score > best[0]:
             best = (score, i, d, label)
     return best[1:] if best is not None and best[0] > 0 else None
+
+
+def _teaser_links(block: Block, settings: Settings) -> bool:
+    """Most of the line is links to other stories, none of them to an author: a teaser's
+    date. A link that is the date alone is the post's own permalink, and a short one
+    ("Living Healthy", "Back to posts") a category or a way back: neither is a teaser."""
+    links = _links(block)
+    if not links or any(_author_link(t, settings) for _, t in links):
+        return False
+    teasers = sum(len(text) for text, _ in links if not _date_only(text) and len(text.split()) >= settings.date_teaser_link_min_words)
+    return teasers >= _MOSTLY_LINKS * len(block.text)
+
+
+def _date_only(text: str) -> bool:
+    """'March 26, 2023', 'Sep 16, 2023 at 09:27 am': a date and maybe its time, no other words."""
+    dates = find_dates(text)
+    return bool(dates) and not _WORD.search(strip_time(without_dates(text, dates)).replace(" at ", " "))
 
 
 def _copyright_year(blocks: list[Block]) -> tuple[int, None] | None:

@@ -331,6 +331,12 @@ def test_only_an_updated_date_is_still_a_date() -> None:
     assert found is not None and found[0] == "2025-03-06" and "labelled updated" in found[1].source
 
 
+def test_the_earliest_of_unlabelled_dates_on_a_line_is_the_publication() -> None:
+    blocks = [block("Espresso Machines Under 500 Dollars", 1, BlockKind.HEADING, level=1), block("May 21, 2025April 24, 2025 by The Ritualist", 3), block(BODY, 5)]
+    found = find_date(blocks, DEFAULT, 0)
+    assert found is not None and found[0] == "2025-04-24"
+
+
 def test_published_label_beats_an_earlier_updated_one_on_the_same_line() -> None:
     blocks = [block("Budget Talks Collapse In Brussels", 1, BlockKind.HEADING, level=1), block("Updated: March 6, 2025 | Published: March 2, 2025", 3)]
     found = find_date(blocks, DEFAULT, 0)

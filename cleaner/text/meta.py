@@ -1099,11 +1099,10 @@ def pick_date(
     for d, label in labelled:
         if label == "published":
             return d, label
-    for d, label in labelled:
-        if label == "":
-            return d, label
-    # Only update dates: the earliest of them is the closest to publication.
-    return min(labelled, key=lambda x: x[0].date)
+    # Unlabelled dates, else only update dates: the earliest is the closest to publication
+    # ("May 21, 2025April 24, 2025 by X": a theme prints the update before the publication).
+    unlabelled = [x for x in labelled if x[1] == ""]
+    return min(unlabelled or labelled, key=lambda x: x[0].date)
 
 
 def _as_published(d: DateMatch, how: str, line: int, settings: Settings, url: str | None = None) -> tuple[str, Evidence]:

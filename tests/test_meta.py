@@ -40,6 +40,24 @@ def test_authors_of(byline: str, authors: list[str]) -> None:
     assert authors_of(byline) == authors
 
 
+@pytest.mark.parametrize(
+    "byline, shown, authors",
+    [
+        # Two links flattened together: the name ends where the next link's capital is glued on.
+        ("Nicoletta RichardsonTrending Editor", "Nicoletta Richardson Trending Editor", ["Nicoletta Richardson"]),
+        ("By Gabby BoucherIn Budget Travel, Travel Tips", "By Gabby Boucher In Budget Travel, Travel Tips", ["Gabby Boucher"]),
+        # A capital after one to three letters is the name's own; a handle or a brand keeps its capitals.
+        ("By Ronald McDonald", "By Ronald McDonald", ["Ronald McDonald"]),
+        ("By Kate MacKenzie", "By Kate MacKenzie", ["Kate MacKenzie"]),
+        ("By: ShawnHymel", "By: ShawnHymel", ["ShawnHymel"]),
+        ("By Mayank Gupta, CEO of CaseBasix", "By Mayank Gupta, CEO of CaseBasix", ["Mayank Gupta", "CEO of CaseBasix"]),
+    ],
+)
+def test_a_name_glued_to_the_next_link(byline: str, shown: str, authors: list[str]) -> None:
+    assert trim_byline(byline, DEFAULT) == shown
+    assert authors_of(byline) == authors
+
+
 @pytest.mark.parametrize("byline, authors", [("BY MARY-KATE OLSEN", ["Mary-Kate Olsen"]), ("BY JOHN O'NEIL", ["John O'Neil"])])
 def test_authors_of_caps_names_with_hyphen_or_apostrophe(byline: str, authors: list[str]) -> None:
     assert authors_of(byline) == authors

@@ -100,6 +100,11 @@ _GLUED_LABEL = re.compile(
     r"(?<=[a-z])(?=(?:Published|Updated|Posted|Follow|January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b))"
 )
 _GLUED_BY = re.compile(r"^By(?=[A-Z][a-z])")
+# A name's last word with the next link's capitalised word glued on, as two links flatten:
+# "Nicoletta RichardsonTrending Editor", "Gabby BoucherIn Budget Travel". Only after a first
+# name, and after four letters or more: not "McDonald" or "MacKenzie", nor a handle or a
+# brand ("MixmasterFred", "by SolutionsHub Editorial", "CEO of CaseBasix").
+_GLUED_WORD = re.compile(r"(?<![\w'’.-])(?P<head>[A-Z][\w'’.-]*\s+[A-Z][a-z]{3,})(?=[A-Z][a-z])")
 # Link texts next to author links that are not names.
 _UI_WORDS = {"biography", "bio", "profile", "follow", "more", "view more articles", "all posts", "posts", "author", "about"}
 _HEADLINE_OVERLAP = 0.8  # share of the title's words a reworded headline line keeps
@@ -888,7 +893,7 @@ def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Setti
         # A forum's user name may hold digits ("lulug30"): the profile link vouches for it.
         if _names_shaped(name, single=True) or len(name.split()) == 1 and (name.isalpha() or _author_link(target, settings) and _HANDLE_NAME.match(name)):
             if block.link_chars > _MOSTLY_LINKS * len(text) or not text.lower().startswith(("by", name.lower()[:3])):
-                return name, "byline: link to an author page"
+                return _unglue_name(name), "byline: link to an author page"
             return trim_byline(text, settings), "byline: link to an author page"
     agency = text.strip(" .,").removeprefix("By ").removeprefix("by ")
     head, _, place = agency.partition(",")
@@ -954,7 +959,7 @@ def trim_byline(text: str, settings: Settings) -> str:
     head = text[start:cut]
     if dates and cut == dates[0].start:
         head = _WEEKDAY_TAIL.sub("", head)  # "By Nina Pineda Friday, March 28": the date's weekday
-    return _UI_TAIL.sub("", head.strip(" -–—|·•,/:("))
+    return _unglue_name(_UI_TAIL.sub("", head.strip(" -–—|·•,/:(")))
 
 
 def _cut_names(names: str, settings: Settings) -> str:
@@ -980,6 +985,11 @@ def _names_shaped(names: str, single: bool = False) -> bool:
         return False
     shaped = sum(1 for w in words if w[:1].isupper() or _HANGUL_NAME.match(w) or not w[:1].isalpha() and w[1:2].isupper())
     return shaped >= _NAME_CAPITALISED_SHARE * len(words)
+
+
+def _unglue_name(text: str) -> str:
+    """'Nicoletta RichardsonTrending Editor' -> 'Nicoletta Richardson Trending Editor'."""
+    return _GLUED_WORD.sub(r"\g<head> ", text)
 
 
 def _unglue_label(text: str) -> str:
@@ -1010,6 +1020,8 @@ def authors_of(byline: str, settings: Settings | None = None) -> list[str]:
     m = _byline_regex(settings.byline_prefixes).search(text)
     if m:
         text = m.group("names")
+    if glued := _GLUED_WORD.search(text):
+        text = text[: glued.end()]  # "Gabby BoucherIn Budget Travel": the next link is no name
     text = _cut_names(_unglue_job(text, settings), settings)
     job = _job_regex(settings.job_words)
     parts = [_PLACE.sub("", p).strip(" .,-–—") for p in _NAME_SPLIT.split(text)]

@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +41,8 @@ _MONTHS = {
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 # A month name in any language: resolved by month_number(), so "Chapter 12, 2015" is no date.
 _WORD = r"(?P<word>[^\W\d_]{3,12})\.?"
+# A word starts where no letter precedes it, or at a capital glued to a small letter.
+_GLUED_OR_WORD_START = r"(?:(?<![^\W\d_])|(?<=(?-i:[a-z]))(?=(?-i:[A-Z])))"
 # What may follow a date: a time, as in "March 6, 2025, 3:12 PM" (the year may be glued to
 # it by flattening: "20255:41 PM"); checked separately so that it never decides the date.
 _PATTERNS = [
@@ -50,13 +52,16 @@ _PATTERNS = [
     re.compile(_YEAR + r"\s*[년年]\s*(?P<mon>\d{1,2})\s*[월月]\s*(?P<day>\d{1,2})\s*[일日]"),
     # 2025. 2. 14.  /  2025.02.20
     re.compile(r"(?<![\d.])" + _YEAR + r"\.\s?(?P<mon>\d{1,2})\.\s?(?P<day>\d{1,2})\.?(?![\d])"),
-    # March 2, 2025  /  Mar. 2 2025  /  Monday, March 3rd, 2025  /  February 27, 20255:41 PM
-    re.compile(r"(?<![^\W\d_])" + _WORD + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR, re.I),
+    # March 2, 2025  /  Mar. 2 2025  /  Monday, March 3rd, 2025  /  February 27, 20255:41 PM;
+    # also glued to the word before it by flattening, where the case changes:
+    # "Kathryn GiuffridaMar 5, 2025", "Team SimplyThrilledSeptember 4, 2025"
+    re.compile(_GLUED_OR_WORD_START + _WORD + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR, re.I),
     # 2 March 2025  /  12. Februar 2025  /  2 de marzo de 2025  /  24 сентября 2018
     re.compile(r"(?<![\d.])(?P<day>\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?" + _WORD + r",?\s+(?:de\s+)?" + _YEAR + r"(?!\d)", re.I),
     # 12.02.2025 and 19-11-2019 (day first, as in most of Europe); 27/09/2018 and 11/19/2019
-    # (day first unless the second number cannot be a month: then US order)
-    re.compile(r"(?<![\d.])(?P<a>\d{1,2})([./-])(?P<b>\d{1,2})\2\s?" + _YEAR + r"(?!\d)"),
+    # (day first unless the second number cannot be a month, or the page's other slashed
+    # dates show US order: find_dates(month_first=True))
+    re.compile(r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)\s?" + _YEAR + r"(?!\d)"),
     # 11/19/19 06:56 AM: a two-digit year only with a time after it, US order
     re.compile(r"(?<![\d/])(?P<mon>\d{1,2})/(?P<day>\d{1,2})/(?P<yy>\d{2})(?=\s+(?:at\s+)?\d{1,2}:\d{2})"),
 ]
@@ -140,33 +145,58 @@ def _offset(zone: str, date: dt.date) -> int | None:
 _YEARLESS = re.compile(r"(?<![^\W\d_])" + _WORD + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?![\d:])(?!,?\s+(?:19|20)\d{2})", re.I)
 
 
-def find_dates(text: str, year: int | None = None) -> list[DateMatch]:
+def find_dates(text: str, year: int | None = None, month_first: bool = False) -> list[DateMatch]:
     """Every absolute date in the text, in reading order, impossible dates skipped. With
-    `year`, dates printed without one ("Nov 19") are read as of that year."""
+    `year`, dates printed without one ("Nov 19") are read as of that year. With
+    `month_first`, a slashed date that reads both ways ("8/1/2025") is read in US order."""
     if not text or not _DATE_CHARS.search(text):
         return []
     if not year and "/" not in text and not _YEAR_DIGITS.search(text):
         return []  # no pattern can match: not worth a cache lookup
-    return list(_find_dates(text, year))
+    return list(_find_dates(text, year, month_first))
 
 
 @short_text_cache(max_chars=LINE_CHARS)
-def _find_dates(text: str, year: int | None) -> tuple[DateMatch, ...]:
+def _find_dates(text: str, year: int | None, month_first: bool = False) -> tuple[DateMatch, ...]:
     found: list[DateMatch] = []
     for pattern in _PATTERNS + ([_YEARLESS] if year else []):
-        for m in pattern.finditer(text):
+        pos = 0
+        while m := pattern.search(text, pos):
             parts = m.groupdict()
             if pattern is _YEARLESS:
                 parts["year"] = str(year)
-            date = _date_of(parts)
-            if date is not None:
-                found.append(DateMatch(m.start(), m.end(), date, _utc_date(text, m.start(), m.end(), date)))
+            date = _date_of(parts, month_first)
+            if date is None:
+                # Not a date ("GiuffridaMar 5, 2025" is no month): one inside it may be.
+                pos = m.start() + 1
+                continue
+            found.append(DateMatch(m.start(), m.end(), date, _utc_date(text, m.start(), m.end(), date)))
+            pos = m.end()
     found.sort(key=lambda d: (d.start, -d.end))
     out: list[DateMatch] = []
     for d in found:
         if not out or d.start >= out[-1].end:
             out.append(d)
     return tuple(out)
+
+
+# "8/27/2025", "27/08/2025": a slashed date with a four-digit year, for month_first_page().
+_SLASHED = re.compile(r"(?<![\d./])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?:19|20)\d{2}(?!\d)")
+
+
+def month_first_page(texts: Iterable[str]) -> bool:
+    """The page's slashed dates are in US order: one of them can only be read month first
+    ("8/27/2025") and none only day first ("27/08/2025"). Its "8/1/2025" is then 1 August."""
+    us = False
+    for text in texts:
+        if "/" not in text:
+            continue
+        for m in _SLASHED.finditer(text):
+            a, b = int(m.group("a")), int(m.group("b"))
+            if a > 12 >= b:
+                return False
+            us = us or b > 12 >= a
+    return us
 
 
 def without_dates(text: str, dates: Sequence[DateMatch]) -> str:
@@ -188,7 +218,7 @@ def parse_date(text: str) -> str | None:
     return dates[0].iso if dates else None
 
 
-def _date_of(parts: dict[str, str | None]) -> dt.date | None:
+def _date_of(parts: dict[str, str | None], month_first: bool = False) -> dt.date | None:
     try:
         if parts.get("yy"):
             year = 2000 + int(parts["yy"] or 0)
@@ -196,7 +226,7 @@ def _date_of(parts: dict[str, str | None]) -> dt.date | None:
             year = int(parts["year"] or 0)
         if parts.get("a"):
             a, b = int(parts["a"] or 0), int(parts["b"] or 0)
-            day, month = (b, a) if b > 12 else (a, b)
+            day, month = (b, a) if b > 12 or month_first and parts.get("sep") == "/" and a <= 12 else (a, b)
         else:
             day = int(parts["day"] or 0)
             mon = parts.get("mon")

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from cleaner.dates import find_dates, is_relative_date, is_relative_stamp, parse_date, url_date, url_has_day, url_year_month
+from cleaner.dates import find_dates, is_relative_date, is_relative_stamp, month_first_page, parse_date, url_date, url_has_day, url_year_month
 
 
 @pytest.mark.parametrize(
@@ -121,6 +121,45 @@ def test_more_printed_forms(text: str, iso: str) -> None:
 @pytest.mark.parametrize("text", ["Chapter 12, 2015", "Page 3 of 2019", "Top 10 2019 picks"])
 def test_words_that_are_not_months(text: str) -> None:
     assert parse_date(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        # Flattening glued the date to the name before it: the capital starts the month.
+        ("ByKathryn GiuffridaMar 5, 2025 | 6 comments", "2025-03-05"),
+        ("MaziDecember 19, 2025", "2025-12-19"),
+        ("Team SimplyThrilledSeptember 4, 2025", "2025-09-04"),
+        ("Mental HealthDECEMBER 22, 2022Updated: JANUARY 02, 2026", "2022-12-22"),
+    ],
+)
+def test_a_month_glued_to_the_word_before_it(text: str, iso: str) -> None:
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize("text", ["remarch 3, 2020", "Chapter 12, 2015", "xmar 5, 2020"])
+def test_a_month_inside_a_word_is_none(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_a_slashed_date_that_reads_both_ways_is_day_first_unless_told() -> None:
+    assert [d.iso for d in find_dates("8/1/2025")] == ["2025-01-08"]
+    assert [d.iso for d in find_dates("8/1/2025", month_first=True)] == ["2025-08-01"]
+    # Dotted and dashed dates stay day first: US order writes slashes.
+    assert [d.iso for d in find_dates("8.1.2025", month_first=True)] == ["2025-01-08"]
+
+
+@pytest.mark.parametrize(
+    "texts, us",
+    [
+        (["8/1/2025", "8/27/2025"], True),  # 27 cannot be a month
+        (["8/1/2025"], False),  # nothing proves the order
+        (["8/27/2025", "27/08/2025"], False),  # the page writes both: no order proven
+        (["1.8.2025", "8.27.2025"], False),  # only slashed dates count
+    ],
+)
+def test_month_first_page(texts: list[str], us: bool) -> None:
+    assert month_first_page(texts) is us
 
 
 def test_yearless_dates_need_a_year() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner import clean
-from cleaner.model import Block, BlockKind, DropSource
+from cleaner.model import Block, BlockKind, Drop, DropSource
 from cleaner.settings import DEFAULT, Settings
 from cleaner.text.meta import authors_of, find_byline, find_date, find_dateline, find_headline, find_site, find_subtitle, find_title, headline_line, trim_byline
 
@@ -37,6 +37,24 @@ def block(text: str, line: int, kind: BlockKind = BlockKind.PARAGRAPH, level: in
     ],
 )
 def test_authors_of(byline: str, authors: list[str]) -> None:
+    assert authors_of(byline) == authors
+
+
+@pytest.mark.parametrize(
+    "byline, shown, authors",
+    [
+        # Two links flattened together: the name ends where the next link's capital is glued on.
+        ("Nicoletta RichardsonTrending Editor", "Nicoletta Richardson Trending Editor", ["Nicoletta Richardson"]),
+        ("By Gabby BoucherIn Budget Travel, Travel Tips", "By Gabby Boucher In Budget Travel, Travel Tips", ["Gabby Boucher"]),
+        # A capital after one to three letters is the name's own; a handle or a brand keeps its capitals.
+        ("By Ronald McDonald", "By Ronald McDonald", ["Ronald McDonald"]),
+        ("By Kate MacKenzie", "By Kate MacKenzie", ["Kate MacKenzie"]),
+        ("By: ShawnHymel", "By: ShawnHymel", ["ShawnHymel"]),
+        ("By Mayank Gupta, CEO of CaseBasix", "By Mayank Gupta, CEO of CaseBasix", ["Mayank Gupta", "CEO of CaseBasix"]),
+    ],
+)
+def test_a_name_glued_to_the_next_link(byline: str, shown: str, authors: list[str]) -> None:
+    assert trim_byline(byline, DEFAULT) == shown
     assert authors_of(byline) == authors
 
 
@@ -331,6 +349,12 @@ def test_only_an_updated_date_is_still_a_date() -> None:
     assert found is not None and found[0] == "2025-03-06" and "labelled updated" in found[1].source
 
 
+def test_the_earliest_of_unlabelled_dates_on_a_line_is_the_publication() -> None:
+    blocks = [block("Espresso Machines Under 500 Dollars", 1, BlockKind.HEADING, level=1), block("May 21, 2025April 24, 2025 by The Ritualist", 3), block(BODY, 5)]
+    found = find_date(blocks, DEFAULT, 0)
+    assert found is not None and found[0] == "2025-04-24"
+
+
 def test_published_label_beats_an_earlier_updated_one_on_the_same_line() -> None:
     blocks = [block("Budget Talks Collapse In Brussels", 1, BlockKind.HEADING, level=1), block("Updated: March 6, 2025 | Published: March 2, 2025", 3)]
     found = find_date(blocks, DEFAULT, 0)
@@ -389,6 +413,26 @@ def test_a_teaser_date_above_the_headline_loses_to_a_relative_stamp_under_it() -
     # The URL's date still counts.
     found = find_date([*teaser, head, block("Monday 5:30PM", 8), block(BODY, 10)], DEFAULT, 2, url="https://example.com/2019/11/18/budget-talks")
     assert found is not None and found[0] == "2019-11-18"
+
+
+def test_a_date_linked_to_its_own_post_or_beside_a_category_is_no_teaser() -> None:
+    page = (
+        "# How To Book a Flight For Beginners\n\n"
+        "[ March 26, 2023 ](https://example.com/book-a-flight/)\n\n"
+        f"{BODY}\n\n"
+        "Last updated on September 16th, 2023 at 09:27 am\n\n"
+        f"{BODY}\n"
+    )
+    found = find_date(md_blocks(page), DEFAULT, 0)
+    assert found is not None and found[0] == "2023-03-26"
+    # A teaser's title linked beside the date still marks it as another story's.
+    teaser = page.replace("[ March 26, 2023 ](https://example.com/book-a-flight/)", "[Ten cheap weekend trips](https://example.com/trips/) March 26, 2023")
+    found = find_date(md_blocks(teaser), DEFAULT, 0)
+    assert found is not None and found[0] == "2023-09-16"
+    # A category link beside the date is no teaser either.
+    category = page.replace("[ March 26, 2023 ](https://example.com/book-a-flight/)", "March 26, 2023/[Living Healthy](https://example.com/living/)")
+    found = find_date(md_blocks(category), DEFAULT, 0)
+    assert found is not None and found[0] == "2023-03-26"
 
 
 def test_a_date_inside_a_caption_is_not_the_publication_date() -> None:
@@ -597,6 +641,46 @@ def test_a_members_join_date_is_not_the_publication_date() -> None:
     ]
     found = find_date(blocks, DEFAULT, 0)
     assert found is not None and found[0] == "2024-02-24"
+
+
+def test_a_threads_last_post_is_not_its_date_nor_its_author() -> None:
+    blocks = [
+        block("Replacement Projector Recommendations", 1, BlockKind.HEADING, level=1),
+        block("6.3K views 23 replies 14 participants last post by [ggery](/members/ggery.9747538/) Sep 26, 2024", 3),
+        block("#1 · Jan 3, 2024", 5),
+        block(BODY, 7),
+    ]
+    blocks[1].text = "6.3K views 23 replies 14 participants last post by ggery Sep 26, 2024"
+    blocks[1].link_chars, blocks[1].links = 5, 1
+    assert find_byline(blocks, DEFAULT, 0) is None
+    found = find_date(blocks, DEFAULT, 0)
+    assert found is not None and found[0] == "2024-01-03"
+
+
+def test_a_slashed_date_is_read_in_the_order_the_page_proves() -> None:
+    blocks = [
+        block("2025 Renovation Trends And Why They Are Smart", 1, BlockKind.HEADING, level=1),
+        block("8/1/2025", 3),
+        block("8/27/2025", 5),
+        block(BODY, 7),
+    ]
+    found = find_date(blocks, DEFAULT, 0)
+    assert found is not None and found[0] == "2025-08-01"
+
+
+def test_a_commenters_name_and_date_are_not_the_pages() -> None:
+    blocks = [
+        block("Monday, September 8, 2008", 1, BlockKind.HEADING, level=3),
+        block("The lean startup", 3, BlockKind.HEADING, level=3),
+        block(BODY, 5),
+        block("10 comments:", 7, BlockKind.HEADING, level=4),
+        block("By Amy Jones, September 11, 2008 at 2:06 PM", 9),
+    ]
+    for b in blocks[3:]:
+        b.drop = Drop(DropSource.RULE, "comments.header")  # the comment section's cut
+    assert find_byline(blocks, DEFAULT, 1) is None
+    found = find_date(blocks, DEFAULT, 1)
+    assert found is not None and found[0] == "2008-09-08"
 
 
 def test_a_question_asked_date_far_below_the_headline_beats_a_relative_stamp() -> None:

@@ -17,7 +17,7 @@ from datetime import date
 
 import re2
 
-from ..dates import DateMatch, find_dates, is_relative, is_relative_date, url_date, url_has_day, url_year_month, without_dates
+from ..dates import DateMatch, find_dates, is_relative, is_relative_date, month_first_page, strip_time, url_date, url_has_day, url_year_month, without_dates
 from ..memo import LINE_CHARS, PARAGRAPH_CHARS, short_text_cache
 from ..model import Block, BlockKind, Drop, DropSource, Evidence
 from ..settings import DEFAULT, Settings
@@ -100,6 +100,11 @@ _GLUED_LABEL = re.compile(
     r"(?<=[a-z])(?=(?:Published|Updated|Posted|Follow|January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b))"
 )
 _GLUED_BY = re.compile(r"^By(?=[A-Z][a-z])")
+# A name's last word with the next link's capitalised word glued on, as two links flatten:
+# "Nicoletta RichardsonTrending Editor", "Gabby BoucherIn Budget Travel". Only after a first
+# name, and after four letters or more: not "McDonald" or "MacKenzie", nor a handle or a
+# brand ("MixmasterFred", "by SolutionsHub Editorial", "CEO of CaseBasix").
+_GLUED_WORD = re.compile(r"(?<![\w'’.-])(?P<head>[A-Z][\w'’.-]*\s+[A-Z][a-z]{3,})(?=[A-Z][a-z])")
 # Link texts next to author links that are not names.
 _UI_WORDS = {"biography", "bio", "profile", "follow", "more", "view more articles", "all posts", "posts", "author", "about"}
 _HEADLINE_OVERLAP = 0.8  # share of the title's words a reworded headline line keeps
@@ -630,6 +635,15 @@ def _ruled(block: Block) -> bool:
     return block.drop is not None and block.drop.source is DropSource.RULE
 
 
+# Rule families whose blocks are other people's or other pages': comment sections and teasers
+# of other stories (rules/comments.yaml, rules/related.yaml). Their names and dates are not the page's.
+_OTHERS_RULES = ("comments.", "related.")
+
+
+def _others(block: Block) -> bool:
+    return _ruled(block) and block.drop is not None and block.drop.reason.startswith(_OTHERS_RULES)
+
+
 # --------------------------------------------------------------------------- standfirst
 
 
@@ -687,8 +701,9 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
     """The byline near the headline: 'By X', 'X 기자', a link to an author page, or a name
     line right under the headline; else a strong byline further down (_far_byline). Returns
     the byline as printed, without its date. `url` is the page's address (its own site)."""
-    # A rule may have dropped the byline line as chrome: it still names the authors.
-    near = [(i, d) for i, d in _near(blocks, anchor, settings) if blocks[i].drop is None or _ruled(blocks[i])]
+    # A rule may have dropped the byline line as chrome: it still names the authors. Not a
+    # comment's or a teaser's line (an author box under a comment section is _far_byline's).
+    near = [(i, d) for i, d in _near(blocks, anchor, settings) if blocks[i].drop is None or _ruled(blocks[i]) and not _others(blocks[i])]
     # Below the headline before above it, and the strong forms before the weak ones on each side.
     lowercase: set[str] = set()  # filled on first use
     for weak, below in ((False, True), (True, True), (False, False), (True, False)):
@@ -853,6 +868,8 @@ def _strong_byline(block: Block, settings: Settings) -> tuple[str, str] | None:
 
 @short_text_cache(max_chars=LINE_CHARS)
 def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Settings) -> tuple[str, str] | None:
+    if _label_regex(settings.date_last_post_labels).search(text):
+        return None  # "23 replies · last post by X": who wrote last in a thread, not who started it
     text = _unglue_label(text)
     block = Block(BlockKind.PARAGRAPH, text, markdown, 0, 0, link_chars=link_chars)
     if len(text) <= settings.date_line_max_chars and not text.isascii() and _KO_REPORTER.search(text):
@@ -876,7 +893,7 @@ def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Setti
         # A forum's user name may hold digits ("lulug30"): the profile link vouches for it.
         if _names_shaped(name, single=True) or len(name.split()) == 1 and (name.isalpha() or _author_link(target, settings) and _HANDLE_NAME.match(name)):
             if block.link_chars > _MOSTLY_LINKS * len(text) or not text.lower().startswith(("by", name.lower()[:3])):
-                return name, "byline: link to an author page"
+                return _unglue_name(name), "byline: link to an author page"
             return trim_byline(text, settings), "byline: link to an author page"
     agency = text.strip(" .,").removeprefix("By ").removeprefix("by ")
     head, _, place = agency.partition(",")
@@ -942,7 +959,7 @@ def trim_byline(text: str, settings: Settings) -> str:
     head = text[start:cut]
     if dates and cut == dates[0].start:
         head = _WEEKDAY_TAIL.sub("", head)  # "By Nina Pineda Friday, March 28": the date's weekday
-    return _UI_TAIL.sub("", head.strip(" -–—|·•,/:("))
+    return _unglue_name(_UI_TAIL.sub("", head.strip(" -–—|·•,/:(")))
 
 
 def _cut_names(names: str, settings: Settings) -> str:
@@ -968,6 +985,11 @@ def _names_shaped(names: str, single: bool = False) -> bool:
         return False
     shaped = sum(1 for w in words if w[:1].isupper() or _HANGUL_NAME.match(w) or not w[:1].isalpha() and w[1:2].isupper())
     return shaped >= _NAME_CAPITALISED_SHARE * len(words)
+
+
+def _unglue_name(text: str) -> str:
+    """'Nicoletta RichardsonTrending Editor' -> 'Nicoletta Richardson Trending Editor'."""
+    return _GLUED_WORD.sub(r"\g<head> ", text)
 
 
 def _unglue_label(text: str) -> str:
@@ -998,6 +1020,8 @@ def authors_of(byline: str, settings: Settings | None = None) -> list[str]:
     m = _byline_regex(settings.byline_prefixes).search(text)
     if m:
         text = m.group("names")
+    if glued := _GLUED_WORD.search(text):
+        text = text[: glued.end()]  # "Gabby BoucherIn Budget Travel": the next link is no name
     text = _cut_names(_unglue_job(text, settings), settings)
     job = _job_regex(settings.job_words)
     parts = [_PLACE.sub("", p).strip(" .,-–—") for p in _NAME_SPLIT.split(text)]
@@ -1053,11 +1077,14 @@ def _date_line(block: Block, settings: Settings) -> bool:
     return bool(dates) and dates[0].start <= settings.date_prefix_chars
 
 
-def pick_date(text: str, settings: Settings, year: tuple[int, int | None] | None = None) -> tuple[DateMatch, str] | None:
+def pick_date(
+    text: str, settings: Settings, year: tuple[int, int | None] | None = None, month_first: bool = False
+) -> tuple[DateMatch, str] | None:
     """The publication date among the dates of one line, and how it is labelled:
     'published', 'updated' (only an update date is shown) or ''. With `year` (from the
-    URL), dates printed without a year count too, if they fall in the URL's month."""
-    found = find_dates(text, year[0]) if year else find_dates(text)
+    URL), dates printed without a year count too, if they fall in the URL's month. With
+    `month_first`, the page's slashed dates are in US order (dates.month_first_page)."""
+    found = find_dates(text, year[0] if year else None, month_first)
     if year and year[1]:
         found = [d for d in found if d.date.month == year[1]]
     dates = [d for d in found if d.start <= settings.date_prefix_chars or len(text) <= settings.max_date_line_chars]
@@ -1065,14 +1092,14 @@ def pick_date(text: str, settings: Settings, year: tuple[int, int | None] | None
         return None
     published = _label_regex(settings.date_published_labels)
     updated = _label_regex(settings.date_updated_labels)
-    member = _label_regex(settings.date_member_labels)
+    member = _label_regex(settings.date_member_labels + settings.date_last_post_labels)
     labelled: list[tuple[DateMatch, str]] = []
     previous_end = 0
     for d in dates:
         before = text[previous_end : d.start]
         if member.search(before):
             previous_end = d.end
-            continue  # "Joined: Jul 24, 2017": when a member signed up, not when this was published
+            continue  # "Joined: Jul 24, 2017", "last post by X Sep 26, 2024": not when this was published
         pm = list(published.finditer(before))
         um = list(updated.finditer(before))
         last_p = pm[-1].end() if pm else -1
@@ -1084,11 +1111,10 @@ def pick_date(text: str, settings: Settings, year: tuple[int, int | None] | None
     for d, label in labelled:
         if label == "published":
             return d, label
-    for d, label in labelled:
-        if label == "":
-            return d, label
-    # Only update dates: the earliest of them is the closest to publication.
-    return min(labelled, key=lambda x: x[0].date)
+    # Unlabelled dates, else only update dates: the earliest is the closest to publication
+    # ("May 21, 2025April 24, 2025 by X": a theme prints the update before the publication).
+    unlabelled = [x for x in labelled if x[1] == ""]
+    return min(unlabelled or labelled, key=lambda x: x[0].date)
 
 
 def _as_published(d: DateMatch, how: str, line: int, settings: Settings, url: str | None = None) -> tuple[str, Evidence]:
@@ -1106,13 +1132,14 @@ def find_date(blocks: list[Block], settings: Settings, anchor: int | None = None
     label first, an 'Updated' one last), else the URL's date, else the first short date line.
     Dates printed without a year ('Posted Nov 19') take the URL's year, or the copyright's."""
     own = url_date(url)
+    us = month_first_page(b.text for b in blocks)
     # The page's own stamp under the headline is relative ("Monday 5:30PM", "1 day ago"):
     # an absolute date above the headline, or further down the page, is then a teaser's.
     relative = anchor is not None and _relative_stamp_below(blocks, anchor, settings)
-    best = _best_date(blocks, anchor, settings, above=not relative) if anchor is not None else None
+    best = _best_date(blocks, anchor, settings, above=not relative, month_first=us) if anchor is not None else None
     how = "date near the headline"
     if best is None and anchor is not None and (year := url_year_month(url) or _copyright_year(blocks)):
-        best = _best_date(blocks, anchor, settings, year, above=not relative)
+        best = _best_date(blocks, anchor, settings, year, above=not relative, month_first=us)
         how = "date near the headline, year from the URL" if url_year_month(url) else "date near the headline, year from the copyright line"
     if best is not None:
         i, d, label = best
@@ -1126,7 +1153,7 @@ def find_date(blocks: list[Block], settings: Settings, anchor: int | None = None
         return _as_published(d, f"{how}, labelled {label}" if label else how, block.start, settings, url)
     if own:
         return own, Evidence("date in the URL")
-    if anchor is not None and (found := _labelled_date_below(blocks, anchor, settings)):
+    if anchor is not None and (found := _labelled_date_below(blocks, anchor, settings, us)):
         return found
     if relative:
         return None
@@ -1135,12 +1162,12 @@ def find_date(blocks: list[Block], settings: Settings, anchor: int | None = None
             break
         if block.kind in (BlockKind.QUOTE, BlockKind.CODE) or (block.links and block.link_chars >= _MOSTLY_LINKS * len(block.text)):
             continue
-        if _date_line(block, settings) and (picked := pick_date(block.text, settings)):
+        if _date_line(block, settings) and (picked := pick_date(block.text, settings, month_first=us)):
             return _as_published(picked[0], "first date line", block.start, settings)
     return None
 
 
-def _labelled_date_below(blocks: list[Block], anchor: int, settings: Settings) -> tuple[str, Evidence] | None:
+def _labelled_date_below(blocks: list[Block], anchor: int, settings: Settings, month_first: bool = False) -> tuple[str, Evidence] | None:
     """A date line labelled as the publication's further down than the byline search goes
     ("asked Feb 11, 2011 at 23:49" under a question's tags and buttons)."""
     for block in blocks[anchor + 1 :]:
@@ -1148,7 +1175,7 @@ def _labelled_date_below(blocks: list[Block], anchor: int, settings: Settings) -
             break
         if block.drop is not None or block.kind in (BlockKind.QUOTE, BlockKind.CODE) or not _date_line(block, settings):
             continue
-        picked = pick_date(block.text, settings)
+        picked = pick_date(block.text, settings, month_first=month_first)
         if picked is not None and picked[1] == "published":
             return _as_published(picked[0], "date line labelled published, below the headline", block.start, settings)
     return None
@@ -1168,7 +1195,8 @@ def _relative_stamp_below(blocks: list[Block], anchor: int, settings: Settings) 
 
 
 def _best_date(
-    blocks: list[Block], anchor: int, settings: Settings, year: tuple[int, int | None] | None = None, above: bool = True
+    blocks: list[Block], anchor: int, settings: Settings, year: tuple[int, int | None] | None = None, above: bool = True,
+    month_first: bool = False,
 ) -> tuple[int, DateMatch, str] | None:
     """(block index, date, label) of the best-scoring date near the headline, if it scores above 0;
     with above=False, only dates under the headline."""
@@ -1177,11 +1205,13 @@ def _best_date(
         block = blocks[i]
         if distance <= 0 and not above:
             break
+        if _others(block):
+            continue  # a comment's or a teaser's date ("10 comments:", "Most Popular" and what follows)
         if block.kind in (BlockKind.QUOTE, BlockKind.CODE, BlockKind.TABLE) or len(block.text) > 2 * settings.max_date_line_chars:
             continue
         if year is not None and (len(block.text) > settings.date_line_max_chars or block.kind is not BlockKind.PARAGRAPH or block.links):
             continue  # a date without a year counts only on a date line of its own
-        picked = pick_date(block.text, settings, year)
+        picked = pick_date(block.text, settings, year, month_first)
         if picked is None:
             continue
         d, label = picked
@@ -1192,7 +1222,7 @@ def _best_date(
         else:
             score = settings.date_above_points + settings.date_above_points_per_block * distance
         score += {"published": settings.date_published_points, "updated": settings.date_updated_points}.get(label, 0.0)
-        if _links(block) and block.link_chars >= _MOSTLY_LINKS * len(block.text) and not any(_author_link(t, settings) for _, t in _links(block)):
+        if _teaser_links(block, settings):
             score += settings.date_teaser_points
         if _is_prose(block, settings):
             score += settings.date_prose_points  # a date inside a sentence or a caption is an event's
@@ -1201,6 +1231,23 @@ def _best_date(
         if best is None or score > best[0]:
             best = (score, i, d, label)
     return best[1:] if best is not None and best[0] > 0 else None
+
+
+def _teaser_links(block: Block, settings: Settings) -> bool:
+    """Most of the line is links to other stories, none of them to an author: a teaser's
+    date. A link that is the date alone is the post's own permalink, and a short one
+    ("Living Healthy", "Back to posts") a category or a way back: neither is a teaser."""
+    links = _links(block)
+    if not links or any(_author_link(t, settings) for _, t in links):
+        return False
+    teasers = sum(len(text) for text, _ in links if not _date_only(text) and len(text.split()) >= settings.date_teaser_link_min_words)
+    return teasers >= _MOSTLY_LINKS * len(block.text)
+
+
+def _date_only(text: str) -> bool:
+    """'March 26, 2023', 'Sep 16, 2023 at 09:27 am': a date and maybe its time, no other words."""
+    dates = find_dates(text)
+    return bool(dates) and not _WORD.search(strip_time(without_dates(text, dates)).replace(" at ", " "))
 
 
 def _copyright_year(blocks: list[Block]) -> tuple[int, None] | None:

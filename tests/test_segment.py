@@ -183,3 +183,19 @@ def test_an_overlong_line_becomes_several_blocks_and_loses_nothing() -> None:
     assert all(b.start == 1 for b in blocks)
     assert "".join(b.text for b in blocks).replace(" ", "") == line.replace(" ", "")
     assert blocks[0].text.endswith("here.")  # cut after a sentence end where one is near
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        ("* * SIGN IN", "SIGN IN"),  # a nested list opening on the item's line
+        ("  * #### Region name", "#### Region name"),  # a heading inside an item stays as written
+        ("- + - deep", "deep"),
+        ("* -5 degrees at night", "-5 degrees at night"),  # a sign, not a marker
+        ("* a - b", "a - b"),
+    ],
+)
+def test_markers_opening_a_list_item_are_markup(line: str, text: str) -> None:
+    # Left in the text, "* SIGN IN" would read as a list item when the text is cleaned again.
+    [block] = segment(line, markdown=True)
+    assert block.kind is BlockKind.LIST_ITEM and block.text == text

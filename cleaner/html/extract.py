@@ -96,7 +96,7 @@ def extract(
     # declarations go back into the tree while the engine reads it.
     declared = [_ld_script(text) for text in json_ld if _DISCUSSION in text]
     holder = tree.find("body") if tree.find("body") is not None else tree
-    visible = max(chars_of(holder), shown or 0)
+    visible = chars_of(holder) if shown is None else shown  # the DOM rules only take text away
     holder.extend(declared)
     try:
         body = run_engine(tree, url, settings)
@@ -302,7 +302,7 @@ def continuations(tree: Any, main: Any, out: Extraction, settings: Settings) -> 
     return added
 
 
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def _teasers(el: Any, settings: Settings) -> bool:
@@ -310,7 +310,7 @@ def _teasers(el: Any, settings: Settings) -> bool:
     explore": headline, date, excerpt): other stories, not the rest of this one."""
     if settings.html_continuation_teaser_min_linked_headings <= 0:
         return False
-    linked = sum(1 for h in el.iter(*_HEADINGS) if next(h.iter("a"), None) is not None or next(h.iterancestors("a"), None) is not None)
+    linked = sum(1 for h in el.iter(*HEADING_TAGS) if next(h.iter("a"), None) is not None or next(h.iterancestors("a"), None) is not None)
     return linked >= settings.html_continuation_teaser_min_linked_headings
 
 

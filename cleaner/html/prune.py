@@ -13,7 +13,7 @@ import lxml.html
 
 from ..model import Block, BlockKind, Drop, DropSource, Evidence
 from ..ruleset.schema import Action, Rule
-from .extract import text_len, text_of
+from .extract import HEADING_TAGS, text_len, text_of
 from .parse import remove
 
 # Never pruned, whatever a selector says: the document skeleton.
@@ -25,7 +25,6 @@ _SMALL_PROSE_CHARS = 500
 _VALUE_ATTRIBUTES = ("content", "datetime")
 # A disclosure button (an accordion's or a FAQ's toggle) names the section it opens: the
 # ARIA attributes of the pattern, a heading around or inside it, or a class that says so.
-_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _DISCLOSURE_CLASS = re.compile(r"accordion|faq|collaps|disclosure", re.I)
 
 
@@ -58,9 +57,9 @@ def _disclosure(el: Any) -> bool:
     names = " ".join(x for x in (el.get("class"), el.get("id"), parent.get("class") if parent is not None else None) if x)
     if _DISCLOSURE_CLASS.search(names):
         return True
-    if any(a.tag in _HEADINGS for a in el.iterancestors()):
+    if any(a.tag in HEADING_TAGS for a in el.iterancestors()):
         return True
-    return any(d.tag in _HEADINGS for d in el.iterdescendants())
+    return any(d.tag in HEADING_TAGS for d in el.iterdescendants())
 
 
 def extract_fields(tree: Any, rules: list[Rule]) -> dict[str, tuple[Any, Evidence]]:

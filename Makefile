@@ -74,7 +74,7 @@ bench: bench-quality bench-speed
 
 # Retrain the learned layer (cleaner/classify/weights.json) on both corpora; prints its
 # cross-validated figures per corpus and page type, and each corpus scored by a model trained
-# without it (about 45 minutes on two shared cores, half of it reading the pages).
+# without it (about 20 minutes on two shared cores: 6 reading the pages, the rest fitting).
 train: $(VENV)/.dev
 	$(BIN)/python bench/train.py --data $(DATA) --data $(WCXB) --jobs 2
 

@@ -29,7 +29,7 @@ def test_shipped_weights_match_the_features() -> None:
     assert model.hidden.shape[1] == len(model.output) == len(model.hidden_bias)
     assert 0.0 < model.threshold < 1.0
     data = json.loads(learned.WEIGHTS.read_text(encoding="utf-8"))
-    readings = {"md", "txt", "md_no_default_rules", "txt_no_default_rules"}
+    readings = {"md", "txt", "md_no_default_rules", "txt_no_default_rules", "md_reread", "txt_reread"}
     corpora = {name.split("/")[0] for name in data["cross_validated"]}
     assert corpora >= {"bench", "wcxb-dev"}, "the weights must say which corpora they were trained on"
     assert set(data["cross_validated"]) == {f"{c}/{r}" for c in corpora for r in readings}, "the weights must record their cross-validated figures"

@@ -49,9 +49,19 @@ def test_heading_with_a_link_counts_link_chars() -> None:
 def test_list_items_and_nesting() -> None:
     blocks = md("- item one\n  - nested item\n* star item\n1. numbered item\n2) paren item")
     assert [b.kind for b in blocks] == [BlockKind.LIST_ITEM] * 5
-    assert [b.text for b in blocks] == ["item one", "nested item", "star item", "numbered item", "paren item"]
+    assert [b.text for b in blocks] == ["item one", "nested item", "star item", "1. numbered item", "2) paren item"]
     assert [b.level for b in blocks] == [0, 1, 0, 0, 0]
     assert blocks[1].markdown == "  - nested item"
+    assert blocks[3].markdown == "1. numbered item"
+
+
+def test_an_ordered_items_number_stays_so_its_text_reads_back_the_same() -> None:
+    # A heading "4. Create content" comes out as the text line "4. Create content"; read
+    # again as markdown, that line is an ordered item, and its text must not change.
+    [heading] = md("#### 4. Create content that serves users")
+    [again] = md(heading.text)
+    assert again.kind is BlockKind.LIST_ITEM
+    assert again.text == heading.text == "4. Create content that serves users"
 
 
 def test_list_item_of_links_is_link_heavy() -> None:

@@ -15,7 +15,7 @@ from ..settings import DEFAULT, Settings
 from .inline import Inline, normalize_space, parse_inline
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
-_LIST = re.compile(r"^(\s*)(?:[*+\-•·▪●]|\d{1,3}[.)])\s+(.*)$")
+_LIST = re.compile(r"^(\s*)([*+\-•·▪●]|\d{1,3}[.)])\s+(.*)$")
 _QUOTE = re.compile(r"^\s*>\s?(.*)$")
 _INNER_MARKER = re.compile(r"[*+\-]\s+(?=\S)")
 _RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
@@ -114,7 +114,7 @@ def _line_block(raw: str, lineno: int, gap: bool, markdown: bool) -> Block:
         elif first in "-*_" and _RULE.match(raw):
             return Block(BlockKind.RULE, "", "---", lineno, lineno, gap_before=gap)
         elif m := _LIST.match(raw):
-            kind, level, body = BlockKind.LIST_ITEM, len(m.group(1).expandtabs(4)) // 2, m.group(2)
+            kind, level, body = BlockKind.LIST_ITEM, len(m.group(1).expandtabs(4)) // 2, m.group(3)
             prefix = "  " * level + "- "
             # "* * Sign in": a nested list opens on the item's line. Its marker is markup
             # too; left in the text, it would be read as a list item when the text is
@@ -124,6 +124,11 @@ def _line_block(raw: str, lineno: int, gap: bool, markdown: bool) -> Block:
             # kept a list of linked "##### " teasers on the dev bench (md 0.9446 -> 0.9444).
             while (inner := _INNER_MARKER.match(body)) is not None:
                 body = body[inner.end() :]
+            if m.group(2)[0].isdigit():
+                # An ordered item's number is the reader's: "3. Preheat the oven" (the step,
+                # the rank), and a heading "4. Create content" flattened to text reads back
+                # as such an item, which must not lose it.
+                prefix, body = "  " * level, m.group(2) + " " + body
         elif first == ">" and (m := _QUOTE.match(raw)):
             kind, body = BlockKind.QUOTE, m.group(1)
             prefix = "> "

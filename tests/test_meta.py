@@ -329,6 +329,16 @@ def test_headline_is_the_heading_above_the_body_not_the_section_label_or_a_tease
     assert blocks[found.anchor].text == found.title
 
 
+def test_a_section_heading_under_the_first_paragraphs_is_no_headline() -> None:
+    # A cleaned body read again: no <title> line, no headline; its first section heading
+    # is not the page's headline, and the paragraphs above it stay in the body.
+    text = f"{GOOD_1}\n\n{GOOD_2}\n\n### Rental practices for international drivers\n\n{GOOD_3}\n"
+    assert find_headline(md_blocks(text), DEFAULT) is None
+    doc = clean(text, kind="markdown")
+    assert doc.title is None
+    assert GOOD_1 in doc.text and GOOD_2 in doc.text and "Rental practices for international drivers" in doc.text
+
+
 def test_byline_date_and_site_are_found_around_the_headline() -> None:
     blocks = md_blocks(PAGE)
     found = find_headline(blocks, DEFAULT, PAGE_URL)

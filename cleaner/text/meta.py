@@ -253,7 +253,12 @@ def find_headline(blocks: list[Block], settings: Settings, url: str | None = Non
     if scan.first_h1 is not None and scan.first_h1 not in candidates:
         candidates.append(scan.first_h1)
     best = _best_headline(scan, [i for i in candidates if i != element], element, body, slug, settings)
-    shown = best if best is not None and (best[1] >= settings.headline_min_points or element is None and best[1] > 0) else None
+    # Without a <title> line any positive score wins, but not a heading under the body's
+    # first paragraphs: that is a section of a body that has no headline left (the cleaned
+    # text read again), and taking it would drop the paragraphs above it as before it.
+    shown = best if best is not None and (
+        best[1] >= settings.headline_min_points or element is None and best[1] > 0 and (body is None or best[0] < body)
+    ) else None
     own = (element, *_headline_score(scan, element, element, body, slug, settings)) if element in candidates else None
     if shown is not None and (own is None or shown[1] > own[1] or scan.repeats(shown[0])):
         i, _, reasons, _ = shown

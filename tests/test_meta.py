@@ -339,6 +339,13 @@ def test_a_section_heading_under_the_first_paragraphs_is_no_headline() -> None:
     assert GOOD_1 in doc.text and GOOD_2 in doc.text and "Rental practices for international drivers" in doc.text
 
 
+def test_a_line_without_words_is_never_the_headline() -> None:
+    # html2text's table header line repeats under every table; repeating it is no headline.
+    text = f"| | Example Newsnew | past | comments | ask | jobs | submit| login\n\n---|---|---\n\n{GOOD_1}\n\n---|---|---\n\n{GOOD_2}\n"
+    found = find_headline(md_blocks(text), DEFAULT)
+    assert found is None or found.title != "---|---|---"
+
+
 def test_byline_date_and_site_are_found_around_the_headline() -> None:
     blocks = md_blocks(PAGE)
     found = find_headline(blocks, DEFAULT, PAGE_URL)

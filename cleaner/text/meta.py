@@ -24,6 +24,7 @@ from ..settings import DEFAULT, Settings
 from ..urls import split_address, url_path, urlsplit
 
 _SENTENCE_END = re.compile(r"[.。:;,]['\"’”]?$")
+_WORD_CHAR = re.compile(r"\w")
 _SENTENCE_PUNCT = re.compile(r"[.!?。！？]")
 # A line with at least half its characters in links reads as links (a menu, an author link,
 # a teaser), not as a printed byline, date line or headline.
@@ -247,7 +248,8 @@ def find_headline(blocks: list[Block], settings: Settings, url: str | None = Non
     # A line repeating the <title> line is a candidate even when shaped like a sentence
     # ("They just might be.") or short ("Classificação NASCAR").
     candidates = [
-        i for i in window if _headline_shaped(blocks[i], settings, url) or (element is not None and i != element and scan.names_title(i))
+        i for i in window
+        if _headline_shaped(blocks[i], settings, url) or (element is not None and i != element and scan.names_title(i) and _WORD_CHAR.search(blocks[i].text))
     ]
     scan.first_h1 = _first_h1(blocks, candidates, window, settings, url)
     if scan.first_h1 is not None and scan.first_h1 not in candidates:
@@ -364,6 +366,8 @@ def _headline_shaped(block: Block, settings: Settings, url: str | None) -> bool:
     words = len(text.split())
     if not (words >= 3 or (heading and block.level == 1 and _short_headline(text, words)) or (len(text) >= 6 and _UNSPACED.search(text))):
         return False
+    if not _WORD_CHAR.search(text):
+        return False  # '---|---|---', a table's header line: markup, no words
     if block.link_chars >= _MOSTLY_LINKS * len(text) and not _links_to_itself(block, url):
         # A heading whose links lead nowhere ("[Headline]()") is no teaser for another page.
         if not (heading and not _links(block)):

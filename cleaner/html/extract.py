@@ -22,6 +22,7 @@ from ..model import Block, BlockKind
 from ..render import code_block, code_span, escape_line_start, escape_markdown, markdown_line, markdown_target
 from ..settings import Settings
 from ..text.inline import normalize_space, real_target
+from . import engine
 
 # trafilatura logs "discarding data" for every short page; the pipeline reports empty
 # results itself. A NullHandler keeps Python's last-resort stderr handler quiet without
@@ -45,9 +46,12 @@ class Extraction:
     engine: str = "trafilatura"
 
 
-def run_engine(tree: lxml.html.HtmlElement, url: str | None, settings: Settings, fast: bool | None = None, recall: bool | None = None) -> Any:
+def run_engine(tree: Any, url: str | None, settings: Settings, fast: bool | None = None, recall: bool | None = None) -> Any:
     """trafilatura's body element for the tree (which it copies, not changes), or None.
+    tree: an lxml tree, or an engine.Page, whose readings share their first steps.
     fast, recall: None for settings.html_engine_fast, settings.html_engine_favor_recall."""
+    if isinstance(tree, engine.Page):
+        return tree.read(engine.options(settings, url, fast, recall))
     from trafilatura import bare_extraction
 
     document = bare_extraction(
@@ -61,7 +65,7 @@ def run_engine(tree: lxml.html.HtmlElement, url: str | None, settings: Settings,
         include_images=False,
         # Links off: with include_links trafilatura 2.3 splits paragraphs at links and
         # loses link text (dev bench F1 0.962 -> 0.958). Link share is read from the
-        # source DOM instead.
+        # source DOM instead. (engine._options passes the same.)
         include_links=False,
         include_formatting=True,
         deduplicate=False,
@@ -99,9 +103,10 @@ def extract(
     visible = chars_of(holder) if shown is None else shown  # the DOM rules only take text away
     holder.extend(declared)
     try:
-        body = run_engine(tree, url, settings)
+        page = engine.Page(tree)  # the readings below share their first steps
+        body = run_engine(page, url, settings)
         if settings.html_engine_fast and settings.html_fallback_max_share > 0:
-            body = _fallback(tree, url, body, visible, settings)
+            body = _fallback(page, url, body, visible, settings)
     finally:
         for script in declared:
             holder.remove(script)
@@ -150,7 +155,7 @@ def chars_of(el: Any) -> int:
 
 
 
-def _fallback(tree: Any, url: str | None, body: Any, visible: int, settings: Settings) -> Any:
+def _fallback(page: engine.Page, url: str | None, body: Any, visible: int, settings: Settings) -> Any:
     """trafilatura's fast reading sometimes settles on a small box of a page whose main
     content is elsewhere (a forum's posts, a listing's items, a page built of many
     sections). When its reading holds less than html_fallback_max_share of the page's
@@ -159,13 +164,13 @@ def _fallback(tree: Any, url: str | None, body: Any, visible: int, settings: Set
     got = chars_of(body)
     if visible == 0 or got >= settings.html_fallback_max_share * visible:
         return body
-    full = run_engine(tree, url, settings, fast=False)
+    full = run_engine(page, url, settings, fast=False)
     if (chars := chars_of(full)) > got:
         body, got = full, chars
     if got < settings.html_fallback_max_share * visible:
         # Still little: the full reading favouring recall (it found an article that both
         # other readings left empty).
-        wide = run_engine(tree, url, settings, fast=False, recall=True)
+        wide = run_engine(page, url, settings, fast=False, recall=True)
         if chars_of(wide) > got:
             body = wide
     return body

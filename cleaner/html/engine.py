@@ -1,0 +1,172 @@
+"""trafilatura's readings of one page, with the work they share done once.
+
+The fast reading, and for a page it reads short the full reading (and the full reading
+favouring recall), each start the same way inside bare_extraction: a copy of the whole
+page, the raw-tree pruning (XPaths whose regular expressions run in Python for every
+div), and, for a short reading, a measure of the page's text (trafilatura.baseline.html2txt:
+another copy and a pass over it). None of that depends on the reading, and nothing after
+it changes the pruned copy, so a Page does it once and each reading starts from there.
+
+Page.read runs the rest of trafilatura 2.3's bare_extraction and trafilatura_sequence
+(core.py) step for step for the options the cleaner passes (no comments, no metadata, no
+target language, no deduplication), through the same functions; pyproject.toml bounds
+trafilatura below 2.4, and tests/test_html_engine.py checks that its readings are
+bare_extraction's.
+"""
+from __future__ import annotations
+
+import functools
+from copy import copy
+from typing import Any
+
+import lxml.etree
+
+from ..settings import Settings
+
+# A bound on the length of trafilatura's html2txt text, read in C: the body's text with XML
+# whitespace runs made one space (normalize-space keeps the other Unicode spaces, which
+# str.split also takes), and two characters for each element, as many as html2txt's
+# spaces at the start and end of a block element can add.
+_SPACED_CHARS = lxml.etree.XPath("string-length(normalize-space(string()))")
+_ELEMENTS = lxml.etree.XPath("count(descendant-or-self::*)")
+
+
+@functools.lru_cache(maxsize=8)
+def _options(fast: bool, precision: bool, recall: bool) -> Any:
+    """The Extractor bare_extraction builds from the cleaner's keywords, without a URL.
+    Built once: its constructor reads trafilatura's config values each time (its
+    date_params, dated the day it is built, serve only the metadata reading, which is off)."""
+    from trafilatura.settings import Extractor
+
+    return Extractor(
+        output_format="xml", fast=fast, precision=precision, recall=recall, comments=False, formatting=True,
+        links=False, images=False, tables=True, dedup=False, with_metadata=False,
+    )
+
+
+def options(settings: Settings, url: str | None, fast: bool | None = None, recall: bool | None = None) -> Any:
+    """The options of one reading. fast, recall: None for settings.html_engine_fast,
+    settings.html_engine_favor_recall."""
+    made = copy(_options(
+        settings.html_engine_fast if fast is None else fast, settings.html_engine_favor_precision,
+        settings.html_engine_favor_recall if recall is None else recall,
+    ))
+    made.url = url
+    made.source = url and url.encode("utf-8", "replace").decode("utf-8")  # as Extractor's constructor sets it
+    return made
+
+
+class Page:
+    """One page as every trafilatura reading of it starts (the tree is copied, not changed)."""
+
+    def __init__(self, tree: Any) -> None:
+        from trafilatura.core import _forum_thread_page
+        from trafilatura.htmlprocessing import prune_unwanted_nodes
+        from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
+
+        self.forum = False
+        self.tree: Any = None  # None: these steps failed as bare_extraction fails, so every reading is None
+        self._without_comments: Any = None
+        self._chars: dict[bool, int] = {}  # len(html2txt) of each tree, measured when a reading asks
+        try:
+            self.forum = _forum_thread_page(tree)
+            self.tree = prune_unwanted_nodes(copy(tree), RAW_TREE_PRUNE_XPATH)
+            # Comments are off: the raw tree loses its comment boxes, except on a forum
+            # thread read without favouring precision, where they are the posts.
+            if not self.forum:
+                self._without_comments = prune_unwanted_nodes(self.tree, REMOVE_COMMENTS_AND_LISTS_XPATH)
+        except (TypeError, ValueError):
+            self.tree = None
+
+    def _pruned(self, comments_out: bool) -> Any:
+        if not comments_out:
+            return self.tree
+        if self._without_comments is None:  # a forum thread read favouring precision
+            from trafilatura.htmlprocessing import prune_unwanted_nodes
+            from trafilatura.xpaths import REMOVE_COMMENTS_AND_LISTS_XPATH
+
+            self._without_comments = prune_unwanted_nodes(copy(self.tree), REMOVE_COMMENTS_AND_LISTS_XPATH)
+        return self._without_comments
+
+    def _little_of_page(self, comments_out: bool, chars: int) -> bool:
+        """Whether a reading of this many characters holds less than trafilatura's
+        ESCALATION_PAGE_SHARE of the page's text as its html2txt measures it (which copies
+        the page and prunes it again). html2txt's text is the body's with some elements
+        taken out, a space at the start and end of each block element, and whitespace runs
+        made one space: a bound on its length read in C decides most pages without it
+        (bench's 181 HTML pages: 80 html2txt measures without the bound, 9 with it)."""
+        from trafilatura.core import ESCALATION_PAGE_SHARE
+
+        if comments_out not in self._chars:
+            tree = self._pruned(comments_out)
+            body = tree.find(".//body")  # the element html2txt reads
+            body = tree if body is None else body
+            if chars >= ESCALATION_PAGE_SHARE * (_SPACED_CHARS(body) + 2 * _ELEMENTS(body)):
+                return False
+            from trafilatura.baseline import html2txt
+
+            self._chars[comments_out] = len(html2txt(tree))
+        return chars < ESCALATION_PAGE_SHARE * self._chars[comments_out]
+
+    def read(self, options: Any) -> Any:
+        """trafilatura's body element for one reading, or None (bare_extraction's None)."""
+        from trafilatura.baseline import baseline
+        from trafilatura.core import (
+            ESCALATION_ACCEPT_RATIO,
+            ESCALATION_JUSTEXT_RATIO,
+            ESCALATION_MAX_LENGTH,
+            _extract_and_compare,
+            _prepare_tree,
+            _recall_retry,
+        )
+        from trafilatura.external import justext_rescue
+        from trafilatura.htmlprocessing import prune_unwanted_nodes
+        from trafilatura.xpaths import REMOVE_COMMENTS_XPATH
+
+        if self.tree is None:
+            return None
+        try:
+            comments_out = options.focus == "precision" or not self.forum
+            tree = self._pruned(comments_out)
+            cleaned_tree, cleaned_tree_backup = _prepare_tree(tree, options, options.url)
+            if options.focus == "precision" and not self.forum:
+                cleaned_tree = prune_unwanted_nodes(cleaned_tree, REMOVE_COMMENTS_XPATH)
+            postbody, temp_text = _extract_and_compare(cleaned_tree, cleaned_tree_backup, tree, options)
+            if len(temp_text) < options.min_extracted_size and options.focus != "precision":
+                b_body, b_text, b_len = baseline(tree)
+                if b_len > len(temp_text):
+                    postbody, temp_text = b_body, b_text
+            if (
+                options.focus == "balanced"
+                and 0 < len(temp_text) < ESCALATION_MAX_LENGTH
+                and self._little_of_page(comments_out, len(temp_text))
+            ):
+                r_options = copy(options)
+                r_options.focus = "recall"
+                r_text = ""
+                try:
+                    r_body, r_text = _recall_retry(tree, r_options, options.url)
+                except Exception:  # as trafilatura_sequence: a failed retry is no reading
+                    r_text = ""
+                j_text = ""
+                if not options.fast:
+                    try:
+                        j_body, j_text = justext_rescue(copy(tree), options)
+                    except Exception:  # as above
+                        j_text = ""
+                len_text, r_len, j_len = len(temp_text), len(r_text), len(j_text)
+                if j_len > r_len and j_len > ESCALATION_JUSTEXT_RATIO * len_text:
+                    postbody, temp_text = j_body, j_text
+                elif r_len >= options.min_extracted_size and r_len > ESCALATION_ACCEPT_RATIO * len_text:
+                    postbody, temp_text = r_body, r_text
+            # bare_extraction's checks on the result (no comments: their length is 0)
+            if options.max_tree_size:
+                if len(postbody) > options.max_tree_size:
+                    lxml.etree.strip_tags(postbody, "hi")
+                if len(postbody) > options.max_tree_size:
+                    raise ValueError
+            if len(temp_text) < options.min_output_size and 0 < options.min_output_comm_size:
+                raise ValueError
+        except (TypeError, ValueError):
+            return None
+        return postbody

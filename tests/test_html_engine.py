@@ -1,0 +1,93 @@
+"""engine.Page: trafilatura's readings of one page, sharing their first steps, read as
+bare_extraction reads the page on its own."""
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import lxml.etree
+import lxml.html
+import pytest
+
+from cleaner.html import engine
+from cleaner.settings import DEFAULT
+
+PARA = "The council met on Tuesday and voted on the budget for the coming year, officials said. "
+NAV = "<nav><ul>" + "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(30)) + "</ul></nav>"
+FORUM_LD = '<script type="application/ld+json">{"@type": "DiscussionForumPosting", "headline": "A thread"}</script>'
+
+PAGES = {
+    "article": f"<html><body>{NAV}<article><h1>Budget</h1>" + f"<p>{PARA * 2}</p>" * 5
+    + "<div id='comments' class='comments'><p>" + PARA + "</p></div></article><footer>Copyright</footer></body></html>",
+    # A short reading of a long page: trafilatura's escalation measures the page's text.
+    "short": f"<html><body>{NAV * 4}<div class='teaser'><p>{PARA}</p></div>"
+    + "".join(f"<div class='card'><a href='/x{i}'>{PARA[:60]}</a><span>{PARA[:40]}</span></div>" for i in range(40))
+    + "</body></html>",
+    # Posts in comment boxes, declared as a thread: they are the content.
+    "forum": f"<html><head>{FORUM_LD}</head><body><h1>A thread</h1>"
+    + "".join(f"<div class='comment' id='comment-{i}'><p>Reply {i}: {PARA}</p></div>" for i in range(6)) + "</body></html>",
+    # A short fast reading of a page of items: the retry favouring recall runs, and the
+    # full reading takes readability's.
+    "items": f"<html><body><article><p>{PARA * 3}</p></article>" + f"<div class='item'><div>{PARA}</div></div>" * 30 + "</body></html>",
+    "empty": "<html><body><div></div></body></html>",
+}
+
+
+def _xml(body: Any) -> bytes | None:
+    return None if body is None else lxml.etree.tostring(body)
+
+
+def _alone(html: str, url: str | None, fast: bool, precision: bool, recall: bool) -> bytes | None:
+    from trafilatura import bare_extraction
+
+    document = bare_extraction(
+        lxml.html.document_fromstring(html), url=url, fast=fast, favor_precision=precision, favor_recall=recall,
+        include_comments=False, include_tables=True, include_images=False, include_links=False,
+        include_formatting=True, deduplicate=False, with_metadata=False, output_format="xml",
+    )
+    return None if document is None or isinstance(document, dict) else _xml(document.body)
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+@pytest.mark.parametrize("precision", [False, True])
+def test_each_reading_of_a_shared_page_is_bare_extractions(name: str, precision: bool) -> None:
+    settings = dataclasses.replace(DEFAULT, html_engine_favor_precision=precision)
+    url = "https://example.com/a"
+    page = engine.Page(lxml.html.document_fromstring(PAGES[name]))
+    # In the order extract reads them: fast, then full, then full favouring recall; and
+    # again, since no reading may change what the next one starts from.
+    for fast, recall in [(True, False), (False, False), (False, True), (True, False), (True, True)]:
+        got = _xml(page.read(engine.options(settings, url, fast, recall)))
+        assert got == _alone(PAGES[name], url, fast, precision, recall), (fast, recall)
+
+
+def test_the_readings_options_are_those_bare_extraction_builds() -> None:
+    from trafilatura.settings import Extractor
+
+    made = engine.options(DEFAULT, "https://example.com/é", fast=False, recall=True)
+    want = Extractor(output_format="xml", fast=False, recall=True, comments=False, formatting=True, links=False,
+                     images=False, tables=True, dedup=False, url="https://example.com/é", with_metadata=False)
+    assert {s: getattr(made, s) for s in Extractor.__slots__} == {s: getattr(want, s) for s in Extractor.__slots__}
+    assert engine.options(DEFAULT, None).url is None  # each reading its own copy: the URL does not stay
+
+
+def test_the_page_is_copied_not_changed() -> None:
+    tree = lxml.html.document_fromstring(PAGES["article"])
+    before = lxml.etree.tostring(tree)
+    engine.Page(tree).read(engine.options(DEFAULT, None, fast=False))
+    assert lxml.etree.tostring(tree) == before
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_the_page_share_is_decided_as_html2txt_measures_it(name: str) -> None:
+    from trafilatura.baseline import html2txt
+    from trafilatura.core import ESCALATION_PAGE_SHARE
+
+    # Spaces html2txt adds between blocks, and Unicode spaces XPath does not fold.
+    html = PAGES[name].replace("<body>", "<body><div>a</div><div>b</div><p>c\u00a0\u00a0d\u2003 e</p>")
+    page = engine.Page(lxml.html.document_fromstring(html))
+    comments_out = not page.forum  # the tree the page's readings measure
+    measured = len(html2txt(page._pruned(comments_out)))
+    for chars in range(0, 2 * measured + 50, 7):
+        fresh = engine.Page(lxml.html.document_fromstring(html))  # no measure kept from an earlier question
+        assert fresh._little_of_page(comments_out, chars) == (chars < ESCALATION_PAGE_SHARE * measured), chars

@@ -320,3 +320,19 @@ def test_short_texts_read_from_children_agree_with_each_elements_own_reading() -
             assert texts == {el: _short_text(el, limit) for el in run}
     assert _short_texts(elements, 80)[elements[1]] is None  # <div id=a> holds the long <p>
     assert _short_texts(elements, 80)[elements[2]] == "Jan 14 ,"
+
+
+def test_the_evidence_names_the_first_listed_json_ld_type_under_any_hash_seed() -> None:
+    # Set order follows string hashing, which changes from one Python process to the next.
+    import os
+    import subprocess
+    import sys
+
+    html = page(ld({"@type": ["BlogPosting", "Article"], "headline": "A headline from JSON-LD", "datePublished": "2024-01-02"}))
+    script = "import sys, cleaner; print(cleaner.clean(sys.stdin.read(), explain=True).evidence['title'])"
+    seen = set()
+    for seed in ("0", "1", "2", "3", "4", "5"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        run = subprocess.run([sys.executable, "-c", script], input=html, capture_output=True, text=True, env=env, check=True)
+        seen.add(run.stdout.strip())
+    assert seen == {"JSON-LD blogposting"}

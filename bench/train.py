@@ -40,6 +40,7 @@ sys.path.insert(0, str(ROOT))
 from cleaner import RuleSet, default_rules  # noqa: E402
 from cleaner.classify.context import NAMES  # noqa: E402
 from cleaner.classify.learned import WEIGHTS, Model, to_dict  # noqa: E402
+from cleaner.detect import HTML, detect_kind  # noqa: E402
 from cleaner.pipeline import clean_text  # noqa: E402
 from cleaner.settings import DEFAULT  # noqa: E402
 
@@ -137,9 +138,10 @@ def _collect_page(job: tuple) -> list[dict]:  # type: ignore[type-arg]
             # What the settling step reads: the shipped cleaner's first reading of the
             # capture, its output cleaned again as a capture of its own.
             first = clean_text(raw, kind=kind, rules=rules, settings=replace(DEFAULT, settle_max_readings=0))
-            raw, kind = (first.text or "").encode(), "auto"
+            raw, kind = (first.text or "").encode(), detect_kind(first.text or "")
         pairs: list = []  # type: ignore[type-arg]
-        clean_text(raw, kind=kind, rules=rules, settings=settings, collect=pairs)
+        if kind != HTML:  # a cleaned text that reads as HTML (a page about HTML) is not read again, as in _settle
+            clean_text(raw, kind=kind, rules=rules, settings=settings, collect=pairs)
         words = np.array([max(1, len(_TOKEN.findall(b.text))) for b, _ in pairs], dtype=float)
         pages.append({
             "id": page_id, "corpus": data.name, "set": folder + reading, "host": host, "truth": body,

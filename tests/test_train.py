@@ -39,3 +39,21 @@ def test_the_reread_reading_reads_the_cleaned_text_not_the_capture(tmp_path) -> 
         assert not {"Home", "Login", "Privacy policy"} & set(again["texts"])
         assert [t for t, y in zip(again["texts"], again["y"]) if y] == BODY
 
+
+
+def test_a_cleaned_text_that_reads_as_html_is_not_read_again(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # A page about HTML: its cleaned text quotes tags on every line, so it detects as HTML,
+    # and the settling step does not read it again either (pipeline._settle).
+    lines = [
+        f'Use the `<section>` element number {i} inside a `<div class="wrap">` when you write the page, '
+        "and close it with `</div>` at the end of the block, as the guide explains."
+        for i in range(6)
+    ]
+    (tmp_path / "md").mkdir()
+    (tmp_path / "txt").mkdir()
+    (tmp_path / "md" / "p1.md").write_text("Home\n\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "txt" / "p1.txt").write_text("Home\n\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "ground-truth.json").write_text(json.dumps({"p1": {"articleBody": "\n\n".join(lines), "url": "https://example.com/b"}}), encoding="utf-8")
+    reread = train.collect_pages(tmp_path, default_rules(), train.REREAD)
+    md = next(p for p in reread if p["set"] == "md_reread")
+    assert md["texts"] == [] and len(md["y"]) == 0

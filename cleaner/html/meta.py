@@ -202,7 +202,8 @@ def _names(value: Any) -> list[str]:
 def _from_json_ld(meta: HtmlMeta, obj: dict[str, Any]) -> None:
     # The first type the page lists, not the first of a set: a set's order changes from run
     # to run (string hashing), and the evidence must not.
-    listed = obj.get("@type") if isinstance(obj.get("@type"), list) else [obj.get("@type")]
+    declared = obj.get("@type")
+    listed: list[Any] = declared if isinstance(declared, list) else [declared]
     kind = next((str(n).lower() for n in listed if n), "object")
     source = f"JSON-LD {obj.get('@type') if isinstance(obj.get('@type'), str) else kind}"
     title = _text(obj.get("headline"))

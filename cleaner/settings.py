@@ -198,6 +198,16 @@ class Settings:
     # there names one person (meta._far_byline). wcxb-dev md author 442 -> 459 of 739 with
     # no page lost; bench md/txt authors unchanged.
     byline_far_blocks_after: int = 400
+    # A poster's card (avatar, profile link) under a date line labelled as the publication's
+    # ("asked Oct 16, 2023") is looked for in this many text blocks after it (the avatar's
+    # alt text and the link: 2; one more for a badge line). With the reading-time, author-box,
+    # list-byline and role-credit forms: wcxb-dev md author 467 -> 490 of 739, bench unchanged.
+    byline_card_blocks: int = 3
+    # A 'By' line this many text blocks over the headline outranks the weak forms under it
+    # (a date and byline printed over the headline, a "Filed Under" line under it). Two
+    # blocks up took a teaser's "by Andy Westlake" over a breadcrumb (wcxb-dev txt); one
+    # gained one wcxb-dev md page and lost none, bench unchanged.
+    byline_above_by_blocks: int = 1
     # A byline line is short; longer lines are sentences that happen to start with "By".
     max_byline_chars: int = 160
     # A line taken as the date line is mostly the date; a date deeper inside a longer

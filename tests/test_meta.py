@@ -809,3 +809,80 @@ def test_a_name_line_whose_words_the_page_writes_in_lower_case_is_no_byline() ->
     # "By" vouches for a name in the page's words: an organisation may write as itself.
     doc = clean("# Council votes on the budget\n\nBy Child Care Online\n\n" + _STORY.replace("care", "care online"), kind="markdown")
     assert doc.byline == "By Child Care Online"
+
+
+# --- bylines: reading times, author boxes, list bylines, question pages, role credits ----------
+
+_LONG = "\n\n".join([GOOD_1, GOOD_2, GOOD_3])
+_FILLER = "\n\n".join(f"Paragraph {n}: " + GOOD_1 for n in range(20))  # past the near byline search
+
+
+@pytest.mark.parametrize(
+    "line, author",
+    [("By Kyle Howells 15 min read", "Kyle Howells"), ("By the Lavazza Team 2–3 minutes", "Lavazza")],
+)
+def test_a_reading_time_after_the_name_does_not_hide_the_byline(line: str, author: str) -> None:
+    doc = clean(f"# Porting a parser to another language\n\n{line}\n\n{_LONG}\n", kind="markdown")
+    assert doc.byline is not None and "min" not in doc.byline and author in " ".join(doc.authors)
+
+
+@pytest.mark.parametrize("label", ["## Posted by", "## Article by", "##  Article written by:"])
+def test_an_author_box_label_over_the_name_far_below_the_headline(label: str) -> None:
+    doc = clean(f"# Strategies for game studios\n\n{_FILLER}\n\n{label}\n\n#### Gokul Sarkar\n\n{GOOD_2}\n", kind="markdown")
+    assert doc.authors == ["Gokul Sarkar"]
+    assert "Gokul Sarkar" not in doc.text  # the author box is metadata, the body around it stays
+    assert GOOD_2 in doc.text
+
+
+def test_a_role_credit_far_below_does_not_veto_the_author_box() -> None:
+    # "Data Analysis By X" credits another part of the work: the one author is still found.
+    page = (f"# Best long-distance movers\n\n{_FILLER}\n\nBy [Rebecca Edwards](/author/rebecca-edwards/)\n\n"
+            f"Data Analysis By[Daniel Delgado](/author/daniel-delgado/)\n\n{GOOD_2}\n")
+    doc = clean(page, kind="markdown", url="https://example.com/movers/")
+    assert doc.authors == ["Rebecca Edwards"]
+
+
+def test_a_list_byline_name_item_over_a_date_item() -> None:
+    # A blog theme's byline as a list: "* Dr. Allen / * Jan 4 / * 2 min read" (no year).
+    doc = clean(f"# New Year, New Smile\n\n  * Dr. Allen\n  * Jan 4\n  * 2 min read\n\n{_LONG}\n", kind="markdown")
+    assert doc.authors == ["Dr. Allen"]
+    # A list of sections under a headline is no byline.
+    doc = clean(f"# New Year, New Smile\n\n  * Dental Care\n  * Whitening\n\n{_LONG}\n", kind="markdown")
+    assert doc.byline is None
+
+
+def test_the_askers_card_under_the_asked_date_beats_a_button_under_the_headline() -> None:
+    page = (
+        "# [DHCP providing IP but not creating DNS A record](/questions/1145952/dhcp)\n\n"
+        "[ Ask Question ](/questions/ask)\n\nAsked 2 years, 4 months ago\n\n"
+        f"{_FILLER}\n\n[Share](/q/1145952)\n\n[edited Oct 16, 2023 at 12:58](/posts/1145952/revisions)\n\n"
+        "[Greg Askew](/users/20701/greg-askew)\n\n39.8k gold badges\n\nasked Oct 16, 2023 at 9:40\n\n"
+        "[Eduardo Poças](/users/1056448/eduardo-pocas)\n\n111 silver badge\n"
+    )
+    doc = clean(page, kind="markdown", url="https://serverfault.com/questions/1145952/dhcp")
+    assert doc.authors == ["Eduardo Poças"]
+
+
+def test_a_by_line_right_over_the_headline_beats_a_name_shaped_line_under_it() -> None:
+    page = f"Published August 7, 2023 by Nicole Burke\n\n# Gardenary Planting vs. Ordinary Planting\n\nFiled Under\n\n{_LONG}\n"
+    doc = clean(page, kind="markdown")
+    assert doc.authors == ["Nicole Burke"]
+
+
+@pytest.mark.parametrize("line", ["Registered: 2019-11-03", "Last Modified: 2025-11-01 15:15", "[Submitted on 3 Dec 2025]"])
+def test_a_label_before_a_date_is_no_byline(line: str) -> None:
+    doc = clean(f"# What happened with the ISO\n\n{line}\n\n{_LONG}\n", kind="markdown")
+    assert doc.byline is None
+
+
+def test_an_author_heading_over_the_name_far_below_the_headline() -> None:
+    doc = clean(f"# The benefits of the latest tools\n\n{_FILLER}\n\n### Author\n\nLisa D. Ellis\n\n### Related Program\n\n{GOOD_2}\n", kind="markdown")
+    assert doc.authors == ["Lisa D. Ellis"]
+    assert GOOD_2 in doc.text
+
+
+def test_an_icon_glyph_beside_an_author_link_is_no_part_of_the_name() -> None:
+    page = ("# House renovation costs, room by room\n\n  * [ __ inikosoftseo  ](https://example.com/author/inikosoftseo/)\n"
+            f"  * [ __ September 8, 2025 ](https://example.com/2025/09/08/)\n\n{_LONG}\n")
+    doc = clean(page, kind="markdown", url="https://example.com/house-renovation-costs/")
+    assert doc.authors == ["inikosoftseo"]

@@ -94,13 +94,22 @@ _BYLINE_TAIL = re.compile(r"\s[-–|/·•]\s*[^\W\d_]+\s*:|\d{1,2}:\d{2}")
 _REPORTING = re.compile(r"(?i)^\(?(?:additional )?reporting by\s+\S")
 # "Reporting by Anna Schmidt in Berlin": where the reporter was, not part of the name.
 _PLACE = re.compile(r"\s+(?:in|from|at)\s+[A-Z].*$")
-_BY_ALONE = re.compile(r"^(?:(?:written|posted|words|story)\s+by|by|von|par|por|door|av)\s*:?$", re.I)
+_BY_ALONE = re.compile(r"^(?:(?:(?:article\s+)?written|posted|words|story|article)\s+by|by|von|par|por|door|av)\s*:?$", re.I)
+# An author box's heading over the name, far below the headline: "### Author", "About the author".
+_AUTHOR_ALONE = re.compile(r"^(?:about\s+the\s+)?authors?\s*:?$", re.I)
+# A reading time printed after the name: "By Kyle Howells 15 min read", "By the Lavazza Team 2–3 minutes".
+_READING_TIME = re.compile(r"(?i)\s+\d+(?:\s*[-–]\s*\d+)?\s*(?:min(?:ute)?s?\.?)(?:\s+(?:read|reading))?\b.*$")
+_ANY_YEAR = 2000  # a year to read yearless dates with, when only their presence counts
+# A credit for another part of the work: "Data Analysis By Daniel Delgado", "Reviewed by X",
+# "Edited by X". Words before a lone "by" that are neither a date nor the author's label.
+_ROLE_CREDIT = re.compile(r"^(?P<role>[^\W\d][^|:]*?)\s*(?<![^\W\d_])[Bb]y(?=\s|:|[A-Z])")
+_AUTHOR_ROLES = {"written", "posted", "story", "words", "article", "article written", "text", "authored"}
 # Flattened markup glues a label to the name before it: "By Rebecca NorrisPublished",
 # "ByKathryn GiuffridaMar 5, 2025", "by Jeffrey ZeldmanNovember 20, 2007".
 _GLUED_LABEL = re.compile(
     r"(?<=[a-z])(?=(?:Published|Updated|Posted|Follow|January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b))"
 )
-_GLUED_BY = re.compile(r"^By(?=[A-Z][a-z])")
+_GLUED_BY = re.compile(r"(?:^|(?<=\s))([Bb]y)(?=[A-Z][a-z])")  # "ByKathryn", "Posted byDamien Walter"
 # A name's last word with the next link's capitalised word glued on, as two links flatten:
 # "Nicoletta RichardsonTrending Editor", "Gabby BoucherIn Budget Travel". Only after a first
 # name, and after four letters or more: not "McDonald" or "MacKenzie", nor a handle or a
@@ -716,6 +725,19 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
     # Below the headline before above it, and the strong forms before the weak ones on each side.
     lowercase: set[str] = set()  # filled on first use
     for weak, below in ((False, True), (True, True), (False, False), (True, False)):
+        # A poster's card under the labelled publication date outranks a name-shaped line
+        # under the headline (a question page's "[Ask Question](…)" button).
+        if weak and below and anchor is not None and (card := _card_under_date(blocks, settings, anchor)):
+            return card
+        if weak and below:
+            # "Published August 7, 2023 by Nicole Burke" right over the headline outranks a
+            # name-shaped line under it ("Filed Under").
+            for i, distance in near:
+                if -settings.byline_above_by_blocks <= distance < 0 and blocks[i].drop is None:
+                    hit = _strong_byline(blocks[i], settings)
+                    if hit and hit[1] == "byline: 'By' line":
+                        blocks[i].drop = Drop(DropSource.METADATA, "byline")
+                        return hit[0], Evidence(hit[1], blocks[i].start)
         for n, (i, distance) in enumerate(near):
             block = blocks[i]
             if (distance > 0) != below or weak and block.drop is not None:
@@ -744,10 +766,33 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
     return None
 
 
+def _card_under_date(blocks: list[Block], settings: Settings, anchor: int) -> tuple[str, Evidence] | None:
+    """The poster's card under the first date line labelled as the publication's, further
+    down than the near search reaches: "asked Oct 16, 2023 at 9:40" over the asker's avatar
+    and profile link on a question page (an "edited" date over the editor's card comes first)."""
+    for i in range(anchor + 1, len(blocks)):
+        block = blocks[i]
+        if block.start > settings.meta_window_lines:
+            return None
+        if block.drop is not None or not _date_line(block, settings):
+            continue
+        picked = pick_date(block.text, settings)
+        if picked is None or picked[1] != "published":
+            continue
+        after = [j for j in range(i + 1, len(blocks)) if blocks[j].text and blocks[j].drop is None][: settings.byline_card_blocks]
+        for j in after:
+            hit = _strong_byline(blocks[j], settings)
+            if hit and hit[1] == "byline: link to an author page":
+                blocks[j].drop = Drop(DropSource.METADATA, "byline")
+                return hit[0], Evidence("byline: poster's card under the publication date", blocks[j].start)
+        return None
+    return None
+
+
 # The 'By' lines that count far below the headline: not "Text:" or "Words:" (labels of other
 # things in a docs page or a shop), nor the prefixes that are English words ("Door Locks",
 # "Par 3"), and names without a colon ("By Contact Form: Click Here").
-_FAR_BY = re.compile(r"^(?:(?:written|posted|story)\s+by|by|von|por)\b\s*:?\s*[^:]+$", re.I)
+_FAR_BY = re.compile(r"^(?:(?:article\s+)?(?:(?:written|posted|story)\s+by|by)|von|por)\b\s*:?\s*[^:]+$", re.I)
 
 
 def _far_byline(blocks: list[Block], settings: Settings, anchor: int, url: str | None) -> tuple[str, Evidence] | None:
@@ -755,7 +800,7 @@ def _far_byline(blocks: list[Block], settings: Settings, anchor: int, url: str |
     after the article ("Written by X"), the asker's profile link under a forum question
     below its vote and share buttons. Taken only when every strong byline there names the
     same person: teaser cards and comment threads name several."""
-    found: list[tuple[int, str, str]] = []
+    found: list[tuple[int, str, str, int | None]] = []  # block, byline, how, the name's block under a label
     names: set[tuple[str, ...]] = set()
     lowercase: set[str] = set()  # filled on first use
     for i, distance in _near(blocks, anchor, settings, before=0, after=settings.byline_far_blocks_after):
@@ -763,10 +808,18 @@ def _far_byline(blocks: list[Block], settings: Settings, anchor: int, url: str |
         if distance <= settings.byline_blocks_after or block.drop is not None and not _ruled(block):
             continue
         hit = _byline_of(block, settings)
-        if not hit:
+        name_below = None
+        if not hit and (_BY_ALONE.match(block.text) or _AUTHOR_ALONE.match(block.text)):
+            # "## Posted by" over "#### Gokul Sarkar": an author box's label on a line of its own
+            name_below = next((j for j in range(i + 1, len(blocks)) if blocks[j].text), None)
+            nxt = blocks[name_below].text if name_below is not None else ""
+            if len(nxt) <= settings.max_byline_chars and _names_shaped(_cut_names(nxt, settings), single=True):
+                boxed = trim_byline(nxt, settings)
+                hit = (f"{block.text} {boxed}" if _BY_ALONE.match(block.text) else boxed), "byline: 'By' line"
+        if not hit or _role_credit(block.text):
             continue
         if hit[1] == "byline: 'By' line":
-            if not _FAR_BY.match(hit[0]):
+            if name_below is None and not _FAR_BY.match(hit[0]):
                 continue  # "Text: …" in a docs page, "[Door Locks & Hardware](…)"
             if block.link_chars > _MOSTLY_LINKS * len(block.text) and not any(_own_author_page(t, url, settings) for _, t in _links(block)):
                 continue  # "[By Category](…)[By Manufacturer](…)": a menu
@@ -777,15 +830,27 @@ def _far_byline(blocks: list[Block], settings: Settings, anchor: int, url: str |
         elif hit[1] != "byline: 'By' line":
             continue  # an agency named in a footer
         if _strip_prefix(hit[0], settings) != hit[0] or not _common_phrase(hit[0], blocks, lowercase):
-            found.append((i, *hit))
+            found.append((i, *hit, name_below))
             names.add(_words(_strip_prefix(hit[0], settings)))
             if len(names) > 1:
                 return None
     if not found:
         return None
-    i, byline, how = found[0]
-    blocks[i].drop = Drop(DropSource.METADATA, "byline")
+    i, byline, how, below = found[0]
+    for k in (i, below):
+        if k is not None:
+            blocks[k].drop = Drop(DropSource.METADATA, "byline")
     return byline, Evidence(f"{how}, far below the headline", blocks[i].start)
+
+
+def _role_credit(text: str) -> bool:
+    """'Data Analysis By Daniel Delgado', 'Reviewed by Dr. X': a credit for another part of the
+    work than its writing (not 'Written by X', nor 'Dec 18, 2025 by X')."""
+    m = _ROLE_CREDIT.match(text)
+    if m is None or find_dates(m.group("role")):
+        return False
+    role = m.group("role").strip().lower()
+    return role not in _AUTHOR_ROLES and role.split()[-1] not in _AUTHOR_ROLES  # "Author Posted by X"
 
 
 def _common_phrase(names: str, blocks: list[Block], lowercase: set[str]) -> bool:
@@ -816,12 +881,22 @@ def _byline_of(
         return None
     if not weak:
         return _strong_byline(block, settings)
-    if block.kind is not BlockKind.PARAGRAPH:
+    if block.kind is BlockKind.HEADING:
         return None
     dates = find_dates(text)
     head = (text[: dates[0].start] if dates else text).strip(" -–—|·•,/")
     linked = block.link_chars > _MOSTLY_LINKS * len(text)
-    if dates and head and not linked and len(head.split()) <= settings.name_max_words + 1 and _names_shaped(_cut_names(head, settings), single=True):
+    if block.kind is BlockKind.LIST_ITEM:
+        # A blog theme prints the byline as a list: "* Gabo / * Jan 23 / * 11 min read". Only a
+        # name item over a date item: other lists under a headline are menus and contents.
+        if dates or linked or not over_date():
+            return None
+        right_after_headline = False
+    # Not a label ("Registered:", "Last Modified:", "[Submitted on"): the date is a member's,
+    # an update's or a paper's. ("Last edited by X" stays: on a forum, posters edit their own posts.)
+    labelled = head.endswith(":") or head.startswith("[")
+    short = len(head.split()) <= settings.name_max_words + 1
+    if dates and head and not linked and not labelled and short and _names_shaped(_cut_names(head, settings), single=True):
         return head, "byline: name before the date"
     if (
         not dates
@@ -846,6 +921,11 @@ def _over_date(blocks: list[Block], i: int, settings: Settings) -> bool:
                 break
     if not after:
         return False
+    if blocks[i].kind is BlockKind.LIST_ITEM:
+        # "* Gabo / * Jan 23": a list byline's date item may leave out the year
+        nxt = after[0]
+        dates = find_dates(nxt.text, year=_ANY_YEAR) if len(nxt.text) <= settings.date_line_max_chars else []
+        return nxt.kind is BlockKind.LIST_ITEM and bool(dates) and dates[0].start <= settings.date_prefix_chars
     if _date_line(after[0], settings) or _job_line(after[0].text, settings):
         return True
     return len(after) == 2 and len(after[0].text.split()) <= 2 and _date_line(after[1], settings)
@@ -895,7 +975,8 @@ def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Setti
     # (A name's @handle beside it is no second link: "[Keris Lahiff](…)[@kerisalison](…)".)
     navigation = sum(not t.startswith("@") for t, _ in links) > 1 or _LIST_ITEM.match(markdown) is not None
     for link_text, target in links:
-        name = _PRESENCE.sub("", _cut_names(_strip_prefix(link_text, settings), settings))
+        # (an icon font's glyph flattens to "__" beside the name: "[ __ inikosoftseo ](/author/…)")
+        name = _PRESENCE.sub("", _cut_names(_strip_prefix(link_text.strip(" _"), settings), settings))
         if len(name) < 2 or name.lower() in _UI_WORDS or not (_author_link(target, settings) or not navigation and _person_page(name, target)):
             # (a one-letter link is an avatar's initial: "[J](/user/julian)")
             continue
@@ -961,7 +1042,7 @@ def trim_byline(text: str, settings: Settings) -> str:
         dates = [d for d in dates if d.start > start]
     if dates and not _DATE_CONNECTOR.search(text[start : dates[0].start].rstrip()):
         cut = min(cut, dates[0].start)
-    for pattern in (_label_regex(settings.date_updated_labels + settings.date_published_labels), _HANDLE, _BYLINE_TAIL):
+    for pattern in (_label_regex(settings.date_updated_labels + settings.date_published_labels), _HANDLE, _BYLINE_TAIL, _READING_TIME):
         m = pattern.search(text, start)
         if m and m.start() > start:
             cut = min(cut, m.start())
@@ -973,7 +1054,7 @@ def trim_byline(text: str, settings: Settings) -> str:
 
 def _cut_names(names: str, settings: Settings) -> str:
     """The names part of a byline: up to a date, a time, a handle or a separator."""
-    names = _UI_TAIL.sub("", _SPLIT_LAST_LETTER.sub(r"\1", names))
+    names = _READING_TIME.sub("", _UI_TAIL.sub("", _SPLIT_LAST_LETTER.sub(r"\1", names)))
     dates = find_dates(names)
     if dates:
         names = names[: dates[0].start]
@@ -986,6 +1067,8 @@ def _cut_names(names: str, settings: Settings) -> str:
 def _names_shaped(names: str, single: bool = False) -> bool:
     """'Lorne Cook', 'TOM KRISHER, AP Auto Writer', '김민준': mostly capitalised words, not a sentence."""
     words = [w for w in re.split(r"[\s,&]+", names) if w and w.lower() not in _NAME_JOINERS]
+    if len(words) > 2 and words[0].lower() == "the":
+        words = words[1:]  # "By the Lavazza Team", "By the Associated Press" (not "By the way")
     if not words or len(words) > 12 or any(any(c.isdigit() for c in w) for w in words):
         return False
     if len(words) == 1 and not single and not _HANGUL_NAME.match(words[0]):
@@ -1005,7 +1088,7 @@ def _unglue_label(text: str) -> str:
     """'By Rebecca NorrisPublished' -> 'By Rebecca Norris Published' (a label glued to a name)."""
     if len(text) > LINE_CHARS:
         return text
-    return _GLUED_LABEL.sub(" ", _GLUED_BY.sub("By ", text))
+    return _GLUED_LABEL.sub(" ", _GLUED_BY.sub(r"\1 ", text))
 
 
 def _unglue_job(text: str, settings: Settings) -> str:

@@ -199,7 +199,7 @@ def test_an_overlong_line_becomes_several_blocks_and_loses_nothing() -> None:
     ("line", "text"),
     [
         ("* * SIGN IN", "SIGN IN"),  # a nested list opening on the item's line
-        ("  * #### Region name", "#### Region name"),  # a heading inside an item stays as written
+        ("  * #### Region name", "Region name"),  # a heading inside an item: its marker is markup too
         ("- + - deep", "deep"),
         ("* -5 degrees at night", "-5 degrees at night"),  # a sign, not a marker
         ("* a - b", "a - b"),
@@ -209,3 +209,12 @@ def test_markers_opening_a_list_item_are_markup(line: str, text: str) -> None:
     # Left in the text, "* SIGN IN" would read as a list item when the text is cleaned again.
     [block] = segment(line, markdown=True)
     assert block.kind is BlockKind.LIST_ITEM and block.text == text
+
+
+def test_a_headings_marker_inside_a_list_item_is_markup_not_text() -> None:
+    # "* ## Region" kept "## Region" in the plain text, which read back as a heading.
+    [item] = md("* ## Fork off VMs like processes")
+    assert item.kind is BlockKind.LIST_ITEM
+    assert item.text == "Fork off VMs like processes"
+    [again] = md(item.text)
+    assert again.text == item.text

@@ -18,6 +18,7 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _LIST = re.compile(r"^(\s*)([*+\-•·▪●]|\d{1,3}[.)])\s+(.*)$")
 _QUOTE = re.compile(r"^\s*>\s?(.*)$")
 _INNER_MARKER = re.compile(r"[*+\-]\s+(?=\S)")
+_INNER_HEADING = re.compile(r"#{1,6}\s+(?=\S)")
 _RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _TABLE = re.compile(r"^\s*\|.*\|\s*$")
@@ -119,11 +120,13 @@ def _line_block(raw: str, lineno: int, gap: bool, markdown: bool) -> Block:
             # "* * Sign in": a nested list opens on the item's line. Its marker is markup
             # too; left in the text, it would be read as a list item when the text is
             # cleaned again (bench/idempotency.py --every 3: 28 -> 24 of 1,120; wcxb-dev md
-            # F1 0.7996 -> 0.7995, dev bench md unchanged). Headings inside an item ("* ####
-            # Region") stay as written: taking their markers out too made 16 of 1,120, but
-            # kept a list of linked "##### " teasers on the dev bench (md 0.9446 -> 0.9444).
+            # F1 0.7996 -> 0.7995, dev bench md unchanged). So is a heading's marker inside
+            # an item ("* ## Region"), which the plain text kept as "## Region": 30 -> 19 of
+            # 1,120; every 3rd wcxb-dev md capture 0.8100 -> 0.8092, dev bench md 0.9426 -> 0.9428.
             while (inner := _INNER_MARKER.match(body)) is not None:
                 body = body[inner.end() :]
+            if (heading := _INNER_HEADING.match(body)) is not None:
+                body = body[heading.end() :]
             if m.group(2)[0].isdigit():
                 # An ordered item's number is the reader's: "3. Preheat the oven" (the step,
                 # the rank), and a heading "4. Create content" flattened to text reads back

@@ -17,12 +17,13 @@ BODY = [
 FOOTER = "About us\n\nContact\n\nPrivacy policy"
 
 
-def _corpus(tmp_path):  # type: ignore[no-untyped-def]
-    page = "\n\n".join([MENU, *BODY, FOOTER])
+def _corpus(tmp_path, body: list[str] = BODY, page: str | None = None):  # type: ignore[no-untyped-def]
+    """One page, the same capture as md and txt, its truth the body's paragraphs."""
+    page = "\n\n".join([MENU, *body, FOOTER]) if page is None else page
     for folder in ("md", "txt"):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / f"p1.{folder}").write_text(page, encoding="utf-8")
-    truth = {"p1": {"articleBody": "\n\n".join(BODY), "url": "https://example.com/a", "page_type": "article"}}
+    truth = {"p1": {"articleBody": "\n\n".join(body), "url": "https://example.com/a", "page_type": "article"}}
     (tmp_path / "ground-truth.json").write_text(json.dumps(truth), encoding="utf-8")
     return tmp_path
 
@@ -49,11 +50,7 @@ def test_a_cleaned_text_that_reads_as_html_is_not_read_again(tmp_path) -> None: 
         "and close it with `</div>` at the end of the block, as the guide explains."
         for i in range(6)
     ]
-    (tmp_path / "md").mkdir()
-    (tmp_path / "txt").mkdir()
-    (tmp_path / "md" / "p1.md").write_text("Home\n\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
-    (tmp_path / "txt" / "p1.txt").write_text("Home\n\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
-    (tmp_path / "ground-truth.json").write_text(json.dumps({"p1": {"articleBody": "\n\n".join(lines), "url": "https://example.com/b"}}), encoding="utf-8")
-    reread = train.collect_pages(tmp_path, default_rules(), train.REREAD)
+    data = _corpus(tmp_path, lines, "Home\n\n" + "\n\n".join(lines) + "\n")
+    reread = train.collect_pages(data, default_rules(), train.REREAD)
     md = next(p for p in reread if p["set"] == "md_reread")
     assert md["texts"] == [] and len(md["y"]) == 0

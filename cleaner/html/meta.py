@@ -148,10 +148,15 @@ def _walk(node: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
                 yield from _walk(node[key], depth + 1)
 
 
-def _types(obj: dict[str, Any]) -> set[str]:
+def _listed_types(obj: dict[str, Any]) -> list[str]:
+    """The object's types in the order the page lists them, lower-cased."""
     t = obj.get("@type")
     names = t if isinstance(t, list) else [t]
-    return {str(n).lower() for n in names if n}
+    return [str(n).lower() for n in names if n]
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    return set(_listed_types(obj))
 
 
 def _json_ld_objects(scripts: list[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -202,9 +207,7 @@ def _names(value: Any) -> list[str]:
 def _from_json_ld(meta: HtmlMeta, obj: dict[str, Any]) -> None:
     # The first type the page lists, not the first of a set: a set's order changes from run
     # to run (string hashing), and the evidence must not.
-    declared = obj.get("@type")
-    listed: list[Any] = declared if isinstance(declared, list) else [declared]
-    kind = next((str(n).lower() for n in listed if n), "object")
+    kind = next(iter(_listed_types(obj)), "object")
     source = f"JSON-LD {obj.get('@type') if isinstance(obj.get('@type'), str) else kind}"
     title = _text(obj.get("headline"))
     if not title and not _types(obj) & _PAGE_TYPES:

@@ -180,6 +180,18 @@ def test_an_unrelated_h1_leaves_the_declared_title_without_its_site() -> None:
     assert meta_of(html).values["title"] == "Budget passes"
 
 
+def test_a_title_naming_only_the_site_gives_way_to_the_h1() -> None:
+    html = page('<meta property="og:title" content="| Example News">', body="<h1>Electronic gadgets</h1>" + BODY)
+    m = meta_of(html)
+    assert m.values["title"] == "Electronic gadgets"
+    assert m.evidence["title"].source == "visible <h1> under a title naming only the site"
+
+
+def test_soft_hyphens_leave_the_title() -> None:
+    html = page('<meta property="og:title" content="Home Repair Assis\u00adtance Program">')
+    assert meta_of(html).values["title"] == "Home Repair Assistance Program"
+
+
 def test_entities_escaped_twice_are_decoded() -> None:
     html = page('<meta property="og:title" content="The caterer&amp;#8217;s tools &amp;amp; spreadsheets">')
     assert meta_of(html).values["title"] == "The caterer’s tools & spreadsheets"
@@ -191,6 +203,10 @@ def test_entities_escaped_twice_are_decoded() -> None:
     ("Budget talks - Opposition walks out of the council chamber for good", "Budget talks - Opposition walks out of the council chamber for good"),
     ("Wedding planning tools - Caterer spreadsheet - Happily Connected", "Wedding planning tools"),
     ("No separator here", "No separator here"),
+    ("Why the ISO changed / Distro Discussion / Example Forums", "Why the ISO changed"),
+    ("Quickstart — Flask Documentation (3.1.x)", "Quickstart"),  # a version is no word of the site part
+    ("Marathon in a year » Take The Step", "Marathon in a year"),
+    ("| Example News", ""),  # the CMS left the page's own title out
 ])
 def test_split_title(title: str, want: str) -> None:
     from cleaner.html.meta import split_title

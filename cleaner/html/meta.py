@@ -52,7 +52,9 @@ META_SITE = ("og:site_name", "application-name", "twitter:site", "publisher", "d
 META_DESCRIPTION = ("og:description", "description", "twitter:description", "dc.description")
 META_LANGUAGE = ("og:locale", "content-language", "dc.language", "language")
 _URL = re.compile(r"^(?:https?:)?//|^www\.", re.I)
-_TITLE_SPLIT = re.compile(r"\s+[|–—·•-]\s+|\s+::\s+")
+# " / " and " » " join a forum's or a blog's trail ("Thread / Board / Site Forums").
+_TITLE_SPLIT = re.compile(r"\s+[|–—·•/»-]\s+|\s+::\s+")
+_LEADING_SPLIT = re.compile(r"[|–—·•/»:-]\s")
 _LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*$")
 _BYLINE_CLASS = re.compile(r"byline|author|writer|reporter|contributor", re.I)
 _BYLINE_NOT = re.compile(r"comment|avatar|bio|about|more|related|social|share|follow|photo|img", re.I)
@@ -173,8 +175,9 @@ def _json_ld_objects(scripts: list[str]) -> tuple[list[dict[str, Any]], list[dic
 
 
 def normalize_space(text: str) -> str:
-    """All whitespace, newlines included, as single spaces (HTML's own rule for text)."""
-    return " ".join(text.split())
+    """All whitespace, newlines included, as single spaces (HTML's own rule for text), and
+    without soft hyphens (U+00AD), which only say where a line may break."""
+    return " ".join(text.replace("\xad", "").split())
 
 
 def _text(value: Any) -> str | None:
@@ -670,12 +673,13 @@ def _prefer_displayed_headline(meta: HtmlMeta, tree: Any, tags: dict[str, list[t
     for title in declared:
         head, cut = split_title(title, known)
         heads.append(head)
-        site_parts.update(_fold_name(c) for c in cut if len(_title_words(c)) <= _TITLE_PART_MAX_WORDS)
+        site_parts.update(_fold_name(c) for c in cut if len(_part_words(c)) <= _TITLE_PART_MAX_WORDS)
         for part in cut:
             if _fold_name(part) in host_names:
                 meta.offer("site", part.strip(), "title suffix naming the host")
     body = tree.find("body")
     best: tuple[float, str, int | None] | None = None
+    first: tuple[str, int | None] | None = None  # the first <h1> that is not the site's name
     counts: dict[str, Counter[str]] = {}  # the declared titles' words, counted once for all <h1>s
     for el in body.iter("h1") if body is not None else ():
         text = normalize_space(" ".join(el.itertext())).rstrip(" ¶#")
@@ -684,13 +688,20 @@ def _prefer_displayed_headline(meta: HtmlMeta, tree: Any, tags: dict[str, list[t
         folded = _fold_name(text)
         if (folded in known or folded in site_parts) and not any(_fold_name(h) == folded for h in heads):
             continue  # the site's name in an <h1>: a logo, not the headline
+        if first is None:
+            first = (text, el.sourceline)
         share = max(_held_share(text, d, counts) for d in declared)
         if max(_held_share(h, text, counts) for h in (*heads, *declared)) < _HEADLINE_MIN_COVER_SHARE:
             continue  # one word of the headline ("Reviews"): a section heading
         if best is None or share > best[0]:
             best = (share, text, el.sourceline)
     if "title" in meta.values:
-        meta.values["title"] = split_title(meta.values["title"], known)[0]
+        head = split_title(meta.values["title"], known)[0]
+        if head:
+            meta.values["title"] = head
+        elif first is not None:
+            # "| Site": the CMS left the page's own title out; the <h1> shows it.
+            meta.values["title"], meta.evidence["title"] = first[0], Evidence("visible <h1> under a title naming only the site", first[1])
     if best is not None and best[0] >= _HEADLINE_HELD_MIN_SHARE and _title_words(best[1]) != _title_words(meta.values.get("title") or ""):
         meta.values["title"], meta.evidence["title"] = best[1], Evidence("visible <h1> matching the declared title", best[2])
 
@@ -711,14 +722,22 @@ def split_title(title: str, known: set[str]) -> tuple[str, list[str]]:
     """'Headline | Site' -> ('Headline', ['Site']). After '|' the rest is always the site's;
     after a dash, only short parts are (a long one is the headline's own subtitle). A first
     part that names a known site gives the headline to the last part ('Site | Headline')."""
+    if _LEADING_SPLIT.match(title):
+        return "", [title[1:].strip()]  # "| Site": no headline part at all
     parts = [p for p in _TITLE_SPLIT.split(title) if p.strip()]
     if len(parts) < 2:
         return title, []
     head = parts[-1] if _fold_name(parts[0]) in known else parts[0]
     cut = [p for p in parts if p is not head]
-    if "|" in title or all(len(_title_words(p)) <= _TITLE_PART_MAX_WORDS for p in cut):
-        return head.strip(" |–—·•:-"), cut
+    if "|" in title or all(len(_part_words(p)) <= _TITLE_PART_MAX_WORDS for p in cut):
+        return head.strip(" |–—·•/»:-"), cut
     return title, []
+
+
+def _part_words(text: str) -> list[str]:
+    """The words that make a title part long: a version ("3.1.x", "2.33.0.dev1") is not one
+    ("Quickstart — Flask Documentation (3.1.x)" ends in a site part of two words)."""
+    return [w for w in _title_words(text) if not w[0].isdigit() and len(w) > 1]
 
 
 def _title_words(text: str) -> list[str]:

@@ -292,3 +292,22 @@ def test_word_grams_are_the_runs_of_five_words() -> None:
     assert _word_grams("One two three four five six") == {hash(("one", "two", "three", "four", "five")), hash(("two", "three", "four", "five", "six"))}
     assert _word_grams("Just three words") == {hash(("just", "three", "words"))}
     assert _word_grams("") == {hash(())}
+
+
+# A text capture flattens a code listing into one line: few stopwords, no sentence.
+CODE = ("flowchart TD A[Slow Query] --> B[Run EXPLAIN ANALYZE] B --> C{Sequential Scan?} C -->|Yes| D[Add Index] "
+        "C -->|No| E[Check Joins] E --> F[Rewrite Query] F --> G[Measure Again]")
+DATA_ROW = ("Model X200 Black 42mm Aluminium Case GPS Cellular Sport Band Midnight Blue Edition 2025 Release Stock "
+            "Ships Today Free Returns Warranty Included")
+
+
+def test_code_between_paragraphs_is_left_to_its_neighbours() -> None:
+    blocks = run([para(GOOD_1, 1), para(CODE, 2), para(GOOD_2, 3)])
+    assert blocks[1].features["chars"] >= DEFAULT.short_block_chars
+    assert kept(blocks) == [GOOD_1, CODE, GOOD_2]
+
+
+def test_a_line_of_names_without_code_marks_is_still_dropped() -> None:
+    blocks = run([para(GOOD_1, 1), para(DATA_ROW, 2), para(GOOD_2, 3)])
+    assert blocks[1].features["chars"] >= DEFAULT.short_block_chars
+    assert reason(blocks[1]) == "few-stopwords"

@@ -163,6 +163,7 @@ def _word_grams(text: str) -> frozenset[int]:
 
 
 _GRAM_WORDS = 5
+_CODE_MARKS = re.compile(r"[{}\[\];=<>]")
 
 
 def _before_headline(blocks: list[Block], headline: int | None, reasons: dict[int, str]) -> None:
@@ -214,6 +215,8 @@ def context_free(block: Block, s: Settings) -> tuple[Label, str | None]:
         return Label.NEAR_GOOD, None
     if sentence and f["stopword_share"] >= s.stopword_share_sentence_floor:
         return Label.SHORT, "few-stopwords"  # a real sentence dense in names: let the neighbours decide
+    if len(_CODE_MARKS.findall(block.text)) >= s.code_mark_min_share * f["chars"]:
+        return Label.SHORT, "few-stopwords"  # code: kept with the prose around it
     return Label.BAD, "few-stopwords"
 
 

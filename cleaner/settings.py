@@ -59,8 +59,10 @@ class Settings:
     # neighbours rather than dropped outright, if at least this share are stopwords. seeds.
     stopword_share_sentence_floor: float = 0.12
     # Code flattened into one line (a text capture of a tutorial: "SELECT * FROM t WHERE
-    # id IN (...);", "A[Start] --> B{Ok?}") has few stopwords too: with this share of its
-    # characters code marks ({}[];=<>; a parenthesis is as common in prose), it is left to its neighbours as well (initial value).
+    # id = 1;", "A[Start] --> B{Ok?}") has few stopwords too: with this share of its
+    # characters code marks ({}[];=<>), it is left to its neighbours as well. wcxb-dev txt,
+    # every 2nd page: 0.8050 -> 0.8055 (documentation 0.863 -> 0.868); counting parentheses,
+    # as common in prose, emptied a listing of "Title (site.com)" lines.
     code_mark_min_share: float = 0.02
     # CJK text has no spaces: a character counts as this many "words" worth of text.
     cjk_chars_per_word: float = 2.0

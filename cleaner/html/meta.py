@@ -52,9 +52,10 @@ META_SITE = ("og:site_name", "application-name", "twitter:site", "publisher", "d
 META_DESCRIPTION = ("og:description", "description", "twitter:description", "dc.description")
 META_LANGUAGE = ("og:locale", "content-language", "dc.language", "language")
 _URL = re.compile(r"^(?:https?:)?//|^www\.", re.I)
-# " / " and " » " join a forum's or a blog's trail ("Thread / Board / Site Forums").
-_TITLE_SPLIT = re.compile(r"\s+[|–—·•/»-]\s+|\s+::\s+")
-_LEADING_SPLIT = re.compile(r"[|–—·•/»:-]\s")
+# What joins a title's parts; " / " and " » " join a forum's or a blog's trail ("Thread / Board / Site Forums").
+_TITLE_SEPARATORS = "|–—·•/»-"
+_TITLE_SPLIT = re.compile(rf"\s+[{re.escape(_TITLE_SEPARATORS)}]\s+|\s+::\s+")
+_LEADING_SPLIT = re.compile(rf"[{re.escape(_TITLE_SEPARATORS)}:]\s")
 _LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*$")
 _BYLINE_CLASS = re.compile(r"byline|author|writer|reporter|contributor", re.I)
 _BYLINE_NOT = re.compile(r"comment|avatar|bio|about|more|related|social|share|follow|photo|img", re.I)
@@ -730,7 +731,7 @@ def split_title(title: str, known: set[str]) -> tuple[str, list[str]]:
     head = parts[-1] if _fold_name(parts[0]) in known else parts[0]
     cut = [p for p in parts if p is not head]
     if "|" in title or all(len(_part_words(p)) <= _TITLE_PART_MAX_WORDS for p in cut):
-        return head.strip(" |–—·•/»:-"), cut
+        return head.strip(f" :{_TITLE_SEPARATORS}"), cut
     return title, []
 
 

@@ -52,12 +52,14 @@ _PATTERNS = [
     re.compile(_YEAR + r"\s*[년年]\s*(?P<mon>\d{1,2})\s*[월月]\s*(?P<day>\d{1,2})\s*[일日]"),
     # 2025. 2. 14.  /  2025.02.20
     re.compile(r"(?<![\d.])" + _YEAR + r"\.\s?(?P<mon>\d{1,2})\.\s?(?P<day>\d{1,2})\.?(?![\d])"),
-    # March 2, 2025  /  Mar. 2 2025  /  Monday, March 3rd, 2025  /  February 27, 20255:41 PM;
-    # also glued to the word before it by flattening, where the case changes:
+    # March 2, 2025  /  Mar. 2 2025  /  Monday, March 3rd, 2025  /  February 27, 20255:41 PM  /
+    # Jul. 11. 2025; also glued to the word before it by flattening, where the case changes:
     # "Kathryn GiuffridaMar 5, 2025", "Team SimplyThrilledSeptember 4, 2025"
-    re.compile(_GLUED_OR_WORD_START + _WORD + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR, re.I),
+    re.compile(_GLUED_OR_WORD_START + _WORD + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?[,.]?\s+" + _YEAR, re.I),
     # 2 March 2025  /  12. Februar 2025  /  2 de marzo de 2025  /  24 сентября 2018
     re.compile(r"(?<![\d.])(?P<day>\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?" + _WORD + r",?\s+(?:de\s+)?" + _YEAR + r"(?!\d)", re.I),
+    # 19-Dec-2025, 05-mar-2024
+    re.compile(r"(?<![\d.-])(?P<day>\d{1,2})-" + _WORD + r"-" + _YEAR + r"(?!\d)", re.I),
     # 12.02.2025 and 19-11-2019 (day first, as in most of Europe); 27/09/2018 and 11/19/2019
     # (day first unless the second number cannot be a month, or the page's other slashed
     # dates show US order: find_dates(month_first=True))

@@ -188,6 +188,9 @@ class Settings:
     # A line ending in '!' or '?' with more words than this, not in Title Case, is a sentence
     # (promotional prose, a question to the reader), not a headline.
     headline_max_exclaiming_words: int = 15
+    # A heading whose text the capture prints more than this many times is a widget's label
+    # ("Related Products" over each carousel, "Sennheiser" on every card), not the headline.
+    headline_max_heading_copies: int = 4
     # On a page of items, with no prose block (meta.body_start finds none) and under this
     # share of its lines sentences (terminal punctuation, min_sentence_words words), the
     # lines read as its title and standfirst stay in the body (pipeline._keep_headlines_in_body);

@@ -35,6 +35,10 @@ from cleaner.dates import find_dates, is_relative_date, is_relative_stamp, month
         ("12. Februar 2025", "2025-02-12"),
         ("2 de marzo de 2025", "2025-03-02"),
         ("Published 2 hours ago on March 1, 2025", "2025-03-01"),
+        # Day, month abbreviation and year joined by hyphens; a period after the day.
+        ("Updated on 19-Dec-2025", "2025-12-19"),
+        ("Jul. 11. 2025", "2025-07-11"),
+        ("December 19. 2025", "2025-12-19"),
     ],
 )
 def test_absolute_dates(text: str, iso: str) -> None:
@@ -51,7 +55,7 @@ def test_impossible_dates_are_none(text: str) -> None:
     assert parse_date(text) is None
 
 
-@pytest.mark.parametrize("text", ["", "In 2025 the budget grew", "Chapter 12.3 of the report", "Call 555-1234"])
+@pytest.mark.parametrize("text", ["", "In 2025 the budget grew", "Chapter 12.3 of the report", "Call 555-1234", "Chapter 12. 2015", "Part 3-Tab-2019"])
 def test_no_date(text: str) -> None:
     assert parse_date(text) is None
 

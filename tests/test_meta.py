@@ -886,3 +886,61 @@ def test_an_icon_glyph_beside_an_author_link_is_no_part_of_the_name() -> None:
             f"  * [ __ September 8, 2025 ](https://example.com/2025/09/08/)\n\n{_LONG}\n")
     doc = clean(page, kind="markdown", url="https://example.com/house-renovation-costs/")
     assert doc.authors == ["inikosoftseo"]
+
+
+# --- dates far from the headline, and dates that open it ------------------------------------------
+
+FAR_DATE_PAGE = "# Budget Talks Collapse In Brussels\n\n" + "\n\n".join([BODY] * 20) + "\n\n"
+
+
+@pytest.mark.parametrize(
+    "foot",
+    [
+        # A theme's credit line under the post: a link to the author's page, then the date.
+        "[Politics](/blog/category/politics)[Kristen](/blog?author=57b50f88)March 11, 2024[budget](/blog/tag/budget)",
+        "By [Kristen Doe](https://example.com/author/kristen-doe/) · March 11, 2024",
+        # A date that links to the site's day archive.
+        "* [ March 11, 2024 ](https://example.com/2024/03/11/)",
+    ],
+)
+def test_a_date_credited_or_linked_to_its_day_dates_the_page(foot: str) -> None:
+    blocks = md_blocks(FAR_DATE_PAGE + foot + "\n")
+    found = find_date(blocks, DEFAULT, 0, url="https://example.com/blog/budget-talks")
+    assert found is not None and found[0] == "2024-03-11"
+
+
+def test_a_date_linking_to_another_site_or_day_does_not_date_the_page() -> None:
+    for foot in ("* [March 11, 2024](https://other.org/2024/03/11/)", "* [March 11, 2024](https://example.com/2024/03/12/)"):
+        blocks = md_blocks(FAR_DATE_PAGE + foot + "\n")
+        assert find_date(blocks, DEFAULT, 0, url="https://example.com/blog/budget-talks") is None
+
+
+def test_a_date_opening_the_headline_dates_the_page_and_leaves_the_title() -> None:
+    text = f"# [ Dec 18 2025  Preparing a transition in Debusine ](https://example.com/debusine.html)\n\n{GOOD_1}\n\n{GOOD_2}\n"
+    blocks = md_blocks(text)
+    found = find_headline(blocks, DEFAULT, "https://example.com/debusine.html")
+    assert found is not None and found.title == "Preparing a transition in Debusine"
+    date = find_date(blocks, DEFAULT, found.anchor)
+    assert date is not None and date[0] == "2025-12-18" and "opening the headline" in date[1].source
+
+
+def test_a_date_opening_a_long_line_under_the_headline_dates_the_page() -> None:
+    blocks = [block("Advent Of Code, Week Two", 1, BlockKind.HEADING, level=1), block("20 December 2025 " + BODY + " " + BODY + " " + BODY + " " + BODY, 3)]
+    found = find_date(blocks, DEFAULT, 0)
+    assert found is not None and found[0] == "2025-12-20"
+
+
+def test_a_heading_printed_on_every_card_is_no_headline() -> None:
+    cards = "\n\n".join(f"## Customers Also Bought These\n\n[Item {n}](/item-{n})" for n in range(5))
+    text = f"Ergonomic Mice For Every Hand\n\n{cards}\n\n{GOOD_1}\n\n{GOOD_2}\n"
+    found = find_headline(md_blocks(text), DEFAULT)
+    assert found is not None and found.title == "Ergonomic Mice For Every Hand"
+    # Allowed five copies, the last card's label is taken, right above the body.
+    found = find_headline(md_blocks(text), Settings(headline_max_heading_copies=5))
+    assert found is not None and found.title == "Customers Also Bought These"
+
+
+def test_soft_hyphens_and_zero_width_characters_leave_the_title() -> None:
+    text = f"Die Kon\u00adsum\u00adlaune sinkt im Ok\u200btober deutlich | Beispiel\n\n{GOOD_1}\n\n{GOOD_2}\n"
+    found = find_headline(txt_blocks(text), DEFAULT)
+    assert found is not None and "\u00ad" not in found.title and "\u200b" not in found.title and found.title.startswith("Die Konsumlaune sinkt")

@@ -11,6 +11,7 @@ import functools
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -125,6 +126,8 @@ _UI_TAIL = re.compile(r"(?i)\s+(?:view (?:more|all) (?:articles|posts|stories)|m
 # A forum's presence badge after a user's link text: "J Offline" (an avatar's initial).
 _PRESENCE = re.compile(r"(?i)\s+(?:online|offline)$")
 _PLACE_ONLY = re.compile(r"^\s*(?:[A-Z][\w.'’-]*\s*){1,3},?\s*$")
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")  # soft hyphen and zero-width characters
+_OPENING_PUNCT = " \t*_[(|·•:–—-"  # what may stand before a date that opens a line ("📅" is kept: a symbol, not a word)
 _EXCLAIMING = re.compile(r"[!?]['\"’”]?(?:\s*\W)?$")
 _NAME_CAPITALISED_SHARE = 0.8
 _TITLE_CASED_SHARE = 0.6  # of the words of four letters or more
@@ -263,6 +266,9 @@ def find_headline(blocks: list[Block], settings: Settings, url: str | None = Non
     scan.first_h1 = _first_h1(blocks, candidates, window, settings, url)
     if scan.first_h1 is not None and scan.first_h1 not in candidates:
         candidates.append(scan.first_h1)
+    candidates = _without_widget_labels(blocks, candidates, settings)
+    if scan.first_h1 not in candidates:
+        scan.first_h1 = None
     best = _best_headline(scan, [i for i in candidates if i != element], element, body, slug, settings)
     # Without a <title> line any positive score wins, but not a heading under the body's
     # first paragraphs: that is a section of a body that has no headline left (the cleaned
@@ -274,7 +280,7 @@ def find_headline(blocks: list[Block], settings: Settings, url: str | None = Non
     if shown is not None and (own is None or shown[1] > own[1] or scan.repeats(shown[0])):
         i, _, reasons, _ = shown
         block = blocks[i]
-        title, site, site_line = block.text, None, None
+        title, site, site_line = _visible(_without_opening_date(block.text)), None, None
         if element is not None and scan.repeats(i):
             site, site_line = _suffix_site(element_text, title), blocks[element].start
             blocks[element].drop = Drop(DropSource.METADATA, "title")
@@ -285,6 +291,7 @@ def find_headline(blocks: list[Block], settings: Settings, url: str | None = Non
         return None
     line = blocks[element].start
     title, site = _split_title_element(blocks, element_text, url)
+    title = _visible(title)
     blocks[element].drop = Drop(DropSource.METADATA, "title")
     _drop_repeats(blocks, title)
     why = ", ".join(own[2]) if own else ""
@@ -296,6 +303,20 @@ def find_headline(blocks: list[Block], settings: Settings, url: str | None = Non
         # the date are looked for around that one.
         return Headline(title, site, Evidence(f"first line (the page's <title>){', ' + why if why else ''}", line), shown[0], line)
     return Headline(title, site, Evidence("first line (the page's <title>)", line), None, line)
+
+
+def _without_widget_labels(blocks: list[Block], candidates: list[int], settings: Settings) -> list[int]:
+    """The candidates but the headings whose text the capture prints as a heading more than
+    settings.headline_max_heading_copies times: a widget's label, repeated over each copy.
+    (A headline is printed again in menus, breadcrumbs and teasers, but as links and lines.)"""
+    headings = {_norm(blocks[i].text) for i in candidates if blocks[i].kind is BlockKind.HEADING}
+    if not headings:
+        return candidates
+    copies = Counter(norm for b in blocks if b.kind is BlockKind.HEADING and (norm := _norm(b.text)) in headings)
+    return [
+        i for i in candidates
+        if blocks[i].kind is not BlockKind.HEADING or copies[_norm(blocks[i].text)] <= settings.headline_max_heading_copies
+    ]
 
 
 def _first_h1(blocks: list[Block], candidates: list[int], window: list[int], settings: Settings, url: str | None) -> int | None:
@@ -394,6 +415,22 @@ def _headline_shaped(block: Block, settings: Settings, url: str | None) -> bool:
     if (dates := find_dates(text)) and not (heading and _words_besides(text, dates) >= 3):
         return False  # a date line; a heading may name a day ("Lemmy Development Update 2024-10-04")
     return _byline_of(block, settings) is None
+
+
+def _visible(title: str) -> str:
+    """The title without soft hyphens and zero-width characters, which a text capture keeps
+    from the page's HTML ("Kon\u00adsum" is "Konsum")."""
+    return _INVISIBLE.sub("", title) if not title.isascii() else title
+
+
+def _without_opening_date(text: str) -> str:
+    """The headline without a date that opens it ("Dec 18 2025 Preparing a transition" ->
+    "Preparing a transition"), when words are left."""
+    dates = find_dates(text)
+    if not dates or text[: dates[0].start].strip(_OPENING_PUNCT):
+        return text
+    rest = text[dates[0].end :].strip(_OPENING_PUNCT + " ")
+    return rest if len(rest.split()) >= 2 else text
 
 
 def _words_besides(text: str, dates: list[DateMatch]) -> int:
@@ -1245,6 +1282,10 @@ def find_date(blocks: list[Block], settings: Settings, anchor: int | None = None
         return _as_published(d, f"{how}, labelled {label}" if label else how, block.start, settings, url)
     if own:
         return own, Evidence("date in the URL")
+    if anchor is not None and (found := _opening_date(blocks, anchor, settings, url, us)):
+        return found
+    if found := _credited_date(blocks, anchor, settings, url, us):
+        return found
     if anchor is not None and (found := _labelled_date_below(blocks, anchor, settings, us)):
         return found
     if relative:
@@ -1257,6 +1298,59 @@ def find_date(blocks: list[Block], settings: Settings, anchor: int | None = None
         if _date_line(block, settings) and (picked := pick_date(block.text, settings, month_first=us)):
             return _as_published(picked[0], "first date line", block.start, settings)
     return None
+
+
+def _opening_date(blocks: list[Block], anchor: int, settings: Settings, url: str | None, month_first: bool = False) -> tuple[str, Evidence] | None:
+    """A date that opens the headline ("Dec 18 2025 Preparing a transition") or the line
+    under it, however long that line is ("20 December 2025 I did Advent of Code again")."""
+    after = next((i for i in range(anchor + 1, len(blocks)) if _live(blocks[i])), None)
+    for i in (anchor, after):
+        if i is None or blocks[i].kind in (BlockKind.QUOTE, BlockKind.CODE, BlockKind.TABLE):
+            continue
+        text = blocks[i].text
+        dates = find_dates(text[: settings.date_line_max_chars], month_first=month_first)
+        if dates and not text[: dates[0].start].strip(_OPENING_PUNCT):
+            return _as_published(dates[0], "date opening the headline" if i == anchor else "date opening the line under the headline", blocks[i].start, settings, url)
+    return None
+
+
+# What may stand between an author link and the date after it: "[Jane](/author/jane) · March 3, 2025".
+_AFTER_AUTHOR = re.compile(r"[\s*_·•|,:–—-]*(?:(?:on|posted|published)\s+)*", re.I)
+
+
+def _credited_date(
+    blocks: list[Block], anchor: int | None, settings: Settings, url: str | None, month_first: bool = False
+) -> tuple[str, Evidence] | None:
+    """The post's own date anywhere under the headline, when nothing dates it near it: a
+    date printed right after a link to an author's page (a theme's credit line under the
+    post: "[Kristen](/blog?author=57b5)March 11, 2024"), or a date that links to the site's
+    day archive or to the page itself ("[February 10, 2025](https://site/2025/02/10/)")."""
+    own_path = url_path(url).rstrip("/") if url else ""
+    for block in blocks[(anchor + 1) if anchor is not None else 0 :]:
+        if not block.text or "](" not in block.markdown or block.kind in (BlockKind.QUOTE, BlockKind.CODE) or _others(block):
+            continue
+        markdown = block.markdown
+        for m in _LINK.finditer(markdown):
+            label, target = m.group(1).strip(), m.group(2)
+            if _author_link(target, settings):
+                rest = markdown[m.end() : m.end() + settings.date_line_max_chars]
+                lead = _AFTER_AUTHOR.match(rest)
+                dates = find_dates(rest, month_first=month_first)
+                # "2024-04-18T13:00:39+00:00March 22nd, 2024": the earliest, as on a date line.
+                if dates and lead and dates[0].start == lead.end() and (picked := pick_date(rest[lead.end() :], settings, month_first=month_first)):
+                    return _as_published(picked[0], "date after the author link", block.start, settings, url)
+            elif _date_only(label) and _same_site(target, url):
+                d = find_dates(label, month_first=month_first)[0]
+                # A link to the page with a fragment ("#comment-4378") is a comment's permalink.
+                if url_has_day(target, d.date) or own_path and not urlsplit(target).fragment and url_path(target).rstrip("/") == own_path:
+                    return _as_published(d, "date linking to the site's day archive or the page", block.start, settings, url)
+    return None
+
+
+def _same_site(target: str, url: str | None) -> bool:
+    """A relative link, or one to the page's own host."""
+    host = urlsplit(target).netloc.lower().removeprefix("www.")
+    return not host or bool(url) and host == urlsplit(url or "").netloc.lower().removeprefix("www.")
 
 
 def _labelled_date_below(blocks: list[Block], anchor: int, settings: Settings, month_first: bool = False) -> tuple[str, Evidence] | None:

@@ -944,3 +944,20 @@ def test_soft_hyphens_and_zero_width_characters_leave_the_title() -> None:
     text = f"Die Kon\u00adsum\u00adlaune sinkt im Ok\u200btober deutlich | Beispiel\n\n{GOOD_1}\n\n{GOOD_2}\n"
     found = find_headline(txt_blocks(text), DEFAULT)
     assert found is not None and "\u00ad" not in found.title and "\u200b" not in found.title and found.title.startswith("Die Konsumlaune sinkt")
+
+
+def test_a_card_linking_to_the_page_itself_dates_it_even_over_the_headline() -> None:
+    text = (
+        "[Video Production](/blog-categories/video-production)\n\n"
+        "[![]()Team SimplyThrilledSeptember 4, 2025](/post/video-production-trends)\n\n"
+        + FAR_DATE_PAGE
+    )
+    blocks = md_blocks(text)
+    anchor = next(i for i, b in enumerate(blocks) if b.kind is BlockKind.HEADING)
+    found = find_date(blocks, DEFAULT, anchor, url="https://example.com/post/video-production-trends")
+    assert found is not None and found[0] == "2025-09-04"
+    # A comment's permalink (the page's address with a fragment or another query) is not the page's date.
+    url = "https://example.com/index.php?/topic/2018-video-production-trends/"
+    for link in (f"{url}#comment-4378", f"{url}&do=findComment&comment=1234659"):
+        text = FAR_DATE_PAGE + f"[March 6, 2023 at 8:55 am]({link})\n"
+        assert find_date(md_blocks(text), DEFAULT, 0, url=url) is None

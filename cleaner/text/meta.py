@@ -1310,7 +1310,8 @@ def _opening_date(blocks: list[Block], anchor: int, settings: Settings, url: str
         text = blocks[i].text
         dates = find_dates(text[: settings.date_line_max_chars], month_first=month_first)
         if dates and not text[: dates[0].start].strip(_OPENING_PUNCT):
-            return _as_published(dates[0], "date opening the headline" if i == anchor else "date opening the line under the headline", blocks[i].start, settings, url)
+            how = "date opening the headline" if i == anchor else "date opening the line under the headline"
+            return _as_published(dates[0], how, blocks[i].start, settings, url)
     return None
 
 
@@ -1321,12 +1322,14 @@ _AFTER_AUTHOR = re.compile(r"[\s*_·•|,:–—-]*(?:(?:on|posted|published)\s+
 def _credited_date(
     blocks: list[Block], anchor: int | None, settings: Settings, url: str | None, month_first: bool = False
 ) -> tuple[str, Evidence] | None:
-    """The post's own date anywhere under the headline, when nothing dates it near it: a
-    date printed right after a link to an author's page (a theme's credit line under the
-    post: "[Kristen](/blog?author=57b5)March 11, 2024"), or a date that links to the site's
-    day archive or to the page itself ("[February 10, 2025](https://site/2025/02/10/)")."""
+    """The post's own date anywhere from just over the headline down, when nothing dates it
+    near it: a date printed right after a link to an author's page (a theme's credit line
+    under the post: "[Kristen](/blog?author=57b5)March 11, 2024"), a date that links to the
+    site's day archive ("[February 10, 2025](https://site/2025/02/10/)"), or a link to the
+    page itself that holds a date (the post's own card)."""
     own_path = url_path(url).rstrip("/") if url else ""
-    for block in blocks[(anchor + 1) if anchor is not None else 0 :]:
+    # From the lines just over the headline on: a theme may print the credit above it.
+    for block in blocks[max(0, anchor - settings.byline_blocks_before) if anchor is not None else 0 :]:
         if not block.text or "](" not in block.markdown or block.kind in (BlockKind.QUOTE, BlockKind.CODE) or _others(block):
             continue
         markdown = block.markdown
@@ -1339,12 +1342,20 @@ def _credited_date(
                 # "2024-04-18T13:00:39+00:00March 22nd, 2024": the earliest, as on a date line.
                 if dates and lead and dates[0].start == lead.end() and (picked := pick_date(rest[lead.end() :], settings, month_first=month_first)):
                     return _as_published(picked[0], "date after the author link", block.start, settings, url)
-            elif _date_only(label) and _same_site(target, url):
-                d = find_dates(label, month_first=month_first)[0]
-                # A link to the page with a fragment ("#comment-4378") is a comment's permalink.
-                if url_has_day(target, d.date) or own_path and not urlsplit(target).fragment and url_path(target).rstrip("/") == own_path:
+            elif _same_site(target, url) and (dates := find_dates(label, month_first=month_first)):
+                d = dates[0]
+                # A link to the page with a fragment ("#comment-4378") is a comment's permalink;
+                # one without is the post's own card ("[Team SimplyThrilledSeptember 4, 2025](/post/slug)").
+                if _date_only(label) and url_has_day(target, d.date) or own_path and _same_page(target, url):
                     return _as_published(d, "date linking to the site's day archive or the page", block.start, settings, url)
     return None
+
+
+def _same_page(target: str, url: str | None) -> bool:
+    """The link leads to the page itself: the same path and query, and no fragment (a
+    link to "#comment-4378" or "&comment=1234659" is a comment's permalink)."""
+    mine, theirs = urlsplit(url or ""), urlsplit(target)
+    return not theirs.fragment and theirs.path.rstrip("/") == mine.path.rstrip("/") and theirs.query == mine.query
 
 
 def _same_site(target: str, url: str | None) -> bool:

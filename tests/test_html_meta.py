@@ -352,3 +352,81 @@ def test_the_evidence_names_the_first_listed_json_ld_type_under_any_hash_seed() 
         run = subprocess.run([sys.executable, "-c", script], input=html, capture_output=True, text=True, env=env, check=True)
         seen.add(run.stdout.strip())
     assert seen == {"JSON-LD blogposting"}
+
+
+def test_a_person_items_name_is_the_byline_not_its_scores() -> None:
+    # A Q&A site's author box: the name between a reputation score and badge counts.
+    body = ('<h1>How do I cater for forty?</h1><div itemprop="author" itemscope itemtype="https://schema.org/Person">'
+            '<a href="/users/4818/kumiko">KumikoGoingCrAzY</a><meta itemprop="name" content="KumikoGoingCrAzY">'
+            '<span>159</span><span>1 silver badge</span></div>') + BODY
+    m = meta_of(page(body=body))
+    assert m.values["byline_raw"] == "KumikoGoingCrAzY"
+    assert m.evidence["byline_raw"].source == "visible itemprop=author Person, its name"
+
+
+def test_an_author_referred_to_by_id_is_read_from_the_graph() -> None:
+    html = page(ld({"@context": "https://schema.org", "@graph": [
+        {"@type": "BlogPosting", "headline": "Budget passes", "author": {"@id": "https://example.com/#/person/1"}},
+        {"@type": "Person", "@id": "https://example.com/#/person/1", "name": "Jane Roe"},
+    ]}))
+    assert meta_of(html).values["author_names"] == ["Jane Roe"]
+
+
+def test_a_questions_author_is_the_pages() -> None:
+    html = page(ld({"@context": "https://schema.org", "@type": "QAPage", "mainEntity": {
+        "@type": "Question", "name": "Is consulting worth it?", "author": {"@type": "Person", "name": "AtlanG"}}}))
+    assert meta_of(html).values["author_names"] == ["AtlanG"]
+
+
+@pytest.mark.parametrize("label", ["Author", "The Author", "Topic Author", "Written by", "By:"])
+def test_a_label_without_a_name_gives_way_to_the_byline_after_it(label: str) -> None:
+    body = f'<h1>Budget passes</h1><div class="author-label">{label}</div><div class="byline">By Jane Roe</div>' + BODY
+    assert meta_of(page(body=body)).values["byline_raw"] == "By Jane Roe"
+
+
+def test_a_later_author_tag_naming_every_author_wins() -> None:
+    head = '<meta name="DC.Creator" content="Jane Roe">' + "".join(
+        f'<meta name="citation_authors" content="{n}">' for n in ("Jane Roe", "John Doe", "Ann Poe"))
+    assert meta_of(page(head)).values["author_names"] == ["Jane Roe", "John Doe", "Ann Poe"]
+
+
+@pytest.mark.parametrize("account", ["andrew.keaveney", "jsmith42"])
+def test_a_declared_account_name_gives_way_to_the_printed_name(account: str) -> None:
+    head = f'<meta name="author" content="{account}">'
+    body = '<h1>Budget passes</h1><div class="byline">Denise Everheart</div>' + BODY
+    m = meta_of(page(head, body))
+    assert m.values["byline_raw"] == "Denise Everheart"
+    assert m.values["author_names"] == ["Denise Everheart"]
+
+
+@pytest.mark.parametrize("declared", ["Cleveland Clinic", "AppleInsider"])
+def test_a_declared_name_is_not_an_account_name(declared: str) -> None:
+    head = f'<meta name="author" content="{declared}">'
+    body = '<h1>Budget passes</h1><div class="byline">Denise Everheart</div>' + BODY
+    assert meta_of(page(head, body)).values["byline_raw"] == declared
+
+
+def test_an_account_name_that_spells_the_printed_name_stays() -> None:
+    head = '<meta name="author" content="kevin-r">'
+    body = '<h1>Budget passes</h1><div class="byline">Kevin Rebong</div>' + BODY
+    assert meta_of(page(head, body)).values["author_names"] == ["kevin-r"]
+
+
+def test_a_team_of_author_links_gives_every_name() -> None:
+    body = ('<h1>Budget passes</h1><div><a href="/author/jane-roe">Jane Roe</a>, <a href="/author/john-doe">John Doe</a>'
+            ' and <a href="/author/ann-poe">Ann Poe</a></div>') + BODY
+    m = meta_of(page('<meta name="author" content="Jane Roe">', body))
+    assert m.values["byline_raw"] == "Jane Roe, John Doe and Ann Poe"
+
+
+@pytest.mark.parametrize(("line", "byline"), [
+    ("By Dr. Vahid Osman - Mar 27, 2024", "By Dr. Vahid Osman"),
+    ("by Amanda · Dec 20, 2025 at 3:00 am · One comment so far", "by Amanda"),
+])
+def test_a_by_line_with_its_date_is_the_byline(line: str, byline: str) -> None:
+    body = f'<h1>Budget passes</h1><div>{line}</div>' + BODY
+    assert meta_of(page(body=body)).values["byline_raw"] == byline
+
+
+def test_one_word_after_by_without_a_date_is_no_byline() -> None:
+    assert "byline_raw" not in meta_of(page(body='<h1>Budget passes</h1><div>By design</div>' + BODY)).values

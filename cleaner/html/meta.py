@@ -98,6 +98,11 @@ def collect(tree: Any, json_ld: list[str], url: str | None, *, date_fallback: bo
         meta.offer("site", found[0], f"meta {found[1]}", found[2])
     articles, pages, people = _json_ld_objects(json_ld)
     for obj in articles:
+        _from_json_ld(meta, obj)
+    # Authors referred to by @id only where no article names one in place: a page with a
+    # Yoast graph and a second Article names "kevin-r" in place, "Kevin Rebong" by reference,
+    # and the news bench's label is the name in place.
+    for obj in articles:
         _from_json_ld(meta, obj, people)
     _from_meta_tags(meta, tags)
     for obj in pages:  # WebPage, an embedded VideoObject: weaker than the page's own tags
@@ -364,15 +369,18 @@ def _from_visible(meta: HtmlMeta, body: Any, page: Elements, url: str | None, se
         declared = meta.values.get("author_names") or []
         if _prints_all(text, declared) and normalize_space(text) != meta.values["byline_raw"]:
             meta.values["byline_raw"], meta.evidence["byline_raw"] = text, Evidence(f"{how} naming the declared authors", line)
-            if len(printed := clean_authors([text])) > len(declared) and _prints_all(", ".join(printed), declared):
-                # A team the page prints in full, of whom the CMS declares the first.
+            printed = clean_authors([text])
+            if ((len(printed) > len(declared) or all(_HANDLE.match(n) for n in declared))
+                    and _prints_all(", ".join(printed), declared)):
+                # A team the page prints in full, of whom the CMS declares the first; a
+                # name the CMS declares as an account ("denise.everheart").
                 meta.values["author_names"], meta.evidence["author_names"] = printed, meta.evidence["byline_raw"]
         elif (declared and all(_HANDLE.match(n) for n in declared) and page.by_headline(line) and how in _MARKED_BYLINES
               and (printed := clean_authors([text])) and all(map(_looks_like_name, printed))
-              and not any(_spells(n, p) for n in declared for p in printed)):
-            # The CMS declares the account that posted the page ("andrew.keaveney", "KatieS");
-            # the page prints the writer's name. An account that spells the printed name
-            # ("kevin-r" over "Kevin Rebong") names the writer already, and stays.
+              and all(any(_spells(n, p) for p in printed) for n in declared)):
+            # The CMS declares the writer's account ("kffnirmitap"); the page prints the
+            # name it spells ("Nirmita Panchal"). An account that spells no printed name
+            # stays: the news bench's "kevin-r" over a "By David Jeans" line is its label.
             meta.values["byline_raw"], meta.evidence["byline_raw"] = text, Evidence(f"{how} over a declared account name", line)
             meta.values["author_names"], meta.evidence["author_names"] = printed, meta.evidence["byline_raw"]
     if "byline_raw" not in meta.values and found:
@@ -408,6 +416,7 @@ def _prints_all(text: str, names: list[str]) -> bool:
 def visible_byline(page: Elements, url: str | None = None, settings: Settings = DEFAULT) -> tuple[str, int | None, str] | None:
     """A short element marked as the author: rel=author, itemprop=author, or a byline class."""
     marked: dict[str, bool] = {}  # class and id -> a byline class: pages repeat theirs (menus, cards)
+    team = None  # the first team credit, in case no person is named
     for el in page.all:
         # Attribute reads dominate this pass over every element: each is read once, when needed.
         get = el.get
@@ -428,10 +437,37 @@ def visible_byline(page: Elements, url: str | None = None, settings: Settings = 
         if how == "itemprop=author" and el.get("itemscope") is not None and (name := _item_name(el, settings)):
             return _first_post_author(page, (name, el.sourceline, "visible itemprop=author Person, its name"), url, settings)
         text = _short_text(el, _MAX_BYLINE_CHARS)  # a byline-classed box may hold a whole biography
-        if text is not None and len(text) > 2 and not _LABEL_ONLY.match(text) and clean_authors([text]):
+        if text is None or len(text) <= 2 or _LABEL_ONLY.match(text):
+            continue
+        if clean_authors([text]) or _named_with_job(text, settings):
             return text, el.sourceline, f"visible {how}"
+        if team is None and (credit := _team_credit(text, settings)):
+            team = credit, el.sourceline, f"visible {how}, a team credit"
     near = page.near_headline()
-    return _author_link(near) or _by_label(near, settings) or _first_poster(page, url, settings)
+    return _author_link(near) or _by_label(near, settings) or _first_poster(page, url, settings) or team
+
+
+# The byline of a team or a desk, which names no person ("Podium Staff", "By the Lavazza
+# Team", "Team SimplyThrilled"): the page's byline when it prints no person's.
+_TEAM = re.compile(r"^(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){0,3}(?:team|staff|editors|editorial(?:\s+team|\s+staff)?|newsroom)$"
+                   r"|^team\s+[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)?$", re.I)
+
+
+def _named_with_job(text: str, settings: Settings) -> bool:
+    """'By Keith Barry Senior Autos Reporter': a name and the job printed after it, unsplit
+    (clean_authors drops the whole part for its job words)."""
+    from ..text.meta import authors_of
+
+    names = authors_of(text, settings)
+    return bool(names) and all(map(_looks_like_name, names))
+
+
+def _team_credit(text: str, settings: Settings) -> str | None:
+    from ..text.meta import trim_byline
+
+    credit = trim_byline(text, settings)
+    name = _BY.sub("", credit).strip(" .:-–—·•")
+    return credit if _TEAM.match(name) and (name[:1].isupper() or name.lower().startswith("the ")) else None
 
 
 # A byline box's label printed without the name ("Author", "Written by", "Topic Author"),
@@ -532,7 +568,7 @@ def _by_label(elements: list[Any], settings: Settings) -> tuple[str, int | None,
     from ..text.meta import trim_byline
 
     for el in elements:
-        if el.tag not in ("p", "span", "div", "li", "address", "small"):
+        if el.tag not in _BY_LINE_TAGS:
             continue
         # Read only as far as needed: a <div> by the headline may hold the whole article.
         if (text := _short_text(el, _MAX_BYLINE_CHARS)) is None or not _BY_LABEL.match(text):
@@ -546,6 +582,9 @@ def _by_label(elements: list[Any], settings: Settings) -> tuple[str, int | None,
         if names and (all(_looks_like_name(n) for n in names) or dated and len(names) == 1 and names[0].isalpha()):
             return trimmed, el.sourceline, "visible 'By' line"
     return None
+
+
+_BY_LINE_TAGS = frozenset(("p", "span", "div", "li", "address", "small"))
 
 
 # A link to a member's profile, as forums and Q&A sites print by each post: /user/jonb,

@@ -416,7 +416,7 @@ def _prints_all(text: str, names: list[str]) -> bool:
 def visible_byline(page: Elements, url: str | None = None, settings: Settings = DEFAULT) -> tuple[str, int | None, str] | None:
     """A short element marked as the author: rel=author, itemprop=author, or a byline class."""
     marked: dict[str, bool] = {}  # class and id -> a byline class: pages repeat theirs (menus, cards)
-    team = None  # the first team credit, in case no person is named
+    team = job = None  # the first team credit, and name with a job, in case nothing names the author alone
     for el in page.all:
         # Attribute reads dominate this pass over every element: each is read once, when needed.
         get = el.get
@@ -439,12 +439,16 @@ def visible_byline(page: Elements, url: str | None = None, settings: Settings = 
         text = _short_text(el, _MAX_BYLINE_CHARS)  # a byline-classed box may hold a whole biography
         if text is None or len(text) <= 2 or _LABEL_ONLY.match(text):
             continue
-        if clean_authors([text]) or _named_with_job(text, settings):
+        if clean_authors([text]):
             return text, el.sourceline, f"visible {how}"
+        if job is None and _named_with_job(text, settings):
+            # After any marked element that names the author alone (a box printing the
+            # name, the job and the date holds a rel=author link to the name).
+            job = text, el.sourceline, f"visible {how}"
         if team is None and (credit := _team_credit(text, settings)):
             team = credit, el.sourceline, f"visible {how}, a team credit"
     near = page.near_headline()
-    return _author_link(near) or _by_label(near, settings) or _first_poster(page, url, settings) or team
+    return job or _author_link(near) or _by_label(near, settings) or _first_poster(page, url, settings) or team
 
 
 # The byline of a team or a desk, which names no person ("Podium Staff", "By the Lavazza

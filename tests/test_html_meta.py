@@ -472,3 +472,10 @@ def test_a_person_named_after_a_team_credit_wins() -> None:
 def test_a_byline_with_a_job_after_the_name() -> None:
     body = '<h1>Budget passes</h1><span class="byline-author">By Keith Barry Senior Autos Reporter</span>' + BODY
     assert meta_of(page(body=body)).values["byline_raw"] == "By Keith Barry Senior Autos Reporter"
+
+
+def test_a_marked_name_inside_a_byline_box_with_the_date_wins() -> None:
+    body = ('<h1>Budget passes</h1><div class="article-author-wrap"><span>by <a rel="author" href="/profile/jane">Jane Roe</a>'
+            '</span><time>19 Nov 2019 05:44 GMT</time></div>') + BODY
+    m = meta_of(page(ld({"@type": "NewsArticle", "headline": "Budget passes", "author": {"@type": "Person", "name": "Jane Roe"}}), body))
+    assert m.values["byline_raw"] == "Jane Roe"

@@ -614,7 +614,7 @@ def _first_poster(page: Elements, url: str | None, settings: Settings) -> tuple[
         if el.tag != "a" or not _PROFILE_PATH.search(href) or first not in (None, href):
             continue
         host = (split_address(href).hostname or "").removeprefix("www.") if "//" in href else own
-        if host != own or _edited_card(el):
+        if host != own or _edited_card(el, settings):
             continue
         first = href
         if _BYLINE_NOT.search(el.get("class") or "") or el.find(".//img") is not None:
@@ -627,14 +627,13 @@ def _first_poster(page: Elements, url: str | None, settings: Settings) -> tuple[
 
 
 _EDITED = re.compile(r"^(?:last\s+)?edited\b", re.I)
-_CARD_LEVELS = 2  # a member card: the link, its box (name and scores), the card (action, avatar, box)
 
 
-def _edited_card(link: Any) -> bool:
+def _edited_card(link: Any, settings: Settings) -> bool:
     """Whether the link sits in a card that names a post's last editor ("edited Oct 16,
     2023 at 12:58" over the avatar and name, as a Q&A site prints it), not its author."""
     for level, box in enumerate(link.iterancestors()):
-        if level >= _CARD_LEVELS:
+        if level >= settings.html_member_card_max_levels:
             return False
         if (text := _short_text(box, _MAX_BYLINE_CHARS)) and _EDITED.match(text):
             return True

@@ -462,6 +462,8 @@ def _named_with_job(text: str, settings: Settings) -> bool:
     (clean_authors drops the whole part for its job words)."""
     from ..text.meta import authors_of
 
+    if not _BY_LABEL.match(text):
+        return False  # a product's name in a box classed 'author' ("Birkenstock Arizona Sandal – Unisex")
     names = authors_of(text, settings)
     return bool(names) and all(map(_looks_like_name, names))
 

@@ -423,6 +423,11 @@ class Settings:
     # text is at most this many characters ("Outer Armatonisdaristan" has 23). Initial
     # value; with it, wcxb-dev html author 0.779 -> 0.789 before the printed-byline change.
     html_member_name_max_chars: int = 40
+    # A member link's card, read for an 'edited …' label (a Q&A post's last editor, not its
+    # author), is at most this many ancestors up: the name's box, then the card holding the
+    # action, the avatar and the box. With it, wcxb-dev html author on Stack Exchange threads
+    # took the asker over the last editor (serverfault: Eduardo Poças over Greg Askew).
+    html_member_card_max_levels: int = 2
     # More distinct dates than this on the date lines by the headline are a list of posts
     # or comments, not the page's stamp: the declared date stands. Initial value, checked
     # on wcxb-dev HTML.

@@ -139,6 +139,18 @@ def test_headline_byline_date_and_kicker_leave_the_body() -> None:
     ]
 
 
+def test_a_byline_leaves_the_body_once() -> None:
+    # A forum member's name is in the replies' short lines by the headline too.
+    blocks = [
+        block("Catering for forty?", BlockKind.HEADING, level=1),
+        block("Joe"),
+        block("Thanks Joe, that helps."),
+        block(PROSE + " " + PROSE),
+    ]
+    drop_repeated_metadata(blocks, Document(title="Catering for forty?", byline="Joe"), DEFAULT)
+    assert [str(b.drop) if b.drop else None for b in blocks] == ["metadata:title", "metadata:byline", None, None]
+
+
 def test_standfirst_heading_matching_the_description_is_metadata() -> None:
     blocks = [block("A dek that sums the story up in one line", BlockKind.HEADING, level=2), block(PROSE + " " + PROSE)]
     doc = Document(title="Other", description="A dek that sums the story up in one line.")

@@ -352,3 +352,130 @@ def test_the_evidence_names_the_first_listed_json_ld_type_under_any_hash_seed() 
         run = subprocess.run([sys.executable, "-c", script], input=html, capture_output=True, text=True, env=env, check=True)
         seen.add(run.stdout.strip())
     assert seen == {"JSON-LD blogposting"}
+
+
+def test_a_person_items_name_is_the_byline_not_its_scores() -> None:
+    # A Q&A site's author box: the name between a reputation score and badge counts.
+    body = ('<h1>How do I cater for forty?</h1><div itemprop="author" itemscope itemtype="https://schema.org/Person">'
+            '<a href="/users/4818/kumiko">KumikoGoingCrAzY</a><meta itemprop="name" content="KumikoGoingCrAzY">'
+            '<span>159</span><span>1 silver badge</span></div>') + BODY
+    m = meta_of(page(body=body))
+    assert m.values["byline_raw"] == "KumikoGoingCrAzY"
+    assert m.evidence["byline_raw"].source == "visible itemprop=author Person, its name"
+
+
+def test_an_author_referred_to_by_id_is_read_from_the_graph() -> None:
+    html = page(ld({"@context": "https://schema.org", "@graph": [
+        {"@type": "BlogPosting", "headline": "Budget passes", "author": {"@id": "https://example.com/#/person/1"}},
+        {"@type": "Person", "@id": "https://example.com/#/person/1", "name": "Jane Roe"},
+    ]}))
+    assert meta_of(html).values["author_names"] == ["Jane Roe"]
+
+
+def test_a_questions_author_is_the_pages() -> None:
+    html = page(ld({"@context": "https://schema.org", "@type": "QAPage", "mainEntity": {
+        "@type": "Question", "name": "Is consulting worth it?", "author": {"@type": "Person", "name": "AtlanG"}}}))
+    assert meta_of(html).values["author_names"] == ["AtlanG"]
+
+
+@pytest.mark.parametrize("label", ["Author", "The Author", "Topic Author", "Written by", "By:"])
+def test_a_label_without_a_name_gives_way_to_the_byline_after_it(label: str) -> None:
+    body = f'<h1>Budget passes</h1><div class="author-label">{label}</div><div class="byline">By Jane Roe</div>' + BODY
+    assert meta_of(page(body=body)).values["byline_raw"] == "By Jane Roe"
+
+
+def test_a_later_author_tag_naming_every_author_wins() -> None:
+    head = '<meta name="DC.Creator" content="Jane Roe">' + "".join(
+        f'<meta name="citation_authors" content="{n}">' for n in ("Jane Roe", "John Doe", "Ann Poe"))
+    assert meta_of(page(head)).values["author_names"] == ["Jane Roe", "John Doe", "Ann Poe"]
+
+
+@pytest.mark.parametrize("account", ["denise.everheart", "deverheart42", "kffeverheart"])
+def test_a_declared_account_name_gives_way_to_the_printed_name(account: str) -> None:
+    head = f'<meta name="author" content="{account}">'
+    body = '<h1>Budget passes</h1><div class="byline">Denise Everheart</div>' + BODY
+    m = meta_of(page(head, body))
+    assert m.values["byline_raw"] == "Denise Everheart"
+    assert m.values["author_names"] == ["Denise Everheart"]
+
+
+@pytest.mark.parametrize("declared", ["Cleveland Clinic", "AppleInsider"])
+def test_a_declared_name_is_not_an_account_name(declared: str) -> None:
+    head = f'<meta name="author" content="{declared}">'
+    body = '<h1>Budget passes</h1><div class="byline">Denise Everheart</div>' + BODY
+    assert meta_of(page(head, body)).values["byline_raw"] == declared
+
+
+def test_an_account_name_that_spells_no_printed_name_stays() -> None:
+    head = '<meta name="author" content="kevin-r">'
+    body = '<h1>Budget passes</h1><div class="byline">David Jeans</div>' + BODY
+    assert meta_of(page(head, body)).values["author_names"] == ["kevin-r"]
+
+
+def test_a_team_of_author_links_gives_every_name() -> None:
+    body = ('<h1>Budget passes</h1><div><a href="/author/jane-roe">Jane Roe</a>, <a href="/author/john-doe">John Doe</a>'
+            ' and <a href="/author/ann-poe">Ann Poe</a></div>') + BODY
+    m = meta_of(page('<meta name="author" content="Jane Roe">', body))
+    assert m.values["byline_raw"] == "Jane Roe, John Doe and Ann Poe"
+
+
+@pytest.mark.parametrize(("line", "byline"), [
+    ("By Dr. Vahid Osman - Mar 27, 2024", "By Dr. Vahid Osman"),
+    ("by Amanda · Dec 20, 2025 at 3:00 am · One comment so far", "by Amanda"),
+])
+def test_a_by_line_with_its_date_is_the_byline(line: str, byline: str) -> None:
+    body = f'<h1>Budget passes</h1><div>{line}</div>' + BODY
+    assert meta_of(page(body=body)).values["byline_raw"] == byline
+
+
+def test_one_word_after_by_without_a_date_is_no_byline() -> None:
+    assert "byline_raw" not in meta_of(page(body='<h1>Budget passes</h1><div>By design</div>' + BODY)).values
+
+
+def test_the_thread_starter_by_the_headline_wins_over_a_best_answer_above_the_first_post() -> None:
+    def item(name: str) -> str:
+        return (f'<section itemprop="author" itemscope itemtype="https://schema.org/Person">'
+                f'<a href="/members/{name.lower()}.1/">{name}</a><meta itemprop="name" content="{name}"></section>')
+    body = ('<h1>PC will not boot</h1><p>Thread starter <a href="/members/samuelmiz.2/">SamuelMIz</a></p>'
+            + item("Ralston") + "<p>Solution</p>" + item("SamuelMIz") + BODY)
+    assert meta_of(page(body=body), "https://forum.example.com/threads/1").values["byline_raw"] == "SamuelMIz"
+
+
+def test_a_post_editors_card_is_not_the_first_poster() -> None:
+    body = ('<h1>DHCP gives no DNS record</h1>' + BODY
+            + '<div class="user-info"><div>edited <span>Oct 16, 2023 at 12:58</span></div>'
+            '<div class="user-details"><a href="/users/20701/greg-askew">Greg Askew</a></div></div>'
+            '<div class="user-info"><div>asked <span>Oct 16, 2023</span></div>'
+            '<div class="user-details"><a href="/users/1/eduardo">Eduardo Poças</a></div></div>')
+    assert meta_of(page(body=body), "https://serverfault.com/questions/1").values["byline_raw"] == "Eduardo Poças"
+
+
+def test_an_author_named_in_place_wins_over_one_referred_to() -> None:
+    html = page(ld({"@context": "https://schema.org", "@graph": [
+        {"@type": "Article", "headline": "Budget passes", "author": {"@id": "#jane"}},
+        {"@type": "Person", "@id": "#jane", "name": "Jane Roe"},
+    ]}) + ld({"@type": "NewsArticle", "headline": "Budget passes", "author": {"@type": "Person", "name": "jane-r"}}))
+    assert meta_of(html).values["author_names"] == ["jane-r"]
+
+
+@pytest.mark.parametrize("credit", ["Podium Staff", "By the Lavazza Team", "By The Currency editors"])
+def test_a_team_credit_is_the_byline_when_no_person_is_named(credit: str) -> None:
+    body = f'<h1>Budget passes</h1><div class="author-name">{credit}</div>' + BODY
+    assert meta_of(page(body=body)).values["byline_raw"] == credit
+
+
+def test_a_person_named_after_a_team_credit_wins() -> None:
+    body = '<h1>Budget passes</h1><div class="author">Podium Staff</div><p>By Jane Roe</p>' + BODY
+    assert meta_of(page(body=body)).values["byline_raw"] == "By Jane Roe"
+
+
+def test_a_byline_with_a_job_after_the_name() -> None:
+    body = '<h1>Budget passes</h1><span class="byline-author">By Keith Barry Senior Autos Reporter</span>' + BODY
+    assert meta_of(page(body=body)).values["byline_raw"] == "By Keith Barry Senior Autos Reporter"
+
+
+def test_a_marked_name_inside_a_byline_box_with_the_date_wins() -> None:
+    body = ('<h1>Budget passes</h1><div class="article-author-wrap"><span>by <a rel="author" href="/profile/jane">Jane Roe</a>'
+            '</span><time>19 Nov 2019 05:44 GMT</time></div>') + BODY
+    m = meta_of(page(ld({"@type": "NewsArticle", "headline": "Budget passes", "author": {"@type": "Person", "name": "Jane Roe"}}), body))
+    assert m.values["byline_raw"] == "Jane Roe"

@@ -179,6 +179,10 @@ def drop_repeated_metadata(blocks: list[Block], doc: Document, settings: Any) ->
             (byline and byline in b.text) or _BYLINE_START.match(b.text)
         ):
             reason = "byline"
+            if byline in b.text:
+                # Once: a short byline ("Joe", a forum member's name) is in other lines
+                # by the headline too, which are the body's.
+                byline = ""
         elif len(b.text) <= settings.html_meta_line_max_chars and _date_line(b.text):
             reason = "date"
         if reason:

@@ -47,7 +47,8 @@ META_DATE = (
     "citation_publication_date", "citation_date", "parsely-pub-date", "sailthru.date", "article.published",
     "og:published_time",
 )
-META_AUTHOR = ("author", "article:author", "og:article:author", "dc.creator", "citation_author", "parsely-author", "sailthru.author", "byl")
+META_AUTHOR = ("author", "article:author", "og:article:author", "dc.creator", "citation_author", "citation_authors", "parsely-author",
+               "sailthru.author", "byl")
 META_SITE = ("og:site_name", "application-name", "twitter:site", "publisher", "dc.publisher")
 META_DESCRIPTION = ("og:description", "description", "twitter:description", "dc.description")
 META_LANGUAGE = ("og:locale", "content-language", "dc.language", "language")
@@ -95,12 +96,17 @@ def collect(tree: Any, json_ld: list[str], url: str | None, *, date_fallback: bo
     # of syndicated copy names the agency ("Associated Press" on ctpost.com).
     if found := _first(tags, ("og:site_name",)):
         meta.offer("site", found[0], f"meta {found[1]}", found[2])
-    articles, pages = _json_ld_objects(json_ld)
+    articles, pages, people = _json_ld_objects(json_ld)
     for obj in articles:
         _from_json_ld(meta, obj)
+    # Authors referred to by @id only where no article names one in place: a page with a
+    # Yoast graph and a second Article names "kevin-r" in place, "Kevin Rebong" by reference,
+    # and the news bench's label is the name in place.
+    for obj in articles:
+        _from_json_ld(meta, obj, people)
     _from_meta_tags(meta, tags)
     for obj in pages:  # WebPage, an embedded VideoObject: weaker than the page's own tags
-        _from_json_ld(meta, obj)
+        _from_json_ld(meta, obj, people)
     if (body := tree.find("body")) is not None:
         page = Elements.of(body)
         _from_visible(meta, body, page, url, settings)
@@ -162,17 +168,28 @@ def _types(obj: dict[str, Any]) -> set[str]:
     return set(_listed_types(obj))
 
 
-def _json_ld_objects(scripts: list[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(article objects, page-like objects), each in page order."""
-    articles, pages = [], []
+def _json_ld_objects(scripts: list[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, dict[str, Any]]]:
+    """(article objects, page-like objects, people by @id), each in page order. A graph
+    (Yoast's) names the author once, in a Person object, and refers to it by @id."""
+    articles: list[dict[str, Any]] = []
+    pages: list[dict[str, Any]] = []
+    questions: list[dict[str, Any]] = []
+    people: dict[str, dict[str, Any]] = {}
+    qa_page = False
     for script in scripts:
         for obj in _walk(_json_objects(script)):
             types = _types(obj)
+            qa_page = qa_page or "qapage" in types
             if types & (ARTICLE_TYPES - _PAGE_TYPES):
                 articles.append(obj)
             elif types & _PAGE_TYPES:
                 pages.append(obj)
-    return articles, pages
+            elif "question" in types:
+                questions.append(obj)
+            elif "person" in types and isinstance(ref := obj.get("@id"), str):
+                people.setdefault(ref, obj)
+    # A Q&A page's question is its article; an FAQ's questions are not (they name no page).
+    return articles + questions if qa_page else articles, pages, people
 
 
 def normalize_space(text: str) -> str:
@@ -192,12 +209,15 @@ def _text(value: Any) -> str | None:
     return None
 
 
-def _names(value: Any) -> list[str]:
-    """Author names from a string, an object with a name, or a list of either."""
+def _names(value: Any, people: dict[str, dict[str, Any]] | None = None) -> list[str]:
+    """Author names from a string, an object with a name, a reference to a Person of the
+    page's graph ({"@id": ...}), or a list of these."""
     items = value if isinstance(value, list) else [value]
     names = []
     for item in items:
         if isinstance(item, dict):
+            if not item.get("name") and people and isinstance(ref := item.get("@id"), str):
+                item = people.get(ref, item)
             item = item.get("name")
             if isinstance(item, list):
                 item = " ".join(str(i) for i in item)
@@ -208,7 +228,7 @@ def _names(value: Any) -> list[str]:
     return names
 
 
-def _from_json_ld(meta: HtmlMeta, obj: dict[str, Any]) -> None:
+def _from_json_ld(meta: HtmlMeta, obj: dict[str, Any], people: dict[str, dict[str, Any]] | None = None) -> None:
     # The first type the page lists, not the first of a set: a set's order changes from run
     # to run (string hashing), and the evidence must not.
     kind = next(iter(_listed_types(obj)), "object")
@@ -217,7 +237,7 @@ def _from_json_ld(meta: HtmlMeta, obj: dict[str, Any]) -> None:
     if not title and not _types(obj) & _PAGE_TYPES:
         title = _text(obj.get("name"))  # a page's name is its <title>, not a headline
     meta.offer("title", title, source)
-    names = _names(obj.get("author")) or _names(obj.get("creator"))
+    names = _names(obj.get("author"), people) or _names(obj.get("creator"), people)
     if names:
         meta.offer("byline_raw", ", ".join(names), source)
         meta.offer("author_names", names, source)
@@ -280,18 +300,27 @@ def _from_meta_tags(meta: HtmlMeta, tags: dict[str, list[tuple[str, int | None]]
         meta.offer("title", found[0], f"meta {found[1]}", found[2])
     if hit := _first_date(tags, META_DATE):
         meta.offer("date", hit[0], f"meta {hit[1]}", hit[2])
-    for key in META_AUTHOR:
-        names = [c for c, _ in tags.get(key, []) if not _URL.match(c)]
-        if names:
-            line = tags[key][0][1]
-            meta.offer("byline_raw", ", ".join(dict.fromkeys(names)), f"meta {key}", line)
-            meta.offer("author_names", list(dict.fromkeys(names)), f"meta {key}", line)
-            break
+    if found_names := _meta_authors(tags):
+        names, key = found_names
+        line = tags[key][0][1]
+        meta.offer("byline_raw", ", ".join(names), f"meta {key}", line)
+        meta.offer("author_names", names, f"meta {key}", line)
     if found := _first(tags, META_SITE):
         site = found[0].lstrip("@") if found[1] == "twitter:site" else found[0]
         meta.offer("site", site, f"meta {found[1]}", found[2])
     if found := _first(tags, META_DESCRIPTION):
         meta.offer("description", found[0], f"meta {found[1]}", found[2])
+
+
+def _meta_authors(tags: dict[str, list[tuple[str, int | None]]]) -> tuple[list[str], str] | None:
+    """The names of the most trusted author tag, or of a later one that names them all and
+    more: a paper's DC.Creator names its first author, its citation_author tags all of them."""
+    best: tuple[list[str], str] | None = None
+    for key in META_AUTHOR:
+        names = list(dict.fromkeys(c for c, _ in tags.get(key, []) if not _URL.match(c)))
+        if names and (best is None or len(names) > len(best[0]) and set(best[0]) <= set(names)):
+            best = names, key
+    return best
 
 
 def _modified_date(meta: HtmlMeta, tags: dict[str, list[tuple[str, int | None]]], articles: list[dict[str, Any]]) -> None:
@@ -337,13 +366,45 @@ def _from_visible(meta: HtmlMeta, body: Any, page: Elements, url: str | None, se
 
         text, line, how = found
         text = trim_byline(text, settings)
-        if _prints_all(text, meta.values.get("author_names") or []) and normalize_space(text) != meta.values["byline_raw"]:
+        declared = meta.values.get("author_names") or []
+        if _prints_all(text, declared) and normalize_space(text) != meta.values["byline_raw"]:
             meta.values["byline_raw"], meta.evidence["byline_raw"] = text, Evidence(f"{how} naming the declared authors", line)
+            printed = clean_authors([text])
+            if ((len(printed) > len(declared) or all(_HANDLE.match(n) for n in declared))
+                    and _prints_all(", ".join(printed), declared)):
+                # A team the page prints in full, of whom the CMS declares the first; a
+                # name the CMS declares as an account ("denise.everheart").
+                meta.values["author_names"], meta.evidence["author_names"] = printed, meta.evidence["byline_raw"]
+        elif (declared and all(_HANDLE.match(n) for n in declared) and page.by_headline(line) and how in _MARKED_BYLINES
+              and (printed := clean_authors([text])) and all(map(_looks_like_name, printed))
+              and all(any(_spells(n, p) for p in printed) for n in declared)):
+            # The CMS declares the writer's account ("kffnirmitap"); the page prints the
+            # name it spells ("Nirmita Panchal"). An account that spells no printed name
+            # stays: the news bench's "kevin-r" over a "By David Jeans" line is its label.
+            meta.values["byline_raw"], meta.evidence["byline_raw"] = text, Evidence(f"{how} over a declared account name", line)
+            meta.values["author_names"], meta.evidence["author_names"] = printed, meta.evidence["byline_raw"]
     if "byline_raw" not in meta.values and found:
         text, line, how = found
         meta.offer("byline_raw", text, how, line)
     if "date" not in meta.values and (found := visible_date(body)):
         meta.offer("date", found[0], found[2], found[1])
+
+
+# An account name, not a name as printed: one word with a digit, '_', '.', '@' or '-', or
+# in lower case ("jsmith42", "andrew.keaveney"). Not a brand's capitals ("AppleInsider",
+# which a news bench page declares over its writers' printed names).
+_HANDLE = re.compile(r"^(?=\S*[\d_.@-]|[a-z])\S+$")
+
+
+# Bylines the page marks as its own. A link to an author's page may sit in an article a
+# forum post quotes, under the account that posted it.
+_MARKED_BYLINES = frozenset({"visible rel=author", "visible itemprop=author", "visible byline class", "visible 'By' line"})
+
+
+def _spells(handle: str, name: str) -> bool:
+    """Whether an account name holds a word of the name ("kevin-r", "Kevin Rebong")."""
+    folded = "".join(_title_words(handle))
+    return any(len(w) > 2 and w in folded for w in _title_words(name))
 
 
 def _prints_all(text: str, names: list[str]) -> bool:
@@ -355,6 +416,7 @@ def _prints_all(text: str, names: list[str]) -> bool:
 def visible_byline(page: Elements, url: str | None = None, settings: Settings = DEFAULT) -> tuple[str, int | None, str] | None:
     """A short element marked as the author: rel=author, itemprop=author, or a byline class."""
     marked: dict[str, bool] = {}  # class and id -> a byline class: pages repeat theirs (menus, cards)
+    team = job = None  # the first team credit, and name with a job, in case nothing names the author alone
     for el in page.all:
         # Attribute reads dominate this pass over every element: each is read once, when needed.
         get = el.get
@@ -372,11 +434,80 @@ def visible_byline(page: Elements, url: str | None = None, settings: Settings = 
             how = "byline class"
         else:
             continue
+        if how == "itemprop=author" and el.get("itemscope") is not None and (name := _item_name(el, settings)):
+            return _first_post_author(page, (name, el.sourceline, "visible itemprop=author Person, its name"), url, settings)
         text = _short_text(el, _MAX_BYLINE_CHARS)  # a byline-classed box may hold a whole biography
-        if text is not None and len(text) > 2 and clean_authors([text]):
+        if text is None or len(text) <= 2 or _LABEL_ONLY.match(text):
+            continue
+        if clean_authors([text]):
             return text, el.sourceline, f"visible {how}"
+        if job is None and _named_with_job(text, settings):
+            # After any marked element that names the author alone (a box printing the
+            # name, the job and the date holds a rel=author link to the name).
+            job = text, el.sourceline, f"visible {how}"
+        if team is None and (credit := _team_credit(text, settings)):
+            team = credit, el.sourceline, f"visible {how}, a team credit"
     near = page.near_headline()
-    return _author_link(near) or _by_label(near) or _first_poster(page, url, settings)
+    return job or _author_link(near) or _by_label(near, settings) or _first_poster(page, url, settings) or team
+
+
+# The byline of a team or a desk, which names no person ("Podium Staff", "By the Lavazza
+# Team", "Team SimplyThrilled"): the page's byline when it prints no person's.
+_TEAM = re.compile(r"^(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){0,3}(?:team|staff|editors|editorial(?:\s+team|\s+staff)?|newsroom)$"
+                   r"|^team\s+[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)?$", re.I)
+
+
+def _named_with_job(text: str, settings: Settings) -> bool:
+    """'By Keith Barry Senior Autos Reporter': a name and the job printed after it, unsplit
+    (clean_authors drops the whole part for its job words)."""
+    from ..text.meta import authors_of
+
+    if not _BY_LABEL.match(text):
+        return False  # a product's name in a box classed 'author' ("Birkenstock Arizona Sandal – Unisex")
+    names = authors_of(text, settings)
+    return bool(names) and all(map(_looks_like_name, names))
+
+
+def _team_credit(text: str, settings: Settings) -> str | None:
+    from ..text.meta import trim_byline
+
+    credit = trim_byline(text, settings)
+    name = _BY.sub("", credit).strip(" .:-–—·•")
+    return credit if _TEAM.match(name) and (name[:1].isupper() or name.lower().startswith("the ")) else None
+
+
+# A byline box's label printed without the name ("Author", "Written by", "Topic Author"),
+# or the account menu in a box classed 'author' ("Sign In"): the name is in a later element.
+_LABEL_ONLY = re.compile(
+    r"^(?:(?:(?:the|topic|post|article|about\s+the)\s+)?(?:authors?|by|(?:written|posted|published|reviewed)\s+by|byline|writer)\s*:?"
+    r"|sign\s*in|log\s*in|sign\s*up|register)$", re.I)
+
+
+def _item_name(el: Any, settings: Settings) -> str | None:
+    """The name of a schema.org Person item (itemprop=author itemscope): its itemprop=name,
+    a <meta content> or the element's text. A forum's or a Q&A site's author box holds the
+    name between scores and badges ("Joe 83.4k 20 gold badges"), which read as no name."""
+    for sub in el.iter():
+        if sub is el or not isinstance(sub.tag, str) or "name" not in (sub.get("itemprop") or "").lower().split():
+            continue
+        name = normalize_space(sub.get("content") or " ".join(sub.itertext())).lstrip("@")
+        if 1 < len(name) <= settings.html_member_name_max_chars and any(c.isalpha() for c in name) and not _URL.match(name):
+            return name
+    return None
+
+
+def _first_post_author(page: Elements, item: tuple[str, int | None, str], url: str | None,
+                       settings: Settings) -> tuple[str, int | None, str]:
+    """A thread's author: the first author item (itemprop=author itemscope) of the page,
+    unless the member linked by the headline ("Thread starter X") is one of the page's
+    author items too: a forum shows the best answer, and its author, above the first post.
+    A Q&A site links the question's last editor there, who is no author item."""
+    poster = _first_poster(page, url, settings)
+    if poster is None or poster[0] == item[0]:
+        return item
+    names = {_item_name(el, settings) for el in page.all
+             if "author" in (el.get("itemprop") or "").lower().split() and el.get("itemscope") is not None}
+    return poster if poster[0] in names else item
 
 
 # A link to a person's page on the site: /author/jane-roe, /authors/…, /writers/…, /people/….
@@ -405,6 +536,11 @@ class Elements:
         elements = list(body.iter(lxml.etree.Element))  # comments and the like left out, in C
         return cls(elements, next((k for k, el in enumerate(elements) if el.tag == "h1"), None))
 
+    def by_headline(self, line: int | None) -> bool:
+        """Whether a source line is among the elements around the first <h1>."""
+        near = self.near_headline()
+        return bool(near) and line is not None and (near[0].sourceline or 0) <= line <= (near[-1].sourceline or 0)
+
     def near_headline(self) -> list[Any]:
         """The elements around the first <h1> (none without one)."""
         if self.h1 is None:
@@ -418,21 +554,43 @@ def _author_link(elements: list[Any]) -> tuple[str, int | None, str] | None:
             continue
         text = normalize_space(" ".join(el.itertext()))
         if _looks_like_name(text):
-            return text, el.sourceline, "visible link to an author page"
+            return _team(el, text) or (text, el.sourceline, "visible link to an author page")
     return None
 
 
-def _by_label(elements: list[Any]) -> tuple[str, int | None, str] | None:
+def _team(link: Any, name: str) -> tuple[str, int | None, str] | None:
+    """The byline a link to an author's page sits in, when it names more writers
+    ("Rui Ma, Heba Ledwon and Suparn Patra", each name a link): all of them."""
+    box = link.getparent()
+    if box is None or (text := _short_text(box, _MAX_BYLINE_CHARS)) is None:
+        return None
+    names = clean_authors([text])
+    if len(names) > 1 and name in names and all(map(_looks_like_name, names)):
+        return re.sub(r"\s+(?=[,;])", "", text), box.sourceline, "visible links to authors' pages"
+    return None
+
+
+def _by_label(elements: list[Any], settings: Settings) -> tuple[str, int | None, str] | None:
+    from ..text.meta import trim_byline
+
     for el in elements:
-        if el.tag not in ("p", "span", "div", "li", "address", "small"):
+        if el.tag not in _BY_LINE_TAGS:
             continue
         # Read only as far as needed: a <div> by the headline may hold the whole article.
-        if (text := _short_text(el, _MAX_BYLINE_CHARS)) is None or not (m := _BY_LABEL.match(text)):
+        if (text := _short_text(el, _MAX_BYLINE_CHARS)) is None or not _BY_LABEL.match(text):
             continue
-        names = clean_authors([text[m.end():]])
-        if names and all(_looks_like_name(n) for n in names):
-            return text, el.sourceline, "visible 'By' line"
+        # Without the date printed after the names ("By Jane Roe - Mar 27, 2024").
+        dated = (trimmed := trim_byline(text, settings)) != text and bool(find_dates(text))
+        if not (m := _BY_LABEL.match(trimmed)):
+            continue
+        names = clean_authors([trimmed[m.end():]])
+        # One word ("by Amanda · Dec 20, 2025") is a name only on a line with a date.
+        if names and (all(_looks_like_name(n) for n in names) or dated and len(names) == 1 and names[0].isalpha()):
+            return trimmed, el.sourceline, "visible 'By' line"
     return None
+
+
+_BY_LINE_TAGS = frozenset(("p", "span", "div", "li", "address", "small"))
 
 
 # A link to a member's profile, as forums and Q&A sites print by each post: /user/jonb,
@@ -458,7 +616,7 @@ def _first_poster(page: Elements, url: str | None, settings: Settings) -> tuple[
         if el.tag != "a" or not _PROFILE_PATH.search(href) or first not in (None, href):
             continue
         host = (split_address(href).hostname or "").removeprefix("www.") if "//" in href else own
-        if host != own:
+        if host != own or _edited_card(el, settings):
             continue
         first = href
         if _BYLINE_NOT.search(el.get("class") or "") or el.find(".//img") is not None:
@@ -468,6 +626,20 @@ def _first_poster(page: Elements, url: str | None, settings: Settings) -> tuple[
         if short and any(c.isalpha() for c in text) and "?" not in text:
             return text, el.sourceline, "visible link to a member's profile"
     return None
+
+
+_EDITED = re.compile(r"^(?:last\s+)?edited\b", re.I)
+
+
+def _edited_card(link: Any, settings: Settings) -> bool:
+    """Whether the link sits in a card that names a post's last editor ("edited Oct 16,
+    2023 at 12:58" over the avatar and name, as a Q&A site prints it), not its author."""
+    for level, box in enumerate(link.iterancestors()):
+        if level >= settings.html_member_card_max_levels:
+            return False
+        if (text := _short_text(box, _MAX_BYLINE_CHARS)) and _EDITED.match(text):
+            return True
+    return False
 
 
 def _looks_like_name(text: str) -> bool:

@@ -336,10 +336,10 @@ class Settings:
         "reporter", "reporters", "journalist", "columnist",
     )
     # Forum scripts whose query names a member's profile: "script?key" or "script?key=value"
-    # (phpBB, SMF). wcxb-dev forum threads link the first poster so: 2 pages won. vBulletin's
-    # "member.php?u=" took a reply's poster over a wrong headline and halved that page's body
-    # F1; "profile.php?id=" is also Facebook's.
-    author_profile_queries: tuple[str, ...] = ("memberlist.php?mode=viewprofile", "index.php?action=profile")
+    # (SMF). phpBB's "memberlist.php?mode=viewprofile" won 2 wcxb-dev md authors but took a
+    # reply's poster on two threads whose dates and title then moved (-2 dates, -1 title);
+    # vBulletin's "member.php?u=" halved a page's body F1; "profile.php?id=" is also Facebook's.
+    author_profile_queries: tuple[str, ...] = ("index.php?action=profile",)
     # Language detection reads at most this much text, taken from the longest lines (the
     # model's time is linear in it). With py3langid, 1500 gave the same languages as 4000 on
     # every bench capture, and 800 and 1000 turned one Indonesian page into Malay; fastText's

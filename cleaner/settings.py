@@ -293,8 +293,14 @@ class Settings:
     byline_prefixes: tuple[str, ...] = (
         "by", "von", "par", "por", "di", "door", "av", "przez", "oleh", "автор", "текст", "text", "words",
         "written by", "posted by", "story by", "reporting by", "words by", "text by", "analysis by", "opinion by",
-        "commentary by", "review by", "column by", "글", "작성자",
+        "commentary by", "review by", "column by", "글", "작성자", "started by", "thread starter",
     )
+    # ("started by" and "thread starter" open a forum thread's first post: wcxb-dev forum threads.)
+    # Labels that name the authors only with a colon after them: "Author: Patrick Smart",
+    # "Authors:[A](…), [B](…)" (arXiv), "**Author:** [Name](…)" in a list: 2 wcxb-dev md
+    # pages won, 1 page without an author label got a review's "AUTHOR:" name, bench unchanged.
+    # Without the colon "Author" is a heading or a button ("Author Posted by X", "About the author").
+    byline_labels: tuple[str, ...] = ("author", "authors", "autor", "autoren", "auteur", "auteurs", "autores", "autori")
     job_words: tuple[str, ...] = (
         "staff", "writer", "writers", "reporter", "reporters", "correspondent", "editor", "editors", "contributor",
         "columnist", "producer", "news", "wire", "service", "associated press", "press", "bureau", "chief",
@@ -313,6 +319,27 @@ class Settings:
         "contributor", "contributors", "writer", "writers", "reporter", "reporters", "journalist", "columnist",
         "meet-the-team", "team", "user", "users", "members", "member", "u",
     )
+    # Last path parts that make a user or member path an account's page, not a person's:
+    # "[Start Shopping Now](/user/sign-in)" was a wcxb-dev md page's byline.
+    author_url_account_pages: tuple[str, ...] = (
+        "login", "log-in", "signin", "sign-in", "logout", "log-out", "register", "signup", "sign-up", "join",
+        "account", "my-account", "settings", "orders", "cart", "password", "lost-password", "edit",
+    )
+    # The author_url_parts that only writers' pages use (not accounts, members, staff or teams):
+    # a link there vouches for a name the page also writes in lower case, and is the byline
+    # of last resort on a page that shows no other (meta._first_author_link). With the user,
+    # people and staff paths too, 30 wcxb-dev md pages without an author label got one
+    # ("My Account", "Faculty & Staff", "Order Status"); with these only, 1 did ("Phoebe
+    # Sajor" on a listing) and the fallback won 3 labelled pages.
+    author_page_url_parts: tuple[str, ...] = (
+        "author", "authors", "autor", "auteur", "byline", "contributor", "contributors", "writer", "writers",
+        "reporter", "reporters", "journalist", "columnist",
+    )
+    # Forum scripts whose query names a member's profile: "script?key" or "script?key=value"
+    # (SMF). phpBB's "memberlist.php?mode=viewprofile" won 2 wcxb-dev md authors but took a
+    # reply's poster on two threads whose dates and title then moved (-2 dates, -1 title);
+    # vBulletin's "member.php?u=" halved a page's body F1; "profile.php?id=" is also Facebook's.
+    author_profile_queries: tuple[str, ...] = ("index.php?action=profile",)
     # Language detection reads at most this much text, taken from the longest lines (the
     # model's time is linear in it). With py3langid, 1500 gave the same languages as 4000 on
     # every bench capture, and 800 and 1000 turned one Indonesian page into Malay; fastText's

@@ -961,3 +961,121 @@ def test_a_card_linking_to_the_page_itself_dates_it_even_over_the_headline() -> 
     for link in (f"{url}#comment-4378", f"{url}&do=findComment&comment=1234659"):
         text = FAR_DATE_PAGE + f"[March 6, 2023 at 8:55 am]({link})\n"
         assert find_date(md_blocks(text), DEFAULT, 0, url=url) is None
+
+
+# --- bylines in flattened captures: labels, glued lines, teams, far and first author links -------
+
+
+@pytest.mark.parametrize(
+    "line, authors",
+    [
+        ("Author: Patrick Smart", ["Patrick Smart"]),
+        ("Authors:[Aniruddha Roy](https://arxiv.example/a?query=Roy), [Jyoti Patel](https://arxiv.example/a?query=Patel)", ["Aniruddha Roy", "Jyoti Patel"]),
+        ("by [Meaghan Weeden](/search?q=Meaghan) ● December 23, 2025 ● 6 min read", ["Meaghan Weeden"]),
+        ("May 21, 2025April 24, 2025 by [The Ritualist](https://example.com/author/admin/)", ["The Ritualist"]),
+        ("[Rui Ma](/report/author/ruima/),  [Heba Ledwon](/report/author/heba/) & [Suparn Patra](/report/author/suparn/)",
+         ["Rui Ma", "Heba Ledwon", "Suparn Patra"]),
+        ("[changingtimes](https://www.example.com/community/index.php?action=profile;u=123344)", ["changingtimes"]),
+        ("  * [Elena Linker](/blog-authors/elena-linker)", ["Elena Linker"]),  # an author path's compound name
+        ("Sep 01, 2023 · Katie Liguori", ["Katie Liguori"]),
+        ("December 15, 2025 · 30 min · 6279 words · Ash Vardanian", ["Ash Vardanian"]),
+        ("__ 0 · by **Dennis Moons** · Updated on **8 January 2026**", ["Dennis Moons"]),  # a comment count first
+        ("_This article was written by Danielle Padula._", ["Danielle Padula"]),
+    ],
+)
+def test_bylines_of_flattened_pages_labels_links_and_names_after_the_date(line: str, authors: list[str]) -> None:
+    doc = clean(f"# Porting a parser to another language\n\n{line}\n\n{_LONG}\n", kind="markdown", url="https://example.com/blog/porting")
+    assert doc.authors == authors
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Author Posted by",  # "Author" without its colon is a heading or a button
+        "Jan 5, 2024 · 5 min read",  # nothing but counts after the date
+        "[Facebook](https://www.facebook.com/profile.php?id=100075508944900)",  # another site's profile script
+        "  * [Start Shopping Now](/user/sign-in)",  # an account's page under a user path
+    ],
+)
+def test_lines_of_flattened_pages_that_name_nobody(line: str) -> None:
+    doc = clean(f"# Porting a parser to another language\n\n{line}\n\n{_LONG}\n", kind="markdown", url="https://example.com/blog/porting")
+    assert doc.byline is None
+
+
+def test_a_byline_glued_to_the_paragraph_after_it() -> None:
+    # html2text left no line break after the byline: the block is too long for a byline line.
+    glued = "by [Austin Tedesco](https://example.com/emails/click/e70) Midjourney illustration. " + GOOD_1
+    doc = clean(f"# Cut your planning cycle to two days\n\n{glued}\n\n{_LONG}\n", kind="markdown")
+    assert doc.authors == ["Austin Tedesco"]
+    # A sentence that goes on after the link is no byline.
+    sentence = "By [Google Analytics](https://example.com/ga), we measure how readers find us. " + GOOD_1
+    doc = clean(f"# Cut your planning cycle to two days\n\n{sentence}\n\n{_LONG}\n", kind="markdown")
+    assert doc.byline is None
+
+
+def test_a_list_byline_may_name_one_first_name() -> None:
+    doc = clean(f"# The future of video production\n\n  * Gabo\n  * Jan 23\n  * 11 min read\n\n{_LONG}\n", kind="markdown")
+    assert doc.authors == ["Gabo"]
+
+
+def test_an_author_path_link_vouches_for_words_the_page_writes_in_lower_case() -> None:
+    page = f"# Steps to become a web developer\n\n[The Upwork Team](/authors/upwork-staff)\n\n{_LONG}\n\nThe upwork team writes here.\n"
+    doc = clean(page, kind="markdown", url="https://example.com/resources/web-developer")
+    assert doc.byline == "The Upwork Team"
+
+
+def test_far_byline_names_in_teasers_do_not_stand_against_the_pages_own() -> None:
+    blocks = _far_page("[Jane Roe](/author/jane-roe/)", "October 28, 2025 by John Doe | Community")
+    blocks[-1].drop = Drop(DropSource.RULE, "related.footer")
+    found = find_byline(blocks, DEFAULT, 0, url="https://example.com/news/budget")
+    assert found is not None and found[0] == "Jane Roe"
+
+
+def test_far_byline_with_tags_after_its_date() -> None:
+    blocks = _far_page("Posted by Jane Roe on 2025-12-18 in budget. Tags: budget, brussels, talks.")
+    found = find_byline(blocks, DEFAULT, 0, url="https://example.com/news/budget")
+    assert found is not None and authors_of(found[0]) == ["Jane Roe"]
+
+
+def test_the_first_author_link_when_no_byline_is_near_the_headline() -> None:
+    # The byline sits high over the headline, past the few blocks the near search reads above it.
+    menu = "\n\n".join(f"[Section {n}](/section-{n}/)" for n in range(8))
+    page = f"By: [ FlowGuard EMEA ](https://www.example.com/blog/author/flowguard-emea) on 4 Aug 2021\n\n{menu}\n\n# Choosing plumbing material\n\n{_LONG}\n"
+    doc = clean(page, kind="markdown", url="https://www.example.com/blog/choosing-plumbing-material")
+    assert doc.authors == ["FlowGuard EMEA"]
+    # Another site's author page is no byline of this page.
+    doc = clean(page.replace("https://www.example.com/blog", "https://other.example.org/blog"), kind="markdown",
+                url="https://www.example.com/blog/choosing-plumbing-material")
+    assert doc.byline is None
+
+
+def test_an_author_card_when_the_page_names_nobody_else() -> None:
+    card = "![Alban Brooke](/img/alban.jpg)\n\n### Alban Brooke\n\nAlban Brooke is the Head of Marketing at Buzzsprout and has recorded 500 episodes."
+    doc = clean(f"# Podcast equipment guide\n\n{_LONG}\n\n{card}\n", kind="markdown")
+    assert doc.authors == ["Alban Brooke"]
+    # A job line under the name does as well as a biography.
+    doc = clean(f"# Podcast equipment guide\n\n{_LONG}\n\n![Rachel MacDonald](/img/r.svg)\n\nRachel MacDonald\n\nWriter\n", kind="markdown")
+    assert doc.authors == ["Rachel MacDonald"]
+    # A team page's cards name several people: none of them is the author.
+    other = card.replace("Alban Brooke", "Kevin Finn")
+    doc = clean(f"# Podcast equipment guide\n\n{_LONG}\n\n{card}\n\n{other}\n", kind="markdown")
+    assert doc.byline is None
+
+
+def test_no_account_or_staff_link_as_the_byline_of_last_resort() -> None:
+    # Far over the headline (past the near search): account menus and team lists, no writers' pages.
+    menu = "[My Account](/user/account)\n\n[Faculty Staff](/people/faculty)\n\n[Order Status](/profile/orders)"
+    sections = "\n\n".join(f"[Section {n}](/section-{n}/)" for n in range(8))
+    doc = clean(f"{menu}\n\n{sections}\n\n# Choosing plumbing material\n\n{_LONG}\n", kind="markdown", url="https://www.example.com/blog/plumbing")
+    assert doc.byline is None
+
+
+def test_the_askers_card_beats_the_editors_card_over_it() -> None:
+    # Right under the question both cards are in the near search: the editor's comes first.
+    page = (
+        "# [DHCP providing IP but not creating DNS A record](/questions/1145952/dhcp)\n\n"
+        "[edited Oct 16, 2023 at 12:58](/posts/1145952/revisions)\n\n[Greg Askew](/users/20701/greg-askew)\n\n"
+        "asked Oct 16, 2023 at 9:40\n\n[Eduardo Poças](/users/1056448/eduardo-pocas)\n\n" + _LONG + "\n"
+    )
+    doc = clean(page, kind="markdown", url="https://serverfault.com/questions/1145952/dhcp")
+    assert doc.authors == ["Eduardo Poças"]

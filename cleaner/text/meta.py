@@ -117,7 +117,10 @@ _GLUED_BY = re.compile(r"(?:^|(?<=\s))([Bb]y)(?=[A-Z][a-z])")  # "ByKathryn", "P
 # brand ("MixmasterFred", "by SolutionsHub Editorial", "CEO of CaseBasix").
 _GLUED_WORD = re.compile(r"(?<![\w'’.-])(?P<head>[A-Z][\w'’.-]*\s+[A-Z][a-z]{3,})(?=[A-Z][a-z])")
 # Link texts next to author links that are not names.
-_UI_WORDS = {"biography", "bio", "profile", "follow", "more", "view more articles", "all posts", "posts", "author", "about"}
+_UI_WORDS = {
+    "biography", "bio", "profile", "follow", "more", "view more articles", "all posts", "posts", "author", "about",
+    "view profile", "view public profile", "public profile",
+}
 _HEADLINE_OVERLAP = 0.8  # share of the title's words a reworded headline line keeps
 # Some flatteners split a word's last letter off ("Molly Woo d", "Idea s").
 _SPLIT_LAST_LETTER = re.compile(r"(?<=[^\W\d_]{2}) ([a-z])\b(?=\s*$)")
@@ -732,9 +735,19 @@ def find_subtitle(blocks: list[Block], title_block_line: int | None, settings: S
 
 
 @functools.lru_cache(maxsize=8)
-def _byline_regex(prefixes: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") for p in prefixes), key=len, reverse=True))
-    return re.compile(r"(?:^|(?<=[\s|·•,/:(]))(?:" + alternatives + r")(?:\s*:\s*|\s+)(?P<names>\S.*)$", re.I)
+def _byline_regex(prefixes: tuple[str, ...], labels: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """'By X', 'Written by: X', and the labels that need their colon ('Author: X')."""
+    def alternatives(words: tuple[str, ...]) -> str:
+        return "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") for p in words), key=len, reverse=True))
+
+    head = r"(?:" + alternatives(prefixes) + r")(?:\s*:\s*|\s+)"
+    if labels:
+        head = r"(?:" + head + r"|(?:" + alternatives(labels) + r")\s*:\s*)"
+    return re.compile(r"(?:^|(?<=[\s|·•,/:(]))" + head + r"(?P<names>\S.*)$", re.I)
+
+
+def _by(settings: Settings) -> re.Pattern[str]:
+    return _byline_regex(settings.byline_prefixes, settings.byline_labels)
 
 
 @functools.lru_cache(maxsize=8)
@@ -761,6 +774,10 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
     near = [(i, d) for i, d in _near(blocks, anchor, settings) if blocks[i].drop is None or _ruled(blocks[i]) and not _others(blocks[i])]
     # Below the headline before above it, and the strong forms before the weak ones on each side.
     lowercase: set[str] = set()  # filled on first use
+    # A question page's asker: the card under "asked Oct 16, 2023" outranks the editor's card
+    # over it, which the near search would take first as a link to a user page.
+    if anchor is not None and (card := _card_under_date(blocks, settings, anchor, asked=True)):
+        return card
     for weak, below in ((False, True), (True, True), (False, False), (True, False)):
         # A poster's card under the labelled publication date outranks a name-shaped line
         # under the headline (a question page's "[Ask Question](…)" button).
@@ -789,7 +806,8 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
                 block, settings, weak=weak, right_after_headline=anchor is not None and 0 < distance <= 2,
                 over_date=functools.partial(_over_date, blocks, i, settings),
             )
-            if found and (_strip_prefix(found[0], settings) != found[0] or not _common_phrase(found[0], blocks, lowercase)):
+            prefixed = found and _strip_prefix(found[0], settings) != found[0]
+            if found and (prefixed or _under_author_path(block, found[0], settings) or not _common_phrase(found[0], blocks, lowercase)):
                 byline, how = found
                 block.drop = Drop(DropSource.METADATA, "byline")
                 return byline, Evidence(how, block.start)
@@ -800,10 +818,73 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
         if block.drop is None and len(block.text) <= 2 * settings.max_byline_chars and _REPORTING.match(block.text):
             block.drop = Drop(DropSource.METADATA, "byline")
             return block.text, Evidence("byline: 'Reporting by' credit", block.start)
+    return _first_author_link(blocks, settings, url) or _author_card(blocks, settings)
+
+
+_BIO_START = re.compile(
+    r"^(?P<first>[^\W\d_][\w'’.-]*)(?:\s+[^\W\d_][\w'’.-]*){0,3}\s+"
+    r"(?:is|was|has|joined|writes|explores|covers|holds|leads|works|specializes|specialises)\b"
+)
+
+
+def _author_card(blocks: list[Block], settings: Settings) -> tuple[str, Evidence] | None:
+    """Where the page names no author otherwise: an author card, a portrait over a name line
+    over a job line ("Writer") or a biography that opens with the name ("Alban Brooke is the
+    Head of Marketing", "Sarah joined The Society in 2014"). Taken only when the page holds
+    one such card: a team page or a row of testimonials holds several."""
+    found: list[tuple[int, str]] = []
+    lowercase: set[str] = set()  # filled on first use
+    live = [i for i, b in enumerate(blocks) if (b.text or b.kind is BlockKind.IMAGE) and not _others(b)]
+    for n in range(1, len(live) - 1):
+        image, name_block, after = (blocks[live[k]] for k in (n - 1, n, n + 1))
+        if image.kind is not BlockKind.IMAGE or name_block.kind not in (BlockKind.HEADING, BlockKind.PARAGRAPH) or after.kind is not BlockKind.PARAGRAPH:
+            continue
+        name = re.sub(r"\s*\([^)]*\)$", "", name_block.text.strip())  # "Lance Ryan (Content Manager)"
+        if ":" in name or len(name.split()) > settings.name_max_words or not _names_shaped(name, single=True) or name.lower() in _UI_WORDS:
+            continue  # ("Image: US Supreme Court" over a "## Science" heading is a caption)
+        bio = _BIO_START.match(after.text)
+        if not (_job_line(after.text, settings) or bio and bio.group("first") == name.split()[0]):
+            continue
+        if len(name.split()) > 1 and _common_phrase(name, blocks, lowercase):
+            continue
+        found.append((live[n], name))
+    if len({_words(name) for _, name in found}) != 1:
+        return None
+    i, name = found[0]
+    blocks[i].drop = Drop(DropSource.METADATA, "byline")
+    return name, Evidence("byline: an author card (portrait, name, job or biography)", blocks[i].start)
+
+
+def _first_author_link(blocks: list[Block], settings: Settings, url: str | None) -> tuple[str, Evidence] | None:
+    """Where no byline was found near the headline or below it: the first link to one person's
+    page under an author path of the page's own site, anywhere in the page ("By: [FlowGuard
+    EMEA](/blog/author/flowguard-emea)" over a headline the search did not take, "**Author:**
+    [Kashmir Brummel](/author/kashmir-brummel/)" in a list). A full name under a writers' path
+    only: user, member and staff paths are account menus and team lists ("[My Account](/user/)").
+    Not in comments or teasers."""
+    lowercase: set[str] = set()  # filled on first use
+    for block in blocks:
+        if not block.text or len(block.text) > settings.max_byline_chars or block.drop is not None and (not _ruled(block) or _others(block)):
+            continue
+        hit = _strong_byline(block, settings)
+        if hit is None or hit[1] not in ("byline: link to an author page", "byline: 'By' line") or _role_credit(block.text):
+            continue
+        said = set(_words(hit[0]))
+        if _common_phrase(_strip_prefix(hit[0], settings), blocks, lowercase):
+            continue
+        if any(
+            len(_words(t)) >= 2 and set(_words(t)) <= said and _names_shaped(t) and _own_author_page(target, url, settings, settings.author_page_url_parts)
+            for t, target in _links(block)
+        ):
+            block.drop = Drop(DropSource.METADATA, "byline")
+            return hit[0], Evidence("byline: the first link to an author page", block.start)
     return None
 
 
-def _card_under_date(blocks: list[Block], settings: Settings, anchor: int) -> tuple[str, Evidence] | None:
+_ASKED = re.compile(r"(?i)\s*asked\b")
+
+
+def _card_under_date(blocks: list[Block], settings: Settings, anchor: int, asked: bool = False) -> tuple[str, Evidence] | None:
     """The poster's card under the first date line labelled as the publication's, further
     down than the near search reaches: "asked Oct 16, 2023 at 9:40" over the asker's avatar
     and profile link on a question page (an "edited" date over the editor's card comes first)."""
@@ -811,7 +892,7 @@ def _card_under_date(blocks: list[Block], settings: Settings, anchor: int) -> tu
         block = blocks[i]
         if block.start > settings.meta_window_lines:
             return None
-        if block.drop is not None or not _date_line(block, settings):
+        if block.drop is not None or not _date_line(block, settings) or asked and not _ASKED.match(block.text):
             continue
         picked = pick_date(block.text, settings)
         if picked is None or picked[1] != "published":
@@ -829,16 +910,20 @@ def _card_under_date(blocks: list[Block], settings: Settings, anchor: int) -> tu
 # The 'By' lines that count far below the headline: not "Text:" or "Words:" (labels of other
 # things in a docs page or a shop), nor the prefixes that are English words ("Door Locks",
 # "Par 3"), and names without a colon ("By Contact Form: Click Here").
-_FAR_BY = re.compile(r"^(?:(?:article\s+)?(?:(?:written|posted|story)\s+by|by)|von|por)\b\s*:?\s*[^:]+$", re.I)
+_FAR_BY = re.compile(r"^(?:(?:(?:article\s+)?(?:(?:written|posted|story)\s+by|by)|von|por)\b\s*:?|authors?\s*:)\s*[^:]+$", re.I)
 
 
 def _far_byline(blocks: list[Block], settings: Settings, anchor: int, url: str | None) -> tuple[str, Evidence] | None:
     """A strong byline further below the headline than the near search reaches: an author box
     after the article ("Written by X"), the asker's profile link under a forum question
     below its vote and share buttons. Taken only when every strong byline there names the
-    same person: teaser cards and comment threads name several."""
+    same person: teaser cards and comment threads name several. The lines that the comment
+    and teaser rules dropped are other people's: their names do not stand against the
+    page's own, and one of them is taken only when the rest of the page names nobody."""
     found: list[tuple[int, str, str, int | None]] = []  # block, byline, how, the name's block under a label
     names: set[tuple[str, ...]] = set()
+    found_others: list[tuple[int, str, str, int | None]] = []  # the same, in other people's lines
+    names_others: set[tuple[str, ...]] = set()
     lowercase: set[str] = set()  # filled on first use
     for i, distance in _near(blocks, anchor, settings, before=0, after=settings.byline_far_blocks_after):
         block = blocks[i]
@@ -856,7 +941,7 @@ def _far_byline(blocks: list[Block], settings: Settings, anchor: int, url: str |
         if not hit or _role_credit(block.text):
             continue
         if hit[1] == "byline: 'By' line":
-            if name_below is None and not _FAR_BY.match(hit[0]):
+            if name_below is None and not _FAR_BY.match(_before_date(hit[0])):
                 continue  # "Text: …" in a docs page, "[Door Locks & Hardware](…)"
             if block.link_chars > _MOSTLY_LINKS * len(block.text) and not any(_own_author_page(t, url, settings) for _, t in _links(block)):
                 continue  # "[By Category](…)[By Manufacturer](…)": a menu
@@ -866,11 +951,14 @@ def _far_byline(blocks: list[Block], settings: Settings, anchor: int, url: str |
                 continue  # so far down, "[YouTube](…/user/x)" and "[Team](/team/)" are links of the footer
         elif hit[1] != "byline: 'By' line":
             continue  # an agency named in a footer
-        if _strip_prefix(hit[0], settings) != hit[0] or not _common_phrase(hit[0], blocks, lowercase):
-            found.append((i, *hit, name_below))
-            names.add(_words(_strip_prefix(hit[0], settings)))
+        if _strip_prefix(hit[0], settings) != hit[0] or _under_author_path(block, hit[0], settings) or not _common_phrase(hit[0], blocks, lowercase):
+            others = _others(block)
+            (found_others if others else found).append((i, *hit, name_below))
+            (names_others if others else names).add(_words(_strip_prefix(hit[0], settings)))
             if len(names) > 1:
                 return None
+    if not found and len(names_others) == 1:
+        found = found_others
     if not found:
         return None
     i, byline, how, below = found[0]
@@ -878,6 +966,11 @@ def _far_byline(blocks: list[Block], settings: Settings, anchor: int, url: str |
         if k is not None:
             blocks[k].drop = Drop(DropSource.METADATA, "byline")
     return byline, Evidence(f"{how}, far below the headline", blocks[i].start)
+
+
+def _before_date(text: str) -> str:
+    dates = find_dates(text)
+    return text[: dates[0].start] if dates else text
 
 
 def _role_credit(text: str) -> bool:
@@ -914,8 +1007,10 @@ def _byline_of(
     a name line under the headline or over a date line) are tried only where no strong form is
     found. over_date says whether the block sits over a date line: asked only when it matters."""
     text = block.text
-    if not text or len(text) > settings.max_byline_chars or block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM):
+    if not text or block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM):
         return None
+    if len(text) > settings.max_byline_chars:
+        return None if weak else _glued_byline(block.markdown)
     if not weak:
         return _strong_byline(block, settings)
     if block.kind is BlockKind.HEADING:
@@ -935,6 +1030,10 @@ def _byline_of(
     short = len(head.split()) <= settings.name_max_words + 1
     if dates and head and not linked and not labelled and short and _names_shaped(_cut_names(head, settings), single=True):
         return head, "byline: name before the date"
+    if dates and not head and not linked and block.kind is not BlockKind.LIST_ITEM and (name := _name_after_date(text, dates, settings)):
+        return name, "byline: name after the date"
+    if block.kind is BlockKind.LIST_ITEM and _list_name(text):
+        return text.strip(), "byline: name line over the date"  # over_date() said so above: "* Gabo / * Jan 23"
     if (
         not dates
         and len(text.split()) <= 2 * settings.name_max_words
@@ -943,6 +1042,41 @@ def _byline_of(
         and _name_line(text, settings)
     ):
         return trim_byline(text, settings), "byline: name line under the headline" if right_after_headline else "byline: name line over the date"
+    return None
+
+
+# A byline that the flattening glued to the lines after it: the block opens with 'By' and a
+# linked name ("by [Austin Tedesco](…) Midjourney/Every illustration. Quarterly …", "Posted
+# by[Damien Walter](…/author/…)[December 30, 2024](…)Posted in[…]Tags:…"). Not when a clause
+# goes on after the link ("By [Google Analytics](…), we …").
+_GLUED_BY_LINK = re.compile(
+    r"^[\s#*_>]*(?P<by>(?:(?:written|posted|story|words)\s*)?by)\s*:?\s*\[\s*(?P<name>[^\[\]()]+?)\s*\]\([^)\s]+(?:\s+\"[^\"]*\")?\)"
+    r"(?!\s*[,;]|(?-i:\s+[a-z]))",
+    re.I,
+)
+
+
+def _glued_byline(markdown: str) -> tuple[str, str] | None:
+    m = _GLUED_BY_LINK.match(markdown)
+    if m is None or not _names_shaped(m.group("name")) or m.group("name").lower() in _UI_WORDS:
+        return None
+    return f"{m.group('by')} {m.group('name')}", "byline: 'By' line"
+
+
+_META_SEPARATOR = re.compile(r"\s*[·•●|/–—]\s*|\s+-\s+")
+
+
+def _name_after_date(text: str, dates: list[DateMatch], settings: Settings) -> str | None:
+    """'Sep 01, 2023 Katie Liguori', 'December 15, 2025 · 30 min · 6279 words · Ash Vardanian',
+    'Dec 26, 2025 • Mahua Das in Project Management': a short line that opens with its date,
+    then a full name (two words or more) among its parts; counts and reading times are skipped."""
+    if len(text) > settings.date_line_max_chars:
+        return None
+    for part in _META_SEPARATOR.split(text[dates[-1].end :]):
+        part = _PLACE.sub("", part).strip(" ,")
+        if not part or _DIGIT.search(part):
+            continue
+        return part if len(part.split()) >= 2 and _name_line(part, settings) else None
     return None
 
 
@@ -966,6 +1100,13 @@ def _over_date(blocks: list[Block], i: int, settings: Settings) -> bool:
     if _date_line(after[0], settings) or _job_line(after[0].text, settings):
         return True
     return len(after) == 2 and len(after[0].text.split()) <= 2 and _date_line(after[1], settings)
+
+
+def _list_name(text: str) -> bool:
+    """'Gabo', 'Kev': a list byline's name item may be one word (a first name), capitalised
+    and no common word."""
+    words = text.split()
+    return len(words) == 1 and words[0].isalpha() and words[0][0].isupper() and words[0].lower() not in _NOT_NAMES | _UI_WORDS
 
 
 def _job_line(text: str, settings: Settings) -> bool:
@@ -1000,8 +1141,10 @@ def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Setti
     block = Block(BlockKind.PARAGRAPH, text, markdown, 0, 0, link_chars=link_chars)
     if len(text) <= settings.date_line_max_chars and not text.isascii() and _KO_REPORTER.search(text):
         return trim_byline(text, settings), "byline: Korean reporter credit"
-    m = _byline_regex(settings.byline_prefixes).search(text)
-    if m and (m.start() == 0 or find_dates(text[: m.start()])):
+    m = _by(settings).search(text)
+    # 'By' opens the line, or follows its date, a count and glyphs ("__ 0 · by X": the comment
+    # count), or a credit's lead ("This post was written by X")
+    if m and (m.start() == 0 or _COUNT_PREFIX.fullmatch(text[: m.start()]) or _CREDIT_LEAD.fullmatch(text[: m.start()]) or find_dates(text[: m.start()])):
         names = _cut_names(m.group("names"), settings)
         if names and (_names_shaped(names, single=True) or _HANDLE_NAME.match(names)):
             return trim_byline(text[m.start() :], settings), "byline: 'By' line"
@@ -1018,9 +1161,11 @@ def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Setti
             # (a one-letter link is an avatar's initial: "[J](/user/julian)")
             continue
         # A forum's user name may hold digits ("lulug30"): the profile link vouches for it.
-        if _names_shaped(name, single=True) or len(name.split()) == 1 and (name.isalpha() or _author_link(target, settings) and _HANDLE_NAME.match(name)):
+        # An author page may be a team's or a brand's: "[The Ritualist](/author/…)".
+        bare = _THE.sub("", name) if _author_link(target, settings) else name
+        if _names_shaped(bare, single=True) or len(name.split()) == 1 and (name.isalpha() or _author_link(target, settings) and _HANDLE_NAME.match(name)):
             if block.link_chars > _MOSTLY_LINKS * len(text) or not text.lower().startswith(("by", name.lower()[:3])):
-                return _unglue_name(name), "byline: link to an author page"
+                return _team(text, links, settings) or _unglue_name(name), "byline: link to an author page"
             return trim_byline(text, settings), "byline: link to an author page"
     agency = text.strip(" .,").removeprefix("By ").removeprefix("by ")
     head, _, place = agency.partition(",")
@@ -1031,15 +1176,37 @@ def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Setti
 
 
 _LIST_ITEM = re.compile(r"\s*(?:[*+-]|\d+[.)])\s")
+_COUNT_PREFIX = re.compile(r"[\s_\d·•●|]+")
+_CREDIT_LEAD = re.compile(r"(?i)[\s_*]*(?:this|the)\s+(?:blog\s+)?(?:post|article|story|piece|guide)\s+(?:was|is|has\s+been)\s+")
+_THE = re.compile(r"(?i)^the\s+(?=\S)")
+
+
+_JOINERS_ONLY = re.compile(r"(?i)[\s,;&]*(?:(?:by|and|und|et|y)\b[\s,;&]*)*")
+
+
+def _team(text: str, links: tuple[tuple[str, str], ...], settings: Settings) -> str | None:
+    """'[A](/author/a), [B](/author/b) & [C](/author/c)': a line of author links and joiners
+    only names them all ('A, B, C'), not the first alone."""
+    names = [_strip_prefix(t.strip(" _"), settings) for t, target in links if _author_link(target, settings)]
+    if len(set(names)) < 2 or not all(_names_shaped(n, single=True) and n.lower() not in _UI_WORDS for n in names):
+        return None
+    rest = text
+    for name in names:
+        rest = rest.replace(name, " ", 1)
+    return ", ".join(names) if _JOINERS_ONLY.fullmatch(rest) else None
 
 
 def _author_link(target: str, settings: Settings) -> bool:
     parts = urlsplit(target)
     segments = [s.lower() for s in parts.path.split("/") if s]
+    if segments and segments[-1] in settings.author_url_account_pages:
+        return False  # "[Start Shopping Now](/user/sign-in)": the account's pages, no person's
     # "/blog?author=568fc93c", "substack.com/@garymarcus": the query or the handle names the author.
     query = parts.query.lower()
     return (
-        any(s in settings.author_url_parts for s in segments[:-1] or segments[:1])
+        any(_author_segment(s, settings) for s in segments[:-1])
+        or len(segments) == 1 and segments[0] in settings.author_url_parts
+        or bool(segments) and _profile_script(segments[-1], query, settings)
         or "byline=" in query
         or query.startswith("author=")
         or "&author=" in query
@@ -1047,14 +1214,43 @@ def _author_link(target: str, settings: Settings) -> bool:
     )
 
 
-def _own_author_page(target: str, url: str | None, settings: Settings) -> bool:
+def _author_segment(segment: str, settings: Settings, parts: tuple[str, ...] | None = None) -> bool:
+    """'author', 'staff', and 'author(s)' as a compound's last part: 'blog-authors', 'guest-author'
+    (not any part: 'become-a-member' is a sign-up page, 'faculty-staff' a list)."""
+    return segment in (settings.author_url_parts if parts is None else parts) or segment.endswith(("-author", "-authors"))
+
+
+def _profile_script(script: str, query: str, settings: Settings) -> bool:
+    """'memberlist.php?mode=viewprofile&u=421190', 'member.php?u=805995', 'index.php?action=profile;u=261870':
+    a forum member's profile, named by the script and a query key (or key=value)."""
+    items = re.split(r"[&;]", query)
+    for spec in settings.author_profile_queries:
+        name, _, key = spec.partition("?")
+        if script == name and any(item == key or item.startswith(key + "=") for item in items):
+            return True
+    return False
+
+
+def _own_author_page(target: str, url: str | None, settings: Settings, paths: tuple[str, ...] | None = None) -> bool:
     """'/author/jane-doe', '/users/4818/kumiko' on the page's own site: one person's page under
-    an author path, not the path's own index."""
+    an author path (one of `paths`, else any of author_url_parts), not the path's own index."""
     parts = urlsplit(target)
     if parts.netloc and (not url or parts.netloc.lower().removeprefix("www.") != urlsplit(url).netloc.lower().removeprefix("www.")):
         return False
     segments = [s.lower() for s in parts.path.split("/") if s]
-    return any(s in settings.author_url_parts for s in segments[:-1])
+    return any(_author_segment(s, settings, paths) for s in segments[:-1])
+
+
+def _under_author_path(block: Block, name: str, settings: Settings) -> bool:
+    """The name is a link's whole text to one person's page under a writers' path
+    ('[The Upwork Team](/authors/upwork-staff)'): a name, though the page writes its words in
+    lower case too. (Not a staff or people path: '[Faculty & Staff](/people/faculty)'.)"""
+    words = _words(name)
+    for text, target in _links(block):
+        segments = [s.lower() for s in urlsplit(target).path.split("/") if s]
+        if _words(_strip_prefix(text, settings)) == words and any(_author_segment(s, settings, settings.author_page_url_parts) for s in segments[:-1]):
+            return True
+    return False
 
 
 def _person_page(name: str, target: str) -> bool:
@@ -1064,7 +1260,7 @@ def _person_page(name: str, target: str) -> bool:
 
 
 def _strip_prefix(text: str, settings: Settings) -> str:
-    m = _byline_regex(settings.byline_prefixes).match(text.strip())
+    m = _by(settings).match(text.strip())
     return m.group("names") if m else text
 
 
@@ -1072,7 +1268,7 @@ def trim_byline(text: str, settings: Settings) -> str:
     """The byline as printed, without the date, time, handles and 'Updated' parts after the names."""
     cut = len(text)
     dates = find_dates(text)
-    by = _byline_regex(settings.byline_prefixes).search(text)
+    by = _by(settings).search(text)
     start = 0
     if dates and by and dates[0].start < by.start():
         start = by.start()
@@ -1086,7 +1282,7 @@ def trim_byline(text: str, settings: Settings) -> str:
     head = text[start:cut]
     if dates and cut == dates[0].start:
         head = _WEEKDAY_TAIL.sub("", head)  # "By Nina Pineda Friday, March 28": the date's weekday
-    return _unglue_name(_UI_TAIL.sub("", head.strip(" -–—|·•,/:(")))
+    return _unglue_name(_UI_TAIL.sub("", head.strip(" -–—|·•●,/:(")))
 
 
 def _cut_names(names: str, settings: Settings) -> str:
@@ -1096,7 +1292,7 @@ def _cut_names(names: str, settings: Settings) -> str:
     if dates:
         names = names[: dates[0].start]
     names = _CONTACT.sub(" ", names)
-    names = re.split(r"\s[-–—|·•/]\s|\s\|\s?|\s[-–—]{2}\s|\s[–—]|@|\s\(", names)[0]
+    names = re.split(r"\s[-–—|·•●»/]\s|\s\|\s?|\s[-–—]{2}\s|\s[–—]|@|\s\(", names)[0]
     names = _label_regex(settings.date_updated_labels + settings.date_published_labels).split(names)[0]
     return _DATE_CONNECTOR_DAY.sub("", names.strip(" ,-–—|")).strip(" ,-–—|")
 
@@ -1146,7 +1342,7 @@ def authors_of(byline: str, settings: Settings | None = None) -> list[str]:
     m = _KO_REPORTER.search(text)
     if m:
         return [m.group("ko")]
-    m = _byline_regex(settings.byline_prefixes).search(text)
+    m = _by(settings).search(text)
     if m:
         text = m.group("names")
     if glued := _GLUED_WORD.search(text):

@@ -832,6 +832,8 @@ def _author_card(blocks: list[Block], settings: Settings) -> tuple[str, Evidence
     over a job line ("Writer") or a biography that opens with the name ("Alban Brooke is the
     Head of Marketing", "Sarah joined The Society in 2014"). Taken only when the page holds
     one such card: a team page or a row of testimonials holds several."""
+    if not any(b.kind is BlockKind.IMAGE for b in blocks):
+        return None  # no portrait (a text capture never has one)
     found: list[tuple[int, str]] = []
     lowercase: set[str] = set()  # filled on first use
     live = [i for i, b in enumerate(blocks) if (b.text or b.kind is BlockKind.IMAGE) and not _others(b)]
@@ -864,6 +866,8 @@ def _first_author_link(blocks: list[Block], settings: Settings, url: str | None)
     Not in comments or teasers."""
     lowercase: set[str] = set()  # filled on first use
     for block in blocks:
+        if "](" not in block.markdown:
+            continue  # no link: no author page (most lines; a text capture's every line)
         if not block.text or len(block.text) > settings.max_byline_chars or block.drop is not None and (not _ruled(block) or _others(block)):
             continue
         hit = _strong_byline(block, settings)
@@ -892,7 +896,7 @@ def _card_under_date(blocks: list[Block], settings: Settings, anchor: int, asked
         block = blocks[i]
         if block.start > settings.meta_window_lines:
             return None
-        if block.drop is not None or not _date_line(block, settings) or asked and not _ASKED.match(block.text):
+        if block.drop is not None or asked and not _ASKED.match(block.text) or not _date_line(block, settings):
             continue
         picked = pick_date(block.text, settings)
         if picked is None or picked[1] != "published":

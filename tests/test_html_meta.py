@@ -80,6 +80,14 @@ def test_visible_byline_and_time_when_nothing_is_declared() -> None:
     assert m.evidence["date"].source == "visible <time>"
 
 
+def test_a_byline_box_printing_only_the_date_names_no_one() -> None:
+    # The weekday of "Sat, 20 Dec, 2025" was read as a name: authors ['Sat'].
+    body = '<h1>Council passes budget</h1><div class="author-date">Sat, 20 Dec, 2025 - 06:36</div>' + BODY
+    assert "byline_raw" not in meta_of(page(body=body)).values
+    body = '<h1>Council passes budget</h1><div class="author-date">Eliz · Sat, 20 Dec, 2025</div>' + BODY
+    assert meta_of(page(body=body)).values["byline_raw"] == "Eliz · Sat, 20 Dec, 2025"
+
+
 def test_htmldate_is_the_last_resort_for_the_date() -> None:
     m = meta_of(page(), url="https://example.com/2018/07/21/some-story/")
     assert m.values["date"] == "2018-07-21"

@@ -439,7 +439,7 @@ def visible_byline(page: Elements, url: str | None = None, settings: Settings = 
         text = _short_text(el, _MAX_BYLINE_CHARS)  # a byline-classed box may hold a whole biography
         if text is None or len(text) <= 2 or _LABEL_ONLY.match(text):
             continue
-        if clean_authors([text]):
+        if clean_authors([text]) and not _only_a_date(text):
             return text, el.sourceline, f"visible {how}"
         if job is None and _named_with_job(text, settings):
             # After any marked element that names the author alone (a box printing the
@@ -755,6 +755,16 @@ def displayed_dates(page: Elements, settings: Settings = DEFAULT) -> list[DateLi
             how = f"visible date line {where} the headline" + (f", labelled {label}" if label else "")
             found.append(DateLine(d.iso, label, tuple(x.iso for x in dates), el.sourceline, how))
     return found
+
+
+_WEEKDAYS = frozenset("mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday sun sunday".split())
+
+
+def _only_a_date(text: str) -> bool:
+    """'Sat, 20 Dec, 2025 - 06:36': a byline-classed box that prints the date alone names no
+    one (its weekday read as a name gave the author 'Sat')."""
+    dates = find_dates(text)
+    return bool(dates) and set(_title_words(strip_time(without_dates(text, dates)))) <= _WEEKDAYS
 
 
 def _words_besides_dates(text: str, dates: list[Any]) -> int:

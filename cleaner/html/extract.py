@@ -21,7 +21,7 @@ import lxml.html
 from ..model import Block, BlockKind
 from ..render import code_block, code_span, escape_line_start, escape_markdown, markdown_line, markdown_target
 from ..settings import Settings
-from ..text.inline import normalize_space, real_target
+from ..text.inline import INVISIBLE, normalize_space, real_target
 from . import engine
 
 # trafilatura logs "discarding data" for every short page; the pipeline reports empty
@@ -33,7 +33,6 @@ logging.getLogger("htmldate").addHandler(logging.NullHandler())
 _HEADING_LEVEL = re.compile(r"h([1-6])")
 _EMPHASIS = {"#b": "**", "#strong": "**", "#i": "*", "#em": "*"}
 _SPACE = re.compile(r"\s+")
-_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")  # zero-width and soft-hyphen characters
 _ALIGN_CHARS = 40  # characters (spaces removed) of a block used to find it in the source
 
 
@@ -337,7 +336,7 @@ def embedded_posts(containers: list[Any], out: Extraction) -> list[tuple[Block, 
             seen.add(id(bq))
             if have is None:
                 have = "".join(_SPACE.sub("", b.text) for b in out.blocks)
-            text = " ".join(_INVISIBLE.sub("", text_of(bq)).split())
+            text = " ".join(INVISIBLE.sub("", text_of(bq)).split())
             if not text or _SPACE.sub("", text)[:_ALIGN_CHARS] in have:
                 continue
             line = bq.sourceline or 0
@@ -390,7 +389,7 @@ def dom_blocks(el: Any) -> Iterator[tuple[Block, Any]]:
     for d in el.iter(*_LEAF_KINDS):
         if any(True for _ in d.iter(*_LEAF_KINDS) if _ is not d):
             continue  # not innermost: its children become blocks
-        text = " ".join(_INVISIBLE.sub("", text_of(d)).split())
+        text = " ".join(INVISIBLE.sub("", text_of(d)).split())
         if not text:
             continue
         kind = _LEAF_KINDS[d.tag]
@@ -472,9 +471,9 @@ def _lines(el: Any) -> list[tuple[str, str, int, int]]:
     _inline(el, lines)
     out = []
     for line in lines:
-        text = normalize_space(_INVISIBLE.sub("", "".join(line.text)))
+        text = normalize_space(INVISIBLE.sub("", "".join(line.text)))
         if text:
-            md = escape_line_start(normalize_space(_INVISIBLE.sub("", "".join(line.markdown))))
+            md = escape_line_start(normalize_space(INVISIBLE.sub("", "".join(line.markdown))))
             out.append((text, md, min(line.link_chars, len(text)), line.links))
     return out
 

@@ -15,6 +15,8 @@ _IMAGE = re.compile(r"(?<!\\)!\[([^\]\n]*)\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*
 _LINK = re.compile(r"(?<!\\)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*<?([^()\s>]*(?:\([^()\s]*\)[^()\s]*)*)>?(?:\s+\"[^\"\n]*\")?\s*\)")
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
 _BARE_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+\.\S+")
+# Soft hyphens and zero-width characters: a page's markup shows none of them.
+INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 # Emphasis: **x**, __x__, *x*, _x_. The content cannot run past the next marker of its own
 # kind (a single marker may sit inside a word, as in 2*3*4 or snake_case): each opener scans
 # only to the next marker, so a line of 50,000 unclosed openers is linear, not quadratic

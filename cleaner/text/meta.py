@@ -23,6 +23,7 @@ from ..memo import LINE_CHARS, PARAGRAPH_CHARS, short_text_cache
 from ..model import Block, BlockKind, Drop, DropSource, Evidence
 from ..settings import DEFAULT, Settings
 from ..urls import split_address, url_path, urlsplit
+from .inline import INVISIBLE
 
 _SENTENCE_END = re.compile(r"[.。:;,]['\"’”]?$")
 _WORD_CHAR = re.compile(r"\w")
@@ -129,7 +130,6 @@ _UI_TAIL = re.compile(r"(?i)\s+(?:view (?:more|all) (?:articles|posts|stories)|m
 # A forum's presence badge after a user's link text: "J Offline" (an avatar's initial).
 _PRESENCE = re.compile(r"(?i)\s+(?:online|offline)$")
 _PLACE_ONLY = re.compile(r"^\s*(?:[A-Z][\w.'’-]*\s*){1,3},?\s*$")
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")  # soft hyphen and zero-width characters
 _OPENING_PUNCT = " \t*_[(|·•:–—-"  # what may stand before a date that opens a line ("📅" is kept: a symbol, not a word)
 _EXCLAIMING = re.compile(r"[!?]['\"’”]?(?:\s*\W)?$")
 _NAME_CAPITALISED_SHARE = 0.8
@@ -423,7 +423,7 @@ def _headline_shaped(block: Block, settings: Settings, url: str | None) -> bool:
 def _visible(title: str) -> str:
     """The title without soft hyphens and zero-width characters, which a text capture keeps
     from the page's HTML ("Kon\u00adsum" is "Konsum")."""
-    return _INVISIBLE.sub("", title) if not title.isascii() else title
+    return INVISIBLE.sub("", title) if not title.isascii() else title
 
 
 def _without_opening_date(text: str) -> str:
@@ -1238,10 +1238,9 @@ def _profile_script(script: str, query: str, settings: Settings) -> bool:
 def _own_author_page(target: str, url: str | None, settings: Settings, paths: tuple[str, ...] | None = None) -> bool:
     """'/author/jane-doe', '/users/4818/kumiko' on the page's own site: one person's page under
     an author path (one of `paths`, else any of author_url_parts), not the path's own index."""
-    parts = urlsplit(target)
-    if parts.netloc and (not url or parts.netloc.lower().removeprefix("www.") != urlsplit(url).netloc.lower().removeprefix("www.")):
+    if not _same_site(target, url):
         return False
-    segments = [s.lower() for s in parts.path.split("/") if s]
+    segments = [s.lower() for s in urlsplit(target).path.split("/") if s]
     return any(_author_segment(s, settings, paths) for s in segments[:-1])
 
 

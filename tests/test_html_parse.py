@@ -179,9 +179,9 @@ def test_flattening_an_over_deep_page_is_linear() -> None:
     import time
 
     html = "<html><body>" + ARTICLE_P + "<x-foo>w " * 3000 + "<b" * 200_000 + AFTER_P + "</body></html>"
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: a busy machine does not move it
     parse(html)
-    assert time.perf_counter() - start < 10
+    assert time.process_time() - start < 10
 
 
 def test_a_page_that_is_all_noscript_is_read_from_its_noscript() -> None:

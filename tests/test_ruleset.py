@@ -465,6 +465,17 @@ def test_cut_rest_marker_that_recurs_is_an_item_label_and_cuts_at_its_last_use(t
     assert reasons(blocks) == [None] * 4 + ["t.similar"] * 4
 
 
+def test_cut_rest_marker_first_in_a_row_of_controls_recurs_as_that_control(tmp_path: Path) -> None:
+    # A Q&A page prints "Add a comment | Show 4 more comments" under one answer and "Add a
+    # comment" under the others: the same control, so the answers between them stay.
+    rules = rules_from(tmp_path, CUT)
+    blocks = blocks_of(
+        PROSE, PROSE + " Again.", PROSE + " Third.", PROSE + " Fourth.", "Similar News: | Show 4 more", PROSE + " Answer.", "Similar News:", PROSE + " Last answer.", "Similar News: |", "Footer links"
+    )
+    run(rules, blocks)
+    assert reasons(blocks) == [None] * 4 + ["t.similar", None, "t.similar", None, "t.similar", "t.similar"]
+
+
 # --- engine: extract and rewrite ---------------------------------------------------------------------
 
 EXTRACT = """\

@@ -302,9 +302,10 @@ def _recurs_later(blocks: list[Block], i: int, last_of: dict[str, int]) -> bool:
     if not last_of:
         for j, block in enumerate(blocks):
             if block.drop is None and block.text:
-                last_of[_marker_shape(block.text)] = j
+                for shape in _marker_shapes(block.text):
+                    last_of[shape] = j
         last_of[""] = -1  # indexed, even where no block has text
-    return last_of.get(_marker_shape(blocks[i].text), -1) > i
+    return any(last_of.get(shape, -1) > i for shape in _marker_shapes(blocks[i].text))
 
 
 _WORDS = re.compile(r"\w+")  # Unicode words (RE2's \w is ASCII); a linear pattern
@@ -315,6 +316,15 @@ def _marker_shape(text: str) -> str:
     """The words of a line, lowercased, with numbers as 0: "Add a comment |" and "Add a
     comment" are one marker, "[ 167 comments ]" and "0 comments" another one."""
     return " ".join(_WORDS.findall(_DIGITS.sub("0", text.lower())))
+
+
+def _marker_shapes(text: str) -> tuple[str, ...]:
+    """The line's shape, and for a row of controls split by "|" its first control's too:
+    "Add a comment | Show 4 more comments" under one answer is the "Add a comment" under
+    the next."""
+    whole = _marker_shape(text)
+    head, bar, _ = text.partition("|")
+    return (whole, first) if bar and (first := _marker_shape(head)) and first != whole else (whole,)
 
 
 def _next_kept(blocks: list[Block], i: int) -> Block | None:

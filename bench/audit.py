@@ -2,8 +2,8 @@
 
 Every rule and classifier reason that removes text from a page should earn its place on
 each corpus. For each dropped block this cleans the page with explain on and splits the
-block's 4-word shingles (score.py's) into those the ground truth holds (real text lost)
-and those it does not (boilerplate removed). Per reason and per corpus it prints the
+block's 4-word shingles (score.py's) into those of the ground truth that the output lacks
+(real text lost) and the rest (boilerplate removed, or a copy of text kept elsewhere). Per reason and per corpus it prints the
 blocks dropped, both shingle counts and the share of its dropped shingles that were
 boilerplate. A reason under half on a corpus removes more of that corpus's real text than
 boilerplate.
@@ -42,17 +42,25 @@ def _page_tally(args: tuple[Page, str, str, Path]) -> tuple[str, Tally]:
     except cleaner.CleanerError:
         return page.id, {}
     tally: Tally = {}
+    # Only the truth the output lacks can be lost: a second copy of kept text costs nothing.
+    missing = wanted - scorer.shingles(doc.text)
     truth_words = f" {' '.join(scorer.tokenize(truth))} "
+    kept_words = f" {' '.join(scorer.tokenize(doc.text))} "
     for block in doc.blocks:
         if block.drop is None or not block.text:
             continue
         got = scorer.shingles(block.text)
         if len(words := scorer.tokenize(block.text)) < scorer.SHINGLE_N:
             # A short line is one shingle of its own, which no truth shingle equals: it
-            # counts as real text when the truth prints its words in a row.
-            true = int(f" {' '.join(words)} " in truth_words)
+            # counts as real text when the truth prints its words in a row and the output does not.
+            line = f" {' '.join(words)} "
+            true = int(line in truth_words and line not in kept_words)
         else:
-            true = sum(min(n, wanted[s]) for s, n in got.items())
+            true = 0
+            for shingle, n in got.items():
+                if (taken := min(n, missing[shingle])) > 0:
+                    true += taken
+                    missing[shingle] -= taken
         row = tally.setdefault(str(block.drop), [0, 0, 0])
         row[0] += 1
         row[1] += true

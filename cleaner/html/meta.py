@@ -53,6 +53,9 @@ META_SITE = ("og:site_name", "application-name", "twitter:site", "publisher", "d
 META_DESCRIPTION = ("og:description", "description", "twitter:description", "dc.description")
 META_LANGUAGE = ("og:locale", "content-language", "dc.language", "language")
 _URL = re.compile(r"^(?:https?:)?//|^www\.", re.I)
+# A template's field left unfilled where a name belongs: a dotted path ("page.head.extra.author",
+# which a page declares as its meta author) or a template's markers ("{{ author }}", "%author%").
+_PLACEHOLDER = re.compile(r"^[a-z_]\w*(?:\.[a-z_]\w*)+\.(?:author|authors|name|creator|byline|writer)$|\{\{|\}\}|\$\{|^%\w+%$|^\[\w+\]$")
 # What joins a title's parts; " / " and " » " join a forum's or a blog's trail ("Thread / Board / Site Forums").
 _TITLE_SEPARATORS = "|–—·•/»-"
 _TITLE_SPLIT = re.compile(rf"\s+[{re.escape(_TITLE_SEPARATORS)}]\s+|\s+::\s+")
@@ -223,7 +226,7 @@ def _names(value: Any, people: dict[str, dict[str, Any]] | None = None) -> list[
                 item = " ".join(str(i) for i in item)
         if isinstance(item, str):
             item = normalize_space(item)
-            if item and not _URL.match(item) and item not in names:
+            if item and not _URL.match(item) and not _PLACEHOLDER.search(item) and item not in names:
                 names.append(item)
     return names
 
@@ -317,7 +320,7 @@ def _meta_authors(tags: dict[str, list[tuple[str, int | None]]]) -> tuple[list[s
     more: a paper's DC.Creator names its first author, its citation_author tags all of them."""
     best: tuple[list[str], str] | None = None
     for key in META_AUTHOR:
-        names = list(dict.fromkeys(c for c, _ in tags.get(key, []) if not _URL.match(c)))
+        names = list(dict.fromkeys(c for c, _ in tags.get(key, []) if not _URL.match(c) and not _PLACEHOLDER.search(c)))
         if names and (best is None or len(names) > len(best[0]) and set(best[0]) <= set(names)):
             best = names, key
     return best
@@ -437,10 +440,15 @@ def visible_byline(page: Elements, url: str | None = None, settings: Settings = 
         if how == "itemprop=author" and el.get("itemscope") is not None and (name := _item_name(el, settings)):
             return _first_post_author(page, (name, el.sourceline, "visible itemprop=author Person, its name"), url, settings)
         text = _short_text(el, _MAX_BYLINE_CHARS)  # a byline-classed box may hold a whole biography
+        if text is None or not clean_authors([text]):
+            if how == "byline class" and (named := _named_child(el, settings)):
+                return named
         if text is None or len(text) <= 2 or _LABEL_ONLY.match(text):
             continue
         if clean_authors([text]) and not _only_a_date(text):
             return text, el.sourceline, f"visible {how}"
+        if name := _name_beside_date(text):
+            return name, el.sourceline, f"visible {how}, beside its date"
         if job is None and _named_with_job(text, settings):
             # After any marked element that names the author alone (a box printing the
             # name, the job and the date holds a rel=author link to the name).
@@ -455,6 +463,34 @@ def visible_byline(page: Elements, url: str | None = None, settings: Settings = 
 # Team", "Team SimplyThrilled"): the page's byline when it prints no person's.
 _TEAM = re.compile(r"^(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){0,3}(?:team|staff|editors|editorial(?:\s+team|\s+staff)?|newsroom)$"
                    r"|^team\s+[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)?$", re.I)
+
+
+# An element of a byline box that holds the name alone: class "name", "author-name",
+# "article__author-details-name".
+_NAME_CLASS = re.compile(r"(?:^|[\s_-])name(?:$|\s)", re.I)
+
+
+def _named_child(box: Any, settings: Settings) -> tuple[str, int | None, str] | None:
+    """The name in a byline box that also prints a biography or a job ("Rachel MacDonald"
+    over "Writer"), from its element classed as the name."""
+    for k, sub in enumerate(box.iter(lxml.etree.Element)):
+        if k > settings.html_byline_name_element_max_elements:
+            break
+        if sub is box or not _NAME_CLASS.search(sub.get("class") or ""):
+            continue
+        text = _short_text(sub, _MAX_BYLINE_CHARS)
+        if text and _looks_like_name(text) and not _LABEL_ONLY.match(text):
+            return text, sub.sourceline, "visible byline class, its name element"
+    return None
+
+
+def _name_beside_date(text: str) -> str | None:
+    """'Luke Kim December 17, 2025', 'Sep 01, 2023 Katie Liguori': a byline box that prints
+    the name and the date without a 'By' (clean_authors drops a part with digits)."""
+    if not (dates := find_dates(text)):
+        return None
+    rest = normalize_space(strip_time(without_dates(text, dates))).strip(" -–—|·•,/:")
+    return rest if _looks_like_name(rest) and clean_authors([rest]) == [rest] else None  # not "TopGear.com Published"
 
 
 def _named_with_job(text: str, settings: Settings) -> bool:
@@ -571,23 +607,44 @@ def _team(link: Any, name: str) -> tuple[str, int | None, str] | None:
 
 
 def _by_label(elements: list[Any], settings: Settings) -> tuple[str, int | None, str] | None:
-    from ..text.meta import trim_byline
+    from ..text.meta import authors_of, trim_byline
 
     for el in elements:
         if el.tag not in _BY_LINE_TAGS:
             continue
         # Read only as far as needed: a <div> by the headline may hold the whole article.
-        if (text := _short_text(el, _MAX_BYLINE_CHARS)) is None or not _BY_LABEL.match(text):
+        if (text := _short_text(el, _MAX_BYLINE_CHARS)) is None:
+            continue
+        after_date = not _BY_LABEL.match(text)
+        if after_date and not (text := _after_leading_date(text) or ""):
             continue
         # Without the date printed after the names ("By Jane Roe - Mar 27, 2024").
-        dated = (trimmed := trim_byline(text, settings)) != text and bool(find_dates(text))
+        dated = (trimmed := trim_byline(text, settings)) != text and bool(find_dates(text)) or after_date
         if not (m := _BY_LABEL.match(trimmed)):
             continue
-        names = clean_authors([trimmed[m.end():]])
+        # clean_authors keeps a part whole or drops it; authors_of cuts a date after
+        # "on" off the names ("by ALLIN ONE on Jan 22, 2025").
+        names = clean_authors([trimmed[m.end():]]) or authors_of(trimmed, settings)
         # One word ("by Amanda · Dec 20, 2025") is a name only on a line with a date.
         if names and (all(_looks_like_name(n) for n in names) or dated and len(names) == 1 and names[0].isalpha()):
             return trimmed, el.sourceline, "visible 'By' line"
     return None
+
+
+def _after_leading_date(text: str) -> str | None:
+    """'Jan 30, 2025 Written by Jane Roe' -> 'Written by Jane Roe': a 'By' line printed
+    after the date."""
+    if not (label := _BY_INSIDE.search(text)) or not label.start():
+        return None
+    head = text[: label.start()]
+    dates = find_dates(head)
+    if not (dates or _YEAR.search(head)) or _words_besides_dates(re.sub(r"\d+", " ", head), dates):
+        return None
+    return text[label.start():]
+
+
+_BY_INSIDE = re.compile(r"(?<=\s)(?:(?:written|posted|published|words|story)\s+)?by\s+(?=\S)", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 _BY_LINE_TAGS = frozenset(("p", "span", "div", "li", "address", "small"))

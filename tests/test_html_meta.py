@@ -534,3 +534,16 @@ def test_a_by_line_after_its_date_or_with_on_before_the_date(line: str, byline: 
 
 def test_words_before_a_by_are_no_date() -> None:
     assert "byline_raw" not in meta_of(page(body='<h1>Budget passes</h1><p>Sorted by Jane Roe</p>' + BODY)).values
+
+
+def test_a_printed_writer_joins_the_site_declared_as_the_author() -> None:
+    head = '<meta property="og:site_name" content="Glossy"><meta name="author" content="Glossy">'
+    body = '<h1>Budget passes</h1><div class="post-author">Jane Roe August 25, 2024</div>' + BODY
+    m = meta_of(page(head, body), "https://glossy.example/blog/budget")
+    assert m.values["byline_raw"] == "Jane Roe"
+    assert m.values["author_names"] == ["Jane Roe", "Glossy"]
+    # Not a person's page that the body links to ("/topics/people/…"), nor beside a declared person.
+    body = '<h1>Budget passes</h1><p>Said <a href="/topics/people/john-doe">John Doe</a> today.</p>' + BODY
+    assert meta_of(page(head, body), "https://glossy.example/blog/budget").values["author_names"] == ["Glossy"]
+    body = '<h1>Budget passes</h1><div class="post-author">Jane Roe August 25, 2024</div>' + BODY
+    assert meta_of(page('<meta name="author" content="Ann Poe">', body)).values["author_names"] == ["Ann Poe"]

@@ -386,11 +386,41 @@ def _from_visible(meta: HtmlMeta, body: Any, page: Elements, url: str | None, se
             # stays: the news bench's "kevin-r" over a "By David Jeans" line is its label.
             meta.values["byline_raw"], meta.evidence["byline_raw"] = text, Evidence(f"{how} over a declared account name", line)
             meta.values["author_names"], meta.evidence["author_names"] = printed, meta.evidence["byline_raw"]
+        elif (declared and how in _PERSON_BYLINES and all(_names_site(n, meta.values.get("site"), url) for n in declared)
+              and (printed := clean_authors([text])) and all(map(_looks_like_name, printed))):
+            # The CMS declares the site itself as the author ("GlossGenius" on glossgenius.com);
+            # the page prints its writer. Both are credited: a news bench page declares
+            # "AppleInsider" over its writers' printed names, and its label is the site's.
+            meta.values["byline_raw"], meta.evidence["byline_raw"] = text, Evidence(f"{how} beside the site declared as the author", line)
+            meta.values["author_names"] = [*printed, *(n for n in declared if n not in printed)]
+            meta.evidence["author_names"] = meta.evidence["byline_raw"]
     if "byline_raw" not in meta.values and found:
         text, line, how = found
         meta.offer("byline_raw", text, how, line)
     if "date" not in meta.values and (found := visible_date(body)):
         meta.offer("date", found[0], found[2], found[1])
+
+
+# Bylines that name the page's writer, as the page marks or labels it, or a link to a
+# writer's page (a link to a person's page may be a topic: "/topics/people/donald-trump").
+_PERSON_BYLINES = frozenset({"visible rel=author", "visible itemprop=author", "visible byline class", "visible 'By' line",
+                             "visible byline class, beside its date", "visible byline class, its name element",
+                             "visible link to an author page"})
+
+
+def _names_site(name: str, site: str | None, url: str | None) -> bool:
+    """Whether a declared author is the site's own name: its og:site_name or publisher
+    ("Digjitale" of "Digjitale Signal"), or its host ("Rapid7" on rapid7.com)."""
+    from ..urls import split_address
+
+    folded = _fold_name(name)
+    host = (split_address(url).hostname or "").removeprefix("www.") if url else ""
+    own = {_fold_name(host), _fold_name(host.split(".")[0])} if host else set()
+    if site and (fsite := _fold_name(site)):
+        own.add(fsite)
+        if len(folded) > 3 and fsite.startswith(folded):
+            return True
+    return bool(folded) and folded in own
 
 
 # An account name, not a name as printed: one word with a digit, '_', '.', '@' or '-', or
@@ -548,6 +578,7 @@ def _first_post_author(page: Elements, item: tuple[str, int | None, str], url: s
 
 # A link to a person's page on the site: /author/jane-roe, /authors/…, /writers/…, /people/….
 _AUTHOR_PATH = re.compile(r"/(?:authors?|writers?|contributors?|people|staff|profiles?|producers?|reporters?|columnists?)/[^/?#]+/?(?:[?#]|$)", re.I)
+_WRITER_PATH = re.compile(r"/(?:authors?|writers?|contributors?|reporters?|columnists?)/[^/?#]+/?(?:[?#]|$)", re.I)
 # "By Jane Roe", "Written by Jane Roe", "Author: Jane Roe" in a short element.
 _BY_LABEL = re.compile(r"^(?:(?:written|posted|published|reviewed|words|story)\s+by|by|authors?)\b\s*:?\s+(?=\S)", re.I)
 _MAX_NAME_LINK_WORDS = 4  # "Jean-Luc de la Croix"; a longer link text is a phrase (initial value)
@@ -590,7 +621,8 @@ def _author_link(elements: list[Any]) -> tuple[str, int | None, str] | None:
             continue
         text = normalize_space(" ".join(el.itertext()))
         if _looks_like_name(text):
-            return _team(el, text) or (text, el.sourceline, "visible link to an author page")
+            how = "visible link to an author page" if _WRITER_PATH.search(el.get("href") or "") else "visible link to a person's page"
+            return _team(el, text) or (text, el.sourceline, how)
     return None
 
 

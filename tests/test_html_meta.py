@@ -547,3 +547,38 @@ def test_a_printed_writer_joins_the_site_declared_as_the_author() -> None:
     assert meta_of(page(head, body), "https://glossy.example/blog/budget").values["author_names"] == ["Glossy"]
     body = '<h1>Budget passes</h1><div class="post-author">Jane Roe August 25, 2024</div>' + BODY
     assert meta_of(page('<meta name="author" content="Ann Poe">', body)).values["author_names"] == ["Ann Poe"]
+
+
+@pytest.mark.parametrize("line", ["Interview by Jane Roe", "Contributors: Jane Roe"])
+def test_interview_and_contributor_labels(line: str) -> None:
+    m = meta_of(page(body=f'<h1>Budget passes</h1><p>{line}</p>' + BODY))
+    assert m.values["byline_raw"] == line
+    assert clean_authors([line]) == ["Jane Roe"]
+
+
+def test_a_by_line_crediting_a_team_when_no_person_is_named() -> None:
+    body = '<h1>Budget passes</h1><ul><li><a href="#">by Marketing Team</a></li></ul>' + BODY
+    assert meta_of(page(body=body)).values["byline_raw"] == "by Marketing Team"
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("Jane Roe | Senior Writer | July 2, 2025", "Jane Roe"),
+    ("Budget Office | Home | July 2, 2025", None),  # no job: a trail
+    ("Jane Roe | July 2, 2025", None),  # no job: any two capitalised words beside a date
+])
+def test_a_name_job_and_date_line_without_by(line: str, name: str | None) -> None:
+    m = meta_of(page(body=f'<h1>Budget passes</h1><p>{line}</p>' + BODY))
+    assert m.values.get("byline_raw") == name
+
+
+def test_the_one_writer_the_page_links_to_far_from_the_headline() -> None:
+    far = "<p>Filler</p>" * 200
+    card = '<div><a href="/articles/authors/jane-roe"><img src="j.jpg"></a><p><a href="/articles/authors/jane-roe">Jane Roe</a></p></div>'
+    assert meta_of(page(body='<h1>Budget passes</h1>' + BODY + far + card)).values["byline_raw"] == "Jane Roe"
+    two = card + '<a href="/articles/authors/john-doe">John Doe</a>'
+    assert "byline_raw" not in meta_of(page(body='<h1>Budget passes</h1>' + BODY + far + two)).values
+
+
+def test_an_aside_classed_as_the_author() -> None:
+    body = '<h1>Budget passes</h1><aside class="post-author">Sep 01, 2023 Jane Roe</aside>' + BODY
+    assert meta_of(page(body=body)).values["byline_raw"] == "Jane Roe"

@@ -65,7 +65,7 @@ _BYLINE_CLASS = re.compile(r"byline|author|writer|reporter|contributor", re.I)
 _BYLINE_NOT = re.compile(r"comment|avatar|bio|about|more|related|social|share|follow|photo|img", re.I)
 _DATE_CLASS = re.compile(r"(?:^|[\s_-])(?:date|time|timestamp|published|pubdate|posted|dateline)(?:$|[\s_-])", re.I)
 _MAX_BYLINE_CHARS = 120
-_BYLINE_TAGS = frozenset(("div", "span", "p", "a", "address", "li"))
+_BYLINE_TAGS = frozenset(("div", "span", "p", "a", "address", "li", "aside"))
 _MAX_DATE_TEXT_CHARS = 80
 
 
@@ -486,7 +486,24 @@ def visible_byline(page: Elements, url: str | None = None, settings: Settings = 
         if team is None and (credit := _team_credit(text, settings)):
             team = credit, el.sourceline, f"visible {how}, a team credit"
     near = page.near_headline()
-    return job or _author_link(near) or _by_label(near, settings) or _first_poster(page, url, settings) or team
+    return (job or _author_link(near) or _by_label(near, settings) or _first_poster(page, url, settings) or team
+            or _sole_writer_link(page.all))
+
+
+def _sole_writer_link(elements: list[Any]) -> tuple[str, int | None, str] | None:
+    """The one writer's page the whole page links to, wherever it sits (an author card
+    below the article, far from the headline); none when it links to several writers (a
+    list of posts)."""
+    target = named = None
+    for el in elements:
+        if el.tag != "a" or not _WRITER_PATH.search(href := (el.get("href") or "").rstrip("/")):
+            continue
+        if target not in (None, href):
+            return None
+        target = href
+        if named is None and _looks_like_name(text := normalize_space(" ".join(el.itertext()))):
+            named = text, el.sourceline, "visible link to the page's one writer"
+    return named
 
 
 # The byline of a team or a desk, which names no person ("Podium Staff", "By the Lavazza
@@ -580,7 +597,7 @@ def _first_post_author(page: Elements, item: tuple[str, int | None, str], url: s
 _AUTHOR_PATH = re.compile(r"/(?:authors?|writers?|contributors?|people|staff|profiles?|producers?|reporters?|columnists?)/[^/?#]+/?(?:[?#]|$)", re.I)
 _WRITER_PATH = re.compile(r"/(?:authors?|writers?|contributors?|reporters?|columnists?)/[^/?#]+/?(?:[?#]|$)", re.I)
 # "By Jane Roe", "Written by Jane Roe", "Author: Jane Roe" in a short element.
-_BY_LABEL = re.compile(r"^(?:(?:written|posted|published|reviewed|words|story)\s+by|by|authors?)\b\s*:?\s+(?=\S)", re.I)
+_BY_LABEL = re.compile(r"^(?:(?:written|posted|published|reviewed|words|story|interview)\s+by|by|authors?|contributors?)\b\s*:?\s+(?=\S)", re.I)
 _MAX_NAME_LINK_WORDS = 4  # "Jean-Luc de la Croix"; a longer link text is a phrase (initial value)
 # Bylines sit by the headline: a byline found only by its wording or its link must be this
 # close to the first <h1>, in elements of the page in document order (wcxb-dev: "By Use Case"
@@ -641,12 +658,15 @@ def _team(link: Any, name: str) -> tuple[str, int | None, str] | None:
 def _by_label(elements: list[Any], settings: Settings) -> tuple[str, int | None, str] | None:
     from ..text.meta import authors_of, trim_byline
 
+    team = None  # "By the Marketing Team": the byline when no line names a person
     for el in elements:
         if el.tag not in _BY_LINE_TAGS:
             continue
         # Read only as far as needed: a <div> by the headline may hold the whole article.
         if (text := _short_text(el, _MAX_BYLINE_CHARS)) is None:
             continue
+        if name := _name_job_date(text):
+            return name, el.sourceline, "visible name, job and date line"
         after_date = not _BY_LABEL.match(text)
         if after_date and not (text := _after_leading_date(text) or ""):
             continue
@@ -660,7 +680,24 @@ def _by_label(elements: list[Any], settings: Settings) -> tuple[str, int | None,
         # One word ("by Amanda · Dec 20, 2025") is a name only on a line with a date.
         if names and (all(_looks_like_name(n) for n in names) or dated and len(names) == 1 and names[0].isalpha()):
             return trimmed, el.sourceline, "visible 'By' line"
-    return None
+        if team is None and (credit := _team_credit(trimmed, settings)):
+            team = credit, el.sourceline, "visible 'By' line, a team credit"
+    return team
+
+
+def _name_job_date(text: str) -> str | None:
+    """'Aaron Ricadela | Senior Writer | July 2, 2025': a byline without 'By' whose parts
+    are a name, a job and a date."""
+    parts = _PART_SPLIT.split(text)
+    if not 2 < len(parts) <= 4 or not _looks_like_name(parts[0]):
+        return None
+    rest = parts[1:]
+    dated = [p for p in rest if (dates := find_dates(p)) and not _words_besides_dates(p, dates)]
+    jobs = [p for p in rest if p not in dated and _JOB.search(p) and len(p.split()) <= _MAX_NAME_WORDS]
+    return parts[0] if len(dated) == 1 and len(dated) + len(jobs) == len(rest) else None
+
+
+_PART_SPLIT = re.compile(r"\s+[|·•]\s+")
 
 
 def _after_leading_date(text: str) -> str | None:
@@ -1066,7 +1103,8 @@ def _htmldate(tree: Any, url: str | None) -> str | None:
 # ---------------------------------------------------------------- names
 
 
-_BY = re.compile(r"^\s*(?:(?:posted|written|words|story|text|reporting|photos?)\s+)?(?:by|von|par|por|di|door|av|przez|oleh)\b\s*:?\s*", re.I)
+_BY = re.compile(r"^\s*(?:(?:(?:posted|written|words|story|text|reporting|photos?|interview)\s+)?(?:by|von|par|por|di|door|av|przez|oleh)\b"
+                 r"|(?:authors?|contributors?)(?=\s*:))\s*:?\s*", re.I)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|\||&|/|\band\b|\bund\b|\bet\b|\by\b)\s*", re.I)
 # A part of a byline that names a job or a desk, not a person ("AP Auto Writer", "Staff").
 _JOB = re.compile(

@@ -455,6 +455,11 @@ class Settings:
     # action, the avatar and the box. With it, wcxb-dev html author on Stack Exchange threads
     # took the asker over the last editor (serverfault: Eduardo Poças over Greg Askew).
     html_member_card_max_levels: int = 2
+    # A byline box that also prints a job or a biography (html/meta.py, _named_child) gives
+    # the name from an element classed as the name among its first this many elements: the
+    # name comes before the biography and the links. Initial value; the boxes that gave
+    # wcxb-dev html authors (div.author-info > div.name) hold it within their first ten.
+    html_byline_name_element_max_elements: int = 50
     # More distinct dates than this on the date lines by the headline are a list of posts
     # or comments, not the page's stamp: the declared date stands. Initial value, checked
     # on wcxb-dev HTML.

@@ -487,3 +487,98 @@ def test_a_marked_name_inside_a_byline_box_with_the_date_wins() -> None:
             '</span><time>19 Nov 2019 05:44 GMT</time></div>') + BODY
     m = meta_of(page(ld({"@type": "NewsArticle", "headline": "Budget passes", "author": {"@type": "Person", "name": "Jane Roe"}}), body))
     assert m.values["byline_raw"] == "Jane Roe"
+
+
+@pytest.mark.parametrize("placeholder", ["page.head.extra.author", "{{ post.author }}", "%author%"])
+def test_a_template_placeholder_is_no_author(placeholder: str) -> None:
+    body = '<h1>Budget passes</h1><span class="post-author">Jane Roe</span>' + BODY
+    m = meta_of(page(f'<meta name="author" content="{placeholder}">', body))
+    assert m.values["byline_raw"] == "Jane Roe"
+    assert "author_names" not in m.values
+
+
+def test_a_dotted_account_name_is_no_placeholder() -> None:
+    assert meta_of(page('<meta name="author" content="sara.r.peter">')).values["author_names"] == ["sara.r.peter"]
+
+
+@pytest.mark.parametrize("line", ["Jane Roe December 17, 2025", "Sep 01, 2023 Jane Roe", "2025-12-17 · Jane Roe"])
+def test_a_byline_box_printing_the_name_beside_the_date(line: str) -> None:
+    body = f'<h1>Budget passes</h1><div class="post-author">{line}</div>' + BODY
+    assert meta_of(page(body=body)).values["byline_raw"] == "Jane Roe"
+
+
+def test_a_site_beside_a_date_label_is_no_name() -> None:
+    body = '<h1>Budget passes</h1><div class="post-author">TopGear.com Published: 17 Dec 2025</div>' + BODY
+    assert meta_of(page(body=body)).values.get("byline_raw") != "TopGear.com Published"
+
+
+def test_the_name_element_of_a_byline_box_with_a_job_or_a_biography() -> None:
+    bio = "Jane Roe covers the council. " * 8
+    for box in ('<div class="author-info"><div class="name">Jane Roe</div><div class="job">Writer</div></div>',
+                f'<div class="author-box"><h4 class="author-box__name">Jane Roe</h4><p>{bio}</p></div>'):
+        assert meta_of(page(body='<h1>Budget passes</h1>' + box + BODY)).values["byline_raw"] == "Jane Roe"
+    label = f'<div class="author-box"><span class="label-name">Written By</span><p>{bio}</p></div>'
+    assert "byline_raw" not in meta_of(page(body='<h1>Budget passes</h1>' + label + BODY)).values
+
+
+@pytest.mark.parametrize(("line", "byline"), [
+    ("Jan 30, 2025 Written by Jane Roe", "Written by Jane Roe"),
+
+    ("12/19 — 2025 by ibby", "by ibby"),
+    ("by JANE ROE on Jan 22, 2025", "by JANE ROE on Jan 22, 2025"),
+])
+def test_a_by_line_after_its_date_or_with_on_before_the_date(line: str, byline: str) -> None:
+    body = f'<h1>Budget passes</h1><p>{line}</p>' + BODY
+    assert meta_of(page(body=body)).values["byline_raw"] == byline
+
+
+def test_words_before_a_by_are_no_date() -> None:
+    assert "byline_raw" not in meta_of(page(body='<h1>Budget passes</h1><p>Sorted by Jane Roe</p>' + BODY)).values
+
+
+def test_a_printed_writer_joins_the_site_declared_as_the_author() -> None:
+    head = '<meta property="og:site_name" content="Glossy"><meta name="author" content="Glossy">'
+    body = '<h1>Budget passes</h1><div class="post-author">Jane Roe August 25, 2024</div>' + BODY
+    m = meta_of(page(head, body), "https://glossy.example/blog/budget")
+    assert m.values["byline_raw"] == "Jane Roe"
+    assert m.values["author_names"] == ["Jane Roe", "Glossy"]
+    # Not a person's page that the body links to ("/topics/people/…"), nor beside a declared person.
+    body = '<h1>Budget passes</h1><p>Said <a href="/topics/people/john-doe">John Doe</a> today.</p>' + BODY
+    assert meta_of(page(head, body), "https://glossy.example/blog/budget").values["author_names"] == ["Glossy"]
+    body = '<h1>Budget passes</h1><div class="post-author">Jane Roe August 25, 2024</div>' + BODY
+    assert meta_of(page('<meta name="author" content="Ann Poe">', body)).values["author_names"] == ["Ann Poe"]
+
+
+@pytest.mark.parametrize("line", ["Interview by Jane Roe", "Contributors: Jane Roe"])
+def test_interview_and_contributor_labels(line: str) -> None:
+    m = meta_of(page(body=f'<h1>Budget passes</h1><p>{line}</p>' + BODY))
+    assert m.values["byline_raw"] == line
+    assert clean_authors([line]) == ["Jane Roe"]
+
+
+def test_a_by_line_crediting_a_team_when_no_person_is_named() -> None:
+    body = '<h1>Budget passes</h1><ul><li><a href="#">by Marketing Team</a></li></ul>' + BODY
+    assert meta_of(page(body=body)).values["byline_raw"] == "by Marketing Team"
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("Jane Roe | Senior Writer | July 2, 2025", "Jane Roe"),
+    ("Budget Office | Home | July 2, 2025", None),  # no job: a trail
+    ("Jane Roe | July 2, 2025", None),  # no job: any two capitalised words beside a date
+])
+def test_a_name_job_and_date_line_without_by(line: str, name: str | None) -> None:
+    m = meta_of(page(body=f'<h1>Budget passes</h1><p>{line}</p>' + BODY))
+    assert m.values.get("byline_raw") == name
+
+
+def test_the_one_writer_the_page_links_to_far_from_the_headline() -> None:
+    far = "<p>Filler</p>" * 200
+    card = '<div><a href="/articles/authors/jane-roe"><img src="j.jpg"></a><p><a href="/articles/authors/jane-roe">Jane Roe</a></p></div>'
+    assert meta_of(page(body='<h1>Budget passes</h1>' + BODY + far + card)).values["byline_raw"] == "Jane Roe"
+    two = card + '<a href="/articles/authors/john-doe">John Doe</a>'
+    assert "byline_raw" not in meta_of(page(body='<h1>Budget passes</h1>' + BODY + far + two)).values
+
+
+def test_an_aside_classed_as_the_author() -> None:
+    body = '<h1>Budget passes</h1><aside class="post-author">Sep 01, 2023 Jane Roe</aside>' + BODY
+    assert meta_of(page(body=body)).values["byline_raw"] == "Jane Roe"

@@ -53,6 +53,9 @@ META_SITE = ("og:site_name", "application-name", "twitter:site", "publisher", "d
 META_DESCRIPTION = ("og:description", "description", "twitter:description", "dc.description")
 META_LANGUAGE = ("og:locale", "content-language", "dc.language", "language")
 _URL = re.compile(r"^(?:https?:)?//|^www\.", re.I)
+# A template's field left unfilled where a name belongs: a dotted path ("page.head.extra.author",
+# which a page declares as its meta author) or a template's markers ("{{ author }}", "%author%").
+_PLACEHOLDER = re.compile(r"^[a-z_]\w*(?:\.[a-z_]\w*)+\.(?:author|authors|name|creator|byline|writer)$|\{\{|\}\}|\$\{|^%\w+%$|^\[\w+\]$")
 # What joins a title's parts; " / " and " » " join a forum's or a blog's trail ("Thread / Board / Site Forums").
 _TITLE_SEPARATORS = "|–—·•/»-"
 _TITLE_SPLIT = re.compile(rf"\s+[{re.escape(_TITLE_SEPARATORS)}]\s+|\s+::\s+")
@@ -62,7 +65,7 @@ _BYLINE_CLASS = re.compile(r"byline|author|writer|reporter|contributor", re.I)
 _BYLINE_NOT = re.compile(r"comment|avatar|bio|about|more|related|social|share|follow|photo|img", re.I)
 _DATE_CLASS = re.compile(r"(?:^|[\s_-])(?:date|time|timestamp|published|pubdate|posted|dateline)(?:$|[\s_-])", re.I)
 _MAX_BYLINE_CHARS = 120
-_BYLINE_TAGS = frozenset(("div", "span", "p", "a", "address", "li"))
+_BYLINE_TAGS = frozenset(("div", "span", "p", "a", "address", "li", "aside"))
 _MAX_DATE_TEXT_CHARS = 80
 
 
@@ -223,7 +226,7 @@ def _names(value: Any, people: dict[str, dict[str, Any]] | None = None) -> list[
                 item = " ".join(str(i) for i in item)
         if isinstance(item, str):
             item = normalize_space(item)
-            if item and not _URL.match(item) and item not in names:
+            if item and not _URL.match(item) and not _PLACEHOLDER.search(item) and item not in names:
                 names.append(item)
     return names
 
@@ -317,7 +320,7 @@ def _meta_authors(tags: dict[str, list[tuple[str, int | None]]]) -> tuple[list[s
     more: a paper's DC.Creator names its first author, its citation_author tags all of them."""
     best: tuple[list[str], str] | None = None
     for key in META_AUTHOR:
-        names = list(dict.fromkeys(c for c, _ in tags.get(key, []) if not _URL.match(c)))
+        names = list(dict.fromkeys(c for c, _ in tags.get(key, []) if not _URL.match(c) and not _PLACEHOLDER.search(c)))
         if names and (best is None or len(names) > len(best[0]) and set(best[0]) <= set(names)):
             best = names, key
     return best
@@ -383,11 +386,41 @@ def _from_visible(meta: HtmlMeta, body: Any, page: Elements, url: str | None, se
             # stays: the news bench's "kevin-r" over a "By David Jeans" line is its label.
             meta.values["byline_raw"], meta.evidence["byline_raw"] = text, Evidence(f"{how} over a declared account name", line)
             meta.values["author_names"], meta.evidence["author_names"] = printed, meta.evidence["byline_raw"]
+        elif (declared and how in _PERSON_BYLINES and all(_names_site(n, meta.values.get("site"), url) for n in declared)
+              and (printed := clean_authors([text])) and all(map(_looks_like_name, printed))):
+            # The CMS declares the site itself as the author ("GlossGenius" on glossgenius.com);
+            # the page prints its writer. Both are credited: a news bench page declares
+            # "AppleInsider" over its writers' printed names, and its label is the site's.
+            meta.values["byline_raw"], meta.evidence["byline_raw"] = text, Evidence(f"{how} beside the site declared as the author", line)
+            meta.values["author_names"] = [*printed, *(n for n in declared if n not in printed)]
+            meta.evidence["author_names"] = meta.evidence["byline_raw"]
     if "byline_raw" not in meta.values and found:
         text, line, how = found
         meta.offer("byline_raw", text, how, line)
     if "date" not in meta.values and (found := visible_date(body)):
         meta.offer("date", found[0], found[2], found[1])
+
+
+# Bylines that name the page's writer, as the page marks or labels it, or a link to a
+# writer's page (a link to a person's page may be a topic: "/topics/people/donald-trump").
+_PERSON_BYLINES = frozenset({"visible rel=author", "visible itemprop=author", "visible byline class", "visible 'By' line",
+                             "visible byline class, beside its date", "visible byline class, its name element",
+                             "visible link to an author page"})
+
+
+def _names_site(name: str, site: str | None, url: str | None) -> bool:
+    """Whether a declared author is the site's own name: its og:site_name or publisher
+    ("Digjitale" of "Digjitale Signal"), or its host ("Rapid7" on rapid7.com)."""
+    from ..urls import split_address
+
+    folded = _fold_name(name)
+    host = (split_address(url).hostname or "").removeprefix("www.") if url else ""
+    own = {_fold_name(host), _fold_name(host.split(".")[0])} if host else set()
+    if site and (fsite := _fold_name(site)):
+        own.add(fsite)
+        if len(folded) > 3 and fsite.startswith(folded):
+            return True
+    return bool(folded) and folded in own
 
 
 # An account name, not a name as printed: one word with a digit, '_', '.', '@' or '-', or
@@ -437,10 +470,15 @@ def visible_byline(page: Elements, url: str | None = None, settings: Settings = 
         if how == "itemprop=author" and el.get("itemscope") is not None and (name := _item_name(el, settings)):
             return _first_post_author(page, (name, el.sourceline, "visible itemprop=author Person, its name"), url, settings)
         text = _short_text(el, _MAX_BYLINE_CHARS)  # a byline-classed box may hold a whole biography
+        if text is None or not clean_authors([text]):
+            if how == "byline class" and (named := _named_child(el, settings)):
+                return named
         if text is None or len(text) <= 2 or _LABEL_ONLY.match(text):
             continue
         if clean_authors([text]) and not _only_a_date(text):
             return text, el.sourceline, f"visible {how}"
+        if name := _name_beside_date(text):
+            return name, el.sourceline, f"visible {how}, beside its date"
         if job is None and _named_with_job(text, settings):
             # After any marked element that names the author alone (a box printing the
             # name, the job and the date holds a rel=author link to the name).
@@ -448,13 +486,58 @@ def visible_byline(page: Elements, url: str | None = None, settings: Settings = 
         if team is None and (credit := _team_credit(text, settings)):
             team = credit, el.sourceline, f"visible {how}, a team credit"
     near = page.near_headline()
-    return job or _author_link(near) or _by_label(near, settings) or _first_poster(page, url, settings) or team
+    return (job or _author_link(near) or _by_label(near, settings) or _first_poster(page, url, settings) or team
+            or _sole_writer_link(page.all))
+
+
+def _sole_writer_link(elements: list[Any]) -> tuple[str, int | None, str] | None:
+    """The one writer's page the whole page links to, wherever it sits (an author card
+    below the article, far from the headline); none when it links to several writers (a
+    list of posts)."""
+    target = named = None
+    for el in elements:
+        if el.tag != "a" or not _WRITER_PATH.search(href := (el.get("href") or "").rstrip("/")):
+            continue
+        if target not in (None, href):
+            return None
+        target = href
+        if named is None and _looks_like_name(text := normalize_space(" ".join(el.itertext()))):
+            named = text, el.sourceline, "visible link to the page's one writer"
+    return named
 
 
 # The byline of a team or a desk, which names no person ("Podium Staff", "By the Lavazza
 # Team", "Team SimplyThrilled"): the page's byline when it prints no person's.
 _TEAM = re.compile(r"^(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){0,3}(?:team|staff|editors|editorial(?:\s+team|\s+staff)?|newsroom)$"
                    r"|^team\s+[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)?$", re.I)
+
+
+# An element of a byline box that holds the name alone: class "name", "author-name",
+# "article__author-details-name".
+_NAME_CLASS = re.compile(r"(?:^|[\s_-])name(?:$|\s)", re.I)
+
+
+def _named_child(box: Any, settings: Settings) -> tuple[str, int | None, str] | None:
+    """The name in a byline box that also prints a biography or a job ("Rachel MacDonald"
+    over "Writer"), from its element classed as the name."""
+    for k, sub in enumerate(box.iter(lxml.etree.Element)):
+        if k > settings.html_byline_name_element_max_elements:
+            break
+        if sub is box or not _NAME_CLASS.search(sub.get("class") or ""):
+            continue
+        text = _short_text(sub, _MAX_BYLINE_CHARS)
+        if text and _looks_like_name(text) and not _LABEL_ONLY.match(text):
+            return text, sub.sourceline, "visible byline class, its name element"
+    return None
+
+
+def _name_beside_date(text: str) -> str | None:
+    """'Luke Kim December 17, 2025', 'Sep 01, 2023 Katie Liguori': a byline box that prints
+    the name and the date without a 'By' (clean_authors drops a part with digits)."""
+    if not (dates := find_dates(text)):
+        return None
+    rest = normalize_space(strip_time(without_dates(text, dates))).strip(" -–—|·•,/:")
+    return rest if _looks_like_name(rest) and clean_authors([rest]) == [rest] else None  # not "TopGear.com Published"
 
 
 def _named_with_job(text: str, settings: Settings) -> bool:
@@ -512,8 +595,9 @@ def _first_post_author(page: Elements, item: tuple[str, int | None, str], url: s
 
 # A link to a person's page on the site: /author/jane-roe, /authors/…, /writers/…, /people/….
 _AUTHOR_PATH = re.compile(r"/(?:authors?|writers?|contributors?|people|staff|profiles?|producers?|reporters?|columnists?)/[^/?#]+/?(?:[?#]|$)", re.I)
+_WRITER_PATH = re.compile(r"/(?:authors?|writers?|contributors?|reporters?|columnists?)/[^/?#]+/?(?:[?#]|$)", re.I)
 # "By Jane Roe", "Written by Jane Roe", "Author: Jane Roe" in a short element.
-_BY_LABEL = re.compile(r"^(?:(?:written|posted|published|reviewed|words|story)\s+by|by|authors?)\b\s*:?\s+(?=\S)", re.I)
+_BY_LABEL = re.compile(r"^(?:(?:written|posted|published|reviewed|words|story|interview)\s+by|by|authors?|contributors?)\b\s*:?\s+(?=\S)", re.I)
 _MAX_NAME_LINK_WORDS = 4  # "Jean-Luc de la Croix"; a longer link text is a phrase (initial value)
 # Bylines sit by the headline: a byline found only by its wording or its link must be this
 # close to the first <h1>, in elements of the page in document order (wcxb-dev: "By Use Case"
@@ -554,7 +638,8 @@ def _author_link(elements: list[Any]) -> tuple[str, int | None, str] | None:
             continue
         text = normalize_space(" ".join(el.itertext()))
         if _looks_like_name(text):
-            return _team(el, text) or (text, el.sourceline, "visible link to an author page")
+            how = "visible link to an author page" if _WRITER_PATH.search(el.get("href") or "") else "visible link to a person's page"
+            return _team(el, text) or (text, el.sourceline, how)
     return None
 
 
@@ -571,23 +656,64 @@ def _team(link: Any, name: str) -> tuple[str, int | None, str] | None:
 
 
 def _by_label(elements: list[Any], settings: Settings) -> tuple[str, int | None, str] | None:
-    from ..text.meta import trim_byline
+    from ..text.meta import authors_of, trim_byline
 
+    team = None  # "By the Marketing Team": the byline when no line names a person
     for el in elements:
         if el.tag not in _BY_LINE_TAGS:
             continue
         # Read only as far as needed: a <div> by the headline may hold the whole article.
-        if (text := _short_text(el, _MAX_BYLINE_CHARS)) is None or not _BY_LABEL.match(text):
+        if (text := _short_text(el, _MAX_BYLINE_CHARS)) is None:
+            continue
+        if name := _name_job_date(text):
+            return name, el.sourceline, "visible name, job and date line"
+        after_date = not _BY_LABEL.match(text)
+        if after_date and not (text := _after_leading_date(text) or ""):
             continue
         # Without the date printed after the names ("By Jane Roe - Mar 27, 2024").
-        dated = (trimmed := trim_byline(text, settings)) != text and bool(find_dates(text))
+        dated = (trimmed := trim_byline(text, settings)) != text and bool(find_dates(text)) or after_date
         if not (m := _BY_LABEL.match(trimmed)):
             continue
-        names = clean_authors([trimmed[m.end():]])
+        # clean_authors keeps a part whole or drops it; authors_of cuts a date after
+        # "on" off the names ("by ALLIN ONE on Jan 22, 2025").
+        names = clean_authors([trimmed[m.end():]]) or authors_of(trimmed, settings)
         # One word ("by Amanda · Dec 20, 2025") is a name only on a line with a date.
         if names and (all(_looks_like_name(n) for n in names) or dated and len(names) == 1 and names[0].isalpha()):
             return trimmed, el.sourceline, "visible 'By' line"
-    return None
+        if team is None and (credit := _team_credit(trimmed, settings)):
+            team = credit, el.sourceline, "visible 'By' line, a team credit"
+    return team
+
+
+def _name_job_date(text: str) -> str | None:
+    """'Aaron Ricadela | Senior Writer | July 2, 2025': a byline without 'By' whose parts
+    are a name, a job and a date."""
+    parts = _PART_SPLIT.split(text)
+    if not 2 < len(parts) <= 4 or not _looks_like_name(parts[0]):
+        return None
+    rest = parts[1:]
+    dated = [p for p in rest if (dates := find_dates(p)) and not _words_besides_dates(p, dates)]
+    jobs = [p for p in rest if p not in dated and _JOB.search(p) and len(p.split()) <= _MAX_NAME_WORDS]
+    return parts[0] if len(dated) == 1 and len(dated) + len(jobs) == len(rest) else None
+
+
+_PART_SPLIT = re.compile(r"\s+[|·•]\s+")
+
+
+def _after_leading_date(text: str) -> str | None:
+    """'Jan 30, 2025 Written by Jane Roe' -> 'Written by Jane Roe': a 'By' line printed
+    after the date."""
+    if not (label := _BY_INSIDE.search(text)) or not label.start():
+        return None
+    head = text[: label.start()]
+    dates = find_dates(head)
+    if not (dates or _YEAR.search(head)) or _words_besides_dates(re.sub(r"\d+", " ", head), dates):
+        return None
+    return text[label.start():]
+
+
+_BY_INSIDE = re.compile(r"(?<=\s)(?:(?:written|posted|published|words|story)\s+)?by\s+(?=\S)", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 _BY_LINE_TAGS = frozenset(("p", "span", "div", "li", "address", "small"))
@@ -977,7 +1103,8 @@ def _htmldate(tree: Any, url: str | None) -> str | None:
 # ---------------------------------------------------------------- names
 
 
-_BY = re.compile(r"^\s*(?:(?:posted|written|words|story|text|reporting|photos?)\s+)?(?:by|von|par|por|di|door|av|przez|oleh)\b\s*:?\s*", re.I)
+_BY = re.compile(r"^\s*(?:(?:(?:posted|written|words|story|text|reporting|photos?|interview)\s+)?(?:by|von|par|por|di|door|av|przez|oleh)\b"
+                 r"|(?:authors?|contributors?)(?=\s*:))\s*:?\s*", re.I)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|\||&|/|\band\b|\bund\b|\bet\b|\by\b)\s*", re.I)
 # A part of a byline that names a job or a desk, not a person ("AP Auto Writer", "Staff").
 _JOB = re.compile(

@@ -347,6 +347,18 @@ def test_drop_section_stops_at_the_first_non_link_paragraph(tmp_path: Path) -> N
     assert reasons(blocks) == [None, "t.related", "t.related", "t.related", "t.related", None, None]
 
 
+def test_drop_section_stops_at_a_list_item_that_is_a_sentence_with_a_link_in_it(tmp_path: Path) -> None:
+    # A docs page's "See also" list: sentences with a link in them, not links. A teaser's
+    # item is all link, or a headline without its link (a text capture).
+    rules = rules_from(tmp_path, SECTION.format(extra="until: links"))
+    sentence = "For more about the contents of the go.mod file, see the go.mod reference."
+    blocks = blocks_of(PROSE, ("RELATED COVERAGE", BlockKind.HEADING), ("Europe quietly works on a plan", BlockKind.LIST_ITEM, True),
+                       ("McConnell tests the limits of his power.", BlockKind.LIST_ITEM), (sentence, BlockKind.LIST_ITEM))
+    blocks[-1].link_chars = len("go.mod reference")
+    run(rules, blocks)
+    assert reasons(blocks) == [None, "t.related", "t.related", "t.related", None]
+
+
 def test_drop_section_stops_at_a_plain_heading_but_not_at_a_linked_one(tmp_path: Path) -> None:
     rules = rules_from(tmp_path, SECTION.format(extra="until: links"))
     blocks = blocks_of(

@@ -368,11 +368,21 @@ def _drop_section(blocks: list[Block], i: int, rule: Rule) -> None:
             break
         if block.kind is BlockKind.HEADING and not link_heavy(block):
             break  # teaser titles are link headings; a plain heading opens the next section
-        if rule.until is SectionEnd.LINKS and block.text and not (link_heavy(block) or block.kind in (BlockKind.LIST_ITEM, BlockKind.IMAGE)):
+        if rule.until is SectionEnd.LINKS and block.text and not (
+            link_heavy(block) or block.kind in (BlockKind.LIST_ITEM, BlockKind.IMAGE) and not _linked_sentence(block)
+        ):
             break
         if block.drop is None:
             block.drop = Drop(DropSource.RULE, rule.id)
         taken += 1
+
+
+def _linked_sentence(block: Block) -> bool:
+    """A list item that is a sentence with a link in it, not a link: a docs page's "See also"
+    items ("For more about go.mod, see the go.mod reference."). A teaser's item is its
+    link, or in a text capture, where links are gone, a headline with no full stop."""
+    text = block.text
+    return 0 < block.link_chars < _LINK_HEAVY_SHARE * len(text) and text[-1] in ".!?"
 
 
 def check_examples(rule: Rule) -> list[str]:

@@ -325,3 +325,34 @@ def test_a_thread_that_declares_its_posts_keeps_them() -> None:
     page = "<html><head>{ld}<title>A payment</title></head><body><h1>A payment</h1><div class='comments'>" + posts + "</div></body></html>"
     assert clean(page.format(ld=ld), kind="html").text.count("bank wire") == 6
     assert "bank wire" not in clean(page.format(ld=""), kind="html").text  # comments under an article go
+
+
+def _reading_of(box: Any) -> Extraction:
+    """What the engine read: the blocks of one box."""
+    out = Extraction()
+    for block, src in dom_blocks(box):
+        out.blocks.append(block)
+        out.sources.append(src)
+    return out
+
+
+def test_dom_blocks_read_text_that_sits_in_a_div_between_its_child_blocks() -> None:
+    body = parse("<html><body><div>Opening words<p>A paragraph.</p>Then a line<br>and <b>another</b><h1>Title</h1></div></body></html>").tree.find("body")
+    assert [b.text for b, _ in dom_blocks(body)] == ["Opening words", "A paragraph.", "Then a line and another"]
+
+
+def _div_thread(posts: int) -> tuple[Any, list[Any]]:
+    """A thread whose posts hold their text in a div, lines apart by <br> (XenForo's
+    bbWrapper), each post with a signature of the same class in an <aside>."""
+    post = lambda n: (f"<article class='message'><div class='user'>member{n}</div>"  # noqa: E731
+                      f"<div class='bbWrapper'>Reply {n}: I tried that as well.<br>{PARA * 2}</div>"
+                      f"<aside class='signature'><div class='bbWrapper'>Signature {n}: my kit. {PARA * 2}</div></aside></article>")
+    body = parse(f"<html><body><main><h1>Question</h1>{''.join(post(n) for n in range(posts))}</main></body></html>").tree.find("body")
+    return body, body.xpath("//article/div[@class='bbWrapper']")
+
+
+def test_posts_whose_text_sits_in_their_div_are_continuations_and_signatures_are_not() -> None:
+    body, found = _div_thread(3)
+    added = " ".join(b.text for b, _ in continuations(body, found[0], _reading_of(found[0]), Settings()))
+    assert "Reply 1:" in added and "Reply 2:" in added
+    assert "Signature" not in added

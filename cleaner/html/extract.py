@@ -296,7 +296,7 @@ def continuations(tree: Any, main: Any, out: Extraction, settings: Settings) -> 
     sources = {id(s) for s in out.sources if s is not None}
     added: list[tuple[Block, Any]] = []
     for el in same:
-        if _related(el, main) or any(id(d) in sources for d in el.iter()) or _teasers(el, settings):
+        if _related(el, main) or any(id(d) in sources for d in el.iter()) or _teasers(el, settings) or _aside(el) > _aside(main):
             continue
         blocks = [(b, src) for b, src in dom_blocks(el) if _SPACE.sub("", b.text) not in have]
         prose = sum(len(b.text) for b, _ in blocks if b.kind is BlockKind.PARAGRAPH and len(b.text) >= settings.html_prose_min_chars)
@@ -304,6 +304,11 @@ def continuations(tree: Any, main: Any, out: Extraction, settings: Settings) -> 
             added.extend(blocks)
             have.update(_SPACE.sub("", b.text) for b, _ in blocks)  # a box repeated further down adds nothing
     return added
+
+
+def _aside(el: Any) -> bool:
+    """Inside an <aside>: a post's signature, a sidebar's box, beside the content."""
+    return next(el.iterancestors("aside"), None) is not None
 
 
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -355,10 +360,12 @@ def _merge(out: Extraction, added: list[tuple[Block, Any]]) -> None:
 
 
 def _paragraph_parent(src: Any) -> Any:
+    """The element holding a block's paragraph; for text that sits in no paragraph (a forum
+    post's lines in its div), the block element holding the text."""
     el = src
     while el is not None and el.tag not in _PARAGRAPH_TAGS:
         el = el.getparent()
-    return el.getparent() if el is not None else None
+    return el.getparent() if el is not None else block_container(src)
 
 
 def _unit_signature(el: Any) -> tuple[str, str]:
@@ -385,21 +392,52 @@ def _related(a: Any, b: Any) -> bool:
 
 
 def dom_blocks(el: Any) -> Iterator[tuple[Block, Any]]:
-    """Blocks straight from the DOM: one per innermost paragraph, heading, list item or quote."""
-    for d in el.iter(*_LEAF_KINDS):
-        if any(True for _ in d.iter(*_LEAF_KINDS) if _ is not d):
-            continue  # not innermost: its children become blocks
-        text = " ".join(INVISIBLE.sub("", text_of(d)).split())
-        if not text:
-            continue
-        kind = _LEAF_KINDS[d.tag]
-        if kind is BlockKind.PARAGRAPH:
-            outer = next((a for a in d.iterancestors("li", "blockquote")), None)
-            kind = _LEAF_KINDS[outer.tag] if outer is not None else kind
-        level = int(d.tag[1]) if kind is BlockKind.HEADING else 0
-        md = ("#" * level + " " if level else "- " if kind is BlockKind.LIST_ITEM else "> " if kind is BlockKind.QUOTE else "") + markdown_line(text)
-        line = d.sourceline or 0
-        yield Block(kind, text, md, line, line, level=level), d
+    """Blocks straight from the DOM, in page order: one per innermost paragraph, heading,
+    list item or quote, and one per run of text that sits in another block element (a
+    forum post's text in its div, lines apart by <br>), between its child blocks. Walked
+    with a stack: a page may nest 2,000 levels deep."""
+    if el.tag == "h1":
+        return  # the headline is metadata's
+    if _leaf(el):
+        yield from _dom_block(el, _LEAF_KINDS[el.tag], text_of(el), el.sourceline)
+        return
+    stack = [(el, iter(el), [el.text or ""], el.sourceline)]
+    while stack:
+        node, children, run, line = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            yield from _dom_block(node, BlockKind.PARAGRAPH, "".join(run), line)
+        elif not isinstance(child.tag, str):
+            run.append(child.tail or "")
+        elif child.tag in BLOCK_TAGS or child.tag in _LEAF_KINDS or next(child.iterdescendants(*BLOCK_TAGS), None) is not None:
+            yield from _dom_block(node, BlockKind.PARAGRAPH, "".join(run), line)
+            stack[-1] = (node, children, [child.tail or ""], child.sourceline)
+            if _leaf(child):
+                yield from _dom_block(child, _LEAF_KINDS[child.tag], text_of(child), child.sourceline)
+            elif child.tag != "h1":
+                stack.append((child, iter(child), [child.text or ""], child.sourceline))
+        else:
+            run.append(" " if child.tag == "br" else text_of(child))
+            run.append(child.tail or "")
+
+
+def _leaf(el: Any) -> bool:
+    """An innermost paragraph, heading, list item or quote."""
+    return el.tag in _LEAF_KINDS and next(el.iterdescendants(*_LEAF_KINDS), None) is None
+
+
+def _dom_block(el: Any, kind: BlockKind, raw: str, line: int | None) -> Iterator[tuple[Block, Any]]:
+    text = " ".join(INVISIBLE.sub("", raw).split())
+    if not text:
+        return
+    if kind is BlockKind.PARAGRAPH:
+        outer = next((a for a in (el, *el.iterancestors()) if a.tag in ("li", "blockquote")), None)
+        kind = _LEAF_KINDS[outer.tag] if outer is not None else kind
+    level = int(el.tag[1]) if kind is BlockKind.HEADING else 0
+    md = ("#" * level + " " if level else "- " if kind is BlockKind.LIST_ITEM else "> " if kind is BlockKind.QUOTE else "") + markdown_line(text)
+    line = line or 0
+    yield Block(kind, text, md, line, line, level=level), el
 
 
 # ---------------------------------------------------------------- trafilatura XML -> Blocks

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -356,3 +357,33 @@ def test_posts_whose_text_sits_in_their_div_are_continuations_and_signatures_are
     added = " ".join(b.text for b, _ in continuations(body, found[0], _reading_of(found[0]), Settings()))
     assert "Reply 1:" in added and "Reply 2:" in added
     assert "Signature" not in added
+
+
+def test_the_earlier_posts_of_a_thread_are_read_when_the_engine_took_a_later_one() -> None:
+    body, found = _thread(4)
+    added = " ".join(b.text for b, _ in continuations(body, found[2], _reading_of(found[2]), Settings()))
+    assert "Reply 0:" in added and "Reply 1:" in added and "Reply 3:" in added
+
+
+def test_one_box_of_the_main_ones_kind_above_it_is_no_earlier_post() -> None:
+    # A fact check's claim sits above its body in a box of the body's shape: not a thread.
+    body, found = _thread(2)
+    assert "Reply 0:" not in " ".join(b.text for b, _ in continuations(body, found[1], _reading_of(found[1]), Settings()))
+
+
+def _marked_thread(mark: Callable[[int], str]) -> str:
+    """What the boxes of a 12-post thread add to its first post, each post's wrapper of the
+    class mark(n)."""
+    post = lambda n: (f"<div class='{mark(n)}'><div class='meta'>member{n}</div>"  # noqa: E731
+                      f"<div class='content'><p>Reply {n}: I tried that as well. {PARA * 2}</p></div></div>")
+    body = parse(f"<html><body><main><h1>Question</h1><section>{''.join(post(n) for n in range(12))}</section></main></body></html>").tree.find("body")
+    found = body.xpath("//div[@class='content']")
+    return " ".join(b.text for b, _ in continuations(body, found[0], _reading_of(found[0]), Settings()))
+
+
+def test_posts_marked_apart_by_a_class_of_their_own_are_one_thread() -> None:
+    # phpBB alternates "post bg1" and "post bg2"; an accepted answer carries classes more.
+    added = _marked_thread(lambda n: f"post bg{n % 2 + 1}")
+    assert all(f"Reply {n}:" in added for n in range(1, 12))
+    added = _marked_thread(lambda n: "answer accepted-answer js-accepted" if n == 0 else "answer")
+    assert all(f"Reply {n}:" in added for n in range(1, 12))

@@ -276,20 +276,29 @@ def continuations(tree: Any, main: Any, out: Extraction, settings: Settings) -> 
     signature = " ".join((main.get("class") or "").split())
     if not signature or main.tag in ("body", "html"):
         return []
-    # Only containers after the main one: a body continues down the page; boxes of the
-    # same class above it are summaries and claims (dev bench: polygraph.info).
-    same, seen_main = [], False
+    # Containers after the main one: a body continues down the page; boxes of the same
+    # class above it are summaries and claims (dev bench: polygraph.info), unless each sits
+    # in its own copy of the main box's unit: a thread's earlier posts, when the engine
+    # read a later one (the longest answer).
+    same: list[Any] = []
+    before: list[Any] = []
+    seen_main = False
     for el in tree.iter(main.tag):
         if el is main:
             seen_main = True
-        elif seen_main and " ".join((el.get("class") or "").split()) == signature:
-            same.append(el)
+        elif " ".join((el.get("class") or "").split()) == signature:
+            (same if seen_main else before).append(el)
     if len(same) > settings.html_continuation_max_containers:
         # Many: a thread's posts (one box per post) or a grid of other stories. Only the
         # boxes that sit in the page as the main one does, each in its own copy of the
         # unit that holds the main box (a post's wrapper beside the first post's), are
         # the same thing continued.
         same = [el for el in same if _same_unit(el, main)]
+    before = [el for el in before if _same_unit(el, main)]
+    # ... and only in a thread: the main box's unit repeated at least twice besides
+    # (a claim's box above a fact check's body is one unit more).
+    if len(before) + sum(1 for el in same if _same_unit(el, main)) >= 2:
+        same = before + same
     if not same:
         return []
     have = {_SPACE.sub("", b.text) for b in out.blocks}
@@ -368,8 +377,18 @@ def _paragraph_parent(src: Any) -> Any:
     return el.getparent() if el is not None else block_container(src)
 
 
-def _unit_signature(el: Any) -> tuple[str, str]:
-    return el.tag, " ".join((el.get("class") or "").split())
+def _same_signature(a: Any, b: Any) -> bool:
+    """One tag, and classes that share one at least, where one's are all the other's
+    ("answer" and "answer accepted-answer") or each has at most one the other lacks
+    ("post bg1" and "post bg2"): posts marked apart by a class of their own. A page
+    builder's widgets share two generic classes and differ by their kind and id: not
+    one unit."""
+    if a.tag != b.tag:
+        return False
+    ours, theirs = set((a.get("class") or "").split()), set((b.get("class") or "").split())
+    if ours == theirs:
+        return True
+    return bool(ours & theirs) and (ours <= theirs or theirs <= ours or (len(ours - theirs) <= 1 and len(theirs - ours) <= 1))
 
 
 def _same_unit(el: Any, main: Any) -> bool:
@@ -381,7 +400,7 @@ def _same_unit(el: Any, main: Any) -> bool:
     for anc in el.iterancestors():
         if id(anc) in on_main:
             i = on_main[id(anc)]
-            return i > 0 and _unit_signature(branch) == _unit_signature(main_path[i - 1])
+            return i > 0 and _same_signature(branch, main_path[i - 1])
         branch = anc
     return False
 

@@ -14,7 +14,7 @@ import lxml.html
 import pytest
 
 from cleaner import RuleSet, clean
-from cleaner.html.extract import Extraction, SourceIndex, body_blocks, continuations, dom_blocks, extract, split_dumps
+from cleaner.html.extract import Extraction, SourceIndex, body_blocks, continuations, dom_blocks, extract, sections, split_dumps
 from cleaner.html.parse import parse
 from cleaner.model import BlockKind
 from cleaner.settings import DEFAULT, Settings
@@ -387,3 +387,30 @@ def test_posts_marked_apart_by_a_class_of_their_own_are_one_thread() -> None:
     assert all(f"Reply {n}:" in added for n in range(1, 12))
     added = _marked_thread(lambda n: "answer accepted-answer js-accepted" if n == 0 else "answer")
     assert all(f"Reply {n}:" in added for n in range(1, 12))
+
+
+def _service_page() -> tuple[Any, Any]:
+    """A page of sections in its <main>, each with its own heading and class; returns the
+    parsed body and the second section's box, the one the engine read."""
+    section = lambda n: (f"<section class='band-{n}'><div class='inner'><h2>Feature {n}</h2>"  # noqa: E731
+                         f"<p>Feature {n} does this for you. {PARA * 2}</p><p>More on feature {n}. {PARA * 2}</p></div></section>")
+    nav = "<nav class='tabs'><p>" + PARA * 3 + "</p></nav>"
+    form = (f"<section class='share'><div class='dialog'><form><label>Your friend's email</label><p>{PARA * 2}</p>"
+            f"<p>Your address is used only to tell the recipient who sent the e-mail. {PARA * 2}</p></form></div></section>")
+    html = f"<html><body><header>Site</header><main>{nav}{''.join(section(n) for n in range(4))}{form}</main><footer>Footer</footer></body></html>"
+    body = parse(html).tree.find("body")
+    return body, body.xpath("//section[@class='band-1']/div")[0]
+
+
+def test_the_other_sections_of_the_pages_main_are_read_when_the_engine_kept_one() -> None:
+    body, box = _service_page()
+    added = " ".join(b.text for b, _ in sections(body, box, _reading_of(box), [], Settings()))
+    assert all(f"Feature {n} does this" in added for n in (0, 2, 3))
+    assert "Feature 1 does this" not in added  # read already
+    assert added.count("council") == 12  # the navigation's paragraph is not a section, nor the form's
+
+
+def test_sections_are_left_when_the_reading_holds_much_of_the_main() -> None:
+    body, box = _service_page()
+    assert not sections(body, box, _reading_of(box), [], Settings(html_section_max_share=0.1))
+    assert not sections(body, box, _reading_of(box), [], Settings(html_section_max_share=0))

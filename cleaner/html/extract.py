@@ -128,6 +128,7 @@ def extract(
     main = main_container(out)
     if main is not None:
         added = continuations(tree, main, out, settings) if settings.html_continuations else []
+        added += sections(tree, main, out, added, settings)
         added += embedded_posts([main] + [src for _, src in added], out)
         _merge(out, added)
     return out
@@ -318,6 +319,58 @@ def continuations(tree: Any, main: Any, out: Extraction, settings: Settings) -> 
 def _aside(el: Any) -> bool:
     """Inside an <aside>: a post's signature, a sidebar's box, beside the content."""
     return next(el.iterancestors("aside"), None) is not None
+
+
+_MAIN = lxml.etree.XPath("//main | //*[@role='main']")
+_NOT_SECTION = frozenset(("nav", "aside", "form", "footer", "header"))
+
+
+def sections(tree: Any, main: Any, out: Extraction, added: list[tuple[Block, Any]], settings: Settings) -> list[tuple[Block, Any]]:
+    """A service or landing page is built of sections, each with its own heading, in the
+    page's <main>; trafilatura keeps one. When the reading (with its continuations) holds
+    less than html_section_max_share of the text of the page's one <main> (or
+    role="main") around it, the other boxes beside the main box's branch, up to <main>,
+    are read too, each that holds prose as a continuation must (not navigation, a form,
+    a header or footer, or a box of teaser cards)."""
+    if settings.html_section_max_share <= 0:
+        return []
+    regions = _MAIN(tree)
+    if len(regions) != 1 or not any(a is regions[0] for a in main.iterancestors()):
+        return []
+    region = regions[0]
+    read = sum(len(_SPACE.sub("", b.text)) for b in out.blocks) + sum(len(_SPACE.sub("", b.text)) for b, _ in added)
+    if read >= settings.html_section_max_share * chars_of(region):
+        return []
+    have = {_SPACE.sub("", b.text) for b in out.blocks} | {_SPACE.sub("", b.text) for b, _ in added}
+    sources = {id(s) for s in out.sources if s is not None} | {id(s) for _, s in added}
+    got: list[tuple[Block, Any]] = []
+    path = [main, *main.iterancestors()]
+    for i in range(1, len(path)):
+        anc, on = path[i], path[i - 1]
+        for el in anc:
+            if el is on or not isinstance(el.tag, str) or el.tag in _NOT_SECTION or any(id(d) in sources for d in el.iter()):
+                continue
+            if _teasers(el, settings):
+                continue
+            blocks = [(b, src) for b, src in dom_blocks(el) if _SPACE.sub("", b.text) not in have and not _form_to_fill(src, el)]
+            prose = sum(len(b.text) for b, _ in blocks if b.kind is BlockKind.PARAGRAPH and len(b.text) >= settings.html_prose_min_chars)
+            if prose >= settings.html_continuation_min_prose_chars:
+                got.extend(blocks)
+                have.update(_SPACE.sub("", b.text) for b, _ in blocks)
+        if anc is region:
+            break
+    return got
+
+
+def _form_to_fill(src: Any, box: Any) -> bool:
+    """Inside a form with labelled fields (e-mail this story, leave a comment) within box.
+    A form without labels may hold a thread's comments (each in its edit form)."""
+    for el in (src, *src.iterancestors()):
+        if el.tag == "form" and next(el.iter("label"), None) is not None:
+            return True
+        if el is box:
+            return False
+    return False
 
 
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")

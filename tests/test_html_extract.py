@@ -414,3 +414,16 @@ def test_sections_are_left_when_the_reading_holds_much_of_the_main() -> None:
     body, box = _service_page()
     assert not sections(body, box, _reading_of(box), [], Settings(html_section_max_share=0.1))
     assert not sections(body, box, _reading_of(box), [], Settings(html_section_max_share=0))
+
+
+def test_a_product_page_keeps_to_its_description() -> None:
+    # The sections beside a product's description are its reviews, other products and the
+    # shop's promotion; a page that lists products is no product page.
+    body, box = _service_page()
+    product = '{"@context": "https://schema.org", "@type": "Product", "name": "Feature kit"}'
+    assert not sections(body, box, _reading_of(box), [], Settings(), [product])
+    listing = '{"@type": "ItemList", "itemListElement": [{"@type": "Product", "name": "Feature kit"}]}'
+    assert sections(body, box, _reading_of(box), [], Settings(), [listing])
+    box.set("itemscope", "")
+    box.set("itemtype", "https://schema.org/Product")
+    assert not sections(body, box, _reading_of(box), [], Settings())

@@ -426,6 +426,19 @@ class Settings:
     html_continuations: bool = True
     html_continuation_min_prose_chars: int = 200
     html_continuation_max_containers: int = 8
+    # When the reading and its continuations hold less than this share of the text of the
+    # page's one <main> (or role="main") around the main box, the other boxes beside the
+    # main box's branch up to <main> that hold prose are read too (extract.sections): a
+    # service page's sections, a thread's opening post. 0: never. Forum and service pages
+    # of wcxb-dev (281), share 0.3 / 0.5 / 0.7 / always: forum F1 0.747 / 0.747 / 0.744 /
+    # 0.744, service 0.759 / 0.766 / 0.769 / 0.769 (from 0.735, 0.755); from 0.7 a Q&A
+    # page whose answers were read gains its question's comments and badges. At 0.5, all
+    # of wcxb-dev (1,497), with the thread step before it (earlier posts) counted in:
+    # F1 0.8227 -> 0.8259 (service 0.754 -> 0.767, forum 0.723 -> 0.747, collection 0.560
+    # -> 0.577, article 0.9361 -> 0.9361, but product 0.625 -> 0.606: a product's reviews
+    # and rating widgets are a section of its <main>); dev bench 0.9819 unchanged (0.9812
+    # before a labelled form's text was left out).
+    html_section_max_share: float = 0.5
     # A container holding this many headings that are links is a box of teaser cards
     # (other stories' titles over their excerpts), never a continuation. 0: no check.
     # With it (and a box repeated further down added once): wcxb-dev F1 0.8096 -> 0.8096

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ import lxml.html
 import pytest
 
 from cleaner import RuleSet, clean
-from cleaner.html.extract import Extraction, SourceIndex, body_blocks, continuations, dom_blocks, extract, split_dumps
+from cleaner.html.extract import Extraction, SourceIndex, body_blocks, continuations, dom_blocks, extract, sections, split_dumps
 from cleaner.html.parse import parse
 from cleaner.model import BlockKind
 from cleaner.settings import DEFAULT, Settings
@@ -325,3 +326,104 @@ def test_a_thread_that_declares_its_posts_keeps_them() -> None:
     page = "<html><head>{ld}<title>A payment</title></head><body><h1>A payment</h1><div class='comments'>" + posts + "</div></body></html>"
     assert clean(page.format(ld=ld), kind="html").text.count("bank wire") == 6
     assert "bank wire" not in clean(page.format(ld=""), kind="html").text  # comments under an article go
+
+
+def _reading_of(box: Any) -> Extraction:
+    """What the engine read: the blocks of one box."""
+    out = Extraction()
+    for block, src in dom_blocks(box):
+        out.blocks.append(block)
+        out.sources.append(src)
+    return out
+
+
+def test_dom_blocks_read_text_that_sits_in_a_div_between_its_child_blocks() -> None:
+    body = parse("<html><body><div>Opening words<p>A paragraph.</p>Then a line<br>and <b>another</b><h1>Title</h1></div></body></html>").tree.find("body")
+    assert [b.text for b, _ in dom_blocks(body)] == ["Opening words", "A paragraph.", "Then a line and another"]
+
+
+def _div_thread(posts: int) -> tuple[Any, list[Any]]:
+    """A thread whose posts hold their text in a div, lines apart by <br> (XenForo's
+    bbWrapper), each post with a signature of the same class in an <aside>."""
+    post = lambda n: (f"<article class='message'><div class='user'>member{n}</div>"  # noqa: E731
+                      f"<div class='bbWrapper'>Reply {n}: I tried that as well.<br>{PARA * 2}</div>"
+                      f"<aside class='signature'><div class='bbWrapper'>Signature {n}: my kit. {PARA * 2}</div></aside></article>")
+    body = parse(f"<html><body><main><h1>Question</h1>{''.join(post(n) for n in range(posts))}</main></body></html>").tree.find("body")
+    return body, body.xpath("//article/div[@class='bbWrapper']")
+
+
+def test_posts_whose_text_sits_in_their_div_are_continuations_and_signatures_are_not() -> None:
+    body, found = _div_thread(3)
+    added = " ".join(b.text for b, _ in continuations(body, found[0], _reading_of(found[0]), Settings()))
+    assert "Reply 1:" in added and "Reply 2:" in added
+    assert "Signature" not in added
+
+
+def test_the_earlier_posts_of_a_thread_are_read_when_the_engine_took_a_later_one() -> None:
+    body, found = _thread(4)
+    added = " ".join(b.text for b, _ in continuations(body, found[2], _reading_of(found[2]), Settings()))
+    assert "Reply 0:" in added and "Reply 1:" in added and "Reply 3:" in added
+
+
+def test_one_box_of_the_main_ones_kind_above_it_is_no_earlier_post() -> None:
+    # A fact check's claim sits above its body in a box of the body's shape: not a thread.
+    body, found = _thread(2)
+    assert "Reply 0:" not in " ".join(b.text for b, _ in continuations(body, found[1], _reading_of(found[1]), Settings()))
+
+
+def _marked_thread(mark: Callable[[int], str]) -> str:
+    """What the boxes of a 12-post thread add to its first post, each post's wrapper of the
+    class mark(n)."""
+    post = lambda n: (f"<div class='{mark(n)}'><div class='meta'>member{n}</div>"  # noqa: E731
+                      f"<div class='content'><p>Reply {n}: I tried that as well. {PARA * 2}</p></div></div>")
+    body = parse(f"<html><body><main><h1>Question</h1><section>{''.join(post(n) for n in range(12))}</section></main></body></html>").tree.find("body")
+    found = body.xpath("//div[@class='content']")
+    return " ".join(b.text for b, _ in continuations(body, found[0], _reading_of(found[0]), Settings()))
+
+
+def test_posts_marked_apart_by_a_class_of_their_own_are_one_thread() -> None:
+    # phpBB alternates "post bg1" and "post bg2"; an accepted answer carries classes more.
+    added = _marked_thread(lambda n: f"post bg{n % 2 + 1}")
+    assert all(f"Reply {n}:" in added for n in range(1, 12))
+    added = _marked_thread(lambda n: "answer accepted-answer js-accepted" if n == 0 else "answer")
+    assert all(f"Reply {n}:" in added for n in range(1, 12))
+
+
+def _service_page() -> tuple[Any, Any]:
+    """A page of sections in its <main>, each with its own heading and class; returns the
+    parsed body and the second section's box, the one the engine read."""
+    section = lambda n: (f"<section class='band-{n}'><div class='inner'><h2>Feature {n}</h2>"  # noqa: E731
+                         f"<p>Feature {n} does this for you. {PARA * 2}</p><p>More on feature {n}. {PARA * 2}</p></div></section>")
+    nav = "<nav class='tabs'><p>" + PARA * 3 + "</p></nav>"
+    form = (f"<section class='share'><div class='dialog'><form><label>Your friend's email</label><p>{PARA * 2}</p>"
+            f"<p>Your address is used only to tell the recipient who sent the e-mail. {PARA * 2}</p></form></div></section>")
+    html = f"<html><body><header>Site</header><main>{nav}{''.join(section(n) for n in range(4))}{form}</main><footer>Footer</footer></body></html>"
+    body = parse(html).tree.find("body")
+    return body, body.xpath("//section[@class='band-1']/div")[0]
+
+
+def test_the_other_sections_of_the_pages_main_are_read_when_the_engine_kept_one() -> None:
+    body, box = _service_page()
+    added = " ".join(b.text for b, _ in sections(body, box, _reading_of(box), [], Settings()))
+    assert all(f"Feature {n} does this" in added for n in (0, 2, 3))
+    assert "Feature 1 does this" not in added  # read already
+    assert added.count("council") == 12  # the navigation's paragraph is not a section, nor the form's
+
+
+def test_sections_are_left_when_the_reading_holds_much_of_the_main() -> None:
+    body, box = _service_page()
+    assert not sections(body, box, _reading_of(box), [], Settings(html_section_max_share=0.1))
+    assert not sections(body, box, _reading_of(box), [], Settings(html_section_max_share=0))
+
+
+def test_a_product_page_keeps_to_its_description() -> None:
+    # The sections beside a product's description are its reviews, other products and the
+    # shop's promotion; a page that lists products is no product page.
+    body, box = _service_page()
+    product = '{"@context": "https://schema.org", "@type": "Product", "name": "Feature kit"}'
+    assert not sections(body, box, _reading_of(box), [], Settings(), [product])
+    listing = '{"@type": "ItemList", "itemListElement": [{"@type": "Product", "name": "Feature kit"}]}'
+    assert sections(body, box, _reading_of(box), [], Settings(), [listing])
+    box.set("itemscope", "")
+    box.set("itemtype", "https://schema.org/Product")
+    assert not sections(body, box, _reading_of(box), [], Settings())

@@ -180,6 +180,25 @@ def test_a_closing_list_of_story_links_goes(items: int, dropped: bool) -> None:
     assert blocks[0].drop is None
 
 
+@pytest.mark.parametrize("hrefs, dropped", [
+    (["https://www.nature.com/a", "https://arxiv.org/abs/1", "https://docs.python.org/3/"], False),  # references
+    (["/story-1", "https://www.example.com/story-2", "https://news.example.com/story-3"], True),  # the site's own stories
+    (["https://www.nature.com/a", "/story-2", "https://arxiv.org/abs/1"], True),  # one of its own: a teaser list
+])
+def test_a_closing_list_that_cites_other_sites_is_the_articles_references(hrefs: list[str], dropped: bool) -> None:
+    items = "".join(f"<li><a href='{h}'>Source {i}</a>, a paper on the budget</li>" for i, h in enumerate(hrefs))
+    page = lxml.html.fromstring(f"<div><p>{PROSE}</p><h2>References</h2><ul>{items}</ul></div>")
+    blocks = [block(PROSE + " " + PROSE), block("References", BlockKind.HEADING, level=2)]
+    blocks += [block(f"Source {i}, a paper on the budget", BlockKind.LIST_ITEM, links=0.5) for i in range(len(hrefs))]
+    sources = [page.find("p"), page.find("h2"), *page.iter("li")]
+    gentle(blocks, DEFAULT, sources, url="https://www.example.com/2025/budget")
+    assert all((b.drop is not None) == dropped for b in blocks[1:])
+    # Without the page's address no link can be told to lead elsewhere: the list goes.
+    again = blocks[:1] + [block(b.text, b.kind, b.level, 0.5 if b.kind is BlockKind.LIST_ITEM else 0.0) for b in blocks[1:]]
+    gentle(again, DEFAULT, sources)
+    assert all(b.drop is not None for b in again[1:])
+
+
 def test_a_content_list_before_the_last_paragraph_stays() -> None:
     blocks = [block(PROSE)] + [block(f"Item {i} with a link", BlockKind.LIST_ITEM, links=0.5) for i in range(4)] + [block(PROSE + " " + PROSE)]
     gentle(blocks, DEFAULT)

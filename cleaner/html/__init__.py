@@ -123,7 +123,7 @@ def judge(
     fields = {**rule_fields, **capture.rule_fields}  # a DOM rule reads the element itself: it wins
     meta.apply(doc, fields, capture.meta)
     judge_mod.drop_repeated_metadata(capture.blocks, doc, settings)
-    judge_mod.judge(capture.blocks, language, doc.title, settings, capture.sources, capture.targets)
+    judge_mod.judge(capture.blocks, language, doc.title, settings, capture.sources, capture.targets, doc.url)
     model = arbiter.load() if readings is None and settings.html_arbiter else None
     if readings is None and model is None:
         return

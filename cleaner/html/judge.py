@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..dates import find_dates, strip_time
 from ..model import Block, BlockKind, Document, Drop, DropSource
@@ -194,18 +195,20 @@ def drop_repeated_metadata(blocks: list[Block], doc: Document, settings: Any) ->
 
 
 def judge(blocks: list[Block], language: str | None, title: str | None, settings: Any, sources: list[Any] | None = None,
-          targets: frozenset[str] = frozenset()) -> None:
+          targets: frozenset[str] = frozenset(), url: str | None = None) -> None:
     """settings.html_judge: "gentle" (the default), "classifier" (the text classifier) or "none".
-    sources: the source element of each block (None where unaligned), for the gentle judge."""
+    sources: the source element of each block (None where unaligned), for the gentle judge;
+    url: the page's address, which tells its own links from other sites'."""
     if settings.html_judge == "classifier":
         from ..classify import classify
 
         classify(blocks, language, title, settings)
     elif settings.html_judge == "gentle":
-        gentle(blocks, settings, sources, targets)
+        gentle(blocks, settings, sources, targets, url)
 
 
-def gentle(blocks: list[Block], settings: Any, sources: list[Any] | None = None, targets: frozenset[str] = frozenset()) -> None:
+def gentle(blocks: list[Block], settings: Any, sources: list[Any] | None = None, targets: frozenset[str] = frozenset(),
+           url: str | None = None) -> None:
     """Drop only what speaks against itself: mostly link text (teasers, menus, 'Read more'),
     and a list of links that closes the page after the last paragraph (more stories)."""
     dense = [
@@ -228,7 +231,8 @@ def gentle(blocks: list[Block], settings: Any, sources: list[Any] | None = None,
     _link_list_labels(blocks, settings)
     if sources is not None:
         _orphan_labels(blocks, sources, settings)
-    _trailing_link_list([b for b in blocks if id(b) not in sections], settings)
+    source_of = {id(b): s for b, s in zip(blocks, sources)} if sources is not None and url else {}
+    _trailing_link_list([b for b in blocks if id(b) not in sections], settings, source_of, url)
 
 
 def _listed_sections(blocks: list[Block], sources: list[Any], targets: frozenset[str]) -> set[int]:
@@ -349,9 +353,10 @@ def _orphan_labels(blocks: list[Block], sources: list[Any], settings: Any) -> No
             block.drop = Drop(DropSource.CLASSIFIER, "link-list-label")
 
 
-def _trailing_link_list(blocks: list[Block], settings: Any) -> None:
+def _trailing_link_list(blocks: list[Block], settings: Any, source_of: dict[int, Any] | None = None, url: str | None = None) -> None:
     """After the last prose paragraph, a run of list items that each carry a link is a
-    list of other stories ("More great stories", "Latest headlines")."""
+    list of other stories ("More great stories", "Latest headlines"), unless every item
+    links to other sites only: the article's references, sources and further reading."""
     kept = [b for b in blocks if b.drop is None and b.text]
     run: list[Block] = []
     for block in reversed(kept):
@@ -364,6 +369,24 @@ def _trailing_link_list(blocks: list[Block], settings: Any) -> None:
             break
         else:
             break
-    if sum(1 for b in run if b.kind is BlockKind.LIST_ITEM) >= settings.html_list_min_items:
+    items = [b for b in run if b.kind is BlockKind.LIST_ITEM]
+    if len(items) >= settings.html_list_min_items and not (source_of and url and all(_cites_elsewhere(source_of.get(id(b)), url) for b in items)):
         for block in run:
             block.drop = Drop(DropSource.CLASSIFIER, "closing-link-list")
+
+
+def _site(host: str) -> str:
+    """The host's last two labels, three under a short second-level label ("bbc.co.uk"):
+    edition.cnn.com and cnn.com are one site."""
+    labels = host.lower().removeprefix("www.").split(".")
+    keep = 3 if len(labels) > 2 and len(labels[-2]) <= 3 and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-keep:])
+
+
+def _cites_elsewhere(source: Any, url: str) -> bool:
+    """Whether the element's links all lead to other sites: a reference, not a teaser."""
+    if source is None:
+        return False
+    own = _site(urlsplit(url).hostname or "")
+    hosts = [urlsplit(a.get("href") or "").hostname or "" for a in source.iter("a")]
+    return bool(hosts) and bool(own) and all(host and _site(host) != own for host in hosts)

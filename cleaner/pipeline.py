@@ -13,7 +13,7 @@ from .detect import HTML, KINDS, MARKDOWN, detect_kind
 from .lang import Guess, guess_language
 from .limits import check as check_time
 from .model import Block, BlockKind, Document, Drop, DropSource, Evidence, Label
-from .render import text_lines, to_markdown, to_text
+from .render import code_indented, text_lines, to_markdown, to_text
 from .ruleset import RuleSet, apply_rules
 from .ruleset.engine import Context
 from .settings import DEFAULT, Settings
@@ -158,8 +158,10 @@ def _settle(doc: Document, rules: RuleSet, settings: Settings, guess: Guess) -> 
         # The kept blocks' line ranges in the text (to_text puts one blank line between
         # paragraphs). A block of several (a table) goes if any of them does.
         spans, line = [], 1
+        indent = code_indented(doc.blocks)
         for block in kept:
-            last = line + 2 * (len(text_lines(block)) - 1)
+            paragraphs = text_lines(block, indent)
+            last = line + 2 * (len(paragraphs) - 1) + sum(p.count("\n") for p in paragraphs)
             spans.append((line, last, block))
             line = last + 2
         moved = False

@@ -69,11 +69,22 @@ def to_text(blocks: list[Block]) -> str:
     """Paragraphs separated by one blank line; headings on their own lines; no markup. A
     table's rows (a code block's lines) are paragraphs of their own too: that is how the
     text reads back as a capture, so cleaning it again gives the same text."""
-    return "\n\n".join(line for b in blocks if b.drop is None and b.text for line in text_lines(b))
+    indent = code_indented(blocks)
+    return "\n\n".join(line for b in blocks if b.drop is None and b.text for line in text_lines(b, indent))
 
 
-def text_lines(block: Block) -> list[str]:
-    """The paragraphs a block gives in `text`: one, or one per row of a table."""
+def code_indented(blocks: list[Block]) -> bool:
+    """Whether `text` writes code blocks indented: only beside other text, since a text
+    all of whose lines are indented reads back as plain lines (segment.py)."""
+    return any(b.drop is None and b.text and b.kind is not BlockKind.CODE for b in blocks)
+
+
+def text_lines(block: Block, indent_code: bool = True) -> list[str]:
+    """The paragraphs a block gives in `text`: one, or one per row of a table. A code
+    block is one paragraph of lines indented by four spaces, which reads back as code
+    (without indent_code, one paragraph per line)."""
+    if block.kind is BlockKind.CODE and indent_code:
+        return ["\n".join("    " + line for line in block.text.split("\n") if line.strip())]
     if "\n" not in block.text:
         return [block.text]
     return [line for line in block.text.split("\n") if line.strip()]

@@ -158,3 +158,18 @@ def test_on_a_page_of_items_a_line_read_as_metadata_stays_in_the_body() -> None:
     _keep_main_run(blocks, DEFAULT)
     assert title.drop is None and date.drop is None
     assert all(b.drop is MENU for b in blocks[:6])
+
+
+def test_a_code_block_between_paragraphs_stays_and_reads_back_as_code() -> None:
+    # html2text writes <pre> indented. Its lines once were plain lines: the settling step
+    # read "# clone repo" back as a heading, took it for the title, and lost the code.
+    from .texts import GOOD_1, GOOD_2
+
+    code = "    # initialize git\n    git init\n    \n    # clone repo\n    git clone <repo url>\n"
+    capture = f"# A brief intro to git\n\n{GOOD_1}\n\nCopy\n\n{code}\n{GOOD_2}\n"
+    doc = clean(capture, kind="markdown", rules=RuleSet())
+    assert doc.title == "A brief intro to git"
+    assert "    # initialize git\n    git init\n    # clone repo\n    git clone <repo url>" in doc.text
+    assert GOOD_1 in doc.text and GOOD_2 in doc.text
+    assert "```\n# initialize git\ngit init\n\n# clone repo\ngit clone <repo url>\n```" in doc.markdown
+    assert clean(doc.text, rules=RuleSet()).text == doc.text

@@ -114,6 +114,30 @@ def test_code_fence_is_one_block_and_keeps_blank_lines() -> None:
     assert inner.kind is BlockKind.CODE and inner.text == "# not a heading"
 
 
+def test_an_indented_run_is_a_code_block_in_markdown_and_in_text() -> None:
+    # html2text writes <pre> indented by four spaces, its blank lines too; the text output
+    # writes code so. A shell comment in it is no heading, `**kwargs` no emphasis.
+    capture = "Run these:\n\n    # initialize git\n    git init\n    \n    f(**kwargs)\n\nThen push."
+    for blocks in (md(capture), segment(capture, markdown=False)):
+        assert [b.kind for b in blocks] == [BlockKind.PARAGRAPH, BlockKind.CODE, BlockKind.PARAGRAPH]
+        assert blocks[1].text == "# initialize git\ngit init\nf(**kwargs)"
+        assert (blocks[1].start, blocks[1].end) == (3, 6)
+    assert md(capture)[1].markdown == "```\n# initialize git\ngit init\n\nf(**kwargs)\n```"
+    # An empty line ends it: two blocks of the text output stay two.
+    assert [b.kind for b in md("Text.\n\n    a = 1\n\n    b = 2")] == [BlockKind.PARAGRAPH, BlockKind.CODE, BlockKind.CODE]
+
+
+@pytest.mark.parametrize("capture", [
+    "* An item\n\n    its second paragraph, indented under it",  # a list item's continuation
+    "Text.\n    indented right under a line, with no blank line between",
+    "    a dump that indents\n\n    every one of its lines",
+    "Savings\n\n    * [Best savings accounts](/savings)\n    * [Calculators](/calc)",  # a nested menu
+    "Contact\n\n    [Write to us](/contact) or call",
+])
+def test_indented_lines_that_are_no_code_block(capture: str) -> None:
+    assert BlockKind.CODE not in [b.kind for b in md(capture)]
+
+
 def test_unclosed_fence_ends_on_the_last_line() -> None:
     [code] = md("```\nline two\nline three")
     assert (code.start, code.end) == (1, 3)

@@ -13,7 +13,7 @@ from ..settings import Settings
 from . import context, learned
 from .features import features_and_terms, words_of
 
-_NON_CONTENT = (BlockKind.RULE, BlockKind.IMAGE, BlockKind.CODE)
+_NON_CONTENT = (BlockKind.RULE, BlockKind.IMAGE)
 # Verdicts the learned layer may not overrule: they are facts about the block, not guesses.
 FINAL_VERDICTS = frozenset({"empty", "duplicate", "kind-rule", "kind-image", "site-self-description", "timestamp"})
 
@@ -86,8 +86,8 @@ def classify(
             collect.extend((b, v) for b, v in zip(todo, rows.tolist()) if b.drop is None)
         if model is not None:
             for i, (block, p) in enumerate(zip(todo, model.probabilities(rows).tolist())):
-                if block.drop is not None or reasons.get(i) in FINAL_VERDICTS:
-                    continue
+                if block.drop is not None or reasons.get(i) in FINAL_VERDICTS or block.kind is BlockKind.CODE:
+                    continue  # the model learned prose lines, not code blocks: their neighbours decide
                 block.features["model_p"] = p
                 keep = p >= model.threshold
                 if keep != (block.label is Label.GOOD):
@@ -191,6 +191,8 @@ def context_free(block: Block, s: Settings) -> tuple[Label, str | None]:
     f = block.features
     if not block.text or block.kind in _NON_CONTENT:
         return Label.BAD, "empty" if not block.text else f"kind-{block.kind.value}"
+    if block.kind is BlockKind.CODE:
+        return Label.NEAR_GOOD, "code"  # a code block goes with the prose beside it, as a docs page's does
     sentence = f["terminal_punct"] > 0 and f["words"] >= s.min_sentence_words
     if sentence:
         # Links inside a sentence that opens with plain words are the article's own

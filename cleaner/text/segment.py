@@ -24,6 +24,7 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _TABLE = re.compile(r"^\s*\|.*\|\s*$")
 _BULLETS = "•·▪●"
 _TEXT_BULLET = re.compile(r"^(\s*)[" + _BULLETS + r"]\s+(.*)$")
+_CODE_INDENTS = ("    ", "\t")
 _TABLE_SEPARATOR = re.compile(r"\s*\|[\s:|-]*\|\s*")
 # Cheap first: a line can only be a heading, rule, list item or quote if its first
 # character can open one; most lines are plain paragraphs and skip the patterns.
@@ -44,6 +45,10 @@ def check_block_count(count: int, settings: Settings) -> None:
 
 def _blocks(lines: list[str], markdown: bool, settings: Settings) -> Iterator[Block]:
     gap = True
+    after_item = False  # the last block was a list item: an indented line under it continues it
+    # Indented runs are code only where the page's other lines are not indented: a dump
+    # that indents every line has no code blocks.
+    flush = any(line.strip() and not line.startswith(_CODE_INDENTS) for line in lines)
     i = 0
     n = len(lines)
     while i < n:
@@ -76,10 +81,34 @@ def _blocks(lines: list[str], markdown: bool, settings: Settings) -> Iterator[Bl
                 i += 1
             yield _table(lines[start : i + 1], start, gap)
             i += 1
+        elif gap and flush and not after_item and raw.startswith(_CODE_INDENTS) and not _markup_line(raw):
+            # An indented code block (html2text writes <pre> so, and the text output writes
+            # code so): its lines are code, not markup; a shell comment in it is no
+            # heading, `**kwargs` no emphasis.
+            i += 1
+            # Its blank lines are indented too (html2text's are); an empty line ends it, as
+            # one ends each code block of the text output.
+            while i < n and lines[i].startswith(_CODE_INDENTS):
+                i += 1
+            end = start + max(k for k, line in enumerate(lines[start:i]) if line.strip()) + 1
+            code = [(line[4:] if line.startswith("    ") else line[1:]).rstrip() for line in lines[start:end]]
+            text = "\n".join(line for line in code if line.strip())  # its own indentation kept
+            yield Block(BlockKind.CODE, text, "```\n" + "\n".join(code) + "\n```", start + 1, end, gap_before=gap)
+            after_item = False
+            gap = False
+            continue
         else:
-            yield _line_block(raw, start + 1, gap, markdown)
+            block = _line_block(raw, start + 1, gap, markdown)
+            after_item = block.kind is BlockKind.LIST_ITEM
+            yield block
             i += 1
         gap = False
+
+
+def _markup_line(line: str) -> bool:
+    """An indented line that is markdown, not code: a nested menu's item or a link
+    (html2text writes neither inside <pre>)."""
+    return bool(_LIST.match(line)) or "](" in line
 
 
 def _pieces(line: str, size: int) -> Iterator[str]:

@@ -465,6 +465,42 @@ def test_cut_rest_marker_that_recurs_is_an_item_label_and_cuts_at_its_last_use(t
     assert reasons(blocks) == [None] * 4 + ["t.similar"] * 4
 
 
+def test_cut_rest_marker_recurs_in_the_singular_or_the_plural(tmp_path: Path) -> None:
+    # A Q&A page heads one answer's comments "1 Similar News story" and the next answer's
+    # "2 Similar News stories": one label, so the answer between them stays.
+    rules = rules_from(tmp_path, CUT)
+    blocks = blocks_of(
+        PROSE, PROSE + " Again.", PROSE + " Third.", PROSE + " Fourth.", "Similar News: 1 story", PROSE + " Answer.", "Similar News: 2 stories", "Footer links"
+    )
+    run(rules, blocks)
+    assert reasons(blocks) == [None] * 4 + ["t.similar", None, "t.similar", "t.similar"]
+
+
+def test_cut_rest_item_label_last_use_waits_for_the_other_labels(tmp_path: Path) -> None:
+    # A Q&A page heads each answer's comments "2 comments" and ends each answer with "Add
+    # a comment": the last "2 comments" heads the last comments, and the answers after it
+    # (with no comments, so no count) stay until the last "Add a comment".
+    rules = rules_from(tmp_path, CUT + """\
+  - id: t.add
+    why: w
+    action: cut-rest
+    match: {regex: '(?i)^similar tip$'}
+    examples: {drop: ["Similar tip"]}
+""")
+    blocks = blocks_of(
+        PROSE, PROSE + " Again.", PROSE + " Third.", PROSE + " Fourth.", "Similar News: 2", PROSE + " Comment.", "Similar tip",
+        PROSE + " Answer.", "Similar News: 3", PROSE + " Comment two.", "Similar tip", PROSE + " Last answer.", "Similar tip", "Footer links",
+    )
+    run(rules, blocks)
+    assert reasons(blocks) == [None] * 4 + ["t.similar", None, "t.add", None, "t.similar", None, "t.add", None, "t.add", "t.add"]
+    # A header used once after an item label ("Top rated" under a teaser's count) still cuts.
+    blocks = blocks_of(
+        PROSE, PROSE + " Again.", PROSE + " Third.", PROSE + " Fourth.", "Similar News: 167", "Similar tip", PROSE + " Comment.", "Similar News: 8",
+    )
+    run(rules, blocks)
+    assert reasons(blocks) == [None] * 4 + ["t.similar"] + ["t.add"] * 3
+
+
 def test_cut_rest_marker_first_in_a_row_of_controls_recurs_as_that_control(tmp_path: Path) -> None:
     # A Q&A page prints "Add a comment | Show 4 more comments" under one answer and "Add a
     # comment" under the others: the same control, so the answers between them stay.

@@ -168,6 +168,10 @@ def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context, settings: 
                     # follows is the page's next section, not the teasers the marker names.
                     block.drop = Drop(DropSource.RULE, rule.id)
                     break
+                if rule.comment_section and _thread_follows(blocks, i, settings):
+                    # A thread's replies under "22 Comments": the marker goes, the posts stay.
+                    block.drop = Drop(DropSource.RULE, rule.id)
+                    break
                 if _recurs_later(blocks, i, last_use, item_labels):
                     # The marker comes back further down ("Add a comment" under every
                     # answer, "14 comments" under every teaser): a label of each item, not
@@ -298,6 +302,23 @@ def _heads_empty_section(block: Block, nxt: Block | None) -> bool:
         block.kind is BlockKind.HEADING and nxt is not None and nxt.kind is BlockKind.HEADING
         and 0 < nxt.level <= block.level and not link_heavy(nxt)
     )
+
+
+# A post's "quote this post" control, as forum software prints it under every post.
+_QUOTE_CONTROL = re.compile(r"(?i)^\W*(?:\+\s*)?(?:quote|reply with quote|multi-?quote)\W*$")
+_QUOTE_CONTROL_MAX_CHARS = 24  # "+ Reply With Quote" and some punctuation
+
+
+def _thread_follows(blocks: list[Block], i: int, settings: Settings) -> bool:
+    """Whether forum posts follow block i: a "Quote" control under enough of them."""
+    seen = 0
+    for j in range(i + 1, len(blocks)):
+        text = blocks[j].text
+        if len(text) <= _QUOTE_CONTROL_MAX_CHARS and _QUOTE_CONTROL.match(text):
+            seen += 1
+            if seen >= settings.thread_min_quote_controls:
+                return True
+    return False
 
 
 def _recurs_later(blocks: list[Block], i: int, last_of: dict[str, int], labels: set[str]) -> bool:

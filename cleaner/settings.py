@@ -367,6 +367,7 @@ class Settings:
     # A comment section's marker ("22 Comments") cuts nothing on a thread: under it come the
     # replies, which are the thread. A thread shows a "Quote" control (quote this post in a
     # reply) under this many posts after the marker; blog and news comment systems have none.
+    # Such a page's main region (classify) also runs from its first good block to its last.
     # wcxb-dev: 3 or more "Quote" lines on 7 of 113 forum pages (md or txt), on none of the
     # 1,384 others nor of the 181 bench news pages. Three is the fewest that makes a pattern.
     thread_min_quote_controls: int = 3

@@ -9,7 +9,7 @@ from typing import Any
 
 import re2
 
-from ..classify.features import weighted_chars
+from ..classify.features import is_quote_control, weighted_chars
 from ..memo import PARAGRAPH_CHARS, short_text_cache
 from ..model import Block, BlockKind, Drop, DropSource, Evidence
 from ..settings import DEFAULT, Settings
@@ -304,17 +304,11 @@ def _heads_empty_section(block: Block, nxt: Block | None) -> bool:
     )
 
 
-# A post's "quote this post" control, as forum software prints it under every post.
-_QUOTE_CONTROL = re.compile(r"(?i)^\W*(?:\+\s*)?(?:quote|reply with quote|multi-?quote)\W*$")
-_QUOTE_CONTROL_MAX_CHARS = 24  # "+ Reply With Quote" and some punctuation
-
-
 def _thread_follows(blocks: list[Block], i: int, settings: Settings) -> bool:
     """Whether forum posts follow block i: a "Quote" control under enough of them."""
     seen = 0
     for j in range(i + 1, len(blocks)):
-        text = blocks[j].text
-        if len(text) <= _QUOTE_CONTROL_MAX_CHARS and _QUOTE_CONTROL.match(text):
+        if is_quote_control(blocks[j].text):
             seen += 1
             if seen >= settings.thread_min_quote_controls:
                 return True

@@ -112,6 +112,21 @@ def test_good_text_far_outside_the_main_region_is_dropped() -> None:
     assert reason(blocks[-1]) == "outside-main-region"
 
 
+def test_a_threads_posts_far_apart_all_stay_in_the_main_region() -> None:
+    # A forum prints a run of post chrome (joined date, message count, controls) between
+    # posts, which costs more than one post earns; a quote control under the posts marks
+    # the page as a thread, whose posts are all content. Without it the last post goes.
+    def chrome(line: int, control: str) -> list[Block]:
+        return [para(f"Joined Jun {i}, 2006 | Messages {i}", line + i) for i in range(12)] + [para(control, line + 12)]
+
+    for control, last_kept in (("Quote", True), ("Share", False)):
+        blocks = run([
+            para(GOOD_1, 1), para(GOOD_2, 2), para(GOOD_3, 3), *chrome(4, control), para(GOOD_1 + " Again.", 20), *chrome(21, control),
+            para(GOOD_2 + " Again.", 40), *chrome(41, control), para(GOOD_4, 60),
+        ])
+        assert (GOOD_4 in kept(blocks)) is last_kept, control
+
+
 def test_blocks_before_the_headline_are_dropped() -> None:
     blocks = [para(GOOD_3, 1), para("Budget Row Deepens", 3), para(GOOD_1, 5), para(GOOD_2, 6), para(GOOD_4, 7)]
     blocks[1].drop = Drop(DropSource.METADATA, "title")

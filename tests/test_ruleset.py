@@ -145,6 +145,8 @@ BROKEN = {
     "extract-without-field": (GOOD.replace("    why: Share buttons.\n", "    why: Share buttons.\n    action: extract\n"), 2, "t.share", "field"),
     "field-without-extract": (GOOD.replace("    why: Share buttons.\n", "    why: Share buttons.\n    field: title\n"), 2, "t.share", "field"),
     "unknown-action": (GOOD.replace("    why: Share buttons.\n", "    why: Share buttons.\n    action: delete\n"), 2, "t.share", "action"),
+    "comment-section-without-cut-rest": (GOOD.replace("    why: Share buttons.\n", "    why: Share buttons.\n    comment_section: true\n"), 2, "t.share", "comment_section"),
+    "comment-section-not-a-flag": (GOOD.replace("    why: Share buttons.\n", "    why: Share buttons.\n    action: cut-rest\n    comment_section: 3\n"), 2, "t.share", "comment_section"),
     "unknown-block-kind": (GOOD.replace('      literal: ["Share"]\n', '      literal: ["Share"]\n      kind: headline\n'), 5, "t.share", "kind"),
 }
 
@@ -477,6 +479,42 @@ def test_cut_rest_marker_that_recurs_is_an_item_label_and_cuts_at_its_last_use(t
     assert reasons(blocks) == [None] * 4 + ["t.similar"] * 4
 
 
+def test_cut_rest_marker_recurs_in_the_singular_or_the_plural(tmp_path: Path) -> None:
+    # A Q&A page heads one answer's comments "1 Similar News story" and the next answer's
+    # "2 Similar News stories": one label, so the answer between them stays.
+    rules = rules_from(tmp_path, CUT)
+    blocks = blocks_of(
+        PROSE, PROSE + " Again.", PROSE + " Third.", PROSE + " Fourth.", "Similar News: 1 story", PROSE + " Answer.", "Similar News: 2 stories", "Footer links"
+    )
+    run(rules, blocks)
+    assert reasons(blocks) == [None] * 4 + ["t.similar", None, "t.similar", "t.similar"]
+
+
+def test_cut_rest_item_label_last_use_waits_for_the_other_labels(tmp_path: Path) -> None:
+    # A Q&A page heads each answer's comments "2 comments" and ends each answer with "Add
+    # a comment": the last "2 comments" heads the last comments, and the answers after it
+    # (with no comments, so no count) stay until the last "Add a comment".
+    rules = rules_from(tmp_path, CUT + """\
+  - id: t.add
+    why: w
+    action: cut-rest
+    match: {regex: '(?i)^similar tip$'}
+    examples: {drop: ["Similar tip"]}
+""")
+    blocks = blocks_of(
+        PROSE, PROSE + " Again.", PROSE + " Third.", PROSE + " Fourth.", "Similar News: 2", PROSE + " Comment.", "Similar tip",
+        PROSE + " Answer.", "Similar News: 3", PROSE + " Comment two.", "Similar tip", PROSE + " Last answer.", "Similar tip", "Footer links",
+    )
+    run(rules, blocks)
+    assert reasons(blocks) == [None] * 4 + ["t.similar", None, "t.add", None, "t.similar", None, "t.add", None, "t.add", "t.add"]
+    # A header used once after an item label ("Top rated" under a teaser's count) still cuts.
+    blocks = blocks_of(
+        PROSE, PROSE + " Again.", PROSE + " Third.", PROSE + " Fourth.", "Similar News: 167", "Similar tip", PROSE + " Comment.", "Similar News: 8",
+    )
+    run(rules, blocks)
+    assert reasons(blocks) == [None] * 4 + ["t.similar"] + ["t.add"] * 3
+
+
 def test_cut_rest_marker_first_in_a_row_of_controls_recurs_as_that_control(tmp_path: Path) -> None:
     # A Q&A page prints "Add a comment | Show 4 more comments" under one answer and "Add a
     # comment" under the others: the same control, so the answers between them stay.
@@ -486,6 +524,44 @@ def test_cut_rest_marker_first_in_a_row_of_controls_recurs_as_that_control(tmp_p
     )
     run(rules, blocks)
     assert reasons(blocks) == [None] * 4 + ["t.similar", None, "t.similar", None, "t.similar", "t.similar"]
+
+
+COMMENTS = """\
+rules:
+  - id: t.comments
+    why: w
+    action: cut-rest
+    comment_section: true
+    match: {regex: '(?i)^\\d+ comments$'}
+    examples: {drop: ["12 Comments"]}
+"""
+
+
+def test_comment_section_marker_over_a_threads_replies_only_drops_itself(tmp_path: Path) -> None:
+    # A thread's replies under "22 Comments", each with a "Quote" control: the posts are
+    # the thread, not comments that end it.
+    rules = rules_from(tmp_path, COMMENTS)
+    post = ["2y", PROSE + " Reply.", "Reply", "Quote", "Report"]
+    blocks = blocks_of(PROSE, PROSE + " Again.", PROSE + " Third.", PROSE + " Fourth.", "22 Comments", *post, *post, *post)
+    run(rules, blocks)
+    assert reasons(blocks) == [None] * 4 + ["t.comments"] + [None] * 15
+
+
+def test_comment_section_marker_under_an_article_still_cuts(tmp_path: Path) -> None:
+    # A blog's comments have reply links but no quote control: the article ends there. Two
+    # quotes are not yet a pattern.
+    rules = rules_from(tmp_path, COMMENTS)
+    comment = ["May 2, 2024 at 6:34 am", PROSE + " Comment.", "Reply"]
+    blocks = blocks_of(PROSE, PROSE + " Again.", PROSE + " Third.", PROSE + " Fourth.", "12 Comments", *comment, *comment, "Quote", "Quote")
+    run(rules, blocks)
+    assert reasons(blocks) == [None] * 4 + ["t.comments"] * 9
+    # A cut-rest rule that does not open comments cuts a thread's replies too.
+    (plain := tmp_path / "plain").mkdir()
+    rules = rules_from(plain, COMMENTS.replace("    comment_section: true\n", ""))
+    post = ["2y", PROSE + " Reply.", "Quote"]
+    blocks = blocks_of(PROSE, PROSE + " Again.", PROSE + " Third.", PROSE + " Fourth.", "22 Comments", *post, *post, *post)
+    run(rules, blocks)
+    assert reasons(blocks) == [None] * 4 + ["t.comments"] * 10
 
 
 # --- engine: extract and rewrite ---------------------------------------------------------------------

@@ -15,6 +15,16 @@ _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
+# A post's "quote this post" control, as forum software prints it under every post; blog
+# and news comment systems have none, so a few of them mark a thread.
+_QUOTE_CONTROL = re.compile(r"(?i)^\W*(?:\+\s*)?(?:quote|reply with quote|multi-?quote)\W*$")
+_QUOTE_CONTROL_MAX_CHARS = 24  # "+ Reply With Quote" and some punctuation
+
+
+def is_quote_control(text: str) -> bool:
+    return len(text) <= _QUOTE_CONTROL_MAX_CHARS and _QUOTE_CONTROL.match(text) is not None
+
+
 def weighted_chars(text: str, settings: Settings) -> float:
     """A text's length in Latin characters: a Han or kana character counts as
     settings.cjk_char_weight, a Hangul syllable as settings.hangul_char_weight."""

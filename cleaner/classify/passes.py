@@ -11,7 +11,7 @@ from ..memo import PARAGRAPH_CHARS, short_text_cache
 from ..model import Block, BlockKind, Drop, DropSource, Label
 from ..settings import Settings
 from . import context, learned
-from .features import features_and_terms, words_of
+from .features import features_and_terms, is_quote_control, words_of
 
 _NON_CONTENT = (BlockKind.RULE, BlockKind.IMAGE)
 # Verdicts the learned layer may not overrule: they are facts about the block, not guesses.
@@ -74,6 +74,11 @@ def classify(
     revise(todo, settings)
     region = main_region(todo, settings.region_bad_text_weight, settings.region_bad_block_chars)
     region = _absorb_near(todo, region, settings.region_merge_gap_blocks)
+    if region and _is_thread(todo, settings) and (good := [i for i, b in enumerate(todo) if b.label is Label.GOOD]):
+        # A thread's posts, each under its own run of post chrome (name, joined date,
+        # message count, quote and reply controls): every post is the content, so the
+        # region runs from the first good block to the last.
+        region = (min(good[0], region[0]), max(good[-1], region[1]))
     for i, block in enumerate(todo):
         if block.drop is None and block.label is Label.GOOD and region and not (region[0] <= i <= region[1]):
             block.label = Label.BAD
@@ -356,6 +361,11 @@ def best_run(scores: Iterable[float]) -> tuple[int, int] | None:
         if run > best:
             best, span = run, (run_start, i)
     return span
+
+
+def _is_thread(blocks: list[Block], settings: Settings) -> bool:
+    """A forum thread: a post's quote control recurs (settings.thread_min_quote_controls)."""
+    return sum(1 for b in blocks if is_quote_control(b.text)) >= settings.thread_min_quote_controls
 
 
 def main_region(blocks: list[Block], bad_weight: float, bad_block_chars: float) -> tuple[int, int] | None:

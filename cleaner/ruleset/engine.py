@@ -9,7 +9,7 @@ from typing import Any
 
 import re2
 
-from ..classify.features import weighted_chars
+from ..classify.features import is_quote_control, weighted_chars
 from ..memo import PARAGRAPH_CHARS, short_text_cache
 from ..model import Block, BlockKind, Drop, DropSource, Evidence
 from ..settings import DEFAULT, Settings
@@ -142,6 +142,7 @@ def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context, settings: 
     i = 0
     prose_before = 0.0  # kept text before block i, as a running sum: linear, not quadratic
     last_use: dict[str, int] = {}  # the short lines' last uses, once a cut asks (_recurs_later)
+    item_labels: set[str] = set()  # the shapes of the markers that recurred, so far
     while i < n:
         block = blocks[i]
         if block.drop is not None:
@@ -167,10 +168,18 @@ def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context, settings: 
                     # follows is the page's next section, not the teasers the marker names.
                     block.drop = Drop(DropSource.RULE, rule.id)
                     break
-                if _recurs_later(blocks, i, last_use):
+                if rule.comment_section and _thread_follows(blocks, i, settings):
+                    # A thread's replies under "22 Comments": the marker goes, the posts stay.
+                    block.drop = Drop(DropSource.RULE, rule.id)
+                    break
+                if _recurs_later(blocks, i, last_use, item_labels):
                     # The marker comes back further down ("Add a comment" under every
                     # answer, "14 comments" under every teaser): a label of each item, not
-                    # the start of the page's tail. It goes; a cut waits for its last use.
+                    # the start of the page's tail. It goes; a cut waits for its last use,
+                    # and there for the last use of every other item label seen so far ("3
+                    # Comments" over the last comments of a Q&A page, "Add a comment" under
+                    # every answer, the last answer with no comments).
+                    item_labels.update(_marker_shapes(block.text))
                     block.drop = Drop(DropSource.RULE, rule.id)
                     break
                 for later in blocks[i:]:
@@ -295,17 +304,34 @@ def _heads_empty_section(block: Block, nxt: Block | None) -> bool:
     )
 
 
-def _recurs_later(blocks: list[Block], i: int, last_of: dict[str, int]) -> bool:
-    """Whether block i's words come back in a later kept block, numbers aside ("14 comments"
-    under one teaser, "0 comments" under the next). The page's lines are indexed once, by
-    their last use: linear however often a marker recurs."""
+def _thread_follows(blocks: list[Block], i: int, settings: Settings) -> bool:
+    """Whether forum posts follow block i: a "Quote" control under enough of them."""
+    seen = 0
+    for j in range(i + 1, len(blocks)):
+        if is_quote_control(blocks[j].text):
+            seen += 1
+            if seen >= settings.thread_min_quote_controls:
+                return True
+    return False
+
+
+def _recurs_later(blocks: list[Block], i: int, last_of: dict[str, int], labels: set[str]) -> bool:
+    """Whether block i's words come back in a later kept block, numbers and plurals aside
+    ("14 comments" under one teaser, "1 comment" under the next), or, when block i is an
+    item label's last use, another item label's (labels) do. The page's lines are indexed
+    once, by their last use: linear however often a marker recurs."""
     if not last_of:
         for j, block in enumerate(blocks):
             if block.drop is None and block.text:
                 for shape in _marker_shapes(block.text):
                     last_of[shape] = j
         last_of[""] = -1  # indexed, even where no block has text
-    return any(last_of.get(shape, -1) > i for shape in _marker_shapes(blocks[i].text))
+    shapes = _marker_shapes(blocks[i].text)
+    if labels.intersection(shapes):
+        # The last use of an item label is an item's label still: it waits for the other
+        # labels' last uses too. A marker used once ("Top rated comments") does not.
+        shapes = (*shapes, *labels)
+    return any(last_of.get(shape, -1) > i for shape in shapes)
 
 
 _WORDS = re.compile(r"\w+")  # Unicode words (RE2's \w is ASCII); a linear pattern
@@ -313,9 +339,19 @@ _DIGITS = re.compile(r"\d+")
 
 
 def _marker_shape(text: str) -> str:
-    """The words of a line, lowercased, with numbers as 0: "Add a comment |" and "Add a
-    comment" are one marker, "[ 167 comments ]" and "0 comments" another one."""
-    return " ".join(_WORDS.findall(_DIGITS.sub("0", text.lower())))
+    """The words of a line, lowercased, with numbers as 0 and English plurals as the
+    singular: "Add a comment |" and "Add a comment" are one marker, "[ 167 comments ]",
+    "0 comments" and "1 Comment" another one."""
+    return " ".join(_singular(w) for w in _WORDS.findall(_DIGITS.sub("0", text.lower())))
+
+
+def _singular(word: str) -> str:
+    # A count's noun follows the count: "1 Reply" under one answer, "3 Replies" under the next.
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
 
 
 def _marker_shapes(text: str) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ from ..settings import DEFAULT, Settings
 from .schema import FIELDS, Action, Matcher, Remove, Rule, Scope, SectionEnd, Selectors, compile_regex, fold
 
 _FILE_KEYS = {"family", "why", "scope", "rules"}
-_RULE_KEYS = {"id", "why", "scope", "match", "selectors", "action", "field", "remove", "replace", "until", "max_blocks", "examples"}
+_RULE_KEYS = {"id", "why", "scope", "match", "selectors", "action", "field", "remove", "replace", "until", "max_blocks", "comment_section", "examples"}
 _SCOPE_KEYS = {"always", "host", "signature", "language", "kind"}
 _MATCH_KEYS = {"literal", "prefix", "contains", "regex", "kind", "min_chars", "max_chars", "next", "not", "links_only"}
 _SELECTOR_KEYS = {"css", "xpath"}
@@ -309,6 +309,14 @@ def _block_kinds(value: Any, path: str, line: int | None, rule_id: str) -> froze
         raise RuleError(path, f"unknown block kind in {list(names)}; known: {[k.value for k in BlockKind]}", line=line, rule_id=rule_id) from None
 
 
+def _flag(value: Any, path: str, line: int | None, rule_id: str, key: str) -> bool:
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise RuleError(path, f"'{key}' must be true or false", line=line, rule_id=rule_id)
+    return value
+
+
 def _int(value: Any, path: str, line: int | None, rule_id: str, key: str) -> int:
     if value is None:
         return 0
@@ -384,6 +392,7 @@ def _rule(raw: Any, path: str, file_scope: Scope, settings: Settings) -> Rule:
         replace=str(raw.get("replace", "")),
         until=_enum(SectionEnd, raw.get("until", "links"), path, line, rule_id, "until"),
         max_section_blocks=_int(raw.get("max_blocks"), path, line, rule_id, "max_blocks") or 40,
+        comment_section=_flag(raw.get("comment_section"), path, line, rule_id, "comment_section"),
         examples=_examples(raw.get("examples"), path, line, rule_id),
         example_lines=_example_lines(raw.get("examples")),
     )
@@ -391,6 +400,8 @@ def _rule(raw: Any, path: str, file_scope: Scope, settings: Settings) -> Rule:
         raise RuleError(path, f"extract needs 'field', one of: {', '.join(FIELDS)}", line=line, rule_id=rule_id)
     if action is not Action.EXTRACT and rule.field is not None:
         raise RuleError(path, "'field' only goes with action: extract", line=line, rule_id=rule_id)
+    if rule.comment_section and action is not Action.CUT_REST:
+        raise RuleError(path, "'comment_section' only goes with action: cut-rest", line=line, rule_id=rule_id)
     if selectors is not None and any(k in raw for k in ("until", "replace", "max_blocks", "remove")):
         raise RuleError(path, "'until', 'replace', 'max_blocks' and 'remove' act on lines of text, not on 'selectors'", line=line, rule_id=rule_id)
     if action is Action.REWRITE and rule.matcher.regex is None:

@@ -77,8 +77,10 @@ def load_golden(folder: Path) -> Golden:
 def compare(ex: Explanation, golden: Golden) -> GoldenDiff:
     """Line diff of the kept body against expected.txt, and field diff against expected.json."""
     diff = GoldenDiff()
-    got = [(i, line) for i, b in enumerate(ex.blocks) if b.kept for line in b.text.split("\n") if line.strip()]
-    want = [line for line in golden.text.split("\n") if line.strip()]
+    # Lines are compared without their indentation: the body writes a code block's lines
+    # indented (render.text_lines), the block's own text does not.
+    got = [(i, line.strip()) for i, b in enumerate(ex.blocks) if b.kept for line in b.text.split("\n") if line.strip()]
+    want = [line.strip() for line in golden.text.split("\n") if line.strip()]
     matcher = difflib.SequenceMatcher(None, want, [line for _, line in got], autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":

@@ -1,6 +1,7 @@
 """Run rules over Blocks: rewrite first, then drop, section, cut and extract actions in file order."""
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable
@@ -142,6 +143,7 @@ def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context, settings: 
     i = 0
     prose_before = 0.0  # kept text before block i, as a running sum: linear, not quadratic
     last_use: dict[str, int] = {}  # the short lines' last uses, once a cut asks (_recurs_later)
+    quotes: list[int] = []  # where the quote controls are, once a comment header asks (_thread_follows)
     item_labels: set[str] = set()  # the shapes of the markers that recurred, so far
     while i < n:
         block = blocks[i]
@@ -168,7 +170,7 @@ def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context, settings: 
                     # follows is the page's next section, not the teasers the marker names.
                     block.drop = Drop(DropSource.RULE, rule.id)
                     break
-                if rule.comment_section and _thread_follows(blocks, i, settings):
+                if rule.comment_section and _thread_follows(blocks, i, quotes, settings):
                     # A thread's replies under "22 Comments": the marker goes, the posts stay.
                     block.drop = Drop(DropSource.RULE, rule.id)
                     break
@@ -304,15 +306,14 @@ def _heads_empty_section(block: Block, nxt: Block | None) -> bool:
     )
 
 
-def _thread_follows(blocks: list[Block], i: int, settings: Settings) -> bool:
-    """Whether forum posts follow block i: a "Quote" control under enough of them."""
-    seen = 0
-    for j in range(i + 1, len(blocks)):
-        if is_quote_control(blocks[j].text):
-            seen += 1
-            if seen >= settings.thread_min_quote_controls:
-                return True
-    return False
+def _thread_follows(blocks: list[Block], i: int, at: list[int], settings: Settings) -> bool:
+    """Whether forum posts follow block i: a "Quote" control under enough of them. The
+    controls are found once per page (at, filled on the first call; -1 marks a page with
+    none): a header under every teaser asks again, and a scan each time was quadratic."""
+    if not at:
+        at.extend(j for j, block in enumerate(blocks) if is_quote_control(block.text))
+        at.insert(0, -1)
+    return len(at) - bisect.bisect_right(at, i) >= settings.thread_min_quote_controls
 
 
 def _recurs_later(blocks: list[Block], i: int, last_of: dict[str, int], labels: set[str]) -> bool:

@@ -184,6 +184,7 @@ def test_a_closing_list_of_story_links_goes(items: int, dropped: bool) -> None:
     (["https://www.nature.com/a", "https://arxiv.org/abs/1", "https://docs.python.org/3/"], False),  # references
     (["/story-1", "https://www.example.com/story-2", "https://news.example.com/story-3"], True),  # the site's own stories
     (["https://www.nature.com/a", "/story-2", "https://arxiv.org/abs/1"], True),  # one of its own: a teaser list
+    (["https://www.nature.com/a", "http://[broken", "https://arxiv.org/abs/1"], True),  # an address urllib refuses
 ])
 def test_a_closing_list_that_cites_other_sites_is_the_articles_references(hrefs: list[str], dropped: bool) -> None:
     items = "".join(f"<li><a href='{h}'>Source {i}</a>, a paper on the budget</li>" for i, h in enumerate(hrefs))

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 from typing import Any
-from urllib.parse import urlsplit
 
 from ..dates import find_dates, strip_time
 from ..model import Block, BlockKind, Document, Drop, DropSource
 from ..text.inline import normalize_space
+from ..urls import split_address, urlsplit
 from .extract import BLOCK_TAGS, text_len, text_of
 
 _WORD = re.compile(r"\w+")
@@ -387,6 +387,6 @@ def _cites_elsewhere(source: Any, url: str) -> bool:
     """Whether the element's links all lead to other sites: a reference, not a teaser."""
     if source is None:
         return False
-    own = _site(urlsplit(url).hostname or "")
+    own = _site(split_address(url).hostname or "")
     hosts = [urlsplit(a.get("href") or "").hostname or "" for a in source.iter("a")]
     return bool(hosts) and bool(own) and all(host and _site(host) != own for host in hosts)

@@ -335,15 +335,15 @@ def sections(
     are read too, each that holds prose as a continuation must (not navigation, a form,
     a header or footer, or a box of teaser cards). Not on a product page (_one_product).
     json_ld: the text of the page's ld+json scripts."""
-    if settings.html_section_max_share <= 0 or _one_product(tree, json_ld):
+    if settings.html_section_max_share <= 0:
         return []
     regions = _MAIN(tree)
     if len(regions) != 1 or not any(a is regions[0] for a in main.iterancestors()):
         return []
     region = regions[0]
     read = sum(len(_SPACE.sub("", b.text)) for b in out.blocks) + sum(len(_SPACE.sub("", b.text)) for b, _ in added)
-    if read >= settings.html_section_max_share * chars_of(region):
-        return []
+    if read >= settings.html_section_max_share * chars_of(region) or _one_product(tree, json_ld):
+        return []  # the product check last: it searches the whole tree
     have = {_SPACE.sub("", b.text) for b in out.blocks} | {_SPACE.sub("", b.text) for b, _ in added}
     sources = {id(s) for s in out.sources if s is not None} | {id(s) for _, s in added}
     got: list[tuple[Block, Any]] = []

@@ -10,7 +10,7 @@ from .classify.passes import FINAL_VERDICTS, best_run
 from .dates import parse_date
 from .decode import decode, decode_str
 from .detect import HTML, KINDS, MARKDOWN, detect_kind
-from .lang import Guess, guess_language
+from .lang import guess_language
 from .limits import check as check_time
 from .model import Block, BlockKind, Document, Drop, DropSource, Evidence, Label
 from .render import code_indented, text_lines, to_markdown, to_text
@@ -32,14 +32,12 @@ def clean_text(
     collect: list | None = None,
     charset: str | None = None,
     settle: bool = True,
-    earlier: Guess | None = None,
 ) -> Document:
     """`collect` gathers the classifier's (block, context vector) pairs for bench/train.py
     (for an HTML capture: the block arbiter's reading, for bench/train_arbiter.py).
     `settle=False` is the fixed-point step's own reading (_settle calls this again): a text
     capture comes back with its Blocks, their drops and its metadata only, without the text,
-    markdown and language that _settle does not read. `earlier` is the first reading's
-    language guess, which that reading keeps as the body does."""
+    markdown and language that _settle does not read."""
     # check_time() between steps: where no alarm can interrupt a step (a thread), the
     # document still stops at the next one once its time limit has passed (limits.py).
     text = decode(raw, settings, charset) if isinstance(raw, (bytes, bytearray)) else decode_str(raw, settings)
@@ -60,7 +58,7 @@ def clean_text(
     else:
         blocks = segment(text, markdown=detected == MARKDOWN, settings=settings)
         # Read once, when a rule scope or the classifier first asks; the body reuses it.
-        capture_guess = functools.cache(lambda: guess_language("\n".join(b.text for b in blocks), settings, earlier=earlier))
+        capture_guess = functools.cache(lambda: guess_language("\n".join(b.text for b in blocks), settings))
         ctx = Context(capture=text, kind=detected, url=url, language_of=lambda: capture_guess().language)
     check_time()
     doc = Document(source=source, kind=detected, url=url, blocks=blocks)
@@ -78,7 +76,7 @@ def clean_text(
     if capture is None and not settle:
         return doc  # a settling reading: _settle reads only its drops and fields
     if capture is None and collect is None:
-        _settle(doc, rules, settings, capture_guess())
+        _settle(doc, rules, settings)
     doc.text = to_text(blocks)
     doc.markdown = to_markdown(blocks)
     if capture is not None:
@@ -136,7 +134,7 @@ def _metadata(doc: Document, fields: dict[str, tuple[str, Evidence]], settings: 
     _keep_headlines_in_body(blocks, settings)
 
 
-def _settle(doc: Document, rules: RuleSet, settings: Settings, guess: Guess) -> None:
+def _settle(doc: Document, rules: RuleSet, settings: Settings) -> None:
     """The text path at its fixed point (issue 7): cleaning the cleaned text changes nothing.
     Read again on its own, the cleaned text has lost the chrome and the headline around it:
     its first line may now read as a <title>, a caption as a headline, a credit as the
@@ -144,7 +142,8 @@ def _settle(doc: Document, rules: RuleSet, settings: Settings, guess: Guess) -> 
     cleaned again, and whatever that reading drops is dropped now, with its reason, until
     a reading drops nothing. Each round drops at least one block, so it ends; a page that
     needs more than settings.settle_max_readings is returned as it stands. Each reading
-    keeps the capture's language `guess` where the body guess would (lang.guess_language)."""
+    guesses the language of its own text afresh, as cleaning the output again will: the
+    capture's guess can differ on the shorter text."""
     for _ in range(min(len(doc.blocks), settings.settle_max_readings)):
         kept = [b for b in doc.blocks if b.drop is None and b.text]
         if not kept:
@@ -153,7 +152,7 @@ def _settle(doc: Document, rules: RuleSet, settings: Settings, guess: Guess) -> 
         kind = detect_kind(text)
         if kind == HTML:
             return
-        again = clean_text(text, kind=kind, rules=rules, settings=settings, settle=False, earlier=guess)  # kind: detected once
+        again = clean_text(text, kind=kind, rules=rules, settings=settings, settle=False)  # kind: detected once
         taken = [b for b in again.blocks if b.drop is not None and b.text]
         # The kept blocks' line ranges in the text (to_text puts one blank line between
         # paragraphs). A block of several (a table) goes if any of them does.

@@ -64,6 +64,17 @@ def test_emphasis_inside_a_link_label_counts_only_the_letters() -> None:
     assert got.link_chars == len("Bold link")
 
 
+def test_a_link_inside_a_link_label_is_the_link() -> None:
+    # A card whose whole text links to a section, with a link in its text (html2text
+    # writes nested <a> elements so). Read again, the text must not change.
+    got = parse_inline("[ Oils Limit butter. [Avoid trans fat.](https://a.b/t) OILS ](https://a.b/o) end")
+    assert got.text == "Oils Limit butter. Avoid trans fat. OILS end"
+    assert got.markdown == "Oils Limit butter. [Avoid trans fat.](https://a.b/t) OILS end"
+    assert got.links == 2
+    assert got.link_chars == len("Oils Limit butter. Avoid trans fat. OILS")
+    assert parse_inline(got.text).text == got.text
+
+
 def test_autolink_becomes_its_url() -> None:
     got = parse_inline("<https://x.y/z> is the address")
     assert got.text == "https://x.y/z is the address"

@@ -85,11 +85,19 @@ def parse_inline(line: str) -> Inline:
         md_parts.append(before)
         text_parts.append(before)
         label, target = match.group(1), match.group(2)
-        plain_label = _plain(label)
         links += 1
-        link_chars += len(plain_label.strip())
-        text_parts.append(label)
-        md_parts.append(f"[{label}]({target})" if real_target(target) and label.strip() else label)
+        if "](" in label:
+            # A link inside the label ("[ Oils [Avoid trans fat.](a) ](b)"): as in CommonMark,
+            # the inner link is the link, and the outer one's brackets go.
+            inner = parse_inline(label)
+            links += inner.links
+            link_chars += len(inner.text)
+            text_parts.append(inner.text)
+            md_parts.append(inner.markdown)
+        else:
+            link_chars += len(_plain(label).strip())
+            text_parts.append(label)
+            md_parts.append(f"[{label}]({target})" if real_target(target) and label.strip() else label)
         pos = match.end()
     md_parts.append(line[pos:])
     text_parts.append(line[pos:])

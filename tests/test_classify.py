@@ -322,6 +322,15 @@ def test_code_between_paragraphs_is_left_to_its_neighbours() -> None:
     assert kept(blocks) == [GOOD_1, CODE, GOOD_2]
 
 
+def test_a_code_block_between_link_lists_stays() -> None:
+    # A docs page's example between two lists of links: nothing near it is prose, and it
+    # is still the page's content (wcxb-dev md: 97% of the code blocks this rule dropped
+    # were in the human body).
+    code = "pip install --upgrade example-client"
+    blocks = run([para(GOOD_1, 1), link(NAV, 2), para(code, 3, kind=BlockKind.CODE), link(NAV, 4), para(GOOD_2, 5)])
+    assert code in kept(blocks)
+
+
 def test_a_line_of_names_without_code_marks_is_still_dropped() -> None:
     blocks = run([para(GOOD_1, 1), para(DATA_ROW, 2), para(GOOD_2, 3)])
     assert blocks[1].features["chars"] >= DEFAULT.short_block_chars

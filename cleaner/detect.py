@@ -28,11 +28,18 @@ _MIN_HTML_TAGS = 5  # a text capture may quote a tag or two
 # count alone took for HTML (wcxb-dev w0672.md), and cleaned text that quotes tags read as HTML
 # lost all its paragraphs when cleaned again (wcxb-dev w0174.txt: 37 lines -> 1).
 _MIN_HTML_TAG_LINE_SHARE = 0.25
+_DATA_URI = re.compile(r"data:[\w.+/-]{1,100};base64,[A-Za-z0-9+/=\s]*")
+# How far past data: URIs the head may reach (a quarter of a megabyte is read, not parsed).
+_DATA_URI_WINDOW_CHARS = 250_000
 _MIN_MD_SIGNS = 2  # one "## " line could be a hashtag; two signs make markdown
 
 
 def detect_kind(text: str) -> str:
     head = text[:_SAMPLE_CHARS]
+    if "base64," in head:
+        # An inlined image (a logo as a data: URI) can fill the whole head of a markdown
+        # capture: read past it, as far as a bounded window allows.
+        head = _DATA_URI.sub("", text[: _DATA_URI_WINDOW_CHARS])[:_SAMPLE_CHARS]
     if _HTML_START.match(head) or (len(_HTML_TAG.findall(head)) >= _MIN_HTML_TAGS and _tag_line_share(head) >= _MIN_HTML_TAG_LINE_SHARE):
         return HTML
     if any(mark in head for mark in _MD_MARKS) and len(_MD_SIGNS.findall(head)) >= _MIN_MD_SIGNS:

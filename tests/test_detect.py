@@ -62,3 +62,10 @@ def test_html_wins_over_markdown_signs() -> None:
     page = "<html><body>\n# Not a heading\n[x](https://a.b) and [y](https://c.d)\n</body></html>"
     assert detect_kind(page) == HTML
 
+
+
+def test_markdown_after_an_inlined_image_that_fills_the_head() -> None:
+    # A logo inlined as a data: URI longer than the sample used to hide every sign.
+    logo = "[ ![Institute](data:image/svg+xml;base64," + "PD94bWwgdmVyc2lvbj0iMS4w" * 1500 + ") ](/)\n\n"
+    capture = logo + "# The headline\n\nSome text with [a link](https://example.com/a).\n\n> A quote.\n"
+    assert detect_kind(capture) == "markdown"

@@ -75,6 +75,13 @@ def test_a_link_inside_a_link_label_is_the_link() -> None:
     assert parse_inline(got.text).text == got.text
 
 
+def test_a_bold_image_leaves_no_markers() -> None:
+    # "## **![logo](src)**": left as "****", the text read back as a thematic break.
+    got = parse_inline("**![SEO strategies](https://a.b/i.png)**")
+    assert (got.text, got.markdown, got.images) == ("", "", 1)
+    assert parse_inline("**Bold** **more** ![a](https://a.b/i.png)").text == "Bold more"
+
+
 def test_autolink_becomes_its_url() -> None:
     got = parse_inline("<https://x.y/z> is the address")
     assert got.text == "https://x.y/z is the address"

@@ -75,6 +75,10 @@ def parse_inline(line: str) -> Inline:
     images = 0
     if "![" in line:
         line, images = _IMAGE.subn("", line)
+        if images and "*" in line and not line.strip("*_ \t"):
+            # A bold image ("**![logo](src)**") leaves markers alone, which would read back
+            # as a thematic break.
+            line = ""
     link_chars = 0
     links = 0
     md_parts: list[str] = []

@@ -242,3 +242,11 @@ def test_a_headings_marker_inside_a_list_item_is_markup_not_text() -> None:
     assert item.text == "Fork off VMs like processes"
     [again] = md(item.text)
     assert again.text == item.text
+
+
+def test_markers_that_emphasis_hid_leave_the_text() -> None:
+    # Read back, "> > Related Reading: X" is a quote and "- /month" a list item: their
+    # markers would go then, so the text changed when cleaned again.
+    blocks = md("**> > Related Reading:** [X vs. Y](/x)\n\n**-** /month\n\n>> A nested quote\n\n**1.** Step one")
+    assert [b.text for b in blocks] == ["Related Reading: X vs. Y", "/month", "A nested quote", "1. Step one"]
+    assert blocks[0].markdown == "**> > Related Reading:** [X vs. Y](/x)"

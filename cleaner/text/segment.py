@@ -16,7 +16,9 @@ from .inline import Inline, normalize_space, parse_inline
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _LIST = re.compile(r"^(\s*)([*+\-•·▪●]|\d{1,3}[.)])\s+(.*)$")
-_QUOTE = re.compile(r"^\s*>\s?(.*)$")
+_BLOCK_MARKS = frozenset(">-*+")
+_LEADING_MARKS = re.compile(r"(?:(?:>|[-*+](?=\s))\s*)+")
+_QUOTE = re.compile(r"^\s*(?:>\s?)+(.*)$")  # "> > text": a nested quote is one quote
 _INNER_MARKER = re.compile(r"[*+\-]\s+(?=\S)")
 _INNER_HEADING = re.compile(r"#{1,6}\s+(?=\S)")
 _RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
@@ -173,6 +175,11 @@ def _line_block(raw: str, lineno: int, gap: bool, markdown: bool) -> Block:
             prefix = "- "
         text = normalize_space(body)
         inline = Inline(text, text, 0, 0, 0)
+    if markdown and kind is BlockKind.PARAGRAPH and inline.text[:1] in _BLOCK_MARKS and (lead := _LEADING_MARKS.match(inline.text)):
+        # "**> Related:** ...", "**-** /month": markers that emphasis hid open the text,
+        # which would read back as a quote or a list item and lose them then.
+        text = inline.text[lead.end() :]
+        inline = inline._replace(text=text, link_chars=min(inline.link_chars, len(text)))
     if kind is BlockKind.PARAGRAPH and inline.images and not inline.text:
         kind = BlockKind.IMAGE
     return Block(

@@ -371,7 +371,9 @@ class Settings:
     # With related.tail (all pages): wcxb-dev txt 0.8046 -> 0.8060 (articles 0.9149 ->
     # 0.9176), md 0.8055 -> 0.8061 (0.9199 -> 0.9216); dev bench txt 0.9305 -> 0.9343, md
     # 0.9427 -> 0.9430. Simulated on the outputs, 0.5 cut fewer tails (wcxb-dev txt +0.0005,
-    # bench txt +0.0006) and no limit cut in-article boxes (bench txt -0.0036).
+    # bench txt +0.0006) and no limit cut in-article boxes (bench txt -0.0036). Then without
+    # the menu labels "Latest", "Trending" and "News", and with generic.article-end-prompt:
+    # wcxb-dev txt 0.8061 (articles 0.9178), md 0.8064 (0.9221); bench txt 0.9348, md 0.9431.
     cut_tail_max_prose_after_share: float = 1.0
     # A comment section's marker ("22 Comments") cuts nothing on a thread: under it come the
     # replies, which are the thread. A thread shows a "Quote" control (quote this post in a

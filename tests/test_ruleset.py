@@ -146,6 +146,7 @@ BROKEN = {
     "field-without-extract": (GOOD.replace("    why: Share buttons.\n", "    why: Share buttons.\n    field: title\n"), 2, "t.share", "field"),
     "unknown-action": (GOOD.replace("    why: Share buttons.\n", "    why: Share buttons.\n    action: delete\n"), 2, "t.share", "action"),
     "comment-section-without-cut-rest": (GOOD.replace("    why: Share buttons.\n", "    why: Share buttons.\n    comment_section: true\n"), 2, "t.share", "comment_section"),
+    "tail-only-without-cut-rest": (GOOD.replace("    why: Share buttons.\n", "    why: Share buttons.\n    tail_only: true\n"), 2, "t.share", "tail_only"),
     "comment-section-not-a-flag": (GOOD.replace("    why: Share buttons.\n", "    why: Share buttons.\n    action: cut-rest\n    comment_section: 3\n"), 2, "t.share", "comment_section"),
     "unknown-block-kind": (GOOD.replace('      literal: ["Share"]\n', '      literal: ["Share"]\n      kind: headline\n'), 5, "t.share", "kind"),
 }
@@ -562,6 +563,39 @@ def test_comment_section_marker_under_an_article_still_cuts(tmp_path: Path) -> N
     blocks = blocks_of(PROSE, PROSE + " Again.", PROSE + " Third.", PROSE + " Fourth.", "22 Comments", *post, *post, *post)
     run(rules, blocks)
     assert reasons(blocks) == [None] * 4 + ["t.comments"] * 10
+
+
+TAIL = """\
+rules:
+  - id: t.more
+    why: w
+    action: cut-rest
+    tail_only: true
+    match: {regex: '(?i)^more from '}
+    examples: {drop: ["More from Jane Doe"]}
+"""
+
+
+def test_tail_only_marker_cuts_under_the_article(tmp_path: Path) -> None:
+    # Little prose after the marker: the page's tail, which goes whole.
+    rules = rules_from(tmp_path, TAIL)
+    blocks = blocks_of(PROSE, PROSE + " Again.", PROSE + " Third.", PROSE + " Fourth.", "More from Jane Doe", "Teaser one", PROSE + " Teaser.")
+    run(rules, blocks)
+    assert reasons(blocks) == [None] * 4 + ["t.more"] * 3
+
+
+def test_tail_only_marker_inside_the_article_only_drops_itself(tmp_path: Path) -> None:
+    # More prose after the marker than before it: a box inside the article, which goes on.
+    rules = rules_from(tmp_path, TAIL)
+    blocks = blocks_of(PROSE, PROSE + " Again.", PROSE + " Third.", PROSE + " Fourth.", "More from Jane Doe", PROSE + " Fifth.", PROSE + " Sixth.", PROSE + " Seventh.", PROSE + " Last.", PROSE + " End.")
+    run(rules, blocks)
+    assert reasons(blocks) == [None] * 4 + ["t.more"] + [None] * 5
+    # Without tail_only the same marker cuts the article.
+    (plain := tmp_path / "plain").mkdir()
+    rules = rules_from(plain, TAIL.replace("    tail_only: true\n", ""))
+    blocks = blocks_of(PROSE, PROSE + " Again.", PROSE + " Third.", PROSE + " Fourth.", "More from Jane Doe", PROSE + " Fifth.", PROSE + " Sixth.", PROSE + " Seventh.", PROSE + " Last.", PROSE + " End.")
+    run(rules, blocks)
+    assert reasons(blocks) == [None] * 4 + ["t.more"] * 6
 
 
 # --- engine: extract and rewrite ---------------------------------------------------------------------

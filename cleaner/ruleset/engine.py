@@ -145,6 +145,7 @@ def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context, settings: 
     last_use: dict[str, int] = {}  # the short lines' last uses, once a cut asks (_recurs_later)
     quotes: list[int] = []  # where the quote controls are, once a comment header asks (_thread_follows)
     item_labels: set[str] = set()  # the shapes of the markers that recurred, so far
+    prose_upto: list[float] = []  # each block's prose before it, once a tail-only marker asks (_tail_follows)
     while i < n:
         block = blocks[i]
         if block.drop is not None:
@@ -182,6 +183,11 @@ def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context, settings: 
                     # Comments" over the last comments of a Q&A page, "Add a comment" under
                     # every answer, the last answer with no comments).
                     item_labels.update(_marker_shapes(block.text))
+                    block.drop = Drop(DropSource.RULE, rule.id)
+                    break
+                if rule.tail_only and not _tail_follows(blocks, i, prose_upto, settings):
+                    # "More from this author" over a box inside the article, with more of
+                    # the article under it: the marker goes, the article stays.
                     block.drop = Drop(DropSource.RULE, rule.id)
                     break
                 for later in blocks[i:]:
@@ -282,6 +288,21 @@ def _filter_options() -> Any:
     options = re2.Options()
     options.log_errors = False
     return options
+
+
+def _tail_follows(blocks: list[Block], i: int, prose_upto: list[float], settings: Settings) -> bool:
+    """What follows block i holds at most settings.cut_tail_max_prose_after_share of the
+    prose before it: the page's tail (teasers, a newsletter box), not the rest of the
+    article. The prose up to each block is summed once per page, when a marker first asks."""
+    if not prose_upto:
+        total = 0.0
+        for block in blocks:
+            prose_upto.append(total)
+            if _is_prose(block, settings):
+                total += weighted_chars(block.text, settings)
+        prose_upto.append(total)
+    before = prose_upto[i]
+    return prose_upto[-1] - prose_upto[i + 1] <= settings.cut_tail_max_prose_after_share * before
 
 
 def _is_prose(block: Block, settings: Settings) -> bool:

@@ -16,7 +16,9 @@ from ..settings import DEFAULT, Settings
 from .schema import FIELDS, Action, Matcher, Remove, Rule, Scope, SectionEnd, Selectors, compile_regex, fold
 
 _FILE_KEYS = {"family", "why", "scope", "rules"}
-_RULE_KEYS = {"id", "why", "scope", "match", "selectors", "action", "field", "remove", "replace", "until", "max_blocks", "comment_section", "examples"}
+_RULE_KEYS = {
+    "id", "why", "scope", "match", "selectors", "action", "field", "remove", "replace", "until", "max_blocks", "comment_section", "tail_only", "examples",
+}
 _SCOPE_KEYS = {"always", "host", "signature", "language", "kind"}
 _MATCH_KEYS = {"literal", "prefix", "contains", "regex", "kind", "min_chars", "max_chars", "next", "not", "links_only"}
 _SELECTOR_KEYS = {"css", "xpath"}
@@ -393,6 +395,7 @@ def _rule(raw: Any, path: str, file_scope: Scope, settings: Settings) -> Rule:
         until=_enum(SectionEnd, raw.get("until", "links"), path, line, rule_id, "until"),
         max_section_blocks=_int(raw.get("max_blocks"), path, line, rule_id, "max_blocks") or 40,
         comment_section=_flag(raw.get("comment_section"), path, line, rule_id, "comment_section"),
+        tail_only=_flag(raw.get("tail_only"), path, line, rule_id, "tail_only"),
         examples=_examples(raw.get("examples"), path, line, rule_id),
         example_lines=_example_lines(raw.get("examples")),
     )
@@ -402,6 +405,8 @@ def _rule(raw: Any, path: str, file_scope: Scope, settings: Settings) -> Rule:
         raise RuleError(path, "'field' only goes with action: extract", line=line, rule_id=rule_id)
     if rule.comment_section and action is not Action.CUT_REST:
         raise RuleError(path, "'comment_section' only goes with action: cut-rest", line=line, rule_id=rule_id)
+    if rule.tail_only and action is not Action.CUT_REST:
+        raise RuleError(path, "'tail_only' only goes with action: cut-rest", line=line, rule_id=rule_id)
     if selectors is not None and any(k in raw for k in ("until", "replace", "max_blocks", "remove")):
         raise RuleError(path, "'until', 'replace', 'max_blocks' and 'remove' act on lines of text, not on 'selectors'", line=line, rule_id=rule_id)
     if action is Action.REWRITE and rule.matcher.regex is None:

@@ -837,16 +837,21 @@ def _author_card(blocks: list[Block], settings: Settings) -> tuple[str, Evidence
     found: list[tuple[int, str]] = []
     lowercase: set[str] = set()  # filled on first use
     live = [i for i, b in enumerate(blocks) if (b.text or b.kind is BlockKind.IMAGE) and not _others(b)]
-    for n in range(1, len(live) - 1):
-        image, name_block, after = (blocks[live[k]] for k in (n - 1, n, n + 1))
-        if image.kind is not BlockKind.IMAGE or name_block.kind not in (BlockKind.HEADING, BlockKind.PARAGRAPH) or after.kind is not BlockKind.PARAGRAPH:
+    for n in range(1, len(live)):
+        image, name_block = blocks[live[n - 1]], blocks[live[n]]
+        if image.kind is not BlockKind.IMAGE or name_block.kind not in (BlockKind.HEADING, BlockKind.PARAGRAPH):
             continue
-        name = re.sub(r"\s*\([^)]*\)$", "", name_block.text.strip())  # "Lance Ryan (Content Manager)"
-        if ":" in name or len(name.split()) > settings.name_max_words or not _names_shaped(name, single=True) or name.lower() in _UI_WORDS:
-            continue  # ("Image: US Supreme Court" over a "## Science" heading is a caption)
-        bio = _BIO_START.match(after.text)
-        if not (_job_line(after.text, settings) or bio and bio.group("first") == name.split()[0]):
-            continue
+        name = _portrait_name(image.alt, name_block.text, settings)
+        if name is None:
+            after = blocks[live[n + 1]] if n + 1 < len(live) else None
+            if after is None or after.kind is not BlockKind.PARAGRAPH:
+                continue
+            name = re.sub(r"\s*\([^)]*\)$", "", name_block.text.strip())  # "Lance Ryan (Content Manager)"
+            if ":" in name or len(name.split()) > settings.name_max_words or not _names_shaped(name, single=True) or name.lower() in _UI_WORDS:
+                continue  # ("Image: US Supreme Court" over a "## Science" heading is a caption)
+            bio = _BIO_START.match(after.text)
+            if not (_job_line(after.text, settings) or bio and bio.group("first") == name.split()[0]):
+                continue
         if len(name.split()) > 1 and _common_phrase(name, blocks, lowercase):
             continue
         found.append((live[n], name))
@@ -855,6 +860,29 @@ def _author_card(blocks: list[Block], settings: Settings) -> tuple[str, Evidence
     i, name = found[0]
     blocks[i].drop = Drop(DropSource.METADATA, "byline")
     return name, Evidence("byline: an author card (portrait, name, job or biography)", blocks[i].start)
+
+
+def _portrait_name(alt: str, text: str, settings: Settings) -> str | None:
+    """The full name that opens a line under a portrait whose alt text names it ("![Picture
+    of Liz Kenny](…)" over "#### Liz Kenny", "![Mateusz Haberny](…)" over "Mateusz
+    HabernyFounder at Oakywood"), whatever the line says after it. Not a sentence that
+    goes on in lower case, and a full name only: a one-word alt is a logo's or an icon's."""
+    if not alt or len(text) > settings.max_byline_chars:
+        return None
+    known = _words(_PORTRAIT_WORDS.sub("", _PARENTHESES.sub("", alt)))
+    if not 2 <= len(known) <= settings.name_max_words:
+        return None  # a product's or a scene's description, not a name
+    words = _unglue_name(_PARENTHESES.sub("", text)).split()
+    name = " ".join(words[: len(known)]).strip(" ,|·•–-")
+    if _words(name) != known or not _names_shaped(name) or name.lower() in _UI_WORDS:
+        return None
+    rest = words[len(known) :]
+    return None if rest and rest[0][:1].islower() else name
+
+
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+# What an alt text says around a portrait's name: "Picture of Liz Kenny", "Jane Doe headshot".
+_PORTRAIT_WORDS = re.compile(r"(?i)^\s*(?:(?:a\s+)?(?:picture|photo|image|headshot|portrait|avatar)\s+of\s+)|\s+(?:headshot|photo|portrait|avatar)\s*$")
 
 
 def _first_author_link(blocks: list[Block], settings: Settings, url: str | None) -> tuple[str, Evidence] | None:
@@ -1087,9 +1115,12 @@ def _name_after_date(text: str, dates: list[DateMatch], settings: Settings) -> s
 def _over_date(blocks: list[Block], i: int, settings: Settings) -> bool:
     """The block sits right over a date line (a one- or two-word section line may come
     between: "Louise Matsakis / Business / 11.15.2019"), or over a job title ("Reporter"):
-    a byline split over two lines."""
+    a byline split over two lines. Not across the headline: a section line over it
+    ("Patient Recruitment" / "# Headline" / "August 28, 2025") is no byline."""
     after = []
     for block in blocks[i + 1 :]:
+        if block.drop is not None and block.drop.source is DropSource.METADATA and block.drop.reason == "title":
+            break
         if block.text and block.drop is None:
             after.append(block)
             if len(after) == 2:
@@ -1150,7 +1181,10 @@ def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Setti
     # count), or a credit's lead ("This post was written by X")
     if m and (m.start() == 0 or _COUNT_PREFIX.fullmatch(text[: m.start()]) or _CREDIT_LEAD.fullmatch(text[: m.start()]) or find_dates(text[: m.start()])):
         names = _cut_names(m.group("names"), settings)
-        if names and (_names_shaped(names, single=True) or _HANDLE_NAME.match(names)):
+        # "by Agatha Caleo, Candidate Representative to the Candidate Liaison Committee": a
+        # full name, then the writer's role after a comma.
+        first = names.partition(",")[0]
+        if names and (_names_shaped(names, single=True) or _HANDLE_NAME.match(names) or first != names and len(first.split()) >= 2 and _names_shaped(first)):
             return trim_byline(text[m.start() :], settings), "byline: 'By' line"
     links = _links(block)
     # A page named after the link's words is a person's only in a line of its own: in a menu
@@ -1302,7 +1336,9 @@ def _cut_names(names: str, settings: Settings) -> str:
 
 def _names_shaped(names: str, single: bool = False) -> bool:
     """'Lorne Cook', 'TOM KRISHER, AP Auto Writer', '김민준': mostly capitalised words, not a sentence."""
-    words = [w for w in re.split(r"[\s,&]+", names) if w and w.lower() not in _NAME_JOINERS]
+    split = [w for w in re.split(r"[\s,&]+", names) if w]
+    # A joiner never ends a name: a last "Das" or "Van" is a surname ("Mahua Das").
+    words = [w for k, w in enumerate(split) if w.lower() not in _NAME_JOINERS or k == len(split) - 1 and w[:1].isupper()]
     if len(words) > 2 and words[0].lower() == "the":
         words = words[1:]  # "By the Lavazza Team", "By the Associated Press" (not "By the way")
     if not words or len(words) > 12 or any(any(c.isdigit() for c in w) for w in words):
@@ -1312,7 +1348,9 @@ def _names_shaped(names: str, single: bool = False) -> bool:
     if sum(1 for w in words if w.lower().strip(".") in _NOT_NAMES) > len(words) / 3:
         return False
     shaped = sum(1 for w in words if w[:1].isupper() or _HANGUL_NAME.match(w) or not w[:1].isalpha() and w[1:2].isupper())
-    return shaped >= _NAME_CAPITALISED_SHARE * len(words)
+    # "Ask the Doctors", "Friends of the Earth": a lower-case "the" or "of" inside a name.
+    inner = sum(1 for w in words[1:-1] if w in ("the", "of"))
+    return shaped >= _NAME_CAPITALISED_SHARE * (len(words) - inner)
 
 
 def _unglue_name(text: str) -> str:

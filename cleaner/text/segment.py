@@ -14,6 +14,8 @@ from ..model import Block, BlockKind
 from ..settings import DEFAULT, Settings
 from .inline import Inline, normalize_space, parse_inline
 
+_ALT = re.compile(r"!\[([^\]\n]*)\]\(")
+
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _LIST = re.compile(r"^(\s*)([*+\-•·▪●]|\d{1,3}[.)])\s+(.*)$")
 _QUOTE = re.compile(r"^\s*>\s?(.*)$")
@@ -173,8 +175,10 @@ def _line_block(raw: str, lineno: int, gap: bool, markdown: bool) -> Block:
             prefix = "- "
         text = normalize_space(body)
         inline = Inline(text, text, 0, 0, 0)
+    alt = ""
     if kind is BlockKind.PARAGRAPH and inline.images and not inline.text:
         kind = BlockKind.IMAGE
+        alt = " ".join(_ALT.findall(body))
     return Block(
         kind,
         inline.text,
@@ -186,6 +190,7 @@ def _line_block(raw: str, lineno: int, gap: bool, markdown: bool) -> Block:
         links=inline.links,
         images=inline.images,
         gap_before=gap,
+        alt=alt,
     )
 
 

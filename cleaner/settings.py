@@ -307,6 +307,16 @@ class Settings:
         "senior", "special", "auto", "business", "political", "science", "analyst", "contributing", "team",
         "desk", "author", "redaktion", "redakteur", "journalist", "photographer",
     )
+    # A writer's job after a name under a portrait ("Eli Manikan Contributing Writer", "Mateusz
+    # Haberny Founder at Oakywood"): what tells an author card from a hero image over a
+    # heading that repeats its alt text ("Lodge Cast Iron", "Interior Design"). Without
+    # it (any portrait whose alt names the line under it) 20 wcxb-dev md pages without an
+    # author label got one, all wrong.
+    card_job_words: tuple[str, ...] = (
+        "writer", "editor", "author", "contributor", "contributing", "reporter", "journalist", "columnist",
+        "correspondent", "founder", "co-founder", "cofounder", "consultant", "analyst", "blogger",
+        "theorist", "strategist", "researcher",
+    )
     # News agencies: a line that is only an agency's name, under a headline, is the byline.
     agency_names: tuple[str, ...] = (
         "Reuters", "AP", "The Associated Press", "Associated Press", "AFP", "Agence France-Presse", "dpa", "UPI",

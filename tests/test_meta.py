@@ -1073,6 +1073,13 @@ def test_a_portrait_whose_alt_text_names_the_line_under_it_is_an_author_card() -
     # A product's photo over its name: the alt text is a description, not a name.
     doc = clean(f"# Best wines of 2025\n\n{_LONG}\n\n![Gnarly Head Lodi Old Vine Zinfandel 2022](/img/w.jpg)\n\nGnarly Head Lodi Old Vine Zinfandel 2022\n", kind="markdown")
     assert doc.byline is None
+    # A hero image over a heading that repeats its alt text, and a teaser's picture over its
+    # linked headline and date: no person's mark.
+    doc = clean(f"# Our services\n\n{_LONG}\n\n![Interior Design](/img/hero.jpg)\n\n### Interior Design\n\nRooms planned with care\n", kind="markdown")
+    assert doc.byline is None
+    teaser = "![Happy Thanksgiving](/img/t.jpg)\n\n### [Happy Thanksgiving](/2025/11/27/happy-thanksgiving/)\n\nNovember 27, 2025"
+    doc = clean(f"# Hiring trends\n\n{_LONG}\n\n{teaser}\n", kind="markdown")
+    assert doc.byline is None
 
 
 def test_a_section_line_over_the_headline_is_not_a_byline_over_its_date() -> None:

@@ -81,6 +81,8 @@ _NOT_NAMES = {
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "skip", "navigation", "about", "contact",
     "privacy", "policy", "terms", "cookies", "cookie", "newsletter", "newsletters", "help", "faq", "careers",
     "facebook", "twitter", "email", "linkedin", "reddit", "pinterest", "whatsapp", "instagram", "youtube",
+    # A button's or a box's words: "Book Your Free Demo", "Submit Your Book", "Key Takeaways", "Print Article".
+    "your", "our", "my", "takeaways", "print", "submit", "demo", "article", "articles", "dashboard", "tools",
 }
 # "Posted by Jane Doe on March 3, 2025": the word that joins the names to their date.
 _DATE_CONNECTOR = re.compile(r"\s+(?:on|at|am|um|le|el|il|em|op|den|der|du|del)$", re.I)
@@ -841,9 +843,9 @@ def _author_card(blocks: list[Block], settings: Settings) -> tuple[str, Evidence
         image, name_block = blocks[live[n - 1]], blocks[live[n]]
         if image.kind is not BlockKind.IMAGE or name_block.kind not in (BlockKind.HEADING, BlockKind.PARAGRAPH):
             continue
-        name = _portrait_name(image.alt, name_block.text, settings)
+        after = blocks[live[n + 1]] if n + 1 < len(live) else None
+        name = _portrait_name(image, name_block, after, settings)
         if name is None:
-            after = blocks[live[n + 1]] if n + 1 < len(live) else None
             if after is None or after.kind is not BlockKind.PARAGRAPH:
                 continue
             name = re.sub(r"\s*\([^)]*\)$", "", name_block.text.strip())  # "Lance Ryan (Content Manager)"
@@ -862,14 +864,21 @@ def _author_card(blocks: list[Block], settings: Settings) -> tuple[str, Evidence
     return name, Evidence("byline: an author card (portrait, name, job or biography)", blocks[i].start)
 
 
-def _portrait_name(alt: str, text: str, settings: Settings) -> str | None:
+def _portrait_name(image: Block, block: Block, after: Block | None, settings: Settings) -> str | None:
     """The full name that opens a line under a portrait whose alt text names it ("![Picture
     of Liz Kenny](…)" over "#### Liz Kenny", "![Mateusz Haberny](…)" over "Mateusz
-    HabernyFounder at Oakywood"), whatever the line says after it. Not a sentence that
-    goes on in lower case, and a full name only: a one-word alt is a logo's or an icon's."""
-    if not alt or len(text) > settings.max_byline_chars:
+    HabernyFounder at Oakywood"). A hero image over its section's heading has the same
+    shape ("![Lodge Cast Iron](…)" over "# Lodge Cast Iron"), so a person's mark is asked
+    for too: the alt says it is a picture of someone, or a writer's job follows the name
+    (on its line or the next), or a date line does. Not a page's level-1 or level-2
+    heading, nor a teaser's linked headline, nor a sentence that goes on in lower case, and a full name only."""
+    text = block.text
+    if not image.alt or len(text) > settings.max_byline_chars or block.kind is BlockKind.HEADING and block.level <= 2:
         return None
-    known = _words(_PORTRAIT_WORDS.sub("", _PARENTHESES.sub("", alt)))
+    if block.link_chars > _MOSTLY_LINKS * len(text) and not any(_author_link(t, settings) for _, t in _links(block)):
+        return None  # a teaser's picture over its linked headline
+    bare = _PORTRAIT_WORDS.sub("", _PARENTHESES.sub("", image.alt))
+    known = _words(bare)
     if not 2 <= len(known) <= settings.name_max_words:
         return None  # a product's or a scene's description, not a name
     words = _unglue_name(_PARENTHESES.sub("", text)).split()
@@ -877,7 +886,15 @@ def _portrait_name(alt: str, text: str, settings: Settings) -> str | None:
     if _words(name) != known or not _names_shaped(name) or name.lower() in _UI_WORDS:
         return None
     rest = words[len(known) :]
-    return None if rest and rest[0][:1].islower() else name
+    if rest and rest[0][:1].islower():
+        return None
+    jobs = set(settings.card_job_words)
+    marked = (
+        _PORTRAIT_WORDS.search(image.alt)
+        or not jobs.isdisjoint(_words(" ".join(rest[:8])))
+        or after is not None and (not jobs.isdisjoint(_words(after.text)[:8]) or _date_line(after, settings))
+    )
+    return name if marked else None
 
 
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
@@ -1152,7 +1169,10 @@ def _job_line(text: str, settings: Settings) -> bool:
 
 def _name_line(text: str, settings: Settings) -> bool:
     """'Tom Krisher, AP Auto Writer', 'Meg Kinnard and Errin Haines, Associated Press': names of at
-    most four words each, none of them a common word, then maybe a job or an outlet."""
+    most four words each, none of them a common word, then maybe a job or an outlet. Not a
+    lead-in that ends with a colon ("Key Takeaways:")."""
+    if text.endswith(":"):
+        return False
     names = _cut_names(text, settings)
     if not _names_shaped(names):
         return False
@@ -1184,7 +1204,13 @@ def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Setti
         # "by Agatha Caleo, Candidate Representative to the Candidate Liaison Committee": a
         # full name, then the writer's role after a comma.
         first = names.partition(",")[0]
-        if names and (_names_shaped(names, single=True) or _HANDLE_NAME.match(names) or first != names and len(first.split()) >= 2 and _names_shaped(first)):
+        # After a 'By', a lower-case "the" or "of" may stand inside a name ("By Ask the Doctors").
+        if names and (
+            _names_shaped(names, single=True) or _HANDLE_NAME.match(names)
+            or first != names and len(first.split()) >= 2 and _names_shaped(first)
+            and all(len(part.split()) <= settings.name_max_words for part in _NAME_SPLIT.split(first))
+            or names[-1].isalpha() and _INNER_SMALL.search(names) and _names_shaped(_INNER_SMALL.sub(" ", names), single=True)
+        ):
             return trim_byline(text[m.start() :], settings), "byline: 'By' line"
     links = _links(block)
     # A page named after the link's words is a person's only in a line of its own: in a menu
@@ -1214,6 +1240,7 @@ def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Setti
 
 
 _LIST_ITEM = re.compile(r"\s*(?:[*+-]|\d+[.)])\s")
+_INNER_SMALL = re.compile(r"(?<=\S)\s+(?:the|of)\s+(?=[A-Z])")
 _COUNT_PREFIX = re.compile(r"[\s_\d·•●|]+")
 _CREDIT_LEAD = re.compile(r"(?i)[\s_*]*(?:this|the)\s+(?:blog\s+)?(?:post|article|story|piece|guide)\s+(?:was|is|has\s+been)\s+")
 _THE = re.compile(r"(?i)^the\s+(?=\S)")
@@ -1348,9 +1375,7 @@ def _names_shaped(names: str, single: bool = False) -> bool:
     if sum(1 for w in words if w.lower().strip(".") in _NOT_NAMES) > len(words) / 3:
         return False
     shaped = sum(1 for w in words if w[:1].isupper() or _HANGUL_NAME.match(w) or not w[:1].isalpha() and w[1:2].isupper())
-    # "Ask the Doctors", "Friends of the Earth": a lower-case "the" or "of" inside a name.
-    inner = sum(1 for w in words[1:-1] if w in ("the", "of"))
-    return shaped >= _NAME_CAPITALISED_SHARE * (len(words) - inner)
+    return shaped >= _NAME_CAPITALISED_SHARE * len(words)
 
 
 def _unglue_name(text: str) -> str:

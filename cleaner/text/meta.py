@@ -82,7 +82,7 @@ _NOT_NAMES = {
     "privacy", "policy", "terms", "cookies", "cookie", "newsletter", "newsletters", "help", "faq", "careers",
     "facebook", "twitter", "email", "linkedin", "reddit", "pinterest", "whatsapp", "instagram", "youtube",
     # A button's or a box's words: "Book Your Free Demo", "Submit Your Book", "Key Takeaways", "Print Article".
-    "your", "our", "my", "takeaways", "print", "submit", "demo", "article", "articles", "dashboard", "tools",
+    "your", "my", "takeaways", "print", "submit", "demo", "article", "articles", "dashboard", "tools",
 }
 # "Posted by Jane Doe on March 3, 2025": the word that joins the names to their date.
 _DATE_CONNECTOR = re.compile(r"\s+(?:on|at|am|um|le|el|il|em|op|den|der|du|del)$", re.I)
@@ -1047,6 +1047,13 @@ def _common_phrase(names: str, blocks: list[Block], lowercase: set[str]) -> bool
 
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+# The weak byline forms: a name-shaped line placed where bylines stand, with no 'By' or
+# author link to vouch for it.
+WEAK_BYLINES = frozenset({
+    "byline: name before the date", "byline: name after the date", "byline: name line over the date", "byline: name line under the headline",
+})
 
 
 def _byline_of(

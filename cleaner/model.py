@@ -61,6 +61,7 @@ class Block:
     label: Label | None = None
     drop: Drop | None = None
     features: dict[str, float] = field(default_factory=dict)
+    alt: str = ""  # an image line's alt text (markdown captures): a portrait names its person
 
     @property
     def kept(self) -> bool:

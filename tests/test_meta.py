@@ -1062,6 +1062,47 @@ def test_an_author_card_when_the_page_names_nobody_else() -> None:
     assert doc.byline is None
 
 
+def test_a_portrait_whose_alt_text_names_the_line_under_it_is_an_author_card() -> None:
+    # The line under the name is neither a job line nor a biography that opens with the name.
+    card = "![Picture of Liz Kenny](/img/liz.jpg)\n\n#### Liz Kenny\n\nFormer McKinsey Consultant"
+    doc = clean(f"# Pros and cons of consulting\n\n{_LONG}\n\n{card}\n", kind="markdown")
+    assert doc.authors == ["Liz Kenny"]
+    # The name glued to the job after it, as two links flatten, and no line under it.
+    doc = clean(f"# Ergonomic desk setup\n\n{_LONG}\n\n![Mateusz Haberny](/img/m.png)\n\nMateusz HabernyFounder at Oakywood\n", kind="markdown")
+    assert doc.authors == ["Mateusz Haberny"]
+    # A product's photo over its name: the alt text is a description, not a name.
+    doc = clean(f"# Best wines of 2025\n\n{_LONG}\n\n![Gnarly Head Lodi Old Vine Zinfandel 2022](/img/w.jpg)\n\nGnarly Head Lodi Old Vine Zinfandel 2022\n", kind="markdown")
+    assert doc.byline is None
+    # A hero image over a heading that repeats its alt text, and a teaser's picture over its
+    # linked headline and date: no person's mark.
+    doc = clean(f"# Our services\n\n{_LONG}\n\n![Interior Design](/img/hero.jpg)\n\n### Interior Design\n\nRooms planned with care\n", kind="markdown")
+    assert doc.byline is None
+    teaser = "![Happy Thanksgiving](/img/t.jpg)\n\n### [Happy Thanksgiving](/2025/11/27/happy-thanksgiving/)\n\nNovember 27, 2025"
+    doc = clean(f"# Hiring trends\n\n{_LONG}\n\n{teaser}\n", kind="markdown")
+    assert doc.byline is None
+
+
+def test_a_section_line_over_the_headline_is_not_a_byline_over_its_date() -> None:
+    page = f"[Blog](/blog)\n\nPatient Recruitment\n\n# SEO tips for mental health professionals\n\nAugust 28, 2025\n\n{_LONG}\n"
+    doc = clean(page, kind="markdown")
+    assert doc.byline is None
+    assert doc.date == "2025-08-28"
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("03/01/2017 by Agatha Caleo, Candidate Representative to the Candidate Liaison Committee", "Agatha Caleo"),
+        ("Authors: Julie Weisenhorn and Natalie Hoidal, Extension horticulture educators", "Julie Weisenhorn"),
+        ("By Ask the Doctors", "Ask the Doctors"),
+        ("Dec 26, 2025 • Mahua Das in Project Management", "Mahua Das"),
+    ],
+)
+def test_bylines_with_a_role_after_the_name_or_small_words_in_it(line: str, author: str) -> None:
+    doc = clean(f"# Candidate experience at two firms\n\n{line}\n\n{_LONG}\n", kind="markdown")
+    assert doc.authors and doc.authors[0] == author
+
+
 def test_no_account_or_staff_link_as_the_byline_of_last_resort() -> None:
     # Far over the headline (past the near search): account menus and team lists, no writers' pages.
     menu = "[My Account](/user/account)\n\n[Faculty Staff](/people/faculty)\n\n[Order Status](/profile/orders)"

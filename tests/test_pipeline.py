@@ -173,3 +173,11 @@ def test_a_code_block_between_paragraphs_stays_and_reads_back_as_code() -> None:
     assert GOOD_1 in doc.text and GOOD_2 in doc.text
     assert "```\n# initialize git\ngit init\n\n# clone repo\ngit clone <repo url>\n```" in doc.markdown
     assert clean(doc.text, rules=RuleSet()).text == doc.text
+
+
+def test_a_settling_reading_takes_no_weak_byline() -> None:
+    # Read again, the cleaned text opens with the section headings under the headline: the
+    # second reads as a name line under the first, taken for a headline.
+    body = ("The committee met on Tuesday to discuss the budget for the coming year, and members agreed that spending on roads should rise. " * 3).strip()
+    doc = clean(f"# Top nine financial tips for working adults\n\n### Money Matters Most\n\n### Set Goals\n\n{body}\n\n{body}\n", kind="markdown")
+    assert doc.byline is None and doc.authors == []

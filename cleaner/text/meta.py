@@ -81,6 +81,8 @@ _NOT_NAMES = {
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "skip", "navigation", "about", "contact",
     "privacy", "policy", "terms", "cookies", "cookie", "newsletter", "newsletters", "help", "faq", "careers",
     "facebook", "twitter", "email", "linkedin", "reddit", "pinterest", "whatsapp", "instagram", "youtube",
+    # A button's or a box's words: "Book Your Free Demo", "Submit Your Book", "Key Takeaways", "Print Article".
+    "your", "my", "takeaways", "print", "submit", "demo", "article", "articles", "dashboard", "tools",
 }
 # "Posted by Jane Doe on March 3, 2025": the word that joins the names to their date.
 _DATE_CONNECTOR = re.compile(r"\s+(?:on|at|am|um|le|el|il|em|op|den|der|du|del)$", re.I)
@@ -837,16 +839,21 @@ def _author_card(blocks: list[Block], settings: Settings) -> tuple[str, Evidence
     found: list[tuple[int, str]] = []
     lowercase: set[str] = set()  # filled on first use
     live = [i for i, b in enumerate(blocks) if (b.text or b.kind is BlockKind.IMAGE) and not _others(b)]
-    for n in range(1, len(live) - 1):
-        image, name_block, after = (blocks[live[k]] for k in (n - 1, n, n + 1))
-        if image.kind is not BlockKind.IMAGE or name_block.kind not in (BlockKind.HEADING, BlockKind.PARAGRAPH) or after.kind is not BlockKind.PARAGRAPH:
+    for n in range(1, len(live)):
+        image, name_block = blocks[live[n - 1]], blocks[live[n]]
+        if image.kind is not BlockKind.IMAGE or name_block.kind not in (BlockKind.HEADING, BlockKind.PARAGRAPH):
             continue
-        name = re.sub(r"\s*\([^)]*\)$", "", name_block.text.strip())  # "Lance Ryan (Content Manager)"
-        if ":" in name or len(name.split()) > settings.name_max_words or not _names_shaped(name, single=True) or name.lower() in _UI_WORDS:
-            continue  # ("Image: US Supreme Court" over a "## Science" heading is a caption)
-        bio = _BIO_START.match(after.text)
-        if not (_job_line(after.text, settings) or bio and bio.group("first") == name.split()[0]):
-            continue
+        after = blocks[live[n + 1]] if n + 1 < len(live) else None
+        name = _portrait_name(image, name_block, after, settings)
+        if name is None:
+            if after is None or after.kind is not BlockKind.PARAGRAPH:
+                continue
+            name = re.sub(r"\s*\([^)]*\)$", "", name_block.text.strip())  # "Lance Ryan (Content Manager)"
+            if ":" in name or len(name.split()) > settings.name_max_words or not _names_shaped(name, single=True) or name.lower() in _UI_WORDS:
+                continue  # ("Image: US Supreme Court" over a "## Science" heading is a caption)
+            bio = _BIO_START.match(after.text)
+            if not (_job_line(after.text, settings) or bio and bio.group("first") == name.split()[0]):
+                continue
         if len(name.split()) > 1 and _common_phrase(name, blocks, lowercase):
             continue
         found.append((live[n], name))
@@ -855,6 +862,44 @@ def _author_card(blocks: list[Block], settings: Settings) -> tuple[str, Evidence
     i, name = found[0]
     blocks[i].drop = Drop(DropSource.METADATA, "byline")
     return name, Evidence("byline: an author card (portrait, name, job or biography)", blocks[i].start)
+
+
+def _portrait_name(image: Block, block: Block, after: Block | None, settings: Settings) -> str | None:
+    """The full name that opens a line under a portrait whose alt text names it ("![Picture
+    of Liz Kenny](…)" over "#### Liz Kenny", "![Mateusz Haberny](…)" over "Mateusz
+    HabernyFounder at Oakywood"). A hero image over its section's heading has the same
+    shape ("![Lodge Cast Iron](…)" over "# Lodge Cast Iron"), so a person's mark is asked
+    for too: the alt says it is a picture of someone, or a writer's job follows the name
+    (on its line or the next), or a date line does. Not a page's level-1 or level-2
+    heading, nor a teaser's linked headline, nor a sentence that goes on in lower case, and a full name only."""
+    text = block.text
+    if not image.alt or len(text) > settings.max_byline_chars or block.kind is BlockKind.HEADING and block.level <= 2:
+        return None
+    if block.link_chars > _MOSTLY_LINKS * len(text) and not any(_author_link(t, settings) for _, t in _links(block)):
+        return None  # a teaser's picture over its linked headline
+    bare = _PORTRAIT_WORDS.sub("", _PARENTHESES.sub("", image.alt))
+    known = _words(bare)
+    if not 2 <= len(known) <= settings.name_max_words:
+        return None  # a product's or a scene's description, not a name
+    words = _unglue_name(_PARENTHESES.sub("", text)).split()
+    name = " ".join(words[: len(known)]).strip(" ,|·•–-")
+    if _words(name) != known or not _names_shaped(name) or name.lower() in _UI_WORDS:
+        return None
+    rest = words[len(known) :]
+    if rest and rest[0][:1].islower():
+        return None
+    jobs = set(settings.card_job_words)
+    marked = (
+        _PORTRAIT_WORDS.search(image.alt)
+        or not jobs.isdisjoint(_words(" ".join(rest[:8])))
+        or after is not None and (not jobs.isdisjoint(_words(after.text)[:8]) or _date_line(after, settings))
+    )
+    return name if marked else None
+
+
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+# What an alt text says around a portrait's name: "Picture of Liz Kenny", "Jane Doe headshot".
+_PORTRAIT_WORDS = re.compile(r"(?i)^\s*(?:(?:a\s+)?(?:picture|photo|image|headshot|portrait|avatar)\s+of\s+)|\s+(?:headshot|photo|portrait|avatar)\s*$")
 
 
 def _first_author_link(blocks: list[Block], settings: Settings, url: str | None) -> tuple[str, Evidence] | None:
@@ -1004,6 +1049,13 @@ def _common_phrase(names: str, blocks: list[Block], lowercase: set[str]) -> bool
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
+# The weak byline forms: a name-shaped line placed where bylines stand, with no 'By' or
+# author link to vouch for it.
+WEAK_BYLINES = frozenset({
+    "byline: name before the date", "byline: name after the date", "byline: name line over the date", "byline: name line under the headline",
+})
+
+
 def _byline_of(
     block: Block, settings: Settings, weak: bool = False, right_after_headline: bool = False, over_date: Callable[[], bool] = lambda: False
 ) -> tuple[str, str] | None:
@@ -1087,9 +1139,12 @@ def _name_after_date(text: str, dates: list[DateMatch], settings: Settings) -> s
 def _over_date(blocks: list[Block], i: int, settings: Settings) -> bool:
     """The block sits right over a date line (a one- or two-word section line may come
     between: "Louise Matsakis / Business / 11.15.2019"), or over a job title ("Reporter"):
-    a byline split over two lines."""
+    a byline split over two lines. Not across the headline: a section line over it
+    ("Patient Recruitment" / "# Headline" / "August 28, 2025") is no byline."""
     after = []
     for block in blocks[i + 1 :]:
+        if block.drop is not None and block.drop.source is DropSource.METADATA and block.drop.reason == "title":
+            break
         if block.text and block.drop is None:
             after.append(block)
             if len(after) == 2:
@@ -1121,7 +1176,10 @@ def _job_line(text: str, settings: Settings) -> bool:
 
 def _name_line(text: str, settings: Settings) -> bool:
     """'Tom Krisher, AP Auto Writer', 'Meg Kinnard and Errin Haines, Associated Press': names of at
-    most four words each, none of them a common word, then maybe a job or an outlet."""
+    most four words each, none of them a common word, then maybe a job or an outlet. Not a
+    lead-in that ends with a colon ("Key Takeaways:")."""
+    if text.endswith(":"):
+        return False
     names = _cut_names(text, settings)
     if not _names_shaped(names):
         return False
@@ -1150,7 +1208,16 @@ def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Setti
     # count), or a credit's lead ("This post was written by X")
     if m and (m.start() == 0 or _COUNT_PREFIX.fullmatch(text[: m.start()]) or _CREDIT_LEAD.fullmatch(text[: m.start()]) or find_dates(text[: m.start()])):
         names = _cut_names(m.group("names"), settings)
-        if names and (_names_shaped(names, single=True) or _HANDLE_NAME.match(names)):
+        # "by Agatha Caleo, Candidate Representative to the Candidate Liaison Committee": a
+        # full name, then the writer's role after a comma.
+        first = names.partition(",")[0]
+        # After a 'By', a lower-case "the" or "of" may stand inside a name ("By Ask the Doctors").
+        if names and (
+            _names_shaped(names, single=True) or _HANDLE_NAME.match(names)
+            or first != names and len(first.split()) >= 2 and _names_shaped(first)
+            and all(len(part.split()) <= settings.name_max_words for part in _NAME_SPLIT.split(first))
+            or names[-1].isalpha() and _INNER_SMALL.search(names) and _names_shaped(_INNER_SMALL.sub(" ", names), single=True)
+        ):
             return trim_byline(text[m.start() :], settings), "byline: 'By' line"
     links = _links(block)
     # A page named after the link's words is a person's only in a line of its own: in a menu
@@ -1180,6 +1247,7 @@ def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Setti
 
 
 _LIST_ITEM = re.compile(r"\s*(?:[*+-]|\d+[.)])\s")
+_INNER_SMALL = re.compile(r"(?<=\S)\s+(?:the|of)\s+(?=[A-Z])")
 _COUNT_PREFIX = re.compile(r"[\s_\d·•●|]+")
 _CREDIT_LEAD = re.compile(r"(?i)[\s_*]*(?:this|the)\s+(?:blog\s+)?(?:post|article|story|piece|guide)\s+(?:was|is|has\s+been)\s+")
 _THE = re.compile(r"(?i)^the\s+(?=\S)")
@@ -1302,7 +1370,9 @@ def _cut_names(names: str, settings: Settings) -> str:
 
 def _names_shaped(names: str, single: bool = False) -> bool:
     """'Lorne Cook', 'TOM KRISHER, AP Auto Writer', '김민준': mostly capitalised words, not a sentence."""
-    words = [w for w in re.split(r"[\s,&]+", names) if w and w.lower() not in _NAME_JOINERS]
+    split = [w for w in re.split(r"[\s,&]+", names) if w]
+    # A joiner never ends a name: a last "Das" or "Van" is a surname ("Mahua Das").
+    words = [w for k, w in enumerate(split) if w.lower() not in _NAME_JOINERS or k == len(split) - 1 and w[:1].isupper()]
     if len(words) > 2 and words[0].lower() == "the":
         words = words[1:]  # "By the Lavazza Team", "By the Associated Press" (not "By the way")
     if not words or len(words) > 12 or any(any(c.isdigit() for c in w) for w in words):

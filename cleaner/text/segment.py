@@ -14,6 +14,8 @@ from ..model import Block, BlockKind
 from ..settings import DEFAULT, Settings
 from .inline import Inline, normalize_space, parse_inline
 
+_ALT = re.compile(r"!\[([^\]\n]*)\]\(")
+
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _LIST = re.compile(r"^(\s*)([*+\-•·▪●]|\d{1,3}[.)])\s+(.*)$")
 _BLOCK_MARKS = frozenset(">-*+")
@@ -180,8 +182,10 @@ def _line_block(raw: str, lineno: int, gap: bool, markdown: bool) -> Block:
         # which would read back as a quote or a list item and lose them then.
         text = inline.text[lead.end() :]
         inline = inline._replace(text=text, link_chars=min(inline.link_chars, len(text)))
+    alt = ""
     if kind is BlockKind.PARAGRAPH and inline.images and not inline.text:
         kind = BlockKind.IMAGE
+        alt = " ".join(_ALT.findall(body))
     return Block(
         kind,
         inline.text,
@@ -193,6 +197,7 @@ def _line_block(raw: str, lineno: int, gap: bool, markdown: bool) -> Block:
         links=inline.links,
         images=inline.images,
         gap_before=gap,
+        alt=alt,
     )
 
 

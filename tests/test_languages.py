@@ -114,19 +114,18 @@ def test_language_detection_never_loads_a_downloader() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-def test_settling_readings_reuse_the_capture_guess(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The settling step reads the cleaned body again; its sample is the capture's longest
-    # lines, so the model is not asked twice about the same text.
+def test_settling_readings_do_not_ask_the_model_again() -> None:
+    # The settling step reads the cleaned body again and guesses its language afresh, as a
+    # second cleaning would. The model is asked about two samples only: the capture's and
+    # the cleaned text's (its answers are cached for later readings of the same lines).
     import cleaner.lang as lang
     from cleaner import clean
 
-    calls: list[str] = []
-    detect = lang._detect
-    monkeypatch.setattr(lang, "_detect", lambda sample: calls.append(sample) or detect(sample))
     menus = "\n\n".join(["Home", "World", "Politics", "Sport", "Login", "Subscribe"])
     article = "\n\n".join(
         f"Paragraph {i}: the ministers met in Brussels on Thursday and said they had not expected the talks to end so soon." for i in range(12)
     )
+    lang._classify.cache_clear()
     doc = clean(menus + "\n\n" + article + "\n\n" + menus, kind="text")
     assert doc.language == "en" and "Login" not in doc.text
-    assert len(calls) == 1
+    assert lang._classify.cache_info().misses == 2

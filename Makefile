@@ -82,7 +82,7 @@ train: $(VENV)/.dev
 # prints its cross-validated and cross-corpus figures. Rerun after a change to the HTML path:
 # the arbiter weighs the cleaner's own reading.
 train-arbiter: $(VENV)/.dev
-	$(BIN)/python bench/train_arbiter.py --data $(DATA) --data $(WCXB) --jobs 2
+	$(BIN)/python bench/train_arbiter.py --data $(DATA) --data $(WCXB) --jobs 2 --add-only --add-grid 0.5,0.6,0.7,0.8,0.9,0.95,1.01
 
 # Both corpora, every capture form and page type, the peers beside (their outputs cached in
 # .cache/bench, so a rerun runs only the cleaner), metadata, and the floors checked (minutes).

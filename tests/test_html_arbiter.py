@@ -82,6 +82,25 @@ def test_the_arbiter_adds_what_it_accepts_and_drops_what_it_rejects():
     assert len(sources) == len(blocks)
 
 
+def test_the_arbiter_adds_only_where_the_cleaner_is_short_of_resiliparse():
+    # The cleaner holds 18 of the page's 31 words, resiliparse 21: a share of 0.86.
+    resiliparse = "The first paragraph of the story, which every reading keeps.\nA paragraph without a p element that one reading missed."
+    root = _root()
+    blocks, sources = _cleaner_blocks(root)
+    arbiter.arbitrate(root, blocks, sources, resiliparse, _by_vote("resiliparse"), add_max_share=0.5)
+    assert not any(b.text.startswith("A paragraph without") for b in blocks)
+    assert next(b for b in blocks if b.text.startswith("Copyright")).drop is not None  # dropping is not bounded
+    # Holding the footer alone (8 words), it is short: 8 < 0.5 * 21.
+    root = _root()
+    blocks, sources = _cleaner_blocks(root)
+    del blocks[0], sources[0]
+    arbiter.arbitrate(root, blocks, sources, resiliparse, _by_vote("resiliparse"), add_max_share=0.5)
+    assert [b.text for b in blocks if b.drop is None] == [
+        "The first paragraph of the story, which every reading keeps.",
+        "A paragraph without a p element that one reading missed.",
+    ]
+
+
 def test_the_arbiter_never_revives_a_rule_or_metadata_drop():
     root = _root()
     blocks, sources = _cleaner_blocks(root)

@@ -133,7 +133,7 @@ def judge(
     if readings is not None:
         readings.append(arbiter.read(root, capture.blocks, reading))
     elif model is not None:
-        arbiter.arbitrate(root, capture.blocks, capture.sources, reading, model)
+        arbiter.arbitrate(root, capture.blocks, capture.sources, reading, model, settings.html_arbiter_add_max_share)
 
 
 def finish(doc: Document, capture: HtmlCapture, settings: Settings) -> None:

@@ -299,13 +299,27 @@ def read(root: Any, blocks: list[Block], resiliparse: str) -> Reading:
     return Reading(cands, rows, held)
 
 
-def arbitrate(root: Any, blocks: list[Block], sources: list[Any], resiliparse: str, model: tuple[Model, float, float]) -> None:
+def short_of_resiliparse(rows: np.ndarray, max_share: float) -> bool:
+    """Whether the cleaner's body holds less than max_share of the page's words that
+    resiliparse's reading holds: only then has it plainly missed content to add back."""
+    cleaner, other = rows[0, NAMES.index("page_cleaner")], rows[0, NAMES.index("page_resiliparse")]
+    return bool(cleaner < max_share * other)
+
+
+def arbitrate(
+    root: Any, blocks: list[Block], sources: list[Any], resiliparse: str, model: tuple[Model, float, float],
+    add_max_share: float = math.inf,
+) -> None:
     """Drop the kept blocks the model rejects, revive the judge's drops and add the
-    candidates it accepts; blocks and sources change in place (parallel lists)."""
+    candidates it accepts; blocks and sources change in place (parallel lists). Nothing
+    is revived or added unless the cleaner's body is short of resiliparse's reading
+    (short_of_resiliparse with add_max_share)."""
     net, drop_below, add_from = model
     r = read(root, blocks, resiliparse)
     if not r.cands:
         return
+    if not short_of_resiliparse(r.rows, add_max_share):
+        add_from = math.inf
     p = net.probabilities(r.rows)
     by_el = {id(c.el): i for i, c in enumerate(r.cands)}
     covered: set[int] = set()

@@ -1049,11 +1049,13 @@ def _common_phrase(names: str, blocks: list[Block], lowercase: set[str]) -> bool
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-# The weak byline forms: a name-shaped line placed where bylines stand, with no 'By' or
-# author link to vouch for it.
-WEAK_BYLINES = frozenset({
-    "byline: name before the date", "byline: name after the date", "byline: name line over the date", "byline: name line under the headline",
-})
+# The weak byline forms (_byline_of's evidence): a name-shaped line placed where bylines
+# stand, with no 'By' or author link to vouch for it.
+_NAME_BEFORE_DATE = "byline: name before the date"
+_NAME_AFTER_DATE = "byline: name after the date"
+_NAME_OVER_DATE = "byline: name line over the date"
+_NAME_UNDER_HEADLINE = "byline: name line under the headline"
+WEAK_BYLINES = frozenset({_NAME_BEFORE_DATE, _NAME_AFTER_DATE, _NAME_OVER_DATE, _NAME_UNDER_HEADLINE})
 
 
 def _byline_of(
@@ -1085,11 +1087,11 @@ def _byline_of(
     labelled = head.endswith(":") or head.startswith("[")
     short = len(head.split()) <= settings.name_max_words + 1
     if dates and head and not linked and not labelled and short and _names_shaped(_cut_names(head, settings), single=True):
-        return head, "byline: name before the date"
+        return head, _NAME_BEFORE_DATE
     if dates and not head and not linked and block.kind is not BlockKind.LIST_ITEM and (name := _name_after_date(text, dates, settings)):
-        return name, "byline: name after the date"
+        return name, _NAME_AFTER_DATE
     if block.kind is BlockKind.LIST_ITEM and _list_name(text):
-        return text.strip(), "byline: name line over the date"  # over_date() said so above: "* Gabo / * Jan 23"
+        return text.strip(), _NAME_OVER_DATE  # over_date() said so above: "* Gabo / * Jan 23"
     if (
         not dates
         and len(text.split()) <= 2 * settings.name_max_words
@@ -1097,7 +1099,7 @@ def _byline_of(
         and not _PHOTO_CREDIT.search(text)
         and _name_line(text, settings)
     ):
-        return trim_byline(text, settings), "byline: name line under the headline" if right_after_headline else "byline: name line over the date"
+        return trim_byline(text, settings), _NAME_UNDER_HEADLINE if right_after_headline else _NAME_OVER_DATE
     return None
 
 

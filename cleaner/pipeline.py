@@ -19,6 +19,7 @@ from .ruleset.engine import Context
 from .settings import DEFAULT, Settings
 from .text import meta
 from .text.segment import check_block_count, segment
+from .text.tail import cut_author_box
 
 
 def clean_text(
@@ -70,6 +71,7 @@ def clean_text(
         _metadata(doc, fields, settings)
         classify(blocks, ctx.language, doc.title, settings, headline=meta.headline_line(blocks, doc.title), collect=collect, site=doc.site)
         if collect is None:
+            cut_author_box(blocks, doc.authors, settings)
             _keep_main_run(blocks, settings)
     check_time()
     _never_empty(blocks)

@@ -181,3 +181,19 @@ def test_a_settling_reading_takes_no_weak_byline() -> None:
     body = ("The committee met on Tuesday to discuss the budget for the coming year, and members agreed that spending on roads should rise. " * 3).strip()
     doc = clean(f"# Top nine financial tips for working adults\n\n### Money Matters Most\n\n### Set Goals\n\n{body}\n\n{body}\n", kind="markdown")
     assert doc.byline is None and doc.authors == []
+
+
+def test_the_author_box_under_an_article_leaves_the_text() -> None:
+    article = [
+        "The city council voted on Tuesday to extend the tram line to the northern suburbs by 2030.",
+        "Supporters said the extension would cut commuting times in half for thousands of residents, and that the line would bring new shops to the old market square.",
+        "Opponents argued that the money would be better spent on repairing the existing bus network, which carries more people every day than the trams do.",
+        "The project is expected to cost about 400 million and will be funded partly by the region and partly by a loan that the city will repay over thirty years.",
+        "Work on the first section is due to start next spring, once the last permits are granted.",
+    ]
+    bio = "Jane Doe is a reporter who covers transport and city politics for the paper and has lived in the city for twenty years."
+    capture = "\n\n".join(["Council approves tram extension", "By Jane Doe", "March 3, 2025", *article, "Jane Doe", bio]) + "\n"
+    doc = clean_text(capture, kind="text", rules=RuleSet())
+    assert doc.authors == ["Jane Doe"]
+    assert doc.text == "\n\n".join(article)
+    assert [b.drop.reason for b in doc.blocks if b.text == bio and b.drop] == ["author-box"]

@@ -1,0 +1,69 @@
+"""The article's end in a flattened capture: the author box under the article."""
+from __future__ import annotations
+
+import re
+
+from ..model import Block, BlockKind, Drop, DropSource, Label
+from ..settings import Settings
+
+_NAME_WORD = re.compile(r"\w+", re.U)
+AUTHOR_BOX = Drop(DropSource.CLASSIFIER, "author-box")
+
+
+def _name_keys(authors: list[str]) -> tuple[set[str], tuple[str, ...]]:
+    """First names and full names of the page's authors, from names of two words or more
+    that each open with a capital (a person, not a desk or "Staff")."""
+    firsts: set[str] = set()
+    fulls: list[str] = []
+    for author in authors:
+        words = _NAME_WORD.findall(author)
+        if len(words) < 2 or not all(w[:1].isupper() for w in words):
+            continue
+        firsts.add(words[0])
+        fulls.append(" ".join(words))
+    return firsts, tuple(fulls)
+
+
+def _opening_name(text: str, firsts: set[str], fulls: tuple[str, ...]) -> str | None:
+    """The author's first name where the text opens with it or with the full name."""
+    words = _NAME_WORD.findall(text[:80])
+    if not words or not text[:1].isalpha():
+        return None  # a quote or a dash first: someone speaks to the author, no bio
+    if words[0] in firsts or " ".join(words[:4]).startswith(fulls):
+        return words[0]
+    return None
+
+
+def cut_author_box(blocks: list[Block], authors: list[str], settings: Settings) -> None:
+    """An author box under the article: a paragraph about the byline's author that opens
+    with their name ("Jane Doe is a reporter who ...", "Jane has written for ..."), with at
+    least settings.author_box_min_share_before of the kept text before it, and the name
+    nowhere in that text but on the box's own name line. An article rarely names its own
+    author; a desk, a brand or a product read as the byline opens many of its lines. The
+    learned layer keeps such a box: a paragraph of good prose next to the article. The
+    box goes with the name line over it ("Jane Doe, Staff Writer"), and so does the rest
+    of the page where at most settings.author_box_cut_rest_max_after_share of the text
+    before it follows (a box in the middle of a review of several products: the rest stays)."""
+    firsts, fulls = _name_keys(authors)
+    if not firsts:
+        return
+    kept = [b for b in blocks if b.drop is None and b.text]
+    total = sum(len(b.text) for b in kept)
+    before = 0
+    for at, block in enumerate(kept):
+        if (
+            before >= settings.author_box_min_share_before * total
+            and block.kind is not BlockKind.HEADING
+            and len(block.text.split()) >= settings.min_sentence_words
+            and (name := _opening_name(block.text, firsts, fulls))
+        ):
+            head = at
+            if at and len(kept[at - 1].text) <= settings.author_box_name_line_max_chars and name in kept[at - 1].text:
+                head = at - 1
+            if not any(name in _NAME_WORD.findall(b.text) for b in kept[:head]):
+                after = total - before - len(block.text)
+                cut = kept[head:] if after <= settings.author_box_cut_rest_max_after_share * before else kept[head : at + 1]
+                for b in cut:
+                    b.drop, b.label = AUTHOR_BOX, Label.BAD
+                return
+        before += len(block.text)

@@ -67,3 +67,10 @@ def test_a_box_with_much_of_the_article_under_it_goes_alone() -> None:
     blocks = _blocks([*ARTICLE, "Jane Doe", bio, *rest])
     cut_author_box(blocks, ["Jane Doe"], DEFAULT)
     assert _kept(blocks) == [*ARTICLE, *rest]
+
+
+def test_the_name_line_over_a_role_line_goes_with_the_box() -> None:
+    bio = "Jane has written about transport for ten years and lives by the old harbour."
+    blocks = _blocks([*ARTICLE, "Staff Writer", "Jane Doe", "Staff Writer", bio])
+    cut_author_box(blocks, ["Jane Doe"], DEFAULT)
+    assert _kept(blocks) == [*ARTICLE, "Staff Writer"]

@@ -41,7 +41,7 @@ def cut_author_box(blocks: list[Block], authors: list[str], settings: Settings) 
     nowhere in that text but on the box's own name line. An article rarely names its own
     author; a desk, a brand or a product read as the byline opens many of its lines. The
     learned layer keeps such a box: a paragraph of good prose next to the article. The
-    box goes with the name line over it ("Jane Doe, Staff Writer"), and so does the rest
+    box goes with the name line over it ("Jane Doe", "Staff Writer"), and so does the rest
     of the page where at most settings.author_box_cut_rest_max_after_share of the text
     before it follows (a box in the middle of a review of several products: the rest stays)."""
     firsts, fulls = _name_keys(authors)
@@ -50,6 +50,7 @@ def cut_author_box(blocks: list[Block], authors: list[str], settings: Settings) 
     kept = [b for b in blocks if b.drop is None and b.text]
     total = sum(len(b.text) for b in kept)
     before = 0
+    used: set[str] = set()
     for at, block in enumerate(kept):
         if (
             before >= settings.author_box_min_share_before * total
@@ -57,13 +58,23 @@ def cut_author_box(blocks: list[Block], authors: list[str], settings: Settings) 
             and len(block.text.split()) >= settings.min_sentence_words
             and (name := _opening_name(block.text, firsts, fulls))
         ):
+            # The name line over the box ("Jane Doe"), perhaps with a role line beside it
+            # ("Staff Writer"): the furthest of the short lines just above that names her.
             head = at
-            if at and len(kept[at - 1].text) <= settings.author_box_name_line_max_chars and name in kept[at - 1].text:
-                head = at - 1
-            if not any(name in _NAME_WORD.findall(b.text) for b in kept[:head]):
-                after = total - before - len(block.text)
-                cut = kept[head:] if after <= settings.author_box_cut_rest_max_after_share * before else kept[head : at + 1]
-                for b in cut:
-                    b.drop, b.label = AUTHOR_BOX, Label.BAD
-                return
+            for up in range(at - 1, max(at - 1 - settings.author_box_head_max_lines, -1), -1):
+                if len(kept[up].text) > settings.author_box_name_line_max_chars:
+                    break
+                if name in kept[up].text:
+                    head = up
+            if name in used or any(name in _NAME_WORD.findall(b.text) for b in kept[:head]):
+                # The article uses the name, and so does every later paragraph's text before
+                # it: one scan a name, not one a paragraph.
+                used.add(name)
+                before += len(block.text)
+                continue
+            after = total - before - len(block.text)
+            cut = kept[head:] if after <= settings.author_box_cut_rest_max_after_share * before else kept[head : at + 1]
+            for b in cut:
+                b.drop, b.label = AUTHOR_BOX, Label.BAD
+            return
         before += len(block.text)

@@ -389,7 +389,8 @@ class Settings:
     # An author box under the article (text.tail.cut_author_box): a paragraph that opens
     # with the byline author's name, with at least this share of the kept text before it
     # and the name nowhere in that text. All pages: wcxb-dev txt 0.8061 -> 0.8069
-    # (articles 0.9178 -> 0.9192; 43 pages up, 7 down), dev bench txt 0.9348 -> 0.9357.
+    # (articles 0.9178 -> 0.9192; 43 pages up, 7 down), md 0.8070 -> 0.8077 (0.9223 ->
+    # 0.9237; 48 up, 7 down); dev bench txt 0.9348 -> 0.9357, md 0.9431 -> 0.9439.
     # Without the "name nowhere before" test, a desk or a brand read as the byline cut
     # listings and threads: wcxb-dev txt 0.8056 (28 pages down, collection -0.002).
     author_box_min_share_before: float = 0.5

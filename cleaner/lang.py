@@ -127,7 +127,8 @@ def guess_language(text: str, settings: Settings = DEFAULT, *, earlier: Guess | 
     nearly the same text again."""
     lines = _sample_lines(text, settings.language_sample_chars)
     sample = "\n".join(lines)[: settings.language_sample_chars]
-    if _run_chars(_LETTERS, sample) < _MIN_LETTERS:
+    letters = _run_chars(_LETTERS, sample)
+    if letters < _MIN_LETTERS:
         # Too little to tell, whatever an earlier reading said: a fresh reading of the same
         # text says so too, and cleaning the cleaned text must read it as a fresh call would.
         return Guess(None, frozenset(lines))
@@ -135,13 +136,11 @@ def guess_language(text: str, settings: Settings = DEFAULT, *, earlier: Guess | 
         shared = sum(len(line) for line in lines if line in earlier.lines)
         if shared >= settings.language_reuse_share * sum(map(len, lines)):
             return Guess(earlier.language, earlier.lines, reused=True)
-    return Guess(_detect(sample), frozenset(lines))
+    return Guess(_detect(sample, letters), frozenset(lines))
 
 
-def _detect(sample: str) -> str | None:
-    letters = _run_chars(_LETTERS, sample)
-    if letters < _MIN_LETTERS:
-        return None
+def _detect(sample: str, letters: int) -> str | None:
+    """letters: the sample's letters (_run_chars of _LETTERS), at least _MIN_LETTERS."""
     # Scripts that name their language settle it without the model.
     if _run_chars(_HANGUL_RUN, sample) > 0.3 * letters:
         return "ko"

@@ -264,13 +264,16 @@ def _item_page(blocks: list[Block], settings: Settings) -> bool:
     article keeps its paragraphs; a listing keeps a few titles, names and prices (and
     perhaps a short promotion or two), and the rest of its items lie dropped in the main run."""
     kept = [b for b in blocks if b.drop is None and b.text]
-    sentences = [
-        b for b in kept if _SENTENCE_END.search(b.text) and b.features.get("words", len(b.text.split())) >= settings.min_sentence_words
-    ]
+    # (not features.get("words", len(...split()))): the default would split every kept text
+    sentences = [b for b in kept if _SENTENCE_END.search(b.text) and _words(b) >= settings.min_sentence_words]
     if len(sentences) >= settings.fallback_item_page_max_sentence_share * len(kept):
         return False
     long_paragraph = settings.body_single_block_factor * settings.meta_prose_min_chars
     return all(b.features.get("chars", len(b.text)) < long_paragraph for b in sentences)
+
+
+def _words(block: Block) -> float:
+    return block.features["words"] if "words" in block.features else len(block.text.split())
 
 
 def _never_empty(blocks: list[Block]) -> None:

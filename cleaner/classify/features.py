@@ -53,11 +53,17 @@ _DATEISH = re.compile(
 _DATEISH_MAX_CHARS = 60  # longer lines are sentences that mention a date
 
 # Photo credits and caption tails: "(Image: GETTY)", "Photo by ...", "| Getty Images", "/ AP".
+# The forms that open with a bracket or a bar, and the ones that need one of _CREDIT_WORDS.
+_CREDIT_BRACKET = r"\((?:image|photo|photograph|picture|foto|credit|source)s?\s*:"
+_CREDIT_BAR = r"[/|]\s*(?:ap|afp|epa|reuters|getty|shutterstock)\b"
 _CREDIT = re.compile(
-    r"\((?:image|photo|photograph|picture|foto|credit|source)s?\s*:|\b(?:photo(?:graph)?s?|image|foto)\s+(?:by|credit|courtesy)\b"
-    r"|\bcredit\s*:|getty\s*images|\b(?:ap|afp|epa|reuters|xinhua|bloomberg)\s*(?:photo|images)\b|[/|]\s*(?:ap|afp|epa|reuters|getty|shutterstock)\b|©",
+    _CREDIT_BRACKET + r"|\b(?:photo(?:graph)?s?|image|foto)\s+(?:by|credit|courtesy)\b"
+    r"|\bcredit\s*:|getty\s*images|\b(?:ap|afp|epa|reuters|xinhua|bloomberg)\s*(?:photo|images)\b|" + _CREDIT_BAR + "|©",
     re.I,
 )
+_CREDIT_WORDS = ("photo", "image", "foto", "credit", "getty")
+_CREDIT_BRACKET_ONLY = re.compile(_CREDIT_BRACKET, re.I)
+_CREDIT_BAR_ONLY = re.compile(_CREDIT_BAR, re.I)
 
 
 # Each form of _CREDIT needs one of these marks or words: most lines have none, and the
@@ -67,7 +73,18 @@ _CREDIT_SCREEN = re.compile(r"[(/|©]|photo|image|foto|credit|getty", re.I)
 
 
 def _credit(text: str) -> bool:
-    return _CREDIT_SCREEN.search(text) is not None and _CREDIT.search(text) is not None
+    if text.isascii():
+        # ASCII lowers exactly as the case-blind match folds it. Without one of the words
+        # only the bracket and bar forms can match, and each opens with its mark: two fast
+        # scans in place of the screen's (a third of this function's time on bench md/txt).
+        lowered = text.lower()
+        if not any(word in lowered for word in _CREDIT_WORDS):
+            return ("(" in text and _CREDIT_BRACKET_ONLY.search(text) is not None) or (
+                ("/" in text or "|" in text) and _CREDIT_BAR_ONLY.search(text) is not None
+            )
+    elif _CREDIT_SCREEN.search(text) is None:
+        return False
+    return _CREDIT.search(text) is not None
 
 
 def words_of(text: str) -> list[str]:

@@ -46,7 +46,7 @@ class Model:
         x = self._standardised(row[None, :])[0]
         slope = 1.0 - np.tanh(x @ self.hidden + self.hidden_bias) ** 2
         contribution = x * (self.hidden @ (self.output * slope))
-        return NAMES[1 + int(np.argmin(contribution[1:]))]
+        return NAMES[1 + int(contribution[1:].argmin())]  # the method: np.argmin's dispatch cost more
 
     def _standardised(self, rows: np.ndarray) -> np.ndarray:
         return (rows - self.mean) / self.scale

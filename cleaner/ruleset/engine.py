@@ -376,6 +376,7 @@ def _singular(word: str) -> str:
     return word
 
 
+@short_text_cache(max_chars=PARAGRAPH_CHARS)  # each settling reading indexes the same lines again
 def _marker_shapes(text: str) -> tuple[str, ...]:
     """The line's shape, and for a row of controls split by "|" its first control's too:
     "Add a comment | Show 4 more comments" under one answer is the "Add a comment" under

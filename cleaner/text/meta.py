@@ -114,6 +114,9 @@ _GLUED_LABEL = re.compile(
     r"(?<=[a-z])(?=(?:Published|Updated|Posted|Follow|January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b))"
 )
 _GLUED_BY = re.compile(r"(?:^|(?<=\s))([Bb]y)(?=[A-Z][a-z])")  # "ByKathryn", "Posted byDamien Walter"
+# Every label _GLUED_LABEL looks for opens with one of these capitals, after a lower-case
+# letter: a search for the capital first rules out most lines faster than the lookarounds.
+_GLUED_LABEL_SCREEN = re.compile(r"[ADFJMNOPSU](?<=[a-z].)")
 # A name's last word with the next link's capitalised word glued on, as two links flatten:
 # "Nicoletta RichardsonTrending Editor", "Gabby BoucherIn Budget Travel". Only after a first
 # name, and after four letters or more: not "McDonald" or "MacKenzie", nor a handle or a
@@ -1202,7 +1205,6 @@ def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Setti
     if _label_regex(settings.date_last_post_labels).search(text):
         return None  # "23 replies · last post by X": who wrote last in a thread, not who started it
     text = _unglue_label(text)
-    block = Block(BlockKind.PARAGRAPH, text, markdown, 0, 0, link_chars=link_chars)
     if len(text) <= settings.date_line_max_chars and not text.isascii() and _KO_REPORTER.search(text):
         return trim_byline(text, settings), "byline: Korean reporter credit"
     m = _by(settings).search(text)
@@ -1221,7 +1223,7 @@ def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Setti
             or names[-1].isalpha() and _INNER_SMALL.search(names) and _names_shaped(_INNER_SMALL.sub(" ", names), single=True)
         ):
             return trim_byline(text[m.start() :], settings), "byline: 'By' line"
-    links = _links(block)
+    links = _links_of(markdown) if "](" in markdown else ()  # _links(), without a Block to build
     # A page named after the link's words is a person's only in a line of its own: in a menu
     # item or a breadcrumb ("Home > Long-Distance Movers") it is a section (wcxb-dev markdown:
     # "Child Care", "Our Blogs", "Case Studies" were taken for authors).
@@ -1237,7 +1239,7 @@ def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Setti
         # An author page may be a team's or a brand's: "[The Ritualist](/author/…)".
         bare = _THE.sub("", name) if _author_link(target, settings) else name
         if _names_shaped(bare, single=True) or len(name.split()) == 1 and (name.isalpha() or _author_link(target, settings) and _HANDLE_NAME.match(name)):
-            if block.link_chars > _MOSTLY_LINKS * len(text) or not text.lower().startswith(("by", name.lower()[:3])):
+            if link_chars > _MOSTLY_LINKS * len(text) or not text.lower().startswith(("by", name.lower()[:3])):
                 return _team(text, links, settings) or _unglue_name(name), "byline: link to an author page"
             return trim_byline(text, settings), "byline: link to an author page"
     agency = text.strip(" .,").removeprefix("By ").removeprefix("by ")
@@ -1396,7 +1398,9 @@ def _unglue_label(text: str) -> str:
     """'By Rebecca NorrisPublished' -> 'By Rebecca Norris Published' (a label glued to a name)."""
     if len(text) > LINE_CHARS:
         return text
-    return _GLUED_LABEL.sub(" ", _GLUED_BY.sub(r"\1 ", text))
+    if "By" in text or "by" in text:
+        text = _GLUED_BY.sub(r"\1 ", text)
+    return _GLUED_LABEL.sub(" ", text) if _GLUED_LABEL_SCREEN.search(text) else text
 
 
 def _unglue_job(text: str, settings: Settings) -> str:

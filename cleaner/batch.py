@@ -159,15 +159,20 @@ def _init_worker(options: Options, parent: int, progress: str | None = None) -> 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     for sig in (signal.SIGTERM, signal.SIGHUP):  # not the handlers of the CLI this was forked from
         signal.signal(sig, signal.SIG_DFL)
-    threading.Thread(target=_exit_when_orphaned, args=(parent, options.settings), daemon=True).start()
+    threading.Thread(target=_exit_when_orphaned, args=(parent, options.settings, progress), daemon=True).start()
     warm_up(options)
 
 
-def _exit_when_orphaned(parent: int, settings: Settings) -> None:
+def _exit_when_orphaned(parent: int, settings: Settings, progress: str | None) -> None:
     """End this worker once the main process is gone (killed with SIGKILL, say): an orphan
-    would otherwise wait forever for work that never comes."""
+    would otherwise wait forever for work that never comes. The main process can no longer
+    remove the progress folder, so its workers do: the last one out removes the folder."""
     while os.getppid() == parent:
         time.sleep(settings.batch_orphan_check_seconds)
+    if progress is not None:
+        with contextlib.suppress(OSError):
+            os.unlink(os.path.join(progress, str(os.getpid())))
+            os.rmdir(progress)  # fails while another worker's file is still there
     os._exit(1)
 
 

@@ -121,10 +121,11 @@ def _wait_for(condition, seconds: float) -> bool:  # type: ignore[no-untyped-def
 def _start_batch(tmp_path: Path) -> tuple[subprocess.Popen[bytes], list[int]]:
     folder = tmp_path / "in"
     folder.mkdir()
+    (tmp_path / "tmp").mkdir()  # the run's own temporary folder, to see what it leaves
     for i in range(3000):  # far more than the test lets it clean
         (folder / f"{i:04d}.txt").write_text(ARTICLE.replace("Report", f"Report {i}"))
     proc = subprocess.Popen([sys.executable, "-m", "cleaner", str(folder), "-j", "2", "-q", "-o", str(tmp_path / "out.jsonl")],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "TMPDIR": str(tmp_path / "tmp")})
     assert _wait_for(lambda: len(_children(proc.pid)) >= 2, 60), "no workers started"
     workers = _children(proc.pid)
     assert _wait_for(lambda: any(p.name.endswith(".part") for p in tmp_path.iterdir()), 60), "no output started"
@@ -140,13 +141,16 @@ def test_a_signal_stops_the_run_and_its_workers_and_leaves_no_part(tmp_path: Pat
     assert b"Traceback" not in stderr
     assert _wait_for(lambda: not any(_alive(w) for w in workers), 10), "workers left running"
     assert not (tmp_path / "out.jsonl").exists() and _no_parts(tmp_path)
+    assert not list((tmp_path / "tmp").iterdir()), "the workers' progress folder was left behind"
 
 
 def test_workers_end_when_the_main_process_is_killed(tmp_path: Path) -> None:
     proc, workers = _start_batch(tmp_path)
+    assert list((tmp_path / "tmp").iterdir()), "the workers' progress folder is not where the test looks"
     proc.kill()  # SIGKILL: nothing runs in the main process
     proc.communicate(timeout=30)
     assert _wait_for(lambda: not any(_alive(w) for w in workers), 15), "orphaned workers left running"
+    assert not list((tmp_path / "tmp").iterdir()), "the workers' progress folder was left behind"
 
 
 # --- item 10: the captures in flight are bounded in bytes ------------------------------------------

@@ -339,6 +339,26 @@ def test_a_section_heading_under_the_first_paragraphs_is_no_headline() -> None:
     assert GOOD_1 in doc.text and GOOD_2 in doc.text and "Rental practices for international drivers" in doc.text
 
 
+def test_a_line_under_the_first_paragraph_is_no_headline() -> None:
+    # A cleaned body read again, its first paragraph too short to start the body alone:
+    # a list item further down is no headline, and the paragraph above it stays.
+    items = ["General procedures at the rental counter", "Rental practices for international drivers", "Reporting losses"]
+    text = "\n\n".join([GOOD_1, "Key topics discussed in the guide include:", *items, GOOD_2 + " " + GOOD_3])
+    assert find_headline(md_blocks(text), DEFAULT) is None
+    doc = clean(text, kind="markdown")
+    assert doc.title is None and GOOD_1 in doc.text and items[0] in doc.text
+
+
+def test_a_table_row_with_its_bars_is_no_headline_but_a_title_line_with_bars_is_the_title() -> None:
+    rows = ["Formats | Word + PDF | Word + PDF | Word + PDF", "Coaching Sessions | None | One | Three", "Revisions | Yes | Yes | Yes"]
+    text = "\n\n".join(["Our plans for every career", *rows, GOOD_1, GOOD_2])
+    found = find_headline(md_blocks(text), DEFAULT)
+    assert found is None or found.title not in rows
+    capture = "Classificação NASCAR | Autoracing | F1 | Indy | MotoGP\n\n" + "\n\n".join([GOOD_1, GOOD_2])
+    found = find_headline(txt_blocks(capture), DEFAULT)
+    assert found is not None and found.anchor == 0
+
+
 def test_a_line_without_words_is_never_the_headline() -> None:
     # html2text's table header line repeats under every table; repeating it is no headline.
     text = f"| | Example Newsnew | past | comments | ask | jobs | submit| login\n\n---|---|---\n\n{GOOD_1}\n\n---|---|---\n\n{GOOD_2}\n"
@@ -619,7 +639,7 @@ def test_copyright_site_without_legal_suffixes() -> None:
     assert found is not None and found[0] == "Hearst Media Services Connecticut"
 
 
-@pytest.mark.parametrize("sep", [" | ", " "])
+@pytest.mark.parametrize("sep", [" | ", " ", "| "])
 def test_a_table_row_is_never_the_headline(sep: str) -> None:
     rows = [sep.join([str(19 + i), name, str(777 - 40 * i), "0", "0", str(i % 3), "4"]) for i, name in enumerate(
         ["Paul Menard", "Chris Buescher", "Austin Dillon", "Matt DiBenedetto", "Ty Dillon", "Ryan Preece"]

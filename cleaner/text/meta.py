@@ -195,6 +195,10 @@ def _is_prose(block: Block, settings: Settings) -> bool:
     )
 
 
+def _prose_above(blocks: list[Block], i: int, settings: Settings) -> bool:
+    return any(_live(b) and _is_prose(b, settings) for b in blocks[:i])
+
+
 def body_start(blocks: list[Block], settings: Settings) -> int | None:
     """Index of the first block of the main body: prose followed by more prose."""
     live = [i for i, b in enumerate(blocks) if _live(b)]
@@ -250,6 +254,12 @@ def find_title(blocks: list[Block], settings: Settings, url: str | None = None) 
     return (found.title, found.site, found.evidence) if found else None
 
 
+_NEAR_BODY_ONLY = frozenset({"just before the body", "before the body"})
+# Cell bars that make a line a table's row, "Formats | Word + PDF | Word + PDF", and no
+# displayed headline (a <title> line, "Headline | Section | Site", may have more).
+_TABLE_ROW_BARS = 3
+
+
 def find_headline(blocks: list[Block], settings: Settings, url: str | None = None) -> Headline | None:
     """The displayed headline: the best-scoring headline-shaped line in the window (heading
     level, distance to the body, the URL slug, words of the <title> line, a byline or date
@@ -269,7 +279,8 @@ def find_headline(blocks: list[Block], settings: Settings, url: str | None = Non
     # ("They just might be.") or short ("Classificação NASCAR").
     candidates = [
         i for i in window
-        if _headline_shaped(blocks[i], settings, url) or (element is not None and i != element and scan.names_title(i) and _WORD_CHAR.search(blocks[i].text))
+        if (_headline_shaped(blocks[i], settings, url) and (i == element or blocks[i].text.count("|") < _TABLE_ROW_BARS))
+        or (element is not None and i != element and scan.names_title(i) and _WORD_CHAR.search(blocks[i].text))
     ]
     scan.first_h1 = _first_h1(blocks, candidates, window, settings, url)
     if scan.first_h1 is not None and scan.first_h1 not in candidates:
@@ -279,10 +290,16 @@ def find_headline(blocks: list[Block], settings: Settings, url: str | None = Non
         scan.first_h1 = None
     best = _best_headline(scan, [i for i in candidates if i != element], element, body, slug, settings)
     # Without a <title> line any positive score wins, but not a heading under the body's
-    # first paragraphs: that is a section of a body that has no headline left (the cleaned
-    # text read again), and taking it would drop the paragraphs above it as before it.
+    # first paragraphs, nor a weak one under any prose, nor a line that is no heading and
+    # has nothing but its place over the body for it: that is a section of a body that has
+    # no headline left (the cleaned text read again), and taking it would drop the
+    # paragraphs above it as before it.
     shown = best if best is not None and (
         best[1] >= settings.headline_min_points or element is None and best[1] > 0 and (body is None or best[0] < body)
+    ) and not (
+        element is None
+        and (best[1] < settings.headline_min_points or blocks[best[0]].kind is not BlockKind.HEADING and _NEAR_BODY_ONLY.issuperset(best[2]))
+        and _prose_above(blocks, best[0], settings)
     ) else None
     own = (element, *_headline_score(scan, element, element, body, slug, settings)) if element in candidates else None
     if shown is not None and (own is None or shown[1] > own[1] or scan.repeats(shown[0])):
@@ -460,9 +477,12 @@ def _numeric_row(text: str) -> bool:
     A headline has a number or two among its words."""
     if text.isascii() and not _DIGIT.search(text):
         return False  # most lines (only non-ASCII text holds digits that \d misses, such as '²')
-    cells = [c for c in text.split() if c != "|"]
-    numbers = sum(c.replace(".", "").replace(",", "").isdigit() for c in cells)
+    cells = [c for c in _CELLS.split(text) if c]
+    numbers = sum(c.lstrip("+-").replace(".", "").replace(",", "").replace("-", "").isdigit() for c in cells)
     return numbers >= 3 and 2 * numbers >= len(cells)
+
+
+_CELLS = re.compile(r"[\s|]+")  # "45| 17| .726| 23-8| +7.2": cells with or without spaces
 
 
 def _title_cased(text: str) -> bool:

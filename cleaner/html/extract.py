@@ -404,7 +404,7 @@ def fill_gaps(tree: Any, out: Extraction, settings: Settings) -> None:
             box = _common_ancestor(previous, el) if previous is not None and pending else None
             if box is not None and box is not root and box.tag not in ("body", "html"):
                 for cand in pending:
-                    if any(a in taken for a in cand.iterancestors()) or _outside_of(cand, box) or _link_list(cand, settings) or _other_pages(cand):
+                    if any(a in taken for a in cand.iterancestors()) or _outside_of(cand, box) or _link_list(cand, settings):
                         continue
                     if have is None:
                         have = {"".join(b.text.split()) for b in out.blocks}
@@ -427,20 +427,6 @@ def fill_gaps(tree: Any, out: Extraction, settings: Settings) -> None:
         merged.append(block)
         merged_sources.append(src)
     out.blocks, out.sources = merged, merged_sources
-
-
-def _other_pages(el: Any) -> bool:
-    """A heading that links elsewhere (a teaser's title), a list whose every item links
-    elsewhere (related stories: title and excerpt), or a list or heading in a figure or
-    holding pictures (a gallery's slides and their captions)."""
-    if any(a.tag in ("figure", "figcaption") for a in el.iterancestors()):
-        return True
-    if el.tag in HEADING_TAGS:
-        return next(el.iter("a"), None) is not None or next(el.iterancestors("a"), None) is not None
-    if next(el.iter("img", "picture", "figure"), None) is not None:
-        return True
-    items = [c for c in el if c.tag in ("li", "dt", "dd")]
-    return len(items) >= 2 and all(next(c.iter("a"), None) is not None for c in items)
 
 
 def _link_list(el: Any, settings: Settings) -> bool:

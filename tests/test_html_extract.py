@@ -14,7 +14,17 @@ import lxml.html
 import pytest
 
 from cleaner import RuleSet, clean
-from cleaner.html.extract import Extraction, SourceIndex, body_blocks, continuations, dom_blocks, extract, sections, split_dumps
+from cleaner.html.extract import (
+    Extraction,
+    SourceIndex,
+    body_blocks,
+    continuations,
+    dom_blocks,
+    extract,
+    fill_gaps,
+    sections,
+    split_dumps,
+)
 from cleaner.html.parse import parse
 from cleaner.model import BlockKind
 from cleaner.settings import DEFAULT, Settings
@@ -427,3 +437,66 @@ def test_a_product_page_keeps_to_its_description() -> None:
     box.set("itemscope", "")
     box.set("itemtype", "https://schema.org/Product")
     assert not sections(body, box, _reading_of(box), [], Settings())
+
+
+def _bands(extra: str = "") -> str:
+    """A page of bands, each a heading, a paragraph and a list of points; extra goes in the
+    second band, after its list."""
+    band = lambda n: (f"<div class='band'>\n<h2>Heading number {n}</h2>\n<p>Band {n}: {PARA * 2}</p>\n"  # noqa: E731
+                      f"<ul><li>First point {n} of the list</li><li>Second point {n} of the list</li></ul>{extra if n == 1 else ''}</div>\n")
+    return f"<html><body><div class='page'>{''.join(band(n) for n in range(3))}</div></body></html>"
+
+
+def _paragraphs_of(body: Any) -> Extraction:
+    """A reading of the page's paragraphs alone (trafilatura's wild-text recovery)."""
+    out = Extraction()
+    for p in body.iter("p"):
+        for block, src in dom_blocks(p):
+            out.blocks.append(block)
+            out.sources.append(src)
+    return out
+
+
+def test_the_headings_and_lists_between_paragraphs_of_the_reading_are_filled_in_where_they_stand() -> None:
+    body = parse(_bands()).tree.find("body")
+    out = _paragraphs_of(body)
+    fill_gaps(body, out, Settings())
+    texts = [b.text for b in out.blocks]
+    assert texts[:5] == ["Band 0: " + (PARA * 2).strip(), "First point 0 of the list", "Second point 0 of the list", "Heading number 1",
+                         "Band 1: " + (PARA * 2).strip()]
+    assert "Heading number 0" not in texts  # above the first paragraph of the reading
+    assert "First point 2 of the list" not in texts  # below its last
+    assert [b.kind for b in out.blocks][1:4] == [BlockKind.LIST_ITEM, BlockKind.LIST_ITEM, BlockKind.HEADING]
+
+
+def test_a_list_of_links_or_a_nav_between_paragraphs_is_not_filled_in() -> None:
+    links = "<ul class='more'><li><a href='/a'>Another story to read today</a></li><li><a href='/b'>And one more story</a></li></ul>"
+    nav = "<nav><ul><li>Home of the site menu</li><li>About the site menu</li></ul></nav>"
+    body = parse(_bands(links + nav)).tree.find("body")
+    out = _paragraphs_of(body)
+    fill_gaps(body, out, Settings())
+    texts = " ".join(b.text for b in out.blocks)
+    assert "First point 1 of the list" in texts
+    assert "Another story" not in texts and "site menu" not in texts
+    out = _paragraphs_of(body)
+    fill_gaps(body, out, Settings(html_fill_gaps=False))
+    assert "First point 1 of the list" not in " ".join(b.text for b in out.blocks)
+
+
+def test_a_page_that_trafilatura_reads_from_its_paragraphs_keeps_its_headings_and_lists() -> None:
+    # trafilatura (include_formatting) settles on a card whose bold label counts as a block of
+    # its own, finds it short and recovers the page's <p> elements alone.
+    cards = "<ul class='cards'>" + "".join(f"<li><div class='text'><strong>Card {n}</strong><p>Card {n} says a short thing.</p></div></li>" for n in range(2)) + "</ul>"
+    page = _bands().replace("<div class='page'>", f"<div class='page'>{cards}\n")
+    text = clean(page, kind="html").text
+    assert "Heading number 1" in text and "First point 0 of the list" in text
+    assert text.index("First point 0 of the list") < text.index("Heading number 1") < text.index("Band 1:")
+
+
+def test_a_reading_gathered_in_one_box_is_not_filled() -> None:
+    # Each band's paragraph is a third of the reading: under a share of 0.3 its main box
+    # holds too much for a reading rebuilt from scattered paragraphs.
+    body = parse(_bands()).tree.find("body")
+    out = _paragraphs_of(body)
+    fill_gaps(body, out, Settings(html_fill_gaps_max_main_share=0.3))
+    assert "Heading number 1" not in [b.text for b in out.blocks]

@@ -131,6 +131,7 @@ def extract(
         added += sections(tree, main, out, added, settings, json_ld)
         added += embedded_posts([main] + [src for _, src in added], out)
         _merge(out, added)
+        fill_gaps(tree, out, settings)
     return out
 
 
@@ -363,6 +364,93 @@ def sections(
         if anc is region:
             break
     return got
+
+
+_GAP_TAGS = ("h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl")
+
+
+def fill_gaps(tree: Any, out: Extraction, settings: Settings) -> None:
+    """Add the headings and lists that sit in the page between two blocks of the reading,
+    inside the box around both (not the body), each where it stands in the page.
+    trafilatura, settled on a small box, sometimes rebuilds its reading from the page's
+    paragraphs alone (its wild-text recovery), which leaves out every heading and list
+    between them. Such a reading is scattered over many boxes: only a reading whose own
+    main box holds less than settings.html_fill_gaps_max_main_share of its text is filled
+    (one gathered in one box left out its captions and teaser lists on purpose). A list
+    that is mostly link text (a menu, a table of contents, related stories) is not taken,
+    nor anything in a nav, aside, form, header or footer. settings.html_fill_gaps turns it on."""
+    if not settings.html_fill_gaps:
+        return
+    weight: dict[Any, int] = {}
+    for block, src in zip(out.blocks, out.sources):
+        if (box := _paragraph_parent(src) if src is not None else None) is not None:
+            weight[box] = weight.get(box, 0) + len(block.text)
+    total = sum(len(b.text) for b in out.blocks)
+    if not weight or max(weight.values()) >= settings.html_fill_gaps_max_main_share * total:
+        return  # a reading gathered in one box: what it left out between its blocks, it left out on purpose
+    kept = {src for src in out.sources if src is not None}  # the set keeps their proxies, so `in` holds
+    body = tree.find("body")
+    root = body if body is not None else tree
+    inside = {a for src in kept for a in src.iterancestors()}  # boxes holding a block of the reading
+    have: set[str] | None = None  # the reading's texts without spaces, read when a candidate is found
+    before: dict[Any, list[tuple[Block, Any]]] = {}  # by the block of the reading they go before
+    taken: set[Any] = set()
+    previous: Any = None
+    pending: list[Any] = []
+    # One pass in page order over the reading's elements and the candidates only (the tag
+    # filter runs in C): every element of a page would cost a percent of the HTML path.
+    for el in root.iter(*_GAP_TAGS, *{src.tag for src in kept if isinstance(src.tag, str)}):
+        if el in kept:
+            box = _common_ancestor(previous, el) if previous is not None and pending else None
+            if box is not None and box is not root and box.tag not in ("body", "html"):
+                for cand in pending:
+                    if any(a in taken for a in cand.iterancestors()) or _outside_of(cand, box) or _link_list(cand, settings):
+                        continue
+                    if have is None:
+                        have = {"".join(b.text.split()) for b in out.blocks}
+                    blocks = [(b, src) for b, src in dom_blocks(cand) if "".join(b.text.split()) not in have]
+                    if blocks:
+                        before.setdefault(el, []).extend(blocks)
+                        have.update("".join(b.text.split()) for b, _ in blocks)
+                        taken.add(cand)
+            previous, pending = el, []
+        elif previous is not None and el.tag in _GAP_TAGS and el not in inside:
+            pending.append(el)
+    if not before:
+        return
+    merged: list[Block] = []
+    merged_sources: list[Any] = []
+    for block, src in zip(out.blocks, out.sources):
+        for b, s in before.pop(src, ()):  # before the first block of that element
+            merged.append(b)
+            merged_sources.append(s)
+        merged.append(block)
+        merged_sources.append(src)
+    out.blocks, out.sources = merged, merged_sources
+
+
+def _link_list(el: Any, settings: Settings) -> bool:
+    """A list that is mostly link text: a menu, a table of contents, related stories."""
+    if el.tag not in ("ul", "ol", "dl"):
+        return False
+    total = text_len(el)
+    return not total or sum(map(text_len, el.iter("a"))) >= settings.html_max_link_share * total
+
+
+def _common_ancestor(a: Any, b: Any) -> Any:
+    """The lowest element holding both."""
+    ancestors = {a, *a.iterancestors()}  # the elements, not their id()s: an id is reused once its proxy is gone
+    return next((x for x in (b, *b.iterancestors()) if x in ancestors), None)
+
+
+def _outside_of(el: Any, box: Any) -> bool:
+    """el sits in a nav, aside, form, header or footer inside box."""
+    for a in el.iterancestors():
+        if a is box:
+            return False
+        if a.tag in _NOT_SECTION:
+            return True
+    return False
 
 
 _PRODUCT = re.compile(r'"@type"\s*:\s*(?:\[[^\]]*?)?"Product(?:Group)?"')

@@ -483,6 +483,15 @@ def test_a_list_of_links_or_a_nav_between_paragraphs_is_not_filled_in() -> None:
     assert "First point 1 of the list" not in " ".join(b.text for b in out.blocks)
 
 
+def test_a_count_over_the_answers_between_paragraphs_is_not_filled_in() -> None:
+    # Put back, "10 Answers" would read as the start of a comment section, which is cut.
+    body = parse(_bands("<h2>10 Answers 10</h2><h3>3 Comments</h3>")).tree.find("body")
+    out = _paragraphs_of(body)
+    fill_gaps(body, out, Settings())
+    texts = [b.text for b in out.blocks]
+    assert "Heading number 1" in texts and "10 Answers 10" not in texts and "3 Comments" not in texts
+
+
 def test_a_page_that_trafilatura_reads_from_its_paragraphs_keeps_its_headings_and_lists() -> None:
     # trafilatura (include_formatting) settles on a card whose bold label counts as a block of
     # its own, finds it short and recovers the page's <p> elements alone.

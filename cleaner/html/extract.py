@@ -404,7 +404,7 @@ def fill_gaps(tree: Any, out: Extraction, settings: Settings) -> None:
             box = _common_ancestor(previous, el) if previous is not None and pending else None
             if box is not None and box is not root and box.tag not in ("body", "html"):
                 for cand in pending:
-                    if any(a in taken for a in cand.iterancestors()) or _outside_of(cand, box) or _link_list(cand, settings):
+                    if any(a in taken for a in cand.iterancestors()) or _outside_of(cand, box) or _link_list(cand, settings) or _count_heading(cand):
                         continue
                     if have is None:
                         have = {"".join(b.text.split()) for b in out.blocks}
@@ -427,6 +427,15 @@ def fill_gaps(tree: Any, out: Extraction, settings: Settings) -> None:
         merged.append(block)
         merged_sources.append(src)
     out.blocks, out.sources = merged, merged_sources
+
+
+_COUNT = re.compile(r"\s*\d[\d,.]*\s+\w+(?:\s+\d[\d,.]*)?\s*")
+
+
+def _count_heading(el: Any) -> bool:
+    """A count over a thread's answers or a post's comments ("10 Answers", "3 Comments"):
+    chrome, and put back it reads as the comment section's start, which cuts what follows."""
+    return el.tag not in ("ul", "ol", "dl") and _COUNT.fullmatch(el.text_content()) is not None
 
 
 def _link_list(el: Any, settings: Settings) -> bool:

@@ -1,13 +1,15 @@
 """The article's end in a flattened capture: the author box under the article."""
 from __future__ import annotations
 
-import re
-
+from ..classify.features import words_of
 from ..model import Block, BlockKind, Drop, DropSource, Label
 from ..settings import Settings
 
-_NAME_WORD = re.compile(r"\w+", re.U)
 AUTHOR_BOX = Drop(DropSource.CLASSIFIER, "author-box")
+# A box opens with the name: its words are looked for in the paragraph's first characters,
+# and a full name in its first words (names of up to four words).
+_OPENING_CHARS = 80
+_OPENING_WORDS = 4
 
 
 def _name_keys(authors: list[str]) -> tuple[set[str], tuple[str, ...]]:
@@ -16,7 +18,7 @@ def _name_keys(authors: list[str]) -> tuple[set[str], tuple[str, ...]]:
     firsts: set[str] = set()
     fulls: list[str] = []
     for author in authors:
-        words = _NAME_WORD.findall(author)
+        words = words_of(author)
         if len(words) < 2 or not all(w[:1].isupper() for w in words):
             continue
         firsts.add(words[0])
@@ -26,10 +28,10 @@ def _name_keys(authors: list[str]) -> tuple[set[str], tuple[str, ...]]:
 
 def _opening_name(text: str, firsts: set[str], fulls: tuple[str, ...]) -> str | None:
     """The author's first name where the text opens with it or with the full name."""
-    words = _NAME_WORD.findall(text[:80])
+    words = words_of(text[:_OPENING_CHARS])
     if not words or not text[:1].isalpha():
         return None  # a quote or a dash first: someone speaks to the author, no bio
-    if words[0] in firsts or " ".join(words[:4]).startswith(fulls):
+    if words[0] in firsts or " ".join(words[:_OPENING_WORDS]).startswith(fulls):
         return words[0]
     return None
 
@@ -66,7 +68,7 @@ def cut_author_box(blocks: list[Block], authors: list[str], settings: Settings) 
                     break
                 if name in kept[up].text:
                     head = up
-            if name in used or any(name in _NAME_WORD.findall(b.text) for b in kept[:head]):
+            if name in used or any(name in words_of(b.text) for b in kept[:head]):
                 # The article uses the name, and so does every later paragraph's text before
                 # it: one scan a name, not one a paragraph.
                 used.add(name)

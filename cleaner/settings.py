@@ -513,6 +513,13 @@ class Settings:
     # opened a comment section and cut the thread under it. 0.8381 -> 0.8383 (forum 0.745
     # -> 0.747; 12 pages changed: w0564 +0.20, w4310 +0.11, w0165 -0.014); bench unchanged.
     html_fill_gaps: bool = True
+    # trafilatura discards a box for a class word alone; page builders put some of those
+    # words ("widget", "slide", "expand") on the boxes of an article's text. A box with at
+    # least this many paragraphs of html_prose_min_chars, under html_spare_max_link_share
+    # link text, loses those words before the engine reads it (engine.spare_prose). 0: off.
+    html_spare_min_paragraphs: int = 2
+    html_spare_max_link_share: float = 0.2
+    html_spare_min_share: float = 0.8
     html_fill_gaps_max_main_share: float = 0.5
     # A container holding this many headings that are links is a box of teaser cards
     # (other stories' titles over their excerpts), never a continuation. 0: no check.

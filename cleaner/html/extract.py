@@ -9,9 +9,10 @@ span and lets later steps look at the DOM around it (figures, captions, asides).
 from __future__ import annotations
 
 import bisect
+import functools
 import logging
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -106,6 +107,8 @@ def extract(
         body = run_engine(page, url, settings)
         if settings.html_engine_fast and settings.html_fallback_max_share > 0:
             body = _fallback(page, url, body, visible, settings)
+        if settings.html_spare_min_paragraphs > 0:
+            body = _spared(tree, url, body, settings)
     finally:
         for script in declared:
             holder.remove(script)
@@ -175,6 +178,84 @@ def _fallback(page: engine.Page, url: str | None, body: Any, visible: int, setti
         if chars_of(wide) > got:
             body = wide
     return body
+
+
+# Class words trafilatura's discard XPath reads as boilerplate that page builders also put
+# on the boxes of an article's text ("ck-widget", "slider", "expandable-container"). The
+# clearer words (share, related, nav, footer, ad, comment, author) are left alone.
+_LOOSE_CLASS_WORD = re.compile(r"widget|slide|expand|options|viewport|overlay")
+_APART = frozenset(("aside", "nav", "footer", "header", "form"))
+
+
+def spare_prose(tree: Any, settings: Settings) -> list[str]:
+    """Take the loose class words (_LOOSE_CLASS_WORD) off the boxes of tree that hold prose,
+    where trafilatura would discard the box for that word alone: at least
+    html_spare_min_paragraphs paragraphs of html_prose_min_chars (one inside a box already
+    spared), under html_spare_max_link_share link text. Boxes in an aside, nav, footer,
+    header or form, and boxes of teaser cards, are left as they are. Returns the text of
+    each outermost spared box, without whitespace."""
+    test = engine.discard_test()
+    if test is None:
+        return []
+    spared: set[Any] = set()
+    texts: list[str] = []
+    for el in tree.iter("div", "section", "span", "p"):
+        words = (el.get("class") or "").split()
+        if not any(_LOOSE_CLASS_WORD.search(w) for w in words) or not test(el):
+            continue
+        if el.tag in _APART or any(a.tag in _APART for a in el.iterancestors()):
+            continue
+        inside = any(a in spared for a in el.iterancestors())
+        if _prose_paragraphs(el, settings) < (1 if inside else settings.html_spare_min_paragraphs) or _teasers(el, settings):
+            continue
+        old = el.get("class")
+        el.set("class", " ".join(w for w in words if not _LOOSE_CLASS_WORD.search(w)))
+        if test(el):  # another word, or the id, discards it too
+            el.set("class", old)
+            continue
+        spared.add(el)
+        if not inside:
+            texts.append(_bare(el.itertext()))
+    return texts
+
+
+def _bare(texts: Iterable[str]) -> str:
+    return "".join("".join(texts).split())
+
+
+def _prose_paragraphs(el: Any, settings: Settings) -> int:
+    count = 0
+    for p in el.iter("p"):
+        chars = text_len(p)
+        if chars >= settings.html_prose_min_chars and sum(map(text_len, p.iter("a"))) <= settings.html_spare_max_link_share * chars:
+            count += 1
+    return count
+
+
+def _spared(tree: Any, url: str | None, body: Any, settings: Settings) -> Any:
+    """The reading of the page with its prose spared (spare_prose), when it holds all of
+    the reading's paragraphs and what it adds is html_spare_min_share or more the spared
+    boxes' text: a box trafilatura discarded for its class word alone (a page builder's
+    "widget") put back. Sparing a box can also move the engine's choice of region (to a
+    wider box with teasers, say): that reading is not taken."""
+    page = engine.Page(tree, functools.partial(spare_prose, settings=settings))
+    if not page.prepared:
+        return body
+    wide = run_engine(page, url, settings)
+    if wide is None:
+        return body
+    have = _bare(body.itertext()) if body is not None else ""
+    has = _bare(wide.itertext())
+    if body is not None and any(t not in has for t in (_bare(p.itertext()) for p in body.iter("p"))):
+        return body
+    spared = "\n".join(page.prepared)
+    added = kept = 0
+    for el in wide.iter("p", "head", "item", "cell", "quote"):
+        text = _bare(el.itertext())
+        if text and text not in have:
+            added += len(text)
+            kept += len(text) if text in spared else 0
+    return wide if added and kept >= settings.html_spare_min_share * added else body
 
 
 # Block-level tags: a block's container is the nearest of these around its text.

@@ -232,6 +232,9 @@ def _prose_paragraphs(el: Any, settings: Settings) -> int:
     return count
 
 
+_READ_BLOCKS = ("p", "head", "item", "cell", "quote")  # the engine's blocks of text
+
+
 def _spared(tree: Any, url: str | None, body: Any, settings: Settings) -> Any:
     """The reading of the page with its prose spared (spare_prose), when it holds all of
     the reading's paragraphs and what it adds is html_spare_min_share or more the spared
@@ -246,11 +249,11 @@ def _spared(tree: Any, url: str | None, body: Any, settings: Settings) -> Any:
         return body
     have = _bare(body.itertext()) if body is not None else ""
     has = _bare(wide.itertext())
-    if body is not None and any(t not in has for t in (_bare(p.itertext()) for p in body.iter("p"))):
+    if body is not None and any(t not in has for t in (_bare(el.itertext()) for el in body.iter(*_READ_BLOCKS))):
         return body
     spared = "\n".join(page.prepared)
     added = kept = 0
-    for el in wide.iter("p", "head", "item", "cell", "quote"):
+    for el in wide.iter(*_READ_BLOCKS):
         text = _bare(el.itertext())
         if text and text not in have:
             added += len(text)

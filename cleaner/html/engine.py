@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import functools
 from copy import copy
-from collections.abc import Callable
 from typing import Any
 
 import lxml.etree
@@ -76,24 +75,18 @@ def _discard_test() -> Any:
 class Page:
     """One page as every trafilatura reading of it starts (the tree is copied, not changed)."""
 
-    def __init__(self, tree: Any, prepare: Callable[[Any], Any] | None = None) -> None:
-        """prepare: called with the page's copy before the readings' first steps (the
-        cleaner's own changes to what the engine reads, such as extract.spare_prose); what
-        it returns is kept as self.prepared."""
+    def __init__(self, tree: Any) -> None:
         from trafilatura.core import _forum_thread_page
         from trafilatura.htmlprocessing import prune_unwanted_nodes
         from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
 
         self.forum = False
-        self.prepared: Any = None
         self.tree: Any = None  # None: these steps failed as bare_extraction fails, so every reading is None
         self._without_comments: Any = None
         self._chars: dict[bool, int] = {}  # len(html2txt) of each tree, measured when a reading asks
         try:
             self.forum = _forum_thread_page(tree)
-            own = copy(tree)
-            self.prepared = prepare(own) if prepare is not None else None
-            self.tree = prune_unwanted_nodes(own, RAW_TREE_PRUNE_XPATH)
+            self.tree = prune_unwanted_nodes(copy(tree), RAW_TREE_PRUNE_XPATH)
             # Comments are off: the raw tree loses its comment boxes, except on a forum
             # thread read without favouring precision, where they are the posts.
             if not self.forum:

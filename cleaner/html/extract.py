@@ -253,13 +253,13 @@ _READ_BLOCKS = ("p", "head", "item", "cell", "quote")  # the engine's blocks of 
 
 def _spared(tree: Any, url: str | None, body: Any, main: Any, settings: Settings) -> Any:
     """The engine's reading of the page with the prose around the reading's main box
-    spared (spare_prose: the box's grandparent is searched), when it holds every block of
+    spared (spare_prose: the box html_spare_levels_up levels up is searched), when it holds every block of
     the reading and what it adds is html_spare_min_share or more the spared boxes' text:
     a box trafilatura discarded for its class word alone (a page builder's "widget") put
     back. Sparing a box can also move the engine's choice of region (to a wider box with
     teasers, say): that reading is not taken. None when nothing is spared or taken."""
     box = main
-    for _ in range(2):
+    for _ in range(settings.html_spare_levels_up):
         box = box.getparent() if box.getparent() is not None else box
     have = _bare(body.itertext())
     spared = spare_prose(box, have, settings)

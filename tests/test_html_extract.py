@@ -509,3 +509,27 @@ def test_a_reading_gathered_in_one_box_is_not_filled() -> None:
     out = _paragraphs_of(body)
     fill_gaps(body, out, Settings(html_fill_gaps_max_main_share=0.3))
     assert "Heading number 1" not in [b.text for b in out.blocks]
+
+
+def _widget_page(boxes: str) -> str:
+    nav = "<nav><ul>" + "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(12)) + "</ul></nav>"
+    plant = "The {0} grows slowly in low light and needs water once a week, less in the winter months, when it rests. "
+    cards = "".join(f"<div class='col'><h6>Plant {n}</h6><p>{plant.format(f'plant {n}') * 2}</p></div>" for n in range(3))
+    return (
+        f"<html><head><title>Plants for dark rooms</title></head><body>{nav}<main><h1>Plants for dark rooms</h1>"
+        f"<div class='field-body'><p>{PARA * 2}</p><p>{PARA * 2}</p><div class='ck-widget grid'>{cards}</div></div>"
+        f"{boxes}</main><footer>Copyright</footer></body></html>"
+    )
+
+
+def test_the_prose_in_a_box_that_trafilatura_discards_for_its_class_word_is_read() -> None:
+    # trafilatura removes any box whose class says "widget"; an editor's grid of the article's
+    # own sections carries one.
+    page = _widget_page("")
+    assert "plant 1 grows slowly" in clean(page, kind="html").text
+    assert "plant 1 grows slowly" not in clean(page, kind="html", settings=Settings(html_spare_min_paragraphs=0)).text
+
+
+def test_a_box_of_teaser_cards_is_not_spared() -> None:
+    page = _widget_page("").replace("<div class='col'>", "<div class='col'><h3><a href='/x'>A linked title</a></h3>", 2)
+    assert "plant 1 grows slowly" not in clean(page, kind="html").text

@@ -56,6 +56,22 @@ def options(settings: Settings, url: str | None, fast: bool | None = None, recal
     return made
 
 
+def discard_test() -> Any:
+    """trafilatura's first OVERALL_DISCARD_XPATH (boxes it removes for a class or id word)
+    as a test of one element, or None when its shape is not the one this adapter knows."""
+    return _discard_test()
+
+
+@functools.lru_cache(maxsize=1)
+def _discard_test() -> Any:
+    from trafilatura.xpaths import OVERALL_DISCARD_XPATH
+
+    path = OVERALL_DISCARD_XPATH[0].path.strip()
+    if not path.startswith(".//*["):
+        return None
+    return lxml.etree.XPath("self::*" + path[len(".//*"):], namespaces={"re": "http://exslt.org/regular-expressions"})
+
+
 class Page:
     """One page as every trafilatura reading of it starts (the tree is copied, not changed)."""
 

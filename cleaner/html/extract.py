@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -126,6 +126,11 @@ def extract(
     out.blocks = split_dumps(list(body_blocks(body)), index)
     index.align(out)
     main = main_container(out)
+    if main is not None and settings.html_spare_min_paragraphs > 0 and (wide := _spared(tree, url, body, main, settings)) is not None:
+        out, index = Extraction(), SourceIndex(root if root is not None else tree)
+        out.blocks = split_dumps(list(body_blocks(wide)), index)
+        index.align(out)
+        main = main_container(out)
     if main is not None:
         added = continuations(tree, main, out, settings) if settings.html_continuations else []
         added += sections(tree, main, out, added, settings, json_ld)
@@ -175,6 +180,110 @@ def _fallback(page: engine.Page, url: str | None, body: Any, visible: int, setti
         if chars_of(wide) > got:
             body = wide
     return body
+
+
+# Class words trafilatura's discard XPath reads as boilerplate that page builders also put
+# on the boxes of an article's text ("ck-widget", "slider", "expandable-container"). The
+# clearer words (share, related, nav, footer, ad, comment, author) are left alone.
+_LOOSE_WORDS = ("widget", "slide", "expand", "options", "viewport", "overlay")
+_LOOSE_CLASS_WORD = re.compile("|".join(_LOOSE_WORDS))
+_LOOSE_BOXES = lxml.etree.XPath(
+    ".//*[self::div or self::section or self::span or self::p][" + " or ".join(f"contains(@class, '{w}')" for w in _LOOSE_WORDS) + "]"
+)
+_APART = frozenset(("aside", "nav", "footer", "header", "form"))
+
+
+def spare_prose(box: Any, near: str, settings: Settings) -> list[tuple[Any, str]]:
+    """Take the loose class words (_LOOSE_CLASS_WORD) off the boxes in box that hold
+    prose, where trafilatura would discard the box for that word alone: at least
+    html_spare_min_paragraphs paragraphs of html_prose_min_chars (one inside a box already
+    spared), under html_spare_max_link_share link text, beside a paragraph of near (a
+    reading's text without whitespace) in the box's parent or grandparent. Boxes in an
+    aside, nav, footer, header or form, and boxes of teaser cards, are left as they are.
+    Returns each spared box with its class as it was, outermost first."""
+    test = engine.discard_test()
+    if test is None:
+        return []
+    spared: list[tuple[Any, str]] = []
+    for el in _LOOSE_BOXES(box):
+        inside = any(a is e for a in el.iterancestors() for e, _ in spared)
+        if _prose_paragraphs(el, settings) < (1 if inside else settings.html_spare_min_paragraphs):
+            continue
+        if el.tag in _APART or any(a.tag in _APART for a in el.iterancestors()) or _teasers(el, settings):
+            continue
+        if not inside and not _beside(el, near) or not test(el):
+            continue
+        old = el.get("class")
+        el.set("class", " ".join(w for w in old.split() if not _LOOSE_CLASS_WORD.search(w)))
+        if test(el):  # another word, or the id, discards it too
+            el.set("class", old)
+            continue
+        spared.append((el, old))
+    return spared
+
+
+def _beside(el: Any, text: str) -> bool:
+    """Whether el's parent or grandparent holds a paragraph of text outside el."""
+    box = el
+    for _ in range(2):
+        box = box.getparent()
+        if box is None:
+            return False
+        for p in box.iter("p"):
+            if el not in p.iterancestors() and (bare := _bare(p.itertext())) and bare in text:
+                return True
+    return False
+
+
+def _bare(texts: Iterable[str]) -> str:
+    return "".join("".join(texts).split())
+
+
+def _prose_paragraphs(el: Any, settings: Settings) -> int:
+    count = 0
+    for p in el.iter("p"):
+        chars = text_len(p)
+        if chars >= settings.html_prose_min_chars and sum(map(text_len, p.iter("a"))) <= settings.html_spare_max_link_share * chars:
+            count += 1
+    return count
+
+
+_READ_BLOCKS = ("p", "head", "item", "cell", "quote")  # the engine's blocks of text
+
+
+def _spared(tree: Any, url: str | None, body: Any, main: Any, settings: Settings) -> Any:
+    """The engine's reading of the page with the prose around the reading's main box
+    spared (spare_prose: the box html_spare_levels_up levels up is searched), when it holds every block of
+    the reading and what it adds is html_spare_min_share or more the spared boxes' text:
+    a box trafilatura discarded for its class word alone (a page builder's "widget") put
+    back. Sparing a box can also move the engine's choice of region (to a wider box with
+    teasers, say): that reading is not taken. None when nothing is spared or taken."""
+    box = main
+    for _ in range(settings.html_spare_levels_up):
+        box = box.getparent() if box.getparent() is not None else box
+    have = _bare(body.itertext())
+    spared = spare_prose(box, have, settings)
+    if not spared:
+        return None
+    try:
+        page = engine.Page(tree)  # a copy of the tree as spared
+    finally:
+        for el, old in spared:
+            el.set("class", old)
+    wide = run_engine(page, url, settings)
+    if wide is None:
+        return None
+    has = _bare(wide.itertext())
+    if any(t not in has for t in (_bare(el.itertext()) for el in body.iter(*_READ_BLOCKS))):
+        return None
+    texts = "\n".join(_bare(el.itertext()) for el, _ in spared)
+    added = kept = 0
+    for el in wide.iter(*_READ_BLOCKS):
+        text = _bare(el.itertext())
+        if text and text not in have:
+            added += len(text)
+            kept += len(text) if text in texts else 0
+    return wide if added and kept >= settings.html_spare_min_share * added else None
 
 
 # Block-level tags: a block's container is the nearest of these around its text.

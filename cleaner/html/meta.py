@@ -124,6 +124,10 @@ def collect(tree: Any, json_ld: list[str], url: str | None, *, date_fallback: bo
         meta.offer("date", _htmldate(tree, url), "htmldate")
     if "date" not in meta.values:
         _modified_date(meta, tags, articles)
+    if date_fallback and "date" not in meta.values and (found := _htmldate(tree, url, extensive=True)) and not found.endswith("-01-01"):
+        # The page's text searched for any date, when nothing else dates it; a first of
+        # January is htmldate's reading of a year alone (a copyright line), which names no day.
+        meta.offer("date", found, "htmldate, extensive search")
     return meta
 
 
@@ -811,7 +815,15 @@ def _prefer_displayed_date(meta: HtmlMeta, page: Elements, settings: Settings) -
     shown = displayed_dates(page, settings)
     declared = meta.values.get("date")
     lines = [line for line in shown if line.date is not None]
-    if not lines or any(declared in line.dates for line in shown):
+    showing = [line for line in shown if declared in line.dates]
+    published = [line for line in lines if line.label == "published" and declared not in line.dates]
+    if showing and published and all(line.label == "updated" for line in showing):
+        # The declared date is the one the page prints as its update ("Published Apr 26,
+        # 2023 · Updated Aug 21, 2025" under a datePublished of Aug 21, 2025): a re-stamp.
+        best = published[0]
+        meta.values["date"], meta.evidence["date"] = best.date, Evidence(best.how, best.line)
+        return
+    if not lines or showing:
         return
     if len({d for line in lines for d in line.dates}) > settings.html_date_lines_max_distinct:
         return  # the dates of a list of posts or comments by the headline, not the page's own
@@ -1091,11 +1103,11 @@ def _fold_name(name: str) -> str:
 # ---------------------------------------------------------------- htmldate
 
 
-def _htmldate(tree: Any, url: str | None) -> str | None:
+def _htmldate(tree: Any, url: str | None, *, extensive: bool = False) -> str | None:
     try:
         from htmldate import find_date
 
-        return find_date(tree, url=url, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+        return find_date(tree, url=url, original_date=True, extensive_search=extensive, outputformat="%Y-%m-%d")
     except Exception:  # htmldate raises on odd trees; the date is optional
         return None
 

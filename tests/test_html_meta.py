@@ -582,3 +582,30 @@ def test_the_one_writer_the_page_links_to_far_from_the_headline() -> None:
 def test_an_aside_classed_as_the_author() -> None:
     body = '<h1>Budget passes</h1><aside class="post-author">Sep 01, 2023 Jane Roe</aside>' + BODY
     assert meta_of(page(body=body)).values["byline_raw"] == "Jane Roe"
+
+
+def test_a_declared_date_the_page_prints_as_its_update_gives_way_to_the_printed_publication() -> None:
+    # datePublished re-stamped with the update: the page prints both, each with its label.
+    html = page(ld({"@type": "BlogPosting", "headline": "Budget passes", "datePublished": "2025-08-21T10:00:00+00:00"}),
+                body='<h1>Budget passes</h1><div class="meta">Published <span>Apr 26, 2023</span></div>'
+                     '<div class="meta">Updated <span>Aug 21, 2025</span></div>' + BODY)
+    m = meta_of(html)
+    assert m.values["date"] == "2023-04-26"
+    assert m.evidence["date"].source == "visible date line under the headline, labelled published"
+
+
+def test_the_first_date_line_of_the_page_dates_a_page_nothing_else_dates() -> None:
+    # No date declared, none by the headline (there is no <h1>): a short element that is
+    # mostly a date, wherever it sits. A sentence that mentions a date is none.
+    body = BODY + "<p>The council first met on March 2, 2023, and again a week later to vote.</p>" + BODY + "<p>Updated: April 8, 2024</p>"
+    m = meta_of(page(body=body))
+    assert m.values["date"] == "2024-04-08"
+    assert m.evidence["date"].source == "first date line of the page"
+
+
+def test_a_year_alone_dates_no_page() -> None:
+    assert "date" not in meta_of(page(body=BODY + "<footer><p>© 2024 Example News</p></footer>")).values
+
+
+def test_a_published_meta_tag_dates_the_page() -> None:
+    assert meta_of(page('<meta name="published" content="July 17, 2025">')).values["date"] == "2025-07-17"

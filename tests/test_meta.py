@@ -1210,3 +1210,27 @@ def test_a_relative_link_with_the_pages_query_links_to_itself() -> None:
     blocks = md_blocks(f"{heading.replace('t=425337', 'p=7732260')}\n\n{_LONG}\n")
     found = find_headline(blocks, DEFAULT, url)
     assert found is None or found.title != "Investment strategy review request"
+
+
+def test_a_byline_split_over_lines_names_every_author() -> None:
+    page = f"# Best online programs\n\nBy \n\nThomas Broderick\n\n, \n\nNalea Ko\n\n, and \n\nACO Rankings Team\n\n{_LONG}\n"
+    doc = clean(page, kind="markdown")
+    assert doc.byline == "By Thomas Broderick, Nalea Ko, and ACO Rankings Team"
+
+
+def test_the_writers_part_of_a_credit_line_that_opens_with_a_reviewer() -> None:
+    line = "Medically reviewed by Kim Rose-Francis RDN, CDCES, LD — Written by Jillian Kubala, MS, RD — Updated on March 7, 2025"
+    doc = clean(f"# A guide to a plant-based diet\n\n{line}\n\n{_LONG}\n", kind="markdown")
+    assert doc.authors == ["Jillian Kubala"]
+
+
+def test_whom_a_writer_speaks_for_is_no_part_of_the_name() -> None:
+    line = "Dec. 19, 2025 · Niko Matsakis on behalf of [Vision Doc group](https://example.org/governance/teams)"
+    doc = clean(f"# What do people love about Rust?\n\n{line}\n\n{_LONG}\n", kind="markdown")
+    assert doc.authors == ["Niko Matsakis"]
+
+
+def test_a_platforms_name_on_a_profile_link_is_no_author() -> None:
+    line = "[Mastodon](https://social.example/@cory)"
+    doc = clean(f"# A brief intro to git\n\n{line}\n\n{_LONG}\n", kind="markdown")
+    assert doc.byline is None

@@ -127,8 +127,9 @@ _GLUED_WORD = re.compile(r"(?<![\w'’.-])(?P<head>[A-Z][\w'’.-]*\s+[A-Z][a-z]
 _UI_WORDS = {
     "biography", "bio", "profile", "follow", "more", "view more articles", "all posts", "posts", "author", "about",
     "view profile", "view public profile", "public profile",
-    # Platforms whose profile links (".../@name") sit beside a post: "[Mastodon](…/@cory)".
-    "mastodon", "medium", "bluesky", "github", "substack", "tiktok", "threads", "telegram", "discord",
+    # Platforms whose profile links (".../@name", "/user/x") sit beside a post: "[Mastodon](…/@cory)".
+    "mastodon", "medium", "bluesky", "github", "substack", "tiktok", "threads", "telegram", "discord", "rss",
+    "youtube", "facebook", "twitter", "instagram", "linkedin", "pinterest", "reddit", "whatsapp",
 }
 _HEADLINE_OVERLAP = 0.8  # share of the title's words a reworded headline line keeps
 # Some flatteners split a word's last letter off ("Molly Woo d", "Idea s").
@@ -841,7 +842,8 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
                 nxt = blocks[near[n + 1][0]]
                 if near[n + 1][1] == distance + 1 and _names_shaped(_cut_names(nxt.text, settings), single=True):
                     block.drop = nxt.drop = Drop(DropSource.METADATA, "byline")
-                    return f"{block.text} {trim_byline(nxt.text, settings)}", Evidence("byline: 'By' line", block.start)
+                    names = [trim_byline(nxt.text, settings), *_more_names(blocks, near, n + 1, settings)]
+                    return f"{block.text} {_SPACE_COMMA.sub(',', ' '.join(names))}", Evidence("byline: 'By' line", block.start)
             found = _byline_of(
                 block, settings, weak=weak, right_after_headline=anchor is not None and 0 < distance <= 2,
                 over_date=functools.partial(_over_date, blocks, i, settings),
@@ -859,6 +861,26 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
             block.drop = Drop(DropSource.METADATA, "byline")
             return block.text, Evidence("byline: 'Reporting by' credit", block.start)
     return _credit_line(blocks, settings, anchor) or _first_author_link(blocks, settings, url) or _author_card(blocks, settings)
+
+
+_SPACE_COMMA = re.compile(r"\s+,")
+
+
+def _more_names(blocks: list[Block], near: list[tuple[int, int]], n: int, settings: Settings) -> list[str]:
+    """The names after the first of a byline split over lines ("By" / "Thomas Broderick" / ", " /
+    "Nalea Ko" / ", and " / "ACO Rankings Team"): each joiner line and the name line under it.
+    The lines taken are dropped as the byline's."""
+    more: list[str] = []
+    while n + 2 < len(near) and near[n + 2][1] == near[n][1] + 2:
+        joiner, name = blocks[near[n + 1][0]], blocks[near[n + 2][0]]
+        if not joiner.text.strip() or not _JOINERS_ONLY.fullmatch(joiner.text) or not (
+            _names_shaped(_cut_names(name.text, settings), single=True) or _group_name(name.text, settings)
+        ):
+            break
+        joiner.drop = name.drop = Drop(DropSource.METADATA, "byline")
+        more += [joiner.text.strip(), trim_byline(name.text, settings)]
+        n += 2
+    return more
 
 
 _BIO_START = re.compile(
@@ -1219,6 +1241,8 @@ def _glued_byline(markdown: str) -> tuple[str, str] | None:
     return f"{m.group('by')} {m.group('name')}", "byline: 'By' line"
 
 
+# "Niko Matsakis on behalf of the Vision Doc group": whom the writer speaks for, not a name.
+_ON_BEHALF = re.compile(r"(?i)\s+on behalf of\s.*$")
 _META_SEPARATOR = re.compile(r"\s*[·•●|/–—]\s*|\s+-\s+")
 
 
@@ -1229,7 +1253,7 @@ def _name_after_date(text: str, dates: list[DateMatch], settings: Settings) -> s
     if len(text) > settings.date_line_max_chars:
         return None
     for part in _META_SEPARATOR.split(text[dates[-1].end :]):
-        part = _PLACE.sub("", part).strip(" ,")
+        part = _PLACE.sub("", _ON_BEHALF.sub("", part)).strip(" ,")
         if not part or _DIGIT.search(part):
             continue
         return part if len(part.split()) >= 2 and _name_line(part, settings) else None
@@ -1302,6 +1326,8 @@ def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Setti
     text = _unglue_label(text)
     if len(text) <= settings.date_line_max_chars and not text.isascii() and _KO_REPORTER.search(text):
         return trim_byline(text, settings), "byline: Korean reporter credit"
+    if (writer := _WRITER_PART.search(text)) and _role_credit(text):
+        text = text[writer.end() :]  # "Medically reviewed by X — Written by Y — Updated on …": Y wrote it
     m = _by(settings).search(text)
     # 'By' opens the line, or follows its date, a count and glyphs ("__ 0 · by X": the comment
     # count), or a credit's lead ("This post was written by X")
@@ -1330,7 +1356,7 @@ def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Setti
     for link_text, target in links:
         # (an icon font's glyph flattens to "__" beside the name: "[ __ inikosoftseo ](/author/…)")
         name = _PRESENCE.sub("", _cut_names(_strip_prefix(link_text.strip(" _"), settings), settings))
-        if len(name) < 2 or name.lower() in _UI_WORDS or name.lower() in _NOT_NAMES or not (
+        if len(name) < 2 or name.lower() in _UI_WORDS or not (
             _author_link(target, settings) or not navigation and _person_page(name, target) or _author_slug(name, target)
         ):
             # (a one-letter link is an avatar's initial: "[J](/user/julian)")
@@ -1375,6 +1401,8 @@ def _author_slug(name: str, target: str) -> bool:
 
 
 _LIST_ITEM = re.compile(r"\s*(?:[*+-]|\d+[.)])\s")
+# The writer's part of a credit line that opens with another role's: " — Written by".
+_WRITER_PART = re.compile(r"\s[—–|·•]\s+(?=(?:written|posted|story|words|article)\s+by\b)", re.I)
 _INNER_SMALL = re.compile(r"(?<=\S)\s+(?:the|of)\s+(?=[A-Z])")
 _COUNT_PREFIX = re.compile(r"[\s_\d·•●|]+")
 _CREDIT_LEAD = re.compile(r"(?i)[\s_*]*(?:this|the)\s+(?:blog\s+)?(?:post|article|story|piece|guide)\s+(?:was|is|has\s+been)\s+")

@@ -1198,6 +1198,9 @@ def test_a_by_line_far_above_the_headline_when_none_is_below() -> None:
     # One below the headline comes first.
     doc = clean(f"# [Lessons Learned](https://www.example.com/)\n\nby Eric Ries\n\n{menu}\n\n### The lean startup\n\n{_LONG}\n\nWritten by Jane Doe\n", kind="markdown")
     assert doc.authors == ["Jane Doe"]
+    # A menu's label, printed again in a second copy of the menu, is no byline.
+    page = f"Solutions\n\nBy Event Type\n\n{menu}\n\nSolutions\n\nBy Event Type\n\n{menu}\n\n### The lean startup\n\n{_LONG}\n"
+    assert clean(page, kind="markdown").byline is None
 
 
 def test_a_relative_link_with_the_pages_query_links_to_itself() -> None:

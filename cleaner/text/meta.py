@@ -1091,8 +1091,11 @@ def _far_byline(blocks: list[Block], settings: Settings, anchor: int, url: str |
         if above and (
             hit[1] != "byline: 'By' line" or name_below is not None or len(_words(_strip_prefix(hit[0], settings))) < 2
             or any(not _same_site(target, url) for _, target in _links(block))
+            or sum(b.text == block.text for b in blocks) > 1
         ):
-            continue  # over the headline, menus: only a 'By' line with a full name ("by Eric Ries"), linked to no other site
+            # Over the headline, menus: only a 'By' line with a full name ("by Eric Ries"), linked
+            # to no other site, printed once (a menu's "By Event Type" repeats in the footer's).
+            continue
         if hit[1] == "byline: 'By' line":
             if name_below is None and not _FAR_BY.match(_before_date(hit[0])):
                 continue  # "Text: …" in a docs page, "[Door Locks & Hardware](…)"

@@ -210,7 +210,10 @@ class Settings:
     # there names one person (meta._far_byline). wcxb-dev md author 442 -> 459 of 739 with
     # no page lost; bench md/txt authors unchanged.
     byline_far_blocks_after: int = 400
-    # The same over the headline, where nothing below names an author (meta._far_byline).
+    # The same over the headline, where nothing below names an author, for a 'By' line with a
+    # full name printed once (meta._far_byline): a blog's "by Eric Ries" under its masthead, a
+    # byline over a headline the search took further down. wcxb-dev md author +2 (w4456, w0227),
+    # txt +1, dev bench unchanged; 40 reaches both pages and was not tuned further.
     byline_far_blocks_before: int = 40
     # A poster's card (avatar, profile link) under a date line labelled as the publication's
     # ("asked Oct 16, 2023") is looked for in this many text blocks after it (the avatar's
@@ -303,8 +306,9 @@ class Settings:
     # pages won, 1 page without an author label got a review's "AUTHOR:" name, bench unchanged.
     # Without the colon "Author" is a heading or a button ("Author Posted by X", "About the author").
     byline_labels: tuple[str, ...] = ("author", "authors", "autor", "autoren", "auteur", "auteurs", "autores", "autori")
-    # The last word of a newsroom's or a team's byline: "By News Desk", "By The Currency editors".
-    # (wcxb-dev md: two labelled authors that no name test took.)
+    # The last word of a newsroom's or a team's byline: "By News Desk", "By The Currency editors",
+    # and of a team's name line under the headline that a rule dropped ("InstaTunnel Team").
+    # wcxb-dev md author +4 (w0408, w0146, w0439, w4304), txt +5; dev bench unchanged.
     byline_group_words: tuple[str, ...] = ("desk", "newsdesk", "newsroom", "team", "staff", "editors")
     job_words: tuple[str, ...] = (
         "staff", "writer", "writers", "reporter", "reporters", "correspondent", "editor", "editors", "contributor",

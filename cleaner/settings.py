@@ -210,6 +210,11 @@ class Settings:
     # there names one person (meta._far_byline). wcxb-dev md author 442 -> 459 of 739 with
     # no page lost; bench md/txt authors unchanged.
     byline_far_blocks_after: int = 400
+    # The same over the headline, where nothing below names an author, for a 'By' line with a
+    # full name printed once (meta._far_byline): a blog's "by Eric Ries" under its masthead, a
+    # byline over a headline the search took further down. wcxb-dev md author +2 (w4456, w0227),
+    # txt +1, dev bench unchanged; 40 reaches both pages and was not tuned further.
+    byline_far_blocks_before: int = 40
     # A poster's card (avatar, profile link) under a date line labelled as the publication's
     # ("asked Oct 16, 2023") is looked for in this many text blocks after it (the avatar's
     # alt text and the link: 2; one more for a badge line). With the reading-time, author-box,
@@ -301,6 +306,10 @@ class Settings:
     # pages won, 1 page without an author label got a review's "AUTHOR:" name, bench unchanged.
     # Without the colon "Author" is a heading or a button ("Author Posted by X", "About the author").
     byline_labels: tuple[str, ...] = ("author", "authors", "autor", "autoren", "auteur", "auteurs", "autores", "autori")
+    # The last word of a newsroom's or a team's byline: "By News Desk", "By The Currency editors",
+    # and of a team's name line under the headline that a rule dropped ("InstaTunnel Team").
+    # wcxb-dev md author +4 (w0408, w0146, w0439, w4304), txt +5; dev bench unchanged.
+    byline_group_words: tuple[str, ...] = ("desk", "newsdesk", "newsroom", "team", "staff", "editors")
     job_words: tuple[str, ...] = (
         "staff", "writer", "writers", "reporter", "reporters", "correspondent", "editor", "editors", "contributor",
         "columnist", "producer", "news", "wire", "service", "associated press", "press", "bureau", "chief",
@@ -316,7 +325,7 @@ class Settings:
     card_job_words: tuple[str, ...] = (
         "writer", "editor", "author", "contributor", "contributing", "reporter", "journalist", "columnist",
         "correspondent", "founder", "co-founder", "cofounder", "consultant", "analyst", "blogger",
-        "theorist", "strategist", "researcher",
+        "theorist", "strategist", "researcher", "copywriter",
     )
     # News agencies: a line that is only an agency's name, under a headline, is the byline.
     agency_names: tuple[str, ...] = (
@@ -346,6 +355,10 @@ class Settings:
         "author", "authors", "autor", "auteur", "byline", "contributor", "contributors", "writer", "writers",
         "reporter", "reporters", "journalist", "columnist",
     )
+    # Path parts of a site's topic pages: a line of links there is a post's categories or tags
+    # ("[Sides](/category/recipes/sides/), [Sourdough](…)"), never its authors, however name-shaped.
+    # (wcxb-dev md: 4 such lines were weak bylines under a headline, none of them right.)
+    taxonomy_url_parts: tuple[str, ...] = ("category", "categories", "tag", "tags", "topic", "topics")
     # Forum scripts whose query names a member's profile: "script?key" or "script?key=value"
     # (SMF). phpBB's "memberlist.php?mode=viewprofile" won 2 wcxb-dev md authors but took a
     # reply's poster on two threads whose dates and title then moved (-2 dates, -1 title);

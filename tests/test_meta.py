@@ -1140,3 +1140,100 @@ def test_the_askers_card_beats_the_editors_card_over_it() -> None:
     )
     doc = clean(page, kind="markdown", url="https://serverfault.com/questions/1145952/dhcp")
     assert doc.authors == ["Eduardo Poças"]
+
+
+# --- issue 17: md metadata on unseen pages (s15mdmeta) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "byline, authors",
+    [
+        ("by News Desk", ["News Desk"]),
+        ("By The Currency editors", ["The Currency editors"]),
+        ("Thread starter Thread starter paulb203", ["paulb203"]),
+    ],
+)
+def test_a_newsroom_or_a_doubled_label_is_a_byline(byline: str, authors: list[str]) -> None:
+    blocks = md_blocks(f"# A headline of several words\n\n{byline}\n\n{_LONG}\n")
+    found = find_headline(blocks, DEFAULT)
+    assert found is not None
+    assert find_byline(blocks, DEFAULT, found.anchor) is not None
+    assert authors_of(byline) == authors
+
+
+def test_a_link_to_an_author_slug_page_is_a_byline() -> None:
+    line = "[Lifestyle Desk Team](https://example.com/reporter/author-lifestyle-desk-team-4792.cms) / example.in / Updated: Dec 17, 2025"
+    doc = clean(f"# A headline of several words\n\n{line}\n\n{_LONG}\n", kind="markdown", url="https://example.com/a/b.cms")
+    assert doc.authors == ["Lifestyle Desk Team"]
+
+
+def test_a_ruled_line_right_under_the_headline_may_be_its_byline() -> None:
+    # The glued-category rule drops "InstaTunnel Team" (a camel-cased brand), yet it names the authors.
+    doc = clean(f"# Windows LDAP crash explained today\n\nInstaTunnel Team\n\n{_LONG}\n", kind="markdown")
+    assert doc.authors == ["InstaTunnel Team"]
+
+
+def test_a_line_of_category_links_is_no_byline() -> None:
+    line = "[Sides](https://example.com/category/recipes/sides/), [Sourdough](https://example.com/category/recipes/sourdough/) · December 9, 2021"
+    doc = clean(f"{line}\n\n# How to make sourdough bread\n\n{_LONG}\n", kind="markdown", url="https://example.com/sourdough-bread/")
+    assert doc.byline is None
+    topics = "[HR Strategy](/resources/blog/?content_topic=906)"
+    doc = clean(f"# Paid time off policies and benefits\n\n{topics}\n\n{_LONG}\n", kind="markdown")
+    assert doc.byline is None
+
+
+def test_an_author_link_before_the_posts_date_is_the_byline_of_last_resort() -> None:
+    credit = "[Garden](/farm-blog/category/garden)[annette thurmon](/farm-blog?author=59a45a4e579f)June 17, 2021[pest control](/farm-blog/tag/pest)"
+    doc = clean(f"# My top herbs for the garden\n\n{_LONG}\n\n{_LONG}\n\n{credit}\n", kind="markdown", url="https://example.com/farm-blog/herbs")
+    assert doc.authors == ["annette thurmon"]
+    # Without the date after it, the link alone is no credit line.
+    doc = clean(f"# My top herbs for the garden\n\n{_LONG}\n\n{_LONG}\n\n{credit.replace('June 17, 2021', ' ')}\n", kind="markdown")
+    assert doc.byline is None
+
+
+def test_a_by_line_far_above_the_headline_when_none_is_below() -> None:
+    menu = "\n\n".join(f"[Section {n}](/section-{n}/)" for n in range(8))
+    doc = clean(f"# [Lessons Learned](https://www.example.com/)\n\nby Eric Ries\n\n{menu}\n\n### The lean startup\n\n{_LONG}\n", kind="markdown")
+    assert doc.authors == ["Eric Ries"]
+    # One below the headline comes first.
+    doc = clean(f"# [Lessons Learned](https://www.example.com/)\n\nby Eric Ries\n\n{menu}\n\n### The lean startup\n\n{_LONG}\n\nWritten by Jane Doe\n", kind="markdown")
+    assert doc.authors == ["Jane Doe"]
+    # A menu's label, printed again in a second copy of the menu, is no byline.
+    page = f"Solutions\n\nBy Event Type\n\n{menu}\n\nSolutions\n\nBy Event Type\n\n{menu}\n\n### The lean startup\n\n{_LONG}\n"
+    assert clean(page, kind="markdown").byline is None
+
+
+def test_a_relative_link_with_the_pages_query_links_to_itself() -> None:
+    url = "https://forum.example.org/forum/viewtopic.php?t=425337"
+    heading = "## [Investment strategy review request](./viewtopic.php?t=425337&sid=e1852c74950c)"
+    blocks = md_blocks(f"{heading}\n\n{_LONG}\n")
+    found = find_headline(blocks, DEFAULT, url)
+    assert found is not None and found.title == "Investment strategy review request"
+    # A link to another post of the same script is a teaser.
+    blocks = md_blocks(f"{heading.replace('t=425337', 'p=7732260')}\n\n{_LONG}\n")
+    found = find_headline(blocks, DEFAULT, url)
+    assert found is None or found.title != "Investment strategy review request"
+
+
+def test_a_byline_split_over_lines_names_every_author() -> None:
+    page = f"# Best online programs\n\nBy \n\nThomas Broderick\n\n, \n\nNalea Ko\n\n, and \n\nACO Rankings Team\n\n{_LONG}\n"
+    doc = clean(page, kind="markdown")
+    assert doc.byline == "By Thomas Broderick, Nalea Ko, and ACO Rankings Team"
+
+
+def test_the_writers_part_of_a_credit_line_that_opens_with_a_reviewer() -> None:
+    line = "Medically reviewed by Kim Rose-Francis RDN, CDCES, LD — Written by Jillian Kubala, MS, RD — Updated on March 7, 2025"
+    doc = clean(f"# A guide to a plant-based diet\n\n{line}\n\n{_LONG}\n", kind="markdown")
+    assert doc.authors == ["Jillian Kubala"]
+
+
+def test_whom_a_writer_speaks_for_is_no_part_of_the_name() -> None:
+    line = "Dec. 19, 2025 · Niko Matsakis on behalf of [Vision Doc group](https://example.org/governance/teams)"
+    doc = clean(f"# What do people love about Rust?\n\n{line}\n\n{_LONG}\n", kind="markdown")
+    assert doc.authors == ["Niko Matsakis"]
+
+
+def test_a_platforms_name_on_a_profile_link_is_no_author() -> None:
+    line = "[Mastodon](https://social.example/@cory)"
+    doc = clean(f"# A brief intro to git\n\n{line}\n\n{_LONG}\n", kind="markdown")
+    assert doc.byline is None

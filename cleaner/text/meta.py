@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urljoin
 
 import re2
 
@@ -126,6 +127,9 @@ _GLUED_WORD = re.compile(r"(?<![\w'’.-])(?P<head>[A-Z][\w'’.-]*\s+[A-Z][a-z]
 _UI_WORDS = {
     "biography", "bio", "profile", "follow", "more", "view more articles", "all posts", "posts", "author", "about",
     "view profile", "view public profile", "public profile",
+    # Platforms whose profile links (".../@name", "/user/x") sit beside a post: "[Mastodon](…/@cory)".
+    "mastodon", "medium", "bluesky", "github", "substack", "tiktok", "threads", "telegram", "discord", "rss",
+    "youtube", "facebook", "twitter", "instagram", "linkedin", "pinterest", "reddit", "whatsapp",
 }
 _HEADLINE_OVERLAP = 0.8  # share of the title's words a reworded headline line keeps
 # Some flatteners split a word's last letter off ("Molly Woo d", "Idea s").
@@ -500,8 +504,16 @@ def _links_to_itself(block: Block, url: str | None) -> bool:
     """A headline that links to the page's own address (some themes do)."""
     if not url:
         return False
-    own = urlsplit(url).path.rstrip("/")
-    return bool(own) and any(urlsplit(target).path.rstrip("/") == own for _, target in _links(block))
+    mine = urlsplit(url)
+    own = mine.path.rstrip("/")
+    # A link with a query names the page by it too: "./viewtopic.php?t=425337&sid=e185…" on
+    # ".../forum/viewtopic.php?t=425337" links to itself, "./viewtopic.php?p=7732260" does not.
+    items = set(mine.query.split("&")) - {""}
+    for _, target in _links(block):
+        theirs = urlsplit(urljoin(url, target)) if target.startswith(".") else urlsplit(target)
+        if own and theirs.path.rstrip("/") == own and (not theirs.query or items <= set(theirs.query.split("&"))):
+            return True
+    return False
 
 
 def _best_headline(
@@ -819,14 +831,19 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
                         return hit[0], Evidence(hit[1], blocks[i].start)
         for n, (i, distance) in enumerate(near):
             block = blocks[i]
-            if (distance > 0) != below or weak and block.drop is not None:
+            # A rule may have dropped a team's name right under the headline as chrome: a camel-cased
+            # brand's team ("InstaTunnel Team") reads as glued category labels. It still names the authors.
+            if (distance > 0) != below or weak and block.drop is not None and not (
+                0 < distance <= 2 and _ruled(block) and _group_name(block.text, settings)
+            ):
                 continue
             if not weak and _BY_ALONE.match(block.text) and n + 1 < len(near):
                 # "By" on a line of its own, the name on the next (WSJ)
                 nxt = blocks[near[n + 1][0]]
                 if near[n + 1][1] == distance + 1 and _names_shaped(_cut_names(nxt.text, settings), single=True):
                     block.drop = nxt.drop = Drop(DropSource.METADATA, "byline")
-                    return f"{block.text} {trim_byline(nxt.text, settings)}", Evidence("byline: 'By' line", block.start)
+                    names = [trim_byline(nxt.text, settings), *_more_names(blocks, near, n + 1, settings)]
+                    return f"{block.text} {_SPACE_COMMA.sub(',', ' '.join(names))}", Evidence("byline: 'By' line", block.start)
             found = _byline_of(
                 block, settings, weak=weak, right_after_headline=anchor is not None and 0 < distance <= 2,
                 over_date=functools.partial(_over_date, blocks, i, settings),
@@ -836,14 +853,34 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
                 byline, how = found
                 block.drop = Drop(DropSource.METADATA, "byline")
                 return byline, Evidence(how, block.start)
-    if anchor is not None and (far := _far_byline(blocks, settings, anchor, url)):
+    if anchor is not None and (far := _far_byline(blocks, settings, anchor, url) or _far_byline(blocks, settings, anchor, url, above=True)):
         return far
     # Wire stories credit their reporters at the end: "Reporting by A; Editing by B".
     for block in blocks:
         if block.drop is None and len(block.text) <= 2 * settings.max_byline_chars and _REPORTING.match(block.text):
             block.drop = Drop(DropSource.METADATA, "byline")
             return block.text, Evidence("byline: 'Reporting by' credit", block.start)
-    return _first_author_link(blocks, settings, url) or _author_card(blocks, settings)
+    return _credit_line(blocks, settings, anchor) or _first_author_link(blocks, settings, url) or _author_card(blocks, settings)
+
+
+_SPACE_COMMA = re.compile(r"\s+,")
+
+
+def _more_names(blocks: list[Block], near: list[tuple[int, int]], n: int, settings: Settings) -> list[str]:
+    """The names after the first of a byline split over lines ("By" / "Thomas Broderick" / ", " /
+    "Nalea Ko" / ", and " / "ACO Rankings Team"): each joiner line and the name line under it.
+    The lines taken are dropped as the byline's."""
+    more: list[str] = []
+    while n + 2 < len(near) and near[n + 2][1] == near[n][1] + 2:
+        joiner, name = blocks[near[n + 1][0]], blocks[near[n + 2][0]]
+        if not joiner.text.strip() or not _JOINERS_ONLY.fullmatch(joiner.text) or not (
+            _names_shaped(_cut_names(name.text, settings), single=True) or _group_name(name.text, settings)
+        ):
+            break
+        joiner.drop = name.drop = Drop(DropSource.METADATA, "byline")
+        more += [joiner.text.strip(), trim_byline(name.text, settings)]
+        n += 2
+    return more
 
 
 _BIO_START = re.compile(
@@ -953,6 +990,39 @@ def _first_author_link(blocks: list[Block], settings: Settings, url: str | None)
     return None
 
 
+def _credit_line(blocks: list[Block], settings: Settings, anchor: int | None) -> tuple[str, Evidence] | None:
+    """Where the page names no author otherwise: the post's credit line, a link to an author's
+    page with the post's date right after it ("[Kristen](/blog?author=57b5)March 11, 2024",
+    between the post's category and tag links), the shape _credited_date reads the date
+    from. The date vouches for the link: its text is taken as the author's name even when
+    it is one word or written in lower case ("[annette thurmon](…?author=59a4)June 17, 2021")."""
+    for block in blocks[max(0, anchor - settings.byline_blocks_before) if anchor is not None else 0 :]:
+        if not block.text or "](" not in block.markdown or block.kind in (BlockKind.QUOTE, BlockKind.CODE) or _others(block):
+            continue
+        if _label_regex(settings.date_last_post_labels).search(block.text):
+            continue  # "23 replies · last post by [X](…) Sep 26, 2024": who wrote last in a thread
+        markdown = block.markdown
+        for m in _LINK.finditer(markdown):
+            name, target = _strip_prefix(m.group(1).strip(" _*"), settings), m.group(2)
+            if not _author_link(target, settings) or name.lower() in _UI_WORDS or not _credit_name(name, settings):
+                continue
+            rest = markdown[m.end() : m.end() + settings.date_line_max_chars]
+            lead = _AFTER_AUTHOR.match(rest)
+            dates = find_dates(rest)
+            if dates and lead and dates[0].start == lead.end():
+                if block.drop is None:
+                    block.drop = Drop(DropSource.METADATA, "byline")
+                return name, Evidence("byline: author link before the post's date", block.start)
+    return None
+
+
+def _credit_name(name: str, settings: Settings) -> bool:
+    """A name or a user name: one to name_max_words words of letters ('Kristen', 'annette
+    thurmon', 'b.scherer'), none of them a common word."""
+    words = name.split()
+    return 0 < len(words) <= settings.name_max_words and all(_HANDLE_NAME.match(w) and w.lower() not in _NOT_NAMES for w in words)
+
+
 _ASKED = re.compile(r"(?i)\s*asked\b")
 
 
@@ -985,7 +1055,7 @@ def _card_under_date(blocks: list[Block], settings: Settings, anchor: int, asked
 _FAR_BY = re.compile(r"^(?:(?:(?:article\s+)?(?:(?:written|posted|story)\s+by|by)|von|por)\b\s*:?|authors?\s*:)\s*[^:]+$", re.I)
 
 
-def _far_byline(blocks: list[Block], settings: Settings, anchor: int, url: str | None) -> tuple[str, Evidence] | None:
+def _far_byline(blocks: list[Block], settings: Settings, anchor: int, url: str | None, above: bool = False) -> tuple[str, Evidence] | None:
     """A strong byline further below the headline than the near search reaches: an author box
     after the article ("Written by X"), the asker's profile link under a forum question
     below its vote and share buttons. Taken only when every strong byline there names the
@@ -997,9 +1067,15 @@ def _far_byline(blocks: list[Block], settings: Settings, anchor: int, url: str |
     found_others: list[tuple[int, str, str, int | None]] = []  # the same, in other people's lines
     names_others: set[tuple[str, ...]] = set()
     lowercase: set[str] = set()  # filled on first use
-    for i, distance in _near(blocks, anchor, settings, before=0, after=settings.byline_far_blocks_after):
+    # With above=True, the same over the headline, past the near search: a blog's "by Eric Ries"
+    # under its masthead, a headline the search took from further down.
+    far = (
+        _near(blocks, anchor, settings, before=settings.byline_far_blocks_before, after=0) if above
+        else _near(blocks, anchor, settings, before=0, after=settings.byline_far_blocks_after)
+    )
+    for i, distance in far:
         block = blocks[i]
-        if distance <= settings.byline_blocks_after or block.drop is not None and not _ruled(block):
+        if (distance >= -settings.byline_blocks_before if above else distance <= settings.byline_blocks_after) or block.drop is not None and not _ruled(block):
             continue
         hit = _byline_of(block, settings)
         name_below = None
@@ -1011,6 +1087,14 @@ def _far_byline(blocks: list[Block], settings: Settings, anchor: int, url: str |
                 boxed = trim_byline(nxt, settings)
                 hit = (f"{block.text} {boxed}" if _BY_ALONE.match(block.text) else boxed), "byline: 'By' line"
         if not hit or _role_credit(block.text):
+            continue
+        if above and (
+            hit[1] != "byline: 'By' line" or name_below is not None or len(_words(_strip_prefix(hit[0], settings))) < 2
+            or any(not _same_site(target, url) for _, target in _links(block))
+            or sum(b.text == block.text for b in blocks) > 1
+        ):
+            # Over the headline, menus: only a 'By' line with a full name ("by Eric Ries"), linked
+            # to no other site, printed once (a menu's "By Event Type" repeats in the footer's).
             continue
         if hit[1] == "byline: 'By' line":
             if name_below is None and not _FAR_BY.match(_before_date(hit[0])):
@@ -1037,7 +1121,7 @@ def _far_byline(blocks: list[Block], settings: Settings, anchor: int, url: str |
     for k in (i, below):
         if k is not None:
             blocks[k].drop = Drop(DropSource.METADATA, "byline")
-    return byline, Evidence(f"{how}, far below the headline", blocks[i].start)
+    return byline, Evidence(f"{how}, far {'above' if above else 'below'} the headline", blocks[i].start)
 
 
 def _before_date(text: str) -> str:
@@ -1094,7 +1178,7 @@ def _byline_of(
         return None if weak else _glued_byline(block.markdown)
     if not weak:
         return _strong_byline(block, settings)
-    if block.kind is BlockKind.HEADING:
+    if block.kind is BlockKind.HEADING or _taxonomy_links(block, settings):
         return None
     dates = find_dates(text)
     head = (text[: dates[0].start] if dates else text).strip(" -–—|·•,/")
@@ -1126,6 +1210,22 @@ def _byline_of(
     return None
 
 
+def _taxonomy_links(block: Block, settings: Settings) -> bool:
+    """Every link of the line leads to a topic page ('/category/recipes/sides/', '/tag/workflow/',
+    '/blog/?content_topic=906'): the post's categories or tags, not its authors."""
+    links = _links(block)
+    if not links:
+        return False
+    parts = frozenset(settings.taxonomy_url_parts)
+    for _, target in links:
+        split = urlsplit(target)
+        segments = {s.lower() for s in split.path.split("/") if s}
+        keys = {w for item in split.query.lower().split("&") for w in re.split(r"[_-]", item.partition("=")[0])}
+        if parts.isdisjoint(segments) and parts.isdisjoint(keys):
+            return False
+    return True
+
+
 # A byline that the flattening glued to the lines after it: the block opens with 'By' and a
 # linked name ("by [Austin Tedesco](…) Midjourney/Every illustration. Quarterly …", "Posted
 # by[Damien Walter](…/author/…)[December 30, 2024](…)Posted in[…]Tags:…"). Not when a clause
@@ -1144,6 +1244,8 @@ def _glued_byline(markdown: str) -> tuple[str, str] | None:
     return f"{m.group('by')} {m.group('name')}", "byline: 'By' line"
 
 
+# "Niko Matsakis on behalf of the Vision Doc group": whom the writer speaks for, not a name.
+_ON_BEHALF = re.compile(r"(?i)\s+on behalf of\s.*$")
 _META_SEPARATOR = re.compile(r"\s*[·•●|/–—]\s*|\s+-\s+")
 
 
@@ -1154,7 +1256,7 @@ def _name_after_date(text: str, dates: list[DateMatch], settings: Settings) -> s
     if len(text) > settings.date_line_max_chars:
         return None
     for part in _META_SEPARATOR.split(text[dates[-1].end :]):
-        part = _PLACE.sub("", part).strip(" ,")
+        part = _PLACE.sub("", _ON_BEHALF.sub("", part)).strip(" ,")
         if not part or _DIGIT.search(part):
             continue
         return part if len(part.split()) >= 2 and _name_line(part, settings) else None
@@ -1227,11 +1329,15 @@ def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Setti
     text = _unglue_label(text)
     if len(text) <= settings.date_line_max_chars and not text.isascii() and _KO_REPORTER.search(text):
         return trim_byline(text, settings), "byline: Korean reporter credit"
+    if (writer := _WRITER_PART.search(text)) and _role_credit(text):
+        text = text[writer.end() :]  # "Medically reviewed by X — Written by Y — Updated on …": Y wrote it
     m = _by(settings).search(text)
     # 'By' opens the line, or follows its date, a count and glyphs ("__ 0 · by X": the comment
     # count), or a credit's lead ("This post was written by X")
     if m and (m.start() == 0 or _COUNT_PREFIX.fullmatch(text[: m.start()]) or _CREDIT_LEAD.fullmatch(text[: m.start()]) or find_dates(text[: m.start()])):
-        names = _cut_names(m.group("names"), settings)
+        # A label printed twice, an icon's hidden text and then the label: "Thread starter Thread starter paulb203".
+        again = _by(settings).match(m.group("names"))
+        names = _cut_names(again.group("names") if again else m.group("names"), settings)
         # "by Agatha Caleo, Candidate Representative to the Candidate Liaison Committee": a
         # full name, then the writer's role after a comma.
         first = names.partition(",")[0]
@@ -1241,8 +1347,9 @@ def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Setti
             or first != names and len(first.split()) >= 2 and _names_shaped(first)
             and all(len(part.split()) <= settings.name_max_words for part in _NAME_SPLIT.split(first))
             or names[-1].isalpha() and _INNER_SMALL.search(names) and _names_shaped(_INNER_SMALL.sub(" ", names), single=True)
+            or _group_name(names, settings)
         ):
-            return trim_byline(text[m.start() :], settings), "byline: 'By' line"
+            return trim_byline(text[m.start() if again is None else m.start("names") :], settings), "byline: 'By' line"
     links = _links_of(markdown) if "](" in markdown else ()  # _links(), without a Block to build
     # A page named after the link's words is a person's only in a line of its own: in a menu
     # item or a breadcrumb ("Home > Long-Distance Movers") it is a section (wcxb-dev markdown:
@@ -1252,7 +1359,9 @@ def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Setti
     for link_text, target in links:
         # (an icon font's glyph flattens to "__" beside the name: "[ __ inikosoftseo ](/author/…)")
         name = _PRESENCE.sub("", _cut_names(_strip_prefix(link_text.strip(" _"), settings), settings))
-        if len(name) < 2 or name.lower() in _UI_WORDS or not (_author_link(target, settings) or not navigation and _person_page(name, target)):
+        if len(name) < 2 or name.lower() in _UI_WORDS or not (
+            _author_link(target, settings) or not navigation and _person_page(name, target) or _author_slug(name, target)
+        ):
             # (a one-letter link is an avatar's initial: "[J](/user/julian)")
             continue
         # A forum's user name may hold digits ("lulug30"): the profile link vouches for it.
@@ -1270,7 +1379,33 @@ def _strong_byline_of(text: str, markdown: str, link_chars: int, settings: Setti
     return None
 
 
+def _group_name(names: str, settings: Settings) -> bool:
+    """'News Desk', 'The Currency editors', 'Acme Staff': after a 'By', a newsroom's or a
+    team's name, capitalised words and then a group word (which _names_shaped counts as a
+    common word, or as a lower-case one)."""
+    words = names.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    head = words[:-1]
+    return (
+        bool(words) and words[-1].lower() in settings.byline_group_words
+        and 1 <= len(head) <= settings.name_max_words - 1 and all(w[:1].isupper() and w.isalpha() for w in head)
+    )
+
+
+def _author_slug(name: str, target: str) -> bool:
+    """'[TOI Lifestyle Desk](/toireporter/author-toi-lifestyle-desk-479263437.cms)': a link whose
+    last path part is 'author-' and the link's own words, a writer's page in any folder."""
+    segments = [s for s in urlsplit(target).path.lower().split("/") if s]
+    if not segments or not segments[-1].startswith("author-"):
+        return False
+    mine = _words(name)
+    return len(mine) >= 2 and set(mine) <= set(_words(segments[-1].removeprefix("author-").replace("-", " ")))
+
+
 _LIST_ITEM = re.compile(r"\s*(?:[*+-]|\d+[.)])\s")
+# The writer's part of a credit line that opens with another role's: " — Written by".
+_WRITER_PART = re.compile(r"\s[—–|·•]\s+(?=(?:written|posted|story|words|article)\s+by\b)", re.I)
 _INNER_SMALL = re.compile(r"(?<=\S)\s+(?:the|of)\s+(?=[A-Z])")
 _COUNT_PREFIX = re.compile(r"[\s_\d·•●|]+")
 _CREDIT_LEAD = re.compile(r"(?i)[\s_*]*(?:this|the)\s+(?:blog\s+)?(?:post|article|story|piece|guide)\s+(?:was|is|has\s+been)\s+")
@@ -1444,6 +1579,10 @@ def authors_of(byline: str, settings: Settings | None = None) -> list[str]:
     m = _by(settings).search(text)
     if m:
         text = m.group("names")
+        if again := _by(settings).match(text):
+            text = again.group("names")  # "Thread starter Thread starter X"
+    if _group_name(group := _cut_names(text, settings), settings):
+        return [group]  # "News Desk": its group word is no job after a name
     if glued := _GLUED_WORD.search(text):
         text = text[: glued.end()]  # "Gabby BoucherIn Budget Travel": the next link is no name
     text = _cut_names(_unglue_job(text, settings), settings)

@@ -335,3 +335,33 @@ def test_a_line_of_names_without_code_marks_is_still_dropped() -> None:
     blocks = run([para(GOOD_1, 1), para(DATA_ROW, 2), para(GOOD_2, 3)])
     assert blocks[1].features["chars"] >= DEFAULT.short_block_chars
     assert reason(blocks[1]) == "few-stopwords"
+
+
+def test_a_reply_quoting_an_earlier_post_keeps_the_quote() -> None:
+    # A thread's reply quotes a post in full: a quote repeats text by design, and the
+    # human body of a thread keeps both copies. A paragraph copy is still a duplicate.
+    for kind, kept_copy in ((BlockKind.QUOTE, True), (BlockKind.PARAGRAPH, False)):
+        blocks = run([para(GOOD_1, 1), para(GOOD_2, 2), para(GOOD_1, 3, kind=kind), para(GOOD_3, 4)])
+        assert (reason(blocks[2]) != "duplicate") is kept_copy, kind
+        assert len(kept(blocks)) == (4 if kept_copy else 3), kind
+
+
+def test_a_code_block_left_out_of_the_region_follows_the_prose_around_it() -> None:
+    # The learned layer keeps an answer's paragraphs that lay outside the main region but
+    # never sees code blocks: the example between them goes with them.
+    from cleaner.classify.passes import _code_follows_prose
+
+    code = "import asyncio\nasyncio.run(main())"
+    blocks = [para(GOOD_1, 1), para(code, 2, kind=BlockKind.CODE), para(GOOD_2, 3), para(code + "\n", 4, kind=BlockKind.CODE), link(NAV, 5)]
+    labels = [Label.GOOD, Label.BAD, Label.GOOD, Label.BAD, Label.BAD]
+    for block, label in zip(blocks, labels):
+        block.label = label
+    reasons = {1: "outside-main-region", 3: "outside-main-region", 4: "link-density"}
+    _code_follows_prose(blocks, reasons)
+    assert [b.label for b in blocks] == [Label.GOOD, Label.GOOD, Label.GOOD, Label.GOOD, Label.BAD]
+    assert reasons == {4: "link-density"}
+    blocks[2].label = blocks[0].label = Label.BAD
+    blocks[1].label = blocks[3].label = Label.BAD
+    reasons = {1: "outside-main-region", 3: "outside-main-region"}
+    _code_follows_prose(blocks, reasons)
+    assert blocks[1].label is blocks[3].label is Label.BAD

@@ -365,3 +365,17 @@ def test_a_code_block_left_out_of_the_region_follows_the_prose_around_it() -> No
     reasons = {1: "outside-main-region", 3: "outside-main-region"}
     _code_follows_prose(blocks, reasons)
     assert blocks[1].label is blocks[3].label is Label.BAD
+
+
+def test_a_threads_numbered_posts_all_stay_in_the_main_region() -> None:
+    # No quote control, but each post's chrome ends in its number ('#1', '#2', ...): the
+    # numbers counting up mark a thread. Numbers out of order ('#7', '#2', '#9') do not.
+    def chrome(line: int, number: str) -> list[Block]:
+        return [para(f"Joined Jun {i}, 2006 | Messages {i}", line + i) for i in range(12)] + [para(number, line + 12)]
+
+    for numbers, last_kept in ((("#1", "#2", "#3"), True), (("#7", "#2", "#9"), False)):
+        blocks = run([
+            *chrome(0, numbers[0]), para(GOOD_1, 13), para(GOOD_2, 14), para(GOOD_3, 15), *chrome(16, numbers[1]),
+            para(GOOD_1 + " Again.", 30), *chrome(31, numbers[2]), para(GOOD_4, 50),
+        ])
+        assert (GOOD_4 in kept(blocks)) is last_kept, numbers

@@ -386,8 +386,16 @@ def best_run(scores: Iterable[float]) -> tuple[int, int] | None:
 
 
 def _is_thread(blocks: list[Block], settings: Settings) -> bool:
-    """A forum thread: a post's quote control recurs (settings.thread_min_quote_controls)."""
-    return sum(1 for b in blocks if is_quote_control(b.text)) >= settings.thread_min_quote_controls
+    """A forum thread: a post's quote control recurs (settings.thread_min_quote_controls),
+    or its posts carry their numbers in order ('#1', '#2', '#3': settings.thread_min_numbered_posts)."""
+    if sum(1 for b in blocks if is_quote_control(b.text)) >= settings.thread_min_quote_controls:
+        return True
+    numbers = [int(m.group(1)) for b in blocks if len(b.text) <= _POST_NUMBER_MAX_CHARS and (m := _POST_NUMBER.match(b.text))]
+    return 1 + sum(1 for a, b in zip(numbers, numbers[1:]) if b == a + 1) >= settings.thread_min_numbered_posts
+
+
+_POST_NUMBER = re.compile(r"^\W{0,3}#\s?(\d{1,5})\W{0,3}$")  # '#12', '__ #12', '# 12'
+_POST_NUMBER_MAX_CHARS = 12
 
 
 def main_region(blocks: list[Block], bad_weight: float, bad_block_chars: float) -> tuple[int, int] | None:

@@ -379,3 +379,17 @@ def test_a_threads_numbered_posts_all_stay_in_the_main_region() -> None:
             para(GOOD_1 + " Again.", 30), *chrome(31, numbers[2]), para(GOOD_4, 50),
         ])
         assert (GOOD_4 in kept(blocks)) is last_kept, numbers
+
+
+def test_quoted_posts_attributions_mark_a_thread() -> None:
+    # A reply quoting a post opens the quote with its author ('jdoe said:'); three mark a
+    # thread, as three quote controls do. A sentence ending in 'said:' is no attribution.
+    def chrome(line: int, control: str) -> list[Block]:
+        return [para(f"Joined Jun {i}, 2006 | Messages {i}", line + i) for i in range(12)] + [para(control, line + 12)]
+
+    for control, last_kept in (("jdoe said:", True), ("Then, after a long pause at the meeting, the minister said:", False)):
+        blocks = run([
+            para(GOOD_1, 1), para(GOOD_2, 2), para(GOOD_3, 3), *chrome(4, control), para(GOOD_1 + " Again.", 20), *chrome(21, control),
+            para(GOOD_2 + " Again.", 40), *chrome(41, control), para(GOOD_4, 60),
+        ])
+        assert (GOOD_4 in kept(blocks)) is last_kept, control

@@ -386,14 +386,21 @@ def best_run(scores: Iterable[float]) -> tuple[int, int] | None:
 
 
 def _is_thread(blocks: list[Block], settings: Settings) -> bool:
-    """A forum thread: a post's quote control recurs (settings.thread_min_quote_controls),
-    or its posts carry their numbers in order ('#1', '#2', '#3': settings.thread_min_numbered_posts)."""
-    if sum(1 for b in blocks if is_quote_control(b.text)) >= settings.thread_min_quote_controls:
+    """A forum thread: a post's quote control or a quoted post's attribution ('jdoe said:')
+    recurs (settings.thread_min_quote_controls), or its posts carry their numbers in order
+    ('#1', '#2', '#3': settings.thread_min_numbered_posts)."""
+    quotes = sum(1 for b in blocks if is_quote_control(b.text) or (len(b.text) <= _ATTRIBUTION_MAX_CHARS and _ATTRIBUTION.match(b.text)))
+    if quotes >= settings.thread_min_quote_controls:
         return True
     numbers = [int(m.group(1)) for b in blocks if len(b.text) <= _POST_NUMBER_MAX_CHARS and (m := _POST_NUMBER.match(b.text))]
     return 1 + sum(1 for a, b in zip(numbers, numbers[1:]) if b == a + 1) >= settings.thread_min_numbered_posts
 
 
+# A reply's quote of an earlier post opens with its author: 'jdoe said:', 'Jane Doe wrote:'.
+# wcxb-dev md: three or more on 19 of 113 forum pages, on none of the 1,384 others; a bench
+# news page's comments carry two at most.
+_ATTRIBUTION = re.compile(r"^\S.{0,40} (?:said|wrote):$")
+_ATTRIBUTION_MAX_CHARS = 50
 _POST_NUMBER = re.compile(r"^\W{0,3}#\s?(\d{1,5})\W{0,3}$")  # '#12', '__ #12', '# 12'
 _POST_NUMBER_MAX_CHARS = 12
 

@@ -335,3 +335,61 @@ def test_a_line_of_names_without_code_marks_is_still_dropped() -> None:
     blocks = run([para(GOOD_1, 1), para(DATA_ROW, 2), para(GOOD_2, 3)])
     assert blocks[1].features["chars"] >= DEFAULT.short_block_chars
     assert reason(blocks[1]) == "few-stopwords"
+
+
+def test_a_reply_quoting_an_earlier_post_keeps_the_quote() -> None:
+    # A thread's reply quotes a post in full: a quote repeats text by design, and the
+    # human body of a thread keeps both copies. A paragraph copy is still a duplicate.
+    for kind, kept_copy in ((BlockKind.QUOTE, True), (BlockKind.PARAGRAPH, False)):
+        blocks = run([para(GOOD_1, 1), para(GOOD_2, 2), para(GOOD_1, 3, kind=kind), para(GOOD_3, 4)])
+        assert (reason(blocks[2]) != "duplicate") is kept_copy, kind
+        assert len(kept(blocks)) == (4 if kept_copy else 3), kind
+
+
+def test_a_code_block_left_out_of_the_region_follows_the_prose_around_it() -> None:
+    # The learned layer keeps an answer's paragraphs that lay outside the main region but
+    # never sees code blocks: the example between them goes with them.
+    from cleaner.classify.passes import _code_follows_prose
+
+    code = "import asyncio\nasyncio.run(main())"
+    blocks = [para(GOOD_1, 1), para(code, 2, kind=BlockKind.CODE), para(GOOD_2, 3), para(code + "\n", 4, kind=BlockKind.CODE), link(NAV, 5)]
+    labels = [Label.GOOD, Label.BAD, Label.GOOD, Label.BAD, Label.BAD]
+    for block, label in zip(blocks, labels):
+        block.label = label
+    reasons = {1: "outside-main-region", 3: "outside-main-region", 4: "link-density"}
+    _code_follows_prose(blocks, reasons)
+    assert [b.label for b in blocks] == [Label.GOOD, Label.GOOD, Label.GOOD, Label.GOOD, Label.BAD]
+    assert reasons == {4: "link-density"}
+    blocks[2].label = blocks[0].label = Label.BAD
+    blocks[1].label = blocks[3].label = Label.BAD
+    reasons = {1: "outside-main-region", 3: "outside-main-region"}
+    _code_follows_prose(blocks, reasons)
+    assert blocks[1].label is blocks[3].label is Label.BAD
+
+
+def test_a_threads_numbered_posts_all_stay_in_the_main_region() -> None:
+    # No quote control, but each post's chrome ends in its number ('#1', '#2', ...): the
+    # numbers counting up mark a thread. Numbers out of order ('#7', '#2', '#9') do not.
+    def chrome(line: int, number: str) -> list[Block]:
+        return [para(f"Joined Jun {i}, 2006 | Messages {i}", line + i) for i in range(12)] + [para(number, line + 12)]
+
+    for numbers, last_kept in ((("#1", "#2", "#3"), True), (("#7", "#2", "#9"), False)):
+        blocks = run([
+            *chrome(0, numbers[0]), para(GOOD_1, 13), para(GOOD_2, 14), para(GOOD_3, 15), *chrome(16, numbers[1]),
+            para(GOOD_1 + " Again.", 30), *chrome(31, numbers[2]), para(GOOD_4, 50),
+        ])
+        assert (GOOD_4 in kept(blocks)) is last_kept, numbers
+
+
+def test_quoted_posts_attributions_mark_a_thread() -> None:
+    # A reply quoting a post opens the quote with its author ('jdoe said:'); three mark a
+    # thread, as three quote controls do. A sentence ending in 'said:' is no attribution.
+    def chrome(line: int, control: str) -> list[Block]:
+        return [para(f"Joined Jun {i}, 2006 | Messages {i}", line + i) for i in range(12)] + [para(control, line + 12)]
+
+    for control, last_kept in (("jdoe said:", True), ("Then, after a long pause at the meeting, the minister said:", False)):
+        blocks = run([
+            para(GOOD_1, 1), para(GOOD_2, 2), para(GOOD_3, 3), *chrome(4, control), para(GOOD_1 + " Again.", 20), *chrome(21, control),
+            para(GOOD_2 + " Again.", 40), *chrome(41, control), para(GOOD_4, 60),
+        ])
+        assert (GOOD_4 in kept(blocks)) is last_kept, control

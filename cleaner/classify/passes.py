@@ -1,6 +1,7 @@
 """Label blocks GOOD or BAD: a context-free pass, a neighbour pass (after jusText), then the main region."""
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -48,7 +49,9 @@ def classify(
             block.label = Label.BAD
             continue
         grams = _word_grams(block.text)
-        if block.features["chars"] >= settings.long_block_chars and grams and len(grams & seen) >= settings.duplicate_share * len(grams):
+        # A quote repeats text by design: a reply quoting a post in full keeps both copies.
+        copy = bool(grams) and len(grams & seen) >= settings.duplicate_share * len(grams)
+        if block.kind is not BlockKind.QUOTE and block.features["chars"] >= settings.long_block_chars and copy:
             # The article printed twice (an AMP copy, a print view, all paragraphs run
             # together on one line): keep the first copy.
             block.label, reasons[i] = Label.BAD, "duplicate"
@@ -98,9 +101,26 @@ def classify(
                 if keep != (block.label is Label.GOOD):
                     reasons[i] = "model:" + model.strongest_against(rows[i])
                 block.label = Label.GOOD if keep else Label.BAD
+    _code_follows_prose(todo, reasons)
     for i, block in enumerate(todo):
         if block.drop is None and block.label is not Label.GOOD:
             block.drop = _drop(reasons.get(i, "neighbours"))
+
+
+def _code_follows_prose(blocks: list[Block], reasons: dict[int, str]) -> None:
+    """A code block the main region left out goes with the prose around it: kept when the
+    nearest text block before or after it is. The learned layer, which judges that prose,
+    never sees code blocks, and an answer's examples between its kept paragraphs fell
+    outside the region drawn before the layer kept those paragraphs (a Q&A thread, a tutorial)."""
+    judged = [i for i, b in enumerate(blocks) if b.kind is not BlockKind.CODE and b.drop is None and b.text]
+    for i, block in enumerate(blocks):
+        if block.kind is not BlockKind.CODE or block.drop is not None or reasons.get(i) != "outside-main-region":
+            continue
+        at = bisect.bisect_left(judged, i)
+        near = [blocks[judged[j]] for j in (at - 1, at) if 0 <= j < len(judged)]
+        if any(b.label is Label.GOOD for b in near):
+            block.label = Label.GOOD
+            del reasons[i]
 
 
 @functools.cache
@@ -366,8 +386,23 @@ def best_run(scores: Iterable[float]) -> tuple[int, int] | None:
 
 
 def _is_thread(blocks: list[Block], settings: Settings) -> bool:
-    """A forum thread: a post's quote control recurs (settings.thread_min_quote_controls)."""
-    return sum(1 for b in blocks if is_quote_control(b.text)) >= settings.thread_min_quote_controls
+    """A forum thread: a post's quote control or a quoted post's attribution ('jdoe said:')
+    recurs (settings.thread_min_quote_controls), or its posts carry their numbers in order
+    ('#1', '#2', '#3': settings.thread_min_numbered_posts)."""
+    quotes = sum(1 for b in blocks if is_quote_control(b.text) or (len(b.text) <= _ATTRIBUTION_MAX_CHARS and _ATTRIBUTION.match(b.text)))
+    if quotes >= settings.thread_min_quote_controls:
+        return True
+    numbers = [int(m.group(1)) for b in blocks if len(b.text) <= _POST_NUMBER_MAX_CHARS and (m := _POST_NUMBER.match(b.text))]
+    return 1 + sum(1 for a, b in zip(numbers, numbers[1:]) if b == a + 1) >= settings.thread_min_numbered_posts
+
+
+# A reply's quote of an earlier post opens with its author: 'jdoe said:', 'Jane Doe wrote:'.
+# wcxb-dev md: three or more on 19 of 113 forum pages, on none of the 1,384 others; a bench
+# news page's comments carry two at most.
+_ATTRIBUTION = re.compile(r"^\S.{0,40} (?:said|wrote):$")
+_ATTRIBUTION_MAX_CHARS = 50
+_POST_NUMBER = re.compile(r"^\W{0,3}#\s?(\d{1,5})\W{0,3}$")  # '#12', '__ #12', '# 12'
+_POST_NUMBER_MAX_CHARS = 12
 
 
 def main_region(blocks: list[Block], bad_weight: float, bad_block_chars: float) -> tuple[int, int] | None:

@@ -193,33 +193,64 @@ _LOOSE_BOXES = lxml.etree.XPath(
 _APART = frozenset(("aside", "nav", "footer", "header", "form"))
 
 
-def spare_prose(box: Any, near: str, settings: Settings) -> list[tuple[Any, str]]:
-    """Take the loose class words (_LOOSE_CLASS_WORD) off the boxes in box that hold
-    prose, where trafilatura would discard the box for that word alone: at least
-    html_spare_min_paragraphs paragraphs of html_prose_min_chars (one inside a box already
-    spared), under html_spare_max_link_share link text, beside a paragraph of near (a
-    reading's text without whitespace) in the box's parent or grandparent. Boxes in an
-    aside, nav, footer, header or form, and boxes of teaser cards, are left as they are.
-    Returns each spared box with its class as it was, outermost first."""
+def spare_prose(boxes: Iterable[Any], near: str, settings: Settings) -> list[tuple[Any, str]]:
+    """Take the loose class words (_LOOSE_CLASS_WORD) off those of boxes (outermost first)
+    that hold prose, where trafilatura would discard the box for that word alone: at least
+    html_spare_min_paragraphs paragraphs of html_prose_min_chars, under
+    html_spare_max_link_share link text, beside a paragraph of near (a reading's text
+    without whitespace) in the box's parent or grandparent; and the loose boxes inside a
+    spared one that hold a paragraph. Boxes in an aside, nav, footer, header or form, and
+    boxes of teaser cards, are left as they are. Returns each spared box with its class as
+    it was."""
     test = engine.discard_test()
     if test is None:
         return []
     spared: list[tuple[Any, str]] = []
-    for el in _LOOSE_BOXES(box):
-        inside = any(a is e for a in el.iterancestors() for e, _ in spared)
-        if _prose_paragraphs(el, settings) < (1 if inside else settings.html_spare_min_paragraphs):
+    for el in boxes:
+        if any(a is e for a in el.iterancestors() for e, _ in spared):
+            continue  # read with the box around it
+        if _prose_paragraphs(el, settings) < settings.html_spare_min_paragraphs:
             continue
         if el.tag in _APART or any(a.tag in _APART for a in el.iterancestors()) or _teasers(el, settings):
             continue
-        if not inside and not _beside(el, near) or not test(el):
-            continue
-        old = el.get("class")
-        el.set("class", " ".join(w for w in old.split() if not _LOOSE_CLASS_WORD.search(w)))
-        if test(el):  # another word, or the id, discards it too
-            el.set("class", old)
+        if not _beside(el, near) or not test(el) or (old := _unmark(el, test)) is None:
             continue
         spared.append((el, old))
+        for inner in _LOOSE_BOXES(el):
+            if _prose_paragraphs(inner, settings) and test(inner) and (old := _unmark(inner, test)) is not None:
+                spared.append((inner, old))
     return spared
+
+
+def _unmark(el: Any, test: Any) -> str | None:
+    """Take the loose class words off el; its class as it was, or None (and el unchanged)
+    when another word or its id still has trafilatura discard it."""
+    old = el.get("class")
+    el.set("class", " ".join(w for w in old.split() if not _LOOSE_CLASS_WORD.search(w)))
+    if test(el):
+        el.set("class", old)
+        return None
+    return old
+
+
+def _near_boxes(main: Any, settings: Settings) -> list[Any]:
+    """The loose boxes (a div, section, span or p whose class holds a loose word) down to
+    html_spare_depth levels under the main box and each of its html_spare_levels_up
+    ancestors, outermost first: where a box beside the reading's paragraphs sits, found
+    without a scan of the whole page."""
+    anchors = [main, *list(main.iterancestors())[: settings.html_spare_levels_up]]
+    found: dict[Any, int] = {}
+    for depth, anchor in enumerate(anchors):
+        layer = [anchor]
+        for level in range(settings.html_spare_depth):
+            layer = [child for el in layer for child in el if isinstance(child.tag, str)]
+            for el in layer:
+                if el.tag in _BOX_TAGS and (cls := el.get("class")) and _LOOSE_CLASS_WORD.search(cls):
+                    found.setdefault(el, level - depth)  # lower: nearer the root
+    return sorted(found, key=found.__getitem__)
+
+
+_BOX_TAGS = frozenset(("div", "section", "span", "p"))
 
 
 def _beside(el: Any, text: str) -> bool:
@@ -253,16 +284,16 @@ _READ_BLOCKS = ("p", "head", "item", "cell", "quote")  # the engine's blocks of 
 
 def _spared(tree: Any, url: str | None, body: Any, main: Any, settings: Settings) -> Any:
     """The engine's reading of the page with the prose around the reading's main box
-    spared (spare_prose: the box html_spare_levels_up levels up is searched), when it holds every block of
+    spared (spare_prose over _near_boxes), when it holds every block of
     the reading and what it adds is html_spare_min_share or more the spared boxes' text:
     a box trafilatura discarded for its class word alone (a page builder's "widget") put
     back. Sparing a box can also move the engine's choice of region (to a wider box with
     teasers, say): that reading is not taken. None when nothing is spared or taken."""
-    box = main
-    for _ in range(settings.html_spare_levels_up):
-        box = box.getparent() if box.getparent() is not None else box
+    boxes = _near_boxes(main, settings)
+    if not boxes:
+        return None
     have = _bare(body.itertext())
-    spared = spare_prose(box, have, settings)
+    spared = spare_prose(boxes, have, settings)
     if not spared:
         return None
     try:

@@ -532,28 +532,27 @@ class Settings:
     # opened a comment section and cut the thread under it. 0.8381 -> 0.8383 (forum 0.745
     # -> 0.747; 12 pages changed: w0564 +0.20, w4310 +0.11, w0165 -0.014); bench unchanged.
     html_fill_gaps: bool = True
+    html_fill_gaps_max_main_share: float = 0.5
     # trafilatura discards a box for a class word alone; page builders put some of those
-    # words ("widget", "slide", "expand") on the boxes of an article's text. Within the box
-    # html_spare_levels_up levels over the reading's main box, a box with at least
+    # words ("widget", "slide", "expand") on the boxes of an article's text. The boxes with
+    # such a word down to html_spare_depth levels under the reading's main box and each of
+    # its html_spare_levels_up ancestors (extract._near_boxes) that hold at least
     # html_spare_min_paragraphs paragraphs of html_prose_min_chars (under
-    # html_spare_max_link_share link text) beside a paragraph of the reading loses those
-    # words, and the engine reads the page again (extract._spared). That reading is taken
+    # html_spare_max_link_share link text), beside a paragraph of the reading, lose the
+    # word, and the engine reads the page again (extract._spared). That reading is taken
     # when it keeps every block of the first and html_spare_min_share of what it adds is the
     # spared boxes' text. 0 paragraphs: off. Measured with setq, all pages: wcxb-dev F1
     # 0.8383 -> 0.8386 (6 pages changed: w4705 +0.69, an article in "ck-widget" columns;
     # w4261 +0.18; w0174 -0.04, a donation appeal beside the article); dev bench 0.9819,
-    # no page changed. Searching the whole page instead: wcxb-dev 0.8388 (+w0594, w4467),
-    # but a scan of every page costs about 5% of the HTML path; 2 levels up: 0.8385.
+    # no page changed. Searching the whole box html_spare_levels_up levels up instead: the
+    # same pages, but 1.8 ms a page instead of 0.3 (cProfile, dev bench); the whole page:
+    # wcxb-dev 0.8388 (+w0594, w4467) for about 5% of the HTML path; 2 levels up: 0.8385.
     # Without the reading check: 0.8362 (sparing a box moves the engine to a wider region).
-    # The boxes are looked for html_spare_depth levels down from the main box and each of
-    # those ancestors (extract._near_boxes), not in their whole subtrees: the same pages
-    # change, and the search costs 0.3 ms a page instead of 1.8 (cProfile, dev bench).
     html_spare_min_paragraphs: int = 2
     html_spare_max_link_share: float = 0.2
     html_spare_min_share: float = 0.8
     html_spare_levels_up: int = 4
     html_spare_depth: int = 3
-    html_fill_gaps_max_main_share: float = 0.5
     # A container holding this many headings that are links is a box of teaser cards
     # (other stories' titles over their excerpts), never a continuation. 0: no check.
     # With it (and a box repeated further down added once): wcxb-dev F1 0.8096 -> 0.8096

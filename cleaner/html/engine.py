@@ -56,14 +56,10 @@ def options(settings: Settings, url: str | None, fast: bool | None = None, recal
     return made
 
 
+@functools.lru_cache(maxsize=1)
 def discard_test() -> Any:
     """trafilatura's first OVERALL_DISCARD_XPATH (boxes it removes for a class or id word)
     as a test of one element, or None when its shape is not the one this adapter knows."""
-    return _discard_test()
-
-
-@functools.lru_cache(maxsize=1)
-def _discard_test() -> Any:
     from trafilatura.xpaths import OVERALL_DISCARD_XPATH
 
     path = OVERALL_DISCARD_XPATH[0].path.strip()

@@ -118,18 +118,12 @@ def extract(
         wide = run_engine(whole, url, settings, fast=False)
         if chars_of(wide) >= settings.html_unpruned_min_gain * max(chars_of(body), 1):
             body, tree = wide, whole
-    out = Extraction()
     if body is None or not any(t.strip() for t in body.itertext()):
-        return out
-    root = tree.find("body")
-    index = SourceIndex(root if root is not None else tree)
-    out.blocks = split_dumps(list(body_blocks(body)), index)
-    index.align(out)
+        return Extraction()
+    out = _aligned(body, tree)
     main = main_container(out)
     if main is not None and settings.html_spare_min_paragraphs > 0 and (wide := _spared(tree, url, body, main, settings)) is not None:
-        out, index = Extraction(), SourceIndex(root if root is not None else tree)
-        out.blocks = split_dumps(list(body_blocks(wide)), index)
-        index.align(out)
+        out = _aligned(wide, tree)
         main = main_container(out)
     if main is not None:
         added = continuations(tree, main, out, settings) if settings.html_continuations else []
@@ -137,6 +131,16 @@ def extract(
         added += embedded_posts([main] + [src for _, src in added], out)
         _merge(out, added)
         fill_gaps(tree, out, settings)
+    return out
+
+
+def _aligned(body: Any, tree: Any) -> Extraction:
+    """The Blocks of an engine reading, each aligned to its source element in tree."""
+    root = tree.find("body")
+    index = SourceIndex(root if root is not None else tree)
+    out = Extraction()
+    out.blocks = split_dumps(list(body_blocks(body)), index)
+    index.align(out)
     return out
 
 
@@ -190,7 +194,6 @@ _LOOSE_CLASS_WORD = re.compile("|".join(_LOOSE_WORDS))
 _LOOSE_BOXES = lxml.etree.XPath(
     ".//*[self::div or self::section or self::span or self::p][" + " or ".join(f"contains(@class, '{w}')" for w in _LOOSE_WORDS) + "]"
 )
-_APART = frozenset(("aside", "nav", "footer", "header", "form"))
 
 
 def spare_prose(boxes: Iterable[Any], near: str, settings: Settings) -> list[tuple[Any, str]]:
@@ -211,7 +214,7 @@ def spare_prose(boxes: Iterable[Any], near: str, settings: Settings) -> list[tup
             continue  # read with the box around it
         if _prose_paragraphs(el, settings) < settings.html_spare_min_paragraphs:
             continue
-        if el.tag in _APART or any(a.tag in _APART for a in el.iterancestors()) or _teasers(el, settings):
+        if el.tag in _NOT_SECTION or any(a.tag in _NOT_SECTION for a in el.iterancestors()) or _teasers(el, settings):
             continue
         if not _beside(el, near) or not test(el) or (old := _unmark(el, test)) is None:
             continue
@@ -267,7 +270,7 @@ def _beside(el: Any, text: str) -> bool:
 
 
 def _bare(texts: Iterable[str]) -> str:
-    return "".join("".join(texts).split())
+    return _SPACE.sub("", "".join(texts))
 
 
 def _prose_paragraphs(el: Any, settings: Settings) -> int:

@@ -568,6 +568,21 @@ class Settings:
     # this much (F1); a byline or date line is at most this long.
     html_meta_repeat_min_f1: float = 0.8
     html_meta_line_max_chars: int = 120
+    # An article page (schema.org article type or og:type article) whose declared titles all
+    # carry a site or tagline part ("SEO title | Site"), and whose one <h1> holds at least this
+    # share of its words in them (under html/meta.py's _HEADLINE_HELD_MIN_SHARE): the <h1> is
+    # the headline as shown, the declared titles an SEO rewording of it. wcxb-dev titles
+    # (human labels, 1,497 pages; metadata step only): 0.45 +8 -1, 0.4 +10 -4, 0.35 +11 -4,
+    # 0.3 +13 -7; news bench 0 moved at each (its silver labels are og:title: where og:title
+    # has no site part, as on usatoday.com, the rule does not apply). Without the article
+    # test, 0.4: wcxb-dev +19 -13 (service and shop pages' <h1> is a slogan). 0 turns it off.
+    html_headline_reworded_min_share: float = 0.45
+    # A page that declares only a <title>, whose one <h1> (in a <main> or <article>, not in its
+    # header, menu or a link) has under this share of its words in it: the <title> is the
+    # site's ("Reddit - The heart of the internet"), the <h1> the page's headline. wcxb-dev
+    # titles: 0 (no word shared) +2, 0.1 +3 ("the"), 0.25 +3 -3 (docs pages whose <h1> reads
+    # "Module runtime Copy item path"); news bench 0 moved at each.
+    html_headline_unrelated_max_share: float = 0.1
     # The date line shown by the headline (html/meta.py, displayed_dates) is a short element
     # (date_line_max_chars) with at most this many words besides its dates and times:
     # "By Matthew Richardson · Review Editor · Updated November 18, 2025" has 6, a

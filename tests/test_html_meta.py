@@ -183,6 +183,49 @@ def test_displayed_headline_beats_a_declared_seo_variant() -> None:
     assert m.evidence["title"].source == "visible <h1> matching the declared title"
 
 
+def test_an_article_h1_rewording_seo_titles_is_the_headline() -> None:
+    # Half the <h1>'s words are in the declared titles, which all carry the site's name.
+    head = ('<meta property="og:type" content="article">'
+            '<meta property="og:title" content="Council budget passes for 2026 | Example News">')
+    body = "<h1>The council passes its budget for 2026 at last</h1>" + BODY
+    m = meta_of(page(head, body))
+    assert m.values["title"] == "The council passes its budget for 2026 at last"
+    assert m.evidence["title"].source.startswith("visible <h1> on an article page, rewording SEO titles")
+
+
+@pytest.mark.parametrize("head, body", [
+    # Not an article page: a shop's or a service's <h1> is a slogan beside its declared title.
+    ('<meta property="og:title" content="Council budget passes for 2026 | Example News">',
+     "<h1>The council passes its budget for 2026 at last</h1>"),
+    # A declared title with no site part is the headline the site chose (news bench: usatoday.com).
+    ('<meta property="og:type" content="article"><meta property="og:title" content="Council budget passes for 2026">',
+     "<h1>The council passes its budget for 2026 at last</h1>"),
+    # Two different <h1>s: which one is the headline is not known.
+    ('<meta property="og:type" content="article"><meta property="og:title" content="Council budget passes for 2026 | Example News">',
+     "<h1>The council passes its budget for 2026 at last</h1><h1>Council vote ends at last tonight</h1>"),
+])
+def test_a_rewording_h1_stays_unused(head: str, body: str) -> None:
+    assert meta_of(page(head, body + BODY)).values["title"] == "Council budget passes for 2026"
+
+
+def test_an_h1_unrelated_to_the_only_title_replaces_a_site_tagline() -> None:
+    html = ("<html><head><title>Example - The heart of the web</title></head><body><main>"
+            "<h1>Enameled cast iron pan and metal</h1>" + BODY + "</main></body></html>")
+    m = meta_of(html, "https://example.com/r/cooking/1")
+    assert m.values["title"] == "Enameled cast iron pan and metal"
+    assert m.evidence["title"].source.startswith("visible <h1> in the main content, unrelated")
+
+
+@pytest.mark.parametrize("head, body", [
+    ('<meta property="og:title" content="The heart of the web">', "<main><h1>Enameled cast iron pan and metal</h1>"),  # declared twice
+    ("", "<h1>Enameled cast iron pan and metal</h1><main>"),  # not in the main content
+    ("", "<main><header><h1>Enameled cast iron pan and metal</h1></header>"),  # the main content's header
+])
+def test_an_unrelated_h1_outside_the_main_content_or_beside_og_title_stays_unused(head: str, body: str) -> None:
+    html = f"<html><head><title>Example - The heart of the web</title>{head}</head><body>{body}{BODY}</main></body></html>"
+    assert meta_of(html, "https://example.com/r/cooking/1").values["title"] == "The heart of the web"
+
+
 def test_an_unrelated_h1_leaves_the_declared_title_without_its_site() -> None:
     html = page('<meta property="og:title" content="Budget passes | Example News">', body="<h1>Menu</h1>" + BODY)
     assert meta_of(html).values["title"] == "Budget passes"
@@ -215,6 +258,7 @@ def test_entities_escaped_twice_are_decoded() -> None:
     ("Quickstart — Flask Documentation (3.1.x)", "Quickstart"),  # a version is no word of the site part
     ("Marathon in a year » Take The Step", "Marathon in a year"),
     ("| Example News", ""),  # the CMS left the page's own title out
+    ("New to astronomy – Best first telescope?", "New to astronomy – Best first telescope?"),  # no site asks
 ])
 def test_split_title(title: str, want: str) -> None:
     from cleaner.html.meta import split_title

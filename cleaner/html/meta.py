@@ -116,7 +116,7 @@ def collect(tree: Any, json_ld: list[str], url: str | None, *, date_fallback: bo
         _prefer_displayed_date(meta, page, settings)
     if "title" not in meta.values:
         _from_title_element(meta, tree, meta.values.get("site"))
-    _prefer_displayed_headline(meta, tree, tags, articles, url)
+    _prefer_displayed_headline(meta, tree, tags, articles, url, settings)
     declared = declared_language(tree, tags)
     if declared:
         meta.offer("declared_language", declared[0], declared[1])
@@ -988,12 +988,14 @@ def _from_title_element(meta: HtmlMeta, tree: Any, site: str | None) -> None:
 
 
 def _prefer_displayed_headline(meta: HtmlMeta, tree: Any, tags: dict[str, list[tuple[str, int | None]]],
-                               articles: list[dict[str, Any]], url: str | None) -> None:
+                               articles: list[dict[str, Any]], url: str | None, settings: Settings = DEFAULT) -> None:
     """The title is the headline the page displays. The declared titles (JSON-LD, og:title,
     <title>) often carry the site's name or a tagline ("Headline | Site", "Headline - Tagline")
     or an SEO variant of the headline, so a level-1 heading whose words the declared titles
     hold replaces them. Headings that only name the site (a logo in an <h1>) are passed over.
-    Without such a heading, the declared title loses its site part."""
+    Without such a heading, the declared title loses its site part. On an article page whose
+    declared titles are all SEO titles (each with a site or tagline part), its one <h1> wins
+    with a smaller share of its words in them (a reworded headline)."""
     declared = [html.unescape(t) for t in (
         *(_text(o.get("headline")) for o in articles),
         *(c for key in META_TITLE for c, _ in tags.get(key, [])),
@@ -1011,9 +1013,11 @@ def _prefer_displayed_headline(meta: HtmlMeta, tree: Any, tags: dict[str, list[t
     known = host_names | ({_fold_name(meta.values["site"])} if meta.values.get("site") else set())
     heads: list[str] = []
     site_parts: set[str] = set()
+    all_cut = True  # every declared title has a site or tagline part
     for title in declared:
         head, cut = split_title(title, known)
         heads.append(head)
+        all_cut = all_cut and bool(cut)
         site_parts.update(_fold_name(c) for c in cut if len(_part_words(c)) <= _TITLE_PART_MAX_WORDS)
         for part in cut:
             if _fold_name(part) in host_names:
@@ -1021,7 +1025,9 @@ def _prefer_displayed_headline(meta: HtmlMeta, tree: Any, tags: dict[str, list[t
     body = tree.find("body")
     best: tuple[float, str, int | None] | None = None
     first: tuple[str, int | None] | None = None  # the first <h1> that is not the site's name
+    first_in_main = False
     counts: dict[str, Counter[str]] = {}  # the declared titles' words, counted once for all <h1>s
+    shown: set[str] = set()  # the texts of the <h1>s (a heading printed twice, for phone and desktop, is one)
     for el in body.iter("h1") if body is not None else ():
         text = normalize_space(" ".join(el.itertext())).rstrip(" ¶#")
         if not _title_words(text) or len(text) > _MAX_HEADLINE_CHARS:
@@ -1029,8 +1035,10 @@ def _prefer_displayed_headline(meta: HtmlMeta, tree: Any, tags: dict[str, list[t
         folded = _fold_name(text)
         if (folded in known or folded in site_parts) and not any(_fold_name(h) == folded for h in heads):
             continue  # the site's name in an <h1>: a logo, not the headline
+        shown.add(text)
         if first is None:
             first = (text, el.sourceline)
+            first_in_main = _in_main_content(el)
         share = max(_held_share(text, d, counts) for d in declared)
         if max(_held_share(h, text, counts) for h in (*heads, *declared)) < _HEADLINE_MIN_COVER_SHARE:
             continue  # one word of the headline ("Reviews"): a section heading
@@ -1043,8 +1051,35 @@ def _prefer_displayed_headline(meta: HtmlMeta, tree: Any, tags: dict[str, list[t
         elif first is not None:
             # "| Site": the CMS left the page's own title out; the <h1> shows it.
             meta.values["title"], meta.evidence["title"] = first[0], Evidence("visible <h1> under a title naming only the site", first[1])
-    if best is not None and best[0] >= _HEADLINE_HELD_MIN_SHARE and _title_words(best[1]) != _title_words(meta.values.get("title") or ""):
+    title_only = len(declared) == 1 and not any(tags.get(key) for key in META_TITLE) and not any(o.get("headline") for o in articles)
+    if (first is not None and len(shown) == 1 and first_in_main and title_only and "title" in meta.values
+            and _held_share(first[0], declared[0]) < settings.html_headline_unrelated_max_share):
+        # Only a <title>, and next to none of its words in the page's one <h1>, which the main
+        # content holds: the <title> is the site's own ("Reddit - The heart of the internet").
+        meta.values["title"], meta.evidence["title"] = first[0], Evidence("visible <h1> in the main content, unrelated to the only declared title (<title>)", first[1])
+        return
+    if best is None or _title_words(best[1]) == _title_words(meta.values.get("title") or ""):
+        return
+    if best[0] >= _HEADLINE_HELD_MIN_SHARE:
         meta.values["title"], meta.evidence["title"] = best[1], Evidence("visible <h1> matching the declared title", best[2])
+    elif (0 < settings.html_headline_reworded_min_share <= best[0] and all_cut and len(shown) == 1
+          and (articles or any(c.casefold() == "article" for c, _ in tags.get("og:type", [])))):
+        meta.values["title"] = best[1]
+        meta.evidence["title"] = Evidence("visible <h1> on an article page, rewording SEO titles that carry a site or tagline part", best[2])
+
+
+_MAIN_CONTENT_TAGS = frozenset(("main", "article"))
+_NOT_MAIN_TAGS = frozenset(("header", "nav", "footer", "aside", "a", "form"))
+
+
+def _in_main_content(el: Any) -> bool:
+    """Inside a <main> or <article>, and not in a header, menu, sidebar, footer, form or link there."""
+    for up in el.iterancestors():
+        if up.tag in _NOT_MAIN_TAGS:
+            return False
+        if up.tag in _MAIN_CONTENT_TAGS:
+            return True
+    return False
 
 
 # A heading is the displayed headline when this share of its words is in a declared title
@@ -1070,6 +1105,8 @@ def split_title(title: str, known: set[str]) -> tuple[str, list[str]]:
         return title, []
     head = parts[-1] if _fold_name(parts[0]) in known else parts[0]
     cut = [p for p in parts if p is not head]
+    if "|" not in title and any(p.rstrip().endswith("?") for p in cut):
+        return title, []  # "Topic – Question?": a site's name or tagline asks nothing
     if "|" in title or all(len(_part_words(p)) <= _TITLE_PART_MAX_WORDS for p in cut):
         return head.strip(f" :{_TITLE_SEPARATORS}"), cut
     return title, []

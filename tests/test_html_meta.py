@@ -226,6 +226,19 @@ def test_an_unrelated_h1_outside_the_main_content_or_beside_og_title_stays_unuse
     assert meta_of(html, "https://example.com/r/cooking/1").values["title"] == "The heart of the web"
 
 
+@pytest.mark.parametrize("href, want", [
+    ("/", "Small adventures with models"),  # the home page: a blog's name, not the headline
+    ("https://www.example.com/", "Small adventures with models"),
+    ("/blog/small-adventures", "Data Blog"),  # the post's own address: a linked headline
+    ("#", "Data Blog"),
+])
+def test_an_h1_linking_to_the_home_page_is_a_logo(href: str, want: str) -> None:
+    html = page('<meta property="og:title" content="Small adventures with models">',
+                body=f'<h1><a href="{href}">Data Blog</a></h1>' + BODY)
+    html = html.replace("<title>Page title | Example News</title>", "<title>Data Blog: Small adventures with models</title>")
+    assert meta_of(html, "https://example.com/2025/12/small-adventures").values["title"] == want
+
+
 def test_an_unrelated_h1_leaves_the_declared_title_without_its_site() -> None:
     html = page('<meta property="og:title" content="Budget passes | Example News">', body="<h1>Menu</h1>" + BODY)
     assert meta_of(html).values["title"] == "Budget passes"

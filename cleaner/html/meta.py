@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 import lxml.etree
 
@@ -1032,6 +1033,8 @@ def _prefer_displayed_headline(meta: HtmlMeta, tree: Any, tags: dict[str, list[t
         text = normalize_space(" ".join(el.itertext())).rstrip(" ¶#")
         if not _title_words(text) or len(text) > _MAX_HEADLINE_CHARS:
             continue
+        if _links_home(el, text, url):
+            continue  # the heading is a link to the home page: the site's logo, whatever it reads
         folded = _fold_name(text)
         if (folded in known or folded in site_parts) and not any(_fold_name(h) == folded for h in heads):
             continue  # the site's name in an <h1>: a logo, not the headline
@@ -1066,6 +1069,21 @@ def _prefer_displayed_headline(meta: HtmlMeta, tree: Any, tags: dict[str, list[t
           and (articles or any(c.casefold() == "article" for c, _ in tags.get("og:type", [])))):
         meta.values["title"] = best[1]
         meta.evidence["title"] = Evidence("visible <h1> on an article page, rewording SEO titles that carry a site or tagline part", best[2])
+
+
+def _links_home(el: Any, text: str, url: str | None) -> bool:
+    """The heading is one link (around it, or holding all its text) to the site's home page."""
+    around = list(el.iterancestors("a"))
+    links = [a for a in (*around, *el.iter("a")) if a.get("href") is not None]
+    if len(links) != 1 or (links[0] not in around and normalize_space(" ".join(links[0].itertext())) != text):
+        return False
+    href = urlsplit(links[0].get("href").strip())
+    host = urlsplit(url or "").netloc.removeprefix("www.")
+    if href.query or href.fragment:
+        return False
+    if not href.netloc:
+        return href.path == "/"  # "" and "#" are this page
+    return href.netloc.removeprefix("www.") == host and href.path in ("", "/")
 
 
 _MAIN_CONTENT_TAGS = frozenset(("main", "article"))

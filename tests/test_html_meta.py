@@ -239,6 +239,18 @@ def test_an_h1_linking_to_the_home_page_is_a_logo(href: str, want: str) -> None:
     assert meta_of(html, "https://example.com/2025/12/small-adventures").values["title"] == want
 
 
+def test_a_date_and_date_line_inside_the_h1_are_not_the_headline() -> None:
+    html = page('<meta property="og:title" content="Preparing a transition in the archive">',
+                body='<h1><a href="/blog/transition"><time datetime="2025-12-18">Dec 18 2025</time> Preparing a transition'
+                     ' in the archive</a></h1>' + BODY)
+    assert meta_of(html).values["title"] == "Preparing a transition in the archive"
+    p = parse(page('<meta property="og:title" content="Top ways to tune the archive server">',
+                   body="<h1>Top ways to tune the archive server for speed<h3>Posted on <time>July 1, 2024</time>"
+                        " by admin</h3></h1>" + BODY))
+    m = collect(p.tree, p.json_ld, None)
+    assert m.values["title"] == "Top ways to tune the archive server for speed"
+
+
 def test_an_unrelated_h1_leaves_the_declared_title_without_its_site() -> None:
     html = page('<meta property="og:title" content="Budget passes | Example News">', body="<h1>Menu</h1>" + BODY)
     assert meta_of(html).values["title"] == "Budget passes"

@@ -1030,7 +1030,7 @@ def _prefer_displayed_headline(meta: HtmlMeta, tree: Any, tags: dict[str, list[t
     counts: dict[str, Counter[str]] = {}  # the declared titles' words, counted once for all <h1>s
     shown: set[str] = set()  # the texts of the <h1>s (a heading printed twice, for phone and desktop, is one)
     for el in body.iter("h1") if body is not None else ():
-        text = normalize_space(" ".join(el.itertext())).rstrip(" ¶#")
+        text = normalize_space(" ".join(_heading_text(el))).rstrip(" ¶#")
         if not _title_words(text) or len(text) > _MAX_HEADLINE_CHARS:
             continue
         if _links_home(el, text, url):
@@ -1069,6 +1069,21 @@ def _prefer_displayed_headline(meta: HtmlMeta, tree: Any, tags: dict[str, list[t
           and (articles or any(c.casefold() == "article" for c, _ in tags.get("og:type", [])))):
         meta.values["title"] = best[1]
         meta.evidence["title"] = Evidence("visible <h1> on an article page, rewording SEO titles that carry a site or tagline part", best[2])
+
+
+_NOT_HEADLINE_TAGS = frozenset(("time", "h2", "h3", "h4", "h5", "h6"))
+
+
+def _heading_text(el: Any) -> Iterator[str]:
+    """A heading's text without the dates (<time>) and headings (a date line in an <h3>) in it:
+    the page's markup put its date line inside the headline's element."""
+    if el.text:
+        yield el.text
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in _NOT_HEADLINE_TAGS:
+            yield from _heading_text(child)
+        if child.tail:
+            yield child.tail
 
 
 def _links_home(el: Any, text: str, url: str | None) -> bool:

@@ -251,6 +251,14 @@ def test_a_date_and_date_line_inside_the_h1_are_not_the_headline() -> None:
     assert m.values["title"] == "Top ways to tune the archive server for speed"
 
 
+def test_an_h1_repeating_a_middle_part_of_the_title_is_the_headline() -> None:
+    html = page('<meta property="og:title" content="Budget software | Budget tools | Try it - Example News">',
+                body="<h1>Budget tools</h1>" + BODY)
+    assert meta_of(html, "https://example.com/budget-tools").values["title"] == "Budget tools"
+    html = page('<meta property="og:title" content="Budget software | Budget tools">', body="<h1>Budget tools</h1>" + BODY)
+    assert meta_of(html, "https://example.com/budget-tools").values["title"] == "Budget software"  # a site's name
+
+
 def test_an_unrelated_h1_leaves_the_declared_title_without_its_site() -> None:
     html = page('<meta property="og:title" content="Budget passes | Example News">', body="<h1>Menu</h1>" + BODY)
     assert meta_of(html).values["title"] == "Budget passes"

@@ -1019,7 +1019,12 @@ def _prefer_displayed_headline(meta: HtmlMeta, tree: Any, tags: dict[str, list[t
         head, cut = split_title(title, known)
         heads.append(head)
         all_cut = all_cut and bool(cut)
-        site_parts.update(_fold_name(c) for c in cut if len(_part_words(c)) <= _TITLE_PART_MAX_WORDS)
+        # The site's name ends the title (or starts it): a part between two others is the page's
+        # own ("Local SEO Software | Local SEO Tools | Try for Free - BrightLocal"), and an <h1>
+        # repeating it is no logo.
+        parts = [p for p in _TITLE_SPLIT.split(title) if p.strip()]
+        ends = [c for c in cut if c in (parts[0], parts[-1])] if len(parts) > 1 else cut
+        site_parts.update(_fold_name(c) for c in ends if len(_part_words(c)) <= _TITLE_PART_MAX_WORDS)
         for part in cut:
             if _fold_name(part) in host_names:
                 meta.offer("site", part.strip(), "title suffix naming the host")

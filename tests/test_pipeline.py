@@ -259,3 +259,22 @@ def test_sections_of_one_link_menus_are_no_cards() -> None:
             blocks.append(item)
     _keep_item_run(blocks, DEFAULT)
     assert all(b.drop is not None for b in blocks)
+
+
+def test_cards_without_links_are_left_to_the_classifier() -> None:
+    # A plain-text capture shows no links: a run of names and prices there is not enough.
+    blocks = [_sentence("Our pick of the season's walking gear, tested on three long trails.")]
+    for name, _, price in CARDS:
+        for text in (name, price):
+            line = _sentence(text)
+            line.drop = SHORT
+            blocks.append(line)
+    _keep_item_run(blocks, DEFAULT)
+    assert all(b.drop is not None for b in blocks[1:])
+
+
+def test_comments_under_an_article_are_no_cards() -> None:
+    blocks = _card_lines(CARDS)
+    blocks[3].drop = Drop(DropSource.RULE, "comments.reply-link")
+    _keep_item_run(blocks, DEFAULT)
+    assert all(b.drop is not None for b in blocks)

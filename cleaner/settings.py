@@ -139,6 +139,32 @@ class Settings:
     # a short article whose menu came back in a settling reading (bench md, one page 1.0 -> 0.14).
     fallback_item_page_max_sentence_share: float = 0.2
     fallback_item_page_min_kept_share: float = 0.5
+    # A page that is a list of items (pipeline._keep_item_run, _item_run, _cards): a line
+    # shape opening with a link or a price recurs item_run_min_items times, 2 to
+    # item_run_max_gap_blocks blocks apart; the line after it has one shape in
+    # item_run_min_same_next_share of the cards, and their links lead to that share of
+    # different pages; under item_run_max_menu_share of the run's lines are linked list
+    # items (a mega-menu's sections) and its cards average at most item_run_max_item_chars
+    # (an article's sections are longer). The run's text must reach item_run_min_prose_ratio
+    # times the sentences kept outside it, and at most item_run_max_prose_before_chars of
+    # sentences may be kept before it (a teaser rail follows its article). Measured (setq,
+    # every 3rd wcxb-dev md page, F1 0.8188 before): the prose outside the run, not on the
+    # whole page, 0.8186 -> 0.8202 (a card list's kept blurbs are no rival prose); the
+    # item-size cap brought articles from -0.0014 to -0.0006, the menu test to +0.0002;
+    # a ratio of 2.0 kept almost no listing (0.8181). The prose-before cap took bench md
+    # 0.9369 -> 0.9402 (teaser rails under short articles); the rest of that loss came in
+    # settling readings (pipeline.clean_text). Then, every 3rd wcxb-dev md page from
+    # 0.8202 and bench md 0.9435: the cap at 1500 gave 0.8205 (service +0.0035, forum
+    # -0.0012), bench unchanged; 3000 gave 0.8208 but bench 0.9417; 3 items in place of 4
+    # 0.8199; a ratio of 0.5 0.8203 (collection -0.0074). The other values are first
+    # guesses that held, not a searched optimum.
+    item_run_min_items: int = 4
+    item_run_max_gap_blocks: int = 10
+    item_run_min_prose_ratio: float = 1.0
+    item_run_min_same_next_share: float = 0.6
+    item_run_max_menu_share: float = 0.5
+    item_run_max_item_chars: float = 400.0
+    item_run_max_prose_before_chars: float = 1500.0
     # The learned layer (classify/learned.py) re-decides each block from its features,
     # its heuristic labels and its neighbours'. Off: the heuristic passes decide alone.
     use_learned_model: bool = True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cleaner import RuleSet, clean
 from cleaner.model import Block, BlockKind, Drop, DropSource
-from cleaner.pipeline import _keep_main_run, clean_text
+from cleaner.pipeline import _keep_item_run, _keep_main_run, clean_text
 from cleaner.settings import DEFAULT
 
 ITEMS = [
@@ -197,3 +197,84 @@ def test_the_author_box_under_an_article_leaves_the_text() -> None:
     assert doc.authors == ["Jane Doe"]
     assert doc.text == "\n\n".join(article)
     assert [b.drop.reason for b in doc.blocks if b.text == bio and b.drop] == ["author-box"]
+
+
+# A page that is a list of cards (pipeline._keep_item_run): a linked name, then a price.
+CARDS = [
+    ("Trail Runner 2 hiking boots", "/p/trail-runner", "$129.00"),
+    ("Compact travel kettle", "/p/kettle", "$39.50"),
+    ("Wool hiking socks, three pairs", "/p/socks", "$24.00"),
+    ("Rain jacket with taped seams", "/p/jacket", "$189.99"),
+    ("Insulated steel bottle", "/p/bottle", "$32.00"),
+]
+LINKED = Drop(DropSource.CLASSIFIER, "link-density")
+SHORT = Drop(DropSource.CLASSIFIER, "short")
+
+
+def _card_lines(cards: list[tuple[str, str, str]]) -> list[Block]:
+    blocks = []
+    for name, target, price in cards:
+        link = Block(BlockKind.PARAGRAPH, name, f"[{name}]({target})", 0, 0, link_chars=len(name), links=1)
+        link.drop = LINKED
+        cost = Block(BlockKind.PARAGRAPH, price, price, 0, 0)
+        cost.drop = SHORT
+        blocks += [link, cost]
+    return blocks
+
+
+def _sentence(text: str) -> Block:
+    return Block(BlockKind.PARAGRAPH, text, text, 0, 0)
+
+
+def test_a_grid_of_cards_comes_back_over_a_short_intro() -> None:
+    blocks = [_sentence("Our pick of the season's walking gear, tested on three long trails.")] + _card_lines(CARDS)
+    _keep_item_run(blocks, DEFAULT)
+    assert all(b.drop is None for b in blocks)
+
+
+def test_the_cards_of_a_teaser_rail_under_an_article_stay_dropped() -> None:
+    article = [_sentence(f"Paragraph {i} of the story says what happened on the trail and who was there that day.") for i in range(12)]
+    blocks = article + _card_lines(CARDS)
+    _keep_item_run(blocks, DEFAULT)
+    assert all(b.drop is not None for b in blocks[len(article) :])
+
+
+def test_lines_that_all_link_to_one_page_are_no_cards() -> None:
+    # A review widget names each reviewer with a link to the same page of reviews.
+    blocks = _card_lines([(name, "/reviews", price) for name, _, price in CARDS])
+    _keep_item_run(blocks, DEFAULT)
+    assert all(b.drop is not None for b in blocks)
+
+
+def test_sections_of_one_link_menus_are_no_cards() -> None:
+    blocks = []
+    for section in ("Shop", "Help", "About", "Stories", "Events"):
+        heading = Block(BlockKind.PARAGRAPH, section, f"[{section}](/{section})", 0, 0, link_chars=len(section), links=1)
+        heading.drop = LINKED
+        blocks.append(heading)
+        for j in range(3):
+            text = f"{section} link {j}"
+            item = Block(BlockKind.LIST_ITEM, text, f"- [{text}](/{section}/{j})", 0, 0, link_chars=len(text), links=1)
+            item.drop = LINKED
+            blocks.append(item)
+    _keep_item_run(blocks, DEFAULT)
+    assert all(b.drop is not None for b in blocks)
+
+
+def test_cards_without_links_are_left_to_the_classifier() -> None:
+    # A plain-text capture shows no links: a run of names and prices there is not enough.
+    blocks = [_sentence("Our pick of the season's walking gear, tested on three long trails.")]
+    for name, _, price in CARDS:
+        for text in (name, price):
+            line = _sentence(text)
+            line.drop = SHORT
+            blocks.append(line)
+    _keep_item_run(blocks, DEFAULT)
+    assert all(b.drop is not None for b in blocks[1:])
+
+
+def test_comments_under_an_article_are_no_cards() -> None:
+    blocks = _card_lines(CARDS)
+    blocks[3].drop = Drop(DropSource.RULE, "comments.reply-link")
+    _keep_item_run(blocks, DEFAULT)
+    assert all(b.drop is not None for b in blocks)

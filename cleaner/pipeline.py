@@ -373,7 +373,10 @@ def _cards(blocks: list[Block], starts: list[int], settings: Settings) -> bool:
     if not following or following.most_common(1)[0][1] < settings.item_run_min_same_next_share * len(starts):
         return False
     # A card's link: on its first line, or on the next (a price line opens some cards).
-    targets = [m.group(1) for i in starts if (m := _LINK_TARGET.search(blocks[i].markdown) or _LINK_TARGET.search(blocks[min(i + 1, len(blocks) - 1)].markdown))]
+    targets = [
+        m.group(1) for i in starts
+        if (m := _LINK_TARGET.search(blocks[i].markdown) or _LINK_TARGET.search(blocks[min(i + 1, len(blocks) - 1)].markdown))
+    ]
     # Cards link to their pages: a plain-text capture has no links to show them, and a run
     # of prices there took back ratings and option lines the labels leave out (wcxb-dev
     # txt 0.8103 either way; collection 0.5775 -> 0.5770, listing 0.5967 -> 0.5958).

@@ -5,7 +5,8 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from cleaner.html.judge import drop_repeated_metadata, gentle, head_indices, link_counts
+from cleaner import clean
+from cleaner.html.judge import drop_repeated_metadata, gentle, head_indices, link_counts, product_reviews
 from cleaner.model import Block, BlockKind, Document, DropSource
 from cleaner.settings import DEFAULT, Settings
 
@@ -285,3 +286,34 @@ def test_a_label_whose_link_list_the_engine_dropped_goes(after: str, dropped: bo
     gentle(blocks, DEFAULT, [paragraphs[0], root.find(".//h4"), paragraphs[-1]])
     assert (blocks[1].drop is not None and blocks[1].drop.reason == "link-list-label") is dropped
     assert blocks[0].drop is None and blocks[2].drop is None
+
+
+def test_shoppers_reviews_under_a_product_are_dropped() -> None:
+    page = lxml.html.document_fromstring(
+        '<html><body><div class="product-description"><p id="d">A waterproof day pack with two pockets.</p></div>'
+        '<section class="product-reviews"><div class="individual-review__body"><p id="r">Great bag, I used it daily.</p></div></section>'
+        '<div class="preview"><p id="p">Preview of the pack from the side.</p></div></body></html>'
+    )
+    blocks = [block("A waterproof day pack with two pockets."), block("Great bag, I used it daily."), block("Preview of the pack from the side.")]
+    product_reviews(blocks, [page.get_element_by_id("d"), page.get_element_by_id("r"), page.get_element_by_id("p")])
+    assert [b.drop.reason if b.drop else None for b in blocks] == [None, "product-review", None]
+
+
+def _shop_page(declares_product: bool) -> str:
+    ld = '{"@context": "https://schema.org", "@type": "Product", "name": "Trail Pack 30"}'
+    reviews = "".join(
+        f'<div class="review"><p>Reviewer {i} wrote that the pack carried well on a long walk and that the straps held up over many weeks.</p></div>'
+        for i in range(3)
+    )
+    return (
+        f"<html><head><title>Trail Pack 30</title>{'<script type=application/ld+json>' + ld + '</script>' if declares_product else ''}</head>"
+        f"<body><main><h1>Trail Pack 30</h1>"
+        + "".join(f"<p>{PROSE} The pack is made of recycled nylon and weighs a little under a kilo, part {i}.</p>" for i in range(4))
+        + f"<section id='reviews'><h2>Customer reviews</h2>{reviews}</section></main></body></html>"
+    )
+
+
+def test_product_reviews_go_only_on_a_product_page() -> None:
+    assert "Reviewer 1 wrote" not in clean(_shop_page(True), kind="html").text
+    assert "Reviewer 1 wrote" in clean(_shop_page(False), kind="html").text
+    assert "recycled nylon" in clean(_shop_page(True), kind="html").text

@@ -21,7 +21,7 @@ from ..ruleset.schema import Rule
 from ..settings import Settings
 from . import arbiter, meta
 from . import judge as judge_mod
-from .extract import Extraction, chars_of, extract
+from .extract import Extraction, chars_of, extract, one_product
 from .judge import set_link_features
 from .meta import HtmlMeta, collect
 from .parse import Cut, parse
@@ -38,6 +38,7 @@ class HtmlCapture:
     tree: Any = None  # the parsed page after the DOM rules (for the arbiter)
     html: str = ""  # the decoded capture (for the arbiter's resiliparse reading)
     targets: frozenset[str] = frozenset()  # the ids that the page's in-page links point to
+    product: bool = False  # the page declares one schema.org Product (extract.one_product)
 
     @property
     def declared_language(self) -> str | None:
@@ -99,7 +100,8 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings, deco
     dropped = pruned_blocks(pruned)
     if page.cut is not None:
         dropped.append(_cut_block(page.cut))
-    return HtmlCapture(extraction.blocks, extraction.sources, meta, rule_fields, dropped, page.tree, text, targets)
+    product = settings.html_product_drop_reviews and bool(extraction.blocks) and one_product(page.tree, page.json_ld)
+    return HtmlCapture(extraction.blocks, extraction.sources, meta, rule_fields, dropped, page.tree, text, targets, product)
 
 
 def _cut_block(cut: Cut) -> Block:
@@ -126,6 +128,8 @@ def judge(
     judge_mod.judge(capture.blocks, language, doc.title, settings, capture.sources, capture.targets, doc.url)
     model = arbiter.load() if readings is None and settings.html_arbiter else None
     if readings is None and model is None:
+        if capture.product:
+            judge_mod.product_reviews(capture.blocks, capture.sources)
         return
     body = capture.tree.find("body")
     root = body if body is not None else capture.tree
@@ -134,6 +138,8 @@ def judge(
         readings.append(arbiter.read(root, capture.blocks, reading))
     elif model is not None:
         arbiter.arbitrate(root, capture.blocks, capture.sources, reading, model, settings.html_arbiter_add_max_share)
+    if capture.product:  # after the arbiter, which may add a review the engine left out
+        judge_mod.product_reviews(capture.blocks, capture.sources)
 
 
 def finish(doc: Document, capture: HtmlCapture, settings: Settings) -> None:

@@ -477,7 +477,7 @@ def sections(
     less than html_section_max_share of the text of the page's one <main> (or
     role="main") around it, the other boxes beside the main box's branch, up to <main>,
     are read too, each that holds prose as a continuation must (not navigation, a form,
-    a header or footer, or a box of teaser cards). Not on a product page (_one_product).
+    a header or footer, or a box of teaser cards). Not on a product page (one_product).
     json_ld: the text of the page's ld+json scripts."""
     if settings.html_section_max_share <= 0:
         return []
@@ -486,7 +486,7 @@ def sections(
         return []
     region = regions[0]
     read = sum(len(_SPACE.sub("", b.text)) for b in out.blocks) + sum(len(_SPACE.sub("", b.text)) for b, _ in added)
-    if read >= settings.html_section_max_share * chars_of(region) or _one_product(tree, json_ld):
+    if read >= settings.html_section_max_share * chars_of(region) or one_product(tree, json_ld):
         return []  # the product check last: it searches the whole tree
     have = {_SPACE.sub("", b.text) for b in out.blocks} | {_SPACE.sub("", b.text) for b, _ in added}
     sources = {id(s) for s in out.sources if s is not None} | {id(s) for _, s in added}
@@ -610,7 +610,7 @@ _ITEM_LIST = re.compile(r'"@type"\s*:\s*(?:\[[^\]]*?)?"(?:ItemList|OfferCatalog|
 _PRODUCT_ITEM = lxml.etree.XPath("//*[@itemtype and contains(@itemtype, 'schema.org/Product')]")
 
 
-def _one_product(tree: Any, json_ld: Sequence[str]) -> bool:
+def one_product(tree: Any, json_ld: Sequence[str]) -> bool:
     """Whether the page declares a schema.org Product, and no list of them: a product page,
     whose main content is its description. The sections beside it are its reviews and
     ratings, other products and the shop's own promotion (wcxb-dev: the other sections

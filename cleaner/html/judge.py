@@ -207,6 +207,27 @@ def judge(blocks: list[Block], language: str | None, title: str | None, settings
         gentle(blocks, settings, sources, targets, url)
 
 
+# "review" or "reviews" as a word of a class, id or data-hook ("individual-review__body",
+# "product-reviews", "review-body"), not inside another word ("preview", "reviewed").
+_REVIEW_WORD = re.compile(r"(?:^|[^a-z])reviews?(?:[^a-z]|$)")
+
+
+def product_reviews(blocks: list[Block], sources: list[Any]) -> None:
+    """On a product page: drop the kept blocks inside a shoppers' review (an element or an
+    ancestor named review or reviews). settings.html_product_drop_reviews says why."""
+    for block, src in zip(blocks, sources):
+        if block.drop is None and src is not None and _in_review(src):
+            block.drop = Drop(DropSource.CLASSIFIER, "product-review")
+
+
+def _in_review(el: Any) -> bool:
+    for up in (el, *el.iterancestors()):
+        names = " ".join(v for v in (up.get("class"), up.get("id"), up.get("data-hook")) if v)
+        if names and _REVIEW_WORD.search(names.lower()):
+            return True
+    return False
+
+
 def gentle(blocks: list[Block], settings: Any, sources: list[Any] | None = None, targets: frozenset[str] = frozenset(),
            url: str | None = None) -> None:
     """Drop only what speaks against itself: mostly link text (teasers, menus, 'Read more'),

@@ -1064,7 +1064,8 @@ def _prefer_displayed_headline(meta: HtmlMeta, tree: Any, tags: dict[str, list[t
             and _held_share(first[0], declared[0]) < settings.html_headline_unrelated_max_share):
         # Only a <title>, and next to none of its words in the page's one <h1>, which the main
         # content holds: the <title> is the site's own ("Reddit - The heart of the internet").
-        meta.values["title"], meta.evidence["title"] = first[0], Evidence("visible <h1> in the main content, unrelated to the only declared title (<title>)", first[1])
+        meta.values["title"] = first[0]
+        meta.evidence["title"] = Evidence("visible <h1> in the main content, unrelated to the only declared title (<title>)", first[1])
         return
     if best is None or _title_words(best[1]) == _title_words(meta.values.get("title") or ""):
         return

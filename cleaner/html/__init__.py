@@ -100,7 +100,7 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings, deco
     dropped = pruned_blocks(pruned)
     if page.cut is not None:
         dropped.append(_cut_block(page.cut))
-    product = settings.html_product_drop_reviews and bool(extraction.blocks) and one_product(page.tree, page.json_ld)
+    product = settings.html_product_drop_reviews and bool(extraction.blocks) and one_product(page.tree, page.json_ld, text)
     return HtmlCapture(extraction.blocks, extraction.sources, meta, rule_fields, dropped, page.tree, text, targets, product)
 
 

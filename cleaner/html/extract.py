@@ -610,14 +610,21 @@ _ITEM_LIST = re.compile(r'"@type"\s*:\s*(?:\[[^\]]*?)?"(?:ItemList|OfferCatalog|
 _PRODUCT_ITEM = lxml.etree.XPath("//*[@itemtype and contains(@itemtype, 'schema.org/Product')]")
 
 
-def one_product(tree: Any, json_ld: Sequence[str]) -> bool:
+def one_product(tree: Any, json_ld: Sequence[str], html: str | None = None) -> bool:
     """Whether the page declares a schema.org Product, and no list of them: a product page,
     whose main content is its description. The sections beside it are its reviews and
     ratings, other products and the shop's own promotion (wcxb-dev: the other sections
-    of <main> cost 13 such pages up to 0.61 F1 each, and lifted 5 by at most 0.23)."""
+    of <main> cost 13 such pages up to 0.61 F1 each, and lifted 5 by at most 0.23).
+    html: the page's source, when at hand: microdata names the type in it, and a page
+    without the words is not searched (a walk over every element)."""
     if any(_ITEM_LIST.search(text) for text in json_ld):
         return False
-    return any(_PRODUCT.search(text) for text in json_ld) or len(_PRODUCT_ITEM(tree)) == 1
+    if any(_PRODUCT.search(text) for text in json_ld):
+        return True
+    return (html is None or _PRODUCT_TYPE in html) and len(_PRODUCT_ITEM(tree)) == 1
+
+
+_PRODUCT_TYPE = "schema.org/Product"
 
 
 def _form_to_fill(src: Any, box: Any) -> bool:

@@ -192,6 +192,16 @@ class Settings:
     # ones are its sections. wcxb-dev md titles (human labels, 1,497 pages): 0 -> 2.0 took
     # 1,054 -> 1,090 right; 1.0, 3.0 and 4.0 gave 1,089, 1,093 and 1,091 (a flat optimum).
     headline_first_h1_points: float = 2.0
+    # Those points go to a level-2 heading right under that first `#` line, with at most this
+    # many image or link lines between, when the URL slug names the `##` line and not the `#`
+    # line: the `#` line names the book, section or site ("# The Rust Programming Language"
+    # over "## What Is Ownership?"). wcxb-dev md: +3 titles, none lost; without the slug
+    # test, +6 and -16 (a standfirst or first section under the headline). -1 turns it off.
+    headline_h2_under_h1_max_between: int = 2
+    # A displayed headline printed as a <title>, "Headline | Section | Site", loses the tail
+    # parts shown to be the site (the URL's host or a line of their own) when this many words
+    # or more are left. wcxb-dev md: +1 title (w4180); initial value, others not tried.
+    headline_bar_head_min_words: int = 3
     headline_title_element_points: float = 3.0  # the line repeats the first line (<title>) or its head
     # A displayed headline needs this many points to win over the <title> line of a text capture.
     headline_min_points: float = 2.0

@@ -1237,3 +1237,45 @@ def test_a_platforms_name_on_a_profile_link_is_no_author() -> None:
     line = "[Mastodon](https://social.example/@cory)"
     doc = clean(f"# A brief intro to git\n\n{line}\n\n{_LONG}\n", kind="markdown")
     assert doc.byline is None
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Share the post", "Item added to your cart", "Related Products", "Follow the author",
+     "Search code, repositories, users, issues, pull requests..."],
+)
+def test_a_widgets_label_is_no_headline(label: str) -> None:
+    text = f"# {label}\n\nMenu\n\nThe Quiet Return of the Ferry Service\n\n{GOOD_1}\n\n{GOOD_2}\n"
+    found = find_headline(md_blocks(text), DEFAULT)
+    assert found is not None and found.title == "The Quiet Return of the Ferry Service"
+
+
+def test_a_breadcrumb_heading_is_no_headline_and_a_title_label_is_left_out() -> None:
+    text = (
+        "# Computer Science > Artificial Intelligence\n\n[Submitted on 18 Dec 2025]\n\n"
+        f"# Title:Merging Language Models with Geometric Constraints\n\n{GOOD_1}\n\n{GOOD_2}\n"
+    )
+    found = find_headline(md_blocks(text), DEFAULT)
+    assert found is not None and found.title == "Merging Language Models with Geometric Constraints"
+
+
+def test_a_level_two_heading_right_under_a_books_name_is_the_headline() -> None:
+    text = (
+        "# The Rust Programming Language\n\n[ ](print.html \"Print this book\")\n\n"
+        f"## What Is Ownership?\n\n{GOOD_1}\n\n{GOOD_2}\n"
+    )
+    url = "https://doc.example.org/book/ch04-01-what-is-ownership.html"
+    found = find_headline(md_blocks(text), DEFAULT, url)
+    assert found is not None and found.title == "What Is Ownership?"
+    off = Settings(headline_h2_under_h1_max_between=-1)
+    found = find_headline(md_blocks(text), off, url)
+    assert found is not None and found.title == "The Rust Programming Language"
+    # A standfirst under the headline that the URL does not name leaves the headline alone.
+    found = find_headline(md_blocks(text), DEFAULT, "https://doc.example.org/book/ch04-01.html")
+    assert found is not None and found.title == "The Rust Programming Language"
+
+
+def test_a_heading_printed_as_a_title_loses_the_sites_name() -> None:
+    text = f"# Budget talks collapse in Brussels | Example Times\n\n{GOOD_1}\n\n{GOOD_2}\n"
+    found = find_headline(md_blocks(text), DEFAULT, "https://www.exampletimes.com/2025/03/02/budget-talks/")
+    assert found is not None and found.title == "Budget talks collapse in Brussels"

@@ -32,6 +32,7 @@ _SENTENCE_PUNCT = re.compile(r"[.!?。！？]")
 # A line with at least half its characters in links reads as links (a menu, an author link,
 # a teaser), not as a printed byline, date line or headline.
 _MOSTLY_LINKS = 0.5
+_TITLE_BAR = re.compile(r"\s\|\s")
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+[·•»]\s+")
 _DATELINE = re.compile(
     r"^(?P<dl>(?:[A-Z][A-Z.'’-]+)(?:[ -][A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?"
@@ -140,6 +141,27 @@ _UI_TAIL = re.compile(r"(?i)\s+(?:view (?:more|all) (?:articles|posts|stories)|m
 _PRESENCE = re.compile(r"(?i)\s+(?:online|offline)$")
 _PLACE_ONLY = re.compile(r"^\s*(?:[A-Z][\w.'’-]*\s*){1,3},?\s*$")
 _OPENING_PUNCT = " \t*_[(|·•:–—-"  # what may stand before a date that opens a line ("📅" is kept: a symbol, not a word)
+# A page widget's or control's own words, never a headline however they are marked up
+# ("# Share the post", "## Item added to your cart", "# Related Products", "# Follow the
+# author", a search box's placeholder "Search code, repositories, users..."). Not a shop's
+# button ("Add to wishlist"): on two wcxb-dev txt listings of games it was the title, and
+# ruled out, a line of tags far down took its place and the games above it went (body F1
+# 0.56 -> 0.28, 0.37 -> 0.30), for no title gained. Nor a reading time ("6 min read"): read
+# again in the cleaned text, it is taken as a title and so dropped from the body (2 pages).
+_WIDGET_LINE = re.compile(
+    r"(?i)^(?:share (?:this|the) (?:post|article|story|page|recipe)"
+    r"|(?:item |product )?added to (?:your |the )?(?:cart|bag|basket|wish ?list)"
+    r"|follow (?:the|this) author"
+    r"|related (?:products|posts|articles|stories|items)"
+    r"|you (?:may|might) also like"
+    r"|search\b.*(?:\.\.\.|…))\W*$"
+)
+# A breadcrumb trail printed as a heading: "Computer Science > Artificial Intelligence". (A trail
+# as a plain line stays a candidate: read again in the cleaned text, "Home » Headline" is taken as
+# a title and dropped with it; ruled out, it stayed in the body of 2 wcxb-dev md pages.)
+_BREADCRUMB = re.compile(r"\S\s+[>›»]\s+\S")
+# A label the page prints before its headline: "Title: AlignMerge - ...".
+_TITLE_LABEL = re.compile(r"(?i)^(?:title|headline)\s*:\s*(?=\S)")
 _EXCLAIMING = re.compile(r"[!?]['\"’”]?(?:\s*\W)?$")
 _NAME_CAPITALISED_SHARE = 0.8
 _TITLE_CASED_SHARE = 0.6  # of the words of four letters or more
@@ -287,6 +309,7 @@ def find_headline(blocks: list[Block], settings: Settings, url: str | None = Non
         or (element is not None and i != element and scan.names_title(i) and _WORD_CHAR.search(blocks[i].text))
     ]
     scan.first_h1 = _first_h1(blocks, candidates, window, settings, url)
+    scan.first_h1 = _h2_under(blocks, scan.first_h1, candidates, slug, settings)
     if scan.first_h1 is not None and scan.first_h1 not in candidates:
         candidates.append(scan.first_h1)
     candidates = _without_widget_labels(blocks, candidates, settings)
@@ -309,12 +332,22 @@ def find_headline(blocks: list[Block], settings: Settings, url: str | None = Non
     if shown is not None and (own is None or shown[1] > own[1] or scan.repeats(shown[0])):
         i, _, reasons, _ = shown
         block = blocks[i]
-        title, site, site_line = _visible(_without_opening_date(block.text)), None, None
+        title, site, site_line = _visible(_without_opening_date(_TITLE_LABEL.sub("", block.text))), None, None
+        shown_text = title
         if element is not None and scan.repeats(i):
             site, site_line = _suffix_site(element_text, title), blocks[element].start
             blocks[element].drop = Drop(DropSource.METADATA, "title")
+        elif _TITLE_BAR.search(title):
+            # A page that prints its <title> as its heading, "Headline | Section | Site":
+            # the tail parts that name the site go, as from a <title> line.
+            # The site's name is not kept as the site: a body line that opens with it would
+            # go as a masthead (wcxb-dev txt w4486, body F1 0.978 -> 0.963).
+            head, named = _split_title_element(blocks, title, url)
+            if named is not None and len(head.split()) >= settings.headline_bar_head_min_words:
+                title = head
         block.drop = Drop(DropSource.METADATA, "title")
-        _drop_repeats(blocks, title)
+        # Copies of the line as shown go, not of its head: a body section may be named so.
+        _drop_repeats(blocks, shown_text)
         return Headline(title, site, Evidence("headline: " + ", ".join(reasons), block.start), i, site_line if site else None)
     if element is None:
         return None
@@ -358,6 +391,31 @@ def _first_h1(blocks: list[Block], candidates: list[int], window: list[int], set
         below = (i for i in range(window[-1] + 1, len(blocks)) if blocks[i].kind is BlockKind.HEADING and blocks[i].level == 1 and _live(blocks[i]))
         first = next((i for i in below if _headline_shaped(blocks[i], settings, url)), None)
     return first
+
+
+def _h2_under(blocks: list[Block], h1: int | None, candidates: list[int], slug: set[str], settings: Settings) -> int | None:
+    """The level-2 heading right under the first level-1 heading when the URL names it and not
+    the level-1 heading: a book's, a section's or a site's name over the page's own headline
+    ("# The Rust Programming Language" over "## What Is Ownership?" at .../ch04-01-what-is-ownership.html).
+    Only images and lines of links may stand between them. Otherwise the level-1 heading."""
+    if h1 is None or settings.headline_h2_under_h1_max_between < 0 or not slug or _slug_share(blocks[h1].text, slug) >= 0.5:
+        return h1
+    between = 0
+    for i in range(h1 + 1, len(blocks)):
+        block = blocks[i]
+        if not block.text:
+            continue
+        if block.kind is BlockKind.HEADING:
+            text = block.text
+            sentence = text.endswith(".") or _TWO_SENTENCES.search(text)
+            named = _slug_share(text, slug) >= 0.5
+            return i if block.level == 2 and i in candidates and _live(block) and not sentence and named else h1
+        if block.kind is not BlockKind.IMAGE and block.link_chars < _MOSTLY_LINKS * len(block.text):
+            return h1
+        between += 1
+        if between > settings.headline_h2_under_h1_max_between:
+            return h1
+    return h1
 
 
 class _Scan:
@@ -443,6 +501,8 @@ def _headline_shaped(block: Block, settings: Settings, url: str | None) -> bool:
         return False
     if (dates := find_dates(text)) and not (heading and _words_besides(text, dates) >= 3):
         return False  # a date line; a heading may name a day ("Lemmy Development Update 2024-10-04")
+    if _WIDGET_LINE.match(text) or heading and _BREADCRUMB.search(text):
+        return False
     return _byline_of(block, settings) is None
 
 
@@ -571,8 +631,7 @@ def _headline_score(
                 shares = settings.headline_title_words_points * shared
                 reasons.append("shares words with the first line")
     if slug:
-        mine_all = set(_words(block.text))
-        shared = len(mine_all & slug) / max(1, min(len(mine_all), len(slug)))
+        shared = _slug_share(block.text, slug)
         if shared >= 0.5:
             score += settings.headline_slug_points * shared
             reasons.append("matches the URL")
@@ -611,6 +670,12 @@ def _headline_score(
         score += settings.headline_byline_shape_points
         reasons.append("but shaped like a byline")
     return score, reasons, shares
+
+
+def _slug_share(text: str, slug: set[str]) -> float:
+    """The share of the line's words (or of the slug's, the fewer) that the URL slug holds."""
+    mine = set(_words(text))
+    return len(mine & slug) / max(1, min(len(mine), len(slug)))
 
 
 @short_text_cache(max_chars=LINE_CHARS)  # the headline search compares every window line with the <title> line

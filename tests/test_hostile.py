@@ -50,11 +50,11 @@ KOREAN = (
 )
 
 
-def outcome(raw: bytes | str, **kwargs) -> Document | CleanerError:  # type: ignore[no-untyped-def]
-    """clean() under the time limit: the Document, or the clean error it raised."""
+def outcome(raw: bytes | str, limit: float = LIMIT_SECONDS, **kwargs) -> Document | CleanerError:  # type: ignore[no-untyped-def]
+    """clean() under a wall-time limit: the Document, or the clean error it raised."""
     started = time.monotonic()
     try:
-        with time_limit(LIMIT_SECONDS):
+        with time_limit(limit):
             return clean(raw, **kwargs)
     except CleanerError as exc:
         assert not isinstance(exc, InputError) or "time limit" not in str(exc), f"took {time.monotonic() - started:.1f} s"
@@ -267,9 +267,11 @@ def test_a_long_line_of_unclosed_markdown_is_linear(unit: str) -> None:
 def test_a_comment_count_under_every_teaser_is_not_quadratic() -> None:
     # Each "N comments" asked whether a thread's quote controls follow by scanning the rest
     # of the page: 8,000 of them took 32 s of CPU; the controls are now found once (4.7 s here).
+    # The bound is on CPU time; the wall-time net is wider, as this case alone takes seconds of
+    # CPU and a loaded machine (two test runs on two cores) stretched it past 20 s of wall time.
     capture = (SENTENCES[0] + "\n\n") * 5 + "".join(f"Teaser {i} about the budget vote\n\n{i} comments\n\n" for i in range(8000))
     started = time.process_time()
-    assert isinstance(outcome(capture, kind="text"), Document)
+    assert isinstance(outcome(capture, limit=4 * LIMIT_SECONDS, kind="text"), Document)
     assert time.process_time() - started < 15
 
 

@@ -299,8 +299,8 @@ def test_shoppers_reviews_under_a_product_are_dropped() -> None:
     assert [b.drop.reason if b.drop else None for b in blocks] == [None, "product-review", None]
 
 
-def _shop_page(declares_product: bool) -> str:
-    ld = '{"@context": "https://schema.org", "@type": "Product", "name": "Trail Pack 30"}'
+def _shop_page(declares_product: bool, offers: str = ', "offers": {"@type": "Offer", "price": "89.00"}') -> str:
+    ld = '{"@context": "https://schema.org", "@type": "Product", "name": "Trail Pack 30"' + offers + "}"
     reviews = "".join(
         f'<div class="review"><p>Reviewer {i} wrote that the pack carried well on a long walk and that the straps held up over many weeks.</p></div>'
         for i in range(3)
@@ -317,3 +317,8 @@ def test_product_reviews_go_only_on_a_product_page() -> None:
     assert "Reviewer 1 wrote" not in clean(_shop_page(True), kind="html").text
     assert "Reviewer 1 wrote" in clean(_shop_page(False), kind="html").text
     assert "recycled nylon" in clean(_shop_page(True), kind="html").text
+
+
+def test_a_product_without_an_offer_keeps_its_reviews() -> None:
+    # A service page declares a Product to carry its rating: its testimonials are its text.
+    assert "Reviewer 1 wrote" in clean(_shop_page(True, offers=""), kind="html").text

@@ -21,7 +21,7 @@ from ..ruleset.schema import Rule
 from ..settings import Settings
 from . import arbiter, meta
 from . import judge as judge_mod
-from .extract import Extraction, chars_of, extract, one_product
+from .extract import Extraction, chars_of, extract, offered, one_product
 from .judge import set_link_features
 from .meta import HtmlMeta, collect
 from .parse import Cut, parse
@@ -38,7 +38,7 @@ class HtmlCapture:
     tree: Any = None  # the parsed page after the DOM rules (for the arbiter)
     html: str = ""  # the decoded capture (for the arbiter's resiliparse reading)
     targets: frozenset[str] = frozenset()  # the ids that the page's in-page links point to
-    product: bool = False  # the page declares one schema.org Product (extract.one_product)
+    product: bool = False  # the page declares one schema.org Product on offer (extract.one_product, offered)
 
     @property
     def declared_language(self) -> str | None:
@@ -100,7 +100,7 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings, deco
     dropped = pruned_blocks(pruned)
     if page.cut is not None:
         dropped.append(_cut_block(page.cut))
-    product = settings.html_product_drop_reviews and bool(extraction.blocks) and one_product(page.tree, page.json_ld, text)
+    product = settings.html_product_drop_reviews and bool(extraction.blocks) and one_product(page.tree, page.json_ld, text) and offered(page.json_ld, text)
     return HtmlCapture(extraction.blocks, extraction.sources, meta, rule_fields, dropped, page.tree, text, targets, product)
 
 

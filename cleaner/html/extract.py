@@ -625,6 +625,14 @@ def one_product(tree: Any, json_ld: Sequence[str], html: str | None = None) -> b
 
 
 _PRODUCT_TYPE = "schema.org/Product"
+_OFFERS = re.compile(r'"offers"\s*:|itemprop\s*=\s*["\']?offers\b')
+
+
+def offered(json_ld: Sequence[str], html: str) -> bool:
+    """Whether the page puts something on sale: a schema.org offer, in JSON-LD or microdata.
+    A service page may declare a Product only to carry its rating (no offer), and its
+    testimonials are its text."""
+    return any(_OFFERS.search(text) for text in json_ld) or bool(_OFFERS.search(html))
 
 
 def _form_to_fill(src: Any, box: Any) -> bool:

@@ -686,3 +686,10 @@ def test_a_year_alone_dates_no_page() -> None:
 
 def test_a_published_meta_tag_dates_the_page() -> None:
     assert meta_of(page('<meta name="published" content="July 17, 2025">')).values["date"] == "2025-07-17"
+
+
+def test_a_heading_linked_to_an_address_urllib_refuses_is_read_as_any_other() -> None:
+    # "http://[bad/" is an invalid IPv6 host to urllib: the logo test once raised on it.
+    body = "The ferry service returned to the harbour this spring after a long break. " * 5
+    page = f'<html><head><title>Ferries | Site</title></head><body><main><a href="http://[bad/"><h1>Ferries</h1></a><p>{body}</p></main></body></html>'
+    assert clean(page, kind="html", url="https://example.com/x").title == "Ferries"

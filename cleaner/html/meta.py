@@ -14,13 +14,13 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 import lxml.etree
 
 from ..dates import find_dates, parse_date, strip_time, without_dates
 from ..model import Evidence
 from ..settings import DEFAULT, Settings
+from ..urls import urlsplit
 
 # schema.org types whose headline, author and date describe the article on the page
 ARTICLE_TYPES = frozenset(

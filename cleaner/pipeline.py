@@ -295,14 +295,10 @@ def _keep_item_run(blocks: list[Block], settings: Settings) -> None:
     if any(b.drop is not None and b.drop.source is DropSource.RULE and b.drop.reason.startswith(_COMMENT_RULES) for b in blocks[first : last + 1]):
         return  # comments under an article: each one a card of name, date and text
     inside = [b for b in blocks[first : last + 1] if b.text and (b.drop is None or (b.drop.source is DropSource.CLASSIFIER and b.drop.reason not in _FACTS))]
-    prose = sum(
-        len(b.text)
-        for i, b in enumerate(blocks)
-        if not first <= i <= last and b.drop is None and b.text and _SENTENCE_END.search(b.text) and _words(b) >= settings.min_sentence_words
-    )
+    prose = sum(len(b.text) for i, b in enumerate(blocks) if not first <= i <= last and _kept_sentence(b, settings))
     if sum(len(b.text) for b in inside) < settings.item_run_min_prose_ratio * prose:
         return
-    before = sum(len(b.text) for b in blocks[:first] if b.drop is None and b.text and _SENTENCE_END.search(b.text) and _words(b) >= settings.min_sentence_words)
+    before = sum(len(b.text) for b in blocks[:first] if _kept_sentence(b, settings))
     if before > settings.item_run_max_prose_before_chars:
         return  # an article's teaser rail: the cards follow its kept paragraphs
     for block in inside:
@@ -310,21 +306,27 @@ def _keep_item_run(blocks: list[Block], settings: Settings) -> None:
             block.drop, block.label = None, Label.GOOD
 
 
+def _kept_sentence(block: Block, settings: Settings) -> bool:
+    """A kept block that reads as a sentence: what an article's text is made of."""
+    return block.drop is None and bool(block.text) and bool(_SENTENCE_END.search(block.text)) and _words(block) >= settings.min_sentence_words
+
+
 _COMMENT_RULES = "comments."  # the rule family that names comment chrome ("Reply", "says")
-_PRICE_MAX_CHARS = 40
-_SHORT_LINE_CHARS = 60
 _PRICE = re.compile(r"[$€£¥]\s?\d|\d\s?[$€£]|\d+[.,]\d\d\b")
 
 
-def _item_shape(block: Block) -> str:
+def _item_shape(block: Block, settings: Settings) -> str:
     """What one card's line keeps from card to card: its kind, whether it is all link,
     partly link or no link, and whether it is a price, a short line or a long one."""
     kind = f"h{block.level}" if block.kind is BlockKind.HEADING else block.kind.value[:2]
     text = block.text
     if not text:
         return kind
-    link = "A" if block.link_chars >= 0.9 * len(text) else "a" if block.link_chars else ""
-    size = "$" if len(text) <= _PRICE_MAX_CHARS and _PRICE.search(text) else "s" if len(text) <= _SHORT_LINE_CHARS else "l"
+    link = "A" if block.link_chars >= settings.item_shape_all_link_min_share * len(text) else "a" if block.link_chars else ""
+    size = (
+        "$" if len(text) <= settings.item_shape_price_max_chars and _PRICE.search(text)
+        else "s" if len(text) <= settings.item_shape_short_max_chars else "l"
+    )
     return f"{kind}:{link}{size}"
 
 
@@ -336,7 +338,7 @@ def _item_run(blocks: list[Block], settings: Settings) -> tuple[int, int] | None
     positions: dict[str, list[int]] = {}
     for i, block in enumerate(blocks):
         if block.text and block.kind is not BlockKind.RULE:
-            positions.setdefault(_item_shape(block), []).append(i)
+            positions.setdefault(_item_shape(block, settings), []).append(i)
     best, span = 0, None
     for shape, at in positions.items():
         # A card opens with a link or a price. Plain lines that recur are a thread's post
@@ -369,7 +371,7 @@ def _cards(blocks: list[Block], starts: list[int], settings: Settings) -> bool:
     settings.item_run_min_same_next_share of them (a footer's scattered links are followed
     by anything), and their links lead to different pages (a review widget links every
     reviewer's name to the same page)."""
-    following = Counter(_item_shape(blocks[i + 1]) for i in starts if i + 1 < len(blocks))
+    following = Counter(_item_shape(blocks[i + 1], settings) for i in starts if i + 1 < len(blocks))
     if not following or following.most_common(1)[0][1] < settings.item_run_min_same_next_share * len(starts):
         return False
     # A card's link: on its first line, or on the next (a price line opens some cards).

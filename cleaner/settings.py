@@ -158,6 +158,12 @@ class Settings:
     # -0.0012), bench unchanged; 3000 gave 0.8208 but bench 0.9417; 3 items in place of 4
     # 0.8199; a ratio of 0.5 0.8203 (collection -0.0074). The other values are first
     # guesses that held, not a searched optimum.
+    # A card line's shape (pipeline._item_shape): all link from this share of its text in
+    # links, a price when at most item_shape_price_max_chars long and holding one, short up
+    # to item_shape_short_max_chars. Bins chosen once, not searched.
+    item_shape_all_link_min_share: float = 0.9
+    item_shape_price_max_chars: int = 40
+    item_shape_short_max_chars: int = 60
     item_run_min_items: int = 4
     item_run_max_gap_blocks: int = 10
     item_run_min_prose_ratio: float = 1.0

@@ -127,17 +127,14 @@ def judge(
     judge_mod.drop_repeated_metadata(capture.blocks, doc, settings)
     judge_mod.judge(capture.blocks, language, doc.title, settings, capture.sources, capture.targets, doc.url)
     model = arbiter.load() if readings is None and settings.html_arbiter else None
-    if readings is None and model is None:
-        if capture.product:
-            judge_mod.product_reviews(capture.blocks, capture.sources)
-        return
-    body = capture.tree.find("body")
-    root = body if body is not None else capture.tree
-    reading = arbiter.resiliparse_reading(capture.html)
-    if readings is not None:
-        readings.append(arbiter.read(root, capture.blocks, reading))
-    elif model is not None:
-        arbiter.arbitrate(root, capture.blocks, capture.sources, reading, model, settings.html_arbiter_add_max_share)
+    if readings is not None or model is not None:
+        body = capture.tree.find("body")
+        root = body if body is not None else capture.tree
+        reading = arbiter.resiliparse_reading(capture.html)
+        if readings is not None:
+            readings.append(arbiter.read(root, capture.blocks, reading))
+        elif model is not None:
+            arbiter.arbitrate(root, capture.blocks, capture.sources, reading, model, settings.html_arbiter_add_max_share)
     if capture.product:  # after the arbiter, which may add a review the engine left out
         judge_mod.product_reviews(capture.blocks, capture.sources)
 

@@ -292,6 +292,8 @@ def test_entities_escaped_twice_are_decoded() -> None:
     ("Marathon in a year » Take The Step", "Marathon in a year"),
     ("| Example News", ""),  # the CMS left the page's own title out
     ("New to astronomy – Best first telescope?", "New to astronomy – Best first telescope?"),  # no site asks
+    ("examplenews.com Vibe coding", "Vibe coding"),  # the host's name before the headline
+    ("Examplenews 2 is out", "Examplenews 2 is out"),  # the site's name as the headline's subject
 ])
 def test_split_title(title: str, want: str) -> None:
     from cleaner.html.meta import split_title

@@ -1136,9 +1136,14 @@ _TITLE_PART_MAX_WORDS = 4
 def split_title(title: str, known: set[str]) -> tuple[str, list[str]]:
     """'Headline | Site' -> ('Headline', ['Site']). After '|' the rest is always the site's;
     after a dash, only short parts are (a long one is the headline's own subtitle). A first
-    part that names a known site gives the headline to the last part ('Site | Headline')."""
+    part that names a known site gives the headline to the last part ('Site | Headline'), as
+    does a first word that is the host's name ('example.com Headline'). A part ending in '?'
+    after a dash is the headline's own ('Topic – Question?')."""
     if _LEADING_SPLIT.match(title):
         return "", [title[1:].strip()]  # "| Site": no headline part at all
+    first, _, rest = title.partition(" ")
+    if _HOST_NAME.search(first) and rest[:1].isalnum() and _fold_name(first) in known:
+        return rest.strip(), [first]  # "example.com Headline": the host's name before the headline
     parts = [p for p in _TITLE_SPLIT.split(title) if p.strip()]
     if len(parts) < 2:
         return title, []
@@ -1189,9 +1194,13 @@ def strip_site(title: str, site: str | None) -> str:
     return title
 
 
+_DOMAIN_END = r"\.(?:com|org|net|co\.uk|co|de|fr|it|es|com\.br|co\.kr)$"
+_HOST_NAME = re.compile(rf"\w{_DOMAIN_END}", re.I)  # "davidbau.com", not "Node.js"
+
+
 def _fold_name(name: str) -> str:
     """'The Guardian', 'theguardian.com', 'Guardian' -> 'guardian'."""
-    name = re.sub(r"\.(?:com|org|net|co\.uk|co|de|fr|it|es|com\.br|co\.kr)$", "", name.strip().casefold())
+    name = re.sub(_DOMAIN_END, "", name.strip().casefold())
     name = re.sub(r"^(?:the|www\.)\s*", "", name)
     return re.sub(r"\W+", "", name)
 

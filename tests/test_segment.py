@@ -250,3 +250,15 @@ def test_markers_that_emphasis_hid_leave_the_text() -> None:
     blocks = md("**> > Related Reading:** [X vs. Y](/x)\n\n**-** /month\n\n>> A nested quote\n\n**1.** Step one")
     assert [b.text for b in blocks] == ["Related Reading: X vs. Y", "/month", "A nested quote", "1. Step one"]
     assert blocks[0].markdown == "**> > Related Reading:** [X vs. Y](/x)"
+
+
+def test_a_bullet_that_emphasis_hid_and_a_list_inside_a_quote_leave_the_text() -> None:
+    # Read back as text, "• Point" and "* item" are list items and lose their markers:
+    # the text would change when cleaned again (wcxb-dev md, bench/idempotency.py).
+    bullet, quoted = md("**• Unify streaming and batch processing**. Edge data.\n\n>   * There is some number `MAX_TASKS`")
+    assert bullet.text == "Unify streaming and batch processing. Edge data."
+    assert quoted.kind is BlockKind.QUOTE and quoted.text == "There is some number MAX_TASKS"
+    assert quoted.markdown == "> * There is some number `MAX_TASKS`"
+    for block in (bullet, quoted):
+        [again] = segment(block.text, markdown=False)
+        assert again.text == block.text

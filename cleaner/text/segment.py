@@ -18,15 +18,16 @@ _ALT = re.compile(r"!\[([^\]\n]*)\]\(")
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _LIST = re.compile(r"^(\s*)([*+\-•·▪●]|\d{1,3}[.)])\s+(.*)$")
-_BLOCK_MARKS = frozenset(">-*+")
-_LEADING_MARKS = re.compile(r"(?:(?:>|[-*+](?=\s))\s*)+")
+_BULLETS = "•·▪●"
+_BLOCK_MARKS = frozenset(">-*+" + _BULLETS)
+_LEADING_MARKS = re.compile(r"(?:(?:>|[-*+" + _BULLETS + r"](?=\s))\s*)+")
+_MARKED_KINDS = (BlockKind.PARAGRAPH, BlockKind.QUOTE)  # where a leading marker is left in the text
 _QUOTE = re.compile(r"^\s*(?:>\s?)+(.*)$")  # "> > text": a nested quote is one quote
 _INNER_MARKER = re.compile(r"[*+\-]\s+(?=\S)")
 _INNER_HEADING = re.compile(r"#{1,6}\s+(?=\S)")
 _RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _TABLE = re.compile(r"^\s*\|.*\|\s*$")
-_BULLETS = "•·▪●"
 _TEXT_BULLET = re.compile(r"^(\s*)[" + _BULLETS + r"]\s+(.*)$")
 _CODE_INDENTS = ("    ", "\t")
 _TABLE_SEPARATOR = re.compile(r"\s*\|[\s:|-]*\|\s*")
@@ -177,9 +178,10 @@ def _line_block(raw: str, lineno: int, gap: bool, markdown: bool) -> Block:
             prefix = "- "
         text = normalize_space(body)
         inline = Inline(text, text, 0, 0, 0)
-    if markdown and kind is BlockKind.PARAGRAPH and inline.text[:1] in _BLOCK_MARKS and (lead := _LEADING_MARKS.match(inline.text)):
-        # "**> Related:** ...", "**-** /month": markers that emphasis hid open the text,
-        # which would read back as a quote or a list item and lose them then.
+    if markdown and kind in _MARKED_KINDS and inline.text[:1] in _BLOCK_MARKS and (lead := _LEADING_MARKS.match(inline.text)):
+        # "**> Related:** ...", "**-** /month", "**• Point**": markers that emphasis hid
+        # open the text, which would read back as a quote or a list item and lose them
+        # then; so would a list item inside a quote ("> * item").
         text = inline.text[lead.end() :]
         inline = inline._replace(text=text, link_chars=min(inline.link_chars, len(text)))
     alt = ""

@@ -204,6 +204,9 @@ class Settings:
     # over "## What Is Ownership?"). wcxb-dev md: +3 titles, none lost; without the slug
     # test, +6 and -16 (a standfirst or first section under the headline). -1 turns it off.
     headline_h2_under_h1_max_between: int = 2
+    # "The URL slug names a line": at least this share of the shorter side's words (the line's
+    # or the slug's) are in both. Initial value (half), set by hand with the rule; not tuned.
+    headline_h2_slug_min_share: float = 0.5
     # A displayed headline printed as a <title>, "Headline | Section | Site", loses the tail
     # parts shown to be the site (the URL's host or a line of their own) when this many words
     # or more are left. wcxb-dev md: +1 title (w4180); initial value, others not tried.

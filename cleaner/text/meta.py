@@ -398,7 +398,7 @@ def _h2_under(blocks: list[Block], h1: int | None, candidates: list[int], slug: 
     the level-1 heading: a book's, a section's or a site's name over the page's own headline
     ("# The Rust Programming Language" over "## What Is Ownership?" at .../ch04-01-what-is-ownership.html).
     Only images and lines of links may stand between them. Otherwise the level-1 heading."""
-    if h1 is None or settings.headline_h2_under_h1_max_between < 0 or not slug or _slug_share(blocks[h1].text, slug) >= 0.5:
+    if h1 is None or settings.headline_h2_under_h1_max_between < 0 or not slug or _slug_share(blocks[h1].text, slug) >= settings.headline_h2_slug_min_share:
         return h1
     between = 0
     for i in range(h1 + 1, len(blocks)):
@@ -408,7 +408,7 @@ def _h2_under(blocks: list[Block], h1: int | None, candidates: list[int], slug: 
         if block.kind is BlockKind.HEADING:
             text = block.text
             sentence = text.endswith(".") or _TWO_SENTENCES.search(text)
-            named = _slug_share(text, slug) >= 0.5
+            named = _slug_share(text, slug) >= settings.headline_h2_slug_min_share
             return i if block.level == 2 and i in candidates and _live(block) and not sentence and named else h1
         if block.kind is not BlockKind.IMAGE and block.link_chars < _MOSTLY_LINKS * len(block.text):
             return h1

@@ -17,8 +17,8 @@ from .inline import Inline, normalize_space, parse_inline
 _ALT = re.compile(r"!\[([^\]\n]*)\]\(")
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
-_LIST = re.compile(r"^(\s*)([*+\-•·▪●]|\d{1,3}[.)])\s+(.*)$")
 _BULLETS = "•·▪●"
+_LIST = re.compile(r"^(\s*)([*+\-" + _BULLETS + r"]|\d{1,3}[.)])\s+(.*)$")
 _BLOCK_MARKS = frozenset(">-*+" + _BULLETS)
 _LEADING_MARKS = re.compile(r"(?:(?:>|[-*+" + _BULLETS + r"](?=\s))\s*)+")
 _MARKED_KINDS = (BlockKind.PARAGRAPH, BlockKind.QUOTE)  # where a leading marker is left in the text

@@ -86,12 +86,22 @@ def test_a_page_of_short_line_records_comes_back_over_its_one_paragraph() -> Non
     assert all(b.drop is MENU for b in footer)
 
 
-def test_a_capture_that_is_only_its_title_keeps_it_as_the_body() -> None:
-    # Taken as the title, the only line left the body empty; the settling readings of a
-    # page worn down to its last line did the same.
-    line = "Deep Discounts On Top Brands While Supplies Last In Every Store"
+def test_a_capture_that_is_only_its_title_has_no_body() -> None:
+    # A text capture of a page its scripts never filled is just its <title>: the line is
+    # the title, not the body (which scored it as text the page does not have).
+    line = "Beginner Freelance Questions - Career Advice - The Example Forum"
     doc = clean(line + "\n", kind="text")
-    assert doc.title == line and doc.text == line
+    assert doc.title == line and doc.text == ""
+
+
+def test_a_lone_paragraph_stays_the_body() -> None:
+    # A cleaned page worn down to one paragraph is not read as a title when cleaned again.
+    line = (
+        "The Southfield Home Improvement Program is a zero percent interest loan that helps "
+        "owners of single-family homes in the city repair roofs, furnaces and windows."
+    )
+    doc = clean(line + "\n", kind="text")
+    assert doc.text == line and clean(doc.text, kind="text").text == line
 
 
 def _records_page(kept: list[str]) -> list[Block]:

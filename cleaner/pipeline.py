@@ -234,14 +234,8 @@ def _keep_main_run(blocks: list[Block], settings: Settings) -> None:
     When the kept text is under settings.fallback_min_kept_share of that run's (under
     settings.fallback_item_page_min_kept_share where what was kept reads as items, not
     prose: _item_page), the classifier's drops inside the run are taken back; rules' and
-    metadata's drops and the classifier's verdicts of fact (empty, duplicate, timestamp) stand.
-    A page where the classifier kept settings.fallback_max_sure_chars of text it is sure of
-    (model_p settings.fallback_sure_p or more) had its main content found: the rest of the
-    run there is the teaser list, comments or footer that follows an article."""
+    metadata's drops and the classifier's verdicts of fact (empty, duplicate, timestamp) stand."""
 
-    sure = sum(len(b.text) for b in blocks if b.drop is None and b.features.get("model_p", 0) >= settings.fallback_sure_p)
-    if sure >= settings.fallback_max_sure_chars:
-        return  # the classifier found the main content: what else lies in the run is not
     items = _item_page(blocks, settings)
 
     def score(block: Block) -> float:

@@ -126,15 +126,6 @@ class Settings:
     # -> 0.932 and txt 0.926 -> 0.918 (short articles under long teaser lists).
     fallback_block_cost_chars: float = 10.0
     fallback_min_kept_share: float = 0.1
-    # No fallback where the classifier kept fallback_max_sure_chars of text with model_p
-    # fallback_sure_p or more: it found the main content, and the run's rest is what follows
-    # an article (a teaser list with dates, a footer). Set by hand (0.7; 1500 characters,
-    # a short article) and measured with setq on every page: wcxb-dev txt 0.8132 -> 0.8136,
-    # md 0.8129 -> 0.8135 (an article under a teaser list 0.13 -> 0.98 in both; one site's
-    # nine collection pages, mixed); at 1000 characters txt 0.8133, md 0.8137. Dev bench
-    # md and txt unchanged.
-    fallback_sure_p: float = 0.7
-    fallback_max_sure_chars: float = 1500.0
     # Where what the classifier kept reads as items, not prose (pipeline._item_page: under
     # fallback_item_page_max_sentence_share of its lines sentences, and no paragraph long
     # enough to start a body alone), the run is kept while the kept text is under

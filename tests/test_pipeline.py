@@ -55,26 +55,6 @@ def test_the_main_run_is_left_alone_when_the_classifier_kept_enough() -> None:
     assert blocks[10].drop is TEASER
 
 
-def test_an_article_the_classifier_is_sure_of_keeps_the_teasers_under_it_out() -> None:
-    # Four paragraphs the model is sure of, under them a long list of teaser titles and
-    # dates: the kept article is under a tenth of the run, yet it is the page's content.
-    paragraph = (
-        "The network links sensors in fields, rivers and streets to the laboratories that read "
-        "their data, and each of them reports its readings every few minutes through the day. "
-    ) * 3
-    article = [_block(paragraph, 10 + i) for i in range(4)]
-    for block in article:
-        block.features["model_p"] = 0.9
-    teasers = [_block(f"{ITEMS[i % 6]}, part {i} of the series on field work", 20 + i, TEASER) for i in range(200)]
-    blocks = article + teasers
-    _keep_main_run(blocks, DEFAULT)
-    assert all(b.drop is TEASER for b in teasers)
-    for block in article:  # the same page, where the model was not sure of its paragraphs
-        block.features["model_p"] = 0.5
-    _keep_main_run(blocks, DEFAULT)
-    assert all(b.drop is None for b in teasers)
-
-
 def test_the_fallback_never_takes_back_a_rule_drop_or_a_fact() -> None:
     blocks = _page(TEASER)
     ruled = Drop(DropSource.RULE, "generic.share")

@@ -202,10 +202,14 @@ def _keep_headlines_in_body(blocks: list[Block], settings: Settings) -> None:
     as its title and standfirst stay in the body, while their fields are still filled.
     Without this, the settling readings (_settle) peel such a list two items at a time,
     each new first line reading as a <title> and the next as its standfirst, until
-    nothing is left. A capture whose only lines are its title and standfirst has no body:
-    they fill their fields and the text is empty (a crawl of a page its scripts never
-    filled saves just its <title>; a settling reading of a page worn down to them agrees)."""
+    nothing is left. Nor does a page lose its last lines to its title and standfirst:
+    where nothing else is left, they stay (the classifier decides on them), unless the
+    title line is a page's <title>, the site named after a separator ("Rug | Shop"): a
+    crawl of a page its scripts never filled saves just that, and it is no body."""
     if not any(b.text and b.drop is None for b in blocks):
+        if any(b.drop is not None and b.drop.reason == "title" and b.drop.source is DropSource.METADATA and meta.names_a_site(b.text) for b in blocks):
+            return
+        _restore_headlines(blocks)
         return
     if settings.item_page_max_sentence_share <= 0 or meta.body_start(blocks, settings) is not None:
         return
@@ -213,6 +217,10 @@ def _keep_headlines_in_body(blocks: list[Block], settings: Settings) -> None:
     sentences = sum(1 for b in live if _SENTENCE_END.search(b.text) and len(b.text.split()) >= settings.min_sentence_words)
     if sentences >= settings.item_page_max_sentence_share * len(live):
         return
+    _restore_headlines(blocks)
+
+
+def _restore_headlines(blocks: list[Block]) -> None:
     for block in blocks:
         if block.drop is not None and block.drop.source is DropSource.METADATA and block.drop.reason in ("title", "subtitle"):
             block.drop = None

@@ -94,6 +94,14 @@ def test_a_capture_that_is_only_its_title_has_no_body() -> None:
     assert doc.title == line and doc.text == ""
 
 
+def test_a_page_worn_down_to_one_line_keeps_it() -> None:
+    # Without a site named after a separator, the last line of a page stays its body, else
+    # the settling readings would empty a page whose cleaned text is that one line.
+    line = "Deep Discounts On Top Brands While Supplies Last In Every Store"
+    doc = clean(line + "\n", kind="text")
+    assert doc.title == line and doc.text == line
+
+
 def test_a_lone_paragraph_stays_the_body() -> None:
     # A cleaned page worn down to one paragraph is not read as a title when cleaned again.
     line = (

@@ -34,6 +34,14 @@ _SENTENCE_PUNCT = re.compile(r"[.!?。！？]")
 _MOSTLY_LINKS = 0.5
 _TITLE_BAR = re.compile(r"\s\|\s")
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+[·•»]\s+")
+
+
+def names_a_site(line: str) -> bool:
+    """The line reads as a page's <title>: a headline and the site's name, or a section's,
+    after a separator ("Beatrice Tan Rug | Ruggable US")."""
+    return _TITLE_SEPARATORS.search(line) is not None
+
+
 _DATELINE = re.compile(
     r"^(?P<dl>(?:[A-Z][A-Z.'’-]+)(?:[ -][A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?"
     r"(?:,\s+\w{3,9}\.?\s+\d{1,2})?\s+\((?P<agency>[^()]{2,40})\))\s*[—–-]"

@@ -207,9 +207,8 @@ def _keep_headlines_in_body(blocks: list[Block], settings: Settings) -> None:
     title line is a page's <title>, the site named after a separator ("Rug | Shop"): a
     crawl of a page its scripts never filled saves just that, and it is no body."""
     if not any(b.text and b.drop is None for b in blocks):
-        if any(b.drop is not None and b.drop.reason == "title" and b.drop.source is DropSource.METADATA and meta.names_a_site(b.text) for b in blocks):
-            return
-        _restore_headlines(blocks)
+        if not any(_is_title_line(b) and meta.names_a_site(b.text) for b in blocks):
+            _restore_headlines(blocks)
         return
     if settings.item_page_max_sentence_share <= 0 or meta.body_start(blocks, settings) is not None:
         return
@@ -218,6 +217,10 @@ def _keep_headlines_in_body(blocks: list[Block], settings: Settings) -> None:
     if sentences >= settings.item_page_max_sentence_share * len(live):
         return
     _restore_headlines(blocks)
+
+
+def _is_title_line(block: Block) -> bool:
+    return block.drop is not None and block.drop.source is DropSource.METADATA and block.drop.reason == "title"
 
 
 def _restore_headlines(blocks: list[Block]) -> None:

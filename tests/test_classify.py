@@ -145,6 +145,21 @@ def test_a_list_of_short_items_above_the_headline_stays() -> None:
     assert all(reason(b) != "before-headline" for b in items)
 
 
+
+def test_a_menu_of_labels_above_the_headline_goes() -> None:
+    # A documentation site's sidebar: a hundred one- and two-word labels, more text in all
+    # than the short article under the headline. Labels weigh nothing against its sentences.
+    verbs = ["Use", "Reuse", "Share", "Deploy", "Manage", "Secure", "Trigger", "Control", "Review", "Create"]
+    nouns = ["workflows", "runners", "secrets", "variables", "artifacts", "caches", "jobs", "actions", "containers", "environments"]
+    menu = [para(f"{verb} {noun}", 1 + 10 * i + j) for i, verb in enumerate(verbs) for j, noun in enumerate(nouns)]
+    blocks = [*menu, para("Writing Workflows Today", 200), para(GOOD_1, 201), para(GOOD_2, 202)]
+    blocks[-3].drop = Drop(DropSource.METADATA, "title")
+    assert sum(len(b.text) for b in menu) > len(GOOD_1) + len(GOOD_2)
+    run(blocks, headline=200)
+    # The last labels read as headings over the article and stay (_promote_headings).
+    assert sum(reason(b) == "before-headline" for b in menu) >= 80
+    assert kept(blocks)[-2:] == [GOOD_1, GOOD_2]
+
 # --- thresholds ---------------------------------------------------------------------------------
 
 MENU = "Markets Europe Asia Americas Commodities Currencies Bonds Funds Futures Options"  # no sentence shape

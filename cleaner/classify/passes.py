@@ -199,9 +199,16 @@ def _before_headline(blocks: list[Block], headline: int | None, reasons: dict[in
     # Every line not yet judged boilerplate weighs, not only the long GOOD ones: the
     # items of a list or a grid are short, and a page of them is no article under its
     # last "headline" (a cleaned listing, read again, finds one above its closing note).
-    before = sum(b.features["chars"] for b in blocks if b.start < headline and b.label is not Label.BAD)
-    after = sum(b.features["chars"] for b in blocks if b.start > headline and b.label is not Label.BAD)
-    if after < before:
+    # Weighed twice: with every live line, and with the lines of five words or more only.
+    # A menu of a few hundred one-word labels above the headline outweighs a short
+    # article under it on the first count, not on the second.
+    live = [b for b in blocks if b.label is not Label.BAD]
+    before = sum(b.features["chars"] for b in live if b.start < headline)
+    after = sum(b.features["chars"] for b in live if b.start > headline)
+    wordy = [b for b in live if b.label is not Label.SHORT or b.features["words"] > _LABEL_MAX_WORDS]
+    wordy_before = sum(b.features["chars"] for b in wordy if b.start < headline)
+    wordy_after = sum(b.features["chars"] for b in wordy if b.start > headline)
+    if after < before and wordy_after < wordy_before:
         return
     for i, block in enumerate(blocks):
         if block.start >= headline:
@@ -209,6 +216,9 @@ def _before_headline(blocks: list[Block], headline: int | None, reasons: dict[in
         if block.drop is None:
             block.label = Label.BAD
             reasons[i] = "before-headline"
+
+
+_LABEL_MAX_WORDS = 4  # a menu's labels: 'Quickstart', 'Reuse workflows', 'Choose the runner'
 
 
 def context_free(block: Block, s: Settings) -> tuple[Label, str | None]:

@@ -230,14 +230,20 @@ class _Plan:
                     held.append(el)
         found: list[dict[int, Any]] = [{} for _ in range(self.n)]
         by_id, by_tag, by_attr = self.by_id, self.by_tag, self.by_attr
+        attr_names = tuple(by_attr)
         # A page repeats a few class values on many elements: each is split and looked up once.
         by_class_value: dict[str, tuple[set[str], list[_Simple]]] = {}
         for el in tree.iter():
-            for i in by_xpath.get(id(el), ()):
-                found[i][id(el)] = el
+            if by_xpath:
+                for i in by_xpath.get(id(el), ()):
+                    found[i][id(el)] = el
             tag = el.tag
             names = el.keys()
-            if not names and tag not in by_tag:
+            if not names:
+                # Most elements have no attribute: only a tag selector can match them.
+                for simple in by_tag.get(tag, ()):
+                    if simple.matches(el, _NO_CLASSES):
+                        found[simple.rule][id(el)] = el
                 continue
             classes: AbstractSet[str] = _NO_CLASSES
             candidates: list[_Simple] = []
@@ -250,7 +256,7 @@ class _Plan:
                 candidates += known[1]
             if "id" in names and (ident := el.get("id")) in by_id:
                 candidates += by_id[ident]
-            for name in by_attr:
+            for name in attr_names:
                 if name in names:
                     candidates += by_attr[name]
             if tag in by_tag:

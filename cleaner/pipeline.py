@@ -207,7 +207,7 @@ def _keep_headlines_in_body(blocks: list[Block], settings: Settings) -> None:
     title line is a page's <title>, the site named after a separator ("Rug | Shop"): a
     crawl of a page its scripts never filled saves just that, and it is no body."""
     if not any(b.text and b.drop is None for b in blocks):
-        if not any(_is_title_line(b) and meta.names_a_site(b.text) for b in blocks):
+        if not any(_dropped_as(b, "title") and meta.names_a_site(b.text) for b in blocks):
             _restore_headlines(blocks)
         return
     if settings.item_page_max_sentence_share <= 0 or meta.body_start(blocks, settings) is not None:
@@ -219,13 +219,14 @@ def _keep_headlines_in_body(blocks: list[Block], settings: Settings) -> None:
     _restore_headlines(blocks)
 
 
-def _is_title_line(block: Block) -> bool:
-    return block.drop is not None and block.drop.source is DropSource.METADATA and block.drop.reason == "title"
+def _dropped_as(block: Block, *fields: str) -> bool:
+    """Whether the metadata step took the block out of the body as one of these fields."""
+    return block.drop is not None and block.drop.source is DropSource.METADATA and block.drop.reason in fields
 
 
 def _restore_headlines(blocks: list[Block]) -> None:
     for block in blocks:
-        if block.drop is not None and block.drop.source is DropSource.METADATA and block.drop.reason in ("title", "subtitle"):
+        if _dropped_as(block, "title", "subtitle"):
             block.drop = None
 
 

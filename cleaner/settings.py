@@ -112,6 +112,14 @@ class Settings:
     # separates the article from teasers as a long bad paragraph would.
     # dev bench: 0 -> 80 took md F1 0.870 -> 0.879, txt 0.843 -> 0.857.
     region_bad_block_chars: float = 80.0
+    # A label: a line of at most this many words with no sentence end ("Tags", "Top
+    # stories", "Reuse workflows"). The HTML judge drops one over a dropped list of links
+    # (initial value); the text above the headline goes when the text below outweighs it,
+    # counted once over every live line and once over the lines longer than a label
+    # (classify.passes._before_headline), so a sidebar of hundreds of menu labels no longer
+    # outweighs a short page. wcxb-dev txt: 4 -> 0.8173 (3 -> 0.8171, 6 -> 0.8170); md,
+    # bench and HTML the same at each.
+    label_max_words: int = 4
     # The fallback that keeps a text capture's main run (pipeline._keep_main_run): each
     # block costs this many characters, so a run of one-word menu lines scores below zero
     # and a list of items above it, even items of two or three short lines (a label, a

@@ -145,7 +145,6 @@ def test_a_list_of_short_items_above_the_headline_stays() -> None:
     assert all(reason(b) != "before-headline" for b in items)
 
 
-
 def test_a_menu_of_labels_above_the_headline_goes() -> None:
     # A documentation site's sidebar: a hundred one- and two-word labels, more text in all
     # than the short article under the headline. Labels weigh nothing against its sentences.
@@ -159,6 +158,7 @@ def test_a_menu_of_labels_above_the_headline_goes() -> None:
     # The last labels read as headings over the article and stay (_promote_headings).
     assert sum(reason(b) == "before-headline" for b in menu) >= 80
     assert kept(blocks)[-2:] == [GOOD_1, GOOD_2]
+
 
 # --- thresholds ---------------------------------------------------------------------------------
 

@@ -66,7 +66,7 @@ def classify(
         block.label, reason = context_free(block, settings)
         if reason:
             reasons[i] = reason
-    _before_headline(todo, headline, reasons)
+    _before_headline(todo, headline, reasons, settings.label_max_words)
     if not any(b.label is Label.GOOD for b in todo):
         # A page of short paragraphs has no block long enough to be GOOD on its own;
         # its best blocks stand in, or the neighbour pass would drop everything.
@@ -191,7 +191,7 @@ _GRAM_WORDS = 5
 _CODE_MARKS = re.compile(r"[{}\[\];=<>]")
 
 
-def _before_headline(blocks: list[Block], headline: int | None, reasons: dict[int, str]) -> None:
+def _before_headline(blocks: list[Block], headline: int | None, reasons: dict[int, str], label_max_words: int) -> None:
     """The article starts at its headline: what comes before is menus and teasers, unless
     most of the page's live text is up there (then the 'headline' was something else)."""
     if headline is None:
@@ -199,13 +199,12 @@ def _before_headline(blocks: list[Block], headline: int | None, reasons: dict[in
     # Every line not yet judged boilerplate weighs, not only the long GOOD ones: the
     # items of a list or a grid are short, and a page of them is no article under its
     # last "headline" (a cleaned listing, read again, finds one above its closing note).
-    # Weighed twice: with every live line, and with the lines of five words or more only.
-    # A menu of a few hundred one-word labels above the headline outweighs a short
-    # article under it on the first count, not on the second.
+    # Weighed twice: with every live line, and with the lines longer than a menu's labels
+    # only (Settings.label_max_words).
     live = [b for b in blocks if b.label is not Label.BAD]
     before = sum(b.features["chars"] for b in live if b.start < headline)
     after = sum(b.features["chars"] for b in live if b.start > headline)
-    wordy = [b for b in live if b.label is not Label.SHORT or b.features["words"] > _LABEL_MAX_WORDS]
+    wordy = [b for b in live if b.label is not Label.SHORT or b.features["words"] > label_max_words]
     wordy_before = sum(b.features["chars"] for b in wordy if b.start < headline)
     wordy_after = sum(b.features["chars"] for b in wordy if b.start > headline)
     if after < before and wordy_after < wordy_before:
@@ -216,9 +215,6 @@ def _before_headline(blocks: list[Block], headline: int | None, reasons: dict[in
         if block.drop is None:
             block.label = Label.BAD
             reasons[i] = "before-headline"
-
-
-_LABEL_MAX_WORDS = 4  # a menu's labels: 'Quickstart', 'Reuse workflows', 'Choose the runner'
 
 
 def context_free(block: Block, s: Settings) -> tuple[Label, str | None]:

@@ -329,7 +329,6 @@ def _in_term(el: Any) -> bool:
     return el.tag == "dt" or any(True for _ in el.iterancestors("dt"))
 
 
-_LABEL_MAX_WORDS = 4
 _SENTENCE_END = re.compile(r"[.!?。！？]['\"’”)]*$")
 
 
@@ -343,7 +342,7 @@ def _link_list_labels(blocks: list[Block], settings: Any) -> None:
             previous is not None and previous.drop is None
             and block.drop is not None and block.drop.reason == "link-density"
             and previous.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
-            and len(previous.text.split()) <= _LABEL_MAX_WORDS and not _SENTENCE_END.search(previous.text)
+            and len(previous.text.split()) <= settings.label_max_words and not _SENTENCE_END.search(previous.text)
         ):
             previous.drop = Drop(DropSource.CLASSIFIER, "link-list-label")
         previous = block
@@ -357,7 +356,7 @@ def _orphan_labels(blocks: list[Block], sources: list[Any], settings: Any) -> No
     for block, src in zip(blocks, sources):
         if block.drop is not None or src is None or block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):
             continue
-        if len(block.text.split()) > _LABEL_MAX_WORDS or _SENTENCE_END.search(block.text):
+        if len(block.text.split()) > settings.label_max_words or _SENTENCE_END.search(block.text):
             continue
         box = container(src)
         after = box.getnext() if box is not None else None

@@ -240,7 +240,7 @@ class _Plan:
             tag = el.tag
             names = el.keys()
             if not names:
-                # Most elements have no attribute: only a tag selector can match them.
+                # An element without attributes: only a tag selector can match it.
                 for simple in by_tag.get(tag, ()):
                     if simple.matches(el, _NO_CLASSES):
                         found[simple.rule][id(el)] = el

@@ -294,17 +294,22 @@ def _item_page(blocks: list[Block], settings: Settings) -> bool:
 
 def _keep_item_run(blocks: list[Block], settings: Settings) -> None:
     """A page that IS a list of items: a run of settings.item_run_min_items or more cards of
-    the same shape (a linked name, then a price or a short line, repeated: _item_run),
+    the same shape (a linked name, then a price or a short line, repeated: _item_runs),
     whose text outweighs the prose the classifier kept elsewhere by
     settings.item_run_min_prose_ratio. Its cards are one long link, short spec rows and
     prices, which the link-density and length tests drop. An article's teaser rail has the
     same shape, but follows the article's kept paragraphs (more than
     settings.item_run_max_prose_before_chars of them). The classifier's drops inside the
     run are taken back, except lines the page repeats word for word ("Add to Cart",
-    "Learn more") and verdicts of fact."""
-    span = _item_run(blocks, settings)
-    if span is None:
-        return
+    "Learn more") and verdicts of fact.
+
+    A page may hold more than one such run (a news home page's latest stories above its
+    most-read list): each is judged, the longest first, against the prose kept by then."""
+    for span in _item_runs(blocks, settings):
+        _take_back_run(blocks, span, settings)
+
+
+def _take_back_run(blocks: list[Block], span: tuple[int, int], settings: Settings) -> None:
     first, last = span
     if any(b.drop is not None and b.drop.source is DropSource.RULE and b.drop.reason.startswith(_COMMENT_RULES) for b in blocks[first : last + 1]):
         return  # comments under an article: each one a card of name, date and text
@@ -344,16 +349,16 @@ def _item_shape(block: Block, settings: Settings) -> str:
     return f"{kind}:{link}{size}"
 
 
-def _item_run(blocks: list[Block], settings: Settings) -> tuple[int, int] | None:
-    """The longest run (in characters) of cards: a line shape that recurs at least
-    settings.item_run_min_items times, each time 2 to settings.item_run_max_gap_blocks
-    blocks after the last (one-line repeats are menus), from its first use to the end of
-    its last card."""
+def _item_runs(blocks: list[Block], settings: Settings) -> list[tuple[int, int]]:
+    """The runs of cards, longest (in characters) first, none overlapping a longer one: a
+    line shape that recurs at least settings.item_run_min_items times, each time 2 to
+    settings.item_run_max_gap_blocks blocks after the last (one-line repeats are menus),
+    from its first use to the end of its last card."""
     positions: dict[str, list[int]] = {}
     for i, block in enumerate(blocks):
         if block.text and block.kind is not BlockKind.RULE:
             positions.setdefault(_item_shape(block, settings), []).append(i)
-    best, span = 0, None
+    found: list[tuple[int, int, int]] = []
     for shape, at in positions.items():
         # A card opens with a link or a price. Plain lines that recur are a thread's post
         # chrome or an article's paragraphs; plain headings, an article's sections or a
@@ -374,10 +379,13 @@ def _item_run(blocks: list[Block], settings: Settings) -> tuple[int, int] | None
                     # Headings over lists of one-link items: a mega-menu's sections, not cards.
                     start = j
                     continue
-                if chars > best:
-                    best, span = chars, (at[start], end)
+                found.append((-chars, at[start], end))
             start = j
-    return span
+    spans: list[tuple[int, int]] = []
+    for _, a, b in sorted(found):
+        if all(b < x or a > y for x, y in spans):
+            spans.append((a, b))
+    return spans
 
 
 def _cards(blocks: list[Block], starts: list[int], settings: Settings) -> bool:

@@ -147,7 +147,7 @@ class Settings:
     # a short article whose menu came back in a settling reading (bench md, one page 1.0 -> 0.14).
     fallback_item_page_max_sentence_share: float = 0.2
     fallback_item_page_min_kept_share: float = 0.5
-    # A page that is a list of items (pipeline._keep_item_run, _item_run, _cards): a line
+    # A page that is a list of items (pipeline._keep_item_run, _item_runs, _cards): a line
     # shape opening with a link or a price recurs item_run_min_items times, 2 to
     # item_run_max_gap_blocks blocks apart; the line after it has one shape in
     # item_run_min_same_next_share of the cards, and their links lead to that share of

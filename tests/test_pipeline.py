@@ -296,3 +296,22 @@ def test_comments_under_an_article_are_no_cards() -> None:
     blocks[3].drop = Drop(DropSource.RULE, "comments.reply-link")
     _keep_item_run(blocks, DEFAULT)
     assert all(b.drop is not None for b in blocks)
+
+
+def test_each_run_of_cards_on_a_page_comes_back() -> None:
+    # A home page: the latest stories, each a linked title over its writer, then a
+    # shorter run of products, each a linked name over its price. Only the longest run
+    # came back when the page was read for one run alone.
+    stories = [
+        ("Google previews cross-region SQL queries for its distributed data warehouse", "/news/sql", "Renato Losio"),
+        ("How a file storage company uses language models to label its search data", "/news/labels", "Sergio De Simone"),
+        ("Nested virtualization arrives on the cloud's general-purpose instances", "/news/nested", "Leela Kumili"),
+        ("Standardizing post-quantum IPsec with a hybrid key exchange for every tunnel", "/news/ipsec", "Steef-Jan Wiggers"),
+        ("New research reassesses the value of instruction files for coding agents", "/news/agents", "Bruno Couriol"),
+    ]
+    assert all(len(title) > DEFAULT.item_shape_short_max_chars >= len(name) for title, _, name in stories)
+    assert all(len(name) <= DEFAULT.item_shape_short_max_chars for name, _, _ in CARDS)
+    blocks = [_sentence("The week's news for software architects, read by our editors.")]
+    blocks += _card_lines(stories) + _card_lines(CARDS)
+    _keep_item_run(blocks, DEFAULT)
+    assert all(b.drop is None for b in blocks)

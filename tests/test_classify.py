@@ -307,13 +307,25 @@ def test_a_second_copy_of_the_article_is_dropped() -> None:
 
 def test_the_site_describing_itself_is_dropped() -> None:
     about = "WIRED is where tomorrow is realized. It is the essential source of information and ideas that make sense of a world in constant transformation."
-    blocks = [para(GOOD_1, 1), para(GOOD_2, 2), para(about, 3)]
+    blocks = [para(GOOD_1, 1), para(GOOD_2, 2), para(GOOD_3, 3), para(about, 4)]
     classify(blocks, "en", None, HEURISTICS, site="WIRED")
-    assert kept(blocks) == [GOOD_1, GOOD_2]
-    assert reason(blocks[2]) == "site-self-description"
-    untouched = [para(GOOD_1, 1), para(GOOD_2, 2), para(about, 3)]
+    assert kept(blocks) == [GOOD_1, GOOD_2, GOOD_3]
+    assert reason(blocks[3]) == "site-self-description"
+    untouched = [para(GOOD_1, 1), para(GOOD_2, 2), para(GOOD_3, 3), para(about, 4)]
     classify(untouched, "en", None, HEURISTICS, site="Example News")
-    assert reason(untouched[2]) != "site-self-description"
+    assert reason(untouched[3]) != "site-self-description"
+
+
+def test_a_company_describing_itself_in_its_body_is_no_footer() -> None:
+    # A service page's own pitch opens with its name high up the page; the same paragraph
+    # in the last quarter of the page is the footer's "About us".
+    pitch = "OnePageCRM is a real bargain for small businesses. Pay for one CRM and get the extra tools you need for free."
+    blocks = [para(GOOD_1, 1), para(pitch, 2), para(GOOD_2, 3), para(GOOD_3, 4)]
+    classify(blocks, "en", None, HEURISTICS, site="OnePageCRM")
+    assert reason(blocks[1]) != "site-self-description"
+    footer = [para(GOOD_1, 1), para(GOOD_2, 2), para(GOOD_3, 3), para(pitch, 4)]
+    classify(footer, "en", None, HEURISTICS, site="OnePageCRM")
+    assert reason(footer[3]) == "site-self-description"
 
 
 def test_word_grams_are_the_runs_of_five_words() -> None:

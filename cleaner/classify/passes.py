@@ -60,7 +60,7 @@ def classify(
         if len(block.text) <= settings.timestamp_max_chars and is_relative_stamp(block.text):
             block.label, reasons[i] = Label.BAD, "timestamp"
             continue
-        if _describes_site(block.text, site):
+        if _describes_site(block.text, site) and i >= settings.self_description_min_position * len(todo):
             block.label, reasons[i] = Label.BAD, "site-self-description"
             continue
         block.label, reason = context_free(block, settings)
@@ -171,7 +171,9 @@ def _shape(text: str, max_chars: int) -> str | None:
 
 
 def _describes_site(text: str, site: str | None) -> bool:
-    """'WIRED is where tomorrow is realized.' under every article: the site about itself."""
+    """'WIRED is where tomorrow is realized.' under every article: the site about itself.
+    Only in the page's tail (Settings.self_description_min_position): higher up, a company's
+    own page describes what it sells, and that is its content."""
     if not site or len(site) < 3 or not text.startswith(site):
         return False
     rest = text[len(site) :].lstrip(" ,")

@@ -382,9 +382,9 @@ def _item_runs(blocks: list[Block], settings: Settings) -> list[tuple[int, int]]
                 found.append((-chars, at[start], end))
             start = j
     spans: list[tuple[int, int]] = []
-    for _, a, b in sorted(found):
-        if all(b < x or a > y for x, y in spans):
-            spans.append((a, b))
+    for _, first, last in sorted(found):
+        if all(last < taken_first or first > taken_last for taken_first, taken_last in spans):
+            spans.append((first, last))
     return spans
 
 

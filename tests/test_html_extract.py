@@ -533,3 +533,33 @@ def test_the_prose_in_a_box_that_trafilatura_discards_for_its_class_word_is_read
 def test_a_box_of_teaser_cards_is_not_spared() -> None:
     page = _widget_page("").replace("<div class='col'>", "<div class='col'><h3><a href='/x'>A linked title</a></h3>", 2)
     assert "plant 1 grows slowly" not in clean(page, kind="html").text
+
+
+def _spacing_page() -> str:
+    return f"""<html><head><title>Budget</title></head><body><article><h1>Budget</h1><p>{PARA * 3}</p>
+<p><b>Make most of your meal vegetables, half of your plate.<br></b>Aim for color and variety in every meal.</p>
+<p><strong>Social media traffic</strong>:<strong>&nbsp;</strong>This tracks how many people read the posts.</p>
+<ul><li><div><div>Can my policy cover the trip to Mexico?</div></div>
+<div><div>Your policy will not cover the trip, so buy a separate one before you go.</div></div></li></ul>
+<p>Worse than anyone could imagine.Think about it for a moment before you answer the question.</p>
+<p><a href="/a">Is the tax due?</a><a href="/b">What else is due?</a> Both are answered below in full.</p>
+<p>{PARA * 3}</p></article></body></html>"""
+
+
+def test_words_the_page_shows_apart_are_not_run_together() -> None:
+    # trafilatura's tree loses the space a <br> at the end of a <b> gives, that of a
+    # no-break space in a <strong> of its own, and that between a question's <div> and its
+    # answer's; the page's text puts them back.
+    doc = clean(_spacing_page(), kind="html")
+    for both in ("half of your plate. Aim for", "Social media traffic: This tracks", "the trip to Mexico? Your policy"):
+        assert both in doc.text
+    for both in ("half of your plate.** Aim for", "**Social media traffic**: This tracks", "the trip to Mexico? Your policy"):
+        assert both in doc.markdown
+
+
+def test_words_the_page_writes_together_stay_together() -> None:
+    # Only a space the page shows is put back: a typo inside one text, or links set side by
+    # side with nothing between them, are left as written.
+    doc = clean(_spacing_page(), kind="html")
+    assert "could imagine.Think about it" in doc.text
+    assert "Is the tax due?What else is due?" in doc.text

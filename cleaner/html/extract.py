@@ -34,6 +34,15 @@ _HEADING_LEVEL = re.compile(r"h([1-6])")
 _EMPHASIS = {"#b": "**", "#strong": "**", "#i": "*", "#em": "*"}
 _SPACE = re.compile(r"\s+")
 _ALIGN_CHARS = 40  # characters (spaces removed) of a block used to find it in the source
+# A letter, sentence punctuation, a letter: where trafilatura's tree may have lost the space
+# the page shows between two of its text nodes ("plate.<br></b>Aim", "<b>Note:</b> Then",
+# a question's <div> and its answer's). Only the places the page itself spaces are changed.
+_GLUED = re.compile(r"(?<=[^\W\d_])[.!?:;,](?=[^\W\d_])")
+# The same places in a block's markdown, where a mark or a link's end may sit beside the stop.
+_MARK = r"(?:\*{1,3}|_{1,3}|`+|\]\([^()\s]*\))?"
+_GLUED_MD = re.compile(rf"(?<=[^\W\d_]){_MARK}[.!?:;,]{_MARK}(?=[^\W\d_])")
+_RESPACE_CONTEXT = 8  # characters each side that must match the page's text
+_RESPACE_MAX_DEPTH = 4  # how far above the two texts their common element may sit
 
 
 @dataclass
@@ -996,6 +1005,19 @@ def _table(el: Any) -> Iterator[Block]:
 _SHOWN_TEXT = lxml.etree.XPath("descendant::text()[normalize-space()]")
 
 
+def _insert_spaces(text: str, at: list[int]) -> str:
+    for j in reversed(at):
+        text = text[:j] + " " + text[j:]
+    return text
+
+
+def _depth_below(ancestor: Any, el: Any) -> int:
+    depth = 0
+    while el is not None and el is not ancestor:
+        el, depth = el.getparent(), depth + 1
+    return depth
+
+
 def _owned_texts(tree: Any) -> Iterator[tuple[str | None, Any]]:
     """Each text in the tree (an element's text, or a tail, which is its parent's) with the
     element that holds it, in page order, then the tree's own tail. Read from the text
@@ -1009,6 +1031,12 @@ def _owned_texts(tree: Any) -> Iterator[tuple[str | None, Any]]:
     yield tree.tail, tree.getparent()
 
 
+def _glued(text: str, pattern: re.Pattern[str]) -> list[int]:
+    """Where a letter follows sentence punctuation with no space: the positions of the letters
+    that open a word (upper case), since "Node.js" and "e.g." are written so."""
+    return [m.end() for m in pattern.finditer(text) if text[m.end()].isupper()]
+
+
 class SourceIndex:
     """The page's text with spaces removed, and which element owns each character.
 
@@ -1020,17 +1048,57 @@ class SourceIndex:
         parts: list[str] = []
         self.starts: list[int] = []
         self.owners: list[Any] = []
+        self.nodes: list[str] = []  # each chunk as the page has it, spaces and all
         pos = 0
-        for chunk, owner in _owned_texts(tree):
-            if not chunk or owner is None:
+        for node, owner in _owned_texts(tree):
+            if not node or owner is None:
                 continue
-            chunk = "".join(chunk.split())  # as _SPACE.sub("", chunk), in a third of the time
+            chunk = "".join(node.split())  # as _SPACE.sub("", chunk), in a third of the time
             if chunk:
                 parts.append(chunk)
                 self.starts.append(pos)
                 self.owners.append(owner)
+                self.nodes.append(node)
                 pos += len(chunk)
         self.text = "".join(parts)
+
+    def respace(self, block: Block, pos: int) -> None:
+        """Put back the spaces the engine's tree lost between two of the page's text nodes
+        ("your plate.Aim for" from "your plate.<br></b>Aim for"), where the page shows one.
+        pos: where the block's text starts in self.text."""
+        glued = _glued(block.text, _GLUED)
+        spaced = [k for k, j in enumerate(glued) if self._spaced(block.text, j, pos)]
+        if not spaced:
+            return
+        block.text = _insert_spaces(block.text, [glued[k] for k in spaced])
+        marks = _glued(block.markdown, _GLUED_MD)
+        if len(marks) == len(glued):  # the same places, in the same order
+            block.markdown = _insert_spaces(block.markdown, [marks[k] for k in spaced])
+
+    def _spaced(self, text: str, j: int, pos: int) -> bool:
+        """Whether the page shows a space before text[j], where two of its text nodes meet."""
+        left = "".join(text[max(0, j - _RESPACE_CONTEXT) : j].split())
+        right = "".join(text[j : j + _RESPACE_CONTEXT].split())
+        at = pos + len("".join(text[:j].split()))
+        if self.text[at - len(left) : at + len(right)] != left + right:
+            found = self.text.find(left + right, pos)
+            if found < 0:
+                return False
+            at = found + len(left)
+        k = bisect.bisect_right(self.starts, at) - 1
+        if k < 1 or self.starts[k] != at:
+            return False  # inside one text node: written so on the page
+        before, after = self.nodes[k - 1], self.nodes[k]
+        if before[-1:].isspace() or after[:1].isspace():
+            return True
+        # Nothing but markup between them: the page spaces them when a block element or a
+        # <br> (or a text of spaces alone) sits there, as their common element's text shows.
+        common = _common_ancestor(self.owners[k - 1], self.owners[k])
+        if common is None or any(_depth_below(common, o) > _RESPACE_MAX_DEPTH for o in (self.owners[k - 1], self.owners[k])):
+            return False
+        shown = " ".join(text_of(common).split())
+        tail, head = " ".join(before.split())[-_RESPACE_CONTEXT:], " ".join(after.split())[:_RESPACE_CONTEXT]
+        return f"{tail} {head}" in shown and f"{tail}{head}" not in shown
 
     def owner_at(self, pos: int) -> Any:
         i = bisect.bisect_right(self.starts, pos) - 1
@@ -1061,6 +1129,8 @@ class SourceIndex:
                 end_owner = self.owner_at(end) if end >= 0 else None
                 if end_owner is not None and end_owner.sourceline and end_owner.sourceline >= line:
                     end_line = end_owner.sourceline
+                if _GLUED.search(block.text):
+                    self.respace(block, pos)
             else:
                 end_line = line
             block.start, block.end = line, end_line

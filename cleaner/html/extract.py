@@ -37,10 +37,10 @@ _ALIGN_CHARS = 40  # characters (spaces removed) of a block used to find it in t
 # A letter, sentence punctuation, a letter: where trafilatura's tree may have lost the space
 # the page shows between two of its text nodes ("plate.<br></b>Aim", "<b>Note:</b> Then",
 # a question's <div> and its answer's). Only the places the page itself spaces are changed.
-_GLUED = re.compile(r"(?<=[^\W\d_])[.!?:;,](?=[^\W\d_])")
+_GLUED = re.compile(r"[.!?:;,](?=[^\W\d_])")  # no look-behind for the letter: ten times faster
 # The same places in a block's markdown, where a mark or a link's end may sit beside the stop.
 _MARK = r"(?:\*{1,3}|_{1,3}|`+|\]\([^()\s]*\))?"
-_GLUED_MD = re.compile(rf"(?<=[^\W\d_]){_MARK}[.!?:;,]{_MARK}(?=[^\W\d_])")
+_GLUED_MD = re.compile(rf"{_MARK}[.!?:;,]{_MARK}(?=[^\W\d_])")
 _RESPACE_CONTEXT = 8  # characters each side that must match the page's text
 _RESPACE_MAX_DEPTH = 4  # how far above the two texts their common element may sit
 
@@ -1034,7 +1034,10 @@ def _owned_texts(tree: Any) -> Iterator[tuple[str | None, Any]]:
 def _glued(text: str, pattern: re.Pattern[str]) -> list[int]:
     """Where a letter follows sentence punctuation with no space: the positions of the letters
     that open a word (upper case), since "Node.js" and "e.g." are written so."""
-    return [m.end() for m in pattern.finditer(text) if text[m.end()].isupper()]
+    return [
+        m.end() for m in pattern.finditer(text)
+        if m.start() > 0 and text[m.start() - 1].isalpha() and text[m.end()].isupper()
+    ]
 
 
 class SourceIndex:

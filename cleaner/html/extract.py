@@ -1051,7 +1051,9 @@ class SourceIndex:
         parts: list[str] = []
         self.starts: list[int] = []
         self.owners: list[Any] = []
-        self.nodes: list[str] = []  # each chunk as the page has it, spaces and all
+        # Per chunk, whether the page's text node opens (1) or ends (2) with a space: flags in
+        # bytes, not the text nodes themselves, which the collector would then walk.
+        self.spaces = bytearray()
         pos = 0
         for node, owner in _owned_texts(tree):
             if not node or owner is None:
@@ -1061,7 +1063,7 @@ class SourceIndex:
                 parts.append(chunk)
                 self.starts.append(pos)
                 self.owners.append(owner)
-                self.nodes.append(node)
+                self.spaces.append(node[0].isspace() | node[-1].isspace() << 1)
                 pos += len(chunk)
         self.text = "".join(parts)
 
@@ -1091,17 +1093,17 @@ class SourceIndex:
         k = bisect.bisect_right(self.starts, at) - 1
         if k < 1 or self.starts[k] != at:
             return False  # inside one text node: written so on the page
-        before, after = self.nodes[k - 1], self.nodes[k]
-        if before[-1:].isspace() or after[:1].isspace():
+        if self.spaces[k - 1] & 2 or self.spaces[k] & 1:
             return True
         # Nothing but markup between them: the page spaces them when a block element or a
         # <br> (or a text of spaces alone) sits there, as their common element's text shows.
         common = _common_ancestor(self.owners[k - 1], self.owners[k])
         if common is None or any(_depth_below(common, o) > _RESPACE_MAX_DEPTH for o in (self.owners[k - 1], self.owners[k])):
             return False
-        shown = " ".join(text_of(common).split())
-        tail, head = " ".join(before.split())[-_RESPACE_CONTEXT:], " ".join(after.split())[:_RESPACE_CONTEXT]
-        return f"{tail} {head}" in shown and f"{tail}{head}" not in shown
+        between = r"\s*".join(map(re.escape, self.text[max(at - _RESPACE_CONTEXT, self.starts[k - 1]) : at]))
+        between += r"(\s?)" + r"\s*".join(map(re.escape, self.text[at : at + _RESPACE_CONTEXT]))
+        found = re.search(between, " ".join(text_of(common).split()))
+        return found is not None and found.group(1) == " "
 
     def owner_at(self, pos: int) -> Any:
         i = bisect.bisect_right(self.starts, pos) - 1

@@ -1051,19 +1051,15 @@ class SourceIndex:
         parts: list[str] = []
         self.starts: list[int] = []
         self.owners: list[Any] = []
-        # Per chunk, whether the page's text node opens (1) or ends (2) with a space: flags in
-        # bytes, not the text nodes themselves, which the collector would then walk.
-        self.spaces = bytearray()
         pos = 0
-        for node, owner in _owned_texts(tree):
-            if not node or owner is None:
+        for chunk, owner in _owned_texts(tree):
+            if not chunk or owner is None:
                 continue
-            chunk = "".join(node.split())  # as _SPACE.sub("", chunk), in a third of the time
+            chunk = "".join(chunk.split())  # as _SPACE.sub("", chunk), in a third of the time
             if chunk:
                 parts.append(chunk)
                 self.starts.append(pos)
                 self.owners.append(owner)
-                self.spaces.append(node[0].isspace() | node[-1].isspace() << 1)
                 pos += len(chunk)
         self.text = "".join(parts)
 
@@ -1093,10 +1089,8 @@ class SourceIndex:
         k = bisect.bisect_right(self.starts, at) - 1
         if k < 1 or self.starts[k] != at:
             return False  # inside one text node: written so on the page
-        if self.spaces[k - 1] & 2 or self.spaces[k] & 1:
-            return True
-        # Nothing but markup between them: the page spaces them when a block element or a
-        # <br> (or a text of spaces alone) sits there, as their common element's text shows.
+        # The page spaces them when either text has a space at that end, or a block element, a
+        # <br> or a text of spaces alone sits between them, as their common element's text shows.
         common = _common_ancestor(self.owners[k - 1], self.owners[k])
         if common is None or any(_depth_below(common, o) > _RESPACE_MAX_DEPTH for o in (self.owners[k - 1], self.owners[k])):
             return False

@@ -37,10 +37,14 @@ _ALIGN_CHARS = 40  # characters (spaces removed) of a block used to find it in t
 # A letter, sentence punctuation, a letter: where trafilatura's tree may have lost the space
 # the page shows between two of its text nodes ("plate.<br></b>Aim", "<b>Note:</b> Then",
 # a question's <div> and its answer's). Only the places the page itself spaces are changed.
-_GLUED = re.compile(r"[.!?:;,](?=[^\W\d_])")  # no look-behind for the letter: ten times faster
+_GLUED = re.compile(r"[.!?:](?=[^\W\d_])")
+# The test every block of a reading takes, one stop at a time: a pattern that opens with a
+# literal is searched several times faster than one that opens with a set of them.
+_GLUED_DOT = re.compile(r"\.(?=[^\W\d_])")
+_GLUED_OTHER = tuple((stop, re.compile(re.escape(stop) + r"(?=[^\W\d_])")) for stop in "?!:")
 # The same places in a block's markdown, where a mark or a link's end may sit beside the stop.
 _MARK = r"(?:\*{1,3}|_{1,3}|`+|\]\([^()\s]*\))?"
-_GLUED_MD = re.compile(rf"{_MARK}[.!?:;,]{_MARK}(?=[^\W\d_])")
+_GLUED_MD = re.compile(rf"{_MARK}[.!?:]{_MARK}(?=[^\W\d_])")
 _RESPACE_CONTEXT = 8  # characters each side that must match the page's text
 _RESPACE_MAX_DEPTH = 4  # how far above the two texts their common element may sit
 
@@ -1031,6 +1035,10 @@ def _owned_texts(tree: Any) -> Iterator[tuple[str | None, Any]]:
     yield tree.tail, tree.getparent()
 
 
+def _may_be_glued(text: str) -> bool:
+    return bool(_GLUED_DOT.search(text)) or any(stop in text and pattern.search(text) for stop, pattern in _GLUED_OTHER)
+
+
 def _glued(text: str, pattern: re.Pattern[str]) -> list[int]:
     """Where a letter follows sentence punctuation with no space: the positions of the letters
     that open a word (upper case), since "Node.js" and "e.g." are written so."""
@@ -1128,7 +1136,7 @@ class SourceIndex:
                 end_owner = self.owner_at(end) if end >= 0 else None
                 if end_owner is not None and end_owner.sourceline and end_owner.sourceline >= line:
                     end_line = end_owner.sourceline
-                if _GLUED.search(block.text):
+                if _may_be_glued(block.text):
                     self.respace(block, pos)
             else:
                 end_line = line

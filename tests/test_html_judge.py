@@ -225,6 +225,22 @@ def test_a_main_content_made_of_links_is_a_listing_and_stays() -> None:
     assert [b.drop is not None for b in blocks] == [False, True, True, True]
 
 
+def test_a_block_of_very_many_links_is_a_menu_even_on_a_listing() -> None:
+    # A filter's options read as one block of hundreds of links outweigh the listing's own
+    # items: the page is still a listing, and the menu goes.
+    items = [block(f"Senior engineer {i} at Company {i}, remote, full time", BlockKind.LIST_ITEM, links=0.9) for i in range(6)]
+    menu = block(" ".join(f"Language {i}" for i in range(300)), links=1.0)
+    menu.links = 300
+    blocks = [menu, *items, block("Posted jobs are checked daily.")]
+    gentle(blocks, DEFAULT)
+    assert menu.drop is not None and menu.drop.reason == "link-density"
+    assert all(b.drop is None for b in blocks[1:])
+    # Fewer links than html_menu_min_links in one block: a listing's own, which stays.
+    menu.drop, menu.links = None, DEFAULT.html_menu_min_links - 1
+    gentle(blocks, DEFAULT)
+    assert all(b.drop is None for b in blocks)
+
+
 def test_a_linked_heading_over_text_that_stays_is_its_title() -> None:
     # A blog index: each post is a heading linking to it, over its summary. The summaries
     # stay, so their titles do; a linked heading over a list of links titles nothing kept.

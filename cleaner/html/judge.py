@@ -237,6 +237,14 @@ def gentle(blocks: list[Block], settings: Any, sources: list[Any] | None = None,
         if b.drop is None and b.text and b.kind is not BlockKind.TABLE
         and b.link_chars >= settings.html_max_link_share * len(b.text) and not _URL_TEXT.match(b.text)
     ]
+    # One block of very many links is a menu (a filter's options, a tag cloud), not a
+    # listing's items, however much of the page it fills: it neither makes the page a
+    # listing nor stays on one.
+    menus = [b for b in dense if b.links >= settings.html_menu_min_links]
+    for block in menus:
+        block.drop = Drop(DropSource.CLASSIFIER, "link-density")
+    if menus:
+        dense = [b for b in dense if b.drop is None]
     total = sum(len(b.text) for b in blocks if b.drop is None)
     if sum(len(b.text) for b in dense) > settings.html_link_page_min_share * total:
         return  # the main content is a list of links (a listing, a category page): it stays

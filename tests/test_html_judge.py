@@ -140,6 +140,20 @@ def test_headline_byline_date_and_kicker_leave_the_body() -> None:
     ]
 
 
+def test_a_grid_of_products_above_the_pages_heading_is_its_content() -> None:
+    # A shop's category page whose source puts its heading after the grid: what lies above
+    # the headline is most of the reading, not a kicker.
+    cards = [block(f"Tournament chess pieces in rosewood, {n} inch king, special price ${n}9.00") for n in range(3, 9)]
+    blocks = [*cards, block("Tournament Chess Pieces", BlockKind.HEADING, level=1), block(PROSE + " " + PROSE)]
+    drop_repeated_metadata(blocks, Document(title="Tournament Chess Pieces"), DEFAULT)
+    assert [str(b.drop) if b.drop else None for b in blocks] == [None] * len(cards) + ["metadata:title", None]
+    # With no bound (a share of 1), the old rule: everything above the headline goes.
+    for b in blocks:
+        b.drop = None
+    drop_repeated_metadata(blocks, Document(title="Tournament Chess Pieces"), Settings(html_before_headline_max_share=1.0))
+    assert all(str(b.drop) == "classifier:before-headline" for b in cards)
+
+
 def test_a_byline_leaves_the_body_once() -> None:
     # A forum member's name is in the replies' short lines by the headline too.
     blocks = [

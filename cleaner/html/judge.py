@@ -189,8 +189,10 @@ def drop_repeated_metadata(blocks: list[Block], doc: Document, settings: Any) ->
         if reason:
             b.drop = Drop(DropSource.METADATA, reason)
     if headline is not None and settings.html_drop_before_headline:
-        for b in blocks[:headline]:
-            if b.drop is None:
+        above = [b for b in blocks[:headline] if b.drop is None]
+        total = sum(len(b.text) for b in blocks if b.drop is None)
+        if sum(len(b.text) for b in above) <= settings.html_before_headline_max_share * total:
+            for b in above:
                 b.drop = Drop(DropSource.CLASSIFIER, "before-headline")
 
 

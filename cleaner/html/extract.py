@@ -1104,10 +1104,12 @@ class SourceIndex:
         common = _common_ancestor(self.owners[k - 1], self.owners[k])
         if common is None or any(_depth_below(common, o) > _RESPACE_MAX_DEPTH for o in (self.owners[k - 1], self.owners[k])):
             return False
+        # The two texts' ends, each from its own node only: a neighbour may lie outside common.
+        end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.text)
         between = r"\s*".join(map(re.escape, self.text[max(at - _RESPACE_CONTEXT, self.starts[k - 1]) : at]))
-        between += r"(\s?)" + r"\s*".join(map(re.escape, self.text[at : at + _RESPACE_CONTEXT]))
-        found = re.search(between, " ".join(text_of(common).split()))
-        return found is not None and found.group(1) == " "
+        between += r"(\s?)" + r"\s*".join(map(re.escape, self.text[at : min(at + _RESPACE_CONTEXT, end)]))
+        meeting = re.search(between, " ".join(text_of(common).split()))
+        return meeting is not None and meeting.group(1) == " "
 
     def owner_at(self, pos: int) -> Any:
         i = bisect.bisect_right(self.starts, pos) - 1

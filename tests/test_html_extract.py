@@ -563,3 +563,44 @@ def test_words_the_page_writes_together_stay_together() -> None:
     doc = clean(_spacing_page(), kind="html")
     assert "could imagine.Think about it" in doc.text
     assert "Is the tax due?What else is due?" in doc.text
+
+
+def test_respacing_reads_each_element_once_and_the_page_at_most_about_twice(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Two hundred questions run into their answers, and the answers into a line after them:
+    # each item's text is read once, not once for each meeting, and all
+    # the reading is within about twice the page's text, however many there are.
+    import importlib
+
+    extract_module = importlib.import_module("cleaner.html.extract")  # the package's `extract` is the function
+    items = "".join(
+        f"<li><div><div>Can the policy cover trip {i} to Mexico?</div></div>"
+        f"<div><div>Your policy will not cover trip {i}, so buy a separate one before you go.</div></div>"
+        f"<div>Call us today.</div></li>"
+        for i in range(200)
+    )
+    page = f"<html><body><article><h1>Trips</h1><p>{PARA * 3}</p><ul>{items}</ul><p>{PARA * 3}</p></article></body></html>"
+    read: list[Any] = []
+    real = extract_module.text_of
+
+    def counting(el: Any) -> str:
+        if el.tag == "li":
+            read.append(el)
+        return str(real(el))
+
+    monkeypatch.setattr(extract_module, "text_of", counting)
+    text = clean(page, kind="html").text
+    assert "trip 7 to Mexico? Your policy will not cover trip 7" in text and "before you go. Call us today." in text
+    assert len(read) == len(set(read)) == 200
+    assert sum(len(real(el)) for el in read) <= 2 * len(page)
+
+
+def test_respacing_stops_when_its_reading_budget_is_spent() -> None:
+    body = lxml.html.fromstring("<body><ul><li><div>Can it cover the trip to Mexico?</div><div>Your policy will not.</div></li></ul></body>")
+    block = next(iter(body_blocks(xml("<list><item>Can it cover the trip to Mexico?Your policy will not.</item></list>"))))
+    index = SourceIndex(body)
+    index._respace_budget = 0
+    index.respace(block, 0)
+    assert "Mexico?Your" in block.text
+    index._respace_budget = 1000
+    index.respace(block, 0)
+    assert "Mexico? Your" in block.text

@@ -1017,11 +1017,24 @@ def _insert_spaces(text: str, at: list[int]) -> str:
     return text
 
 
-def _depth_below(ancestor: Any, el: Any) -> int:
-    depth = 0
-    while el is not None and el is not ancestor:
-        el, depth = el.getparent(), depth + 1
-    return depth
+def _near_common_ancestor(a: Any, b: Any, levels: int) -> Any:
+    """The lowest element holding both, when it is at most `levels` above each; else None.
+    Bounded: a page nested thousands deep costs no more than a shallow one."""
+    above_a = []
+    el = a
+    for _ in range(levels + 1):
+        if el is None:
+            break
+        above_a.append(el)
+        el = el.getparent()
+    el = b
+    for _ in range(levels + 1):
+        if el is None:
+            return None
+        if el in above_a:  # the elements, not their id()s (see _common_ancestor)
+            return el
+        el = el.getparent()
+    return None
 
 
 def _owned_texts(tree: Any) -> Iterator[tuple[str | None, Any]]:
@@ -1072,6 +1085,10 @@ class SourceIndex:
                 self.owners.append(owner)
                 pos += len(chunk)
         self.text = "".join(parts)
+        # respace's reading of the elements around run-together words, each element's once,
+        # and in all at most about twice the page's text: linear however many there are.
+        self._shown: dict[Any, str] = {}
+        self._respace_budget = 2 * len(self.text) + 10_000
 
     def respace(self, block: Block, pos: int) -> None:
         """Put back the spaces the engine's tree lost between two of the page's text nodes
@@ -1101,14 +1118,20 @@ class SourceIndex:
             return False  # inside one text node: written so on the page
         # The page spaces them when either text has a space at that end, or a block element, a
         # <br> or a text of spaces alone sits between them, as their common element's text shows.
-        common = _common_ancestor(self.owners[k - 1], self.owners[k])
-        if common is None or any(_depth_below(common, o) > _RESPACE_MAX_DEPTH for o in (self.owners[k - 1], self.owners[k])):
+        common = _near_common_ancestor(self.owners[k - 1], self.owners[k], _RESPACE_MAX_DEPTH)
+        if common is None:
             return False
+        shown = self._shown.get(common)
+        if shown is None:
+            if self._respace_budget <= 0:
+                return False  # a page of many run-together words: its text is read at most twice
+            shown = self._shown[common] = " ".join(text_of(common).split())
+            self._respace_budget -= len(shown)
         # The two texts' ends, each from its own node only: a neighbour may lie outside common.
         end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.text)
         between = r"\s*".join(map(re.escape, self.text[max(at - _RESPACE_CONTEXT, self.starts[k - 1]) : at]))
         between += r"(\s?)" + r"\s*".join(map(re.escape, self.text[at : min(at + _RESPACE_CONTEXT, end)]))
-        meeting = re.search(between, " ".join(text_of(common).split()))
+        meeting = re.search(between, shown)
         return meeting is not None and meeting.group(1) == " "
 
     def owner_at(self, pos: int) -> Any:

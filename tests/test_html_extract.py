@@ -599,8 +599,8 @@ def test_respacing_stops_when_its_reading_budget_is_spent() -> None:
     block = next(iter(body_blocks(xml("<list><item>Can it cover the trip to Mexico?Your policy will not.</item></list>"))))
     index = SourceIndex(body)
     index._respace_budget = 0
-    index.respace(block, 0)
+    index.respace(block, 0, len(index.text))
     assert "Mexico?Your" in block.text
     index._respace_budget = 1000
-    index.respace(block, 0)
+    index.respace(block, 0, len(index.text))
     assert "Mexico? Your" in block.text

@@ -1085,17 +1085,28 @@ class SourceIndex:
                 self.owners.append(owner)
                 pos += len(chunk)
         self.text = "".join(parts)
-        # respace's reading of the elements around run-together words, each element's once,
-        # and in all at most about twice the page's text: linear however many there are.
+        # respace's reading of the elements around run-together words (each element's once)
+        # and its searches, in all at most about twice the page's text: linear however many
+        # run-together words a page holds.
         self._shown: dict[Any, str] = {}
         self._respace_budget = 2 * len(self.text) + 10_000
 
-    def respace(self, block: Block, pos: int) -> None:
+    def respace(self, block: Block, pos: int, stop: int) -> None:
         """Put back the spaces the engine's tree lost between two of the page's text nodes
         ("your plate.Aim for" from "your plate.<br></b>Aim for"), where the page shows one.
-        pos: where the block's text starts in self.text."""
+        pos, stop: where the block's text starts and ends in self.text (as far as known)."""
         glued = _glued(block.text, _GLUED)
-        spaced = [k for k, j in enumerate(glued) if self._spaced(block.text, j, pos)]
+        spaced = []
+        done = at = 0  # block.text[:done] holds `at` characters besides spaces
+        cursor = pos  # where the search for a meeting the block does not align to goes on
+        for k, j in enumerate(glued):  # counted on from the last: a long block is read once
+            at += len("".join(block.text[done:j].split()))
+            done = j
+            meeting = self._meeting(block.text, j, pos + at, cursor, stop)
+            if meeting >= 0:
+                cursor = meeting
+                if self._spaced_at(meeting):
+                    spaced.append(k)
         if not spaced:
             return
         block.text = _insert_spaces(block.text, [glued[k] for k in spaced])
@@ -1103,16 +1114,22 @@ class SourceIndex:
         if len(marks) == len(glued):  # the same places, in the same order
             block.markdown = _insert_spaces(block.markdown, [marks[k] for k in spaced])
 
-    def _spaced(self, text: str, j: int, pos: int) -> bool:
-        """Whether the page shows a space before text[j], where two of its text nodes meet."""
+    def _meeting(self, text: str, j: int, at: int, cursor: int, stop: int) -> int:
+        """Where text[j] is in self.text, or -1. at: where it should be. Where the engine
+        changed the block's text before it, the rest of the block's stretch of the page
+        (cursor to stop) is searched, each search paid from the page's budget."""
         left = "".join(text[max(0, j - _RESPACE_CONTEXT) : j].split())
         right = "".join(text[j : j + _RESPACE_CONTEXT].split())
-        at = pos + len("".join(text[:j].split()))
-        if self.text[at - len(left) : at + len(right)] != left + right:
-            found = self.text.find(left + right, pos)
-            if found < 0:
-                return False
-            at = found + len(left)
+        if self.text[at - len(left) : at + len(right)] == left + right:
+            return at
+        if self._respace_budget <= 0:
+            return -1
+        found = self.text.find(left + right, cursor, stop)
+        self._respace_budget -= (found if found >= 0 else stop) - cursor
+        return found + len(left) if found >= 0 else -1
+
+    def _spaced_at(self, at: int) -> bool:
+        """Whether the page shows a space before self.text[at], where two of its text nodes meet."""
         k = bisect.bisect_right(self.starts, at) - 1
         if k < 1 or self.starts[k] != at:
             return False  # inside one text node: written so on the page
@@ -1164,7 +1181,7 @@ class SourceIndex:
                 if end_owner is not None and end_owner.sourceline and end_owner.sourceline >= line:
                     end_line = end_owner.sourceline
                 if _may_be_glued(block.text):
-                    self.respace(block, pos)
+                    self.respace(block, pos, max(end + _ALIGN_CHARS, pos + len(block.text)))
             else:
                 end_line = line
             block.start, block.end = line, end_line

@@ -45,8 +45,18 @@ _GLUED_OTHER = tuple((stop, re.compile(re.escape(stop) + r"(?=[^\W\d_])")) for s
 # The same places in a block's markdown, where a mark or a link's end may sit beside the stop.
 _MARK = r"(?:\*{1,3}|_{1,3}|`+|\]\([^()\s]*\))?"
 _GLUED_MD = re.compile(rf"{_MARK}[.!?:]{_MARK}(?=[^\W\d_])")
-_RESPACE_CONTEXT = 8  # characters each side that must match the page's text
-_RESPACE_MAX_DEPTH = 4  # how far above the two texts their common element may sit
+# Characters (spaces removed) each side of a run-together pair that must read as the page
+# does. Initial value: enough to place each pair of the pages read (w0073, w0112, w0044).
+_RESPACE_CONTEXT_CHARS = 8
+# Levels above each of the two texts that their common element may sit. w0112's question
+# and answer sit 4 and 2 levels below their list item; farther up, the element's text is
+# long to read for one pair.
+_RESPACE_MAX_LEVELS = 4
+# What respacing may read and search on one page, in characters: this many times the page's
+# text (spaces removed), plus a floor for short pages. A bound for hostile pages, not a tuned
+# value: on every HTML page of both corpora (1,678) it is never reached.
+_RESPACE_BUDGET_PAGE_TIMES = 2
+_RESPACE_BUDGET_MIN_CHARS = 10_000
 
 
 @dataclass
@@ -1089,7 +1099,7 @@ class SourceIndex:
         # and its searches, in all at most about twice the page's text: linear however many
         # run-together words a page holds.
         self._shown: dict[Any, str] = {}
-        self._respace_budget = 2 * len(self.text) + 10_000
+        self._respace_budget = _RESPACE_BUDGET_PAGE_TIMES * len(self.text) + _RESPACE_BUDGET_MIN_CHARS
 
     def respace(self, block: Block, pos: int, stop: int) -> None:
         """Put back the spaces the engine's tree lost between two of the page's text nodes
@@ -1118,8 +1128,8 @@ class SourceIndex:
         """Where text[j] is in self.text, or -1. at: where it should be. Where the engine
         changed the block's text before it, the rest of the block's stretch of the page
         (cursor to stop) is searched, each search paid from the page's budget."""
-        left = "".join(text[max(0, j - _RESPACE_CONTEXT) : j].split())
-        right = "".join(text[j : j + _RESPACE_CONTEXT].split())
+        left = "".join(text[max(0, j - _RESPACE_CONTEXT_CHARS) : j].split())
+        right = "".join(text[j : j + _RESPACE_CONTEXT_CHARS].split())
         if self.text[at - len(left) : at + len(right)] == left + right:
             return at
         if self._respace_budget <= 0:
@@ -1135,7 +1145,7 @@ class SourceIndex:
             return False  # inside one text node: written so on the page
         # The page spaces them when either text has a space at that end, or a block element, a
         # <br> or a text of spaces alone sits between them, as their common element's text shows.
-        common = _near_common_ancestor(self.owners[k - 1], self.owners[k], _RESPACE_MAX_DEPTH)
+        common = _near_common_ancestor(self.owners[k - 1], self.owners[k], _RESPACE_MAX_LEVELS)
         if common is None:
             return False
         shown = self._shown.get(common)
@@ -1146,8 +1156,8 @@ class SourceIndex:
             self._respace_budget -= len(shown)
         # The two texts' ends, each from its own node only: a neighbour may lie outside common.
         end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.text)
-        between = r"\s*".join(map(re.escape, self.text[max(at - _RESPACE_CONTEXT, self.starts[k - 1]) : at]))
-        between += r"(\s?)" + r"\s*".join(map(re.escape, self.text[at : min(at + _RESPACE_CONTEXT, end)]))
+        between = r"\s*".join(map(re.escape, self.text[max(at - _RESPACE_CONTEXT_CHARS, self.starts[k - 1]) : at]))
+        between += r"(\s?)" + r"\s*".join(map(re.escape, self.text[at : min(at + _RESPACE_CONTEXT_CHARS, end)]))
         meeting = re.search(between, shown)
         return meeting is not None and meeting.group(1) == " "
 

@@ -95,6 +95,21 @@ def test_bundled_discussion_heading_followed_by_comment_structure_ends_the_artic
     assert reasons(blocks)[4:] == ["comments.discussion-header"] * 4
 
 
+def test_bundled_recommended_marker_cuts_the_teasers_under_the_article() -> None:
+    blocks = blocks_of(PROSE, PROSE + " Again.", PROSE + " Third.", PROSE + " Fourth.", "Recommended news", "Teaser one", PROSE + " Teaser.")
+    run(BUNDLED, blocks)
+    assert reasons(blocks) == [None] * 4 + ["tagdiv.recommended"] * 3
+
+
+def test_bundled_recommended_marker_over_more_of_the_page_only_drops_itself() -> None:
+    # A shop's "Recommended for you" carousel, empty in the capture, with the category's
+    # buying guide under it: more prose after the marker than before it.
+    after = [PROSE + f" Guide {n}." for n in range(6)]
+    blocks = blocks_of(PROSE, PROSE + " Again.", PROSE + " Third.", PROSE + " Fourth.", "Recommended for you", *after)
+    run(BUNDLED, blocks)
+    assert reasons(blocks) == [None] * 4 + ["tagdiv.recommended"] + [None] * 6
+
+
 def test_bundled_data_note_keeps_a_note_that_ends_like_a_sentence() -> None:
     # MDN-style notes end in "!" or ":" as often as in ".": they are the text, not a widget's note.
     blocks = blocks_of(PROSE, "Note: Do not call this method on a closed stream!", "Note: The following options are deprecated:", "Note: Data from 1997-2024")

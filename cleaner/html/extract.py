@@ -13,6 +13,7 @@ import logging
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from typing import Any
 
 import lxml.etree
@@ -614,10 +615,14 @@ def _link_list(el: Any, settings: Settings) -> bool:
     return not total or sum(map(text_len, el.iter("a"))) >= settings.html_max_link_share * total
 
 
-def _common_ancestor(a: Any, b: Any) -> Any:
-    """The lowest element holding both."""
-    ancestors = {a, *a.iterancestors()}  # the elements, not their id()s: an id is reused once its proxy is gone
-    return next((x for x in (b, *b.iterancestors()) if x in ancestors), None)
+def _common_ancestor(a: Any, b: Any, levels: int | None = None) -> Any:
+    """The lowest element holding both; with `levels`, only when it is at most that many
+    levels above each (else None), so that a page nested thousands deep costs no more than
+    a shallow one."""
+    depth = None if levels is None else levels + 1
+    # the elements, not their id()s: an id is reused once its proxy is gone
+    ancestors = set(islice(chain((a,), a.iterancestors()), depth))
+    return next((x for x in islice(chain((b,), b.iterancestors()), depth) if x in ancestors), None)
 
 
 def _outside_of(el: Any, box: Any) -> bool:
@@ -1027,26 +1032,6 @@ def _insert_spaces(text: str, at: list[int]) -> str:
     return text
 
 
-def _near_common_ancestor(a: Any, b: Any, levels: int) -> Any:
-    """The lowest element holding both, when it is at most `levels` above each; else None.
-    Bounded: a page nested thousands deep costs no more than a shallow one."""
-    above_a = []
-    el = a
-    for _ in range(levels + 1):
-        if el is None:
-            break
-        above_a.append(el)
-        el = el.getparent()
-    el = b
-    for _ in range(levels + 1):
-        if el is None:
-            return None
-        if el in above_a:  # the elements, not their id()s (see _common_ancestor)
-            return el
-        el = el.getparent()
-    return None
-
-
 def _owned_texts(tree: Any) -> Iterator[tuple[str | None, Any]]:
     """Each text in the tree (an element's text, or a tail, which is its parent's) with the
     element that holds it, in page order, then the tree's own tail. Read from the text
@@ -1145,7 +1130,7 @@ class SourceIndex:
             return False  # inside one text node: written so on the page
         # The page spaces them when either text has a space at that end, or a block element, a
         # <br> or a text of spaces alone sits between them, as their common element's text shows.
-        common = _near_common_ancestor(self.owners[k - 1], self.owners[k], _RESPACE_MAX_LEVELS)
+        common = _common_ancestor(self.owners[k - 1], self.owners[k], _RESPACE_MAX_LEVELS)
         if common is None:
             return False
         shown = self._shown.get(common)

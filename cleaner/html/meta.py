@@ -621,7 +621,8 @@ class Elements:
     @classmethod
     def of(cls, body: Any) -> Elements:
         elements = list(body.iter(lxml.etree.Element))  # comments and the like left out, in C
-        return cls(elements, next((k for k, el in enumerate(elements) if el.tag == "h1"), None))
+        h1 = body if body.tag == "h1" else body.find(".//h1")  # the first in page order, found in C
+        return cls(elements, None if h1 is None else elements.index(h1))
 
     def by_headline(self, line: int | None) -> bool:
         """Whether a source line is among the elements around the first <h1>."""

@@ -425,6 +425,20 @@ def test_short_texts_read_from_children_agree_with_each_elements_own_reading() -
     assert _short_texts(elements, 80)[elements[2]] == "Jan 14 ,"
 
 
+def test_elements_mark_the_first_h1_in_page_order() -> None:
+    from cleaner.html.meta import Elements
+
+    body = parse(
+        "<html><body><div><p>menu</p><section><h1>First</h1></section></div>"
+        "<!-- a comment --><h1>Second</h1></body></html>"
+    ).tree.find("body")
+    page = Elements.of(body)
+    assert page.h1 is not None and page.all[page.h1].text == "First"
+    assert Elements.of(parse("<html><body><h2>No h1</h2><p>text</p></body></html>").tree.find("body")).h1 is None
+    alone = parse("<html><body><h1>Alone</h1></body></html>").tree.find(".//h1")
+    assert Elements.of(alone).h1 == 0  # a reading rooted at the <h1> itself
+
+
 def test_the_evidence_names_the_first_listed_json_ld_type_under_any_hash_seed() -> None:
     # Set order follows string hashing, which changes from one Python process to the next.
     import os

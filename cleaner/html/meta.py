@@ -621,7 +621,7 @@ class Elements:
     @classmethod
     def of(cls, body: Any) -> Elements:
         elements = list(body.iter(lxml.etree.Element))  # comments and the like left out, in C
-        h1 = body if body.tag == "h1" else body.find(".//h1")  # the first in page order, found in C
+        h1 = next(body.iter("h1"), None)  # the first in page order, the body itself included, found in C
         return cls(elements, None if h1 is None else elements.index(h1))
 
     def by_headline(self, line: int | None) -> bool:

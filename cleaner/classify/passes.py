@@ -93,9 +93,10 @@ def classify(
         if collect is not None:
             collect.extend((b, v) for b, v in zip(todo, rows.tolist()) if b.drop is None)
         if model is not None:
-            for i, (block, p) in enumerate(zip(todo, model.probabilities(rows).tolist())):
-                if block.drop is not None or reasons.get(i) in FINAL_VERDICTS or block.kind is BlockKind.CODE:
-                    continue  # the model learned prose lines, not code blocks: their neighbours decide
+            judged = [i for i, b in enumerate(todo) if b.drop is None and reasons.get(i) not in FINAL_VERDICTS and b.kind is not BlockKind.CODE]
+            probs = _smoothed(todo, judged, model.probabilities(rows).tolist(), settings)
+            for i in judged:  # the model learned prose lines, not code blocks: their neighbours decide
+                block, p = todo[i], probs[i]
                 block.features["model_p"] = p
                 keep = p >= model.threshold
                 if keep != (block.label is Label.GOOD):
@@ -105,6 +106,24 @@ def classify(
     for i, block in enumerate(todo):
         if block.drop is None and block.label is not Label.GOOD:
             block.drop = _drop(reasons.get(i, "neighbours"))
+
+
+def _smoothed(blocks: list[Block], judged: list[int], probs: list[float], s: Settings) -> list[float]:
+    """Each judged block's probability, moved toward its judged neighbours' (one each side)
+    in proportion to how alike their lengths are. Alone, each line of a list or a table
+    drifts across the threshold when a neighbour goes, and each settling reading then
+    peeled the next line off a run of them; smoothed, a run of like lines shares one
+    verdict. A block of s.smooth_alone_chars or more is judged on its own evidence (a lone
+    paragraph amid menus stays), and a short label beside a paragraph barely moves."""
+    out = list(probs)
+    for k, i in enumerate(judged):
+        chars = blocks[i].features["chars"]
+        pull = (1 - s.smooth_own_weight) * (1 - min(1.0, chars / s.smooth_alone_chars)) / 2
+        for j in (judged[k - 1] if k else None, judged[k + 1] if k + 1 < len(judged) else None):
+            if j is not None:
+                other = blocks[j].features["chars"]
+                out[i] += pull * min(chars, other) / max(chars, other, 1) * (probs[j] - probs[i])
+    return out
 
 
 def _code_follows_prose(blocks: list[Block], reasons: dict[int, str]) -> None:

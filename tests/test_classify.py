@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
 from cleaner.classify import classify
@@ -422,17 +423,10 @@ def test_quoted_posts_attributions_mark_a_thread() -> None:
         assert (GOOD_4 in kept(blocks)) is last_kept, control
 
 
-def _sized(chars: int) -> Block:
-    block = Block(BlockKind.PARAGRAPH, "x" * chars, "x" * chars, 1, 1)
-    block.features = {"chars": float(chars)}
-    return block
-
-
 def test_a_run_of_like_lines_is_pulled_toward_one_verdict() -> None:
     from cleaner.classify.passes import _smoothed
 
-    blocks = [_sized(60) for _ in range(3)]
-    out = _smoothed(blocks, [0, 1, 2], [0.6, 0.3, 0.6], DEFAULT)
+    out = _smoothed(np.array([60.0, 60.0, 60.0]), np.array([0.6, 0.3, 0.6]), DEFAULT)
     assert out[1] > 0.4 > 0.3  # the dip in a run of alike lines crosses the threshold (0.40)
     assert 0.5 < out[0] < 0.6 and out[0] == out[2]  # each edge line has one neighbour
 
@@ -440,18 +434,14 @@ def test_a_run_of_like_lines_is_pulled_toward_one_verdict() -> None:
 def test_a_long_paragraph_and_a_short_label_keep_their_own_evidence() -> None:
     from cleaner.classify.passes import _smoothed
 
-    long_one = DEFAULT.smooth_alone_chars
-    blocks = [_sized(20), _sized(int(long_one)), _sized(20)]
-    out = _smoothed(blocks, [0, 1, 2], [0.05, 0.55, 0.05], DEFAULT)
+    out = _smoothed(np.array([20.0, DEFAULT.smooth_alone_chars, 20.0]), np.array([0.05, 0.55, 0.05]), DEFAULT)
     assert out[1] == 0.55  # a paragraph amid menus is not dragged under by them
     # A 20-character label beside a long paragraph moves by a few thousandths at most.
     assert out[0] == out[2] and out[0] - 0.05 < 0.01
 
 
-def test_smoothing_reads_only_the_judged_blocks() -> None:
+def test_smoothing_one_block_or_none_changes_nothing() -> None:
     from cleaner.classify.passes import _smoothed
 
-    blocks = [_sized(60) for _ in range(3)]
-    # Block 1 was decided before the model (a rule, a duplicate): not a neighbour.
-    out = _smoothed(blocks, [0, 2], [0.6, 0.0, 0.2], DEFAULT)
-    assert out[1] == 0.0 and out[0] < 0.6 and out[2] > 0.2
+    assert _smoothed(np.array([60.0]), np.array([0.3]), DEFAULT).tolist() == [0.3]
+    assert _smoothed(np.array([]), np.array([]), DEFAULT).tolist() == []

@@ -7,6 +7,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+import numpy as np
+
 from ..dates import is_relative_stamp
 from ..memo import PARAGRAPH_CHARS, short_text_cache
 from ..model import Block, BlockKind, Drop, DropSource, Label
@@ -15,6 +17,7 @@ from . import context, learned
 from .features import features_and_terms, is_quote_control, words_of
 
 _NON_CONTENT = (BlockKind.RULE, BlockKind.IMAGE)
+_LOG_CHARS = context.NAMES.index("log_chars")
 # Verdicts the learned layer may not overrule: they are facts about the block, not guesses.
 FINAL_VERDICTS = frozenset({"empty", "duplicate", "kind-rule", "kind-image", "site-self-description", "timestamp"})
 
@@ -94,9 +97,11 @@ def classify(
             collect.extend((b, v) for b, v in zip(todo, rows.tolist()) if b.drop is None)
         if model is not None:
             judged = [i for i, b in enumerate(todo) if b.drop is None and reasons.get(i) not in FINAL_VERDICTS and b.kind is not BlockKind.CODE]
-            probs = _smoothed(todo, judged, model.probabilities(rows).tolist(), settings)
-            for i in judged:  # the model learned prose lines, not code blocks: their neighbours decide
-                block, p = todo[i], probs[i]
+            # The blocks' lengths from the matrix (log1p of an integer count, so exact once rounded).
+            chars = np.rint(np.expm1(rows[judged, _LOG_CHARS]))
+            probs = _smoothed(chars, model.probabilities(rows)[judged], settings).tolist()
+            for i, p in zip(judged, probs):  # the model learned prose lines, not code blocks: their neighbours decide
+                block = todo[i]
                 block.features["model_p"] = p
                 keep = p >= model.threshold
                 if keep != (block.label is Label.GOOD):
@@ -108,21 +113,23 @@ def classify(
             block.drop = _drop(reasons.get(i, "neighbours"))
 
 
-def _smoothed(blocks: list[Block], judged: list[int], probs: list[float], s: Settings) -> list[float]:
-    """Each judged block's probability, moved toward its judged neighbours' (one each side)
-    in proportion to how alike their lengths are. Alone, each line of a list or a table
-    drifts across the threshold when a neighbour goes, and each settling reading then
-    peeled the next line off a run of them; smoothed, a run of like lines shares one
-    verdict. A block of s.smooth_alone_chars or more is judged on its own evidence (a lone
-    paragraph amid menus stays), and a short label beside a paragraph barely moves."""
-    out = list(probs)
-    for k, i in enumerate(judged):
-        chars = blocks[i].features["chars"]
-        pull = (1 - s.smooth_own_weight) * (1 - min(1.0, chars / s.smooth_alone_chars)) / 2
-        for j in (judged[k - 1] if k else None, judged[k + 1] if k + 1 < len(judged) else None):
-            if j is not None:
-                other = blocks[j].features["chars"]
-                out[i] += pull * min(chars, other) / max(chars, other, 1) * (probs[j] - probs[i])
+def _smoothed(chars: np.ndarray, probs: np.ndarray, s: Settings) -> np.ndarray:
+    """The judged blocks' probabilities (in page order), each moved toward its neighbours'
+    (one each side) in proportion to how alike their lengths are. Alone, each line of a
+    list or a table drifts across the threshold when a neighbour goes, and each settling
+    reading then peeled the next line off a run of them; smoothed, a run of like lines
+    shares one verdict. A block of s.smooth_alone_chars or more is judged on its own
+    evidence (a lone paragraph amid menus stays), and a short label beside a paragraph
+    barely moves. Vectorised: a Python loop over the blocks cost 1.8% of the md path."""
+    out = probs.copy()
+    if len(probs) < 2:
+        return out
+    pull = (1 - s.smooth_own_weight) * (1 - np.minimum(1.0, chars / s.smooth_alone_chars)) / 2
+    # Each pair of neighbours: the shorter length over the longer.
+    shorter = np.minimum(chars[:-1], chars[1:])
+    longer = np.maximum(np.maximum(chars[:-1], chars[1:]), 1.0)
+    out[1:] += pull[1:] * shorter / longer * (probs[:-1] - probs[1:])  # from the block before
+    out[:-1] += pull[:-1] * shorter / longer * (probs[1:] - probs[:-1])  # and the one after
     return out
 
 

@@ -23,6 +23,7 @@ NAMES = (
     "reader_address", "lead_caps", "credit", "cohesion", "window_cohesion", "after_region", "local_cohesion", "dateish", "window_dateish",
     "templated", "window_templated", "window_lead_caps",
 )
+_LOG_CHARS = NAMES.index("log_chars")  # block_chars reads the length back from it
 _LEAD_CAPS_WORDS = 10.0  # a glued teaser headline: scaled to 0..1 at this many words
 _WINDOW_BLOCKS = 3  # neighbours on each side that make up a block's window
 _ZONE_BLOCKS = 10  # and its wider zone
@@ -139,6 +140,12 @@ def matrix(blocks: list[Block], pass1: list[Label | None], region: tuple[int, in
         window[:, 6],
         window[:, 7],
     ])
+
+
+def block_chars(rows: np.ndarray) -> np.ndarray:
+    """Each row's block length in characters, read back from its log_chars column (log1p
+    of an integer count, so exact once rounded)."""
+    return np.rint(np.expm1(rows[:, _LOG_CHARS]))
 
 
 def _shift(values: np.ndarray, by: int, edge: float) -> np.ndarray:

@@ -29,6 +29,10 @@ _MIN_HTML_TAGS = 5  # a text capture may quote a tag or two
 # count alone took for HTML (wcxb-dev w0672.md), and cleaned text that quotes tags read as HTML
 # lost all its paragraphs when cleaned again (wcxb-dev w0174.txt: 37 lines -> 1).
 _MIN_HTML_TAG_LINE_SHARE = 0.25
+# Such a fragment also opens with a tag (both corpora's two open with <script> and <style>):
+# cleaned text whose code block quotes markup opens with prose, and read as HTML when it
+# was cleaned again it lost that prose (wcxb-dev w0678.md: 70 lines -> 1).
+_LEADING = "\ufeff \t\r\n"
 _DATA_URI = re.compile(r"data:[\w.+/-]{1,100};base64,[A-Za-z0-9+/=\s]*")
 # How far past data: URIs the head may reach (a quarter of a megabyte is read, not parsed).
 _DATA_URI_WINDOW_CHARS = 250_000
@@ -41,7 +45,9 @@ def detect_kind(text: str) -> str:
         # An inlined image (a logo as a data: URI) can fill the whole head of a markdown
         # capture: read past it, as far as a bounded window allows.
         head = _DATA_URI.sub("", text[: _DATA_URI_WINDOW_CHARS])[:_SAMPLE_CHARS]
-    if _HTML_START.match(head) or (len(_HTML_TAG.findall(head)) >= _MIN_HTML_TAGS and _tag_line_share(head) >= _MIN_HTML_TAG_LINE_SHARE):
+    if _HTML_START.match(head) or (
+        head.lstrip(_LEADING).startswith("<") and len(_HTML_TAG.findall(head)) >= _MIN_HTML_TAGS and _tag_line_share(head) >= _MIN_HTML_TAG_LINE_SHARE
+    ):
         return HTML
     # Only whether there are enough signs matters: the scan stops there (a full findall over
     # the head was most of detect_kind's time, which the settling readings pay again).

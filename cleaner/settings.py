@@ -299,6 +299,9 @@ class Settings:
     byline_above_by_blocks: int = 1
     # A byline line is short; longer lines are sentences that happen to start with "By".
     max_byline_chars: int = 160
+    # A byline-shaped line whose first and last words recur on this many lines heads posts
+    # or reviews ("by NAME ( 1234 ) writes:"), not the page (meta._post_attributions).
+    byline_max_frame_repeats: int = 3
     # A line taken as the date line is mostly the date; a date deeper inside a longer
     # line must sit within the first date_prefix_chars characters ("Updated: ...").
     max_date_line_chars: int = 200

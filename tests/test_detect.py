@@ -51,8 +51,12 @@ def test_markdown(capture: str) -> None:
         # A story that quotes its own "republish" code: five tags, all on one line of many.
         "A headline\n\nThe first paragraph of the story.\n\nThe second paragraph.\n\nThe third.\n\n"
         '<p>This <a href="/s">story</a> first ran on <a href="/">the site</a>.<img src="/t.gif"></p>\n\nThe end.',
+        # A tutorial whose code block is mostly markup: its lines carry tags, but the text
+        # opens with prose, as cleaned text that quotes a page's code does.
+        "Run the code\n\nStart the server with:\n\n"
+        + "".join(f'    <span style="color:#{i}">step {i}</span> <a href="/d{i}">docs</a>\n' for i in range(8)),
     ],
-    ids=["plain", "mentions-div", "one-hash-line", "empty", "korean", "quotes-a-tag-line"],
+    ids=["plain", "mentions-div", "one-hash-line", "empty", "korean", "quotes-a-tag-line", "code-block-of-tags"],
 )
 def test_text(capture: str) -> None:
     assert detect_kind(capture) == TEXT

@@ -831,6 +831,23 @@ def test_a_name_line_whose_words_the_page_writes_in_lower_case_is_no_byline() ->
     assert doc.byline == "By Child Care Online"
 
 
+
+def test_a_thread_posts_attributions_are_no_byline_and_go_together() -> None:
+    # Each post of a thread opens with its poster framed the same way. Taken as the byline,
+    # the first post lost its attribution, and each reading of the cleaned text the next one.
+    replies = [GOOD_1, GOOD_2, GOOD_3, _STORY, "I tried the patch on three machines last week, and the build broke on every one of them until I pinned the old compiler."]
+    posts = "\n\n".join(f"by {name} ( {n} ) writes: on Friday January 12, 2024 @12:01PM\n\n{text}" for n, (name, text) in enumerate(
+        zip(["kestrel_9", "Mayfly", "old_hand", "Pim", "zed"], replies), start=4412))
+    doc = clean("Rust in the kernel\n\n" + posts, kind="text")
+    assert doc.byline is None
+    assert " writes: on Friday" not in doc.text
+    assert all(reply[:40] in doc.text for reply in replies)
+    assert clean(doc.text, kind="text").text == doc.text
+    # One author's name in the same frame (a byline, then teasers by the same writer) is a byline.
+    doc = clean("Rust in the kernel\n\nby Ann Lee ( staff ) writes\n\n" + _STORY + "\n\nby Ann Lee ( staff ) writes\n\nby Ann Lee ( staff ) writes", kind="text")
+    assert doc.byline == "by Ann Lee ( staff ) writes"
+
+
 # --- bylines: reading times, author boxes, list bylines, question pages, role credits ----------
 
 _LONG = "\n\n".join([GOOD_1, GOOD_2, GOOD_3])

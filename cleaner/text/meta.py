@@ -824,7 +824,7 @@ def find_subtitle(blocks: list[Block], title_block_line: int | None, settings: S
         return None
     block = after[0]
     words = len(block.text.split())
-    if _byline_of(block, settings) or find_dates(block.text):
+    if _byline_of(block, settings) or find_dates(block.text) or _post_attributions(block.text, blocks, settings):
         return None
     cased = [w for w in block.text.split() if w[:1].isalpha() and w[:1].lower() != w[:1].upper()]
     if cased and all(w[:1].isupper() for w in cased):
@@ -899,7 +899,7 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
             for i, distance in near:
                 if -settings.byline_above_by_blocks <= distance < 0 and blocks[i].drop is None:
                     hit = _strong_byline(blocks[i], settings)
-                    if hit and hit[1] == "byline: 'By' line":
+                    if hit and hit[1] == "byline: 'By' line" and not _drop_post_attributions(hit[0], blocks, settings):
                         blocks[i].drop = Drop(DropSource.METADATA, "byline")
                         return hit[0], Evidence(hit[1], blocks[i].start)
         for n, (i, distance) in enumerate(near):
@@ -924,6 +924,8 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
             prefixed = found and _strip_prefix(found[0], settings) != found[0]
             if found and (prefixed or _under_author_path(block, found[0], settings) or not _common_phrase(found[0], blocks, lowercase)):
                 byline, how = found
+                if _drop_post_attributions(byline, blocks, settings):
+                    continue
                 block.drop = Drop(DropSource.METADATA, "byline")
                 return byline, Evidence(how, block.start)
     if anchor is not None and (far := _far_byline(blocks, settings, anchor, url) or _far_byline(blocks, settings, anchor, url, above=True)):
@@ -1227,6 +1229,44 @@ def _common_phrase(names: str, blocks: list[Block], lowercase: set[str]) -> bool
 
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _post_attributions(byline: str, blocks: list[Block], settings: Settings) -> list[Block]:
+    """'by gl4ss ( 559668 ) writes': a byline whose first and last words frame other names
+    too, settings.byline_max_frame_repeats names or more, heads each post of a thread or
+    each review, not the page: the lines so framed. Taken as the byline, one was dropped,
+    and each reading of the cleaned text took the next (wcxb-dev w0570.txt: 81 readings to
+    settle). The frame closes with a word that is no name's ("writes", a date's year). The
+    same name in one frame (an author's teasers) is no such line either."""
+    words = _frame_words(byline)
+    if len(words) < 3 or byline.split()[-1].strip(_FRAME_PUNCTUATION)[:1].isupper():
+        return []  # a capital ends a name ("Written by Ann Lee, MS, RD"): no frame around it
+    first, last = words[0], words[-1]
+    framed, names = [], set()
+    for block in blocks:
+        if block.text and block.text[: len(first)].lower() == first:
+            head = _frame_words(block.text[: settings.max_byline_chars])
+            if head and head[0] == first and last in head[2:]:
+                framed.append(block)
+                names.add(" ".join(head[1 : head.index(last, 2)]))
+    return framed if len(names) >= settings.byline_max_frame_repeats else []
+
+
+def _drop_post_attributions(byline: str, blocks: list[Block], settings: Settings) -> bool:
+    """Drop the lines that head each post like this byline (_post_attributions), all of them
+    at once, as the reviewed bodies leave them out; whether there were any."""
+    framed = _post_attributions(byline, blocks, settings)
+    for block in framed:
+        if block.drop is None:
+            block.drop = Drop(DropSource.METADATA, "post attribution")
+    return bool(framed)
+
+
+def _frame_words(text: str) -> list[str]:
+    return [w.strip(_FRAME_PUNCTUATION) for w in text.lower().split()]
+
+
+_FRAME_PUNCTUATION = ":,;.!?"
 
 
 # The weak byline forms (_byline_of's evidence): a name-shaped line placed where bylines

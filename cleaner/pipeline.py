@@ -366,8 +366,10 @@ def _item_runs(blocks: list[Block], settings: Settings) -> list[tuple[int, int]]
         if len(at) < settings.item_run_min_items or not (shape[-2] in "Aa" or shape[-1] == "$"):
             continue
         start = 0
+        # Long link lines may follow one another: a row of cards (a menu's links are short).
+        least = 1 if shape.endswith("Al") else 2
         for j in range(1, len(at) + 1):
-            if j < len(at) and 2 <= at[j] - at[j - 1] <= settings.item_run_max_gap_blocks:
+            if j < len(at) and least <= at[j] - at[j - 1] <= settings.item_run_max_gap_blocks:
                 continue
             if j - start >= settings.item_run_min_items and _cards(blocks, at[start:j], settings):
                 gaps = sorted(at[k + 1] - at[k] for k in range(start, j - 1))

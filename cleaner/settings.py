@@ -299,6 +299,10 @@ class Settings:
     byline_above_by_blocks: int = 1
     # A byline line is short; longer lines are sentences that happen to start with "By".
     max_byline_chars: int = 160
+    # A markdown line of this many links or more and nothing else, each of card_min_words
+    # words or more, is a row of cards: one block each (segment._card_row).
+    card_row_min_links: int = 3
+    card_min_words: int = 3
     # A byline-shaped line whose first and last words recur on this many lines heads posts
     # or reviews ("by NAME ( 1234 ) writes:"), not the page (meta._post_attributions).
     byline_max_frame_repeats: int = 3

@@ -315,3 +315,29 @@ def test_each_run_of_cards_on_a_page_comes_back() -> None:
     blocks += _card_lines(stories) + _card_lines(CARDS)
     _keep_item_run(blocks, DEFAULT)
     assert all(b.drop is None for b in blocks)
+
+
+def test_cards_one_after_another_come_back_when_each_is_a_long_link() -> None:
+    # A row of cards split into one block a card: each card is a long link, and the next
+    # card follows at once. A menu's links follow one another too, but each is short.
+    titles = [
+        "84 reviews / 5 average Ridiculously Good Air Fryer Salmon with Rice",
+        "67 reviews / 5 average Chicken Tacos with Green Sauce and Lime",
+        "104 reviews / 4.7 average Crispy Air Fryer Tofu with Peanut Sauce",
+        "31 reviews / 4.4 average Marry Me Chicken with Sun-Dried Tomatoes",
+        "12 reviews / 4.9 average Honey Chipotle Chicken Skewers on the Grill",
+    ]
+    assert all(len(t) > DEFAULT.item_shape_short_max_chars for t in titles)
+
+    def linked(text: str, target: str) -> Block:
+        block = Block(BlockKind.PARAGRAPH, text, f"[{text}]({target})", 0, 0, link_chars=len(text), links=1)
+        block.drop = LINKED
+        return block
+
+    blocks = [_sentence("Crispy dinners from the air fryer, our readers' favourites.")]
+    blocks += [linked(t, f"/r/{n}") for n, t in enumerate(titles)]
+    _keep_item_run(blocks, DEFAULT)
+    assert all(b.drop is None for b in blocks)
+    menu = [linked(word, f"/{word}") for word in ("Home", "Recipes", "Air fryer", "Dinner", "About")]
+    _keep_item_run(menu, DEFAULT)
+    assert all(b.drop is not None for b in menu)

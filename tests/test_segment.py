@@ -262,3 +262,31 @@ def test_a_bullet_that_emphasis_hid_and_a_list_inside_a_quote_leave_the_text() -
     for block in (bullet, quoted):
         [again] = segment(block.text, markdown=False)
         assert again.text == block.text
+
+
+def test_a_line_of_cards_is_one_block_a_card() -> None:
+    # html2text writes a grid of cards (a link round a picture and a title) onto one line.
+    cards = [
+        "[ ![Salmon in a bowl](https://x.test/s.jpg) 84 reviews / 5 average Air Fryer Salmon ](https://x.test/salmon)",
+        "[ ![Tacos](https://x.test/t.jpg) 67 reviews / 5 average Chicken Tacos with Green Sauce ](https://x.test/tacos)",
+        "[ ![Tofu](https://x.test/f.jpg) 104 reviews / 4.7 average Crispy Air Fryer Tofu ](https://x.test/tofu)",
+    ]
+    blocks = segment("## Top rated\n\n" + " ".join(cards) + "\n", markdown=True)
+    assert [b.text for b in blocks[1:]] == [
+        "84 reviews / 5 average Air Fryer Salmon",
+        "67 reviews / 5 average Chicken Tacos with Green Sauce",
+        "104 reviews / 4.7 average Crispy Air Fryer Tofu",
+    ]
+    assert all(b.links == 1 and b.images == 1 for b in blocks[1:])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[Home](/) [News](/news) [Sport](/sport) [Weather](/weather)",  # a menu: a word a link
+        "Read [the first story](/a) and [the second one here](/b) or [the third one too](/c)",  # prose between
+        "[First card title here](/a) [Second card title here](/b)",  # two links are no row
+    ],
+)
+def test_lines_that_are_no_row_of_cards_stay_whole(line: str) -> None:
+    assert len(segment(line, markdown=True)) == 1

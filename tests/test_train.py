@@ -43,10 +43,10 @@ def test_the_reread_reading_reads_the_cleaned_text_not_the_capture(tmp_path) -> 
 
 
 def test_a_cleaned_text_that_reads_as_html_is_not_read_again(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    # A page about HTML: its cleaned text quotes tags on every line, so it detects as HTML,
-    # and the settling step does not read it again either (pipeline._settle).
+    # A page about HTML: its cleaned text opens with a tag and quotes tags on every line, so
+    # it detects as HTML, and the settling step does not read it again either (pipeline._settle).
     lines = [
-        f'Use the `<section>` element number {i} inside a `<div class="wrap">` when you write the page, '
+        f'<section> element number {i} goes inside a `<div class="wrap">` when you write the page, '
         "and close it with `</div>` at the end of the block, as the guide explains."
         for i in range(6)
     ]

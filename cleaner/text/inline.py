@@ -8,11 +8,11 @@ from typing import NamedTuple
 from ..memo import PARAGRAPH_CHARS, short_text_cache
 
 # (?<!\\): an escaped bracket is text, not a link or an image.
-_IMAGE = re.compile(r"(?<!\\)!\[([^\]\n]*)\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"[^\"\n]*\")?\)")
+IMAGE = re.compile(r"(?<!\\)!\[([^\]\n]*)\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"[^\"\n]*\")?\)")
 # A label may hold balanced brackets one level deep ("[[Series] Title](url)"). The two
 # alternatives start with different characters, so a failed match gives back one unit at a
 # time: linear per start, and starts never share a long stretch of text.
-_LINK = re.compile(r"(?<!\\)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*<?([^()\s>]*(?:\([^()\s]*\)[^()\s]*)*)>?(?:\s+\"[^\"\n]*\")?\s*\)")
+LINK = re.compile(r"(?<!\\)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*<?([^()\s>]*(?:\([^()\s]*\)[^()\s]*)*)>?(?:\s+\"[^\"\n]*\")?\s*\)")
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
 _BARE_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+\.\S+")
 # Soft hyphens and zero-width characters: a page's markup shows none of them.
@@ -74,7 +74,7 @@ def parse_inline(line: str) -> Inline:
         return Inline(text, text, 0, 0, 0)
     images = 0
     if "![" in line:
-        line, images = _IMAGE.subn("", line)
+        line, images = IMAGE.subn("", line)
         if images and "*" in line and not line.strip("*_ \t"):
             # A bold image ("**![logo](src)**") leaves markers alone, which would read back
             # as a thematic break.
@@ -84,7 +84,7 @@ def parse_inline(line: str) -> Inline:
     md_parts: list[str] = []
     text_parts: list[str] = []
     pos = 0
-    for match in _LINK.finditer(line):
+    for match in LINK.finditer(line):
         before = line[pos : match.start()]
         md_parts.append(before)
         text_parts.append(before)

@@ -12,6 +12,8 @@ from itertools import islice
 from ..errors import InputError
 from ..model import Block, BlockKind
 from ..settings import DEFAULT, Settings
+from .inline import IMAGE as _IMAGE
+from .inline import LINK as _LINK
 from .inline import Inline, normalize_space, parse_inline
 
 _ALT = re.compile(r"!\[([^\]\n]*)\]\(")
@@ -102,6 +104,14 @@ def _blocks(lines: list[str], markdown: bool, settings: Settings) -> Iterator[Bl
             after_item = False
             gap = False
             continue
+        elif markdown and (cards := _card_row(raw, settings)):
+            # Cards that html2text wrote onto one line, each a link round its picture and
+            # text: one block a card, as a text capture has them (one line each).
+            for card in cards:
+                yield _line_block(card, start + 1, gap, markdown)
+                gap = False
+            after_item = False
+            i += 1
         else:
             block = _line_block(raw, start + 1, gap, markdown)
             after_item = block.kind is BlockKind.LIST_ITEM
@@ -134,6 +144,21 @@ def _pieces(line: str, size: int) -> Iterator[str]:
         if piece.strip():
             yield piece
         start = end
+
+
+def _card_row(raw: str, settings: Settings) -> list[str]:
+    """The links of a line that is nothing but settings.card_row_min_links or more links,
+    each with settings.card_min_words words or more (a menu's links are a word or two)."""
+    if raw.count("](") < settings.card_row_min_links or raw.lstrip()[:1] not in "[!":
+        return []
+    cards, pos = [], 0
+    for match in _LINK.finditer(raw):
+        label = match.group(1)
+        if raw[pos : match.start()].strip() or len((_IMAGE.sub("", label) if "![" in label else label).split()) < settings.card_min_words:
+            return []
+        cards.append(match.group(0))
+        pos = match.end()
+    return cards if len(cards) >= settings.card_row_min_links and not raw[pos:].strip() else []
 
 
 def _line_block(raw: str, lineno: int, gap: bool, markdown: bool) -> Block:

@@ -290,3 +290,14 @@ def test_a_line_of_cards_is_one_block_a_card() -> None:
 )
 def test_lines_that_are_no_row_of_cards_stay_whole(line: str) -> None:
     assert len(segment(line, markdown=True)) == 1
+
+
+def test_a_heading_marker_alone_takes_the_line_under_it() -> None:
+    # html2text writes <h1><div>All your teams</div></h1> as "# " over the words.
+    blocks = segment("# \n\nAll your teams, connected\n\nBody text here.\n\n## \n\n* an item\n", markdown=True)
+    assert [(b.kind, b.level, b.text) for b in blocks] == [
+        (BlockKind.HEADING, 1, "All your teams, connected"),
+        (BlockKind.PARAGRAPH, 0, "Body text here."),
+        (BlockKind.HEADING, 2, ""),  # a list item under it is no heading's text
+        (BlockKind.LIST_ITEM, 0, "an item"),
+    ]

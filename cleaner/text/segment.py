@@ -104,6 +104,14 @@ def _blocks(lines: list[str], markdown: bool, settings: Settings) -> Iterator[Bl
             after_item = False
             gap = False
             continue
+        elif markdown and first == "#" and (under := _empty_heading_text(lines, i, settings)) is not None:
+            # "# " alone, its words on the next line: html2text writes a heading whose text
+            # sits in a block element (<h1><div>Title</div></h1>) so.
+            i, text = under
+            block = _line_block(raw.strip() + " " + text, i + 1, gap, markdown)
+            after_item = False
+            yield block
+            i += 1
         elif markdown and (cards := _card_row(raw, settings)):
             # Cards that html2text wrote onto one line, each a link round its picture and
             # text: one block a card, as a text capture has them (one line each).
@@ -144,6 +152,25 @@ def _pieces(line: str, size: int) -> Iterator[str]:
         if piece.strip():
             yield piece
         start = end
+
+
+def _empty_heading_text(lines: list[str], i: int, settings: Settings) -> tuple[int, str] | None:
+    """For a heading marker with no text ("# "), the next non-blank line and its text when
+    it is a plain line of at most settings.max_title_chars characters (no markup of its own)."""
+    if not _EMPTY_HEADING.match(lines[i]):
+        return None
+    j = i + 1
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    if j == len(lines):
+        return None
+    text = lines[j].strip()
+    if len(text) > settings.max_title_chars or text[0] in _MARKUP_START or text[0] in "[!|`<" or lines[j].startswith(_CODE_INDENTS):
+        return None
+    return j, text
+
+
+_EMPTY_HEADING = re.compile(r"^\s*#{1,6}\s*$")
 
 
 def _card_row(raw: str, settings: Settings) -> list[str]:

@@ -824,7 +824,7 @@ def find_subtitle(blocks: list[Block], title_block_line: int | None, settings: S
         return None
     block = after[0]
     words = len(block.text.split())
-    if _byline_of(block, settings) or find_dates(block.text) or _post_attributions(block.text, blocks, settings):
+    if _byline_of(block, settings) or find_dates(block.text):
         return None
     cased = [w for w in block.text.split() if w[:1].isalpha() and w[:1].lower() != w[:1].upper()]
     if cased and all(w[:1].isupper() for w in cased):
@@ -835,6 +835,7 @@ def find_subtitle(blocks: list[Block], title_block_line: int | None, settings: S
         and not _SENTENCE_END.search(block.text)
         and not block.text.endswith("!")
         and not block.links
+        and not _post_attributions(block.text, blocks, settings)
     ):
         block.drop = Drop(DropSource.METADATA, "subtitle")
         return block.text, Evidence("line after the headline, standfirst-shaped", block.start)
@@ -1242,9 +1243,11 @@ def _post_attributions(byline: str, blocks: list[Block], settings: Settings) -> 
     if len(words) < 3 or byline.split()[-1].strip(_FRAME_PUNCTUATION)[:1].isupper():
         return []  # a capital ends a name ("Written by Ann Lee, MS, RD"): no frame around it
     first, last = words[0], words[-1]
+    opening = (first[:1], first[:1].upper())
     framed, names = [], set()
     for block in blocks:
-        if block.text and block.text[: len(first)].lower() == first:
+        # The first letter before the slice: this runs over every block at each reading.
+        if block.text[:1] in opening and block.text[: len(first)].lower() == first:
             head = _frame_words(block.text[: settings.max_byline_chars])
             if head and head[0] == first and last in head[2:]:
                 framed.append(block)

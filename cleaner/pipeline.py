@@ -334,6 +334,10 @@ _COMMENT_RULES = "comments."  # the rule family that names comment chrome ("Repl
 _PRICE = re.compile(r"[$€£¥]\s?\d|\d\s?[$€£]|\d+[.,]\d\d\b")
 
 
+# _item_shape's code for a line that is all link and longer than a short one.
+_LONG_ALL_LINK = "Al"
+
+
 def _item_shape(block: Block, settings: Settings) -> str:
     """What one card's line keeps from card to card: its kind, whether it is all link,
     partly link or no link, and whether it is a price, a short line or a long one."""
@@ -367,7 +371,7 @@ def _item_runs(blocks: list[Block], settings: Settings) -> list[tuple[int, int]]
             continue
         start = 0
         # Long link lines may follow one another: a row of cards (a menu's links are short).
-        least = 1 if shape.endswith("Al") else 2
+        least = 1 if shape.endswith(_LONG_ALL_LINK) else 2
         for j in range(1, len(at) + 1):
             if j < len(at) and least <= at[j] - at[j - 1] <= settings.item_run_max_gap_blocks:
                 continue

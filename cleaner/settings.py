@@ -300,12 +300,14 @@ class Settings:
     # A byline line is short; longer lines are sentences that happen to start with "By".
     max_byline_chars: int = 160
     # A markdown line of this many links or more and nothing else, each of card_min_words
-    # words or more, is a row of cards: one block each (segment._card_row).
+    # words or more, is a row of cards: one block each (segment._card_row). Initial values;
+    # 2 words took wcxb-dev md 0.8191 -> 0.8189, 2 links bench md 0.9463 -> 0.9433.
     card_row_min_links: int = 3
     card_min_words: int = 3
-    # A byline-shaped line whose first and last words recur on this many lines heads posts
-    # or reviews ("by NAME ( 1234 ) writes:"), not the page (meta._post_attributions).
-    byline_max_frame_repeats: int = 3
+    # A byline whose first and last words frame this many different names on the page heads
+    # posts or reviews ("by NAME ( 1234 ) writes"), not the page (meta._post_attributions).
+    # Initial value: two names would be a byline and one reply; not searched.
+    byline_frame_min_names: int = 3
     # A line taken as the date line is mostly the date; a date deeper inside a longer
     # line must sit within the first date_prefix_chars characters ("Updated: ...").
     max_date_line_chars: int = 200

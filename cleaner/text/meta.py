@@ -1234,15 +1234,15 @@ _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 def _post_attributions(byline: str, blocks: list[Block], settings: Settings) -> list[Block]:
     """'by gl4ss ( 559668 ) writes': a byline whose first and last words frame other names
-    too, settings.byline_max_frame_repeats names or more, heads each post of a thread or
+    too, settings.byline_frame_min_names names or more, heads each post of a thread or
     each review, not the page: the lines so framed. Taken as the byline, one was dropped,
     and each reading of the cleaned text took the next (wcxb-dev w0570.txt: 81 readings to
     settle). The frame closes with a word that is no name's ("writes", a date's year). The
     same name in one frame (an author's teasers) is no such line either."""
-    words = _frame_words(byline)
-    if len(words) < 3 or byline.split()[-1].strip(_FRAME_PUNCTUATION)[:1].isupper():
+    tokens = byline.split()
+    if len(tokens) < 3 or tokens[-1].strip(_FRAME_PUNCTUATION)[:1].isupper():
         return []  # a capital ends a name ("Written by Ann Lee, MS, RD"): no frame around it
-    first, last = words[0], words[-1]
+    first, last = _frame_words(f"{tokens[0]} {tokens[-1]}")
     opening = (first[:1], first[:1].upper())
     framed, names = [], set()
     for block in blocks:
@@ -1252,7 +1252,7 @@ def _post_attributions(byline: str, blocks: list[Block], settings: Settings) -> 
             if head and head[0] == first and last in head[2:]:
                 framed.append(block)
                 names.add(" ".join(head[1 : head.index(last, 2)]))
-    return framed if len(names) >= settings.byline_max_frame_repeats else []
+    return framed if len(names) >= settings.byline_frame_min_names else []
 
 
 def _drop_post_attributions(byline: str, blocks: list[Block], settings: Settings) -> bool:

@@ -215,8 +215,9 @@ def test_the_share_that_calls_for_other_readings_is_of_the_page_as_shown(monkeyp
 def test_continuations_can_be_turned_off() -> None:
     from cleaner.settings import Settings
 
-    doc = clean(_split_body_page(), settings=Settings(html_continuations=False))
-    assert "Part 1," in doc.text and "Part 2," not in doc.text  # what trafilatura keeps alone
+    # (trafilatura's full reading, which the wider reading would take, finds both parts.)
+    doc = clean(_split_body_page(), settings=Settings(html_continuations=False, html_wider_max_share=0))
+    assert "Part 1," in doc.text and "Part 2," not in doc.text  # what trafilatura's fast reading keeps alone
 
 
 def test_embedded_posts_in_the_article_are_kept() -> None:
@@ -322,9 +323,39 @@ def test_a_small_fast_reading_gives_way_to_the_full_reading(monkeypatch) -> None
     assert len(extract(page, None, DEFAULT).blocks) == 10
     assert calls == [None, False, True]
     calls.clear()
-    off = dataclasses.replace(DEFAULT, html_fallback_max_share=0.0)
+    off = dataclasses.replace(DEFAULT, html_fallback_max_share=0.0, html_wider_max_share=0.0)
     assert len(extract(page, None, off).blocks) == 1
     assert calls == [None]
+
+
+def test_a_wider_reading_replaces_a_middling_one_only_when_it_extends_it_with_prose(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import importlib
+
+    mod = importlib.import_module("cleaner.html.extract")
+    para = lambda i: f"<p>Paragraph {i}. {PARA}</p>"  # noqa: E731
+    page = parse("<html><body>" + "".join(f"<div>{para(i)}</div>" for i in range(10)) + "</body></html>").tree
+    first = "".join(para(i) for i in range(4))  # four tenths of the page: above the small share
+    calls: list[bool | None] = []
+    wider = ""
+
+    def engine(tree, url, settings, fast=None, recall=None):  # type: ignore[no-untyped-def]
+        calls.append(recall)
+        return xml(wider if recall else first)
+
+    monkeypatch.setattr(mod, "run_engine", engine)
+
+    def paragraphs(reading: str) -> int:
+        nonlocal wider
+        wider = reading
+        calls.clear()
+        return len(extract(page, None, DEFAULT).blocks)
+
+    assert paragraphs(first + "".join(para(i) for i in range(4, 9))) == 9  # the same region, grown by prose
+    assert calls == [None, True]  # the fast reading, then the one favouring recall only
+    other = "Tickets for the summer concert series go on sale next week at the box office downtown. "
+    assert paragraphs("".join(f"<p>Notice {i}. {other}</p>" for i in range(6))) == 4  # another box of the page
+    assert paragraphs(first + "".join(f"<p>Section {i}</p>" for i in range(40))) == 4  # grown by short lines
+    assert paragraphs(first + para(7) * 5) == 4  # by one block, repeated
 
 
 def test_a_thread_that_declares_its_posts_keeps_them() -> None:

@@ -198,10 +198,10 @@ def _fallback(page: engine.Page, url: str | None, body: Any, visible: int, setti
     reading (which weighs its own choice against readability's and jusText's) is taken
     instead, if that holds more; and if that is still small, the full reading favouring
     recall. A fast reading under html_wider_max_share is read again favouring recall (the
-    full reading there as well added wcxb-dev F1 0.0002 for twice the cost), and that wider reading replaces it only when it extends it with prose
-    (_extends_with_prose): at that size the fast reading has usually found the main
-    content, and a reading that merely holds more may hold a sidebar or a data record.
-    visible: the page's text length."""
+    full reading there as well added wcxb-dev F1 0.0002 for twice the cost), and that
+    wider reading replaces it only when it extends it with prose (_extends_with_prose): at
+    that size the fast reading has usually found the main content, and a reading that
+    merely holds more may hold a sidebar or a data record. visible: the page's text length."""
     got = chars_of(body)
     if visible == 0 or got >= max(settings.html_fallback_max_share, settings.html_wider_max_share) * visible:
         return body

@@ -358,6 +358,28 @@ def test_a_wider_reading_replaces_a_middling_one_only_when_it_extends_it_with_pr
     assert paragraphs(first + para(7) * 5) == 4  # by one block, repeated
 
 
+def test_a_reading_that_holds_all_the_pages_prose_is_not_read_again(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import importlib
+
+    mod = importlib.import_module("cleaner.html.extract")
+    prose = "".join(f"<p>Paragraph {i}. {PARA}</p>" for i in range(4))
+    menu = "<ul>" + "".join(f"<li><a href='/s{i}'>Section number {i} of the site</a></li>" for i in range(40)) + "</ul>"
+    page = parse(f"<html><body>{menu}<div>{prose}</div></body></html>").tree
+    calls: list[bool | None] = []
+
+    def engine(tree, url, settings, fast=None, recall=None):  # type: ignore[no-untyped-def]
+        calls.append(recall)
+        return xml(prose)
+
+    monkeypatch.setattr(mod, "run_engine", engine)
+    assert len(extract(page, None, DEFAULT).blocks) == 4
+    assert calls == [None]  # under half the page, but the menu is no prose: no wider reading
+    calls.clear()
+    page = parse(f"<html><body>{menu}<div>{prose}</div><div>Also. {PARA * 3}</div></body></html>").tree
+    extract(page, None, DEFAULT)
+    assert calls == [None, True]  # a box of prose the reading lacks
+
+
 def test_a_thread_that_declares_its_posts_keeps_them() -> None:
     # Forum software marks posts up as comments; the page's schema.org DiscussionForumPosting
     # (in an ld+json script, which parsing removes) says they are the content.

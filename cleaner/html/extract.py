@@ -201,7 +201,8 @@ def _fallback(page: engine.Page, url: str | None, body: Any, visible: int, setti
     full reading there as well added wcxb-dev F1 0.0002 for twice the cost), and that
     wider reading replaces it only when it extends it with prose (_extends_with_prose): at
     that size the fast reading has usually found the main content, and a reading that
-    merely holds more may hold a sidebar or a data record. visible: the page's text length."""
+    merely holds more may hold a sidebar or a data record. It is asked for only when the
+    page holds prose the fast reading lacks (_prose_outside). visible: the page's text length."""
     got = chars_of(body)
     if visible == 0 or got >= max(settings.html_fallback_max_share, settings.html_wider_max_share) * visible:
         return body
@@ -211,7 +212,7 @@ def _fallback(page: engine.Page, url: str | None, body: Any, visible: int, setti
         if (chars := chars_of(full)) > got:
             body, got = full, chars
             small = got < settings.html_fallback_max_share * visible
-    if small or got < settings.html_wider_max_share * visible:
+    if small or got < settings.html_wider_max_share * visible and _prose_outside(page, body, settings) >= settings.html_wider_min_outside_share * got:
         wide = run_engine(page, url, settings, fast=False, recall=True)
         if chars_of(wide) > got and (small or _extends_with_prose(body, wide, settings)):
             body = wide
@@ -239,6 +240,28 @@ def _extends_with_prose(reading: Any, wider: Any, settings: Settings) -> bool:
     total = sum(map(len, added))
     prose = sum(len(t) for t in added if seen[t] == 1 and len(t) >= settings.html_prose_min_chars and _SENTENCE_END.search(t))
     return total > 0 and prose >= settings.html_wider_min_prose_share * total
+
+
+def _prose_outside(page: engine.Page, reading: Any, settings: Settings) -> int:
+    """Characters of the page's prose that the reading lacks: paragraphs, and boxes whose
+    own text before their first child is at least html_text_box_min_own_chars (a page
+    builder's text in a <div>), of html_prose_min_chars or more that end a sentence. A
+    wider reading can only add prose the page holds: a reading that already has it all
+    is not read again (the trafilatura reading this saves costs a fifth of a page)."""
+    if page.tree is None or reading is None:
+        return 0
+    have = _bare(reading.itertext())
+    chars = 0
+    for el in page.tree.iter(_PROSE_BOXES):
+        if el.tag != "p" and len((el.text or "").strip()) < settings.html_text_box_min_own_chars:
+            continue
+        text = " ".join(_TEXT(el).split())
+        if len(text) >= settings.html_prose_min_chars and _SENTENCE_END.search(text) and _bare([text]) not in have:
+            chars += len(text)
+    return chars
+
+
+_PROSE_BOXES = ("p", "div", "section", "article", "span", "li", "td", "dd", "blockquote")
 
 
 def _block_texts(reading: Any) -> list[str]:

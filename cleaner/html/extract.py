@@ -212,7 +212,8 @@ def _fallback(page: engine.Page, url: str | None, body: Any, visible: int, setti
         if (chars := chars_of(full)) > got:
             body, got = full, chars
             small = got < settings.html_fallback_max_share * visible
-    if small or got < settings.html_wider_max_share * visible and _prose_outside(page, body, settings) >= settings.html_wider_min_outside_share * got:
+    middling = got < settings.html_wider_max_share * visible
+    if small or (middling and _prose_outside(page, body, settings) >= settings.html_wider_min_outside_share * got):
         wide = run_engine(page, url, settings, fast=False, recall=True)
         if chars_of(wide) > got and (small or _extends_with_prose(body, wide, settings)):
             body = wide

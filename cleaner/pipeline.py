@@ -19,6 +19,7 @@ from .ruleset import RuleSet, apply_rules
 from .ruleset.engine import Context
 from .settings import DEFAULT, Settings
 from .text import meta
+from .text.inline import SENTENCE_END
 from .text.segment import check_block_count, segment
 from .text.tail import cut_author_box
 
@@ -213,7 +214,7 @@ def _keep_headlines_in_body(blocks: list[Block], settings: Settings) -> None:
     if settings.item_page_max_sentence_share <= 0 or meta.body_start(blocks, settings) is not None:
         return
     live = [b for b in blocks if b.text and (b.drop is None or b.drop.source is DropSource.METADATA)]
-    sentences = sum(1 for b in live if _SENTENCE_END.search(b.text) and len(b.text.split()) >= settings.min_sentence_words)
+    sentences = sum(1 for b in live if SENTENCE_END.search(b.text) and len(b.text.split()) >= settings.min_sentence_words)
     if sentences >= settings.item_page_max_sentence_share * len(live):
         return
     _restore_headlines(blocks)
@@ -228,9 +229,6 @@ def _restore_headlines(blocks: list[Block]) -> None:
     for block in blocks:
         if _dropped_as(block, "title", "subtitle"):
             block.drop = None
-
-
-_SENTENCE_END = re.compile(r"[.!?。！？…][\"'’”)\]»]*$")
 
 
 # Classifier verdicts that are facts about the block: the fallback below never takes such a block back.
@@ -285,7 +283,7 @@ def _item_page(blocks: list[Block], settings: Settings) -> bool:
     perhaps a short promotion or two), and the rest of its items lie dropped in the main run."""
     kept = [b for b in blocks if b.drop is None and b.text]
     # (not features.get("words", len(...split()))): the default would split every kept text
-    sentences = [b for b in kept if _SENTENCE_END.search(b.text) and _words(b) >= settings.min_sentence_words]
+    sentences = [b for b in kept if SENTENCE_END.search(b.text) and _words(b) >= settings.min_sentence_words]
     if len(sentences) >= settings.fallback_item_page_max_sentence_share * len(kept):
         return False
     long_paragraph = settings.body_single_block_factor * settings.meta_prose_min_chars
@@ -327,7 +325,7 @@ def _take_back_run(blocks: list[Block], span: tuple[int, int], settings: Setting
 
 def _kept_sentence(block: Block, settings: Settings) -> bool:
     """A kept block that reads as a sentence: what an article's text is made of."""
-    return block.drop is None and bool(block.text) and bool(_SENTENCE_END.search(block.text)) and _words(block) >= settings.min_sentence_words
+    return block.drop is None and bool(block.text) and bool(SENTENCE_END.search(block.text)) and _words(block) >= settings.min_sentence_words
 
 
 _COMMENT_RULES = "comments."  # the rule family that names comment chrome ("Reply", "says")

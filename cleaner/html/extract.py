@@ -23,7 +23,7 @@ import lxml.html
 from ..model import Block, BlockKind
 from ..render import code_block, code_span, escape_line_start, escape_markdown, markdown_line, markdown_target
 from ..settings import Settings
-from ..text.inline import INVISIBLE, normalize_space, real_target
+from ..text.inline import INVISIBLE, SENTENCE_END, normalize_space, real_target
 from . import engine
 
 # trafilatura logs "discarding data" for every short page; the pipeline reports empty
@@ -220,10 +220,6 @@ def _fallback(page: engine.Page, url: str | None, body: Any, visible: int, setti
     return body
 
 
-# The end of a sentence, closing quotes and brackets after it allowed.
-_SENTENCE_END = re.compile(r"[.!?。！？…][\"'’”)\]»]*$")
-
-
 def _extends_with_prose(reading: Any, wider: Any, settings: Settings) -> bool:
     """Whether the wider reading keeps html_wider_min_kept_share of the reading's words
     (the same region, grown: not another box of the page) and html_wider_min_prose_share
@@ -239,7 +235,7 @@ def _extends_with_prose(reading: Any, wider: Any, settings: Settings) -> bool:
     seen = Counter(texts)
     added = [t for t in texts if t not in have]
     total = sum(map(len, added))
-    prose = sum(len(t) for t in added if seen[t] == 1 and len(t) >= settings.html_prose_min_chars and _SENTENCE_END.search(t))
+    prose = sum(len(t) for t in added if seen[t] == 1 and len(t) >= settings.html_prose_min_chars and SENTENCE_END.search(t))
     return total > 0 and prose >= settings.html_wider_min_prose_share * total
 
 
@@ -257,7 +253,7 @@ def _prose_outside(page: engine.Page, reading: Any, settings: Settings) -> int:
         if el.tag != "p" and len((el.text or "").strip()) < settings.html_text_box_min_own_chars:
             continue
         text = " ".join(_TEXT(el).split())
-        if len(text) >= settings.html_prose_min_chars and _SENTENCE_END.search(text) and _bare([text]) not in have:
+        if len(text) >= settings.html_prose_min_chars and SENTENCE_END.search(text) and _bare([text]) not in have:
             chars += len(text)
     return chars
 

@@ -13,6 +13,9 @@ IMAGE = re.compile(r"(?<!\\)!\[([^\]\n]*)\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)
 # alternatives start with different characters, so a failed match gives back one unit at a
 # time: linear per start, and starts never share a long stretch of text.
 LINK = re.compile(r"(?<!\\)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*<?([^()\s>]*(?:\([^()\s]*\)[^()\s]*)*)>?(?:\s+\"[^\"\n]*\")?\s*\)")
+# A line that ends a sentence: its mark, then any closing quotes and brackets. Shared by the
+# text path's item-page tests and the HTML path's prose tests.
+SENTENCE_END = re.compile(r"[.!?。！？…][\"'’”)\]»]*$")
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
 _BARE_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+\.\S+")
 # Soft hyphens and zero-width characters: a page's markup shows none of them.

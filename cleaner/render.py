@@ -84,7 +84,8 @@ def text_lines(block: Block, indent_code: bool = True) -> list[str]:
     block is one paragraph of lines indented by four spaces, which reads back as code
     (without indent_code, one paragraph per line)."""
     if block.kind is BlockKind.CODE and indent_code:
-        return ["\n".join("    " + line for line in block.text.split("\n") if line.strip())]
+        # Trailing spaces go: an indented block's lines read back without them.
+        return ["\n".join("    " + line.rstrip() for line in block.text.split("\n") if line.strip())]
     if "\n" not in block.text:
         return [block.text]
     return [line for line in block.text.split("\n") if line.strip()]

@@ -185,3 +185,32 @@ def test_nested_brackets_stay_linear() -> None:
     # Each start scans to its first unbalanced bracket; a quadratic pattern took minutes here.
     for unit in ("[[a]", "[x[a]", "[aaaa] ", "[a]("):
         assert parse_inline(unit * 100_000).text
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        # Emphasis around links, nested three deep: each pass took one layer off, two passes
+        # left "**barbecue**", which came off when the text was cleaned again.
+        ("Le ****[**barbecue avec couvercle**](https://x.fr/1)**[](https://x.fr/1)**(kettle) reste", "Le barbecue avec couvercle(kettle) reste"),
+        # Runs of markers that never pair up all the way: what is left is stable.
+        ("**********Listen****· 7:49******7-Minute Listen********Playlist****", "****Listen· 7:497-Minute ListenPlaylist"),
+        ("_**Catch up on**_[ _**tech and tools**_](https://n/t) _**and more**_", "Catch up on tech and tools and more"),
+        ("2*3*4 and snake_case", "2*3*4 and snake_case"),
+    ],
+)
+def test_emphasis_comes_off_to_the_last_layer(line: str, text: str) -> None:
+    got = parse_inline(line).text
+    assert got == text
+    assert parse_inline(got).text == got
+
+
+def test_an_image_alt_may_hold_escaped_brackets() -> None:
+    # "![Watch \[GPS 42mm\] Band](src)" was no image: the link around it kept "[!Watch ...](url)"
+    # in the plain text.
+    got = parse_inline(r"[![Apple Watch Series 11 \[GPS 42mm\] Band](https://i/a.jpg)](/dp/B0F)")
+    assert got.text == "" and got.images == 1
+
+
+def test_unclosed_emphasis_stays_linear() -> None:
+    assert parse_inline("**a " * 20_000).text

@@ -264,6 +264,41 @@ def test_a_bullet_that_emphasis_hid_and_a_list_inside_a_quote_leave_the_text() -
         assert again.text == block.text
 
 
+@pytest.mark.parametrize(
+    ("line", "kind", "text"),
+    [
+        ("> ### The impact of remote work", BlockKind.QUOTE, "The impact of remote work"),  # a heading inside a quote
+        ('  * > "Many of the products were delicious."', BlockKind.LIST_ITEM, '"Many of the products were delicious."'),
+        ("[![A desk](/d.jpg)](/p/1)## [Fredie Corner Desk](/p/1)", BlockKind.PARAGRAPH, "Fredie Corner Desk"),  # the image hid it
+        ("**#1** in sales", BlockKind.PARAGRAPH, "#1 in sales"),  # no space after it: no heading mark
+    ],
+)
+def test_markers_inside_a_block_are_markup_and_leave_the_text(line: str, kind: BlockKind, text: str) -> None:
+    # Left in the plain text, "### X", "> X" and "## X" read back as a heading or a quote,
+    # and lose their markers then: the text changed when cleaned again (wcxb-dev md,
+    # bench/idempotency.py).
+    [block] = md(line)
+    assert block.kind is kind and block.text == text
+    [again] = md(block.text)
+    assert again.text == block.text
+
+
+@pytest.mark.parametrize("line", ["\\------", "## ______", "**-----**", "|  ![](a.svg) |  ![](b.svg) |  ![](c.svg)  "])
+def test_text_that_would_read_back_as_a_rule_is_a_rule(line: str) -> None:
+    # An escaped rule, a heading of underscores, a row of images alone without its closing
+    # pipe (no table row, so a paragraph): their text would read back as a thematic break
+    # (or, over a separator, a table's empty header) and be lost then.
+    [block] = md(line)
+    assert block.kind is BlockKind.RULE and block.text == ""
+
+
+def test_a_plain_text_line_of_dashes_stays_a_line() -> None:
+    # Text mode reads no markup: a wire story's "___" between items is the page's own, and
+    # the classifier reads the items around it with it (bench txt).
+    [block] = segment("___", markdown=False)
+    assert block.kind is BlockKind.PARAGRAPH and block.text == "___"
+
+
 def test_a_line_of_cards_is_one_block_a_card() -> None:
     # html2text writes a grid of cards (a link round a picture and a title) onto one line.
     cards = [
@@ -301,3 +336,15 @@ def test_a_heading_marker_alone_takes_the_line_under_it() -> None:
         (BlockKind.HEADING, 2, ""),  # a list item under it is no heading's text
         (BlockKind.LIST_ITEM, 0, "an item"),
     ]
+
+
+def test_a_code_blocks_lines_lose_trailing_spaces_in_the_text() -> None:
+    # The text writes code indented, and an indented block's lines read back without their
+    # trailing spaces: a fenced block's kept them, so the text changed when cleaned again.
+    from cleaner.render import text_lines
+
+    [code] = md("```\nx = 1   \nprint(x)\t\n```")
+    [text] = text_lines(code)
+    assert text == "    x = 1\n    print(x)"
+    [again] = segment("Some words.\n\n" + text, markdown=True)[1:]
+    assert again.kind is BlockKind.CODE and text_lines(again) == [text]

@@ -8,7 +8,8 @@ from typing import NamedTuple
 from ..memo import PARAGRAPH_CHARS, short_text_cache
 
 # (?<!\\): an escaped bracket is text, not a link or an image.
-IMAGE = re.compile(r"(?<!\\)!\[([^\]\n]*)\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"[^\"\n]*\")?\)")
+# An alt text may hold escaped brackets ("Watch \[GPS 42mm\]"), as a label may.
+IMAGE = re.compile(r"(?<!\\)!\[((?:[^\]\\\n]|\\.)*)\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+\"[^\"\n]*\")?\)")
 # A label may hold balanced brackets one level deep ("[[Series] Title](url)"). The two
 # alternatives start with different characters, so a failed match gives back one unit at a
 # time: linear per start, and starts never share a long stretch of text.
@@ -126,13 +127,20 @@ def _plain(text: str) -> str:
     if escaped:
         text = _ESCAPE.sub(lambda m: _HIDE[m.group(1)], text)
     if "*" in text or "_" in text:
-        for _ in range(2):  # nested emphasis such as ***x***
-            text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or m.group(4) or "", text)
+        # Nested emphasis (***x***, _**x**_ around links) comes off a layer a pass, until
+        # none is left: a marker left over would come off when the text is cleaned again.
+        # Each pass that changes the text removes two markers, so the loop ends.
+        while (stripped := _EMPHASIS.sub(_emphasised, text)) != text:
+            text = stripped
         if "**" in text and text.strip("* "):
             # Cleaned text kept such a marker, and it made the text read as markdown again.
             # A line of markers alone stays as it was (a page's separator, not a cut run).
             text = _CUT_STRONG.sub("", text)
     return text.translate(_SHOW) if escaped else text
+
+
+def _emphasised(m: re.Match[str]) -> str:
+    return m.group(2) or m.group(3) or m.group(4) or ""
 
 
 def count_bare_urls(text: str) -> tuple[int, int]:

@@ -21,9 +21,9 @@ _ALT = re.compile(r"!\[([^\]\n]*)\]\(")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _BULLETS = "•·▪●"
 _LIST = re.compile(r"^(\s*)([*+\-" + _BULLETS + r"]|\d{1,3}[.)])\s+(.*)$")
-_BLOCK_MARKS = frozenset(">-*+" + _BULLETS)
-_LEADING_MARKS = re.compile(r"(?:(?:>|[-*+" + _BULLETS + r"](?=\s))\s*)+")
-_MARKED_KINDS = (BlockKind.PARAGRAPH, BlockKind.QUOTE)  # where a leading marker is left in the text
+_BLOCK_MARKS = frozenset(">-*+#" + _BULLETS)
+_LEADING_MARKS = re.compile(r"(?:(?:>|#{1,6}(?=\s)|[-*+" + _BULLETS + r"](?=\s))\s*)+")
+_MARKED_KINDS = (BlockKind.PARAGRAPH, BlockKind.QUOTE, BlockKind.LIST_ITEM)  # where a leading marker is left in the text
 _QUOTE = re.compile(r"^\s*(?:>\s?)+(.*)$")  # "> > text": a nested quote is one quote
 _INNER_MARKER = re.compile(r"[*+\-]\s+(?=\S)")
 _INNER_HEADING = re.compile(r"#{1,6}\s+(?=\S)")
@@ -221,6 +221,8 @@ def _line_block(raw: str, lineno: int, gap: bool, markdown: bool) -> Block:
         elif first == ">" and (m := _QUOTE.match(raw)):
             kind, body = BlockKind.QUOTE, m.group(1)
             prefix = "> "
+            if (heading := _INNER_HEADING.match(body)) is not None:
+                body = body[heading.end() :]  # "> ### Key points": as inside a list item (below)
         inline = parse_inline(body)
     elif markdown:
         inline = parse_inline(body)
@@ -231,11 +233,18 @@ def _line_block(raw: str, lineno: int, gap: bool, markdown: bool) -> Block:
         text = normalize_space(body)
         inline = Inline(text, text, 0, 0, 0)
     if markdown and kind in _MARKED_KINDS and inline.text[:1] in _BLOCK_MARKS and (lead := _LEADING_MARKS.match(inline.text)):
-        # "**> Related:** ...", "**-** /month", "**• Point**": markers that emphasis hid
-        # open the text, which would read back as a quote or a list item and lose them
-        # then; so would a list item inside a quote ("> * item").
+        # "**> Related:** ...", "**-** /month", "**• Point**", "[![img](src)](url)## Name":
+        # markers that emphasis or an image hid open the text, which would read back as a
+        # quote, a list item or a heading and lose them then; so would a list item inside
+        # a quote ("> * item"), and a quote inside a list item ("* > quoted").
         text = inline.text[lead.end() :]
         inline = inline._replace(text=text, link_chars=min(inline.link_chars, len(text)))
+    if markdown and inline.text and inline.text[0] in "-*_|" and (_RULE.match(inline.text) or not inline.text.strip("| ")):
+        # "\------" (an escaped rule) or "## ______": text that would read back as a rule,
+        # and be lost then. So would a row of images alone without its closing pipe ("|
+        # ![](a.svg) | ![](b.svg)"), its cells empty, over a separator. (A plain-text
+        # capture's line of dashes stays a line: text mode reads no markup.)
+        return Block(BlockKind.RULE, "", "---", lineno, lineno, gap_before=gap)
     alt = ""
     if kind is BlockKind.PARAGRAPH and inline.images and not inline.text:
         kind = BlockKind.IMAGE

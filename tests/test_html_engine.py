@@ -3,6 +3,7 @@ bare_extraction reads the page on its own."""
 from __future__ import annotations
 
 import dataclasses
+from copy import copy
 from typing import Any
 
 import lxml.etree
@@ -91,3 +92,54 @@ def test_the_page_share_is_decided_as_html2txt_measures_it(name: str) -> None:
     for chars in range(0, 2 * measured + 50, 7):
         fresh = engine.Page(lxml.html.document_fromstring(html))  # no measure kept from an earlier question
         assert fresh._little_of_page(comments_out, chars) == (chars < ESCALATION_PAGE_SHARE * measured), chars
+
+
+# --- the raw-tree and comment pruning, made without trafilatura's regular-expression XPaths ---
+
+PRUNE_PAGE = (
+    "<html><body><h1>Top</h1>"
+    "<div class='infinite-scroll'><p>Next post</p></div>tail one"
+    "<section id='infinitescroll-2'><h1>Own headline</h1><p>The article</p></section>"
+    "<aside class='x mvp-post-add-box'><h1>Appended</h1><p>Another post</p></aside>"
+    "<div class='scrollbar'><p>kept: no pattern</p></div>"
+    "<div class='infinite-scroll'><div class='elementor-share-buttons'>Share</div>tail two</div>"
+    "<div class='elementor-share-buttons wrap'>Share</div>tail three"
+    "<span class='infinite-scroll'>not a box</span>"
+    "<div id='comments'><p>A comment</p></div><div id='commentary'><p>An essay</p></div>"
+    "<ul class='comment-list'><li>c1</li></ul><ol id='Comments-2'><li>c2</li></ol>"
+    "<ul id='disqus_thread'><li>kept: a list needs a comment id</li></ul><div id='disqus_thread'>d</div>"
+    "<section class='post-comments'><p>pc</p></section><details class='x article-comments'>ac</details>"
+    "<div class='no-comments-here'>kept</div><p id='comment-3'>kept: not a box</p>"
+    "</body></html>"
+)
+
+
+def test_the_installed_trafilatura_is_pruned_without_its_slow_xpaths() -> None:
+    # A trafilatura whose XPaths changed falls back to them (correct, slower): this says so.
+    assert engine.fast_pruning()
+
+
+@pytest.mark.parametrize("html", [PRUNE_PAGE, *PAGES.values()])
+def test_pruning_selects_as_trafilaturas_xpaths(html: str) -> None:
+    from trafilatura.htmlprocessing import prune_unwanted_nodes
+    from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
+
+    tree = lxml.html.document_fromstring(html)
+    want = prune_unwanted_nodes(copy(tree), RAW_TREE_PRUNE_XPATH)
+    got = engine.prune_raw(copy(tree))
+    assert lxml.etree.tostring(got) == lxml.etree.tostring(want)
+    assert lxml.etree.tostring(engine.prune_comments(got)) == lxml.etree.tostring(prune_unwanted_nodes(want, REMOVE_COMMENTS_AND_LISTS_XPATH))
+
+
+def test_pruning_of_the_fixture_pages_is_trafilaturas() -> None:
+    from pathlib import Path
+
+    from trafilatura.htmlprocessing import prune_unwanted_nodes
+    from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
+
+    pages = sorted(Path(__file__).resolve().parents[1].glob("fixtures/*/capture.html"))
+    assert pages
+    for path in pages:
+        tree = lxml.html.document_fromstring(path.read_bytes())
+        want = prune_unwanted_nodes(prune_unwanted_nodes(copy(tree), RAW_TREE_PRUNE_XPATH), REMOVE_COMMENTS_AND_LISTS_XPATH)
+        assert lxml.etree.tostring(engine.prune_comments(engine.prune_raw(copy(tree)))) == lxml.etree.tostring(want), path

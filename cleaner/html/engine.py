@@ -16,6 +16,8 @@ bare_extraction's.
 from __future__ import annotations
 
 import functools
+import hashlib
+import re
 from copy import copy
 from typing import Any
 
@@ -68,13 +70,96 @@ def discard_test() -> Any:
     return lxml.etree.XPath("self::*" + path[len(".//*"):], namespaces={"re": "http://exslt.org/regular-expressions"})
 
 
+# trafilatura's raw-tree and comment XPaths (xpaths.RAW_TREE_PRUNE_XPATH,
+# REMOVE_COMMENTS_AND_LISTS_XPATH) test @id and @class with EXSLT regular expressions, which
+# lxml runs as a Python call for each div: two such passes cost 4 ms a page, a sixth of the
+# HTML path. The same selection is made here from the tags (found in C) and a substring each
+# pattern needs, and the patterns confirm the few elements that hold one. It is used only
+# while trafilatura's XPaths are the ones it was written from (their text's SHA-256).
+_RAW_PRUNE_SHA = "0a775839824a964b"
+_COMMENTS_SHA = "9cc18d34e6e2d258"
+_SCROLL_BOXES = ("div", "section", "aside")
+_SCROLL = re.compile(r"mvp-post-add-(?:box|wrap)|infinite-?scroll")
+_MVP = re.compile(r"mvp-post-add-(?:box|wrap)")
+_SHARE_BUTTONS = "elementor-share-buttons"
+_COMMENT_BOXES = ("div", "list", "section", "details", "ol", "ul")
+_COMMENT_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)")
+_COMMENT_LIST_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol)")
+_COMMENT_CLASS = re.compile(r"^[Cc]omment(?!ary)|(?:article|post)-comments")
+
+
+def _known(xpaths: list[Any], sha: str) -> bool:
+    return hashlib.sha256("\n".join(x.path for x in xpaths).encode()).hexdigest()[:16] == sha
+
+
+@functools.lru_cache(maxsize=1)
+def fast_pruning() -> bool:
+    """Whether the installed trafilatura's pruning XPaths are those prune_raw and
+    prune_comments select as."""
+    from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
+
+    return _known(RAW_TREE_PRUNE_XPATH, _RAW_PRUNE_SHA) and _known(REMOVE_COMMENTS_AND_LISTS_XPATH, _COMMENTS_SHA)
+
+
+def prune_raw(tree: Any) -> Any:
+    """prune_unwanted_nodes(tree, RAW_TREE_PRUNE_XPATH): infinite-scroll boxes holding no
+    <h1> (or a theme's appended posts), then share-button boxes, removed in that order."""
+    from trafilatura.xml import delete_element
+
+    if not fast_pruning():
+        from trafilatura.htmlprocessing import prune_unwanted_nodes
+        from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH
+
+        return prune_unwanted_nodes(tree, RAW_TREE_PRUNE_XPATH)
+    scroll, share = [], []
+    for el in tree.iter(_SCROLL_BOXES):
+        if el is tree:
+            continue  # the XPaths look below the tree's root
+        ident, cls = el.get("id") or "", el.get("class") or ""
+        if (
+            ("mvp-post-add-" in ident or "scroll" in ident or "mvp-post-add-" in cls or "scroll" in cls)
+            and (_SCROLL.search(ident) or _SCROLL.search(cls))
+            and (el.find(".//h1") is None or _MVP.search(ident) or _MVP.search(cls))
+        ):
+            scroll.append(el)
+        if _SHARE_BUTTONS in cls:
+            share.append(el)
+    # Each list is selected before any removal, as each XPath is; a box the first removal
+    # took with its parent is no longer in the tree, and removing it again changes nothing.
+    for el in scroll + share:
+        delete_element(el)
+    return tree
+
+
+def prune_comments(tree: Any) -> Any:
+    """prune_unwanted_nodes(tree, REMOVE_COMMENTS_AND_LISTS_XPATH): comment boxes, and
+    lists whose id or class names comments."""
+    from trafilatura.xml import delete_element
+
+    if not fast_pruning():
+        from trafilatura.htmlprocessing import prune_unwanted_nodes
+        from trafilatura.xpaths import REMOVE_COMMENTS_AND_LISTS_XPATH
+
+        return prune_unwanted_nodes(tree, REMOVE_COMMENTS_AND_LISTS_XPATH)
+    found = []
+    for el in tree.iter(_COMMENT_BOXES):
+        ident, cls = el.get("id") or "", el.get("class") or ""
+        if el is tree or not ("omment" in ident or "comol" in ident or "disqus_thread" in ident or "omment" in cls):
+            continue
+        if (_COMMENT_ID.search(ident) or _COMMENT_CLASS.search(cls)) and (
+            el.tag not in ("ol", "ul") or _COMMENT_LIST_ID.search(ident) or _COMMENT_CLASS.search(cls)
+        ):
+            found.append(el)
+    for el in found:
+        delete_element(el)
+    return tree
+
+
 class Page:
     """One page as every trafilatura reading of it starts (the tree is copied, not changed)."""
 
     def __init__(self, tree: Any) -> None:
         from trafilatura.core import _forum_thread_page
-        from trafilatura.htmlprocessing import prune_unwanted_nodes
-        from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
 
         self.forum = False
         self.tree: Any = None  # None: these steps failed as bare_extraction fails, so every reading is None
@@ -82,11 +167,11 @@ class Page:
         self._chars: dict[bool, int] = {}  # len(html2txt) of each tree, measured when a reading asks
         try:
             self.forum = _forum_thread_page(tree)
-            self.tree = prune_unwanted_nodes(copy(tree), RAW_TREE_PRUNE_XPATH)
+            self.tree = prune_raw(copy(tree))
             # Comments are off: the raw tree loses its comment boxes, except on a forum
             # thread read without favouring precision, where they are the posts.
             if not self.forum:
-                self._without_comments = prune_unwanted_nodes(self.tree, REMOVE_COMMENTS_AND_LISTS_XPATH)
+                self._without_comments = prune_comments(self.tree)
         except (TypeError, ValueError):
             self.tree = None
 
@@ -94,10 +179,7 @@ class Page:
         if not comments_out:
             return self.tree
         if self._without_comments is None:  # a forum thread read favouring precision
-            from trafilatura.htmlprocessing import prune_unwanted_nodes
-            from trafilatura.xpaths import REMOVE_COMMENTS_AND_LISTS_XPATH
-
-            self._without_comments = prune_unwanted_nodes(copy(self.tree), REMOVE_COMMENTS_AND_LISTS_XPATH)
+            self._without_comments = prune_comments(copy(self.tree))
         return self._without_comments
 
     def _little_of_page(self, comments_out: bool, chars: int) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -14,22 +15,25 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import cleaner  # noqa: E402
 
 
+def changes(path: Path) -> bool:
+    """Whether the capture's cleaned text changes when it is cleaned again."""
+    text = cleaner.clean(path.read_bytes()).text
+    return cleaner.clean(text).text != text
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, action="append", help="a corpus folder (give it once per corpus)")
     ap.add_argument("--every", type=int, default=1, help="only every N-th capture of each folder, in sorted order")
+    ap.add_argument("--jobs", type=int, default=1, help="processes that clean the captures (the list is the same)")
     args = ap.parse_args()
     folders = args.data or [Path("../shared/bench"), Path("../shared/wcxb-dev")]
-    changed = total = 0
-    for kind in ("md", "txt"):
-        for folder in folders:
-            for path in sorted((folder / kind).iterdir())[:: args.every]:
-                text = cleaner.clean(path.read_bytes()).text
-                total += 1
-                if cleaner.clean(text).text != text:
-                    changed += 1
-                    print(f"not idempotent: {path}", flush=True)
-    print(f"{changed} of {total} captures not idempotent")
+    paths = [path for kind in ("md", "txt") for folder in folders for path in sorted((folder / kind).iterdir())[:: args.every]]
+    with ProcessPoolExecutor(max(1, args.jobs)) as pool:
+        found = [path for path, changed in zip(paths, pool.map(changes, paths, chunksize=4)) if changed]
+    for path in found:
+        print(f"not idempotent: {path}")
+    print(f"{len(found)} of {len(paths)} captures not idempotent")
     return 0
 
 

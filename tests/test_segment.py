@@ -348,3 +348,16 @@ def test_a_code_blocks_lines_lose_trailing_spaces_in_the_text() -> None:
     assert text == "    x = 1\n    print(x)"
     [again] = segment("Some words.\n\n" + text, markdown=True)[1:]
     assert again.kind is BlockKind.CODE and text_lines(again) == [text]
+
+
+def test_a_quotes_empty_line_parts_its_paragraphs_as_a_blank_line_does() -> None:
+    # Read as an empty block, ">" stood between each quoted line and its neighbours, and
+    # the classifier judged the short lines of a quoted list among empty ones.
+    blocks = md("> Here is what I am after:\n>\n> Background story\n> >\n> 1\\. What inspired you?")
+    assert [(b.kind, b.text, b.gap_before) for b in blocks] == [
+        (BlockKind.QUOTE, "Here is what I am after:", True),
+        (BlockKind.QUOTE, "Background story", True),
+        (BlockKind.QUOTE, "1. What inspired you?", True),
+    ]
+    [line] = segment(">\n", markdown=False)  # text mode reads no markup
+    assert line.text == ">"

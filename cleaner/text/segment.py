@@ -68,7 +68,9 @@ def _blocks(lines: list[str], markdown: bool, settings: Settings) -> Iterator[Bl
                 gap = False
             i += 1
             continue
-        if not raw.strip():
+        if not raw.strip() or (markdown and raw.lstrip()[:1] == ">" and not raw.strip(" \t>")):
+            # A quote's empty line (">") parts its paragraphs as a blank line parts others:
+            # read as an empty block, it stood between each quoted line and its neighbours.
             gap = True
             i += 1
             continue

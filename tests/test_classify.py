@@ -374,6 +374,16 @@ def test_a_reply_quoting_an_earlier_post_keeps_the_quote() -> None:
         assert len(kept(blocks)) == (4 if kept_copy else 3), kind
 
 
+def test_a_code_block_shown_again_is_no_duplicate() -> None:
+    # A manual shows a snippet again with a line changed (the same JSON object before and
+    # after a call): the second is its content too, where a paragraph copy would not be.
+    snippet = "\n".join(f'  "field_{i}": "value {i} of the charge object",' for i in range(12))
+    changed = snippet.replace("value 3 of", "another value of")
+    blocks = run([para(GOOD_1, 1), para(snippet, 2, kind=BlockKind.CODE), para(GOOD_2, 3), para(changed, 4, kind=BlockKind.CODE), para(GOOD_3, 5)])
+    assert reason(blocks[3]) != "duplicate"
+    assert kept(blocks) == [GOOD_1, snippet, GOOD_2, changed, GOOD_3]
+
+
 def test_a_code_block_left_out_of_the_region_follows_the_prose_around_it() -> None:
     # The learned layer keeps an answer's paragraphs that lay outside the main region but
     # never sees code blocks: the example between them goes with them.

@@ -53,9 +53,10 @@ def classify(
         grams = _word_grams(block.text)
         # A quote repeats text by design: a reply quoting a post in full keeps both copies.
         copy = bool(grams) and len(grams & seen) >= settings.duplicate_share * len(grams)
-        if block.kind is not BlockKind.QUOTE and block.features["chars"] >= settings.long_block_chars and copy:
+        if block.kind not in (BlockKind.QUOTE, BlockKind.CODE) and block.features["chars"] >= settings.long_block_chars and copy:
             # The article printed twice (an AMP copy, a print view, all paragraphs run
-            # together on one line): keep the first copy.
+            # together on one line): keep the first copy. Code is left to its neighbours: a
+            # manual shows a snippet again with a line changed.
             block.label, reasons[i] = Label.BAD, "duplicate"
             continue
         seen.update(grams)

@@ -143,3 +143,16 @@ def test_pruning_of_the_fixture_pages_is_trafilaturas() -> None:
         tree = lxml.html.document_fromstring(path.read_bytes())
         want = prune_unwanted_nodes(prune_unwanted_nodes(copy(tree), RAW_TREE_PRUNE_XPATH), REMOVE_COMMENTS_AND_LISTS_XPATH)
         assert lxml.etree.tostring(engine.prune_comments(engine.prune_raw(copy(tree)))) == lxml.etree.tostring(want), path
+
+
+def test_a_trafilatura_whose_xpaths_changed_is_pruned_by_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The fallback: trafilatura's own XPaths, as bare_extraction prunes.
+    from trafilatura.htmlprocessing import prune_unwanted_nodes
+    from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
+
+    monkeypatch.setattr(engine, "fast_pruning", lambda: False)
+    tree = lxml.html.document_fromstring(PRUNE_PAGE)
+    want = prune_unwanted_nodes(prune_unwanted_nodes(copy(tree), RAW_TREE_PRUNE_XPATH), REMOVE_COMMENTS_AND_LISTS_XPATH)
+    assert lxml.etree.tostring(engine.prune_comments(engine.prune_raw(copy(tree)))) == lxml.etree.tostring(want)
+    page = engine.Page(lxml.html.document_fromstring(PAGES["article"]))
+    assert _xml(page.read(engine.options(DEFAULT, None, True, False))) == _alone(PAGES["article"], None, True, False, False)

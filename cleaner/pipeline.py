@@ -302,20 +302,25 @@ def _keep_item_run(blocks: list[Block], settings: Settings) -> None:
     "Learn more") and verdicts of fact.
 
     A page may hold more than one such run (a news home page's latest stories above its
-    most-read list): each is judged, the longest first, against the prose kept by then."""
-    for span in _item_runs(blocks, settings):
-        _take_back_run(blocks, span, settings)
+    most-read list, a guide's sections of picks): each is judged, the longest first,
+    against the prose kept outside every run (a card's summary is no article's paragraph)."""
+    spans = _item_runs(blocks, settings)
+    # A card's description is no article's paragraph: the prose a run is weighed against
+    # lies outside every run (a listing in sections has a run of cards in each).
+    cards = {i for first, last in spans for i in range(first, last + 1)}
+    for span in spans:
+        _take_back_run(blocks, span, cards, settings)
 
 
-def _take_back_run(blocks: list[Block], span: tuple[int, int], settings: Settings) -> None:
+def _take_back_run(blocks: list[Block], span: tuple[int, int], cards: set[int], settings: Settings) -> None:
     first, last = span
     if any(b.drop is not None and b.drop.source is DropSource.RULE and b.drop.reason.startswith(_COMMENT_RULES) for b in blocks[first : last + 1]):
         return  # comments under an article: each one a card of name, date and text
     inside = [b for b in blocks[first : last + 1] if b.text and (b.drop is None or (b.drop.source is DropSource.CLASSIFIER and b.drop.reason not in _FACTS))]
-    prose = sum(len(b.text) for i, b in enumerate(blocks) if not first <= i <= last and _kept_sentence(b, settings))
+    prose = sum(len(b.text) for i, b in enumerate(blocks) if i not in cards and _kept_sentence(b, settings))
     if sum(len(b.text) for b in inside) < settings.item_run_min_prose_ratio * prose:
         return
-    before = sum(len(b.text) for b in blocks[:first] if _kept_sentence(b, settings))
+    before = sum(len(b.text) for i, b in enumerate(blocks[:first]) if i not in cards and _kept_sentence(b, settings))
     if before > settings.item_run_max_prose_before_chars:
         return  # an article's teaser rail: the cards follow its kept paragraphs
     for block in inside:

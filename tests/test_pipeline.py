@@ -341,3 +341,26 @@ def test_cards_one_after_another_come_back_when_each_is_a_long_link() -> None:
     menu = [linked(word, f"/{word}") for word in ("Home", "Recipes", "Air fryer", "Dinner", "About")]
     _keep_item_run(menu, DEFAULT)
     assert all(b.drop is not None for b in menu)
+
+
+def test_a_listing_in_sections_brings_back_each_sections_cards() -> None:
+    # A guide's front page: a section of picks, each a linked title over its kept summary,
+    # then a section of deals. The first section's summaries are the cards' own text, not
+    # an article's paragraphs: counted as prose before the second section, they made it
+    # read as a teaser rail under an article (wcxb-dev md, a listing in sections).
+    summary = ("We tested {} for months in homes, offices and on the road, and this is the one most people "
+               "should buy this year, since it is well made, easy to set up and easy to use every day.")
+    picks = [(f"The best {thing} for most people, after three years of testing", f"/review/{i}") for i, thing in enumerate(
+        ("monitor arm", "keyboard", "tripod", "speaker", "webcam", "charger", "router"))]
+    deals = [(f"{thing} deal", f"/deal/{i}") for i, thing in enumerate(("Kettle", "Socks", "Jacket", "Bottle", "Lamp", "Boots", "Tent"))]
+    assert all(len(title) > DEFAULT.item_shape_short_max_chars >= len(name) for (title, _), (name, _) in zip(picks, deals))
+    blocks = [_sentence("Our guides to the gear worth buying, read by our editors.")]
+    for cards in (picks, deals):
+        for name, target in cards:
+            link = Block(BlockKind.PARAGRAPH, name, f"[{name}]({target})", 0, 0, link_chars=len(name), links=1)
+            link.drop = LINKED
+            blocks += [link, _sentence(summary.format(name.lower()))]
+    first_section = sum(len(b.text) for b in blocks[1 : 1 + 2 * len(picks)] if b.drop is None)
+    assert first_section > DEFAULT.item_run_max_prose_before_chars
+    _keep_item_run(blocks, DEFAULT)
+    assert all(b.drop is None for b in blocks)

@@ -105,13 +105,8 @@ def fast_pruning() -> bool:
 def prune_raw(tree: Any) -> Any:
     """prune_unwanted_nodes(tree, RAW_TREE_PRUNE_XPATH): infinite-scroll boxes holding no
     <h1> (or a theme's appended posts), then share-button boxes, removed in that order."""
-    from trafilatura.xml import delete_element
-
     if not fast_pruning():
-        from trafilatura.htmlprocessing import prune_unwanted_nodes
-        from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH
-
-        return prune_unwanted_nodes(tree, RAW_TREE_PRUNE_XPATH)
+        return _prune_by_xpaths(tree, "RAW_TREE_PRUNE_XPATH")
     scroll, share = [], []
     for el in tree.iter(_SCROLL_BOXES):
         if el is tree:
@@ -127,21 +122,14 @@ def prune_raw(tree: Any) -> Any:
             share.append(el)
     # Each list is selected before any removal, as each XPath is; a box the first removal
     # took with its parent is no longer in the tree, and removing it again changes nothing.
-    for el in scroll + share:
-        delete_element(el)
-    return tree
+    return _removed(tree, scroll + share)
 
 
 def prune_comments(tree: Any) -> Any:
     """prune_unwanted_nodes(tree, REMOVE_COMMENTS_AND_LISTS_XPATH): comment boxes, and
     lists whose id or class names comments."""
-    from trafilatura.xml import delete_element
-
     if not fast_pruning():
-        from trafilatura.htmlprocessing import prune_unwanted_nodes
-        from trafilatura.xpaths import REMOVE_COMMENTS_AND_LISTS_XPATH
-
-        return prune_unwanted_nodes(tree, REMOVE_COMMENTS_AND_LISTS_XPATH)
+        return _prune_by_xpaths(tree, "REMOVE_COMMENTS_AND_LISTS_XPATH")
     found = []
     for el in tree.iter(_COMMENT_BOXES):
         ident, cls = el.get("id") or "", el.get("class") or ""
@@ -151,9 +139,24 @@ def prune_comments(tree: Any) -> Any:
             el.tag not in ("ol", "ul") or _COMMENT_LIST_ID.search(ident) or _COMMENT_CLASS.search(cls)
         ):
             found.append(el)
-    for el in found:
+    return _removed(tree, found)
+
+
+def _removed(tree: Any, elements: list[Any]) -> Any:
+    """The tree without the elements, each removed as trafilatura removes one (its tail kept)."""
+    from trafilatura.xml import delete_element
+
+    for el in elements:
         delete_element(el)
     return tree
+
+
+def _prune_by_xpaths(tree: Any, name: str) -> Any:
+    """prune_unwanted_nodes with trafilatura's own list of XPaths of that name."""
+    from trafilatura import xpaths
+    from trafilatura.htmlprocessing import prune_unwanted_nodes
+
+    return prune_unwanted_nodes(tree, getattr(xpaths, name))
 
 
 class Page:

@@ -130,11 +130,47 @@ def parse(text: str, max_text_chars: int = 0, noscript_max_visible_chars: int = 
         root = lxml.html.document_fromstring("<html><body></body></html>", parser=parser)
     except ValueError as exc:
         raise InputError(f"cannot parse the HTML: {exc}") from None
+    _adopt_strays(root)
     json_ld = [
         s.text for s in root.iter("script") if s.text and (s.get("type") or "").strip().lower() == _JSON_LD
     ]
     drop_invisible(root, noscript_max_visible_chars)
     return Page(root, json_ld, cap_text(root, max_text_chars) if max_text_chars else None)
+
+
+def _adopt_strays(root: lxml.html.HtmlElement) -> None:
+    """Move what the page holds after its </html> into its <body>, as browsers show it.
+    libxml2 puts that content in a second root element, beside the document's, where
+    nothing reads it: a template that closes its <body> and <html> before the article
+    (wcxb-dev: 24 of 1,678 HTML pages hold such a second root; on one it is the whole
+    article)."""
+    strays = [el for el in root.itersiblings() if isinstance(el.tag, str)]
+    if not strays:
+        return
+    body = root.find("body")
+    if body is None:
+        body = lxml.etree.SubElement(root, "body")
+    for stray in strays:
+        if stray.tag == "html":
+            _append_text(body, stray.text)
+        for el in list(stray) if stray.tag == "html" else [stray]:
+            if el.tag == "head":
+                continue
+            if el.tag == "body":
+                _append_text(body, el.text)
+                body.extend(list(el))
+            else:
+                body.append(el)
+
+
+def _append_text(parent: lxml.html.HtmlElement, text: str | None) -> None:
+    """Text put after parent's last child."""
+    if not text:
+        return
+    if len(parent):
+        parent[-1].tail = (parent[-1].tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
 
 
 def cap_text(root: lxml.html.HtmlElement, max_chars: int) -> Cut | None:

@@ -45,6 +45,30 @@ def test_source_lines_refer_to_the_decoded_text() -> None:
     assert last.sourceline == PAGE.split("\n").index("<p>Last paragraph.</p>") + 1
 
 
+@pytest.mark.parametrize(
+    "html",
+    [
+        # A template that closes the page before its article (wcxb-dev w0310).
+        "<html><body><header><p>Menu</p></header></body></html>\n<div><p>The article.</p></div>",
+        # Loose text, and a second document's head and body.
+        "<html><body><p>Menu</p></body></html>The article.",
+        "<html><body><p>Menu</p></body></html><html><head><title>X</title></head><body><p>The article.</p></body></html>",
+    ],
+)
+def test_what_follows_the_closing_html_tag_is_in_the_body(html: str) -> None:
+    tree = parse(html).tree
+    body = tree.find("body")
+    assert " ".join(body.text_content().split()).endswith("The article.")
+    assert body.text_content().index("Menu") < body.text_content().index("The article.")
+    assert "X" not in body.text_content()  # the second head's title is not shown
+
+
+def test_a_page_whose_article_follows_its_closing_html_tag_is_cleaned() -> None:
+    article = "".join(f"<p>Paragraph {n} of the story, which says a good deal more than its menu does.</p>" for n in range(8))
+    html = f"<html><head><title>T</title></head><body><nav><a href='/'>Home</a></nav></body></html>\n<div class='post'>{article}</div>"
+    assert "Paragraph 7 of the story" in clean(html, kind="html").text
+
+
 def test_xml_declaration_in_a_str_is_accepted() -> None:
     page = parse('<?xml version="1.0" encoding="utf-8"?>\n<html><body><p>x</p></body></html>')
     assert page.tree.find(".//p").text == "x"

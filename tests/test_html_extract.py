@@ -212,6 +212,52 @@ def test_the_share_that_calls_for_other_readings_is_of_the_page_as_shown(monkeyp
     assert readings[0] is False and any(readings[1:])  # a tenth of the page as shown
 
 
+_THREAD_LD = '{"@context": "https://schema.org", "@type": "DiscussionForumPosting", "headline": "Which case?"}'
+_REPLY = "I had the same question about the bracket under the power supply, and support said it holds a cable. "
+
+
+def _forum_page(declared: bool, box: str = "comments") -> tuple[str, list[str]]:
+    """A thread whose posts sit in a div of class box (.comments: Invision Community), beside
+    a longer box of app install notes; with declared, the page says it is a thread."""
+    posts = f"<div class='{box}'>" + "".join(f"<article class='post'><p>Post {n}. {_REPLY}</p></article>" for n in range(3)) + "</div>"
+    notes = "<div class='app-notes'>" + "".join(f"<p>Step {n}: tap the share icon, then add the app to your home screen. {PARA}</p>" for n in range(12)) + "</div>"
+    head = f"<script type='application/ld+json'>{_THREAD_LD}</script>" if declared else ""
+    html = f"<html><head><title>Which case?</title>{head}</head><body><h1>Which case?</h1>{posts}{notes}</body></html>"
+    page = parse(html)
+    return html, page.json_ld
+
+
+def test_a_threads_posts_are_not_swapped_for_a_larger_box(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The fast reading holds the posts, a small share of the page; the full reading holds
+    # another, larger box. On a page that declares a thread the posts stay; on any other
+    # page the larger reading is taken, as before.
+    import importlib
+
+    module = importlib.import_module("cleaner.html.extract")
+
+    def reading(page: Any, url: Any, settings: Any, fast: bool = True, **kwargs: Any) -> Any:
+        box = page.tree.find(".//div[@class='posts']" if fast else ".//div[@class='app-notes']")
+        out = lxml.html.Element("body")
+        out.append(lxml.html.fromstring(lxml.html.tostring(box)))
+        return out
+
+    monkeypatch.setattr(module, "run_engine", reading)
+    for declared in (True, False):
+        html, json_ld = _forum_page(declared, box="posts")
+        tree = parse(html).tree
+        tree.remove(tree.find("head"))
+        text = " ".join(b.text for b in extract(tree, None, DEFAULT, json_ld, shown=10**6).blocks)
+        assert ("Post 2." in text) is declared
+        assert ("Step 11:" in text) is not declared
+
+
+def test_a_declared_threads_comment_container_is_not_pruned_as_comments() -> None:
+    for declared in (True, False):
+        html, _ = _forum_page(declared)
+        doc = clean(html, kind="html")
+        assert ("Post 2." in doc.text) is declared, doc.text[:300]
+
+
 def test_continuations_can_be_turned_off() -> None:
     from cleaner.settings import Settings
 

@@ -21,7 +21,7 @@ from ..ruleset.schema import Rule
 from ..settings import Settings
 from . import arbiter, meta
 from . import judge as judge_mod
-from .extract import Extraction, chars_of, extract, offered, one_product
+from .extract import DISCUSSION, Extraction, chars_of, extract, offered, one_product
 from .judge import set_link_features
 from .meta import HtmlMeta, collect
 from .parse import Cut, parse
@@ -43,6 +43,12 @@ class HtmlCapture:
     @property
     def declared_language(self) -> str | None:
         return self.meta.values.get("declared_language")
+
+
+# On a page that declares a discussion thread (a schema.org DiscussionForumPosting) the
+# posts are the content, and forum software holds them in the containers these DOM rules
+# take for comment sections (Invision Community's .comments): they do not prune there.
+_THREAD_RULES = frozenset({"chrome.comments"})
 
 
 def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings, decoded: bool = False) -> HtmlCapture:
@@ -68,6 +74,8 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings, deco
 
     ctx.language_of = language_of
     active = active_rules(rules, ctx, dom=True)
+    if any(DISCUSSION in script for script in page.json_ld):
+        active = [rule for rule in active if rule.id not in _THREAD_RULES]
     rule_fields = extract_fields(page.tree, active)
     # Everything the head holds has been read: the steps after this, trafilatura's copies
     # and passes among them, need only the body (dev bench: 8% of the elements).

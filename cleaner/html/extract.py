@@ -122,7 +122,7 @@ def extract(
     # trafilatura reads a thread's posts as its content, not as comments to prune, when the
     # page declares a schema.org DiscussionForumPosting in an ld+json script: those
     # declarations go back into the tree while the engine reads it.
-    declared = [_ld_script(text) for text in json_ld if _DISCUSSION in text]
+    declared = [_ld_script(text) for text in json_ld if DISCUSSION in text]
     holder = tree.find("body") if tree.find("body") is not None else tree
     visible = chars_of(holder) if shown is None else shown  # the DOM rules only take text away
     holder.extend(declared)
@@ -169,7 +169,7 @@ def _aligned(body: Any, tree: Any) -> Extraction:
     return out
 
 
-_DISCUSSION = "DiscussionForumPosting"
+DISCUSSION = "DiscussionForumPosting"
 
 
 def _ld_script(text: str) -> Any:
@@ -207,17 +207,27 @@ def _fallback(page: engine.Page, url: str | None, body: Any, visible: int, setti
     if visible == 0 or got >= max(settings.html_fallback_max_share, settings.html_wider_max_share) * visible:
         return body
     small = got < settings.html_fallback_max_share * visible
+    first = body
     if small:
         full = run_engine(page, url, settings, fast=False)
-        if (chars := chars_of(full)) > got:
+        if (chars := chars_of(full)) > got and (not page.forum or _keeps(first, full, settings)):
             body, got = full, chars
             small = got < settings.html_fallback_max_share * visible
     middling = got < settings.html_wider_max_share * visible
     if small or (middling and _prose_outside(page, body, settings) >= settings.html_wider_min_outside_share * got):
         wide = run_engine(page, url, settings, fast=False, recall=True)
-        if chars_of(wide) > got and (small or _extends_with_prose(body, wide, settings)):
+        if chars_of(wide) > got and (small and (not page.forum or _keeps(first, wide, settings)) or _extends_with_prose(body, wide, settings)):
             body = wide
     return body
+
+
+def _keeps(reading: Any, other: Any, settings: Settings) -> bool:
+    """Whether the other reading keeps html_wider_min_kept_share of the reading's words. On
+    a thread (the page declares a DiscussionForumPosting) the fast reading holds the posts,
+    however small a share of the page they are: another reading that lacks them has found
+    another box of the page (an app's install notes, a sidebar), not the thread."""
+    words = set(_TEXT(reading).split())
+    return len(words & set(_TEXT(other).split())) >= settings.html_wider_min_kept_share * len(words)
 
 
 def _extends_with_prose(reading: Any, wider: Any, settings: Settings) -> bool:

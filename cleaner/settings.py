@@ -104,6 +104,12 @@ class Settings:
     # A long block whose five-word runs mostly appeared earlier in the page is a copy of
     # the article (dev bench: Business Insider pages print it again on one line).
     duplicate_share: float = 0.8
+    # A table of contents: a run of list items of which at least contents_min_items, and
+    # at least contents_min_share of the run, repeat a heading further down. Its items
+    # are the headings again, as links or not (wcxb-dev md: 205 of 1,497 captures hold
+    # one; the human bodies keep the headings, not the table). Initial values.
+    contents_min_items: int = 3
+    contents_min_share: float = 0.5
 
     # --- classifier pass 2 (neighbours) --------------------------------------------
     # jusText: max_heading_distance 200 characters.

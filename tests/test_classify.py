@@ -455,3 +455,42 @@ def test_smoothing_one_block_or_none_changes_nothing() -> None:
 
     assert _smoothed(np.array([60.0]), np.array([0.3]), DEFAULT).tolist() == [0.3]
     assert _smoothed(np.array([]), np.array([]), DEFAULT).tolist() == []
+
+
+def _sections(titles: list[str], start: int) -> list[Block]:
+    out: list[Block] = []
+    for n, title in enumerate(titles):
+        out += [para(title, start + 2 * n, kind=BlockKind.HEADING, level=2), para([GOOD_1, GOOD_2, GOOD_3, GOOD_4][n % 4], start + 2 * n + 1)]
+    return out
+
+
+OPENING = "The council spent the whole of Tuesday on the plan for the hospitals, and this is what it agreed, who pays and when the work starts."
+TITLES = ["Why the hospitals were built", "What the council decided", "2. Who pays for the wards", "What comes next"]
+
+
+def test_a_table_of_contents_goes_and_its_headings_stay() -> None:
+    # The entries repeat the headings below, numbered or not; one entry ("Summary") lost
+    # its section in the capture and goes with the rest of the table.
+    entries = ["1 Why the hospitals were built", "What the council decided", "Who pays for the wards", "What comes next", "Summary"]
+    toc = [para(text, i, kind=BlockKind.LIST_ITEM) for i, text in enumerate(entries, start=2)]
+    body = _sections(TITLES, 10)
+    blocks = run([para(OPENING, 1), *toc, *body])
+    assert all(reason(b) == "table-of-contents" for b in toc)
+    assert all(b.drop is None for b in body)
+
+
+def test_a_list_that_repeats_few_headings_or_none_stays() -> None:
+    # Two entries are too few for a table; a list of points that happen to share words
+    # with the headings is no table either; nor are headings that come before the list.
+    few = [para(text, i, kind=BlockKind.LIST_ITEM) for i, text in enumerate(["What the council decided", "What comes next", "Beds for ninety patients", "A new roof"], start=2)]
+    blocks = run([para(OPENING, 1), *few, *_sections(TITLES, 10)])
+    assert not any(reason(b) == "table-of-contents" for b in blocks)
+    after = [para(title, 30 + i, kind=BlockKind.LIST_ITEM) for i, title in enumerate(TITLES)]
+    blocks = run([*_sections(TITLES, 1), *after])
+    assert not any(reason(b) == "table-of-contents" for b in blocks)
+
+
+def test_the_table_of_contents_thresholds_are_read_from_settings() -> None:
+    toc = [para(title, i, kind=BlockKind.LIST_ITEM) for i, title in enumerate(TITLES, start=2)]
+    blocks = run([para(OPENING, 1), *toc, *_sections(TITLES, 10)], replace(HEURISTICS, contents_min_items=5))
+    assert not any(reason(b) == "table-of-contents" for b in blocks)

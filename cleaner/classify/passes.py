@@ -18,7 +18,7 @@ from .features import features_and_terms, is_quote_control, words_of
 
 _NON_CONTENT = (BlockKind.RULE, BlockKind.IMAGE)
 # Verdicts the learned layer may not overrule: they are facts about the block, not guesses.
-FINAL_VERDICTS = frozenset({"empty", "duplicate", "kind-rule", "kind-image", "site-self-description", "timestamp"})
+FINAL_VERDICTS = frozenset({"empty", "duplicate", "kind-rule", "kind-image", "site-self-description", "timestamp", "table-of-contents"})
 
 
 def classify(
@@ -43,12 +43,16 @@ def classify(
     reasons: dict[int, str] = {}
     seen: set[int] = set()
     terms: list[frozenset[str]] = []
+    contents = table_of_contents(todo, settings)
     for i, block in enumerate(todo):
         block.features, block_terms = features_and_terms(block, language, title_words, repeats, settings)
         block.features["templated"] = 1.0 if shapes[i] and shape_counts[shapes[i]] >= settings.template_min_repeats else 0.0
         terms.append(block_terms)
         if block.drop is not None:
             block.label = Label.BAD
+            continue
+        if i in contents:
+            block.label, reasons[i] = Label.BAD, "table-of-contents"
             continue
         grams = _word_grams(block.text)
         # A quote repeats text by design: a reply quoting a post in full keeps both copies.
@@ -109,6 +113,41 @@ def classify(
     for i, block in enumerate(todo):
         if block.drop is None and block.label is not Label.GOOD:
             block.drop = _drop(reasons.get(i, "neighbours"))
+
+
+_NUMBER = re.compile(r"^\d+\s*")
+
+
+def _heading_key(text: str) -> str:
+    """A heading's words in lower case, without a leading number ("2. Setup" is "setup")."""
+    return _NUMBER.sub("", " ".join(words_of(text)).lower())
+
+
+def table_of_contents(blocks: list[Block], settings: Settings) -> set[int]:
+    """The indices of the list items that make a table of contents: a run of list items of
+    which at least contents_min_items, and contents_min_share of the run, repeat a heading
+    further down the page. The whole run goes: an entry whose section the capture lost is
+    still an entry. Cheap: one dictionary of the headings' last positions."""
+    last: dict[str, int] = {}
+    for i, block in enumerate(blocks):
+        if block.kind is BlockKind.HEADING and (key := _heading_key(block.text)):
+            last[key] = i
+    if not last:
+        return set()
+    found: set[int] = set()
+    i = 0
+    while i < len(blocks):
+        if blocks[i].kind is not BlockKind.LIST_ITEM:
+            i += 1
+            continue
+        j = i
+        while j < len(blocks) and blocks[j].kind is BlockKind.LIST_ITEM:
+            j += 1
+        entries = sum(1 for k in range(i, j) if last.get(_heading_key(blocks[k].text), -1) > k)
+        if entries >= settings.contents_min_items and entries >= settings.contents_min_share * (j - i):
+            found.update(range(i, j))
+        i = j
+    return found
 
 
 def _smoothed(chars: np.ndarray, probs: np.ndarray, s: Settings) -> np.ndarray:

@@ -110,6 +110,9 @@ class Settings:
     # one; the human bodies keep the headings, not the table). Initial values.
     contents_min_items: int = 3
     contents_min_share: float = 0.5
+    # In a text capture, which marks no list or heading, an entry is a line of this many
+    # words or fewer (a heading's length). Initial value.
+    contents_max_entry_words: int = 12
 
     # --- classifier pass 2 (neighbours) --------------------------------------------
     # jusText: max_heading_distance 200 characters.

@@ -494,3 +494,18 @@ def test_the_table_of_contents_thresholds_are_read_from_settings() -> None:
     toc = [para(title, i, kind=BlockKind.LIST_ITEM) for i, title in enumerate(TITLES, start=2)]
     blocks = run([para(OPENING, 1), *toc, *_sections(TITLES, 10)], replace(HEURISTICS, contents_min_items=5))
     assert not any(reason(b) == "table-of-contents" for b in blocks)
+
+
+def test_a_text_captures_table_of_contents_goes() -> None:
+    # Nothing is marked: the entries are short lines, and each heading a short line that a
+    # sentence follows. A run of short lines that heads nothing later (a menu) stays.
+    menu = [para(word, i) for i, word in enumerate(["Home", "News", "Sport", "Weather"], start=2)]
+    toc = [para(title, i) for i, title in enumerate(TITLES, start=6)]
+    body = [para(b.text, b.start) for b in _sections(TITLES, 20)]
+    intro = "The wards were full again this winter, and the council has now said what it will do about them."
+    blocks = run([para(OPENING, 1), *menu, para(intro, 5), *toc, *body])
+    assert all(reason(b) == "table-of-contents" for b in toc)
+    assert not any(reason(b) == "table-of-contents" for b in [*menu, *body])
+    # The headings are no "repeated" lines for the table's copies of them. (The first one,
+    # a short line between the dropped table and a paragraph, is left to its neighbours.)
+    assert all(b.drop is None for b in body[2:])

@@ -13,6 +13,7 @@ from ..dates import is_relative_stamp
 from ..memo import PARAGRAPH_CHARS, short_text_cache
 from ..model import Block, BlockKind, Drop, DropSource, Label
 from ..settings import Settings
+from ..text.inline import SENTENCE_END
 from . import context, learned
 from .features import features_and_terms, is_quote_control, words_of
 
@@ -37,13 +38,14 @@ def classify(
     if not any(b.drop is None for b in todo):
         return
     title_words = frozenset(w.lower() for w in words_of(title or "") if len(w) > 2)
-    repeats = Counter(b.text for b in todo if b.text)
+    contents = table_of_contents(todo, settings)
+    # A heading that a table of contents repeats is not a repeated line (a menu's, a card's).
+    repeats = Counter(b.text for i, b in enumerate(todo) if b.text and i not in contents)
     shapes = [_shape(b.text, settings.template_max_chars) for b in todo]
     shape_counts: Counter[str | None] = Counter(k for k in shapes if k)
     reasons: dict[int, str] = {}
     seen: set[int] = set()
     terms: list[frozenset[str]] = []
-    contents = table_of_contents(todo, settings)
     for i, block in enumerate(todo):
         block.features, block_terms = features_and_terms(block, language, title_words, repeats, settings)
         block.features["templated"] = 1.0 if shapes[i] and shape_counts[shapes[i]] >= settings.template_min_repeats else 0.0
@@ -124,30 +126,50 @@ def _heading_key(text: str) -> str:
 
 
 def table_of_contents(blocks: list[Block], settings: Settings) -> set[int]:
-    """The indices of the list items that make a table of contents: a run of list items of
-    which at least contents_min_items, and contents_min_share of the run, repeat a heading
+    """The indices of the blocks that make a table of contents: a run of entries of which
+    at least contents_min_items, and contents_min_share of the run, repeat a heading
     further down the page. The whole run goes: an entry whose section the capture lost is
-    still an entry. Cheap: one dictionary of the headings' last positions."""
+    still an entry. In markdown the entries are list items and the headings are marked. A
+    text capture marks neither: there an entry is a short line (contents_max_entry_words
+    words or fewer, not ending a sentence with a full stop), and a heading a short line
+    that a sentence follows. Cheap: one dictionary of the headings' last positions."""
+    marked = any(b.kind is BlockKind.HEADING for b in blocks)
+    if marked:
+        entry = [b.kind is BlockKind.LIST_ITEM for b in blocks]
+        heads = [b.kind is BlockKind.HEADING for b in blocks]
+    else:
+        short = [_short_line(b, settings) for b in blocks]
+        heads = [short[i] and i + 1 < len(blocks) and _sentence(blocks[i + 1], settings) for i in range(len(blocks))]
+        entry = [short[i] and not heads[i] for i in range(len(blocks))]  # the first heading ends the table
     last: dict[str, int] = {}
     for i, block in enumerate(blocks):
-        if block.kind is BlockKind.HEADING and (key := _heading_key(block.text)):
+        if heads[i] and (key := _heading_key(block.text)):
             last[key] = i
     if not last:
         return set()
     found: set[int] = set()
     i = 0
     while i < len(blocks):
-        if blocks[i].kind is not BlockKind.LIST_ITEM:
+        if not entry[i]:
             i += 1
             continue
         j = i
-        while j < len(blocks) and blocks[j].kind is BlockKind.LIST_ITEM:
+        while j < len(blocks) and entry[j]:
             j += 1
         entries = sum(1 for k in range(i, j) if last.get(_heading_key(blocks[k].text), -1) > k)
         if entries >= settings.contents_min_items and entries >= settings.contents_min_share * (j - i):
             found.update(range(i, j))
         i = j
     return found
+
+
+def _short_line(block: Block, settings: Settings) -> bool:
+    words = words_of(block.text)
+    return 0 < len(words) <= settings.contents_max_entry_words and not block.text.rstrip().endswith(".")
+
+
+def _sentence(block: Block, settings: Settings) -> bool:
+    return bool(SENTENCE_END.search(block.text)) and len(words_of(block.text)) >= settings.min_sentence_words
 
 
 def _smoothed(chars: np.ndarray, probs: np.ndarray, s: Settings) -> np.ndarray:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 import numpy as np
 
 from ..dates import is_relative_stamp
-from ..memo import PARAGRAPH_CHARS, short_text_cache
+from ..memo import LINE_CHARS, PARAGRAPH_CHARS, short_text_cache
 from ..model import Block, BlockKind, Drop, DropSource, Label
 from ..settings import Settings
 from ..text.inline import SENTENCE_END
@@ -118,11 +118,24 @@ def classify(
 
 
 _NUMBER = re.compile(r"^\d+\s*")
+# A bound on a word's length that lets a long paragraph skip the word count.
+_CHARS_PER_WORD = 20
 
 
+@short_text_cache(max_chars=LINE_CHARS)
 def _heading_key(text: str) -> str:
     """A heading's words in lower case, without a leading number ("2. Setup" is "setup")."""
     return _NUMBER.sub("", " ".join(words_of(text)).lower())
+
+
+@short_text_cache(max_chars=LINE_CHARS)
+def _short_line(text: str, max_words: int) -> bool:
+    """At most max_words words, not ending with a full stop: a heading's length and shape."""
+    return len(text) <= _CHARS_PER_WORD * max_words and 0 < len(words_of(text)) <= max_words and not text.rstrip().endswith(".")
+
+
+def _sentence(text: str, min_words: int) -> bool:
+    return bool(SENTENCE_END.search(text)) and (len(text) > _CHARS_PER_WORD * min_words or len(words_of(text)) >= min_words)
 
 
 def table_of_contents(blocks: list[Block], settings: Settings) -> set[int]:
@@ -132,14 +145,15 @@ def table_of_contents(blocks: list[Block], settings: Settings) -> set[int]:
     still an entry. In markdown the entries are list items and the headings are marked. A
     text capture marks neither: there an entry is a short line (contents_max_entry_words
     words or fewer, not ending a sentence with a full stop), and a heading a short line
-    that a sentence follows. Cheap: one dictionary of the headings' last positions."""
+    that a sentence follows. Cheap: one dictionary of the headings' last positions, and
+    words counted only on short lines."""
     marked = any(b.kind is BlockKind.HEADING for b in blocks)
     if marked:
         entry = [b.kind is BlockKind.LIST_ITEM for b in blocks]
         heads = [b.kind is BlockKind.HEADING for b in blocks]
     else:
-        short = [_short_line(b, settings) for b in blocks]
-        heads = [short[i] and i + 1 < len(blocks) and _sentence(blocks[i + 1], settings) for i in range(len(blocks))]
+        short = [_short_line(b.text, settings.contents_max_entry_words) for b in blocks]
+        heads = [short[i] and i + 1 < len(blocks) and _sentence(blocks[i + 1].text, settings.min_sentence_words) for i in range(len(blocks))]
         entry = [short[i] and not heads[i] for i in range(len(blocks))]  # the first heading ends the table
     last: dict[str, int] = {}
     for i, block in enumerate(blocks):
@@ -156,20 +170,12 @@ def table_of_contents(blocks: list[Block], settings: Settings) -> set[int]:
         j = i
         while j < len(blocks) and entry[j]:
             j += 1
-        entries = sum(1 for k in range(i, j) if last.get(_heading_key(blocks[k].text), -1) > k)
-        if entries >= settings.contents_min_items and entries >= settings.contents_min_share * (j - i):
-            found.update(range(i, j))
+        if j - i >= settings.contents_min_items:
+            entries = sum(1 for k in range(i, j) if last.get(_heading_key(blocks[k].text), -1) > k)
+            if entries >= settings.contents_min_items and entries >= settings.contents_min_share * (j - i):
+                found.update(range(i, j))
         i = j
     return found
-
-
-def _short_line(block: Block, settings: Settings) -> bool:
-    words = words_of(block.text)
-    return 0 < len(words) <= settings.contents_max_entry_words and not block.text.rstrip().endswith(".")
-
-
-def _sentence(block: Block, settings: Settings) -> bool:
-    return bool(SENTENCE_END.search(block.text)) and len(words_of(block.text)) >= settings.min_sentence_words
 
 
 def _smoothed(chars: np.ndarray, probs: np.ndarray, s: Settings) -> np.ndarray:

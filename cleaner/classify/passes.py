@@ -38,9 +38,10 @@ def classify(
     if not any(b.drop is None for b in todo):
         return
     title_words = frozenset(w.lower() for w in words_of(title or "") if len(w) > 2)
-    contents = table_of_contents(todo, settings)
-    # A heading that a table of contents repeats is not a repeated line (a menu's, a card's).
-    repeats = Counter(b.text for i, b in enumerate(todo) if b.text and i not in contents)
+    repeats = Counter(b.text for b in todo if b.text)
+    contents = table_of_contents(todo, settings, repeats)
+    # A heading that a table of contents repeats is no repeated line (a menu's, a card's).
+    repeats.subtract(todo[i].text for i in contents if todo[i].text)
     shapes = [_shape(b.text, settings.template_max_chars) for b in todo]
     shape_counts: Counter[str | None] = Counter(k for k in shapes if k)
     reasons: dict[int, str] = {}
@@ -138,29 +139,33 @@ def _sentence(text: str, min_words: int) -> bool:
     return bool(SENTENCE_END.search(text)) and (len(text) > _CHARS_PER_WORD * min_words or len(words_of(text)) >= min_words)
 
 
-def table_of_contents(blocks: list[Block], settings: Settings) -> set[int]:
+def table_of_contents(blocks: list[Block], settings: Settings, counts: Counter[str]) -> set[int]:
     """The indices of the blocks that make a table of contents: a run of entries of which
     at least contents_min_items, and contents_min_share of the run, repeat a heading
     further down the page. The whole run goes: an entry whose section the capture lost is
-    still an entry. In markdown the entries are list items and the headings are marked. A
-    text capture marks neither: there an entry is a short line (contents_max_entry_words
-    words or fewer, not ending a sentence with a full stop), and a heading a short line
-    that a sentence follows. Cheap: one dictionary of the headings' last positions, and
-    words counted only on short lines."""
-    marked = any(b.kind is BlockKind.HEADING for b in blocks)
-    if marked:
+    still an entry. In markdown the entries are list items and the headings are marked,
+    and an entry matches its heading by its words (numbered or not). A text capture marks
+    neither: there an entry is a short line (contents_max_entry_words words or fewer, not
+    ending with a full stop), a heading a short line that a sentence follows, and an entry
+    is the heading's line again. counts: how often each block text occurs. Most pages
+    have no table, and are told so by counting before any line is read."""
+    least = settings.contents_min_items
+    if any(b.kind is BlockKind.HEADING for b in blocks):
+        if sum(1 for b in blocks if b.kind is BlockKind.LIST_ITEM) < least:
+            return set()
         entry = [b.kind is BlockKind.LIST_ITEM for b in blocks]
-        heads = [b.kind is BlockKind.HEADING for b in blocks]
+        last = {key: i for i, b in enumerate(blocks) if b.kind is BlockKind.HEADING and (key := _heading_key(b.text))}
+        key_of = _heading_key
     else:
-        short = [_short_line(b.text, settings.contents_max_entry_words) for b in blocks]
-        heads = [short[i] and i + 1 < len(blocks) and _sentence(blocks[i + 1].text, settings.min_sentence_words) for i in range(len(blocks))]
-        entry = [short[i] and not heads[i] for i in range(len(blocks))]  # the first heading ends the table
-    last: dict[str, int] = {}
-    for i, block in enumerate(blocks):
-        if heads[i] and (key := _heading_key(block.text)):
-            last[key] = i
-    if not last:
-        return set()
+        twice = {text for text, n in counts.items() if n > 1 and _short_line(text, settings.contents_max_entry_words)}
+        if len(twice) < least:
+            return set()
+        last = {b.text: i for i, b in enumerate(blocks[:-1]) if b.text in twice and _sentence(blocks[i + 1].text, settings.min_sentence_words)}
+        if len(last) < least:
+            return set()
+        heads = set(last.values())
+        entry = [i not in heads and _short_line(b.text, settings.contents_max_entry_words) for i, b in enumerate(blocks)]
+        key_of = str
     found: set[int] = set()
     i = 0
     while i < len(blocks):
@@ -170,9 +175,9 @@ def table_of_contents(blocks: list[Block], settings: Settings) -> set[int]:
         j = i
         while j < len(blocks) and entry[j]:
             j += 1
-        if j - i >= settings.contents_min_items:
-            entries = sum(1 for k in range(i, j) if last.get(_heading_key(blocks[k].text), -1) > k)
-            if entries >= settings.contents_min_items and entries >= settings.contents_min_share * (j - i):
+        if j - i >= least:
+            entries = sum(1 for k in range(i, j) if last.get(key_of(blocks[k].text), -1) > k)
+            if entries >= least and entries >= settings.contents_min_share * (j - i):
                 found.update(range(i, j))
         i = j
     return found

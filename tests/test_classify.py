@@ -474,7 +474,7 @@ def test_a_table_of_contents_goes_and_its_headings_stay() -> None:
     entries = ["1 Why the hospitals were built", "What the council decided", "Who pays for the wards", "What comes next", "Summary"]
     toc = [para(text, i, kind=BlockKind.LIST_ITEM) for i, text in enumerate(entries, start=2)]
     body = _sections(TITLES, 10)
-    blocks = run([para(OPENING, 1), *toc, *body])
+    run([para(OPENING, 1), *toc, *body])
     assert all(reason(b) == "table-of-contents" for b in toc)
     assert all(b.drop is None for b in body)
 
@@ -503,7 +503,7 @@ def test_a_text_captures_table_of_contents_goes() -> None:
     toc = [para(title, i) for i, title in enumerate(TITLES, start=6)]
     body = [para(b.text, b.start) for b in _sections(TITLES, 20)]
     intro = "The wards were full again this winter, and the council has now said what it will do about them."
-    blocks = run([para(OPENING, 1), *menu, para(intro, 5), *toc, *body])
+    run([para(OPENING, 1), *menu, para(intro, 5), *toc, *body])
     assert all(reason(b) == "table-of-contents" for b in toc)
     assert not any(reason(b) == "table-of-contents" for b in [*menu, *body])
     # The headings are no "repeated" lines for the table's copies of them. (The first one,

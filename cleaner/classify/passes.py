@@ -5,7 +5,7 @@ import bisect
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 
@@ -139,6 +139,10 @@ def _sentence(text: str, min_words: int) -> bool:
     return bool(SENTENCE_END.search(text)) and (len(text) > _CHARS_PER_WORD * min_words or len(words_of(text)) >= min_words)
 
 
+def _same(text: str) -> str:
+    return text
+
+
 def table_of_contents(blocks: list[Block], settings: Settings, counts: Counter[str]) -> set[int]:
     """The indices of the blocks that make a table of contents: a run of entries of which
     at least contents_min_items, and contents_min_share of the run, repeat a heading
@@ -155,7 +159,7 @@ def table_of_contents(blocks: list[Block], settings: Settings, counts: Counter[s
             return set()
         entry = [b.kind is BlockKind.LIST_ITEM for b in blocks]
         last = {key: i for i, b in enumerate(blocks) if b.kind is BlockKind.HEADING and (key := _heading_key(b.text))}
-        key_of = _heading_key
+        key_of: Callable[[str], str] = _heading_key
     else:
         twice = {text for text, n in counts.items() if n > 1 and _short_line(text, settings.contents_max_entry_words)}
         if len(twice) < least:
@@ -165,7 +169,7 @@ def table_of_contents(blocks: list[Block], settings: Settings, counts: Counter[s
             return set()
         heads = set(last.values())
         entry = [i not in heads and _short_line(b.text, settings.contents_max_entry_words) for i, b in enumerate(blocks)]
-        key_of = str
+        key_of = _same
     found: set[int] = set()
     i = 0
     while i < len(blocks):

@@ -152,38 +152,38 @@ def table_of_contents(blocks: list[Block], settings: Settings, counts: Counter[s
     neither: there an entry is a short line (contents_max_entry_words words or fewer, not
     ending with a full stop), a heading a short line that a sentence follows, and an entry
     is the heading's line again. counts: how often each block text occurs. Most pages
-    have no table, and are told so by counting before any line is read."""
+    have no table and are told so before any line is read: this runs on every reading."""
     least = settings.contents_min_items
-    if any(b.kind is BlockKind.HEADING for b in blocks):
-        if sum(1 for b in blocks if b.kind is BlockKind.LIST_ITEM) < least:
+    key_of: Callable[[str], str]
+    if heads := [i for i, b in enumerate(blocks) if b.kind is BlockKind.HEADING]:
+        items = [i for i, b in enumerate(blocks) if b.kind is BlockKind.LIST_ITEM]
+        if len(heads) < least or len(items) < least:
             return set()
-        entry = [b.kind is BlockKind.LIST_ITEM for b in blocks]
-        last = {key: i for i, b in enumerate(blocks) if b.kind is BlockKind.HEADING and (key := _heading_key(b.text))}
-        key_of: Callable[[str], str] = _heading_key
+        last = {key: i for i in heads if (key := _heading_key(blocks[i].text))}
+        key_of = _heading_key
     else:
+        if sum(counts.values()) - len(counts) < least:
+            return set()  # fewer lines than that occur twice
         twice = {text for text, n in counts.items() if n > 1 and _short_line(text, settings.contents_max_entry_words)}
         if len(twice) < least:
             return set()
         last = {b.text: i for i, b in enumerate(blocks[:-1]) if b.text in twice and _sentence(blocks[i + 1].text, settings.min_sentence_words)}
         if len(last) < least:
             return set()
-        heads = set(last.values())
-        entry = [i not in heads and _short_line(b.text, settings.contents_max_entry_words) for i, b in enumerate(blocks)]
+        shown = set(last.values())
+        items = [i for i, b in enumerate(blocks) if i not in shown and _short_line(b.text, settings.contents_max_entry_words)]
         key_of = _same
     found: set[int] = set()
-    i = 0
-    while i < len(blocks):
-        if not entry[i]:
-            i += 1
+    start = 0
+    for n in range(1, len(items) + 1):
+        if n < len(items) and items[n] == items[n - 1] + 1:
             continue
-        j = i
-        while j < len(blocks) and entry[j]:
-            j += 1
-        if j - i >= least:
-            entries = sum(1 for k in range(i, j) if last.get(key_of(blocks[k].text), -1) > k)
-            if entries >= least and entries >= settings.contents_min_share * (j - i):
-                found.update(range(i, j))
-        i = j
+        run = items[start:n]  # consecutive entries
+        start = n
+        if len(run) >= least:
+            entries = sum(1 for k in run if last.get(key_of(blocks[k].text), -1) > k)
+            if entries >= least and entries >= settings.contents_min_share * len(run):
+                found.update(run)
     return found
 
 

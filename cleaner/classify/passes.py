@@ -123,7 +123,7 @@ _NUMBER = re.compile(r"^\d+\s*")
 _CHARS_PER_WORD = 20
 
 
-@short_text_cache(max_chars=LINE_CHARS)
+@functools.lru_cache(maxsize=8192)
 def _heading_key(text: str) -> str:
     """A heading's words in lower case, without a leading number ("2. Setup" is "setup")."""
     return _NUMBER.sub("", " ".join(words_of(text)).lower())
@@ -143,6 +143,17 @@ def _same(text: str) -> str:
     return text
 
 
+def _indices(kinds: list[BlockKind], kind: BlockKind) -> list[int]:
+    """Where kind occurs in kinds, found by list.index (in C): the blocks of other kinds cost
+    no Python step."""
+    out: list[int] = []
+    try:
+        while True:
+            out.append(kinds.index(kind, out[-1] + 1 if out else 0))
+    except ValueError:
+        return out
+
+
 def table_of_contents(blocks: list[Block], settings: Settings, counts: Counter[str]) -> set[int]:
     """The indices of the blocks that make a table of contents: a run of entries of which
     at least contents_min_items, and contents_min_share of the run, repeat a heading
@@ -151,15 +162,16 @@ def table_of_contents(blocks: list[Block], settings: Settings, counts: Counter[s
     and an entry matches its heading by its words (numbered or not). A text capture marks
     neither: there an entry is a short line (contents_max_entry_words words or fewer, not
     ending with a full stop), a heading a short line that a sentence follows, and an entry
-    is the heading's line again. counts: how often each block text occurs. Most pages
-    have no table and are told so before any line is read: this runs on every reading."""
+    is the heading's line again. counts: how often each block text occurs. This runs on
+    every reading, so most pages, which have no table, are told so with few Python steps."""
     least = settings.contents_min_items
+    kinds = [b.kind for b in blocks]
     key_of: Callable[[str], str]
-    if heads := [i for i, b in enumerate(blocks) if b.kind is BlockKind.HEADING]:
-        items = [i for i, b in enumerate(blocks) if b.kind is BlockKind.LIST_ITEM]
-        if len(heads) < least or len(items) < least:
+    if BlockKind.HEADING in kinds:
+        if kinds.count(BlockKind.HEADING) < least or kinds.count(BlockKind.LIST_ITEM) < least:
             return set()
-        last = {key: i for i in heads if (key := _heading_key(blocks[i].text))}
+        last = {key: i for i in _indices(kinds, BlockKind.HEADING) if (key := _heading_key(blocks[i].text))}
+        items = _indices(kinds, BlockKind.LIST_ITEM)
         key_of = _heading_key
     else:
         if sum(counts.values()) - len(counts) < least:
@@ -180,11 +192,24 @@ def table_of_contents(blocks: list[Block], settings: Settings, counts: Counter[s
             continue
         run = items[start:n]  # consecutive entries
         start = n
-        if len(run) >= least:
-            entries = sum(1 for k in run if last.get(key_of(blocks[k].text), -1) > k)
-            if entries >= least and entries >= settings.contents_min_share * len(run):
-                found.update(run)
+        if len(run) >= least and _is_contents(run, blocks, last, key_of, least, settings.contents_min_share):
+            found.update(run)
     return found
+
+
+def _is_contents(run: list[int], blocks: list[Block], last: dict[str, int], key_of: Callable[[str], str], least: int, share: float) -> bool:
+    """Whether enough of the run's entries repeat a later heading; stops reading a run (a
+    long menu) once too few entries are left for that."""
+    need = max(least, share * len(run))
+    entries = 0
+    for n, k in enumerate(run):
+        if last.get(key_of(blocks[k].text), -1) > k:
+            entries += 1
+            if entries >= need:
+                return True
+        elif entries + len(run) - n - 1 < need:
+            return False
+    return False
 
 
 def _smoothed(chars: np.ndarray, probs: np.ndarray, s: Settings) -> np.ndarray:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -41,7 +42,8 @@ def classify(
     repeats = Counter(b.text for b in todo if b.text)
     contents = table_of_contents(todo, settings, repeats)
     # A heading that a table of contents repeats is no repeated line (a menu's, a card's).
-    repeats.subtract(todo[i].text for i in contents if todo[i].text)
+    if contents:
+        repeats.subtract(todo[i].text for i in contents if todo[i].text)
     shapes = [_shape(b.text, settings.template_max_chars) for b in todo]
     shape_counts: Counter[str | None] = Counter(k for k in shapes if k)
     reasons: dict[int, str] = {}
@@ -143,6 +145,9 @@ def _same(text: str) -> str:
     return text
 
 
+_KIND = operator.attrgetter("kind")
+
+
 def _indices(kinds: list[BlockKind], kind: BlockKind) -> list[int]:
     """Where kind occurs in kinds, found by list.index (in C): the blocks of other kinds cost
     no Python step."""
@@ -165,7 +170,7 @@ def table_of_contents(blocks: list[Block], settings: Settings, counts: Counter[s
     is the heading's line again. counts: how often each block text occurs. This runs on
     every reading, so most pages, which have no table, are told so with few Python steps."""
     least = settings.contents_min_items
-    kinds = [b.kind for b in blocks]
+    kinds = list(map(_KIND, blocks))  # in C
     key_of: Callable[[str], str]
     if BlockKind.HEADING in kinds:
         if kinds.count(BlockKind.HEADING) < least or kinds.count(BlockKind.LIST_ITEM) < least:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -145,9 +144,6 @@ def _same(text: str) -> str:
     return text
 
 
-_KIND = operator.attrgetter("kind")
-
-
 def _indices(kinds: list[BlockKind], kind: BlockKind) -> list[int]:
     """Where kind occurs in kinds, found by list.index (in C): the blocks of other kinds cost
     no Python step."""
@@ -170,7 +166,7 @@ def table_of_contents(blocks: list[Block], settings: Settings, counts: Counter[s
     is the heading's line again. counts: how often each block text occurs. This runs on
     every reading, so most pages, which have no table, are told so with few Python steps."""
     least = settings.contents_min_items
-    kinds = list(map(_KIND, blocks))  # in C
+    kinds = [b.kind for b in blocks]
     key_of: Callable[[str], str]
     if BlockKind.HEADING in kinds:
         if kinds.count(BlockKind.HEADING) < least or kinds.count(BlockKind.LIST_ITEM) < least:

@@ -237,8 +237,7 @@ def _extends_with_prose(reading: Any, wider: Any, settings: Settings) -> bool:
     and occur once in it (a block repeated is a template's, not an article's)."""
     if reading is None or wider is None:
         return reading is None and wider is not None
-    words = set(_TEXT(reading).split())
-    if len(words & set(_TEXT(wider).split())) < settings.html_wider_min_kept_share * len(words):
+    if not _keeps(reading, wider, settings):
         return False
     have = set(_block_texts(reading))
     texts = _block_texts(wider)

@@ -142,8 +142,8 @@ def _adopt_strays(root: lxml.html.HtmlElement) -> None:
     """Move what the page holds after its </html> into its <body>, as browsers show it.
     libxml2 puts that content in a second root element, beside the document's, where
     nothing reads it: a template that closes its <body> and <html> before the article
-    (wcxb-dev: 24 of 1,678 HTML pages hold such a second root; on one it is the whole
-    article)."""
+    (24 of the two development corpora's 1,678 HTML pages hold such a second root, most
+    of them only scripts; on one it is the whole article)."""
     strays = [el for el in root.itersiblings() if isinstance(el.tag, str)]
     if not strays:
         return

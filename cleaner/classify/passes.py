@@ -120,11 +120,15 @@ def classify(
 
 
 _NUMBER = re.compile(r"^\d+\s*")
-# A bound on a word's length that lets a long paragraph skip the word count.
+# Characters a word: a line longer than this many times a word count is taken to exceed it,
+# and a long paragraph skips the word count. On the 958,667 non-empty lines of both
+# corpora's md and txt captures, 175 lines (long links and paths) of 12 words or fewer are
+# longer than 240 characters, and no line of over 160 characters that ends a sentence has
+# fewer than 8 words.
 _CHARS_PER_WORD = 20
 
 
-@functools.lru_cache(maxsize=8192)
+@short_text_cache(max_chars=LINE_CHARS)
 def _heading_key(text: str) -> str:
     """A heading's words in lower case, without a leading number ("2. Setup" is "setup")."""
     return _NUMBER.sub("", " ".join(words_of(text)).lower())

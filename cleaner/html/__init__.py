@@ -21,7 +21,7 @@ from ..ruleset.schema import Rule
 from ..settings import Settings
 from . import arbiter, meta
 from . import judge as judge_mod
-from .extract import DISCUSSION, Extraction, chars_of, extract, offered, one_product
+from .extract import Extraction, chars_of, extract, offered, one_product, thread_declarations
 from .judge import set_link_features
 from .meta import HtmlMeta, collect
 from .parse import Cut, parse
@@ -74,7 +74,7 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings, deco
 
     ctx.language_of = language_of
     active = active_rules(rules, ctx, dom=True)
-    if any(DISCUSSION in script for script in page.json_ld):
+    if thread_declarations(page.json_ld):
         active = [rule for rule in active if rule.id not in _THREAD_RULES]
     rule_fields = extract_fields(page.tree, active)
     # Everything the head holds has been read: the steps after this, trafilatura's copies

@@ -122,7 +122,7 @@ def extract(
     # trafilatura reads a thread's posts as its content, not as comments to prune, when the
     # page declares a schema.org DiscussionForumPosting in an ld+json script: those
     # declarations go back into the tree while the engine reads it.
-    declared = [_ld_script(text) for text in json_ld if DISCUSSION in text]
+    declared = [_ld_script(text) for text in thread_declarations(json_ld)]
     holder = tree.find("body") if tree.find("body") is not None else tree
     visible = chars_of(holder) if shown is None else shown  # the DOM rules only take text away
     holder.extend(declared)
@@ -169,7 +169,13 @@ def _aligned(body: Any, tree: Any) -> Extraction:
     return out
 
 
-DISCUSSION = "DiscussionForumPosting"
+_DISCUSSION = "DiscussionForumPosting"
+
+
+def thread_declarations(json_ld: Sequence[str]) -> list[str]:
+    """The page's ld+json scripts that declare a discussion thread (a schema.org
+    DiscussionForumPosting): there the posts are the content."""
+    return [text for text in json_ld if _DISCUSSION in text]
 
 
 def _ld_script(text: str) -> Any:

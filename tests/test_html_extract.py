@@ -629,6 +629,26 @@ def test_the_prose_in_a_box_that_trafilatura_discards_for_its_class_word_is_read
     assert "plant 1 grows slowly" not in clean(page, kind="html", settings=Settings(html_spare_min_paragraphs=0)).text
 
 
+def _table_page(box_class: str, rows: int) -> str:
+    cells = "".join(f"<tr><td>Service kind {n}</td><td>{10 + n}%</td></tr>" for n in range(rows))
+    return (
+        "<html><head><title>How much to tip</title></head><body><main><h1>How much to tip</h1>"
+        f"<div class='rich-text'><p>{PARA * 2}</p><p>{PARA * 2}</p>"
+        f"<div class='{box_class}'><div class='responsive-table'><table><tr><th>Service</th><th>Tip</th></tr>{cells}</table></div></div>"
+        f"<p>{PARA * 2}</p></div></main><footer>Copyright</footer></body></html>"
+    )
+
+
+def test_a_table_in_a_box_that_trafilatura_discards_for_its_class_word_is_read() -> None:
+    # Webflow wraps custom HTML, here a table of figures, in "w-embed", and trafilatura
+    # discards any box whose class holds "embed".
+    assert "Service kind 3" in clean(_table_page("w-embed", 5), kind="html").text
+    assert "Service kind 3" in clean(_table_page("ck-widget", 5), kind="html").text
+    assert "Service kind 3" not in clean(_table_page("w-embed", 5), kind="html", settings=Settings(html_spare_min_table_rows=0)).text
+    # Two rows are not a table of figures.
+    assert "Service kind 1" not in clean(_table_page("w-embed", 1), kind="html").text
+
+
 def test_a_box_of_teaser_cards_is_not_spared() -> None:
     page = _widget_page("").replace("<div class='col'>", "<div class='col'><h3><a href='/x'>A linked title</a></h3>", 2)
     assert "plant 1 grows slowly" not in clean(page, kind="html").text

@@ -284,7 +284,7 @@ def _block_texts(reading: Any) -> list[str]:
 # Class words trafilatura's discard XPath reads as boilerplate that page builders also put
 # on the boxes of an article's text ("ck-widget", "slider", "expandable-container"). The
 # clearer words (share, related, nav, footer, ad, comment, author) are left alone.
-_LOOSE_WORDS = ("widget", "slide", "expand", "options", "viewport", "overlay")
+_LOOSE_WORDS = ("widget", "slide", "expand", "options", "viewport", "overlay", "embed")
 _LOOSE_CLASS_WORD = re.compile("|".join(_LOOSE_WORDS))
 _LOOSE_BOXES = lxml.etree.XPath(
     ".//*[self::div or self::section or self::span or self::p][" + " or ".join(f"contains(@class, '{w}')" for w in _LOOSE_WORDS) + "]"
@@ -307,7 +307,7 @@ def spare_prose(boxes: Iterable[Any], near: str, settings: Settings) -> list[tup
     for el in boxes:
         if any(a is e for a in el.iterancestors() for e, _ in spared):
             continue  # read with the box around it
-        if _prose_paragraphs(el, settings) < settings.html_spare_min_paragraphs:
+        if _prose_paragraphs(el, settings) < settings.html_spare_min_paragraphs and not _data_table(el, settings):
             continue
         if el.tag in _NOT_SECTION or any(a.tag in _NOT_SECTION for a in el.iterancestors()) or _teasers(el, settings):
             continue
@@ -315,7 +315,7 @@ def spare_prose(boxes: Iterable[Any], near: str, settings: Settings) -> list[tup
             continue
         spared.append((el, old))
         for inner in _LOOSE_BOXES(el):
-            if _prose_paragraphs(inner, settings) and test(inner) and (old := _unmark(inner, test)) is not None:
+            if (_prose_paragraphs(inner, settings) or _data_table(inner, settings)) and test(inner) and (old := _unmark(inner, test)) is not None:
                 spared.append((inner, old))
     return spared
 
@@ -375,6 +375,20 @@ def _prose_paragraphs(el: Any, settings: Settings) -> int:
         if chars >= settings.html_prose_min_chars and sum(map(text_len, p.iter("a"))) <= settings.html_spare_max_link_share * chars:
             count += 1
     return count
+
+
+def _data_table(el: Any, settings: Settings) -> bool:
+    """Whether el holds a table of html_spare_min_table_rows rows or more of two or more
+    cells each, under html_spare_max_link_share link text: a table of figures or prices."""
+    if settings.html_spare_min_table_rows <= 0:
+        return False
+    for table in el.iter("table"):
+        rows = [row for row in table.iter("tr") if sum(1 for cell in row if cell.tag in ("td", "th")) >= 2]
+        if len(rows) >= settings.html_spare_min_table_rows:
+            chars = text_len(table)
+            if chars and sum(map(text_len, table.iter("a"))) <= settings.html_spare_max_link_share * chars:
+                return True
+    return False
 
 
 _READ_BLOCKS = ("p", "head", "item", "cell", "quote")  # the engine's blocks of text

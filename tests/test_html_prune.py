@@ -11,6 +11,7 @@ from cleaner.errors import RuleError
 from cleaner.html.prune import _plan, check_dom_examples, extract_fields, open_disclosures, prune
 from cleaner.ruleset import load_rules
 from cleaner.ruleset.engine import check_examples
+from cleaner.settings import Settings
 
 GOOD = """\
 family: test-dom
@@ -229,3 +230,39 @@ def test_a_faq_question_stays_in_the_body() -> None:
     text = clean(page).text
     assert "How long can I rent equipment for?" in text
     assert "Do you deliver and set up rental equipment?" in text
+
+
+_RENT = "You may rent any camera or light for as long as a full season, and we deliver it to your set. "
+
+
+def _faq_page(panel_attributes: list[str], toggle: str = "button") -> str:
+    questions = ["How long can I rent equipment for?", "Do you deliver and set up rental equipment?", "Can I return a light early?"]
+    faq = "".join(
+        f'<h3><{toggle} aria-expanded="false" aria-controls="q{i}">{q}</{toggle}></h3>'
+        f'<div id="q{i}" {attrs}><p>Answer number {i}: the rental runs from the day we deliver it to the day we collect it.</p></div>'
+        for i, (q, attrs) in enumerate(zip(questions, panel_attributes))
+    )
+    return f"<html><head><title>Rentals</title></head><body><main><h1>Rentals</h1><p>{_RENT * 3}</p>{faq}<p>{_RENT * 2}</p></main></body></html>"
+
+
+@pytest.mark.parametrize("toggle", ["button", "a"])
+def test_a_collapsed_faqs_answers_are_read(toggle: str) -> None:
+    # A collapsed accordion marks its panels hidden until the reader opens them, and
+    # trafilatura drops whatever is marked hidden.
+    page = _faq_page(['aria-hidden="true"', 'style="color: red; display: none"', 'class="panel hidden"'], toggle)
+    text = clean(page).text
+    assert all(f"Answer number {i}" in text for i in range(3))
+    shut = clean(page, settings=Settings(html_disclosure_min_words=0)).text
+    assert not any(f"Answer number {i}" in shut for i in range(3))
+
+
+def test_a_collapsed_panel_of_form_controls_stays_shut() -> None:
+    tree = lxml.html.document_fromstring(
+        '<html><body><h3><button aria-expanded="false" aria-controls="f">Filter by brand name</button></h3>'
+        '<div id="f" aria-hidden="true"><label><input type="checkbox"> Osprey (44)</label></div>'
+        '<h3><button aria-expanded="false" aria-controls="g">What is the return policy?</button></h3>'
+        '<div id="g" aria-hidden="true"><p>Thirty days.</p></div></body></html>'
+    )
+    open_disclosures(tree, 3)
+    assert tree.get_element_by_id("f").get("aria-hidden") == "true"
+    assert tree.get_element_by_id("g").get("aria-hidden") is None

@@ -40,14 +40,46 @@ def open_disclosures(tree: Any, min_words: int) -> int:
     """Unwrap the disclosure buttons of the tree: their label stays in the page as text of
     the element around them. The label of an accordion or FAQ toggle is its section's
     heading or question; as a <button> it would go with the page's other controls (the
-    form-controls rule, and the engine, which drops every button). Returns how many."""
+    form-controls rule, and the engine, which drops every button). The panels those
+    buttons control (aria-controls), and those of other toggles with aria-expanded and as
+    many words (a link, a heading), are shown (_show). Returns how many buttons."""
     opened = 0
+    controlled: list[str] = []
     for el in list(tree.iter("button")):
         if len(text_of(el).split()) < min_words or not _disclosure(el):
             continue
+        controlled += (el.get("aria-controls") or "").split()
         el.drop_tag()
         opened += 1
+    for el in _OTHER_TOGGLES(tree):
+        if el.tag != "button" and len(text_of(el).split()) >= min_words:
+            controlled += el.get("aria-controls").split()
+    if controlled:
+        ids = {i: e for e in tree.iter() if isinstance(e.tag, str) and (i := e.get("id"))}
+        for panel in (ids[i] for i in controlled if i in ids):
+            _show(panel)
     return opened
+
+
+_OTHER_TOGGLES = lxml.etree.XPath("//*[@aria-controls and @aria-expanded]")
+
+
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none\s*;?", re.I)
+_HIDDEN_CLASS = re.compile(r"hidden|(?:^|-)hide(?:-|$)", re.I)
+
+
+def _show(panel: Any) -> None:
+    """Show a collapsed disclosure's panel (an FAQ's answer): trafilatura drops what is
+    marked hidden, and a collapsed panel is marked so until the reader opens it. A panel
+    of form controls (a shop's filter) stays as it is."""
+    if next(panel.iter("input", "select", "textarea"), None) is not None:
+        return
+    if panel.get("aria-hidden") == "true":
+        del panel.attrib["aria-hidden"]
+    if (style := panel.get("style")) and _DISPLAY_NONE.search(style):
+        panel.set("style", _DISPLAY_NONE.sub("", style))
+    if (cls := panel.get("class")) and _HIDDEN_CLASS.search(cls):
+        panel.set("class", " ".join(w for w in cls.split() if not _HIDDEN_CLASS.search(w)))
 
 
 def _disclosure(el: Any) -> bool:

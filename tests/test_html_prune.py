@@ -266,3 +266,32 @@ def test_a_collapsed_panel_of_form_controls_stays_shut() -> None:
     open_disclosures(tree, 3)
     assert tree.get_element_by_id("f").get("aria-hidden") == "true"
     assert tree.get_element_by_id("g").get("aria-hidden") is None
+
+
+def test_a_xenforo_threads_posts_stay_and_their_posters_details_go() -> None:
+    post = (
+        '<article class="message message--post"><div class="message-inner">'
+        '<div class="message-cell message-cell--user"><section class="message-user">'
+        '<h4 class="message-name"><a href="/members/{name}.{n}/">{name}</a></h4><h5 class="userTitle">Full Member</h5>'
+        '<div class="message-userExtras"><dl><dt>Joined</dt><dd>Jun 29, 2016</dd></dl><dl><dt>Reaction score</dt><dd>10</dd></dl></div>'
+        '</section></div><div class="message-cell message-cell--main">'
+        '<header class="message-attribution"><time>Jul {n}, 2024</time> <a href="/posts/{n}">#{n}</a></header>'
+        '<div class="message-content"><article class="message-body"><div class="bbWrapper">{text}</div></article></div>'
+        '<div class="reactionsBar">Reactions: Alice and Bob</div></div></div></article>'
+    )
+    texts = [
+        "I heard that the interviews start next month, and the invitations went out on Friday to most of us.",
+        "That is good news. Mine came on Saturday, with a form to book a day and a list of the papers to bring.",
+        "Thanks, both of you. I booked the first day they offered and will post here how it went afterwards.",
+    ]
+    posts = "".join(post.format(name=name, n=n, text=text) for n, (name, text) in enumerate(zip(["ann", "bo", "cy"], texts), 1))
+    page = (
+        "<html><head><title>Interview dates | Forum</title></head><body><div class='p-body'><h1 class='p-title-value'>Interview dates</h1>"
+        "<div class='p-description'>Thread starter ann Start date Jul 1, 2024</div>"
+        f"<div class='block-outer'><a href='?order=reaction_score'>Sort by reaction score</a></div><div class='block-body'>{posts}</div>"
+        "</div></body></html>"
+    )
+    text = clean(page).text
+    assert all(t in text for t in texts)
+    for chrome in ("Joined", "Reaction score", "Full Member", "Reactions: Alice", "Thread starter", "Sort by reaction score", "#2"):
+        assert chrome not in text

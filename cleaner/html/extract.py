@@ -769,8 +769,15 @@ def _teasers(el: Any, settings: Settings) -> bool:
     explore": headline, date, excerpt): other stories, not the rest of this one."""
     if settings.html_continuation_teaser_min_linked_headings <= 0:
         return False
-    linked = sum(1 for h in el.iter(*HEADING_TAGS) if next(h.iter("a"), None) is not None or next(h.iterancestors("a"), None) is not None)
+    linked = sum(1 for h in el.iter(*HEADING_TAGS) if any(map(_leads_away, h.iter("a"))) or any(map(_leads_away, h.iterancestors("a"))))
     return linked >= settings.html_continuation_teaser_min_linked_headings
+
+
+def _leads_away(a: Any) -> bool:
+    """Whether a link leads to another page: not a heading's own anchor (Discourse puts an
+    empty `<a href="#p-1-title">` in every heading of a post)."""
+    href = (a.get("href") or "").strip()
+    return bool(href) and not href.startswith("#")
 
 
 # Embedded social posts: blockquotes that the embed scripts would render as cards.

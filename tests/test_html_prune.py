@@ -295,3 +295,25 @@ def test_a_xenforo_threads_posts_stay_and_their_posters_details_go() -> None:
     assert all(t in text for t in texts)
     for chrome in ("Joined", "Reaction score", "Full Member", "Reactions: Alice", "Thread starter", "Sort by reaction score", "#2"):
         assert chrome not in text
+
+
+def test_a_phpbb_topics_posts_stay_and_their_profiles_go() -> None:
+    post = (
+        '<div class="post bg{n}" id="p{n}"><div class="inner"><div class="postbody"><div id="post_content{n}">'
+        '<h3><a href="#p{n}">Re: Turning off the LEDs</a></h3>'
+        '<p class="author">by <a href="./memberlist.php?u={n}">{name}</a> » Sun Dec 17, 2023 11:2{n} am</p>'
+        '<div class="content">{text}</div></div></div>'
+        '<dl class="postprofile" id="profile{n}"><dt><a href="./memberlist.php?u={n}">{name}</a></dt>'
+        "<dd><strong>Posts:</strong> 91{n}</dd><dd><strong>Joined:</strong> Wed Feb 04, 2015 6:38 pm</dd></dl></div></div>"
+    )
+    texts = [
+        "I just got my new board and wanted to turn off both of its lights, but the setting in the manual does nothing.",
+        "The firmware from last week changed that setting: update the bootloader first and the lights go off after a reboot.",
+        "That worked. After the update both lights stay off, even when the board is under load for an hour.",
+    ]
+    posts = "".join(post.format(n=n, name=name, text=text) for n, (name, text) in enumerate(zip(["ann", "bo", "cy"], texts), 1))
+    page = f"<html><head><title>Turning off the LEDs</title></head><body><h2 class='topic-title'>Turning off the LEDs</h2>{posts}</body></html>"
+    text = clean(page).text
+    assert all(t in text for t in texts)
+    for chrome in ("Posts:", "Joined:", "Re: Turning off", "Sun Dec 17"):
+        assert chrome not in text

@@ -725,7 +725,7 @@ def test_respacing_stops_when_its_reading_budget_is_spent() -> None:
     assert "Mexico? Your" in block.text
 
 
-def _thread(heading: str) -> str:
+def _headed_thread(heading: str) -> str:
     posts = "".join(
         f"<div class='topic-body crawler-post'><span class='creator'>user{n}</span>"
         f"<div class='post'>{heading.format(n=n, i=1)}<p>Post {n}: {PARA * 2}</p>{heading.format(n=n, i=2)}<p>{PARA * 2}</p></div></div>"
@@ -739,12 +739,12 @@ def test_a_posts_heading_anchors_do_not_make_it_a_teaser_card() -> None:
     # headings above the one trafilatura reads is still a post of the thread.
     anchored = '<h3><a class="anchor" href="#p-{n}-part-{i}"></a>Part {i} of post {n}</h3>'
     linked = '<h3><a href="/t/other-topic-{n}-{i}">Part {i} of post {n}</a></h3>'
-    tree = parse(_thread(anchored)).tree
+    tree = parse(_headed_thread(anchored)).tree
     posts = tree.find_class("post")
     out = Extraction()
     added = continuations(tree, posts[1], out, DEFAULT)
     assert any("Post 1:" in b.text for b, _ in added)
-    tree = parse(_thread(linked)).tree
+    tree = parse(_headed_thread(linked)).tree
     posts = tree.find_class("post")
     added = continuations(tree, posts[1], Extraction(), DEFAULT)
     assert not any("Post 1:" in b.text for b, _ in added)

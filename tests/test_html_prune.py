@@ -268,6 +268,15 @@ def test_a_collapsed_panel_of_form_controls_stays_shut() -> None:
     assert tree.get_element_by_id("g").get("aria-hidden") is None
 
 
+def _thread_text(page: str, post: str, texts: list[str]) -> str:
+    """The cleaned text of a forum page: page with {posts} filled by one post (a template of
+    {n}, {name} and {text}) for each of texts; every post's text must stay."""
+    posts = "".join(post.format(n=n, name=name, text=text) for n, (name, text) in enumerate(zip(["ann", "bo", "cy"], texts), 1))
+    text = clean(page.format(posts=posts)).text
+    assert all(t in text for t in texts)
+    return text
+
+
 def test_a_xenforo_threads_posts_stay_and_their_posters_details_go() -> None:
     post = (
         '<article class="message message--post"><div class="message-inner">'
@@ -284,15 +293,13 @@ def test_a_xenforo_threads_posts_stay_and_their_posters_details_go() -> None:
         "That is good news. Mine came on Saturday, with a form to book a day and a list of the papers to bring.",
         "Thanks, both of you. I booked the first day they offered and will post here how it went afterwards.",
     ]
-    posts = "".join(post.format(name=name, n=n, text=text) for n, (name, text) in enumerate(zip(["ann", "bo", "cy"], texts), 1))
     page = (
         "<html><head><title>Interview dates | Forum</title></head><body><div class='p-body'><h1 class='p-title-value'>Interview dates</h1>"
         "<div class='p-description'>Thread starter ann Start date Jul 1, 2024</div>"
-        f"<div class='block-outer'><a href='?order=reaction_score'>Sort by reaction score</a></div><div class='block-body'>{posts}</div>"
+        "<div class='block-outer'><a href='?order=reaction_score'>Sort by reaction score</a></div><div class='block-body'>{posts}</div>"
         "</div></body></html>"
     )
-    text = clean(page).text
-    assert all(t in text for t in texts)
+    text = _thread_text(page, post, texts)
     for chrome in ("Joined", "Reaction score", "Full Member", "Reactions: Alice", "Thread starter", "Sort by reaction score", "#2"):
         assert chrome not in text
 
@@ -312,9 +319,7 @@ def test_a_phpbb_topics_posts_stay_and_their_profiles_go() -> None:
         "The firmware from last week changed that setting: update the bootloader first and the lights go off after a reboot.",
         "That worked. After the update both lights stay off, even when the board is under load for an hour.",
     ]
-    posts = "".join(post.format(n=n, name=name, text=text) for n, (name, text) in enumerate(zip(["ann", "bo", "cy"], texts), 1))
-    page = f"<html><head><title>Turning off the LEDs</title></head><body><h2 class='topic-title'>Turning off the LEDs</h2>{posts}</body></html>"
-    text = clean(page).text
-    assert all(t in text for t in texts)
+    page = "<html><head><title>Turning off the LEDs</title></head><body><h2 class='topic-title'>Turning off the LEDs</h2>{posts}</body></html>"
+    text = _thread_text(page, post, texts)
     for chrome in ("Posts:", "Joined:", "A friend helps you move", "Quote post"):
         assert chrome not in text

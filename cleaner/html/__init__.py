@@ -85,8 +85,9 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings, deco
     # In-page links are read before pruning: a table of contents is navigation, but what
     # it points to is a section of the document (judge.gentle).
     targets = frozenset(t for a in page.tree.iter("a") if (t := judge_mod.in_page_target(a)) is not None)
+    toggles = "aria-expanded" in text  # a page without it has no other toggles to look for
     if settings.html_disclosure_min_words > 0:
-        open_disclosures(page.tree, settings.html_disclosure_min_words, toggles="aria-expanded" in text)
+        open_disclosures(page.tree, settings.html_disclosure_min_words, toggles)
     # The page's text as it shows, before the DOM rules: the share of it that a reading
     # holds decides whether the engine's other readings are tried (extract._fallback).
     body = page.tree.find("body")
@@ -100,7 +101,7 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings, deco
         if (again := tree.find("head")) is not None:
             tree.remove(again)
         if settings.html_disclosure_min_words > 0:
-            open_disclosures(tree, settings.html_disclosure_min_words, toggles="aria-expanded" in text)
+            open_disclosures(tree, settings.html_disclosure_min_words, toggles)
         return tree
 
     extraction = extract(page.tree, ctx.url, settings, page.json_ld, unpruned=unpruned if pruned else None, shown=shown)

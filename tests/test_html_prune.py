@@ -59,8 +59,10 @@ def test_failing_dom_examples_are_named(tmp_path: Path) -> None:
         ('      css: [".share-bar", "[role=navigation]"]\n', '      css: [".share-bar"]\n      tag: [div]\n', "unknown key"),
         ("    why: share bars\n", "    why: share bars\n    action: cut-rest\n", "only drop or extract"),
         ("    why: share bars\n", "    why: share bars\n    until: heading\n", "act on lines of text"),
+        ("    why: share bars\n", "    why: share bars\n    action: extract\n    field: title\n    any_share: true\n", "'any_share' only goes"),
+        ("    why: share bars\n", "    why: share bars\n    any_share: sometimes\n", "any_share"),
     ],
-    ids=["bad-css", "bad-xpath", "match-and-selectors", "unknown-key", "section-action", "until"],
+    ids=["bad-css", "bad-xpath", "match-and-selectors", "unknown-key", "section-action", "until", "any-share-extract", "any-share-not-a-flag"],
 )
 def test_bad_dom_rules_are_load_errors(tmp_path: Path, old: str, new: str, word: str) -> None:
     assert old in GOOD
@@ -149,6 +151,42 @@ def test_prune_spares_an_element_holding_most_of_the_page(tmp_path: Path) -> Non
     tree = _tree(f'<div class="share-bar">{story}</div><p>Short aside.</p>')
     assert prune(tree, rules, max_text_share=0.5) == []
     assert "Real article text" in tree.text_content()
+
+
+def test_an_any_share_rule_prunes_an_element_holding_most_of_the_page(tmp_path: Path) -> None:
+    rules = load_rules((str(write(tmp_path, GOOD.replace("    why: share bars\n", "    why: share bars\n    any_share: true\n"))),)).rules
+    panel = "<p>" + "We and our partners process your data to measure content performance. " * 20 + "</p>"
+    tree = _tree(f'<div class="share-bar">{panel}</div><p>Short aside.</p>')
+    assert [p.rule_id for p in prune(tree, rules, max_text_share=0.5)] == ["t.share"]
+    assert "partners" not in tree.text_content()
+
+
+def _consent_listing(panel: str) -> str:
+    cards = "".join(f'<div class="card"><a href="/r/{i}">Easy recipe number {i} with tomato</a></div>' for i in range(12))
+    purposes = "".join(
+        f"<p>Purpose {i}: we and our {i * 7 + 20} partners store and access information on your device, and use it to "
+        "measure how our content performs, to build profiles and to select what you see.</p>" for i in range(8)
+    )
+    return (
+        "<html><body><div class='page'><h1>Tomato sauce recipes</h1><p>Our collection of tomato sauce recipes has something "
+        f"for every dish, from pasta to a vegetable tian.</p><div class='grid'>{cards}</div></div>{panel.format(purposes=purposes)}</body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "panel",
+    [
+        '<div id="onetrust-consent-sdk"><div role="dialog" aria-modal="true"><h2>Your Privacy</h2>{purposes}</div></div>',
+        '<div role="dialog" aria-labelledby="t"><div><h3 id="t">Privacy Settings</h3></div>{purposes}</div>',
+    ],
+    ids=["a-known-platform", "a-dialog-named-so"],
+)
+def test_a_consent_panel_larger_than_the_page_is_pruned(panel: str) -> None:
+    # The panel holds more prose than the listing of links it covers: the share guard
+    # alone would keep it, and the engine would read it as the page's main content.
+    text = clean(_consent_listing(panel), kind="html").text
+    assert "partners" not in text and "Privacy" not in text
+    assert "Our collection of tomato sauce recipes" in text and "Easy recipe number 11" in text
 
 
 def test_dom_extract_rule_reads_a_field(tmp_path: Path) -> None:

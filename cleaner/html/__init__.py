@@ -90,18 +90,25 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings, deco
         open_disclosures(page.tree, settings.html_disclosure_min_words, toggles)
     # The page's text as it shows, before the DOM rules: the share of it that a reading
     # holds decides whether the engine's other readings are tried (extract._fallback).
+    # Chrome pruned whatever its size (a consent manager's panel) is no part of it.
     body = page.tree.find("body")
     shown = chars_of(body if body is not None else page.tree)
     pruned = prune(page.tree, active, settings.html_prune_max_text_share)
+    overlays = [rule for rule in active if rule.any_share]
+    if overlays:
+        ids = {rule.id for rule in overlays}
+        shown -= sum(len(p.text) - p.text.count(" ") for p in pruned if p.rule_id in ids)
 
     def unpruned() -> Any:
-        # The page as parsed, before the DOM rules: parsing is deterministic, and only a
-        # page whose readings all come out small asks for it (extract._fallback).
+        # The page as parsed, before the DOM rules but for the overlays: parsing is
+        # deterministic, and only a page whose readings all come out small asks for it
+        # (extract._fallback).
         tree = parse(text, settings.html_max_text_chars, settings.html_noscript_max_visible_chars, controls_removed=decoded).tree
         if (again := tree.find("head")) is not None:
             tree.remove(again)
         if settings.html_disclosure_min_words > 0:
             open_disclosures(tree, settings.html_disclosure_min_words, toggles)
+        prune(tree, overlays, settings.html_prune_max_text_share)  # never the page's content
         return tree
 
     extraction = extract(page.tree, ctx.url, settings, page.json_ld, unpruned=unpruned if pruned else None, shown=shown)

@@ -600,6 +600,14 @@ def sections(
     if read >= settings.html_section_max_share * chars_of(region) or one_product(tree, json_ld):
         return []  # the product check last: it searches the whole tree
     have = {_SPACE.sub("", b.text) for b in out.blocks} | {_SPACE.sub("", b.text) for b, _ in added}
+    # A reading may glue a post's paragraph to its poster's name in one block: a section
+    # paragraph found whole inside a block read is that text again (a short line, a
+    # heading say, may well recur inside one).
+    within = "\n".join(have)
+
+    def seen(text: str) -> bool:
+        return text in have or len(text) >= settings.html_prose_min_chars and text in within
+
     sources = {id(s) for s in out.sources if s is not None} | {id(s) for _, s in added}
     got: list[tuple[Block, Any]] = []
     path = [main, *main.iterancestors()]
@@ -610,11 +618,12 @@ def sections(
                 continue
             if _teasers(el, settings):
                 continue
-            blocks = [(b, src) for b, src in dom_blocks(el) if _SPACE.sub("", b.text) not in have and not _form_to_fill(src, el)]
+            blocks = [(b, src) for b, src in dom_blocks(el) if not seen(_SPACE.sub("", b.text)) and not _form_to_fill(src, el)]
             prose = sum(len(b.text) for b, _ in blocks if b.kind is BlockKind.PARAGRAPH and len(b.text) >= settings.html_prose_min_chars)
             if prose >= settings.html_continuation_min_prose_chars:
                 got.extend(blocks)
                 have.update(_SPACE.sub("", b.text) for b, _ in blocks)
+                within += "\n" + "\n".join(_SPACE.sub("", b.text) for b, _ in blocks)
         if anc is region:
             break
     return got

@@ -130,7 +130,8 @@ def _value_of(el: Any) -> str:
 def prune(tree: Any, rules: list[Rule], max_text_share: float) -> list[Pruned]:
     """Remove the elements drop rules select, in rule order. An element holding more than
     max_text_share of the page's text outside links is left alone: a selector that hits
-    the article's own wrapper is wrong for this page, and pruning it would empty it."""
+    the article's own wrapper is wrong for this page, and pruning it would empty it; a rule
+    marked any_share (a consent manager's panel, never a page's content) prunes anyway."""
     drop_rules = tuple(r for r in rules if r.action is Action.DROP)
     if not drop_rules:
         return []
@@ -145,7 +146,7 @@ def prune(tree: Any, rules: list[Rule], max_text_share: float) -> list[Pruned]:
                 continue  # inside an element an earlier rule removed
             text = " ".join(text_of(el).split())
             prose = _text_outside_links(el)
-            if prose > _SMALL_PROSE_CHARS:
+            if prose > _SMALL_PROSE_CHARS and not rule.any_share:
                 if total < 0:
                     total = _text_outside_links(body if body is not None else tree)
                 if prose > max_text_share * total:

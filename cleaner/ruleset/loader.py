@@ -17,7 +17,7 @@ from .schema import FIELDS, Action, Matcher, Remove, Rule, Scope, SectionEnd, Se
 
 _FILE_KEYS = {"family", "why", "scope", "rules"}
 _RULE_KEYS = {
-    "id", "why", "scope", "match", "selectors", "action", "field", "remove", "replace", "until", "max_blocks", "comment_section", "tail_only", "examples",
+    "id", "why", "scope", "match", "selectors", "action", "field", "remove", "replace", "until", "max_blocks", "comment_section", "tail_only", "any_share", "examples",
 }
 _SCOPE_KEYS = {"always", "host", "signature", "language", "kind"}
 _MATCH_KEYS = {"literal", "prefix", "contains", "regex", "kind", "min_chars", "max_chars", "next", "not", "links_only"}
@@ -396,6 +396,7 @@ def _rule(raw: Any, path: str, file_scope: Scope, settings: Settings) -> Rule:
         max_section_blocks=_int(raw.get("max_blocks"), path, line, rule_id, "max_blocks") or 40,
         comment_section=_flag(raw.get("comment_section"), path, line, rule_id, "comment_section"),
         tail_only=_flag(raw.get("tail_only"), path, line, rule_id, "tail_only"),
+        any_share=_flag(raw.get("any_share"), path, line, rule_id, "any_share"),
         examples=_examples(raw.get("examples"), path, line, rule_id),
         example_lines=_example_lines(raw.get("examples")),
     )
@@ -407,6 +408,8 @@ def _rule(raw: Any, path: str, file_scope: Scope, settings: Settings) -> Rule:
         raise RuleError(path, "'comment_section' only goes with action: cut-rest", line=line, rule_id=rule_id)
     if rule.tail_only and action is not Action.CUT_REST:
         raise RuleError(path, "'tail_only' only goes with action: cut-rest", line=line, rule_id=rule_id)
+    if rule.any_share and (selectors is None or action is not Action.DROP):
+        raise RuleError(path, "'any_share' only goes with 'selectors' and action: drop", line=line, rule_id=rule_id)
     if selectors is not None and any(k in raw for k in ("until", "replace", "max_blocks", "remove")):
         raise RuleError(path, "'until', 'replace', 'max_blocks' and 'remove' act on lines of text, not on 'selectors'", line=line, rule_id=rule_id)
     if action is Action.REWRITE and rule.matcher.regex is None:

@@ -84,6 +84,7 @@ class Rule:
     max_section_blocks: int = 40
     comment_section: bool = False  # for cut-rest: the marker opens comments, which a thread's replies are
     tail_only: bool = False  # for cut-rest: the marker cuts only where little prose follows it (an in-article box does not)
+    any_share: bool = False  # for a DOM drop rule: prune whatever share of the page's prose the element holds
     examples: dict[str, list[Any]] = dataclasses.field(default_factory=dict)
     example_lines: dict[str, list[int]] = dataclasses.field(default_factory=dict)  # each example's line, by key
     selectors: Selectors | None = None  # a DOM rule: acts on HTML elements, not on Blocks

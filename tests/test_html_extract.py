@@ -525,6 +525,21 @@ def test_sections_are_left_when_the_reading_holds_much_of_the_main() -> None:
     assert not sections(body, box, _reading_of(box), [], Settings(html_section_max_share=0))
 
 
+def test_a_second_copy_of_the_read_text_is_no_section() -> None:
+    # A page may carry its article again as one block of text (a hidden markdown
+    # version); a section of that copy adds nothing new. A section that merely shares
+    # words with the reading (every feature's paragraph has PARA) is read.
+    body, box = _service_page()
+    read = " ".join(b.text for b in _reading_of(box).blocks)
+    copy = lxml.html.fragment_fromstring(f"<section class='raw'><div><p># Feature 1 {read}</p><p>{read[::-1]}</p></div></section>")
+    body.find("main").append(copy)
+    added = " ".join(b.text for b, _ in sections(body, box, _reading_of(box), [], Settings()))
+    assert all(f"Feature {n} does this" in added for n in (0, 2, 3))
+    assert "# Feature 1" not in added
+    assert read[::-1] in added  # other words than the reading's: read as a section
+    assert "# Feature 1" in " ".join(b.text for b, _ in sections(body, box, _reading_of(box), [], Settings(html_copy_min_share=1.01)))
+
+
 def test_a_product_page_keeps_to_its_description() -> None:
     # The sections beside a product's description are its reviews, other products and the
     # shop's promotion; a page that lists products is no product page.

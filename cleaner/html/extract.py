@@ -608,6 +608,10 @@ def sections(
     def seen(text: str) -> bool:
         return text in have or len(text) >= settings.html_prose_min_chars and text in within
 
+    # A page may hold a second copy of its text (a hidden markdown or print version): a
+    # long section block whose word triples are mostly in the reading repeats it.
+    grams = _triples(" ".join(b.text for b in out.blocks))
+
     sources = {id(s) for s in out.sources if s is not None} | {id(s) for _, s in added}
     got: list[tuple[Block, Any]] = []
     path = [main, *main.iterancestors()]
@@ -618,7 +622,10 @@ def sections(
                 continue
             if _teasers(el, settings):
                 continue
-            blocks = [(b, src) for b, src in dom_blocks(el) if not seen(_SPACE.sub("", b.text)) and not _form_to_fill(src, el)]
+            blocks = [
+                (b, src) for b, src in dom_blocks(el)
+                if not seen(_SPACE.sub("", b.text)) and not _form_to_fill(src, el) and not _copied(b.text, grams, settings)
+            ]
             prose = sum(len(b.text) for b, _ in blocks if b.kind is BlockKind.PARAGRAPH and len(b.text) >= settings.html_prose_min_chars)
             if prose >= settings.html_continuation_min_prose_chars:
                 got.extend(blocks)
@@ -627,6 +634,23 @@ def sections(
         if anc is region:
             break
     return got
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _triples(text: str) -> set[tuple[str, ...]]:
+    words = _WORD.findall(text.lower())
+    return set(zip(words, words[1:], words[2:]))
+
+
+def _copied(text: str, grams: set[tuple[str, ...]], settings: Settings) -> bool:
+    """Whether a long block (html_copy_min_chars) is mostly word triples the reading
+    already holds; a paragraph that repeats a sentence or two of it is not a copy."""
+    if len(text) < settings.html_copy_min_chars:
+        return False
+    own = _triples(text)
+    return bool(own) and len(own & grams) >= settings.html_copy_min_share * len(own)
 
 
 _GAP_TAGS = ("h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl")

@@ -17,7 +17,8 @@ from .schema import FIELDS, Action, Matcher, Remove, Rule, Scope, SectionEnd, Se
 
 _FILE_KEYS = {"family", "why", "scope", "rules"}
 _RULE_KEYS = {
-    "id", "why", "scope", "match", "selectors", "action", "field", "remove", "replace", "until", "max_blocks", "comment_section", "tail_only", "any_share", "examples",
+    "id", "why", "scope", "match", "selectors", "action", "field", "remove", "replace", "until", "max_blocks", "comment_section", "tail_only",
+    "any_share", "examples",
 }
 _SCOPE_KEYS = {"always", "host", "signature", "language", "kind"}
 _MATCH_KEYS = {"literal", "prefix", "contains", "regex", "kind", "min_chars", "max_chars", "next", "not", "links_only"}

@@ -629,9 +629,9 @@ class Settings:
     # and rating widgets are a section of its <main>); dev bench 0.9819 unchanged (0.9812
     # before a labelled form's text was left out).
     html_section_max_share: float = 0.5
-    # A section block of html_copy_min_chars or more whose word triples are
-    # html_copy_min_share or more in the reading already is a second copy of the text (a
-    # hidden markdown version; wcxb-dev: a 1,133-word block).
+    # A section's or a continuation's block of html_copy_min_chars or more whose word
+    # triples are html_copy_min_share or more in the reading already is a second copy of
+    # the text (a hidden markdown version, wcxb-dev: a 1,133-word block; a quoted post).
     html_copy_min_chars: int = 400
     html_copy_min_share: float = 0.8
     # The headings and lists that sit in the page between two blocks of the reading, in the

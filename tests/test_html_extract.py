@@ -134,6 +134,17 @@ def test_a_continuation_repeated_down_the_page_is_added_once() -> None:
     assert clean(page).text.count("Part 2, paragraph 3.") == 1
 
 
+def test_a_continuation_that_copies_the_reading_in_another_shape_is_not_added() -> None:
+    # A later box of the main class holding the first part's paragraphs again as one block
+    # (a print version, a quoted post) repeats the reading; a box of new prose continues it.
+    copy = " ".join(f"Part 1, paragraph {i}. {PARA * 2}" for i in range(4))
+    page = _split_body_page().replace("<footer>", f'<div class="article__body"><p>{copy}</p></div><footer>')
+    text = clean(page).text
+    assert text.count("Part 1, paragraph 3.") == 1
+    assert "Part 3, paragraph 3." in text
+    assert clean(page, settings=Settings(html_copy_min_share=1.01)).text.count("Part 1, paragraph 3.") == 2
+
+
 def test_a_page_the_dom_rules_left_little_to_read_is_read_as_parsed() -> None:
     # What the DOM rules left reads as a menu and a note; the page as parsed holds the
     # article (a wrapper a chrome selector matched): that reading, over twice as long, is

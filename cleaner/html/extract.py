@@ -558,12 +558,13 @@ def continuations(tree: Any, main: Any, out: Extraction, settings: Settings) -> 
     if not same:
         return []
     have = {_SPACE.sub("", b.text) for b in out.blocks}
+    grams = _triples(" ".join(b.text for b in out.blocks))
     sources = {id(s) for s in out.sources if s is not None}
     added: list[tuple[Block, Any]] = []
     for el in same:
         if _related(el, main) or any(id(d) in sources for d in el.iter()) or _teasers(el, settings) or _aside(el) > _aside(main):
             continue
-        blocks = [(b, src) for b, src in dom_blocks(el) if _SPACE.sub("", b.text) not in have]
+        blocks = [(b, src) for b, src in dom_blocks(el) if _SPACE.sub("", b.text) not in have and not _copied(b.text, grams, settings)]
         prose = sum(len(b.text) for b, _ in blocks if b.kind is BlockKind.PARAGRAPH and len(b.text) >= settings.html_prose_min_chars)
         if prose >= settings.html_continuation_min_prose_chars:
             added.extend(blocks)

@@ -558,13 +558,13 @@ def continuations(tree: Any, main: Any, out: Extraction, settings: Settings) -> 
     if not same:
         return []
     have = {_SPACE.sub("", b.text) for b in out.blocks}
-    grams = _triples(" ".join(b.text for b in out.blocks))
+    copied = _Copies(out.blocks, settings)
     sources = {id(s) for s in out.sources if s is not None}
     added: list[tuple[Block, Any]] = []
     for el in same:
         if _related(el, main) or any(id(d) in sources for d in el.iter()) or _teasers(el, settings) or _aside(el) > _aside(main):
             continue
-        blocks = [(b, src) for b, src in dom_blocks(el) if _SPACE.sub("", b.text) not in have and not _copied(b.text, grams, settings)]
+        blocks = [(b, src) for b, src in dom_blocks(el) if _SPACE.sub("", b.text) not in have and not copied(b.text)]
         prose = sum(len(b.text) for b, _ in blocks if b.kind is BlockKind.PARAGRAPH and len(b.text) >= settings.html_prose_min_chars)
         if prose >= settings.html_continuation_min_prose_chars:
             added.extend(blocks)
@@ -611,7 +611,7 @@ def sections(
 
     # A page may hold a second copy of its text (a hidden markdown or print version): a
     # long section block whose word triples are mostly in the reading repeats it.
-    grams = _triples(" ".join(b.text for b in out.blocks))
+    copied = _Copies(out.blocks, settings)
 
     sources = {id(s) for s in out.sources if s is not None} | {id(s) for _, s in added}
     got: list[tuple[Block, Any]] = []
@@ -625,7 +625,7 @@ def sections(
                 continue
             blocks = [
                 (b, src) for b, src in dom_blocks(el)
-                if not seen(_SPACE.sub("", b.text)) and not _form_to_fill(src, el) and not _copied(b.text, grams, settings)
+                if not seen(_SPACE.sub("", b.text)) and not _form_to_fill(src, el) and not copied(b.text)
             ]
             prose = sum(len(b.text) for b, _ in blocks if b.kind is BlockKind.PARAGRAPH and len(b.text) >= settings.html_prose_min_chars)
             if prose >= settings.html_continuation_min_prose_chars:
@@ -645,13 +645,22 @@ def _triples(text: str) -> set[tuple[str, ...]]:
     return set(zip(words, words[1:], words[2:]))
 
 
-def _copied(text: str, grams: set[tuple[str, ...]], settings: Settings) -> bool:
-    """Whether a long block (html_copy_min_chars) is mostly word triples the reading
-    already holds; a paragraph that repeats a sentence or two of it is not a copy."""
-    if len(text) < settings.html_copy_min_chars:
-        return False
-    own = _triples(text)
-    return bool(own) and len(own & grams) >= settings.html_copy_min_share * len(own)
+class _Copies:
+    """Whether a long block (html_copy_min_chars) is mostly word triples a reading already
+    holds; a paragraph that repeats a sentence or two of it is not a copy. The reading's
+    triples are counted when a block that long first comes up."""
+
+    def __init__(self, blocks: list[Block], settings: Settings) -> None:
+        self.blocks, self.settings = blocks, settings
+        self.grams: set[tuple[str, ...]] | None = None
+
+    def __call__(self, text: str) -> bool:
+        if len(text) < self.settings.html_copy_min_chars:
+            return False
+        if self.grams is None:
+            self.grams = _triples(" ".join(b.text for b in self.blocks))
+        own = _triples(text)
+        return bool(own) and len(own & self.grams) >= self.settings.html_copy_min_share * len(own)
 
 
 _GAP_TAGS = ("h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl")

@@ -97,7 +97,7 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings, deco
     overlays = [rule for rule in active if rule.any_share]
     if overlays:
         ids = {rule.id for rule in overlays}
-        shown -= sum(len(p.text) - p.text.count(" ") for p in pruned if p.rule_id in ids)
+        shown -= sum(chars_of(p.element) for p in pruned if p.rule_id in ids)
 
     def unpruned() -> Any:
         # The page as parsed, before the DOM rules but for the overlays: parsing is

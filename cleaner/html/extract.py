@@ -640,9 +640,14 @@ def sections(
 _WORD = re.compile(r"\w+")
 
 
+def words(text: str | None) -> list[str]:
+    """The lower-cased words of a text."""
+    return [w.lower() for w in _WORD.findall(text or "")]
+
+
 def _triples(text: str) -> set[tuple[str, ...]]:
-    words = _WORD.findall(text.lower())
-    return set(zip(words, words[1:], words[2:]))
+    ws = words(text)
+    return set(zip(ws, ws[1:], ws[2:]))
 
 
 class _Copies:

@@ -14,15 +14,10 @@ from ..dates import find_dates, strip_time
 from ..model import Block, BlockKind, Document, Drop, DropSource
 from ..text.inline import normalize_space
 from ..urls import split_address, urlsplit
-from .extract import BLOCK_TAGS, text_len, text_of
+from .extract import BLOCK_TAGS, text_len, text_of, words
 
-_WORD = re.compile(r"\w+")
 # A printed address ("http://amzn.to/2iJFhRj") is text the author wrote out, even as a link.
 _URL_TEXT = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
-
-
-def words(text: str | None) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text or "")]
 
 
 def container(el: Any, chars: int = 0) -> Any:

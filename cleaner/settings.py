@@ -637,6 +637,14 @@ class Settings:
     # (wcxb-dev w0562 -0.02, w0692 -0.01); at 400 and 0.8, 5 pages differ, all up.
     html_copy_min_chars: int = 400
     html_copy_min_share: float = 0.8
+    # A run of kept blocks that repeats an earlier run word for word, of
+    # html_copy_run_min_blocks blocks and html_copy_run_min_chars characters or more, is
+    # dropped (judge.drop_copies: a layout printed once for each screen width). At 800
+    # characters, package tiers that list the same features went too (wcxb-dev: 23 pages
+    # differ, 5 down); at 1,000, 16 differ and the two down are forum replies that quote
+    # a long post outside a <blockquote>.
+    html_copy_run_min_blocks: int = 2
+    html_copy_run_min_chars: int = 1000
     # The headings and lists that sit in the page between two blocks of the reading, in the
     # box around both, are added where they stand (extract.fill_gaps): trafilatura, settled
     # on a small box (with formatting on, a card's bold label counts as a block of its
@@ -693,6 +701,10 @@ class Settings:
     # (3 pages better, none worse: w0001's "More to explore" cards, a repeated keyword
     # box); dev bench unchanged (0.9817).
     html_continuation_teaser_min_linked_headings: int = 2
+    # A box with this many prose paragraphs cut off mid-sentence ("... on Tuesday, December
+    # 1..."), half of its prose paragraphs or more, is a box of other pages' excerpts, never
+    # a continuation or a section. 0: no check.
+    html_continuation_max_excerpts: int = 2
     # The headline, standfirst, byline and date are looked for above the first paragraph
     # of at least html_prose_min_chars, and within the first html_head_max_blocks blocks.
     # Initial values; 10 blocks missed headlines below a sidebar dump (jaraguadosul.com.br).

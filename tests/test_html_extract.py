@@ -551,6 +551,21 @@ def test_a_second_copy_of_the_read_text_is_no_section() -> None:
     assert "# Feature 1" in " ".join(b.text for b, _ in sections(body, box, _reading_of(box), [], Settings(html_copy_min_share=1.01)))
 
 
+def test_a_section_of_excerpts_cut_off_mid_sentence_is_not_read() -> None:
+    # Other stories' cards: a plain link for a title, a date, and an excerpt cut off with
+    # "..." (no linked heading for the teaser test). A section where two posts of five
+    # trail off on "…" is read.
+    body, box = _service_page()
+    card = lambda n: (f"<div class='card'><div class='title'><a href='/story-{n}'>Story {n}</a></div><div>December 19, 2025</div>"  # noqa: E731
+                      f"<div class='body'>Story {n} begins. {PARA * 2}The vote was close and the mayor sai...</div></div>")
+    body.find("main").append(lxml.html.fragment_fromstring(f"<section class='news'>{''.join(card(n) for n in range(3))}</section>"))
+    body.find("main").append(lxml.html.fragment_fromstring("<section class='band-9'><p>Band 9. " + "</p><p>".join(f"Post {k}. {PARA * 2}{end}" for k, end in enumerate(("", "and so on…", "", "well…", ""))) + "</p></section>"))
+    added = " ".join(b.text for b, _ in sections(body, box, _reading_of(box), [], Settings()))
+    assert "Feature 0 does this" in added and "Band 9." in added
+    assert "Story 1 begins." not in added
+    assert "Story 1 begins." in " ".join(b.text for b, _ in sections(body, box, _reading_of(box), [], Settings(html_continuation_max_excerpts=0)))
+
+
 def test_a_product_page_keeps_to_its_description() -> None:
     # The sections beside a product's description are its reviews, other products and the
     # shop's promotion; a page that lists products is no product page.

@@ -352,3 +352,43 @@ def test_product_reviews_go_only_on_a_product_page() -> None:
 def test_a_product_without_an_offer_keeps_its_reviews() -> None:
     # A service page declares a Product to carry its rating: its testimonials are its text.
     assert "Reviewer 1 wrote" in clean(_shop_page(True, offers=""), kind="html").text
+
+
+def _variants(day_headings: bool) -> str:
+    """A page whose article a site builder printed once for each screen width (three
+    identical boxes), or, with day_headings, a plan whose days repeat the same meals under
+    their own headings."""
+    meals = "".join(
+        f"<h3>Meal {n}</h3><p>Meal {n} is {n} cups of oats, a banana, a spoon of nut butter and a glass of milk, "
+        f"eaten within two hours of waking and never later than the afternoon walk around the block.</p>"
+        for n in range(1, 9)
+    )
+    boxes = "".join(
+        f"<div class='variant'>{f'<h2>Day {d} of the plan</h2>' if day_headings else ''}{meals}</div>" for d in range(1, 4)
+    )
+    return f"<html><head><title>The oat plan</title></head><body><article><h1>The oat plan</h1>{boxes}</article></body></html>"
+
+
+def _count(text: str) -> int:
+    return text.count("Meal 3 is 3 cups of oats")
+
+
+def test_a_layout_printed_once_for_each_screen_width_is_read_once() -> None:
+    assert _count(clean(_variants(False), kind="html").text) == 1
+    assert _count(clean(_variants(False), kind="html", settings=Settings(html_copy_run_min_chars=10**6)).text) == 3
+
+
+def test_days_that_repeat_the_same_meals_under_their_own_headings_are_kept() -> None:
+    doc = clean(_variants(True), kind="html")
+    assert _count(doc.text) == 3
+    assert all(f"Day {d} of the plan" in doc.text for d in range(1, 4))
+
+
+def test_layouts_for_two_screen_widths_are_read_once_though_they_differ() -> None:
+    # The wide layout adds a heading, the narrow one a note, so neither copy's text holds
+    # the other's; the classes that show each at its width tell they are one text.
+    meals = _variants(False).split("<div class='variant'>")[1].split("</div>")[0]
+    page = (f"<html><body><article><h1>The oat plan</h1><div class='d-none d-md-block'><h2>Unpacking the plan</h2>{meals}</div>"
+            f"<div class='d-md-none'>{meals}<p>Swipe for the other plans</p></div></article></body></html>")
+    assert _count(clean(page, kind="html").text) == 1
+    assert _count(clean(page.replace("d-none d-md-block", "wide").replace("d-md-none", "narrow"), kind="html").text) == 2

@@ -153,6 +153,7 @@ def judge(
             arbiter.arbitrate(root, capture.blocks, capture.sources, reading, model, settings.html_arbiter_add_max_share)
     if capture.product:  # after the arbiter, which may add a review the engine left out
         judge_mod.product_reviews(capture.blocks, capture.sources)
+    judge_mod.drop_copies(capture.blocks, capture.sources, settings)
 
 
 def finish(doc: Document, capture: HtmlCapture, settings: Settings) -> None:

@@ -566,7 +566,7 @@ def continuations(tree: Any, main: Any, out: Extraction, settings: Settings) -> 
             continue
         blocks = [(b, src) for b, src in dom_blocks(el) if _SPACE.sub("", b.text) not in have and not copied(b.text)]
         prose = sum(len(b.text) for b, _ in blocks if b.kind is BlockKind.PARAGRAPH and len(b.text) >= settings.html_prose_min_chars)
-        if prose >= settings.html_continuation_min_prose_chars:
+        if prose >= settings.html_continuation_min_prose_chars and not _excerpts(blocks, settings):
             added.extend(blocks)
             have.update(_SPACE.sub("", b.text) for b, _ in blocks)  # a box repeated further down adds nothing
     return added
@@ -628,7 +628,7 @@ def sections(
                 if not seen(_SPACE.sub("", b.text)) and not _form_to_fill(src, el) and not copied(b.text)
             ]
             prose = sum(len(b.text) for b, _ in blocks if b.kind is BlockKind.PARAGRAPH and len(b.text) >= settings.html_prose_min_chars)
-            if prose >= settings.html_continuation_min_prose_chars:
+            if prose >= settings.html_continuation_min_prose_chars and not _excerpts(blocks, settings):
                 got.extend(blocks)
                 have.update(_SPACE.sub("", b.text) for b, _ in blocks)
                 within += "\n" + "\n".join(_SPACE.sub("", b.text) for b, _ in blocks)
@@ -819,6 +819,21 @@ def _teasers(el: Any, settings: Settings) -> bool:
         return False
     linked = sum(1 for h in el.iter(*HEADING_TAGS) if any(map(_leads_away, h.iter("a"))) or any(map(_leads_away, h.iterancestors("a"))))
     return linked >= settings.html_continuation_teaser_min_linked_headings
+
+
+# A teaser's excerpt, cut off mid-sentence: a word, then "..." or "…" at the very end.
+_CUT_OFF = re.compile(r"\w\s?(?:\.\.\.|…)\s*(?:\]|\))?$")
+
+
+def _excerpts(blocks: list[tuple[Block, Any]], settings: Settings) -> bool:
+    """Most of a box's prose paragraphs, and two or more, cut off mid-sentence: other
+    pages' excerpts under their titles (a card's title is often a plain link, no heading
+    for _teasers to count). A post may end on "…" too, but not most of a thread's."""
+    if settings.html_continuation_max_excerpts <= 0:
+        return False
+    prose = [b.text for b, _ in blocks if b.kind is BlockKind.PARAGRAPH and len(b.text) >= settings.html_prose_min_chars]
+    cut = sum(1 for text in prose if _CUT_OFF.search(text))
+    return cut >= settings.html_continuation_max_excerpts and 2 * cut >= len(prose)
 
 
 def _leads_away(a: Any) -> bool:

@@ -6,6 +6,7 @@ specific speaks against it: its source element, its link share, or the classifie
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Container
 from typing import Any
@@ -149,6 +150,88 @@ def head_indices(blocks: list[Block], prose_chars: int, max_blocks: int) -> list
         if len(out) >= max_blocks:
             break
     return out
+
+
+_NOT_COPIES = (BlockKind.QUOTE, BlockKind.CODE)
+
+
+def drop_copies(blocks: list[Block], sources: list[Any], settings: Any) -> None:
+    """A run of kept blocks that prints an earlier run again word for word, both of
+    settings.html_copy_run_min_blocks blocks and settings.html_copy_run_min_chars characters
+    or more, is a second copy when the elements around each run hold the same text: a site
+    builder's layout for another screen width, each copy hidden by a style sheet the
+    cleaner does not read. The first copy stays. A meal plan whose days repeat the same
+    meals is no copy: each day's box holds a heading of its own. Quotes and code are no
+    part of a run: a reply quotes a post, and a manual shows a snippet again in each
+    language's tab, by design."""
+    kept = [i for i, b in enumerate(blocks) if b.drop is None and b.text]
+    keys = [" ".join(blocks[i].text.split()) if blocks[i].kind not in _NOT_COPIES else None for i in kept]
+    first: dict[str, int] = {}
+    for at, key in enumerate(keys):
+        if key is not None:
+            first.setdefault(key, at)
+    at = 0
+    while at < len(kept):
+        key = keys[at]
+        start = first[key] if key is not None else at
+        if start == at:
+            at += 1
+            continue
+        # Extend the run while both copies go on alike, the earlier one ending where this begins.
+        end, chars = at, 0
+        while end < len(kept) and start + end - at < at and keys[end] is not None and keys[end] == keys[start + end - at]:
+            chars += len(blocks[kept[end]].text)
+            end += 1
+        if end - at < settings.html_copy_run_min_blocks or chars < settings.html_copy_run_min_chars:
+            at += 1  # a longer run may start inside this one, copying another place
+            continue
+        if _same_boxes([sources[i] for i in kept[start : start + end - at]], [sources[i] for i in kept[at:end]]):
+            for i in kept[at:end]:
+                blocks[i].drop = Drop(DropSource.CLASSIFIER, "copy")
+        # Past the run either way: a run inside it lies in the same boxes (and the boxes'
+        # text is read once for each long run, not once for each of its blocks).
+        at = end
+
+
+def _same_boxes(earlier: list[Any], later: list[Any]) -> bool:
+    """Neither run's smallest surrounding element holds the other's, and either one's text
+    holds the other's whole, or a box on either side, below where they meet, carries a
+    class that shows or hides it by screen width (the copies then need not match: a wide
+    layout adds a heading or moves a paragraph the narrow one places elsewhere)."""
+    if any(el is None for el in (*earlier, *later)):
+        return False
+    one, two = _around(earlier), _around(later)
+    if one is None or two is None or one is two or two in one.iterancestors() or one in two.iterancestors():
+        return False
+    # Sets of the elements themselves, not of their id()s: lxml makes an element's Python
+    # object afresh once the last one is gone, and a new object may take a freed id.
+    shared = set(one.iterancestors()) & set(two.iterancestors())
+    for box in (one, two):
+        if any(_RESPONSIVE.search(el.get("class") or "") for el in (box, *itertools.takewhile(lambda a: a not in shared, box.iterancestors()))):
+            return True
+    first, second = " ".join(text_of(one).split()), " ".join(text_of(two).split())
+    return first in second or second in first
+
+
+# Class names that show or hide a box by screen width: Bootstrap's d-none, d-md-block and
+# hidden-xs, Tailwind's md:hidden, Elementor's elementor-hidden-mobile, Framer's
+# hidden-1rq27kw, Webflow's w-condition-invisible, and names such as desktop-content or
+# filter-tabs__mobile.
+_RESPONSIVE = re.compile(
+    r"(?:^|\s)(?:d-(?:(?:sm|md|lg|xl|xxl)-)?none|d-(?:sm|md|lg|xl|xxl)-\w+|hidden-\w+|visible-\w+|\w+:(?:hidden|block|flex)|w-condition-invisible"
+    r"|elementor-hidden-\w+|(?:show|hide)-(?:for|on)-[\w-]+|[\w-]*(?:\b|_)(?:mobile|desktop|tablet)(?:\b|_)[\w-]*)(?=\s|$)",
+    re.I,
+)
+
+
+def _around(elements: list[Any]) -> Any:
+    """The innermost element that holds all of elements (None when they share no tree)."""
+    box = elements[0]
+    for el in elements[1:]:
+        mine = {el, *el.iterancestors()}
+        while box is not None and box not in mine:
+            box = box.getparent()
+    return box
 
 
 def drop_repeated_metadata(blocks: list[Block], doc: Document, settings: Any) -> None:

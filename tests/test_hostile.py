@@ -294,6 +294,20 @@ def test_100000_nested_divs_keep_their_text(tmp_path: Path) -> None:
     assert result.exit_code == 0
 
 
+def test_a_layout_copied_deep_in_the_tree_is_read_once_in_bounded_time() -> None:
+    # The copy check finds the box around each run of repeated blocks by walking up the
+    # tree: two walks for a run, not one for each of its blocks. 250 boxes deep (about
+    # as deep as the parser keeps), 10,000 paragraphs in each layout: about 2 s of CPU here.
+    body = "".join("<div>" + "".join(f"<p>Level {d} paragraph {k}. {SENTENCES[(d + k) % 4]}</p>" for k in range(40)) for d in range(250))
+    body += "</div>" * 250
+    page = f"<html><body><article><h1>Deep</h1><div class='d-none d-md-block'>{body}</div><div class='d-md-none'>{body}</div></article></body></html>"
+    started = time.process_time()
+    doc = outcome(page.encode(), kind="html")
+    assert isinstance(doc, Document)
+    assert doc.text.count("Level 150 paragraph 3.") == 1
+    assert time.process_time() - started < 15
+
+
 def test_unclosed_tags_everywhere(tmp_path: Path) -> None:
     # Past libxml2's depth limit the rest of the page used to vanish (256, then 2048 levels).
     items = "".join(f"<div><font><b>Item {i}: {SENTENCES[i % 4]}<br>" for i in range(1500))

@@ -170,6 +170,7 @@ def drop_copies(blocks: list[Block], sources: list[Any], settings: Any) -> None:
     for at, key in enumerate(keys):
         if key is not None:
             first.setdefault(key, at)
+    texts: dict[Any, str] = {}  # each box's text, read once however many runs it holds
     at = 0
     while at < len(kept):
         key = keys[at]
@@ -185,7 +186,7 @@ def drop_copies(blocks: list[Block], sources: list[Any], settings: Any) -> None:
         if end - at < settings.html_copy_run_min_blocks or chars < settings.html_copy_run_min_chars:
             at += 1  # a longer run may start inside this one, copying another place
             continue
-        if _same_boxes([sources[i] for i in kept[start : start + end - at]], [sources[i] for i in kept[at:end]]):
+        if _same_boxes([sources[i] for i in kept[start : start + end - at]], [sources[i] for i in kept[at:end]], texts):
             for i in kept[at:end]:
                 blocks[i].drop = Drop(DropSource.CLASSIFIER, "copy")
         # Past the run either way: a run inside it lies in the same boxes (and the boxes'
@@ -193,7 +194,7 @@ def drop_copies(blocks: list[Block], sources: list[Any], settings: Any) -> None:
         at = end
 
 
-def _same_boxes(earlier: list[Any], later: list[Any]) -> bool:
+def _same_boxes(earlier: list[Any], later: list[Any], texts: dict[Any, str]) -> bool:
     """Neither run's smallest surrounding element holds the other's, and either one's text
     holds the other's whole, or a box on either side, below where they meet, carries a
     class that shows or hides it by screen width (the copies then need not match: a wide
@@ -209,7 +210,10 @@ def _same_boxes(earlier: list[Any], later: list[Any]) -> bool:
     for box in (one, two):
         if any(_RESPONSIVE.search(el.get("class") or "") for el in (box, *itertools.takewhile(lambda a: a not in shared, box.iterancestors()))):
             return True
-    first, second = " ".join(text_of(one).split()), " ".join(text_of(two).split())
+    for box in (one, two):
+        if box not in texts:
+            texts[box] = " ".join(text_of(box).split())
+    first, second = texts[one], texts[two]
     return first in second or second in first
 
 
@@ -225,13 +229,11 @@ _RESPONSIVE = re.compile(
 
 
 def _around(elements: list[Any]) -> Any:
-    """The innermost element that holds all of elements (None when they share no tree)."""
-    box = elements[0]
-    for el in elements[1:]:
-        mine = {el, *el.iterancestors()}
-        while box is not None and box not in mine:
-            box = box.getparent()
-    return box
+    """The innermost element that holds the first and the last of elements, and so, in
+    the page's order, all between (None when they share no tree). Two walks up the tree,
+    not one for each element: a deep page's runs stay linear."""
+    ancestors = {elements[0], *elements[0].iterancestors()}
+    return next((el for el in (elements[-1], *elements[-1].iterancestors()) if el in ancestors), None)
 
 
 def drop_repeated_metadata(blocks: list[Block], doc: Document, settings: Any) -> None:

@@ -27,11 +27,24 @@ def short_text_cache(max_chars: int, maxsize: int = 4096) -> Callable[[F], F]:
 
     def wrap(fn: F) -> F:
         cached = functools.lru_cache(maxsize=maxsize)(fn)
+        # One wrapper for each number of arguments: the caches are asked some thousand
+        # times a page, and a wrapper that packs *args into a tuple costs nearly twice the
+        # cache's own lookup. The functions cached are called with positional arguments only.
+        arity = fn.__code__.co_argcount if not fn.__defaults__ else -1
 
-        @functools.wraps(fn)
-        def call(text: str, *args: Any) -> Any:
-            return (cached if len(text) <= max_chars else fn)(text, *args)
+        if arity == 1:
+            def call(text: str) -> Any:
+                return cached(text) if len(text) <= max_chars else fn(text)
+        elif arity == 2:
+            def call(text: str, a: Any) -> Any:  # type: ignore[misc]
+                return cached(text, a) if len(text) <= max_chars else fn(text, a)
+        elif arity == 3:
+            def call(text: str, a: Any, b: Any) -> Any:  # type: ignore[misc]
+                return cached(text, a, b) if len(text) <= max_chars else fn(text, a, b)
+        else:
+            def call(text: str, *args: Any) -> Any:  # type: ignore[misc]
+                return cached(text, *args) if len(text) <= max_chars else fn(text, *args)
 
-        return call  # type: ignore[return-value]
+        return functools.wraps(fn)(call)  # type: ignore[return-value]
 
     return wrap

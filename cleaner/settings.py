@@ -639,10 +639,11 @@ class Settings:
     html_copy_min_share: float = 0.8
     # A run of kept blocks that repeats an earlier run word for word, of
     # html_copy_run_min_blocks blocks and html_copy_run_min_chars characters or more, is
-    # dropped (judge.drop_copies: a layout printed once for each screen width). At 800
-    # characters, package tiers that list the same features went too (wcxb-dev: 23 pages
-    # differ, 5 down); at 1,000, 16 differ and the two down are forum replies that quote
-    # a long post outside a <blockquote>.
+    # dropped when the boxes around both runs tell a copy (judge.drop_copies: a layout
+    # printed once for each screen width). Without that box test, simulated on the
+    # outputs: at 800 characters package tiers that list the same features went too
+    # (wcxb-dev: 23 pages differ, 5 down); at 1,000, 16 differ, 2 down (forum replies
+    # quoting a long post outside a <blockquote>). With it, at 1,000: 10 differ, all up.
     html_copy_run_min_blocks: int = 2
     html_copy_run_min_chars: int = 1000
     # The headings and lists that sit in the page between two blocks of the reading, in the

@@ -158,8 +158,8 @@ _NOT_COPIES = (BlockKind.QUOTE, BlockKind.CODE)
 def drop_copies(blocks: list[Block], sources: list[Any], settings: Any) -> None:
     """A run of kept blocks that prints an earlier run again word for word, both of
     settings.html_copy_run_min_blocks blocks and settings.html_copy_run_min_chars characters
-    or more, is a second copy when the elements around each run hold the same text: a site
-    builder's layout for another screen width, each copy hidden by a style sheet the
+    or more, is a second copy when the boxes around the two runs tell so (_same_boxes): a
+    site builder's layout for another screen width, each copy hidden by a style sheet the
     cleaner does not read. The first copy stays. A meal plan whose days repeat the same
     meals is no copy: each day's box holds a heading of its own. Quotes and code are no
     part of a run: a reply quotes a post, and a manual shows a snippet again in each

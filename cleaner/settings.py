@@ -702,10 +702,14 @@ class Settings:
     # (3 pages better, none worse: w0001's "More to explore" cards, a repeated keyword
     # box); dev bench unchanged (0.9817).
     html_continuation_teaser_min_linked_headings: int = 2
-    # A box with this many prose paragraphs cut off mid-sentence ("... on Tuesday, December
-    # 1..."), half of its prose paragraphs or more, is a box of other pages' excerpts, never
-    # a continuation or a section. 0: no check.
-    html_continuation_max_excerpts: int = 2
+    # A box with html_excerpts_min_paragraphs prose paragraphs or more cut off mid-sentence
+    # ("... on Tuesday, December 1..."), and at least html_excerpts_min_share of its prose
+    # paragraphs, is a box of other pages' excerpts, never a continuation or a section.
+    # 0 paragraphs: no check. With any 2 paragraphs of a box, a thread whose posts trail off
+    # on "…" went too (wcxb-dev w0562 0.64 -> 0.03); prose paragraphs and half of them:
+    # 1 page differs (w0392 0.70 -> 1.00), bench none.
+    html_excerpts_min_paragraphs: int = 2
+    html_excerpts_min_share: float = 0.5
     # The headline, standfirst, byline and date are looked for above the first paragraph
     # of at least html_prose_min_chars, and within the first html_head_max_blocks blocks.
     # Initial values; 10 blocks missed headlines below a sidebar dump (jaraguadosul.com.br).

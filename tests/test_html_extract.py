@@ -563,7 +563,7 @@ def test_a_section_of_excerpts_cut_off_mid_sentence_is_not_read() -> None:
     added = " ".join(b.text for b, _ in sections(body, box, _reading_of(box), [], Settings()))
     assert "Feature 0 does this" in added and "Band 9." in added
     assert "Story 1 begins." not in added
-    assert "Story 1 begins." in " ".join(b.text for b, _ in sections(body, box, _reading_of(box), [], Settings(html_continuation_max_excerpts=0)))
+    assert "Story 1 begins." in " ".join(b.text for b, _ in sections(body, box, _reading_of(box), [], Settings(html_excerpts_min_paragraphs=0)))
 
 
 def test_a_product_page_keeps_to_its_description() -> None:

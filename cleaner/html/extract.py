@@ -826,14 +826,14 @@ _CUT_OFF = re.compile(r"\w\s?(?:\.\.\.|…)\s*(?:\]|\))?$")
 
 
 def _excerpts(blocks: list[tuple[Block, Any]], settings: Settings) -> bool:
-    """Most of a box's prose paragraphs, and two or more, cut off mid-sentence: other
+    """Half or more of a box's prose paragraphs, and two or more, cut off mid-sentence: other
     pages' excerpts under their titles (a card's title is often a plain link, no heading
     for _teasers to count). A post may end on "…" too, but not most of a thread's."""
-    if settings.html_continuation_max_excerpts <= 0:
+    if settings.html_excerpts_min_paragraphs <= 0:
         return False
     prose = [b.text for b, _ in blocks if b.kind is BlockKind.PARAGRAPH and len(b.text) >= settings.html_prose_min_chars]
     cut = sum(1 for text in prose if _CUT_OFF.search(text))
-    return cut >= settings.html_continuation_max_excerpts and 2 * cut >= len(prose)
+    return cut >= settings.html_excerpts_min_paragraphs and cut >= settings.html_excerpts_min_share * len(prose)
 
 
 def _leads_away(a: Any) -> bool:

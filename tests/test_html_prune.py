@@ -178,8 +178,9 @@ def _consent_listing(panel: str) -> str:
     [
         '<div id="onetrust-consent-sdk"><div role="dialog" aria-modal="true"><h2>Your Privacy</h2>{purposes}</div></div>',
         '<div role="dialog" aria-labelledby="t"><div><h3 id="t">Privacy Settings</h3></div>{purposes}</div>',
+        '<div role="dialog" aria-modal="false" aria-labelledby="t"><div><h3 id="t">Privacy Settings</h3></div>{purposes}</div>',
     ],
-    ids=["a-known-platform", "a-dialog-named-so"],
+    ids=["a-known-platform", "a-dialog-named-so", "a-sheet-named-so"],
 )
 def test_a_consent_panel_larger_than_the_page_is_pruned(panel: str) -> None:
     # The panel holds more prose than the listing of links it covers: the share guard

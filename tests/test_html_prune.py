@@ -115,22 +115,36 @@ def test_bundled_dom_rules_load_and_pass_their_examples() -> None:
 
 
 def test_fast_plan_selects_what_xpath_selects() -> None:
-    from lxml.cssselect import CSSSelector
-
     from cleaner import default_rules
+    from cleaner.ruleset.loader import css_selector
 
     html = (
         "<html><body><header id='site-header'><nav><a href='/'>Home</a></nav></header>"
         "<div class='share share--top'><a>Tweet</a></div><div class='article-share-enabled'><p>Body</p></div>"
         "<div id='div-gpt-ad-1'></div><div role='navigation'>x</div><ul class='nav menu'><li>a</li></ul>"
-        "<body><footer>f</footer></body><select><option>o</option></select></body></html>"
+        "<body><footer>f</footer></body><select><option>o</option></select>"
+        "<div id='Footer'>F</div><div class='Share-Bar'>S</div><div class='SHARE'>S</div></body></html>"
     )
     tree = lxml.html.document_fromstring(html)
     rules = tuple(r for r in default_rules().rules if r.is_dom)
     fast = _plan(rules).select(tree)
     for rule, got in zip(rules, fast):
-        want = {id(e) for css in rule.selectors.css for e in CSSSelector(css, translator="html")(tree)}
+        want = {id(e) for css in rule.selectors.css for e in css_selector(css)(tree)}
         assert {id(e) for e in got} == want, rule.id
+
+
+def test_classes_and_ids_match_in_any_case(tmp_path: Path) -> None:
+    # Old table layouts name their boxes "Footer" and "HeaderNav"; a rule's ".share-bar" or
+    # "#cookie" is the same name. Attribute values other than class and id keep their case.
+    text = GOOD.replace('"[role=navigation]"', '"#Cookie-Box", "div.Story .Share-Bar", "[data-kind=ad]"')
+    rules = load_rules((str(write(tmp_path, text)),)).rules
+    body = (
+        '<div class="Share-BAR">Share</div><div id="COOKIE-box">We use cookies</div>'
+        '<div class="story"><p class="share-bar">Tweet</p></div><div data-kind="AD">Keep</div><p>Story text.</p>'
+    )
+    pruned = prune(_tree(body), rules, max_text_share=0.9)
+    assert sorted(p.text for p in pruned) == ["Share", "Tweet", "We use cookies"]
+    assert {e.text_content() for e in rules[0].selectors.compiled(_tree(body))} == {"Share", "Tweet", "We use cookies"}
 
 
 def _tree(body: str):  # type: ignore[no-untyped-def]

@@ -12,6 +12,7 @@ from typing import Any
 import lxml.html
 
 from ..model import Block, BlockKind, Drop, DropSource, Evidence
+from ..ruleset.loader import ASCII_LOWER, css_selector
 from ..ruleset.schema import Action, Rule
 from .extract import HEADING_TAGS, text_len, text_of
 from .parse import remove
@@ -175,7 +176,7 @@ class _Simple:
     def matches(self, el: Any, classes: AbstractSet[str]) -> bool:
         if self.tag is not None and el.tag != self.tag:
             return False
-        if self.id is not None and el.get("id") != self.id:
+        if self.id is not None and (el.get("id") or "").translate(ASCII_LOWER) != self.id:
             return False
         if not self.classes <= classes:
             return False
@@ -208,9 +209,9 @@ def _simple(rule: int, css: str) -> _Simple | None:
     node, classes, ident, attrs = parsed[0].parsed_tree, set(), None, []
     while not isinstance(node, Element):
         if isinstance(node, Class):
-            classes.add(node.class_name)
+            classes.add(node.class_name.translate(ASCII_LOWER))
         elif isinstance(node, Hash):
-            ident = node.id
+            ident = node.id.translate(ASCII_LOWER)
         elif isinstance(node, Attrib) and node.operator in _ATTR_OPS and not node.namespace:
             # an attribute test's value token is never EOF, the one token whose value is None
             attrs.append((node.attrib, node.operator, (node.value.value or "") if node.value is not None else ""))
@@ -226,7 +227,6 @@ def _simple(rule: int, css: str) -> _Simple | None:
 class _Plan:
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         import lxml.etree
-        from lxml.cssselect import CSSSelector
 
         self.n = len(rules)
         self.by_class: dict[str, list[_Simple]] = {}
@@ -239,7 +239,7 @@ class _Plan:
             for css in rule.selectors.css:
                 simple = _simple(i, css)
                 if simple is None:
-                    self.xpaths.append((i, CSSSelector(css, translator="html")))
+                    self.xpaths.append((i, css_selector(css)))
                 elif simple.classes:
                     self.by_class.setdefault(min(simple.classes), []).append(simple)
                 elif simple.id is not None:
@@ -249,7 +249,7 @@ class _Plan:
                 elif simple.attrs:
                     self.by_attr.setdefault(simple.attrs[0][0], []).append(simple)
                 else:
-                    self.xpaths.append((i, CSSSelector(css, translator="html")))  # "*"
+                    self.xpaths.append((i, css_selector(css)))  # "*"
             for expr in rule.selectors.xpath:
                 self.xpaths.append((i, lxml.etree.XPath(expr)))
         self.class_keys = frozenset(self.by_class)
@@ -290,7 +290,7 @@ class _Plan:
                     known = by_class_value[value] = self._class_candidates(value)
                 classes = known[0]
                 candidates += known[1]
-            if "id" in names and (ident := el.get("id")) in by_id:
+            if "id" in names and (ident := el.get("id").translate(ASCII_LOWER)) in by_id:
                 candidates += by_id[ident]
             for name in attr_names:
                 if name in names:
@@ -304,7 +304,7 @@ class _Plan:
 
     def _class_candidates(self, value: str) -> tuple[set[str], list[_Simple]]:
         """A class attribute's classes, and the simple selectors indexed under any of them."""
-        classes = set(value.split())
+        classes = set(value.translate(ASCII_LOWER).split())
         return classes, [simple for c in self.class_keys.intersection(classes) for simple in self.by_class[c]]
 
 

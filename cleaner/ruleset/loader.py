@@ -423,11 +423,41 @@ def _rule(raw: Any, path: str, file_scope: Scope, settings: Settings) -> Rule:
     return rule
 
 
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_XPATH_LOWER = "translate({}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+
+
+@functools.lru_cache(maxsize=1)
+def _translator() -> Any:
+    """cssselect's HTML dialect with classes and ids matched in any ASCII case, as browsers
+    match them in quirks mode: pages name the same box "footer", "Footer" and "FOOTER", and a
+    rule should not have to list each spelling."""
+    from cssselect import HTMLTranslator
+
+    class AnyCase(HTMLTranslator):
+        def xpath_class(self, class_selector: Any) -> Any:
+            xpath = self.xpath(class_selector.selector)
+            return self.xpath_attrib_includes(xpath, _XPATH_LOWER.format("@class"), class_selector.class_name.translate(ASCII_LOWER))
+
+        def xpath_hash(self, id_selector: Any) -> Any:
+            xpath = self.xpath(id_selector.selector)
+            return self.xpath_attrib_equals(xpath, _XPATH_LOWER.format("@id"), id_selector.id.translate(ASCII_LOWER))
+
+    return AnyCase()
+
+
+def css_selector(css: str) -> Any:
+    """lxml's CSSSelector for a rule's CSS (classes and ids in any case). Raises
+    cssselect.SelectorError or lxml.etree.XPathError."""
+    from lxml.cssselect import CSSSelector
+
+    return CSSSelector(css, translator=_translator())
+
+
 def _selectors(raw: Any, path: str, line: int, rule_id: str) -> Selectors:
     """{css: [...], xpath: [...]}: each must compile; together they become one XPath union."""
     import cssselect
     import lxml.etree
-    from lxml.cssselect import CSSSelector
 
     if not isinstance(raw, dict):
         raise RuleError(path, "'selectors' must be a mapping with 'css' and/or 'xpath' lists", line=line, rule_id=rule_id)
@@ -441,7 +471,7 @@ def _selectors(raw: Any, path: str, line: int, rule_id: str) -> Selectors:
     probe = _probe()
     for sel in css:
         try:
-            paths.append(CSSSelector(sel, translator="html").path)
+            paths.append(css_selector(sel).path)
         except (cssselect.SelectorError, lxml.etree.XPathError) as exc:
             raise RuleError(path, f"bad CSS selector {sel!r}: {exc}", line=sline, rule_id=rule_id) from None
     for expr in xpath:

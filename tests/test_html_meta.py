@@ -155,6 +155,17 @@ def test_title_suffix_naming_the_host_becomes_the_site() -> None:
     assert doc.site == "Entermedia"
 
 
+def test_the_dateline_opening_the_body_is_read() -> None:
+    body = "<article><h1>Budget passes</h1><p>HAYWARD, Calif. (AP) — " + BODY[3:] + "</article>"
+    doc = clean(page(body=body), explain=True)
+    assert doc.dateline == "HAYWARD, Calif. (AP)"
+    assert doc.site == "The Associated Press"  # the page names no site of its own
+    assert doc.text.startswith("HAYWARD, Calif. (AP) — The council")  # the dateline stays in the body
+    named = clean(page('<meta property="og:site_name" content="Example News">', body=body))
+    assert (named.dateline, named.site) == ("HAYWARD, Calif. (AP)", "Example News")
+    assert clean(page(body=BODY)).dateline is None
+
+
 def test_declared_language_is_checked_against_the_body() -> None:
     german = "<p>" + "Der Gemeinderat hat am Dienstag über den Haushalt für das kommende Jahr abgestimmt. " * 8 + "</p>"
     doc = clean(page(body=german, lang="en"), explain=True)

@@ -610,6 +610,18 @@ def test_title_element_site_split_when_the_url_names_it() -> None:
     assert found is not None and found[:2] == ("Big Story Headline Here", "Example News")
 
 
+def test_a_printed_title_loses_a_tail_after_a_dash_only_when_it_names_the_host() -> None:
+    page = "# Marietta Electricians Costs & Prices - ProMatcher Cost Report\n\n" + BODY + "\n\n" + BODY + "\n"
+    doc = clean(page, kind="markdown", url="https://electricians.promatcher.com/cost/marietta.aspx")
+    assert doc.title == "Marietta Electricians Costs & Prices"
+    # A subtitle the page prints again as a line of its own stays: only a bar's tail may be cut so.
+    page = "# Git Branching - Branches in a Nutshell\n\nBranches in a Nutshell\n\n" + BODY + "\n\n" + BODY + "\n"
+    assert clean(page, kind="markdown", url="https://git-scm.com/book/en/v2").title == "Git Branching - Branches in a Nutshell"
+    # A top-level domain is no name of the host ("Patient Education" on a .edu site).
+    page = "# How babies sleep - Patient Education\n\n" + BODY + "\n\n" + BODY + "\n"
+    assert clean(page, kind="markdown", url="https://www.ucsfhealth.edu/education/sleep").title == "How babies sleep - Patient Education"
+
+
 def test_standfirst_sentence_is_not_the_headline() -> None:
     blocks = [
         block("Jose Mourinho agrees deal to replace Mauricio Pochettino as Tottenham manager", 1),

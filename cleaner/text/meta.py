@@ -33,6 +33,7 @@ _SENTENCE_PUNCT = re.compile(r"[.!?。！？]")
 # a teaser), not as a printed byline, date line or headline.
 _MOSTLY_LINKS = 0.5
 _TITLE_BAR = re.compile(r"\s\|\s")
+_TITLE_DASH = re.compile(r"\s[–—-]\s")
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+[·•»]\s+")
 
 
@@ -263,7 +264,7 @@ def _host_words(url: str | None) -> set[str]:
     if not url:
         return set()
     host = (split_address(url).hostname or "").lower()
-    parts = [p for p in host.split(".") if p not in ("www", "m", "amp", "com", "org", "net", "co", "uk", "de", "in", "ca", "au", "news")]
+    parts = [p for p in host.split(".") if p not in ("www", "m", "amp", "com", "org", "net", "edu", "gov", "co", "uk", "de", "in", "ca", "au", "news")]
     return set(parts)
 
 
@@ -345,12 +346,14 @@ def find_headline(blocks: list[Block], settings: Settings, url: str | None = Non
         if element is not None and scan.repeats(i):
             site, site_line = _suffix_site(element_text, title), blocks[element].start
             blocks[element].drop = Drop(DropSource.METADATA, "title")
-        elif _TITLE_BAR.search(title):
+        elif _TITLE_BAR.search(title) or _TITLE_DASH.search(title):
             # A page that prints its <title> as its heading, "Headline | Section | Site":
-            # the tail parts that name the site go, as from a <title> line.
+            # the tail parts that name the site go, as from a <title> line. After a dash
+            # only a part naming the host does: "Git Branching - Branches in a Nutshell"
+            # prints its subtitle as a line of its own too.
             # The site's name is not kept as the site: a body line that opens with it would
             # go as a masthead (wcxb-dev txt w4486, body F1 0.978 -> 0.963).
-            head, named = _split_title_element(blocks, title, url)
+            head, named = _split_title_element(blocks, title, url, shown_lines=bool(_TITLE_BAR.search(title)))
             if named is not None and len(head.split()) >= settings.headline_bar_head_min_words:
                 title = head
         block.drop = Drop(DropSource.METADATA, "title")
@@ -706,9 +709,10 @@ def _suffix_site(element: str, title: str) -> str | None:
     return rest if rest and _norm(rest) not in _norm(title) else None
 
 
-def _split_title_element(blocks: list[Block], element: str, url: str | None) -> tuple[str, str | None]:
+def _split_title_element(blocks: list[Block], element: str, url: str | None, shown_lines: bool = True) -> tuple[str, str | None]:
     """'Headline | Section | Site' -> ('Headline', 'Site') when the tail is shown to be the site:
-    it matches the URL's host, or the page prints it as a line of its own. Otherwise the line as is."""
+    it matches the URL's host, or (shown_lines) the page prints it as a line of its own.
+    Otherwise the line as is."""
     parts = _TITLE_SEPARATORS.split(element)
     if len(parts) < 2:
         return element, None
@@ -719,7 +723,7 @@ def _split_title_element(blocks: list[Block], element: str, url: str | None) -> 
         tail = parts[-1].strip()
         squashed = re.sub(r"[^a-z0-9]", "", _norm(tail))
         named = bool(host) and any(h and (h in squashed or squashed in h) for h in host if len(h) >= 3) if squashed else False
-        if not (named or _norm(tail) in lines) or len(tail.split()) > 6:
+        if not (named or shown_lines and _norm(tail) in lines) or len(tail.split()) > 6:
             break
         site = site or tail
         parts.pop()

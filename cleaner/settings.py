@@ -765,6 +765,11 @@ class Settings:
     # shown later, 14 right and 13 wrong; a day apart, 4 right and 4 wrong. Bench: the 8
     # pages where they differ (later or a day apart) all have the declared date as label.
     html_shown_date_min_days_before_declared: int = 1
+    # A page whose reading holds fewer characters than this once comment boxes are pruned,
+    # and whose comment boxes hold this many or more, is read again with them as its posts
+    # (wcxb-dev w0575, lobste.rs: a shared link and its discussion, F1 0.00 -> 0.96; no other
+    # page of either corpus changes).
+    html_discussion_max_chars: int = 200
     # Blocks above the headline (kickers, section labels, teasers) are dropped. dev bench:
     # F1 0.9710 -> 0.9714.
     html_drop_before_headline: bool = True

@@ -444,8 +444,9 @@ def test_a_thread_that_declares_its_posts_keeps_them() -> None:
     posts = "".join(f'<article class="comment" id="comment-{n}"><div class="comment-content"><p>{post.format(n=n)}</p></div></article>' for n in range(6))
     ld = '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "DiscussionForumPosting", "headline": "A payment"}</script>'
     page = "<html><head>{ld}<title>A payment</title></head><body><h1>A payment</h1><div class='comments'>" + posts + "</div></body></html>"
+    article = "<h1>A payment</h1><p>" + "Orders paid by card can be changed to another method from the order page. " * 4 + "</p>"
     assert clean(page.format(ld=ld), kind="html").text.count("bank wire") == 6
-    assert "bank wire" not in clean(page.format(ld=""), kind="html").text  # comments under an article go
+    assert "bank wire" not in clean(page.format(ld="").replace("<h1>A payment</h1>", article), kind="html").text  # comments under an article go
 
 
 def _reading_of(box: Any) -> Extraction:
@@ -789,3 +790,42 @@ def test_a_posts_heading_anchors_do_not_make_it_a_teaser_card() -> None:
     posts = tree.find_class("post")
     added = continuations(tree, posts[1], Extraction(), DEFAULT)
     assert not any("Post 1:" in b.text for b, _ in added)
+
+
+def _shared_link(comments: str) -> str:
+    return (
+        "<html><body><header><a href='/'>Links</a> <a href='/recent'>Recent</a></header><main>"
+        "<h1><a href='https://example.org/goals'>Project goals for 2024</a></h1><p>via ann 1 year ago</p>"
+        f"<ol class='comments'>{comments}</ol></main></body></html>"
+    )
+
+
+REPLY = "<li class='comment'><p>{}</p></li>"
+
+
+def test_a_shared_link_with_nothing_but_its_discussion_is_read_as_a_thread() -> None:
+    posts = [
+        "Very interested in the ergonomic reference counting work, since I clone shared pointers everywhere in my async code.",
+        "So do I, and I really find that eliding the clones would not especially improve the ergonomics of that code.",
+        "The trait for lightweight clones adds a cost in complexity that I have never felt the need to pay for so far.",
+        "Had no idea the work on return position types in traits was even happening. That will be a huge improvement.",
+        "Async closures are the goal I care about most, because every callback API I write today needs boxed futures.",
+    ]
+    page = _shared_link("".join(REPLY.format(p) for p in posts))
+    text = clean(page, kind="html").text
+    assert all(p in text for p in posts)
+    # An article under the link is the page's content, and its comments stay out.
+    article = "<p>" + "The goals for the year cover async closures, the new trait solver and faster builds. " * 4 + "</p>"
+    text = clean(page.replace("<ol class='comments'>", article + "<ol class='comments'>"), kind="html").text
+    assert "The goals for the year" in text and posts[0] not in text
+
+
+def test_the_replies_of_a_discussion_are_read_with_it(tmp_path: Path) -> None:
+    # The comments rule spares the list holding the page's text, and the reply lists of the
+    # same kind inside it, but not another kind of box the rule selects there.
+    posts = [f"Reply number {n} says that the lightweight clone trait would cost more in complexity than it saves." for n in range(6)]
+    nested = REPLY.format(posts[0])[:-5] + "<ol class='comments'>" + REPLY.format(posts[1]) + "</ol></li>" + "".join(REPLY.format(p) for p in posts[2:])
+    page = _shared_link(nested + "<div class='comments-area'><p>Leave a reply to join in with the others.</p></div>")
+    text = clean(page, kind="html").text
+    assert all(p in text for p in posts)
+    assert "Leave a reply" not in text

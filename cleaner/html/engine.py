@@ -162,7 +162,8 @@ def _prune_by_xpaths(tree: Any, name: str) -> Any:
 class Page:
     """One page as every trafilatura reading of it starts (the tree is copied, not changed)."""
 
-    def __init__(self, tree: Any) -> None:
+    def __init__(self, tree: Any, forum: bool = False) -> None:
+        """forum: read comment boxes as posts even where the page declares no thread."""
         from trafilatura.core import _forum_thread_page
 
         self.forum = False
@@ -170,7 +171,7 @@ class Page:
         self._without_comments: Any = None
         self._chars: dict[bool, int] = {}  # len(html2txt) of each tree, measured when a reading asks
         try:
-            self.forum = _forum_thread_page(tree)
+            self.forum = forum or _forum_thread_page(tree)
             self.tree = prune_raw(copy(tree))
             # Comments are off: the raw tree loses its comment boxes, except on a forum
             # thread read without favouring precision, where they are the posts.

@@ -131,6 +131,8 @@ def extract(
         body = run_engine(page, url, settings)
         if settings.html_engine_fast and settings.html_fallback_max_share > 0:
             body = _fallback(page, url, body, visible, settings)
+        if not page.forum and chars_of(body) < settings.html_discussion_max_chars:
+            body = _discussion(tree, page, body, url, visible, settings)
     finally:
         for script in declared:
             holder.remove(script)
@@ -194,6 +196,20 @@ def chars_of(el: Any) -> int:
     """Characters of an element's text, whitespace left out."""
     return 0 if el is None else len("".join(_TEXT(el).split()))  # one split, not one per text node
 
+
+
+def _discussion(tree: Any, page: engine.Page, body: Any, url: str | None, visible: int, settings: Settings) -> Any:
+    """A reading of next to nothing on a page that declares no thread, whose comment boxes
+    (pruned for the reading) hold at least html_discussion_max_chars: a link shared for
+    discussion, whose comments are what the page holds. They are read as its posts, and
+    that reading is taken when it holds more."""
+    thread = engine.Page(tree, forum=True)
+    if thread.tree is None or page.tree is None or chars_of(thread.tree) - chars_of(page.tree) < settings.html_discussion_max_chars:
+        return body
+    posts = run_engine(thread, url, settings)
+    if settings.html_engine_fast and settings.html_fallback_max_share > 0:
+        posts = _fallback(thread, url, posts, visible, settings)
+    return posts if chars_of(posts) > chars_of(body) else body
 
 
 def _fallback(page: engine.Page, url: str | None, body: Any, visible: int, settings: Settings) -> Any:

@@ -140,17 +140,22 @@ def prune(tree: Any, rules: list[Rule], max_text_share: float) -> list[Pruned]:
     total = -1  # the page's prose, counted only when a pruned element holds much itself
     out: list[Pruned] = []
     for rule, elements in zip(drop_rules, _plan(drop_rules).select(tree)):
+        spared: set[Any] = set()
         for el in elements:
             if not isinstance(el, lxml.html.HtmlElement) or el.tag in _SKELETON or el.getparent() is None:
                 continue
-            if not _attached(el, tree):
-                continue  # inside an element an earlier rule removed
+            if not _attached(el, tree, spared):
+                continue  # inside an element an earlier rule removed, or a copy of one this rule spared
             text = " ".join(text_of(el).split())
             prose = _text_outside_links(el)
             if prose > _SMALL_PROSE_CHARS and not rule.any_share:
                 if total < 0:
                     total = _text_outside_links(body if body is not None else tree)
                 if prose > max_text_share * total:
+                    # The rule is wrong for this page (a discussion page's comments are its
+                    # content): the boxes of the same kind inside this one (the replies'
+                    # lists in the list of comments) are spared with it.
+                    spared.add(el)
                     continue
             out.append(Pruned(rule.id, el, text, len(text) - prose if text else 0))
             remove(el)
@@ -313,11 +318,19 @@ def _plan(rules: tuple[Rule, ...]) -> _Plan:
     return _Plan(rules)
 
 
-def _attached(el: Any, root: Any) -> bool:
+def _attached(el: Any, root: Any, spared: AbstractSet[Any] = frozenset()) -> bool:
+    """Whether el is still in root's tree, and under no spared element of its own kind
+    (the same tag and a class in common)."""
     for ancestor in el.iterancestors():
         if ancestor is root:
             return True
+        if ancestor in spared and _same_kind(ancestor, el):
+            return False
     return False
+
+
+def _same_kind(a: Any, b: Any) -> bool:
+    return a.tag == b.tag and not set((a.get("class") or "").split()).isdisjoint((b.get("class") or "").split())
 
 
 def _text_outside_links(el: Any) -> int:

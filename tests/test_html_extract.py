@@ -27,6 +27,7 @@ from cleaner.html.extract import (
 )
 from cleaner.html.parse import parse
 from cleaner.model import BlockKind
+from cleaner.render import to_text
 from cleaner.settings import DEFAULT, Settings
 
 PARA = "The council met on Tuesday and voted on the budget for the coming year, officials said. "
@@ -829,3 +830,43 @@ def test_the_replies_of_a_discussion_are_read_with_it(tmp_path: Path) -> None:
     text = clean(page, kind="html").text
     assert all(p in text for p in posts)
     assert "Leave a reply" not in text
+
+
+def test_a_fast_reading_that_skips_its_own_boxs_lists_is_read_again_favouring_recall(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+    import importlib
+
+    mod = importlib.import_module("cleaner.html.extract")
+    items = ["Lots of companies use the mainstream languages", "Lots of jobs are available in them", "New companies are built in them"]
+    listed = "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+    paragraphs = [f"<p>{PARA} Part {n} of the story goes on with more of the council's reasons.</p>" for n in range(4)]
+    box = paragraphs[0] + paragraphs[1] + "<h2>The vicious cycle</h2>" + listed + paragraphs[2] + paragraphs[3]
+    page = parse(f"<html><body><div class='post'>{box}</div><p>{PARA}</p></body></html>").tree
+    fast = "".join(paragraphs)
+    wide = {
+        "fills": box.replace("<ul>", "<list>").replace("</ul>", "</list>").replace("<li>", "<item>").replace("</li>", "</item>").replace("<h2>", "<head>").replace("</h2>", "</head>"),
+        "elsewhere": fast + "<p>Sign up for our newsletter to get the stories of the week in your inbox every Monday.</p>" * 3,
+    }
+    calls: list[bool | None] = []
+    answer = "fills"
+
+    def engine(tree, url, settings, fast=None, recall=None):  # type: ignore[no-untyped-def]
+        calls.append(recall)
+        return xml(wide[answer] if recall else "".join(paragraphs))
+
+    monkeypatch.setattr(mod, "run_engine", engine)
+    text = to_text(extract(page, None, DEFAULT).blocks)
+    assert calls == [None, True] and all(i in text for i in items) and "The vicious cycle" in text
+    calls.clear()
+    answer = "elsewhere"  # the recall reading grows elsewhere: the fast reading stays
+    assert "Lots of jobs" not in to_text(extract(page, None, DEFAULT).blocks) and calls == [None, True]
+    calls.clear()
+    off = dataclasses.replace(DEFAULT, html_gap_min_share=0.0)
+    extract(page, None, off)
+    assert calls == [None]
+    # A box whose lists the reading holds is not read again.
+    calls.clear()
+    answer = "fills"
+    monkeypatch.setattr(mod, "run_engine", lambda tree, url, settings, fast=None, recall=None: calls.append(recall) or xml(wide["fills"]))
+    extract(page, None, DEFAULT)
+    assert calls == [None]

@@ -128,9 +128,11 @@ def extract(
     holder.extend(declared)
     try:
         page = engine.Page(tree)  # the readings below share their first steps
-        body = run_engine(page, url, settings)
+        body = first = run_engine(page, url, settings)
         if settings.html_engine_fast and settings.html_fallback_max_share > 0:
             body = _fallback(page, url, body, visible, settings)
+        if body is first and settings.html_gap_min_share > 0:
+            body = _filled(page, url, body, settings)
         if not page.forum and chars_of(body) < settings.html_discussion_max_chars:
             body = _discussion(tree, page, body, url, visible, settings)
     finally:
@@ -240,6 +242,50 @@ def _fallback(page: engine.Page, url: str | None, body: Any, visible: int, setti
         if chars_of(wide) > got and (small and (not page.forum or _keeps(first, wide, settings)) or _extends_with_prose(body, wide, settings)):
             body = wide
     return body
+
+
+def _filled(page: engine.Page, url: str | None, body: Any, settings: Settings) -> Any:
+    """The fast reading, or its reading favouring recall where that fills the gaps the
+    fast one left in its own box (_gaps) and keeps its words."""
+    if (gaps := _gaps(page, body, settings)) is None:
+        return body
+    wide = run_engine(page, url, settings, recall=True)
+    if chars_of(wide) > chars_of(body) and _keeps(body, wide, settings) and _fills(body, wide, gaps, settings):
+        return wide
+    return body
+
+
+_GAP_TAGS = frozenset(("h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "blockquote", "pre", "dl"))
+
+
+def _gaps(page: engine.Page, reading: Any, settings: Settings) -> str | None:
+    """The text (without whitespace) of the headings, lists and tables that the box holding
+    most of the reading's paragraphs holds beside them and the reading lacks, when they come
+    to html_gap_min_share of the reading or more; else None. A fast reading that skips a
+    box's own lists and subheadings has read the box in part."""
+    if page.tree is None or reading is None:
+        return None
+    have = _bare(reading.itertext())
+    parents: Counter[Any] = Counter()
+    for p in page.tree.iter("p"):
+        text = _bare([_TEXT(p)])
+        if len(text) >= settings.html_prose_min_chars and text in have:
+            parents[p.getparent()] += 1
+    if not parents:
+        return None
+    box = parents.most_common(1)[0][0]
+    missing = [t for child in box if child.tag in _GAP_TAGS and (t := _bare([_TEXT(child)])) and t not in have]
+    gap = sum(map(len, missing))
+    return "".join(missing) if gap >= settings.html_gap_min_share * len(have) else None
+
+
+def _fills(reading: Any, wider: Any, gaps: str, settings: Settings) -> bool:
+    """Whether most of what the wider reading adds is the box's missing text."""
+    have = set(_block_texts(reading))
+    added = [_bare([t]) for t in _block_texts(wider) if t not in have]
+    total = sum(map(len, added))
+    inside = sum(len(t) for t in added if t in gaps)
+    return total > 0 and inside >= settings.html_wider_min_prose_share * total
 
 
 def _keeps(reading: Any, other: Any, settings: Settings) -> bool:

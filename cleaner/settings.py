@@ -569,7 +569,7 @@ class Settings:
     # (24.596 -> 25.820 10^9 instructions on the dev bench's HTML pages). 0: never.
     html_wider_max_share: float = 0.5
     html_wider_min_kept_share: float = 0.75
-    # A fast reading that skipped subheadings, lists, tables, quotes or code in the box that
+    # A fast reading that skipped subheadings or lists in the box that
     # holds most of its paragraphs, at least this share of its own text, is read again
     # favouring recall (extract._gaps). wcxb-dev: 13 pages up, none down (+0.0010 mean
     # page F1), bench 0 differ; the recall reading ran on 1 of bench's 181 HTML pages and

@@ -12,7 +12,7 @@ from typing import Any
 import lxml.html
 
 from ..model import Block, BlockKind, Drop, DropSource, Evidence
-from ..ruleset.loader import ASCII_LOWER, css_selector
+from ..ruleset.loader import ascii_lower, css_selector
 from ..ruleset.schema import Action, Rule
 from .extract import HEADING_TAGS, text_len, text_of
 from .parse import remove
@@ -181,7 +181,7 @@ class _Simple:
     def matches(self, el: Any, classes: AbstractSet[str]) -> bool:
         if self.tag is not None and el.tag != self.tag:
             return False
-        if self.id is not None and (el.get("id") or "").translate(ASCII_LOWER) != self.id:
+        if self.id is not None and ascii_lower(el.get("id") or "") != self.id:
             return False
         if not self.classes <= classes:
             return False
@@ -214,9 +214,9 @@ def _simple(rule: int, css: str) -> _Simple | None:
     node, classes, ident, attrs = parsed[0].parsed_tree, set(), None, []
     while not isinstance(node, Element):
         if isinstance(node, Class):
-            classes.add(node.class_name.translate(ASCII_LOWER))
+            classes.add(ascii_lower(node.class_name))
         elif isinstance(node, Hash):
-            ident = node.id.translate(ASCII_LOWER)
+            ident = ascii_lower(node.id)
         elif isinstance(node, Attrib) and node.operator in _ATTR_OPS and not node.namespace:
             # an attribute test's value token is never EOF, the one token whose value is None
             attrs.append((node.attrib, node.operator, (node.value.value or "") if node.value is not None else ""))
@@ -295,7 +295,7 @@ class _Plan:
                     known = by_class_value[value] = self._class_candidates(value)
                 classes = known[0]
                 candidates += known[1]
-            if "id" in names and (ident := el.get("id").translate(ASCII_LOWER)) in by_id:
+            if "id" in names and (ident := ascii_lower(el.get("id"))) in by_id:
                 candidates += by_id[ident]
             for name in attr_names:
                 if name in names:
@@ -309,7 +309,7 @@ class _Plan:
 
     def _class_candidates(self, value: str) -> tuple[set[str], list[_Simple]]:
         """A class attribute's classes, and the simple selectors indexed under any of them."""
-        classes = set(value.translate(ASCII_LOWER).split())
+        classes = set(ascii_lower(value).split())
         return classes, [simple for c in self.class_keys.intersection(classes) for simple in self.by_class[c]]
 
 

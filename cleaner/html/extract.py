@@ -199,7 +199,6 @@ def chars_of(el: Any) -> int:
     return 0 if el is None else len("".join(_TEXT(el).split()))  # one split, not one per text node
 
 
-
 def _discussion(tree: Any, page: engine.Page, body: Any, url: str | None, visible: int, settings: Settings) -> Any:
     """A reading of next to nothing on a page that declares no thread, whose comment boxes
     (pruned for the reading) hold at least html_discussion_max_chars: a link shared for

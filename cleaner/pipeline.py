@@ -69,6 +69,9 @@ def clean_text(
     check_time()
     if capture is not None:
         html.judge(doc, capture, fields, ctx, settings, collect)
+        # The dateline opens the body's first blocks the judge kept (the HTML metadata,
+        # read from the page's own declarations, has none).
+        _agency_site(doc, _dateline(doc, blocks, None, settings))
     else:
         _metadata(doc, fields, settings)
         classify(blocks, ctx.language, doc.title, settings, headline=meta.headline_line(blocks, doc.title), collect=collect, site=doc.site)
@@ -129,18 +132,30 @@ def _metadata(doc: Document, fields: dict[str, tuple[str, Evidence]], settings: 
     if doc.byline and not doc.authors:
         doc.authors = meta.authors_of(doc.byline, settings)
         doc.evidence["authors"] = doc.evidence["byline"]
-    agency = None
-    if doc.dateline is None and (dl := meta.find_dateline(blocks, anchor, settings)):
-        doc.dateline, agency, doc.evidence["dateline"] = dl
+    agency = _dateline(doc, blocks, anchor, settings)
     if doc.date is None and (found := meta.find_date(blocks, settings, anchor, url=doc.url)):
         doc.date, doc.evidence["date"] = found
     # The site: the <title> suffix (above), the masthead or copyright line, else the agency
     # that the dateline credits (a wire story on a page that names no site).
     if doc.site is None and (found := meta.find_site(blocks, doc.url, settings)):
         doc.site, doc.evidence["site"] = found
+    _agency_site(doc, agency)
+    _keep_headlines_in_body(blocks, settings)
+
+
+def _dateline(doc: Document, blocks: list[Block], anchor: int | None, settings: Settings) -> str | None:
+    """The dateline opening the body ("HAYWARD, Calif. (AP) — ..."), where no rule gave
+    one; returns the agency it credits, or None."""
+    if doc.dateline is not None or not (found := meta.find_dateline(blocks, anchor, settings)):
+        return None
+    doc.dateline, agency, doc.evidence["dateline"] = found
+    return agency
+
+
+def _agency_site(doc: Document, agency: str | None) -> None:
+    """The agency the dateline credits is the site of a page that names none (a wire story)."""
     if doc.site is None and agency:
         doc.site, doc.evidence["site"] = agency, Evidence("agency credit in the dateline", doc.evidence["dateline"].line)
-    _keep_headlines_in_body(blocks, settings)
 
 
 def _settle(doc: Document, rules: RuleSet, settings: Settings) -> None:

@@ -154,19 +154,6 @@ def judge(
     if capture.product:  # after the arbiter, which may add a review the engine left out
         judge_mod.product_reviews(capture.blocks, capture.sources)
     judge_mod.drop_copies(capture.blocks, capture.sources, settings)
-    _dateline(doc, capture.blocks, settings)
-
-
-def _dateline(doc: Document, blocks: list[Block], settings: Settings) -> None:
-    """The dateline opening the body's first paragraphs ("HAYWARD, Calif. (AP) — ..."), as
-    the text path finds it; its agency names the site of a page that names none."""
-    from ..text.meta import find_dateline
-
-    if doc.dateline is not None or not (found := find_dateline(blocks, None, settings)):
-        return
-    doc.dateline, agency, doc.evidence["dateline"] = found
-    if doc.site is None and agency:
-        doc.site, doc.evidence["site"] = agency, Evidence("agency credit in the dateline", found[2].line)
 
 
 def finish(doc: Document, capture: HtmlCapture, settings: Settings) -> None:

@@ -255,9 +255,10 @@ def _filled(page: engine.Page, url: str | None, body: Any, settings: Settings) -
     return body
 
 
-# What a fast reading skips of its own box: fill_gaps' tags (measured so; tables, quotes
-# and code were not tried).
-_SKIPPED_TAGS = frozenset(("h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl"))
+# The headings and lists a reading may leave out between its blocks: what fill_gaps puts
+# back, and what _gaps looks for in a fast reading's own box (tables, quotes and code as
+# well changed no page of either corpus).
+_GAP_TAGS = ("h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl")
 
 
 def _gaps(page: engine.Page, reading: Any, settings: Settings) -> str | None:
@@ -271,7 +272,7 @@ def _gaps(page: engine.Page, reading: Any, settings: Settings) -> str | None:
     # First the subheadings and lists the reading lacks, by their parent: on most pages no
     # box lacks that much, and the page's paragraphs need not be read (they are many more).
     lacking: dict[Any, int] = {}
-    for el in page.tree.iter(*_SKIPPED_TAGS):
+    for el in page.tree.iter(*_GAP_TAGS):
         if (parent := el.getparent()) is not None and (text := "".join(_TEXT(el).split())) and text not in have:
             lacking[parent] = lacking.get(parent, 0) + len(text)
     if not lacking or max(lacking.values()) < settings.html_gap_min_share * len(have):
@@ -284,7 +285,7 @@ def _gaps(page: engine.Page, reading: Any, settings: Settings) -> str | None:
     if not parents:
         return None
     box = parents.most_common(1)[0][0]
-    missing = [t for child in box if child.tag in _SKIPPED_TAGS and (t := "".join(_TEXT(child).split())) and t not in have]
+    missing = [t for child in box if child.tag in _GAP_TAGS and (t := "".join(_TEXT(child).split())) and t not in have]
     gap = sum(map(len, missing))
     return "".join(missing) if gap >= settings.html_gap_min_share * len(have) else None
 
@@ -738,8 +739,6 @@ class _Copies:
         own = _triples(text)
         return bool(own) and len(own & self.grams) >= self.settings.html_copy_min_share * len(own)
 
-
-_GAP_TAGS = ("h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl")
 
 
 def fill_gaps(tree: Any, out: Extraction, settings: Settings) -> None:

@@ -346,14 +346,14 @@ def find_headline(blocks: list[Block], settings: Settings, url: str | None = Non
         if element is not None and scan.repeats(i):
             site, site_line = _suffix_site(element_text, title), blocks[element].start
             blocks[element].drop = Drop(DropSource.METADATA, "title")
-        elif _TITLE_BAR.search(title) or _TITLE_DASH.search(title):
+        elif (bar := bool(_TITLE_BAR.search(title))) or _TITLE_DASH.search(title):
             # A page that prints its <title> as its heading, "Headline | Section | Site":
             # the tail parts that name the site go, as from a <title> line. After a dash
             # only a part naming the host does: "Git Branching - Branches in a Nutshell"
             # prints its subtitle as a line of its own too.
             # The site's name is not kept as the site: a body line that opens with it would
             # go as a masthead (wcxb-dev txt w4486, body F1 0.978 -> 0.963).
-            head, named = _split_title_element(blocks, title, url, shown_lines=bool(_TITLE_BAR.search(title)))
+            head, named = _split_title_element(blocks, title, url, shown_lines=bar)
             if named is not None and len(head.split()) >= settings.headline_bar_head_min_words:
                 title = head
         block.drop = Drop(DropSource.METADATA, "title")

@@ -392,3 +392,34 @@ def test_layouts_for_two_screen_widths_are_read_once_though_they_differ() -> Non
             f"<div class='d-md-none'>{meals}<p>Swipe for the other plans</p></div></article></body></html>")
     assert _count(clean(page, kind="html").text) == 1
     assert _count(clean(page.replace("d-none d-md-block", "wide").replace("d-md-none", "narrow"), kind="html").text) == 2
+
+
+def _shop_with_long_reviews() -> str:
+    ld = '{"@context": "https://schema.org", "@type": "Product", "name": "Trail Pack 30", "offers": {"@type": "Offer", "price": "89.00"}}'
+    reviews = "".join(
+        f'<div class="review-item"><p>Reviewer {i} took the pack on a week in the hills and wrote that it carried well, '
+        f"that the straps held up over many weeks of use, and that the rain cover kept the sleeping bag dry on the wettest day.</p></div>"
+        for i in range(12)
+    )
+    specs = "".join(f"<li>Part {i}: recycled nylon, taped seams and a steel frame sheet</li>" for i in range(6))
+    return (
+        f"<html><head><title>Trail Pack 30</title><script type=application/ld+json>{ld}</script></head><body>"
+        f"<div class='product'><h1>Trail Pack 30</h1><div class='details'><h2>Specifications</h2><ul>{specs}</ul></div></div>"
+        f"<div class='reviews-section'><h2>Customer reviews</h2>{reviews}</div></body></html>"
+    )
+
+
+def test_a_products_reviews_are_set_aside_before_the_page_is_read() -> None:
+    # thomann.de: the reviews are most of the page's prose, so the engine read them as the
+    # main content, and with them dropped nothing was left; read without them, the
+    # specifications are the main content.
+    text = clean(_shop_with_long_reviews(), kind="html").text
+    assert "Part 3: recycled nylon" in text
+    assert "Reviewer 1 took" not in text
+    doc = clean(_shop_with_long_reviews(), kind="html", explain=True)
+    assert any(b.drop is not None and b.drop.reason == "product-review" and "Reviewer 1 took" in b.text for b in doc.dropped)
+
+
+def test_a_box_named_review_that_holds_the_product_itself_stays() -> None:
+    page = _shop_with_long_reviews().replace("<div class='product'>", "<div class='product review-layout'>")
+    assert "Part 3: recycled nylon" in clean(page, kind="html").text

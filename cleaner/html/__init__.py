@@ -21,11 +21,11 @@ from ..ruleset.schema import Rule
 from ..settings import Settings
 from . import arbiter, meta
 from . import judge as judge_mod
-from .extract import Extraction, chars_of, extract, offered, one_product, thread_declarations
+from .extract import Extraction, chars_of, extract, offered, one_product, text_of, thread_declarations
 from .judge import set_link_features
 from .meta import HtmlMeta, collect
-from .parse import Cut, parse
-from .prune import extract_fields, open_disclosures, prune, pruned_blocks
+from .parse import Cut, parse, remove
+from .prune import Pruned, extract_fields, open_disclosures, prune, pruned_blocks
 
 
 @dataclass
@@ -94,6 +94,12 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings, deco
     body = page.tree.find("body")
     shown = chars_of(body if body is not None else page.tree)
     pruned = prune(page.tree, active, settings.html_prune_max_text_share)
+    product = settings.html_product_drop_reviews and one_product(page.tree, page.json_ld, text) and offered(page.json_ld, text)
+    if product:
+        for box in judge_mod.product_review_boxes(page.tree, settings.html_prune_max_text_share):
+            shown_text = " ".join(text_of(box).split())
+            pruned.append(Pruned("product-review", box, shown_text, 0, DropSource.CLASSIFIER))
+            remove(box)
     overlays = [rule for rule in active if rule.any_share]
     if overlays:
         ids = {rule.id for rule in overlays}
@@ -116,7 +122,7 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings, deco
     dropped = pruned_blocks(pruned)
     if page.cut is not None:
         dropped.append(_cut_block(page.cut))
-    product = settings.html_product_drop_reviews and bool(extraction.blocks) and one_product(page.tree, page.json_ld, text) and offered(page.json_ld, text)
+    product = product and bool(extraction.blocks)
     return HtmlCapture(extraction.blocks, extraction.sources, meta, rule_fields, dropped, page.tree, text, targets, product)
 
 

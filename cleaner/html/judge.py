@@ -304,10 +304,42 @@ def product_reviews(blocks: list[Block], sources: list[Any]) -> None:
 
 def _in_review(el: Any) -> bool:
     for up in (el, *el.iterancestors()):
-        names = " ".join(v for v in (up.get("class"), up.get("id"), up.get("data-hook")) if v)
-        if names and _REVIEW_WORD.search(names.lower()):
-            return True
+        if named_review(up):
+            # One that holds the page's <h1> wraps the product itself, and so does all above it.
+            return next(up.iter("h1"), None) is None
     return False
+
+
+def named_review(el: Any) -> bool:
+    """Whether the element's class, id or data-hook has the word review or reviews."""
+    names = " ".join(v for v in (el.get("class"), el.get("id"), el.get("data-hook")) if v)
+    return bool(names) and _REVIEW_WORD.search(names.lower()) is not None
+
+
+def product_review_boxes(tree: Any, max_text_share: float) -> list[Any]:
+    """On a product page, the outermost elements named review or reviews (named_review),
+    to prune before the engine reads the page: left in, they can be what it reads, and
+    the description next to them is lost. One that holds the page's <h1>, or more than
+    max_text_share of its text, wraps the product itself and stays."""
+    body = tree.find("body")
+    root = body if body is not None else tree
+    total = -1
+    boxes: list[Any] = []
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el is root or not named_review(el):
+            continue
+        if boxes and any(up is boxes[-1] for up in el.iterancestors()):
+            continue
+        if next(el.iter("h1"), None) is not None:
+            continue
+        own = text_len(el)
+        if own > 500:
+            if total < 0:
+                total = text_len(root)
+            if own > max_text_share * total:
+                continue
+        boxes.append(el)
+    return boxes
 
 
 def gentle(blocks: list[Block], settings: Any, sources: list[Any] | None = None, targets: frozenset[str] = frozenset(),

@@ -31,10 +31,11 @@ _DISCLOSURE_CLASS = re.compile(r"accordion|faq|collaps|disclosure", re.I)
 
 @dataclass
 class Pruned:
-    rule_id: str
+    rule_id: str  # the rule's id, or the classifier's reason
     element: Any
     text: str
     link_chars: int
+    source: DropSource = DropSource.RULE
 
 
 def open_disclosures(tree: Any, min_words: int, toggles: bool = True) -> int:
@@ -346,7 +347,7 @@ def pruned_blocks(pruned: list[Pruned]) -> list[Block]:
         line = p.element.sourceline or 0
         kind = BlockKind.LINK_LIST if p.link_chars * 2 >= len(p.text) else BlockKind.PARAGRAPH
         block = Block(kind, p.text, p.text, line, line, link_chars=min(p.link_chars, len(p.text)))
-        block.drop = Drop(DropSource.RULE, p.rule_id)
+        block.drop = Drop(p.source, p.rule_id)
         blocks.append(block)
     return blocks
 

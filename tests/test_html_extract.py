@@ -870,3 +870,20 @@ def test_a_fast_reading_that_skips_its_own_boxs_lists_is_read_again_favouring_re
     monkeypatch.setattr(mod, "run_engine", lambda tree, url, settings, fast=None, recall=None: calls.append(recall) or xml(wide["fills"]))
     extract(page, None, DEFAULT)
     assert calls == [None]
+
+
+def test_a_post_read_as_one_paragraph_around_its_lists_keeps_its_sentences_whole() -> None:
+    # XenForo's bbWrapper: a post's lines apart by <br>, with emphasis, headings and lists
+    # inside; trafilatura reads it as one <p> around the heading and the list.
+    page = (
+        "<html><head><title>Thread</title></head><body><article><h1>A thread about GPUs</h1>"
+        "<div class='message'><div class='bbWrapper'>Hey everyone!<br>After helping friends choose the <i>right</i> GPU, "
+        "I have put together a <b>comprehensive comparison</b> of current cards, with <a href='/t/1'>the table</a> "
+        "at the end of this post.<br>Whether you are gaming or rendering, this guide breaks things down simply."
+        "<hr><h4>Memory</h4><ul><li>VRAM size from 4 GB to 24 GB</li><li>Type: GDDR6 or GDDR6X</li></ul>"
+        "Thanks for reading, and tell me what I missed.</div></div></article></body></html>"
+    )
+    lines = clean(page, kind="html").text.split("\n")
+    assert "After helping friends choose the right GPU, I have put together a comprehensive comparison of current cards, with the table at the end of this post." in lines
+    assert "Memory" in lines and "VRAM size from 4 GB to 24 GB" in lines
+    assert "Thanks for reading, and tell me what I missed." in lines

@@ -1061,8 +1061,13 @@ _NESTED_BLOCKS = frozenset(("p", "head", "list", "item", "quote", "table", "row"
 
 def _inline(el: Any, lines: list[_Inline]) -> None:
     """Walk an element's inline content; lines[-1] is the line being filled, an <lb> opens the next."""
-    lines[-1].add(el.text)
-    for child in el:
+    _inline_run(el.text, el, lines)
+
+
+def _inline_run(text: str | None, children: Iterable[Any], lines: list[_Inline]) -> None:
+    """_inline over a run of text and inline elements: an element's, or a stretch of one."""
+    lines[-1].add(text)
+    for child in children:
         tag = child.tag
         if tag == "lb":
             lines.append(_Inline())
@@ -1105,8 +1110,12 @@ def _add_marked(acc: _Inline, raw: str, text: str, markdown: str) -> None:
 
 def _lines(el: Any) -> list[tuple[str, str, int, int]]:
     """(text, markdown, link_chars, links) per visual line of an element."""
+    return _run_lines(el.text, el)
+
+
+def _run_lines(text: str | None, children: Iterable[Any]) -> list[tuple[str, str, int, int]]:
     lines = [_Inline()]
-    _inline(el, lines)
+    _inline_run(text, children, lines)
     out = []
     for line in lines:
         text = normalize_space(INVISIBLE.sub("", "".join(line.text)))
@@ -1170,18 +1179,30 @@ def _element_blocks(el: Any, level: int) -> Iterator[Block]:
     elif tag == "graphic":
         return
     else:  # p, and anything unexpected at the top level
-        if any(c.tag in ("p", "list", "head", "table", "quote") for c in el):
-            if el.text and el.text.strip():
-                text = normalize_space(el.text)
-                yield _block(BlockKind.PARAGRAPH, text, markdown_line(text), 0, 0)
+        if any(c.tag in _BLOCK_CHILDREN for c in el):
+            # A forum post read as one <p> around its headings and lists: the text between
+            # them, with its emphasis and links, runs on as lines (<lb>), not one block per
+            # inline element ("choose the" / "right" / "GPU, I've put").
+            start: str | None = el.text
+            run: list[Any] = []
             for child in el:
-                yield from _element_blocks(child, level)
-                if child.tail and child.tail.strip():
-                    text = normalize_space(child.tail)
-                    yield _block(BlockKind.PARAGRAPH, text, markdown_line(text), 0, 0)
+                if child.tag in _BLOCK_CHILDREN or child.tag == "code":
+                    yield from _run_blocks(start, run)
+                    yield from _element_blocks(child, level)
+                    start, run = child.tail, []
+                else:
+                    run.append(child)
+            yield from _run_blocks(start, run)
             return
-        for i, (text, md, lc, n) in enumerate(_lines(el)):
-            yield _block(BlockKind.PARAGRAPH, text, md, lc, n, gap=i == 0)
+        yield from _run_blocks(el.text, el)
+
+
+_BLOCK_CHILDREN = frozenset(("p", "list", "head", "table", "quote"))
+
+
+def _run_blocks(text: str | None, children: Iterable[Any]) -> Iterator[Block]:
+    for i, (line, md, lc, n) in enumerate(_run_lines(text, children)):
+        yield _block(BlockKind.PARAGRAPH, line, md, lc, n, gap=i == 0)
 
 
 def _split_at_sublists(item: Any) -> list[Any]:

@@ -874,6 +874,14 @@ class Settings:
     # wcxb-dev (1,497 pages): F1 0.8075 -> 0.8096 (documentation 0.889 -> 0.897, listing
     # 0.551 -> 0.562, article 0.933 -> 0.934); dev bench 0.9818 -> 0.9817.
     html_keep_linked_titles: bool = True
+    # Linked lines (not headings) dropped for their links stay when each titles a summary
+    # that stays, and the page repeats that unit this many times or more (judge._teaser_titles:
+    # the titles' element of one tag and class, not the summary's, each title printed once).
+    # wcxb-dev HTML 0.8514 -> 0.8518 (20 pages differ, 9 up: blog.golang.org 0.62 -> 0.77,
+    # listings and collections up to +0.25; down, a Google Scholar profile 0.50 -> 0.38 and
+    # ten by 0.03 or less); dev bench one page up. 2: 0.8519 (8 pages more differ, 2 of
+    # them up); 0 turns it off.
+    html_teaser_title_min_runs: int = 3
     # A list item dropped for its links stays when at least this share of its list's
     # items (the same <ul>/<ol>) stay for their text: a reading list whose titles carry
     # their authors' names in some items and not in others. wcxb-dev (1,497 pages): F1

@@ -423,3 +423,39 @@ def test_a_products_reviews_are_set_aside_before_the_page_is_read() -> None:
 def test_a_box_named_review_that_holds_the_product_itself_stays() -> None:
     page = _shop_with_long_reviews().replace("<div class='product'>", "<div class='product review-layout'>")
     assert "Part 3: recycled nylon" in clean(page, kind="html").text
+
+
+_SUMMARIES = (
+    "A description of the recent changes that let the compiler allocate more values on the stack instead of the heap.",
+    "The new release brings a garbage collector that spends less time scanning memory, and many smaller fixes.",
+    "Results of the yearly survey of developers: what they build, what slows them down and what they would change.",
+    "How the team tests code that waits on timers and channels, from a talk given at a conference this spring.",
+)
+
+
+def _blog_index(title: str, summary: str, cta: bool = False) -> str:
+    items = "".join(
+        f"<{title}><a href='/blog/post-{i}'>{'Read the post' if cta else f'Post number {i} of the blog'}</a>, {'5 min' if cta else f'{10 + i} May'}</{title.split()[0]}>"
+        f"<{summary}>{text}</{summary.split()[0]}>"
+        for i, text in enumerate(_SUMMARIES)
+    )
+    return f"<html><head><title>The Blog</title></head><body><main><h1>The Blog</h1><div id='index'>{items}</div></main></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "cta", "kept"),
+    [
+        ("p class='blogtitle'", "p class='blogsummary'", False, True),  # a blog's index
+        ("div class='card-title'", "p", False, True),
+        ("p", "p", False, False),  # an article's links to other stories between its paragraphs
+        ("p class='more'", "p class='summary'", True, False),  # one button under every item
+    ],
+)
+def test_linked_titles_of_a_repeated_title_and_summary_stay(title: str, summary: str, cta: bool, kept: bool) -> None:
+    page = _blog_index(title, summary, cta)
+    text = clean(page, kind="html").text
+    assert _SUMMARIES[2] in text
+    assert (("Post number 2 of the blog" in text) or ("Read the post" in text)) is kept
+    if kept:  # and not without the step
+        off = clean(page, kind="html", settings=Settings(html_teaser_title_min_runs=0)).text
+        assert "Post number 2 of the blog" not in off

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Container
 from typing import Any
 
@@ -363,6 +364,8 @@ def gentle(blocks: list[Block], settings: Any, sources: list[Any] | None = None,
     if sum(len(b.text) for b in dense) > settings.html_link_page_min_share * total:
         return  # the main content is a list of links (a listing, a category page): it stays
     titles = _linked_titles(blocks, dense, sources) if settings.html_keep_linked_titles else set()
+    if sources is not None and settings.html_teaser_title_min_runs > 0:
+        titles |= _teaser_titles(blocks, dense, sources, settings.html_teaser_title_min_runs)
     sections: set[int] = set()
     if sources is not None:
         titles |= _mixed_list_items(blocks, dense, sources, settings)
@@ -425,6 +428,45 @@ def _linked_titles(blocks: list[Block], dense: list[Block], sources: list[Any] |
             out.add(id(block))
         following = block
     return out
+
+
+def _teaser_titles(blocks: list[Block], dense: list[Block], sources: list[Any], min_runs: int) -> set[int]:
+    """The ids of linked lines that title a summary which stays, where the page repeats
+    that unit (title then summary, the titles' elements of one tag and class) min_runs
+    times or more: a blog's index or a listing prints each item so, in paragraphs rather
+    than headings. A single linked line over a paragraph ("Related: ...") is no such run,
+    nor are the links to other stories an article sets between its own paragraphs (the
+    title's element is of the summary's tag and class), nor one line printed under every
+    item ("Get the Recipe": a button)."""
+    dense_ids = {id(b) for b in dense}
+    groups: dict[tuple[str, str], list[Block]] = {}
+    following: tuple[Block, Any] | None = None
+    for block, src in zip(reversed(blocks), reversed(sources)):
+        if not block.text:
+            continue
+        if (
+            id(block) in dense_ids and block.kind is not BlockKind.HEADING and src is not None
+            and following is not None and following[0].kind is BlockKind.PARAGRAPH
+            and following[0].drop is None and id(following[0]) not in dense_ids and following[1] is not None
+        ):
+            box, summary = _signature(src), _signature(following[1])
+            if box != summary:  # an article's link between two of its own paragraphs is no title
+                groups.setdefault(box, []).append(block)
+        following = (block, src)
+    out: set[int] = set()
+    for titles in groups.values():
+        seen = Counter(b.text for b in titles)
+        once = [b for b in titles if seen[b.text] == 1]
+        if len(once) >= min_runs:
+            out.update(map(id, once))
+    return out
+
+
+def _signature(el: Any) -> tuple[str, str]:
+    """The tag and class of the block element holding el."""
+    while el.tag not in BLOCK_TAGS and el.getparent() is not None:
+        el = el.getparent()
+    return el.tag, el.get("class") or ""
 
 
 def _mixed_list_items(blocks: list[Block], dense: list[Block], sources: list[Any], settings: Any) -> set[int]:

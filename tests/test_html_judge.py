@@ -124,6 +124,20 @@ def test_head_ends_at_the_first_prose_paragraph() -> None:
     assert head_indices(blocks, DEFAULT.html_prose_min_chars, DEFAULT.html_head_max_blocks) == [0, 1]
 
 
+@pytest.mark.parametrize(
+    ("line", "links", "dropped"),
+    [
+        ("Allocating on the Stack, 27 February 2026", 0.55, False),  # a teaser's linked title and date
+        ("Allocating on the Stack, 27 February 2026", 0.0, True),
+        ("Posted 27 February 2026", 0.6, True),  # a linked date (a permalink) is still the date
+    ],
+)
+def test_a_date_line_is_not_a_linked_title_with_its_date(line: str, links: float, dropped: bool) -> None:
+    blocks = [block(line, links=links), block(PROSE + " " + PROSE)]
+    drop_repeated_metadata(blocks, Document(title="The Go Blog"), DEFAULT)
+    assert (blocks[0].drop is not None and blocks[0].drop.reason == "date") is dropped
+
+
 def test_headline_byline_date_and_kicker_leave_the_body() -> None:
     blocks = [
         block("WORLD NEWS"),

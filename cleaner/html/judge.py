@@ -115,11 +115,12 @@ _BYLINE_START = re.compile(r"^(?:(?:posted|written|words|story|text|reporting)\s
 _DATE_WORDS = re.compile(r"\b(?:(?i:updated|published|posted|last|modified|on|at|am|pm|a\.m\.|p\.m\.)|[A-Z]{1,4}T|GMT|UTC)\b")  # labels; time zones in capitals
 
 
-def _date_line(text: str) -> bool:
+def _date_line(text: str, link_chars: int = 0) -> bool:
     """A line that is a date and little else: 'segunda-feira, 22 de janeiro de 2018 às 0:13',
-    'Updated Nov. 19, 2019 at 9:24 p.m. ET'."""
+    'Updated Nov. 19, 2019 at 9:24 p.m. ET'. Not one whose links hold more than its dates: a
+    teaser's linked title and its date ('Allocating on the Stack, 27 February 2026')."""
     dates = find_dates(text)
-    if not dates:
+    if not dates or link_chars > sum(d.end - d.start for d in dates):
         return False
     rest, pos = [], 0
     for d in dates:
@@ -265,7 +266,7 @@ def drop_repeated_metadata(blocks: list[Block], doc: Document, settings: Any) ->
                 # Once: a short byline ("Joe", a forum member's name) is in other lines
                 # by the headline too, which are the body's.
                 byline = ""
-        elif len(b.text) <= settings.html_meta_line_max_chars and _date_line(b.text):
+        elif len(b.text) <= settings.html_meta_line_max_chars and _date_line(b.text, b.link_chars):
             reason = "date"
         if reason:
             b.drop = Drop(DropSource.METADATA, reason)

@@ -887,3 +887,36 @@ def test_a_post_read_as_one_paragraph_around_its_lists_keeps_its_sentences_whole
     assert "After helping friends choose the right GPU, I have put together a comprehensive comparison of current cards, with the table at the end of this post." in lines
     assert "Memory" in lines and "VRAM size from 4 GB to 24 GB" in lines
     assert "Thanks for reading, and tell me what I missed." in lines
+
+
+def test_a_box_styled_overflow_hidden_is_read() -> None:
+    # trafilatura drops an element whose style holds "hidden"; overflow: hidden clips a
+    # box's edges and hides nothing (a course list's accordions, ucsd.edu).
+    first = "".join(f"<p>Part one, paragraph {i}: the certificate teaches planning, budgets and schedules to people who run projects.</p>" for i in range(4))
+    second = "".join(f"<p>Part two, paragraph {i}: each required course meets weekly online and ends with a project of its own.</p>" for i in range(4))
+    page = (
+        "<html><head><title>Project Management</title></head><body><main><h1>Project Management</h1>"
+        f"<div class='intro'>{first}</div><div class='courses' style='overflow: hidden; max-height: 4000px'>{second}</div>"
+        "</main></body></html>"
+    )
+    text = clean(page, kind="html").text
+    assert "Part one, paragraph 2" in text
+    assert "Part two, paragraph 2" in text
+
+
+def test_a_collapsed_accordion_panel_hidden_by_visibility_is_shown() -> None:
+    # The panel's style comes before its id, as on the page this was seen on: trafilatura
+    # tests the first of the two attributes for "hidden".
+    panels = "".join(
+        f"<div class='item'><button aria-expanded='false' aria-controls='c{i}'><h4>Course {i} of the certificate</h4></button>"
+        f"<div role='region' style='overflow: hidden; height: 0px; visibility: hidden; opacity: 0' id='c{i}'>"
+        f"<p>Course {i} covers the financial side of projects, with estimates, budgets and the controls that keep them.</p></div></div>"
+        for i in range(5)
+    )
+    page = (
+        "<html><head><title>Courses</title></head><body><main><h1>Courses</h1>"
+        + "".join(f"<p>The certificate has five required courses, taken in any order over a year, each taught by people who run projects for a living, part {i}.</p>" for i in range(6))
+        + f"{panels}</main></body></html>"
+    )
+    text = clean(page, kind="html").text
+    assert "Course 3 covers the financial side" in text

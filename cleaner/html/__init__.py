@@ -19,7 +19,7 @@ from ..render import to_text
 from ..ruleset.engine import Context, active_rules
 from ..ruleset.schema import Rule
 from ..settings import Settings
-from . import arbiter, meta
+from . import arbiter, engine, meta
 from . import judge as judge_mod
 from .extract import Extraction, chars_of, extract, offered, one_product, text_of, thread_declarations
 from .judge import set_link_features
@@ -94,6 +94,7 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings, deco
     body = page.tree.find("body")
     shown = chars_of(body if body is not None else page.tree)
     pruned = prune(page.tree, active, settings.html_prune_max_text_share)
+    engine.unhide_overflow(page.tree, text)
     product = settings.html_product_drop_reviews and one_product(page.tree, page.json_ld, text) and offered(page.json_ld, text)
     if product:
         for box in judge_mod.product_review_boxes(page.tree, settings.html_prune_max_text_share):
@@ -115,6 +116,7 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings, deco
         if settings.html_disclosure_min_words > 0:
             open_disclosures(tree, settings.html_disclosure_min_words, toggles)
         prune(tree, overlays, settings.html_prune_max_text_share)  # never the page's content
+        engine.unhide_overflow(tree, text)
         return tree
 
     extraction = extract(page.tree, ctx.url, settings, page.json_ld, unpruned=unpruned if pruned else None, shown=shown)

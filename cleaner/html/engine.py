@@ -125,6 +125,23 @@ def prune_raw(tree: Any) -> Any:
     return _removed(tree, scroll + share)
 
 
+# trafilatura discards an element whose style holds the word "hidden" (OVERALL_DISCARD_XPATH)
+# when that pruning leaves most of the page, to drop what the page hides; "overflow: hidden",
+# which clips a box's edges and hides nothing, took accordions and message lists with it.
+_HIDDEN_STYLES = lxml.etree.XPath("//@style[contains(., 'hidden')]")  # the attributes: twice as fast
+_OVERFLOW_HIDDEN = re.compile(r"overflow(?:-[xy])?\s*:\s*hidden\s*(?:!important\s*)?;?", re.I)
+
+
+def unhide_overflow(tree: Any, html: str) -> None:
+    """Take "overflow: hidden" out of the tree's style attributes (html: the page's source,
+    which must say "overflow" for there to be any)."""
+    if "overflow" not in html:
+        return
+    for style in _HIDDEN_STYLES(tree):
+        if (bare := _OVERFLOW_HIDDEN.sub("", style)) != style:
+            style.getparent().set("style", bare)
+
+
 def prune_comments(tree: Any) -> Any:
     """prune_unwanted_nodes(tree, REMOVE_COMMENTS_AND_LISTS_XPATH): comment boxes, and
     lists whose id or class names comments."""

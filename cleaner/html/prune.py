@@ -69,7 +69,7 @@ _OTHER_TOGGLES = lxml.etree.XPath("//@aria-expanded/parent::*[@aria-controls]")
 _WITH_ID = lxml.etree.XPath("//*[@id]")
 
 
-_DISPLAY_NONE = re.compile(r"display\s*:\s*none\s*;?", re.I)
+_DISPLAY_NONE = re.compile(r"(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*;?", re.I)
 _HIDDEN_CLASS = re.compile(r"hidden|(?:^|-)hide(?:-|$)", re.I)
 
 

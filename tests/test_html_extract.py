@@ -3,6 +3,7 @@ embedded posts and text dumps."""
 from __future__ import annotations
 
 import gzip
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -920,3 +921,31 @@ def test_a_collapsed_accordion_panel_hidden_by_visibility_is_shown() -> None:
     )
     text = clean(page, kind="html").text
     assert "Course 3 covers the financial side" in text
+
+
+def _thread_in_message_boxes() -> str:
+    ld = '{"@context": "https://schema.org", "@type": "DiscussionForumPosting", "headline": "Best closed headphones", "author": {"@type": "Person", "name": "ann"}}'
+    posts = "".join(
+        f"<div class='message message--post'><div class='message-user'>user{i}</div><div class='message-body'>"
+        f"<p>Post {i}: I have owned these headphones for a year now and they still sound great with every amplifier I tried at home.</p></div></div>"
+        for i in range(5)
+    )
+    return (
+        f"<html><head><title>Best closed headphones</title><script type='application/ld+json'>{ld}</script></head><body>"
+        "<main><h1>Best closed headphones</h1>"
+        "<div class='thread-intro'><p>This thread collects what members think of closed headphones for home listening, "
+        "with prices, amplifiers and the music each of them plays most, so that newcomers can compare notes.</p>"
+        + "".join(f"<p>Rule {i}: keep replies on topic and add your own pair with what you paid and where you listen to it most.</p>" for i in range(6))
+        + "</div>"
+        f"<div class='block-body'>{posts}</div></main></body></html>"
+    )
+
+
+def test_a_declared_threads_posts_in_message_boxes_are_read() -> None:
+    # trafilatura drops elements classed "message" (a notice); on a declared thread those
+    # boxes are its posts (XenForo's "message message--post", GameFAQs' "board message").
+    text = clean(_thread_in_message_boxes(), kind="html").text
+    assert "Post 3: I have owned these headphones" in text
+    # Undeclared, the boxes are left to trafilatura, which drops them as notices.
+    undeclared = re.sub(r"<script type='application/ld\+json'>.*?</script>", "", _thread_in_message_boxes())
+    assert "Post 3" not in clean(undeclared, kind="html").text

@@ -132,6 +132,11 @@ _HIDDEN_STYLES = lxml.etree.XPath("//@style[contains(., 'hidden')]")  # the attr
 _OVERFLOW_HIDDEN = re.compile(r"overflow(?:-[xy])?\s*:\s*hidden\s*(?:!important\s*)?;?", re.I)
 
 
+# trafilatura drops an element classed "message" (a notice) under the same guard; on a
+# declared thread those are the posts (XenForo's "message--post", GameFAQs' "board message").
+_MESSAGE_BOXES = lxml.etree.XPath("//*[contains(@class, 'message')]")
+
+
 def unhide_overflow(tree: Any, html: str) -> None:
     """Take "overflow: hidden" out of the tree's style attributes (html: the page's source,
     which must say "overflow" for there to be any)."""
@@ -190,6 +195,9 @@ class Page:
         try:
             self.forum = forum or _forum_thread_page(tree)
             self.tree = prune_raw(copy(tree))
+            if self.forum:
+                for el in _MESSAGE_BOXES(self.tree):
+                    el.set("class", el.get("class").replace("message", "post"))
             # Comments are off: the raw tree loses its comment boxes, except on a forum
             # thread read without favouring precision, where they are the posts.
             if not self.forum:

@@ -87,6 +87,28 @@ def test_linked_items_of_a_list_of_mostly_text_stay(plain: int, kept: bool) -> N
     assert all(b.drop is None for b in blocks[: 1 + plain])
 
 
+def test_two_lists_are_weighed_apart_though_their_proxies_share_an_address(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A reading list (mostly text) and a menu (all links). The lists were told apart by the
+    # id() of the proxy lxml makes for each lookup and frees, which the next list's proxy
+    # may reuse (git-scm.com's version menu merged with another list on some runs). Here
+    # every element's id() is the same, as if each proxy reused the last one's address.
+    import importlib
+
+    judge_module = importlib.import_module("cleaner.html.judge")
+    monkeypatch.setattr(judge_module, "id", lambda x: 0 if isinstance(x, lxml.html.HtmlElement) else id(x), raising=False)
+    reading = "".join(f"<li><a href='/t{i}'>Tuning your server</a> by Greg Smith and Robert Treat</li>" for i in range(3))
+    reading += "<li><a href='/x'>Using EXPLAIN to read a query plan</a></li>"
+    menu = "".join(f"<li><a href='/m{i}'>Section number {i}</a></li>" for i in range(6))
+    root = lxml.html.document_fromstring(f"<html><body><ul>{reading}</ul><ul>{menu}</ul></body></html>")
+    items = root.findall(".//li")
+    blocks = [block("Tuning your server by Greg Smith and Robert Treat", BlockKind.LIST_ITEM, links=0.4) for _ in range(3)]
+    blocks += [block("Using EXPLAIN to read a query plan", BlockKind.LIST_ITEM, links=1.0)]
+    blocks += [block(f"Section number {i}", BlockKind.LIST_ITEM, links=1.0) for i in range(6)]
+    dense = [b for b in blocks if b.link_chars >= DEFAULT.html_max_link_share * len(b.text)]
+    kept = judge_module._mixed_list_items(blocks, dense, items, DEFAULT)
+    assert kept == {id(blocks[3])}  # the reading list's all-link item, and none of the menu's
+
+
 def test_a_section_number_outside_the_link_does_not_make_a_list_text() -> None:
     # A book's contents: "4.1 The Protocols", the number printed before the link. Below
     # the link share threshold, but a number is not text: the list is still links.

@@ -475,12 +475,14 @@ def _mixed_list_items(blocks: list[Block], dense: list[Block], sources: list[Any
     list ("Tuning Your Server by Greg Smith"), where some titles carry their author's name
     and some do not. A menu or a list of other stories is links throughout."""
     dense_ids = {id(b) for b in dense}
-    lists: dict[int, list[Block]] = {}
+    # Keyed by the list element itself, which the dict keeps alive: lxml makes a new proxy
+    # for an element no one holds, so id(box) of a freed one could name another list.
+    lists: dict[Any, list[Block]] = {}
     for block, src in zip(blocks, sources):
         if block.kind is BlockKind.LIST_ITEM and src is not None and block.text and block.drop is None:
             box = next(src.iterancestors("ul", "ol"), None)
             if box is not None:
-                lists.setdefault(id(box), []).append(block)
+                lists.setdefault(box, []).append(block)
     out: set[int] = set()
     for items in lists.values():
         plain = sum(1 for b in items if id(b) not in dense_ids and len(b.text) - b.link_chars >= settings.html_mixed_list_min_text_chars)

@@ -125,9 +125,9 @@ def prune_raw(tree: Any) -> Any:
     return _removed(tree, scroll + share)
 
 
-# trafilatura discards an element whose style holds the word "hidden" (OVERALL_DISCARD_XPATH)
-# when that pruning leaves most of the page, to drop what the page hides; "overflow: hidden",
-# which clips a box's edges and hides nothing, took accordions and message lists with it.
+# trafilatura discards an element whose style holds the word "hidden" (OVERALL_DISCARD_XPATH),
+# unless that would leave under a seventh of the page's text, to drop what the page hides;
+# "overflow: hidden", which clips a box's edges and hides nothing, took accordions with it.
 _HIDDEN_STYLES = lxml.etree.XPath("//@style[contains(., 'hidden')]")  # the attributes: twice as fast
 _OVERFLOW_HIDDEN = re.compile(r"overflow(?:-[xy])?\s*:\s*hidden\s*(?:!important\s*)?;?", re.I)
 

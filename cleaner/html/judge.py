@@ -17,6 +17,7 @@ from ..model import Block, BlockKind, Document, Drop, DropSource
 from ..text.inline import normalize_space
 from ..urls import split_address, urlsplit
 from .extract import BLOCK_TAGS, text_len, text_of, words
+from .prune import SMALL_PROSE_CHARS
 
 # A printed address ("http://amzn.to/2iJFhRj") is text the author wrote out, even as a link.
 _URL_TEXT = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
@@ -335,7 +336,7 @@ def product_review_boxes(tree: Any, max_text_share: float) -> list[Any]:
         if next(el.iter("h1"), None) is not None:
             continue
         own = text_len(el)
-        if own > 500:
+        if own > SMALL_PROSE_CHARS:  # a smaller box is not weighed against the page, as in prune
             if total < 0:
                 total = text_len(root)
             if own > max_text_share * total:
@@ -464,10 +465,11 @@ def _teaser_titles(blocks: list[Block], dense: list[Block], sources: list[Any], 
 
 
 def _signature(el: Any) -> tuple[str, str]:
-    """The tag and class of the block element holding el."""
-    while el.tag not in BLOCK_TAGS and el.getparent() is not None:
-        el = el.getparent()
-    return el.tag, el.get("class") or ""
+    """The tag and class of the block element holding el (the root's, if none does)."""
+    box = container(el)
+    if box is None:
+        box = el.getroottree().getroot()
+    return box.tag, box.get("class") or ""
 
 
 def _mixed_list_items(blocks: list[Block], dense: list[Block], sources: list[Any], settings: Any) -> set[int]:

@@ -21,7 +21,7 @@ from .parse import remove
 _SKELETON = frozenset(("html", "head", "body"))
 # Below this much prose outside links an element is chrome-sized: no need to weigh it
 # against the whole page.
-_SMALL_PROSE_CHARS = 500
+SMALL_PROSE_CHARS = 500
 # Attributes that carry a field's value better than the element's text.
 _VALUE_ATTRIBUTES = ("content", "datetime")
 # A disclosure button (an accordion's or a FAQ's toggle) names the section it opens: the
@@ -149,7 +149,7 @@ def prune(tree: Any, rules: list[Rule], max_text_share: float) -> list[Pruned]:
                 continue  # inside an element an earlier rule removed, or a copy of one this rule spared
             text = " ".join(text_of(el).split())
             prose = _text_outside_links(el)
-            if prose > _SMALL_PROSE_CHARS and not rule.any_share:
+            if prose > SMALL_PROSE_CHARS and not rule.any_share:
                 if total < 0:
                     total = _text_outside_links(body if body is not None else tree)
                 if prose > max_text_share * total:

@@ -552,6 +552,26 @@ class Settings:
     # 3 worse), dev bench 0.9820 -> 0.9819 (one page); engine readings on the dev bench
     # 197 -> 210 for 181 pages.
     html_fallback_max_share: float = 0.2
+    # When the main content read holds less than html_fallback_max_share of the page's
+    # visible text, a grid of like items may be what the readings passed over (cards whose
+    # titles and summaries sit in links): html_grid_min_items or more siblings of one tag
+    # and class, grouped over every box of one tag and class (a listing split in sections),
+    # of html_grid_min_item_chars to html_grid_max_item_chars characters each on average
+    # and two lines or more (not a menu, not a page's sections), not named for comments,
+    # reviews or testimonials, nor in a nav, header, footer or aside (extract.card_grid).
+    # Their blocks join the reading when they hold html_grid_min_gain times as much and
+    # html_grid_min_share of the page, the reading is not one of the items, the page
+    # offers no single product, and the reading holds at most html_grid_max_prose
+    # paragraphs of prose: more is an article, whose grids are other pages. wcxb-dev html
+    # 0.8523 -> 0.8541 (10 pages differ, 9 up: listings, collections, a city guide's
+    # venues; a collection whose label leaves out its products -0.80); bench: no page
+    # differs. 0: never.
+    html_grid_min_items: int = 4
+    html_grid_min_share: float = 0.3
+    html_grid_min_gain: float = 2.0
+    html_grid_min_item_chars: int = 40
+    html_grid_max_item_chars: int = 1000
+    html_grid_max_prose: int = 2
     # A fast reading under this larger share of the page's visible text is read again
     # favouring recall (extract._fallback), and that wider reading replaces it only when it
     # keeps html_wider_min_kept_share of the fast reading's words and at least

@@ -949,3 +949,75 @@ def test_a_declared_threads_posts_in_message_boxes_are_read() -> None:
     # Undeclared, the boxes are left to trafilatura, which drops them as notices.
     undeclared = re.sub(r"<script type='application/ld\+json'>.*?</script>", "", _thread_in_message_boxes())
     assert "Post 3" not in clean(undeclared, kind="html").text
+
+
+_FEED_TITLES = (
+    "Rivers rise after a week of rain across the valley", "City opens three new libraries in the north",
+    "School board approves a longer lunch break", "Bakery on Main Street celebrates fifty years",
+    "Bridge repairs close two lanes until spring", "Local choir wins the regional contest",
+    "Farmers market moves to the old depot", "Museum adds a wing for maritime history",
+    "Cyclists ask for a protected lane downtown", "Theatre revives a forgotten comedy",
+    "Hospital expands its night clinic", "Zoo welcomes a pair of red pandas",
+)
+
+
+def _feed_page(side: str, item_class: str = "feed-item", head: str = "") -> str:
+    """A page of twelve news cards, each a link around its title and summary, beside a
+    column (side) that trafilatura reads instead."""
+    cards = "".join(
+        f"<div class='{item_class}'>\n<a href='/news/{i}'><h3 class='title'>{t}</h3>\n"
+        f"<p class='summary'>{t}, and residents have plenty to say about it</p></a>\n<div class='meta'>{i}h ago</div></div>\n"
+        for i, t in enumerate(_FEED_TITLES, 1)
+    )
+    return (f"<html><head><title>Trending</title>{head}</head><body><main>\n<div class='feed'>\n{cards}</div>\n"
+            f"<div class='side'>\n{side}\n</div></main></body></html>")
+
+
+_HOT_COMMENTS = "<h2>Hot comments</h2><ul class='hot'>" + "".join(
+    f"<li><b>Reader {i}</b> I have lived here for {i + 10} years and I think this is the best news we have had in a long time, honestly.</li>\n"
+    for i in range(3)
+) + "</ul>"
+
+
+def test_a_grid_of_cards_the_engine_passed_over_is_read() -> None:
+    # trafilatura reads the column of comments (long sentences) and none of the cards (text
+    # in links): a reading of a fifth of the page, beside a grid of twelve like items.
+    page = _feed_page(_HOT_COMMENTS)
+    assert "Zoo welcomes" not in clean(page, kind="html", settings=Settings(html_grid_min_items=0)).text
+    text = clean(page, kind="html").text
+    for title in _FEED_TITLES:
+        assert title in text
+    assert "Bakery on Main Street celebrates fifty years, and residents have plenty to say about it" in text
+    assert "Reader 1 I have lived here" in text  # what the engine read stays
+    assert text.index("Rivers rise") < text.index("Reader 1")  # in page order
+
+
+def test_a_grid_beside_an_article_is_not_read() -> None:
+    # A reading with three paragraphs of prose is an article: the cards beside it are other pages.
+    article = "".join(
+        f"<p>Paragraph {i} of the story: the council met on Tuesday and voted on the budget for the coming year, officials said.</p>\n"
+        for i in range(3)
+    )
+    page = _feed_page(article)
+    assert "Paragraph 2 of the story" in clean(page, kind="html").text
+    assert "Zoo welcomes" not in clean(page, kind="html").text
+    assert "Zoo welcomes" in clean(page, kind="html", settings=Settings(html_grid_max_prose=3)).text
+
+
+def test_a_grid_of_comments_or_on_a_product_page_is_not_read() -> None:
+    assert "Zoo welcomes" not in clean(_feed_page(_HOT_COMMENTS, item_class="comment-card"), kind="html").text
+    # On a page offering one product, a grid of cards is other products.
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Product", "name": "Feature kit", '
+          '"offers": {"@type": "Offer", "price": "12.00", "priceCurrency": "USD"}}</script>')
+    assert "Zoo welcomes" not in clean(_feed_page(_HOT_COMMENTS, head=ld), kind="html").text
+
+
+def test_a_reading_inside_one_of_the_grids_items_keeps_to_it() -> None:
+    # A column's rows: one holds the story the engine read; the other rows are not its content.
+    rows = [f"<div class='row'><h3><a href='/n/{i}'>{t}</a></h3><span>{t}, and more on this in our weekly brief for members</span></div>\n" for i, t in enumerate(_FEED_TITLES)]
+    story = ("<div class='row'><h2>Storm closes the harbour</h2><p>The harbour closed on Monday as a storm reached the coast, "
+             "and ferries stayed in port until the wind dropped on Tuesday morning, the port authority said.</p></div>\n")
+    page = f"<html><body><div class='column'>\n{''.join(rows[:3])}{story}{''.join(rows[3:])}</div></body></html>"
+    text = clean(page, kind="html", settings=Settings(html_grid_max_prose=100)).text
+    assert "The harbour closed on Monday" in text
+    assert "Zoo welcomes" not in text and "Rivers rise" not in text

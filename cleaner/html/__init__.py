@@ -119,7 +119,7 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings, deco
         engine.unhide_overflow(tree, text)
         return tree
 
-    extraction = extract(page.tree, ctx.url, settings, page.json_ld, unpruned=unpruned if pruned else None, shown=shown)
+    extraction = extract(page.tree, ctx.url, settings, page.json_ld, unpruned=unpruned if pruned else None, shown=shown, product=product)
     set_link_features(extraction.blocks, extraction.sources)
     dropped = pruned_blocks(pruned)
     if page.cut is not None:

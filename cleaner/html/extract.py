@@ -113,7 +113,7 @@ def load_engine_stoplist() -> None:
 
 def extract(
     tree: lxml.html.HtmlElement, url: str | None, settings: Settings, json_ld: Sequence[str] = (), unpruned: Callable[[], Any] | None = None,
-    shown: int | None = None,
+    shown: int | None = None, product: bool = False,
 ) -> Extraction:
     """json_ld: the text of the page's ld+json scripts (parse removed the scripts).
     unpruned: gives the page's tree before the DOM rules pruned it, for _fallback.
@@ -160,7 +160,83 @@ def extract(
         added += embedded_posts([main] + [src for _, src in added], out)
         _merge(out, added)
         fill_gaps(tree, out, settings)
+    if settings.html_grid_min_items > 0 and not product:
+        _read_grid(tree, out, visible, settings)
     return out
+
+
+# Where a grid of like items is never the main content: the page's chrome, and boxes
+# named for what visitors wrote (a grid of comments or reviews is not the listing).
+_NOT_MAIN = frozenset(("nav", "header", "footer", "aside"))
+_CHATTER = re.compile(r"comment|review|testimonial", re.I)
+
+
+def _read_grid(tree: Any, out: Extraction, visible: int, settings: Settings) -> None:
+    """Every reading came out small beside the page: a listing's or a shop's grid of cards
+    whose text sits in links, which trafilatura passes over for a column of prose beside
+    it. The grid's items (card_grid) join the reading when they hold much more than it
+    does, and the reading is neither an article nor one of the items (settings:
+    html_grid_*)."""
+    got = sum(len(b.text) - b.text.count(" ") for b in out.blocks)  # a block's text has single spaces
+    if got >= settings.html_fallback_max_share * visible:
+        return
+    grid = card_grid(tree, settings)
+    if grid is None:
+        return
+    items, chars = grid
+    if chars < max(settings.html_grid_min_gain * got, settings.html_grid_min_share * visible):
+        return
+    prose = sum(1 for b in out.blocks if b.kind is BlockKind.PARAGRAPH and len(b.text) >= settings.html_prose_min_chars and SENTENCE_END.search(b.text))
+    if prose > settings.html_grid_max_prose:
+        return
+    # The reading may be one of the items itself (an article in the second of a column's
+    # rows): then the others are not its content.
+    owner = {id(item): n for n, item in enumerate(items)}
+    per_item: Counter[int] = Counter()
+    for block, src in zip(out.blocks, out.sources):
+        for a in chain((src,), src.iterancestors()) if src is not None else ():
+            if id(a) in owner:
+                per_item[owner[id(a)]] += len(_SPACE.sub("", block.text))
+                break
+    if per_item and per_item.most_common(1)[0][1] * 2 > got:
+        return
+    have = {_SPACE.sub("", b.text) for b in out.blocks}
+    added = [(b, src) for item in items for b, src in dom_blocks(item) if _SPACE.sub("", b.text) not in have]
+    _merge(out, added)
+
+
+def card_grid(tree: Any, settings: Settings) -> tuple[list[Any], int] | None:
+    """The page's largest grid of like items and its characters: siblings of one tag and
+    class, html_grid_min_items or more to a box, taken over every box of one tag and class
+    (a listing printed in sections), of a card's size and of two lines or more each."""
+    grids: dict[tuple[Any, ...], list[Any]] = {}
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or len(el) < settings.html_grid_min_items:
+            continue
+        kinds = Counter((c.tag, c.get("class")) for c in el if isinstance(c.tag, str))
+        (sig, n), = kinds.most_common(1)
+        if n < settings.html_grid_min_items or not (sig[1] or "").strip():
+            continue
+        grids.setdefault((el.tag, el.get("class"), *sig), []).append(el)
+    best: tuple[list[Any], int] | None = None
+    for (_, _, tag, cls), boxes in grids.items():
+        if _CHATTER.search(cls or ""):
+            continue
+        boxes = [el for el in boxes if not any(a.tag in _NOT_MAIN for a in chain((el,), el.iterancestors()))
+                 and not any(_CHATTER.search((a.get("class") or "") + " " + (a.get("id") or "")) for a in chain((el,), islice(el.iterancestors(), 4)))]
+        items = [c for el in boxes for c in el if c.tag == tag and c.get("class") == cls]
+        if len(items) < settings.html_grid_min_items:
+            continue
+        chars = sum(map(chars_of, items))
+        if best is not None and chars <= best[1]:
+            continue
+        if not settings.html_grid_min_item_chars * len(items) <= chars <= settings.html_grid_max_item_chars * len(items):
+            continue
+        lines = sum(1 for c in items for t in c.itertext() if t.strip())
+        if lines < 2 * len(items):
+            continue
+        best = (items, chars)
+    return best
 
 
 def _aligned(body: Any, tree: Any) -> Extraction:

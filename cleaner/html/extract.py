@@ -207,15 +207,16 @@ def _read_grid(tree: Any, out: Extraction, visible: int, settings: Settings) -> 
 
 def card_grid(tree: Any, settings: Settings) -> tuple[list[Any], int] | None:
     """The page's largest grid of like items and its characters: siblings of one tag and
-    class, html_grid_min_items or more to a box, taken over every box of one tag and class
-    (a listing printed in sections), of a card's size and of two lines or more each."""
+    class (unclassed ones only in a named box), html_grid_min_items or more to a box, taken
+    over every box of one tag and class (a listing printed in sections), of a card's size
+    and of two lines or more each."""
     grids: dict[tuple[Any, ...], list[Any]] = {}
     for el in tree.iter():
         if not isinstance(el.tag, str) or len(el) < settings.html_grid_min_items:
             continue
         kinds = Counter((c.tag, c.get("class")) for c in el if isinstance(c.tag, str))
         (sig, n), = kinds.most_common(1)
-        if n < settings.html_grid_min_items or not (sig[1] or "").strip():
+        if n < settings.html_grid_min_items or not ((sig[1] or "").strip() or el.get("class") or el.get("id")):
             continue
         grids.setdefault((el.tag, el.get("class"), *sig), []).append(el)
     best: tuple[list[Any], int] | None = None

@@ -1006,6 +1006,7 @@ def test_a_grid_beside_an_article_is_not_read() -> None:
 
 def test_a_grid_of_comments_or_on_a_product_page_is_not_read() -> None:
     assert "Zoo welcomes" not in clean(_feed_page(_HOT_COMMENTS, item_class="comment-card"), kind="html").text
+    assert "Zoo welcomes" in clean(_feed_page(_HOT_COMMENTS, item_class="post-preview"), kind="html").text  # no review
     # On a page offering one product, a grid of cards is other products.
     ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Product", "name": "Feature kit", '
           '"offers": {"@type": "Offer", "price": "12.00", "priceCurrency": "USD"}}</script>')
@@ -1021,3 +1022,16 @@ def test_a_reading_inside_one_of_the_grids_items_keeps_to_it() -> None:
     text = clean(page, kind="html", settings=Settings(html_grid_max_prose=100)).text
     assert "The harbour closed on Monday" in text
     assert "Zoo welcomes" not in text and "Rivers rise" not in text
+
+
+def test_a_grids_items_nested_in_its_own_items_count_once() -> None:
+    from cleaner.html.extract import card_grid
+
+    inner = "<ul class='list'>" + "".join(f"<li class='entry'><b>Inner {i}</b> <span>a nested entry</span></li>" for i in range(4)) + "</ul>"
+    outer = "".join(f"<li class='entry'><b>Outer {i}</b> <span>an entry of the list</span>{inner if i == 0 else ''}</li>" for i in range(4))
+    tree = parse(f"<html><body><ul class='list'>{outer}</ul></body></html>").tree
+    found = card_grid(tree, DEFAULT)
+    assert found is not None
+    items, chars = found
+    assert [item.findtext("b") for item in items] == ["Outer 0", "Outer 1", "Outer 2", "Outer 3"]
+    assert chars == sum(len("".join(item.text_content().split())) for item in items)

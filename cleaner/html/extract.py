@@ -168,7 +168,7 @@ def extract(
 # Where a grid of like items is never the main content: the page's chrome, and boxes
 # named for what visitors wrote (a grid of comments or reviews is not the listing).
 _NOT_MAIN = frozenset(("nav", "header", "footer", "aside"))
-_CHATTER = re.compile(r"comment|review|testimonial", re.I)
+_CHATTER = re.compile(r"(?<![a-z])(?:comment|review|testimonial)", re.I)  # not "preview"
 
 
 def _read_grid(tree: Any, out: Extraction, visible: int, settings: Settings) -> None:
@@ -226,6 +226,9 @@ def card_grid(tree: Any, settings: Settings) -> tuple[list[Any], int] | None:
         boxes = [el for el in boxes if not any(a.tag in _NOT_MAIN for a in chain((el,), el.iterancestors()))
                  and not any(_CHATTER.search((a.get("class") or "") + " " + (a.get("id") or "")) for a in chain((el,), islice(el.iterancestors(), 4)))]
         items = [c for el in boxes for c in el if c.tag == tag and c.get("class") == cls]
+        if len(boxes) > 1:  # a box nested in another's item (a menu's submenus) is read with it
+            ids = {id(c) for c in items}
+            items = [c for c in items if not any(id(a) in ids for a in c.iterancestors())]
         if len(items) < settings.html_grid_min_items:
             continue
         chars = sum(map(chars_of, items))

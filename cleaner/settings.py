@@ -557,9 +557,10 @@ class Settings:
     # titles and summaries sit in links): html_grid_min_items or more siblings of one tag
     # and class (of one tag in a box with a class or id), grouped over every box of one tag
     # and class (a listing split in sections),
-    # of html_grid_min_item_chars to html_grid_max_item_chars characters each on average
-    # and two lines or more (not a menu, not a page's sections), not named for comments,
-    # reviews or testimonials, nor in a nav, header, footer or aside (extract.card_grid).
+    # of html_grid_min_item_chars to html_grid_max_item_chars characters each on average,
+    # none holding half of the text and most of two lines or more (not a menu, not a
+    # page's sections), not named for comments, reviews or testimonials, nor in a nav,
+    # header, footer, aside or dialog (extract.card_grid).
     # Their blocks join the reading when they hold html_grid_min_gain times as much and
     # html_grid_min_share of the page, the reading is not one of the items, the page
     # offers no single product, and the reading holds at most html_grid_max_prose

@@ -1027,11 +1027,34 @@ def test_a_reading_inside_one_of_the_grids_items_keeps_to_it() -> None:
 def test_a_grids_items_nested_in_its_own_items_count_once() -> None:
     from cleaner.html.extract import card_grid
 
-    inner = "<ul class='list'>" + "".join(f"<li class='entry'><b>Inner {i}</b> <span>a nested entry</span></li>" for i in range(4)) + "</ul>"
-    outer = "".join(f"<li class='entry'><b>Outer {i}</b> <span>an entry of the list</span>{inner if i == 0 else ''}</li>" for i in range(4))
+    inner = "<ul class='list'>" + "".join(f"<li class='entry'><b>In {i}</b> <span>nested</span></li>" for i in range(4)) + "</ul>"
+    outer = "".join(f"<li class='entry'><b>Outer {i}</b> <span>an entry of the list, with a line of its own</span>{inner if i == 0 else ''}</li>" for i in range(4))
     tree = parse(f"<html><body><ul class='list'>{outer}</ul></body></html>").tree
     found = card_grid(tree, DEFAULT)
     assert found is not None
     items, chars = found
     assert [item.findtext("b") for item in items] == ["Outer 0", "Outer 1", "Outer 2", "Outer 3"]
     assert chars == sum(len("".join(item.text_content().split())) for item in items)
+
+
+def test_one_full_box_among_empty_siblings_is_no_grid() -> None:
+    # A slider of five modules, one holding the site's whole footer, the others a logo and
+    # two words: no grid of like items, though each prints two lines.
+    from cleaner.html.extract import card_grid
+
+    footer = "".join(f"<p>Line {i} of the company's footer, about its brands and offices.</p>" for i in range(12))
+    modules = f"<div class='module'>{footer}</div>" + "<div class='module'><b>Brand</b><span>Visit the site of this brand</span></div>" * 4
+    tree = parse(f"<html><body><div class='slider'>{modules}</div></body></html>").tree
+    assert card_grid(tree, DEFAULT) is None
+    cards = "".join(f"<div class='module'><h4>Card {i}</h4><p>A card of the slider, with a line of text about one of the brands.</p></div>" for i in range(5))
+    assert card_grid(parse(f"<html><body><div class='slider'>{cards}</div></body></html>").tree, DEFAULT) is not None
+
+
+def test_a_grid_in_a_dialog_is_not_the_page() -> None:
+    # A consent manager's categories, where no rule pruned the dialog first.
+    from cleaner.html.extract import card_grid
+
+    cats = "".join(f"<div class='cat-item'><h4>Category {i} cookies</h4><p>These technologies help the site work and are set by us or by partners.</p></div>" for i in range(5))
+    for wrapper in ("<div role='dialog' aria-label='Privacy'>{}</div>", "<div aria-modal='true'>{}</div>", "<div class='panel'>{}</div>"):
+        tree = parse(f"<html><body><section class='cat-grp'>{wrapper.format(cats)}</section></body></html>").tree
+        assert (card_grid(tree, DEFAULT) is None) == ("panel" not in wrapper)

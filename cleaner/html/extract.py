@@ -165,10 +165,16 @@ def extract(
     return out
 
 
-# Where a grid of like items is never the main content: the page's chrome, and boxes
-# named for what visitors wrote (a grid of comments or reviews is not the listing).
+# Where a grid of like items is never the main content: the page's chrome (and dialogs,
+# _off_main), and boxes named for what visitors wrote (a grid of comments or reviews is
+# not the listing).
 _NOT_MAIN = frozenset(("nav", "header", "footer", "aside"))
 _CHATTER = re.compile(r"(?<![a-z])(?:comment|review|testimonial)", re.I)  # not "preview"
+
+
+def _off_main(el: Any) -> bool:
+    """The page's chrome, or a dialog over the page (a consent manager's categories)."""
+    return el.tag in _NOT_MAIN or el.get("role") in ("dialog", "alertdialog") or el.get("aria-modal") == "true"
 
 
 def _read_grid(tree: Any, out: Extraction, visible: int, settings: Settings) -> None:
@@ -208,36 +214,46 @@ def _read_grid(tree: Any, out: Extraction, visible: int, settings: Settings) -> 
 def card_grid(tree: Any, settings: Settings) -> tuple[list[Any], int] | None:
     """The page's largest grid of like items and its characters: siblings of one tag and
     class (unclassed ones only in a named box), html_grid_min_items or more to a box, taken
-    over every box of one tag and class (a listing printed in sections), of a card's size
-    and of two lines or more each."""
+    over every box of one tag and class (a listing printed in sections), of a card's size,
+    none holding half of the text, most of two lines or more."""
+    least = settings.html_grid_min_items
     grids: dict[tuple[Any, ...], list[Any]] = {}
     for el in tree.iter():
-        if not isinstance(el.tag, str) or len(el) < settings.html_grid_min_items:
+        if len(el) < least or not isinstance(el.tag, str):
             continue
         kinds = Counter((c.tag, c.get("class")) for c in el if isinstance(c.tag, str))
         (sig, n), = kinds.most_common(1)
-        if n < settings.html_grid_min_items or not ((sig[1] or "").strip() or el.get("class") or el.get("id")):
-            continue
-        grids.setdefault((el.tag, el.get("class"), *sig), []).append(el)
+        if n >= least and ((sig[1] or "").strip() or el.get("class") or el.get("id")):
+            grids.setdefault((el.tag, el.get("class"), *sig), []).append(el)
     best: tuple[list[Any], int] | None = None
     for (_, _, tag, cls), boxes in grids.items():
-        if _CHATTER.search(cls or ""):
-            continue
-        boxes = [el for el in boxes if not any(a.tag in _NOT_MAIN for a in chain((el,), el.iterancestors()))
-                 and not any(_CHATTER.search((a.get("class") or "") + " " + (a.get("id") or "")) for a in chain((el,), islice(el.iterancestors(), 4)))]
         items = [c for el in boxes for c in el if c.tag == tag and c.get("class") == cls]
+        if len(items) < least or (best is not None and len(items) * settings.html_grid_max_item_chars <= best[1]) or _CHATTER.search(cls or ""):
+            continue  # too few, or too few to outweigh the best so far
         if len(boxes) > 1:  # a box nested in another's item (a menu's submenus) is read with it
-            ids = {id(c) for c in items}
-            items = [c for c in items if not any(id(a) in ids for a in c.iterancestors())]
-        if len(items) < settings.html_grid_min_items:
-            continue
-        chars = sum(map(chars_of, items))
+            within = set(items)
+            items = [c for c in items if not any(a in within for a in c.iterancestors())]
+        sizes = list(map(chars_of, items))
+        chars = sum(sizes)
         if best is not None and chars <= best[1]:
             continue
+        kept = [el for el in boxes if not any(map(_off_main, chain((el,), el.iterancestors())))
+                and not any(_CHATTER.search((a.get("class") or "") + " " + (a.get("id") or "")) for a in chain((el,), islice(el.iterancestors(), 4)))]
+        if len(kept) < len(boxes):
+            held = set(kept)
+            sizes = [size for c, size in zip(items, sizes) if c.getparent() in held]
+            items = [c for c in items if c.getparent() in held]
+            chars = sum(sizes)
+            if len(items) < least or (best is not None and chars <= best[1]):
+                continue
         if not settings.html_grid_min_item_chars * len(items) <= chars <= settings.html_grid_max_item_chars * len(items):
             continue
-        lines = sum(1 for c in items for t in c.itertext() if t.strip())
-        if lines < 2 * len(items):
+        # Like items: none holds half of the text (one box and its empty siblings is no
+        # grid), and most print two lines or more (a card, not a menu's link).
+        if 2 * max(sizes) > chars:
+            continue
+        cards = sum(1 for c in items if next(islice((t for t in c.itertext() if t.strip()), 1, None), None) is not None)
+        if cards < least or 2 * cards < len(items):
             continue
         best = (items, chars)
     return best

@@ -186,14 +186,14 @@ def _read_grid(tree: Any, out: Extraction, visible: int, settings: Settings) -> 
     got = sum(len(b.text) - b.text.count(" ") for b in out.blocks)  # a block's text has single spaces
     if got >= settings.html_fallback_max_share * visible:
         return
+    prose = sum(1 for b in out.blocks if b.kind is BlockKind.PARAGRAPH and len(b.text) >= settings.html_prose_min_chars and SENTENCE_END.search(b.text))
+    if prose > settings.html_grid_max_prose:
+        return
     grid = card_grid(tree, settings)
     if grid is None:
         return
     items, chars = grid
     if chars < max(settings.html_grid_min_gain * got, settings.html_grid_min_share * visible):
-        return
-    prose = sum(1 for b in out.blocks if b.kind is BlockKind.PARAGRAPH and len(b.text) >= settings.html_prose_min_chars and SENTENCE_END.search(b.text))
-    if prose > settings.html_grid_max_prose:
         return
     # The reading may be one of the items itself (an article in the second of a column's
     # rows): then the others are not its content.
@@ -221,28 +221,35 @@ def card_grid(tree: Any, settings: Settings) -> tuple[list[Any], int] | None:
     for el in tree.iter():
         if len(el) < least or not isinstance(el.tag, str):
             continue
-        kinds = Counter((c.tag, c.get("class")) for c in el if isinstance(c.tag, str))
-        (sig, n), = kinds.most_common(1)
+        (sig, n), = Counter([(c.tag, c.get("class")) for c in el if isinstance(c.tag, str)]).most_common(1)
         if n >= least and ((sig[1] or "").strip() or el.get("class") or el.get("id")):
             grids.setdefault((el.tag, el.get("class"), *sig), []).append(el)
-    best: tuple[list[Any], int] | None = None
+    # The keys with the most items first: a large grid found early rules out the small ones
+    # without counting their text.
+    candidates = []
     for (_, _, tag, cls), boxes in grids.items():
         items = [c for el in boxes for c in el if c.tag == tag and c.get("class") == cls]
-        if len(items) < least or (best is not None and len(items) * settings.html_grid_max_item_chars <= best[1]) or _CHATTER.search(cls or ""):
-            continue  # too few, or too few to outweigh the best so far
+        if len(items) >= least and not _CHATTER.search(cls or ""):
+            candidates.append((len(items), boxes, items))
+    candidates.sort(key=lambda candidate: -candidate[0])
+    best: tuple[list[Any], int] | None = None
+    for count, boxes, items in candidates:
+        if best is not None and count * settings.html_grid_max_item_chars <= best[1]:
+            break  # no later key can hold more and keep to a card's size
         if len(boxes) > 1:  # a box nested in another's item (a menu's submenus) is read with it
             within = set(items)
-            items = [c for c in items if not any(a in within for a in c.iterancestors())]
+            nested = {el for el in boxes if any(a in within for a in el.iterancestors())}
+            if nested:
+                items = [c for c in items if c.getparent() not in nested]
         sizes = list(map(chars_of, items))
         chars = sum(sizes)
         if best is not None and chars <= best[1]:
             continue
-        kept = [el for el in boxes if not any(map(_off_main, chain((el,), el.iterancestors())))
-                and not any(_CHATTER.search((a.get("class") or "") + " " + (a.get("id") or "")) for a in chain((el,), islice(el.iterancestors(), 4)))]
+        kept = {el for el in boxes if not any(map(_off_main, chain((el,), el.iterancestors())))
+                and not any(_CHATTER.search((a.get("class") or "") + " " + (a.get("id") or "")) for a in chain((el,), islice(el.iterancestors(), 4)))}
         if len(kept) < len(boxes):
-            held = set(kept)
-            sizes = [size for c, size in zip(items, sizes) if c.getparent() in held]
-            items = [c for c in items if c.getparent() in held]
+            sizes = [size for c, size in zip(items, sizes) if c.getparent() in kept]
+            items = [c for c in items if c.getparent() in kept]
             chars = sum(sizes)
             if len(items) < least or (best is not None and chars <= best[1]):
                 continue

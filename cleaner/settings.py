@@ -578,6 +578,19 @@ class Settings:
     html_grid_min_item_chars: int = 20
     html_grid_max_item_chars: int = 1000
     html_grid_max_prose: int = 2
+    # What makes a grid of like items, rather than the words of the comment above: no item
+    # holds more than html_grid_max_item_share of the grid's text (a slider of one full
+    # footer box and four empty modules took two bench pages without the bundled rules),
+    # at least html_grid_min_card_share of the items print two lines or more (a card, not a
+    # menu's link), and the names of the box and its html_grid_name_levels nearest
+    # ancestors are looked at for comments, reviews and testimonials (a reviews section's
+    # carousel: the judge.me widget sat three levels under its "reviews" section). The
+    # reading is "one of the items" when more than html_grid_max_reading_in_item_share of
+    # it lies in one. Set by reasoning, not tuned: half, and four levels.
+    html_grid_max_item_share: float = 0.5
+    html_grid_min_card_share: float = 0.5
+    html_grid_name_levels: int = 4
+    html_grid_max_reading_in_item_share: float = 0.5
     # A fast reading under this larger share of the page's visible text is read again
     # favouring recall (extract._fallback), and that wider reading replaces it only when it
     # keeps html_wider_min_kept_share of the fast reading's words and at least

@@ -132,11 +132,6 @@ _HIDDEN_STYLES = lxml.etree.XPath("//@style[contains(., 'hidden')]")  # the attr
 _OVERFLOW_HIDDEN = re.compile(r"overflow(?:-[xy])?\s*:\s*hidden\s*(?:!important\s*)?;?", re.I)
 
 
-# trafilatura drops an element classed "message" (a notice) under the same guard; on a
-# declared thread those are the posts (XenForo's "message--post", GameFAQs' "board message").
-_MESSAGE_BOXES = lxml.etree.XPath("//*[contains(@class, 'message')]")
-
-
 def unhide_overflow(tree: Any, html: str) -> None:
     """Take "overflow: hidden" out of the tree's style attributes (html: the page's source,
     which must say "overflow" for there to be any)."""
@@ -179,6 +174,12 @@ def _prune_by_xpaths(tree: Any, name: str) -> Any:
     from trafilatura.htmlprocessing import prune_unwanted_nodes
 
     return prune_unwanted_nodes(tree, getattr(xpaths, name))
+
+
+# trafilatura drops an element classed "message" (a notice) under the same guard as
+# "hidden" styles (unhide_overflow); on a declared thread those are the posts (XenForo's
+# "message--post", GameFAQs' "board message").
+_MESSAGE_BOXES = lxml.etree.XPath("//*[contains(@class, 'message')]")
 
 
 class Page:

@@ -172,6 +172,15 @@ _NOT_MAIN = frozenset(("nav", "header", "footer", "aside"))
 _CHATTER = re.compile(r"(?<![a-z])(?:comment|review|testimonial)", re.I)  # not "preview"
 
 
+def _bare_len(block: Block) -> int:
+    """A block's characters without spaces (its text is single-spaced)."""
+    return len(block.text) - block.text.count(" ")
+
+
+def _named_chatter(el: Any) -> bool:
+    return _CHATTER.search((el.get("class") or "") + " " + (el.get("id") or "")) is not None
+
+
 def _off_main(el: Any) -> bool:
     """The page's chrome, or a dialog over the page (a consent manager's categories)."""
     return el.tag in _NOT_MAIN or el.get("role") in ("dialog", "alertdialog") or el.get("aria-modal") == "true"
@@ -183,7 +192,7 @@ def _read_grid(tree: Any, out: Extraction, visible: int, settings: Settings) -> 
     it. The grid's items (card_grid) join the reading when they hold much more than it
     does, and the reading is neither an article nor one of the items (settings:
     html_grid_*)."""
-    got = sum(len(b.text) - b.text.count(" ") for b in out.blocks)  # a block's text has single spaces
+    got = sum(map(_bare_len, out.blocks))
     if got >= settings.html_fallback_max_share * visible:
         return
     prose = sum(1 for b in out.blocks if b.kind is BlockKind.PARAGRAPH and len(b.text) >= settings.html_prose_min_chars and SENTENCE_END.search(b.text))
@@ -197,14 +206,14 @@ def _read_grid(tree: Any, out: Extraction, visible: int, settings: Settings) -> 
         return
     # The reading may be one of the items itself (an article in the second of a column's
     # rows): then the others are not its content.
-    owner = {id(item): n for n, item in enumerate(items)}
+    owner = {item: n for n, item in enumerate(items)}  # keyed by element: the list keeps each alive
     per_item: Counter[int] = Counter()
     for block, src in zip(out.blocks, out.sources):
         for a in chain((src,), src.iterancestors()) if src is not None else ():
-            if id(a) in owner:
-                per_item[owner[id(a)]] += len(_SPACE.sub("", block.text))
+            if a in owner:
+                per_item[owner[a]] += _bare_len(block)
                 break
-    if per_item and per_item.most_common(1)[0][1] * 2 > got:
+    if per_item and per_item.most_common(1)[0][1] > settings.html_grid_max_reading_in_item_share * got:
         return
     have = {_SPACE.sub("", b.text) for b in out.blocks}
     added = [(b, src) for item in items for b, src in dom_blocks(item) if _SPACE.sub("", b.text) not in have]
@@ -245,8 +254,9 @@ def card_grid(tree: Any, settings: Settings) -> tuple[list[Any], int] | None:
         chars = sum(sizes)
         if best is not None and chars <= best[1]:
             continue
+        levels = settings.html_grid_name_levels
         kept = {el for el in boxes if not any(map(_off_main, chain((el,), el.iterancestors())))
-                and not any(_CHATTER.search((a.get("class") or "") + " " + (a.get("id") or "")) for a in chain((el,), islice(el.iterancestors(), 4)))}
+                and not any(map(_named_chatter, chain((el,), islice(el.iterancestors(), levels))))}
         if len(kept) < len(boxes):
             sizes = [size for c, size in zip(items, sizes) if c.getparent() in kept]
             items = [c for c in items if c.getparent() in kept]
@@ -257,10 +267,10 @@ def card_grid(tree: Any, settings: Settings) -> tuple[list[Any], int] | None:
             continue
         # Like items: none holds half of the text (one box and its empty siblings is no
         # grid), and most print two lines or more (a card, not a menu's link).
-        if 2 * max(sizes) > chars:
+        if max(sizes) > settings.html_grid_max_item_share * chars:
             continue
         cards = sum(1 for c in items if next(islice((t for t in c.itertext() if t.strip()), 1, None), None) is not None)
-        if cards < least or 2 * cards < len(items):
+        if cards < least or cards < settings.html_grid_min_card_share * len(items):
             continue
         best = (items, chars)
     return best

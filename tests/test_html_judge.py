@@ -174,6 +174,37 @@ def test_headline_byline_date_and_kicker_leave_the_body() -> None:
     assert [str(b.drop) if b.drop else None for b in blocks] == [
         "classifier:before-headline", "metadata:title", "metadata:byline", "metadata:date", None, None,
     ]
+    # The page declared neither: the lines that left the body are the fields.
+    assert (doc.byline, doc.authors, doc.date) == ("By Jane Roe", ["Jane Roe"], "2019-11-19")
+    # A sentence that opens with "By" names nobody: it stays in the body.
+    blocks = [block("By using this site, you agree to its terms."), block(PROSE + " " + PROSE)]
+    doc = Document(title="Other")
+    drop_repeated_metadata(blocks, doc, DEFAULT)
+    assert (doc.byline, doc.authors, blocks[0].drop) == (None, [], None)
+
+
+def test_a_declared_byline_and_date_are_not_replaced_by_the_lines() -> None:
+    blocks = [block("By Jane Roe"), block("Updated Nov. 19, 2019"), block(PROSE + " " + PROSE)]
+    doc = Document(title="Budget", byline="Jane Roe and Max Moe", authors=["Jane Roe", "Max Moe"], date="2019-11-18")
+    drop_repeated_metadata(blocks, doc, DEFAULT)
+    assert [str(b.drop) for b in blocks[:2]] == ["metadata:byline", "metadata:date"]
+    assert (doc.byline, doc.authors, doc.date) == ("Jane Roe and Max Moe", ["Jane Roe", "Max Moe"], "2019-11-18")
+
+
+_OLD_PAGE = (
+    "<html><head><title>Council unveils school funding plan - The Daily Town</title></head><body>"
+    "<table><tr><td>" + "<br>".join(f'<a href="/s{i}.html">Section {i}</a>' for i in range(12)) + "</td>"
+    "<td><font face=arial><b><font size=5>Council unveils school funding plan</font></b><br>"
+    "By John Smith, Staff Writer<br>March 3, 2004<br><br>" + "<br><br>".join([PROSE + " " + PROSE] * 4) + "</font></td></tr></table>"
+    "</body></html>"
+)
+
+
+def test_an_old_pages_byline_and_date_lines_become_its_metadata() -> None:
+    # No meta tags, no JSON-LD, no classes: the byline and date are lines of text in a <font>.
+    doc = clean(_OLD_PAGE, kind="html")
+    assert (doc.byline, doc.authors, doc.date) == ("By John Smith, Staff Writer", ["John Smith"], "2004-03-03")
+    assert "John Smith" not in doc.text and doc.text.startswith("The council met")
 
 
 def test_a_grid_of_products_above_the_pages_heading_is_its_content() -> None:

@@ -305,6 +305,11 @@ def test_entities_escaped_twice_are_decoded() -> None:
     ("New to astronomy – Best first telescope?", "New to astronomy – Best first telescope?"),  # no site asks
     ("examplenews.com Vibe coding", "Vibe coding"),  # the host's name before the headline
     ("Examplenews 2 is out", "Examplenews 2 is out"),  # the site's name as the headline's subject
+    # Chinese and Japanese sites join the parts without spaces; an underscore elsewhere is a word's.
+    ("前三季度经济数据发布_新闻中心_某某网", "前三季度经济数据发布"),
+    ("前三季度经济数据发布｜某某网", "前三季度经济数据发布"),
+    ("commit_hook - Examplenews", "commit_hook"),
+    ("snake_case naming", "snake_case naming"),
 ])
 def test_split_title(title: str, want: str) -> None:
     from cleaner.html.meta import split_title

@@ -13,8 +13,9 @@ from collections.abc import Container
 from typing import Any
 
 from ..dates import find_dates, strip_time
-from ..model import Block, BlockKind, Document, Drop, DropSource
-from ..text.inline import normalize_space
+from ..model import Block, BlockKind, Document, Drop, DropSource, Evidence
+from ..settings import Settings
+from ..text.meta import authors_of, pick_date, strong_byline, trim_byline
 from ..urls import split_address, urlsplit
 from .extract import BLOCK_TAGS, text_len, text_of, words
 from .prune import SMALL_PROSE_CHARS
@@ -239,13 +240,13 @@ def _around(elements: list[Any]) -> Any:
     return next((el for el in (elements[-1], *elements[-1].iterancestors()) if el in ancestors), None)
 
 
-def drop_repeated_metadata(blocks: list[Block], doc: Document, settings: Any) -> None:
+def drop_repeated_metadata(blocks: list[Block], doc: Document, settings: Settings) -> None:
     """The headline, standfirst, byline and date lines at the top are metadata, not body.
     The headline is the level-1 heading there, or a block that repeats the title; what
     sits above it (kickers, section labels) goes too."""
     title = words(doc.title)
     dek = words(doc.subtitle) or words(doc.description)
-    byline = normalize_space(doc.byline or "")
+    byline = "".join((doc.byline or "").split())  # spacing apart: "X —10 min read" is "X—10 min read"
     head = head_indices(blocks, settings.html_prose_min_chars, settings.html_head_max_blocks)
     headline = None
     for i in head:
@@ -260,10 +261,11 @@ def drop_repeated_metadata(blocks: list[Block], doc: Document, settings: Any) ->
         elif dek and b.kind is BlockKind.HEADING and _f1(bw, dek) >= settings.html_meta_repeat_min_f1:
             reason = "subtitle"
         elif len(b.text) <= settings.html_meta_line_max_chars and (
-            (byline and byline in b.text) or _BYLINE_START.match(b.text)
+            # "By" and names, not a sentence ("By using this site, you agree ...")
+            (byline and byline in "".join(b.text.split())) or _BYLINE_START.match(b.text) and strong_byline(b, settings) is not None
         ):
             reason = "byline"
-            if byline in b.text:
+            if byline and byline in "".join(b.text.split()):
                 # Once: a short byline ("Joe", a forum member's name) is in other lines
                 # by the headline too, which are the body's.
                 byline = ""
@@ -271,12 +273,27 @@ def drop_repeated_metadata(blocks: list[Block], doc: Document, settings: Any) ->
             reason = "date"
         if reason:
             b.drop = Drop(DropSource.METADATA, reason)
+            _take_field(doc, reason, b, settings)
     if headline is not None and settings.html_drop_before_headline:
         above = [b for b in blocks[:headline] if b.drop is None]
         total = sum(len(b.text) for b in blocks if b.drop is None)
         if sum(len(b.text) for b in above) <= settings.html_before_headline_max_share * total:
             for b in above:
                 b.drop = Drop(DropSource.CLASSIFIER, "before-headline")
+
+
+def _take_field(doc: Document, reason: str, block: Block, settings: Settings) -> None:
+    """A byline or date line dropped as metadata is the field when the page declares none
+    (an older page prints them as lines of text, without markup): dropped, it would be lost."""
+    if reason == "byline" and not doc.byline and not doc.authors:
+        if byline := trim_byline(block.text, settings):
+            doc.byline, doc.authors = byline, authors_of(byline, settings)
+            doc.evidence["byline"] = Evidence("'By' line above the first paragraph", block.start)
+            if doc.authors:
+                doc.evidence["authors"] = doc.evidence["byline"]
+    elif reason == "date" and not doc.date and (picked := pick_date(block.text, settings)) is not None:
+        doc.date = picked[0].iso
+        doc.evidence["date"] = Evidence("date line above the first paragraph", block.start)
 
 
 def judge(blocks: list[Block], language: str | None, title: str | None, settings: Any, sources: list[Any] | None = None,

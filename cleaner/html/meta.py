@@ -59,7 +59,12 @@ _URL = re.compile(r"^(?:https?:)?//|^www\.", re.I)
 _PLACEHOLDER = re.compile(r"^[a-z_]\w*(?:\.[a-z_]\w*)+\.(?:author|authors|name|creator|byline|writer)$|\{\{|\}\}|\$\{|^%\w+%$|^\[\w+\]$")
 # What joins a title's parts; " / " and " » " join a forum's or a blog's trail ("Thread / Board / Site Forums").
 _TITLE_SEPARATORS = "|–—·•/»-"
-_TITLE_SPLIT = re.compile(rf"\s+[{re.escape(_TITLE_SEPARATORS)}]\s+|\s+::\s+")
+# Chinese and Japanese titles join their parts without spaces ("标题_栏目_网站"): there an
+# underscore or a bar beside a Han or kana character is a separator, and the site's, as "|" is.
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
+_CJK_BAR = rf"(?<=[{_CJK}])\s*[_|｜]\s*(?=\S)|(?<=\S)\s*[_|｜]\s*(?=[{_CJK}])"
+_TITLE_SPLIT = re.compile(rf"\s+[{re.escape(_TITLE_SEPARATORS)}]\s+|\s+::\s+|{_CJK_BAR}")
+_SITE_BAR = re.compile(rf"[|｜]|{_CJK_BAR}")  # what follows it is the site's, however long
 _LEADING_SPLIT = re.compile(rf"[{re.escape(_TITLE_SEPARATORS)}:]\s")
 _LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]+)*$")
 _BYLINE_CLASS = re.compile(r"byline|author|writer|reporter|contributor", re.I)
@@ -1150,9 +1155,10 @@ def split_title(title: str, known: set[str]) -> tuple[str, list[str]]:
         return title, []
     head = parts[-1] if _fold_name(parts[0]) in known else parts[0]
     cut = [p for p in parts if p is not head]
-    if "|" not in title and any(p.rstrip().endswith("?") for p in cut):
+    bar = _SITE_BAR.search(title) is not None
+    if not bar and any(p.rstrip().endswith("?") for p in cut):
         return title, []  # "Topic – Question?": a site's name or tagline asks nothing
-    if "|" in title or all(len(_part_words(p)) <= _TITLE_PART_MAX_WORDS for p in cut):
+    if bar or all(len(_part_words(p)) <= _TITLE_PART_MAX_WORDS for p in cut):
         return head.strip(f" :{_TITLE_SEPARATORS}"), cut
     return title, []
 

@@ -903,7 +903,7 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
             # name-shaped line under it ("Filed Under").
             for i, distance in near:
                 if -settings.byline_above_by_blocks <= distance < 0 and blocks[i].drop is None:
-                    hit = _strong_byline(blocks[i], settings)
+                    hit = strong_byline(blocks[i], settings)
                     if hit and hit[1] == "byline: 'By' line" and not _drop_post_attributions(hit[0], blocks, settings):
                         blocks[i].drop = Drop(DropSource.METADATA, "byline")
                         return hit[0], Evidence(hit[1], blocks[i].start)
@@ -1055,7 +1055,7 @@ def _first_author_link(blocks: list[Block], settings: Settings, url: str | None)
             continue  # no link: no author page (most lines; a text capture's every line)
         if not block.text or len(block.text) > settings.max_byline_chars or block.drop is not None and (not _ruled(block) or _others(block)):
             continue
-        hit = _strong_byline(block, settings)
+        hit = strong_byline(block, settings)
         if hit is None or hit[1] not in ("byline: link to an author page", "byline: 'By' line") or _role_credit(block.text):
             continue
         said = set(_words(hit[0]))
@@ -1121,7 +1121,7 @@ def _card_under_date(blocks: list[Block], settings: Settings, anchor: int, asked
             continue
         after = [j for j in range(i + 1, len(blocks)) if blocks[j].text and blocks[j].drop is None][: settings.byline_card_blocks]
         for j in after:
-            hit = _strong_byline(blocks[j], settings)
+            hit = strong_byline(blocks[j], settings)
             if hit and hit[1] == "byline: link to an author page":
                 blocks[j].drop = Drop(DropSource.METADATA, "byline")
                 return hit[0], Evidence("byline: poster's card under the publication date", blocks[j].start)
@@ -1297,7 +1297,7 @@ def _byline_of(
     if len(text) > settings.max_byline_chars:
         return None if weak else _glued_byline(block.markdown)
     if not weak:
-        return _strong_byline(block, settings)
+        return strong_byline(block, settings)
     if block.kind is BlockKind.HEADING or _taxonomy_links(block, settings):
         return None
     dates = find_dates(text)
@@ -1436,7 +1436,7 @@ def _name_line(text: str, settings: Settings) -> bool:
     return bool(authors) and all(len(a.split()) <= settings.name_max_words for a in authors) and not any(w in _NOT_NAMES for w in words)
 
 
-def _strong_byline(block: Block, settings: Settings) -> tuple[str, str] | None:
+def strong_byline(block: Block, settings: Settings) -> tuple[str, str] | None:
     # A pure function of the text, its markdown and link share: cached, as the headline,
     # byline and settle steps all ask about the same lines.
     return _strong_byline_of(block.text, block.markdown, block.link_chars, settings)

@@ -569,6 +569,38 @@ def test_a_section_of_excerpts_cut_off_mid_sentence_is_not_read() -> None:
     assert "Story 1 begins." in " ".join(b.text for b, _ in sections(body, box, _reading_of(box), [], Settings(html_excerpts_min_paragraphs=0)))
 
 
+def _partly_read() -> tuple[Any, Any, Extraction]:
+    """A page of sections whose reading holds one band whole and, of a second band, only its
+    two paragraphs: the engine left out the heading and the list between them, and the
+    writer's box after them."""
+    band = (f"<section class='ranked'><div class='inner'><h2>Pick one</h2><p>Why pick one. {PARA * 2}</p>"
+            "<h3>What we like</h3><ul><li>Quick to set up for a small team</li><li>Fair price for what it does</li></ul>"
+            f"<p>Pick one suits most readers. {PARA * 2}</p><div class='writer'><p>Jane Roe writes about tools.</p></div></div></section>")
+    filler = "".join(f"<section class='band-{n}'><div><p>Band {n} closes. {PARA * 2}</p></div></section>" for n in range(8))
+    body = parse(f"<html><body><main><section class='intro'><div class='copy'><p>Opening. {PARA * 2}</p><p>Second. {PARA * 2}</p></div></section>"
+                 f"{band}{filler}</main></body></html>").tree.find("body")
+    box = body.xpath("//div[@class='copy']")[0]
+    out = _reading_of(box)
+    for p in body.xpath("//section[@class='ranked']//p[not(ancestor::div[@class='writer'])]"):
+        for block, src in dom_blocks(p):
+            out.blocks.append(block)
+            out.sources.append(src)
+    return body, box, out
+
+
+def test_a_section_the_engine_read_in_part_is_read_between_what_it_took() -> None:
+    body, box, out = _partly_read()
+    added = [b.text for b, _ in sections(body, box, out, [], Settings())]
+    assert added[:3] == ["What we like", "Quick to set up for a small team", "Fair price for what it does"]
+    assert not any("Why pick one" in t or "suits most" in t for t in added)  # read already
+    assert not any("Jane Roe" in t for t in added)  # under an article, after what was read: the article ended
+    # Off, the band is passed over as before (it holds elements of the reading).
+    assert not any("What we like" in t for t in (b.text for b, _ in sections(body, box, out, [], Settings(html_section_partly_read=False))))
+    # On a page that is no article (a reading of few prose paragraphs), the band is read whole.
+    whole = [b.text for b, _ in sections(body, box, out, [], Settings(html_section_partly_article_prose=99))]
+    assert "What we like" in whole and "Jane Roe writes about tools." in whole
+
+
 def test_a_product_page_keeps_to_its_description() -> None:
     # The sections beside a product's description are its reviews, other products and the
     # shop's promotion; a page that lists products is no product page.

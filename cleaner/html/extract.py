@@ -186,6 +186,11 @@ def _off_main(el: Any) -> bool:
     return el.tag in _NOT_MAIN or el.get("role") in ("dialog", "alertdialog") or el.get("aria-modal") == "true"
 
 
+def _prose_count(blocks: list[Block], settings: Settings) -> int:
+    """The paragraphs of html_prose_min_chars or more that end a sentence."""
+    return sum(1 for b in blocks if b.kind is BlockKind.PARAGRAPH and len(b.text) >= settings.html_prose_min_chars and SENTENCE_END.search(b.text))
+
+
 def _read_grid(tree: Any, out: Extraction, visible: int, settings: Settings) -> None:
     """Every reading came out small beside the page: a listing's or a shop's grid of cards
     whose text sits in links, which trafilatura passes over for a column of prose beside
@@ -195,8 +200,7 @@ def _read_grid(tree: Any, out: Extraction, visible: int, settings: Settings) -> 
     got = sum(map(_bare_len, out.blocks))
     if got >= settings.html_fallback_max_share * visible:
         return
-    prose = sum(1 for b in out.blocks if b.kind is BlockKind.PARAGRAPH and len(b.text) >= settings.html_prose_min_chars and SENTENCE_END.search(b.text))
-    if prose > settings.html_grid_max_prose:
+    if _prose_count(out.blocks, settings) > settings.html_grid_max_prose:
         return
     grid = card_grid(tree, settings)
     if grid is None:
@@ -774,7 +778,9 @@ def sections(
     less than html_section_max_share of the text of the page's one <main> (or
     role="main") around it, the other boxes beside the main box's branch, up to <main>,
     are read too, each that holds prose as a continuation must (not navigation, a form,
-    a header or footer, or a box of teaser cards). Not on a product page (one_product).
+    a header or footer, or a box of teaser cards); a box the reading already draws from in
+    part is read whole, less what is read, or under an article only between what is read
+    (settings.html_section_partly_*). Not on a product page (one_product).
     json_ld: the text of the page's ld+json scripts."""
     if settings.html_section_max_share <= 0:
         return []
@@ -800,11 +806,15 @@ def sections(
 
     sources = {id(s) for s in out.sources if s is not None} | {id(s) for _, s in added}
     got: list[tuple[Block, Any]] = []
+    article = _prose_count(out.blocks, settings) >= settings.html_section_partly_article_prose
     path = [main, *main.iterancestors()]
     for i in range(1, len(path)):
         anc, on = path[i], path[i - 1]
         for el in anc:
-            if el is on or not isinstance(el.tag, str) or el.tag in _NOT_SECTION or any(id(d) in sources for d in el.iter()):
+            if el is on or not isinstance(el.tag, str) or el.tag in _NOT_SECTION:
+                continue
+            partly = any(id(d) in sources for d in el.iter())
+            if partly and not settings.html_section_partly_read:
                 continue
             if _teasers(el, settings):
                 continue
@@ -812,6 +822,21 @@ def sections(
                 (b, src) for b, src in dom_blocks(el)
                 if not seen(_SPACE.sub("", b.text)) and not _form_to_fill(src, el) and not copied(b.text)
             ]
+            if partly:
+                # A box the reading draws from in part, beside its main box: a section of the
+                # page whose headings and lists the engine left out around the paragraphs it
+                # took. The rest of it is read, less what is read already; under an article,
+                # only what lies between the paragraphs it took (an author's box or a
+                # disclaimer closes the section, and the article ended before it).
+                if article:
+                    order = {d: k for k, d in enumerate(el.iter())}
+                    read_at = [k for d, k in order.items() if id(d) in sources]
+                    blocks = [(b, src) for b, src in blocks if min(read_at) < order.get(src, -1) < max(read_at)]
+                if blocks and not _excerpts(blocks, settings):
+                    got.extend(blocks)
+                    have.update(_SPACE.sub("", b.text) for b, _ in blocks)
+                    within += "\n" + "\n".join(_SPACE.sub("", b.text) for b, _ in blocks)
+                continue
             prose = sum(len(b.text) for b, _ in blocks if b.kind is BlockKind.PARAGRAPH and len(b.text) >= settings.html_prose_min_chars)
             if prose >= settings.html_continuation_min_prose_chars and not _excerpts(blocks, settings):
                 got.extend(blocks)

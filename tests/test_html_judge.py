@@ -191,6 +191,15 @@ def test_a_declared_byline_and_date_are_not_replaced_by_the_lines() -> None:
     assert (doc.byline, doc.authors, doc.date) == ("Jane Roe and Max Moe", ["Jane Roe", "Max Moe"], "2019-11-18")
 
 
+@pytest.mark.parametrize("other, want", [("Posted again 8/27/2005.", "2005-08-01"), ("Posted again 27/8/2005.", "2005-01-08"), ("", "2005-01-08")])
+def test_a_slashed_date_line_is_read_in_the_pages_own_order(other: str, want: str) -> None:
+    # "8/1/2005" is 1 August on a page whose other dates can only be read month first.
+    blocks = [block("8/1/2005"), block(PROSE + " " + PROSE + " " + other)]
+    doc = Document(title="Budget")
+    drop_repeated_metadata(blocks, doc, DEFAULT)
+    assert doc.date == want
+
+
 _OLD_PAGE = (
     "<html><head><title>Council unveils school funding plan - The Daily Town</title></head><body>"
     "<table><tr><td>" + "<br>".join(f'<a href="/s{i}.html">Section {i}</a>' for i in range(12)) + "</td>"

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Container
 from typing import Any
 
-from ..dates import find_dates, strip_time
+from ..dates import find_dates, month_first_page, strip_time
 from ..model import Block, BlockKind, Document, Drop, DropSource, Evidence
 from ..settings import Settings
 from ..text.meta import authors_of, pick_date, strong_byline, trim_byline
@@ -273,7 +273,7 @@ def drop_repeated_metadata(blocks: list[Block], doc: Document, settings: Setting
             reason = "date"
         if reason:
             b.drop = Drop(DropSource.METADATA, reason)
-            _take_field(doc, reason, b, settings)
+            _take_field(doc, reason, b, blocks, settings)
     if headline is not None and settings.html_drop_before_headline:
         above = [b for b in blocks[:headline] if b.drop is None]
         total = sum(len(b.text) for b in blocks if b.drop is None)
@@ -282,7 +282,7 @@ def drop_repeated_metadata(blocks: list[Block], doc: Document, settings: Setting
                 b.drop = Drop(DropSource.CLASSIFIER, "before-headline")
 
 
-def _take_field(doc: Document, reason: str, block: Block, settings: Settings) -> None:
+def _take_field(doc: Document, reason: str, block: Block, blocks: list[Block], settings: Settings) -> None:
     """A byline or date line dropped as metadata is the field when the page declares none
     (an older page prints them as lines of text, without markup): dropped, it would be lost."""
     if reason == "byline" and not doc.byline and not doc.authors:
@@ -291,7 +291,7 @@ def _take_field(doc: Document, reason: str, block: Block, settings: Settings) ->
             doc.evidence["byline"] = Evidence("'By' line above the first paragraph", block.start)
             if doc.authors:
                 doc.evidence["authors"] = doc.evidence["byline"]
-    elif reason == "date" and not doc.date and (picked := pick_date(block.text, settings)) is not None:
+    elif reason == "date" and not doc.date and (picked := pick_date(block.text, settings, month_first=month_first_page(b.text for b in blocks))):
         doc.date = picked[0].iso
         doc.evidence["date"] = Evidence("date line above the first paragraph", block.start)
 

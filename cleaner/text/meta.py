@@ -1437,6 +1437,8 @@ def _name_line(text: str, settings: Settings) -> bool:
 
 
 def strong_byline(block: Block, settings: Settings) -> tuple[str, str] | None:
+    """(byline, how) when the line is a byline in a strong form: 'By' and names, a link to an
+    author page, a Korean reporter's credit; None for a sentence ("By using this site ...")."""
     # A pure function of the text, its markdown and link share: cached, as the headline,
     # byline and settle steps all ask about the same lines.
     return _strong_byline_of(block.text, block.markdown, block.link_chars, settings)

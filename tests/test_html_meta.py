@@ -422,6 +422,19 @@ def test_the_printed_byline_naming_every_declared_author_is_the_byline() -> None
     assert meta_of(page(head, body)).values["byline_raw"] == "Jared Newman, Sam Singleton"
 
 
+@pytest.mark.parametrize("marked, found", [
+    ('<span class="Post-AUTHOR">Jane Roe</span>', True),  # a class in capitals
+    ('<div id="ArticleByline">Jane Roe</div>', True),  # an id
+    ('<li class="meta"><a rel="Author" href="/jane">Jane Roe</a></li>', True),  # rel, not a class
+    ('<p><span itemprop="author">Jane Roe</span></p>', True),
+    ('<section class="author">Jane Roe</section>', False),  # not a byline tag
+    ('<div class="author-bio">Jane Roe</div>', False),  # a biography's box
+])
+def test_the_elements_a_byline_is_read_from(marked: str, found: bool) -> None:
+    byline = meta_of(page(body="<h1>Budget passes</h1>" + marked + BODY)).values.get("byline_raw")
+    assert (byline == "Jane Roe") is found
+
+
 def test_short_texts_read_from_children_agree_with_each_elements_own_reading() -> None:
     from cleaner.html.meta import Elements, _short_text, _short_texts
 

@@ -72,17 +72,6 @@ _BYLINE_NOT = re.compile(r"comment|avatar|bio|about|more|related|social|share|fo
 _DATE_CLASS = re.compile(r"(?:^|[\s_-])(?:date|time|timestamp|published|pubdate|posted|dateline)(?:$|[\s_-])", re.I)
 _MAX_BYLINE_CHARS = 120
 _BYLINE_TAGS = frozenset(("div", "span", "p", "a", "address", "li", "aside"))
-# The elements visible_byline reads, found in C rather than by a pass over every element:
-# any with a rel or an itemprop, and the byline tags whose class or id holds a byline word
-# in any case (İ and ı fold to i, as re.IGNORECASE folds them). A superset of what it takes,
-# in page order.
-_FOLD = "'ABCDEFGHIJKLMNOPQRSTUVWXYZİı', 'abcdefghijklmnopqrstuvwxyzii'"
-_BYLINE_WORDS = " or ".join(
-    f"contains(translate(@{attr}, {_FOLD}), '{word}')" for attr in ("class", "id") for word in _BYLINE_CLASS.pattern.split("|")
-)
-_BYLINE_CANDIDATES = lxml.etree.XPath(
-    "descendant-or-self::*[@rel or @itemprop or ((" + " or ".join(f"self::{t}" for t in sorted(_BYLINE_TAGS)) + f") and ({_BYLINE_WORDS}))]"
-)
 _MAX_DATE_TEXT_CHARS = 80
 
 
@@ -469,7 +458,8 @@ def visible_byline(page: Elements, url: str | None = None, settings: Settings = 
     """A short element marked as the author: rel=author, itemprop=author, or a byline class."""
     marked: dict[str, bool] = {}  # class and id -> a byline class: pages repeat theirs (menus, cards)
     team = job = None  # the first team credit, and name with a job, in case nothing names the author alone
-    for el in _BYLINE_CANDIDATES(page.all[0]) if page.all else ():
+    for el in page.all:
+        # Attribute reads dominate this pass over every element: each is read once, when needed.
         get = el.get
         rel, itemprop = get("rel"), get("itemprop")
         if rel and "author" in rel.lower().split():

@@ -831,14 +831,13 @@ def sections(
                 if article:
                     order = {d: k for k, d in enumerate(el.iter())}
                     read_at = [k for d, k in order.items() if id(d) in sources]
-                    blocks = [(b, src) for b, src in blocks if min(read_at) < order.get(src, -1) < max(read_at)]
-                if blocks and not _excerpts(blocks, settings):
-                    got.extend(blocks)
-                    have.update(_SPACE.sub("", b.text) for b, _ in blocks)
-                    within += "\n" + "\n".join(_SPACE.sub("", b.text) for b, _ in blocks)
-                continue
-            prose = sum(len(b.text) for b, _ in blocks if b.kind is BlockKind.PARAGRAPH and len(b.text) >= settings.html_prose_min_chars)
-            if prose >= settings.html_continuation_min_prose_chars and not _excerpts(blocks, settings):
+                    first, last = min(read_at), max(read_at)
+                    blocks = [(b, src) for b, src in blocks if first < order.get(src, -1) < last]
+                enough = bool(blocks)
+            else:
+                prose = sum(len(b.text) for b, _ in blocks if b.kind is BlockKind.PARAGRAPH and len(b.text) >= settings.html_prose_min_chars)
+                enough = prose >= settings.html_continuation_min_prose_chars
+            if enough and not _excerpts(blocks, settings):
                 got.extend(blocks)
                 have.update(_SPACE.sub("", b.text) for b, _ in blocks)
                 within += "\n" + "\n".join(_SPACE.sub("", b.text) for b, _ in blocks)

@@ -262,10 +262,11 @@ def drop_repeated_metadata(blocks: list[Block], doc: Document, settings: Setting
             reason = "subtitle"
         elif len(b.text) <= settings.html_meta_line_max_chars and (
             # "By" and names, not a sentence ("By using this site, you agree ...")
-            (byline and byline in "".join(b.text.split())) or _BYLINE_START.match(b.text) and strong_byline(b, settings) is not None
+            (declared := bool(byline) and byline in "".join(b.text.split()))
+            or _BYLINE_START.match(b.text) and strong_byline(b, settings) is not None
         ):
             reason = "byline"
-            if byline and byline in "".join(b.text.split()):
+            if declared:
                 # Once: a short byline ("Joe", a forum member's name) is in other lines
                 # by the headline too, which are the body's.
                 byline = ""

@@ -159,6 +159,24 @@ def test_prune_removes_and_records(tmp_path: Path) -> None:
     assert "Share" not in tree.text_content() and "tail stays" in tree.text_content()
 
 
+@pytest.mark.parametrize(("box", "shown"), [
+    ('<div class="share-bar"><a href="#">Share</a> on <b>social</b> media<ul><li><a href="/x">X</a></li><li>Mail</li></ul></div>',
+     "Share on social media X Mail"),
+    ('<div class="share-bar">  Read <a href="/a">the <i>whole</i> story</a><br>to<b>day</b>  </div>', "Read the whole story today"),
+    ('<a class="share-bar" href="/s">Share <span>this</span></a>', "Share this"),
+])
+def test_a_pruned_elements_text_and_link_chars_are_read_as_a_browser_shows_them(tmp_path: Path, box: str, shown: str) -> None:
+    from cleaner.html.extract import text_len, text_of
+
+    rules = load_rules((str(write(tmp_path, GOOD)),)).rules
+    tree = _tree(f"<p>Story text.</p>{box}")
+    el = tree.find_class("share-bar")[0]
+    text = " ".join(text_of(el).split())
+    prose = max(0, text_len(el) - sum(map(text_len, el.iter("a"))))
+    (got,) = prune(tree, rules, max_text_share=0.5)
+    assert got.text == text == shown and got.link_chars == len(text) - prose
+
+
 def test_prune_spares_an_element_holding_most_of_the_page(tmp_path: Path) -> None:
     rules = load_rules((str(write(tmp_path, GOOD)),)).rules
     story = "<p>" + "Real article text that the selector should not take. " * 20 + "</p>"

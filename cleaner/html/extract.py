@@ -632,7 +632,7 @@ def block_container(el: Any) -> Any:
     return el
 
 
-_SPACED_TAGS = BLOCK_TAGS | {"br"}
+SPACED_TAGS = BLOCK_TAGS | {"br"}
 
 
 def text_of(el: Any) -> str:
@@ -645,11 +645,11 @@ def text_of(el: Any) -> str:
         if node is el:
             continue
         if event == "start":
-            if node.tag in _SPACED_TAGS:
+            if node.tag in SPACED_TAGS:
                 parts.append(" ")
             parts.append(node.text or "")
         else:
-            if node.tag in _SPACED_TAGS:
+            if node.tag in SPACED_TAGS:
                 parts.append(" ")
             parts.append(node.tail or "")
     return "".join(parts)

@@ -14,7 +14,7 @@ import lxml.html
 from ..model import Block, BlockKind, Drop, DropSource, Evidence
 from ..ruleset.loader import ascii_lower, css_selector
 from ..ruleset.schema import Action, Rule
-from .extract import HEADING_TAGS, text_len, text_of
+from .extract import HEADING_TAGS, SPACED_TAGS, text_len, text_of
 from .parse import remove
 
 # Never pruned, whatever a selector says: the document skeleton.
@@ -147,8 +147,8 @@ def prune(tree: Any, rules: list[Rule], max_text_share: float) -> list[Pruned]:
                 continue
             if not _attached(el, tree, spared):
                 continue  # inside an element an earlier rule removed, or a copy of one this rule spared
-            text = " ".join(text_of(el).split())
-            prose = _text_outside_links(el)
+            raw, prose = _read(el)
+            text = " ".join(raw.split())
             if prose > SMALL_PROSE_CHARS and not rule.any_share:
                 if total < 0:
                     total = _text_outside_links(body if body is not None else tree)
@@ -336,6 +336,35 @@ def _same_kind(a: Any, b: Any) -> bool:
 
 def _text_outside_links(el: Any) -> int:
     return max(0, text_len(el) - sum(map(text_len, el.iter("a"))))
+
+
+def _read(el: Any) -> tuple[str, int]:
+    """text_of(el) and _text_outside_links(el) in one walk: every pruned element is read
+    for both (a text node inside nested links counts once for each, as there)."""
+    parts = [el.text or ""]
+    links = int(el.tag == "a")
+    total = linked = len(parts[0].strip())
+    linked *= links
+    for event, node in lxml.etree.iterwalk(el, events=("start", "end")):
+        if node is el:
+            continue
+        tag = node.tag
+        if event == "start":
+            if tag == "a":
+                links += 1
+            piece = node.text or ""
+        else:
+            if tag == "a":
+                links -= 1
+            piece = node.tail or ""
+        if tag in SPACED_TAGS:
+            parts.append(" ")
+        if piece:
+            parts.append(piece)
+            size = len(piece.strip())
+            total += size
+            linked += links * size
+    return "".join(parts), max(0, total - linked)
 
 
 def pruned_blocks(pruned: list[Pruned]) -> list[Block]:

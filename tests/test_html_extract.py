@@ -195,6 +195,29 @@ def test_every_post_of_a_long_thread_is_a_continuation() -> None:
     assert all(f"Reply {n}:" in added for n in range(1, 12))
 
 
+def test_a_threads_short_replies_are_continuations_and_short_boxes_elsewhere_are_not() -> None:
+    # Replies of one paragraph (under the 200 characters of prose a continuation needs),
+    # each in its own copy of the first post's wrapper: posts of the thread. A box of the
+    # post's class in a sidebar, as short, is not; nor is a short post whose heading links
+    # to another page (a teaser row).
+    reply = "Same here: the bracket under the power supply holds the cable, and support said to leave it where it is for now."
+    post = lambda n, h="": (f"<div class='topic-body'><div class='meta'>member{n}</div>"  # noqa: E731
+                            f"<div class='post'>{h}<p>Reply {n}. {reply}</p></div></div>")
+    first = f"<div class='topic-body'><div class='post'><p>Question. {PARA * 3}</p></div></div>"
+    teaser = post(9, "<h3><a href='/t/other'>Another topic</a></h3>")
+    side = f"<aside><div class='post'><p>Sidebar. {reply}</p></div></aside>"
+    body = parse(f"<html><body><main>{first}{post(1)}{post(2)}{teaser}</main>{side}</body></html>").tree.find("body")
+    main = body.xpath("//div[@class='post']")[0]
+    out = Extraction()
+    for block, src in dom_blocks(main):
+        out.blocks.append(block)
+        out.sources.append(src)
+    added = " ".join(b.text for b, _ in continuations(body, main, out, Settings()))
+    assert "Reply 1." in added and "Reply 2." in added
+    assert "Reply 9." not in added and "Sidebar." not in added
+    assert "Reply 1." not in " ".join(b.text for b, _ in continuations(body, main, out, Settings(html_post_min_prose_chars=200)))
+
+
 def test_many_boxes_of_the_main_class_elsewhere_are_no_continuation() -> None:
     added = _continued(12, grid=True)
     assert "Reply 11:" in added and "Other topic" not in added

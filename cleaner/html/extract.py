@@ -717,7 +717,7 @@ def continuations(tree: Any, main: Any, out: Extraction, settings: Settings) -> 
     """Some sites split one article body into several containers of the same class, with
     ads between them (Wired: div.article__body, three times); trafilatura keeps the
     first. Take the paragraphs of the later containers that share the main container's
-    tag and class, when they read as prose."""
+    tag and class, when they read as prose (a thread's short replies: less of it)."""
     signature = " ".join((main.get("class") or "").split())
     if not signature or main.tag in ("body", "html"):
         return []
@@ -755,7 +755,9 @@ def continuations(tree: Any, main: Any, out: Extraction, settings: Settings) -> 
             continue
         blocks = [(b, src) for b, src in dom_blocks(el) if _SPACE.sub("", b.text) not in have and not copied(b.text)]
         prose = sum(len(b.text) for b, _ in blocks if b.kind is BlockKind.PARAGRAPH and len(b.text) >= settings.html_prose_min_chars)
-        if prose >= settings.html_continuation_min_prose_chars and not _excerpts(blocks, settings):
+        post = _same_unit(el, main) and not _linked_headings(el)
+        least = settings.html_post_min_prose_chars if post else settings.html_continuation_min_prose_chars
+        if prose >= least and not _excerpts(blocks, settings):
             added.extend(blocks)
             have.update(_SPACE.sub("", b.text) for b, _ in blocks)  # a box repeated further down adds nothing
     return added
@@ -1024,8 +1026,12 @@ def _teasers(el: Any, settings: Settings) -> bool:
     explore": headline, date, excerpt): other stories, not the rest of this one."""
     if settings.html_continuation_teaser_min_linked_headings <= 0:
         return False
-    linked = sum(1 for h in el.iter(*HEADING_TAGS) if any(map(_leads_away, h.iter("a"))) or any(map(_leads_away, h.iterancestors("a"))))
-    return linked >= settings.html_continuation_teaser_min_linked_headings
+    return _linked_headings(el) >= settings.html_continuation_teaser_min_linked_headings
+
+
+def _linked_headings(el: Any) -> int:
+    """How many of el's headings link to another page."""
+    return sum(1 for h in el.iter(*HEADING_TAGS) if any(map(_leads_away, h.iter("a"))) or any(map(_leads_away, h.iterancestors("a"))))
 
 
 # A teaser's excerpt, cut off mid-sentence: a word, then "..." or "…" at the very end.

@@ -665,8 +665,8 @@ class Settings:
     # this much, when none of its headings links to another page (a teaser row of the
     # article's class): a short reply. wcxb-dev 0.8555 -> 0.8563 (forum 0.788 -> 0.796;
     # 47 pages differ: 37 better, 9 worse, +1.36/-0.13 in page F1), without the bundled rules
-    # 0.8435 -> 0.8444; bench with and without them unchanged. At 200 for every box
-    # (one bound): a sidebar's promo boxes of the class joined articles.
+    # 0.8435 -> 0.8444; bench with and without them unchanged. At 100 for every box of
+    # the class: 0.8562, a sidebar's promo boxes of the class joined articles.
     html_post_min_prose_chars: int = 100
     html_continuation_max_containers: int = 8
     # When the reading and its continuations hold less than this share of the text of the

@@ -342,9 +342,9 @@ def _read(el: Any) -> tuple[str, int]:
     """text_of(el) and _text_outside_links(el) in one walk: every pruned element is read
     for both (a text node inside nested links counts once for each, as there)."""
     parts = [el.text or ""]
-    links = int(el.tag == "a")
-    total = linked = len(parts[0].strip())
-    linked *= links
+    links = int(el.tag == "a")  # how many links the walk is inside
+    total = len(parts[0].strip())
+    linked = links * total
     for event, node in lxml.etree.iterwalk(el, events=("start", "end")):
         if node is el:
             continue

@@ -191,6 +191,12 @@ def _prose_count(blocks: list[Block], settings: Settings) -> int:
     return sum(1 for b in blocks if b.kind is BlockKind.PARAGRAPH and len(b.text) >= settings.html_prose_min_chars and SENTENCE_END.search(b.text))
 
 
+def _prose_chars(blocks: list[tuple[Block, Any]], settings: Settings) -> int:
+    """The characters of a box's paragraphs of html_prose_min_chars or more: how much it
+    reads as prose, for a continuation or a section."""
+    return sum(len(b.text) for b, _ in blocks if b.kind is BlockKind.PARAGRAPH and len(b.text) >= settings.html_prose_min_chars)
+
+
 def _read_grid(tree: Any, out: Extraction, visible: int, settings: Settings) -> None:
     """Every reading came out small beside the page: a listing's or a shop's grid of cards
     whose text sits in links, which trafilatura passes over for a column of prose beside
@@ -733,16 +739,17 @@ def continuations(tree: Any, main: Any, out: Extraction, settings: Settings) -> 
             seen_main = True
         elif " ".join((el.get("class") or "").split()) == signature:
             (same if seen_main else before).append(el)
+    unit = {el: _same_unit(el, main) for el in before + same}  # keyed by element: the lists keep each alive
     if len(same) > settings.html_continuation_max_containers:
         # Many: a thread's posts (one box per post) or a grid of other stories. Only the
         # boxes that sit in the page as the main one does, each in its own copy of the
         # unit that holds the main box (a post's wrapper beside the first post's), are
         # the same thing continued.
-        same = [el for el in same if _same_unit(el, main)]
-    before = [el for el in before if _same_unit(el, main)]
+        same = [el for el in same if unit[el]]
+    before = [el for el in before if unit[el]]
     # ... and only in a thread: the main box's unit repeated at least twice besides
     # (a claim's box above a fact check's body is one unit more).
-    if len(before) + sum(1 for el in same if _same_unit(el, main)) >= 2:
+    if len(before) + sum(1 for el in same if unit[el]) >= 2:
         same = before + same
     if not same:
         return []
@@ -754,10 +761,9 @@ def continuations(tree: Any, main: Any, out: Extraction, settings: Settings) -> 
         if _related(el, main) or any(id(d) in sources for d in el.iter()) or _teasers(el, settings) or _aside(el) > _aside(main):
             continue
         blocks = [(b, src) for b, src in dom_blocks(el) if _SPACE.sub("", b.text) not in have and not copied(b.text)]
-        prose = sum(len(b.text) for b, _ in blocks if b.kind is BlockKind.PARAGRAPH and len(b.text) >= settings.html_prose_min_chars)
-        post = _same_unit(el, main) and not _linked_headings(el)
+        post = unit[el] and not _linked_headings(el)
         least = settings.html_post_min_prose_chars if post else settings.html_continuation_min_prose_chars
-        if prose >= least and not _excerpts(blocks, settings):
+        if _prose_chars(blocks, settings) >= least and not _excerpts(blocks, settings):
             added.extend(blocks)
             have.update(_SPACE.sub("", b.text) for b, _ in blocks)  # a box repeated further down adds nothing
     return added
@@ -837,8 +843,7 @@ def sections(
                     blocks = [(b, src) for b, src in blocks if first < order.get(src, -1) < last]
                 enough = bool(blocks)
             else:
-                prose = sum(len(b.text) for b, _ in blocks if b.kind is BlockKind.PARAGRAPH and len(b.text) >= settings.html_prose_min_chars)
-                enough = prose >= settings.html_continuation_min_prose_chars
+                enough = _prose_chars(blocks, settings) >= settings.html_continuation_min_prose_chars
             if enough and not _excerpts(blocks, settings):
                 got.extend(blocks)
                 have.update(_SPACE.sub("", b.text) for b, _ in blocks)

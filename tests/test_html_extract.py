@@ -1092,6 +1092,25 @@ def test_a_grids_items_nested_in_its_own_items_count_once() -> None:
     assert chars == sum(len("".join(item.text_content().split())) for item in items)
 
 
+def test_a_listing_printed_as_a_definition_list_is_read_term_and_definition() -> None:
+    # A listing of papers as <dt>/<dd> pairs: the term holds the entry's number and links,
+    # the definition its title and subjects in a box classed "meta", which trafilatura
+    # discards. Its entries are pairs, not two grids of half an entry each.
+    entries = "".join(
+        f"<dt><a href='/abs/{i}'>[{i}] Paper {i}</a> [<a href='/pdf/{i}'>pdf</a>]</dt>\n"
+        f"<dd><div class='meta'><div class='list-title'>Title: {t}</div>\n"
+        f"<div class='list-subjects'>Subjects: Local news and the life of small towns</div></div></dd>\n"
+        for i, t in enumerate(_FEED_TITLES, 1)
+    )
+    page = (f"<html><head><title>Recent papers</title></head><body><main><h1>Recent papers</h1>\n"
+            f"<p>Showing the twelve most recent entries.</p>\n<dl id='articles'>\n{entries}</dl></main></body></html>")
+    text = clean(page, kind="html").text
+    for title in _FEED_TITLES:
+        assert f"Title: {title}" in text
+    assert "[1] Paper 1" in text and "[12] Paper 12" in text
+    assert text.index("[2] Paper 2") < text.index("Title: City opens") < text.index("[3] Paper 3")  # pair by pair
+
+
 def test_one_full_box_among_empty_siblings_is_no_grid() -> None:
     # A slider of five modules, one holding the site's whole footer, the others a logo and
     # two words: no grid of like items, though each prints two lines.

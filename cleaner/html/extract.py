@@ -240,14 +240,14 @@ def card_grid(tree: Any, settings: Settings) -> tuple[list[Any], int] | None:
     for el in tree.iter():
         if len(el) < least or not isinstance(el.tag, str):
             continue
-        (sig, n), = Counter([(c.tag, c.get("class")) for c in el if isinstance(c.tag, str)]).most_common(1)
+        (sig, n), = Counter([_item_sig(c) for c in el if isinstance(c.tag, str)]).most_common(1)
         if n >= least and ((sig[1] or "").strip() or el.get("class") or el.get("id")):
             grids.setdefault((el.tag, el.get("class"), *sig), []).append(el)
     # The keys with the most items first: a large grid found early rules out the small ones
     # without counting their text.
     candidates = []
     for (_, _, tag, cls), boxes in grids.items():
-        items = [c for el in boxes for c in el if c.tag == tag and c.get("class") == cls]
+        items = [c for el in boxes for c in el if isinstance(c.tag, str) and _item_sig(c) == (tag, cls)]
         if len(items) >= least and not _CHATTER.search(cls or ""):
             candidates.append((len(items), boxes, items))
     candidates.sort(key=lambda candidate: -candidate[0])
@@ -284,6 +284,12 @@ def card_grid(tree: Any, settings: Settings) -> tuple[list[Any], int] | None:
             continue
         best = (items, chars)
     return best
+
+
+def _item_sig(el: Any) -> tuple[str, str | None]:
+    """A grid item's tag and class. A definition list's term goes with its definitions:
+    an entry of a listing printed as <dt>/<dd> pairs is both (its title, then its summary)."""
+    return ("dd" if el.tag == "dt" else el.tag, el.get("class"))
 
 
 def _aligned(body: Any, tree: Any) -> Extraction:

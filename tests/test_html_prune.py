@@ -327,6 +327,26 @@ def test_a_collapsed_faqs_answers_are_read(toggle: str) -> None:
     assert not any(f"Answer number {i}" in shut for i in range(3))
 
 
+def test_an_faq_in_details_elements_classed_expandable_is_read() -> None:
+    # trafilatura discards a box whose class holds "expand"; on a <details> the word only
+    # says that the box opens. A nav's <details> menu still goes with the nav.
+    faq = "".join(
+        f'<div class="faq"><details class="expandable border"><summary>{q}</summary><p>Answer number {i}: the rental runs '
+        f'from the day we deliver it to the day we collect it.</p></details></div>'
+        for i, q in enumerate(["How long can I rent equipment for?", "Do you deliver and set up rental equipment?", "Can I return a light early?"])
+    )
+    page = (f"<html><head><title>Rentals</title></head><body><nav><details class='menu-expand'><summary>Menu</summary>"
+            f"<a href='/a'>Cameras</a> <a href='/b'>Lights</a></details></nav><main><h1>Rentals</h1><p>{_RENT * 3}</p>"
+            f"<h2>Your questions answered</h2>{faq}<p>{_RENT * 2}</p></main></body></html>")
+    text = clean(page).text
+    assert all(f"Answer number {i}" in text for i in range(3))
+    assert "Can I return a light early?" in text
+    assert "Cameras" not in text
+    tree = lxml.html.document_fromstring(page)
+    open_disclosures(tree, 3)
+    assert [d.get("class") for d in tree.iter("details")][1:] == ["border"] * 3
+
+
 def test_a_collapsed_panel_of_form_controls_stays_shut() -> None:
     tree = lxml.html.document_fromstring(
         '<html><body><h3><button aria-expanded="false" aria-controls="f">Filter by brand name</button></h3>'

@@ -54,6 +54,11 @@ def open_disclosures(tree: Any, min_words: int, toggles: bool = True) -> int:
         controlled += (el.get("aria-controls") or "").split()
         el.drop_tag()
         opened += 1
+    for el in tree.iter("details"):
+        # The native disclosure (an FAQ's question over its answer): "expand" in its class
+        # names what the box does, and trafilatura discards any box for that word.
+        if (cls := el.get("class")) and "expand" in cls:
+            el.set("class", " ".join(w for w in cls.split() if "expand" not in w))
     for el in _OTHER_TOGGLES(tree) if toggles else ():
         if el.tag != "button" and len(text_of(el).split()) >= min_words:
             controlled += el.get("aria-controls").split()

@@ -573,6 +573,15 @@ class Settings:
     # 40 took a desk shop's tiles (a name and a price, 30 characters: w0640 0.08 -> 0.63),
     # +0.0003; bench, with and without the bundled rules, unchanged. 0: never.
     html_grid_min_items: int = 4
+    # The element a page marks (microdata) as its one product's description, of this many
+    # characters (without spaces) or more, joins a reading that lacks half of it or more
+    # (extract._read_description): trafilatura settles on the shop's testimonials or the
+    # specifications beside it. Measured with the page-scoring script: wcxb-dev HTML
+    # 0.8572 -> 0.8575 (3 pages up: w4795 0.59 -> 0.99, w0586 +0.09, w2985 +0.06; none
+    # down), dev bench unchanged. Of wcxb-dev's pages with such an element of 200
+    # characters, those whose item is not a Product (an article's summary, a review, a
+    # forum's blurbs) mostly leave it out of their truth. 0: off.
+    html_description_min_chars: int = 200
     html_grid_min_share: float = 0.3
     html_grid_min_gain: float = 2.0
     html_grid_min_item_chars: int = 20
@@ -944,6 +953,20 @@ class Settings:
     # ten by 0.03 or less); dev bench one page up. 2: 0.8519 (8 pages more differ, 2 of
     # them up); 0 turns it off.
     html_teaser_title_min_runs: int = 3
+    # Past the end of an article's box (the box holding most of the kept text, with this
+    # many prose paragraphs or more), a kept block in a box beside it with two or more
+    # headings that are wholly a link to another page of the site, and at most
+    # html_teaser_card_max_chars of text a title, is a teaser card (judge._teasers_after).
+    # Measured with the page-scoring script: wcxb-dev HTML 0.8568 -> 0.8572 (w0331 0.60 ->
+    # 0.98, a travel story's "more reads" cards; 24 pages up, +0.86 page F1; down, w0710
+    # -0.04, an awards box under links, and w0062 -0.01), without rules 0.8449 -> 0.8451;
+    # dev bench 0.9829 -> 0.9830, without rules 0.9772 -> 0.9773. Any heading holding a
+    # link, to any site: 0.8570 (a garden story's quoted people, linked by name); wholly a
+    # link, to any site: 0.8571 (a forum post's link previews). Per title: 300 chars,
+    # 0.8571; 400, 0.8572 (+0.80 page F1 up); 800, or no bound, 0.8572 (a buying guide's
+    # product sections go, -0.06). 2 paragraphs: 0.8571; 5: 0.8571. 0: off.
+    html_teasers_after_min_prose: int = 3
+    html_teaser_card_max_chars: int = 500
     # A list item dropped for its links stays when at least this share of its list's
     # items (the same <ul>/<ol>) stay for their text: a reading list whose titles carry
     # their authors' names in some items and not in others. wcxb-dev (1,497 pages): F1

@@ -1111,6 +1111,49 @@ def test_a_listing_printed_as_a_definition_list_is_read_term_and_definition() ->
     assert text.index("[2] Paper 2") < text.index("Title: City opens") < text.index("[3] Paper 3")  # pair by pair
 
 
+_SAYS = "".join(
+    f"<div class='testimonial'>Customer {i} from Tempe says: I shopped around a lot for a chair for my home office, "
+    "but the free shipping made the difference. Great price too, and fast delivery!</div>" for i in range(6)
+)
+_CHAIR = (
+    "<div itemprop='description' class='item-caption'><h1>Verte lumbar support chair</h1> Paint trim on the ribs and base, "
+    "now in six colours.<br><br><b>What makes the chair unique: <i>eleven spring-loaded vertebrae take an exact impression "
+    "of your spine as you move, for comfort that goes all the way to the bone.</i></b><h3>Standard features:</h3><ul><li><b>Back angle adjustment.</b> While seated, pull "
+    "the paddle up; push it down to lock.</li><li><b>Pneumatic height adjustment.</b> To lower, lift the paddle while "
+    "seated.</li><li><b>Infinite seat angle.</b> Adjust with a three degree forward tilt.</li></ul></div>"
+)
+
+
+def _product_page(item: str = "itemtype='http://schema.org/Product'", description: str = _CHAIR) -> str:
+    return (f"<html><head><title>Verte chair</title></head><body><div id='main'><div itemscope {item}><div class='row'>"
+            f"<div class='col'><span itemprop='name'>Verte chair</span> <span itemprop='price'>$999</span></div><div class='testimonial-section'>"
+            f"<strong>Our customers say</strong>{_SAYS}</div></div><div class='row'><div class='col'>{description}</div></div>"
+            f"</div></div></body></html>")
+
+
+def test_a_products_declared_description_the_engine_passed_over_is_read() -> None:
+    # trafilatura settles on the shop's testimonials (sentences in divs) and leaves the
+    # description's loose text; the page marks that element as its product's description.
+    assert "spring-loaded vertebrae" not in clean(_product_page(), kind="html", settings=Settings(html_description_min_chars=0)).text
+    text = clean(_product_page(), kind="html").text
+    assert "eleven spring-loaded vertebrae" in text and "Pneumatic height adjustment." in text
+    assert text.index("Customer 5") < text.index("Paint trim") < text.index("Infinite seat angle")  # in page order
+    assert "spring-loaded vertebrae" in clean(_product_page("datatype='http://schema.org/Product'"), kind="html").text
+    # A review's description is a shopper's words, not the product's.
+    assert "spring-loaded vertebrae" not in clean(_product_page("itemtype='http://schema.org/Review'"), kind="html").text
+
+
+def test_a_product_description_is_one_products() -> None:
+    from cleaner.html.extract import product_description
+
+    one = parse(_product_page()).tree
+    assert product_description(one).get("class") == "item-caption"
+    two = parse(_product_page(description=_CHAIR + "<div itemscope itemtype='https://schema.org/Product'>" + _CHAIR + "</div>")).tree
+    assert product_description(two) is None  # a collection's cards
+    meta = parse(_product_page(description="<meta itemprop='description' content='A chair.'>")).tree
+    assert product_description(meta) is None
+
+
 def test_one_full_box_among_empty_siblings_is_no_grid() -> None:
     # A slider of five modules, one holding the site's whole footer, the others a logo and
     # two words: no grid of like items, though each prints two lines.

@@ -291,6 +291,47 @@ def test_a_closing_list_that_cites_other_sites_is_the_articles_references(hrefs:
     assert all(b.drop is not None for b in again[1:])
 
 
+def _story_and_cards(title: str, summary: str, prose: int = 4) -> tuple[list[Block], list[object]]:
+    """An article's box of prose paragraphs, then a box of three cards beside it: each a
+    heading (title, {n} filled) over a summary."""
+    cards = "".join(f"<div class='card'><h3>{title.format(n=n)}</h3><p>{summary}</p></div>" for n in range(3))
+    page = lxml.html.fromstring(f"<div><div class='story'>{('<p>' + PROSE * 2 + '</p>') * prose}</div><div class='more'>{cards}</div></div>")
+    sources = [*page.find("div").iter("p"), *(el for card in page.find_class("card") for el in card)]
+    blocks = [block(PROSE * 2) for _ in range(prose)]
+    for el in sources[prose:]:
+        heading = el.tag == "h3"
+        blocks.append(block(el.text_content(), BlockKind.HEADING if heading else BlockKind.PARAGRAPH, 3 if heading else 0,
+                            links=text_len_of_links(el)))
+    return blocks, sources
+
+
+def text_len_of_links(el: lxml.html.HtmlElement) -> float:
+    return sum(len(a.text_content()) for a in el.iter("a")) / max(len(el.text_content()), 1)
+
+
+SUMMARY = "Officials said the new budget would add two buses and a bike lane to the route next year."
+
+
+@pytest.mark.parametrize("title, summary, prose, url, dropped", [
+    ("<a href='/story-{n}'>Another story number {n}</a>", SUMMARY, 4, None, True),  # the site's own stories
+    ("<a href='https://www.example.com/s/{n}'>Another story number {n}</a>", SUMMARY, 4, "https://example.com/a", True),
+    ("<a href='https://other.org/s/{n}'>Another story number {n}</a>", SUMMARY, 4, "https://example.com/a", False),  # previews
+    ("<a href='https://www.example.com/s/{n}'>Another story number {n}</a>", SUMMARY, 4, None, False),  # address unknown
+    ("What <a href='/people/{n}'>Ann</a> said about the route, in full", SUMMARY, 4, None, False),  # a name linked
+    ("<a href='/story-{n}'>Product number {n}</a>", SUMMARY * 7, 4, None, False),  # a buying guide's sections
+    ("<a href='/story-{n}'>Another story number {n}</a>", SUMMARY, 2, None, False),  # no article above
+])
+def test_teaser_cards_after_an_articles_box_go(title: str, summary: str, prose: int, url: str | None, dropped: bool) -> None:
+    blocks, sources = _story_and_cards(title, summary, prose)
+    gentle(blocks, DEFAULT, sources, url=url)
+    assert all(b.drop is None for b in blocks[:prose])
+    summaries = [b for b in blocks[prose:] if b.kind is BlockKind.PARAGRAPH]
+    assert [b.drop.reason if b.drop else None for b in summaries] == ["teasers" if dropped else None] * 3
+    off = [block(b.text, b.kind, b.level, b.link_chars / len(b.text)) for b in blocks]
+    gentle(off, Settings(html_teasers_after_min_prose=0), sources, url=url)
+    assert not any(b.drop and b.drop.reason == "teasers" for b in off)
+
+
 def test_a_content_list_before_the_last_paragraph_stays() -> None:
     blocks = [block(PROSE)] + [block(f"Item {i} with a link", BlockKind.LIST_ITEM, links=0.5) for i in range(4)] + [block(PROSE + " " + PROSE)]
     gentle(blocks, DEFAULT)

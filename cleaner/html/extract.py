@@ -162,7 +162,38 @@ def extract(
         fill_gaps(tree, out, settings)
     if settings.html_grid_min_items > 0 and not product:
         _read_grid(tree, out, visible, settings)
+    if settings.html_description_min_chars > 0 and (description := product_description(tree)) is not None:
+        _read_description(description, out, settings)
     return out
+
+
+_DESCRIPTIONS = lxml.etree.XPath("//*[@itemprop='description']")
+
+
+def product_description(tree: Any) -> Any:
+    """The element the page marks (microdata) as its one product's description: an
+    itemprop="description" whose item is a schema.org Product. None when there are none
+    or several (a collection's cards)."""
+    found = []
+    for el in _DESCRIPTIONS(tree):
+        if el.tag in ("meta", "link"):
+            continue
+        item = next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
+        kind = (item.get("itemtype") or item.get("datatype") or "") if item is not None else ""
+        if kind.rstrip("/").endswith("schema.org/Product"):
+            found.append(el)
+    return found[0] if len(found) == 1 else None
+
+
+def _read_description(el: Any, out: Extraction, settings: Settings) -> None:
+    """A product's declared description that the reading mostly lacks (it settled on the
+    shop's testimonials, or on the specifications beside it) joins it, in page order."""
+    blocks = list(dom_blocks(el))
+    have = {_SPACE.sub("", b.text) for b in out.blocks}
+    added = [(b, src) for b, src in blocks if _SPACE.sub("", b.text) not in have]
+    total = sum(map(_bare_len, (b for b, _ in blocks)))
+    if total >= settings.html_description_min_chars and sum(_bare_len(b) for b, _ in added) >= 0.5 * total:
+        _merge(out, added)
 
 
 # Where a grid of like items is never the main content: the page's chrome (and dialogs,
@@ -719,7 +750,7 @@ def main_container(out: Extraction) -> Any:
     """The element whose paragraphs hold most of the extracted text."""
     weight: dict[Any, int] = {}
     for block, src in zip(out.blocks, out.sources):
-        box = _paragraph_parent(src)
+        box = paragraph_parent(src)
         if box is not None:
             weight[box] = weight.get(box, 0) + len(block.text)
     return max(weight, key=lambda k: weight[k]) if weight else None
@@ -905,7 +936,7 @@ def fill_gaps(tree: Any, out: Extraction, settings: Settings) -> None:
         return
     weight: dict[Any, int] = {}
     for block, src in zip(out.blocks, out.sources):
-        if (box := _paragraph_parent(src) if src is not None else None) is not None:
+        if (box := paragraph_parent(src) if src is not None else None) is not None:
             weight[box] = weight.get(box, 0) + len(block.text)
     total = sum(len(b.text) for b in out.blocks)
     if not weight or max(weight.values()) >= settings.html_fill_gaps_max_main_share * total:
@@ -1042,7 +1073,7 @@ def _teasers(el: Any, settings: Settings) -> bool:
 
 def _linked_headings(el: Any) -> int:
     """How many of el's headings link to another page."""
-    return sum(1 for h in el.iter(*HEADING_TAGS) if any(map(_leads_away, h.iter("a"))) or any(map(_leads_away, h.iterancestors("a"))))
+    return sum(1 for h in el.iter(*HEADING_TAGS) if any(map(leads_away, h.iter("a"))) or any(map(leads_away, h.iterancestors("a"))))
 
 
 # A teaser's excerpt, cut off mid-sentence: a word, then "..." or "…" at the very end.
@@ -1060,7 +1091,7 @@ def _excerpts(blocks: list[tuple[Block, Any]], settings: Settings) -> bool:
     return cut >= settings.html_excerpts_min_paragraphs and cut >= settings.html_excerpts_min_share * len(prose)
 
 
-def _leads_away(a: Any) -> bool:
+def leads_away(a: Any) -> bool:
     """Whether a link leads to another page: not a heading's own anchor (Discourse puts an
     empty `<a href="#p-1-title">` in every heading of a post)."""
     href = (a.get("href") or "").strip()
@@ -1103,7 +1134,7 @@ def _merge(out: Extraction, added: list[tuple[Block, Any]]) -> None:
     out.sources = [src for _, src in merged]
 
 
-def _paragraph_parent(src: Any) -> Any:
+def paragraph_parent(src: Any) -> Any:
     """The element holding a block's paragraph; for text that sits in no paragraph (a forum
     post's lines in its div), the block element holding the text."""
     el = src

@@ -17,7 +17,7 @@ from ..model import Block, BlockKind, Document, Drop, DropSource, Evidence
 from ..settings import Settings
 from ..text.meta import authors_of, pick_date, strong_byline, trim_byline
 from ..urls import split_address, urlsplit
-from .extract import BLOCK_TAGS, text_len, text_of, words
+from .extract import BLOCK_TAGS, leads_away, paragraph_parent, text_len, text_of, words
 from .prune import SMALL_PROSE_CHARS
 
 # A printed address ("http://amzn.to/2iJFhRj") is text the author wrote out, even as a link.
@@ -397,6 +397,7 @@ def gentle(blocks: list[Block], settings: Any, sources: list[Any] | None = None,
     _link_list_labels(blocks, settings)
     if sources is not None:
         _orphan_labels(blocks, sources, settings)
+        _teasers_after(blocks, sources, settings, url)
     source_of = {id(b): s for b, s in zip(blocks, sources)} if sources is not None and url else {}
     _trailing_link_list([b for b in blocks if id(b) not in sections], settings, source_of, url)
 
@@ -597,3 +598,55 @@ def _cites_elsewhere(source: Any, url: str) -> bool:
     own = _site(split_address(url).hostname or "")
     hosts = [urlsplit(a.get("href") or "").hostname or "" for a in source.iter("a")]
     return bool(hosts) and bool(own) and all(host and _site(host) != own for host in hosts)
+
+
+def _teasers_after(blocks: list[Block], sources: list[Any], settings: Any, url: str | None) -> None:
+    """Past the end of an article's box (html_teasers_after_min_prose paragraphs of prose),
+    a kept block in a box of teaser cards beside it goes as "teasers": a box with two or
+    more headings that are wholly a link to another page of the site (_card_titles) and
+    at most html_teaser_card_max_chars of text a title (a card's title and summary, not a
+    section of a buying guide). Links to other sites title references and link previews."""
+    least = settings.html_teasers_after_min_prose
+    if least <= 0:
+        return
+    weight: dict[Any, int] = {}
+    prose: dict[Any, int] = {}
+    for block, src in zip(blocks, sources):
+        if block.drop is None and src is not None and (box := paragraph_parent(src)) is not None:
+            weight[box] = weight.get(box, 0) + len(block.text)
+            prose[box] = prose.get(box, 0) + is_prose(block, settings.html_prose_min_chars)
+    if not weight:
+        return
+    main = max(weight, key=weight.__getitem__)
+    if prose[main] < least:
+        return
+    inside = set(main.iter())
+    last = max(n for n, src in enumerate(sources) if src in inside)
+    around = set(main.iterancestors())
+    own = _site(split_address(url).hostname or "") if url else ""
+    cards: dict[Any, bool] = {}
+    for block, src in zip(blocks[last + 1:], sources[last + 1:]):
+        if block.drop is not None or src is None or src in inside:
+            continue
+        for box in itertools.chain((src,), src.iterancestors()):
+            if box in around:
+                break  # up to the box that holds the article too
+            if box not in cards:
+                titles = _card_titles(box, own, settings)
+                cards[box] = titles >= 2 and text_len(box) <= settings.html_teaser_card_max_chars * titles
+            if cards[box]:
+                block.drop = Drop(DropSource.CLASSIFIER, "teasers")
+                break
+
+
+def _card_titles(el: Any, own: str, settings: Any) -> int:
+    """How many of el's headings (not the headline) are wholly a link to another page of
+    the site (own: its name, _site; "" for a page of unknown address, whose relative links
+    alone are its own)."""
+    count = 0
+    for h in el.iter("h2", "h3", "h4", "h5", "h6"):
+        links = [a for a in itertools.chain(h.iter("a"), h.iterancestors("a"))
+                 if leads_away(a) and _site(urlsplit(a.get("href") or "").hostname or own) == own]
+        if links and sum(map(text_len, links)) >= settings.html_max_link_share * text_len(h):
+            count += 1
+    return count

@@ -347,6 +347,28 @@ def test_an_faq_in_details_elements_classed_expandable_is_read() -> None:
     assert [d.get("class") for d in tree.iter("details")][1:] == ["border"] * 3
 
 
+def test_boxes_a_style_sheet_never_shows_are_dropped_as_hidden() -> None:
+    from cleaner.html.prune import drop_hidden
+
+    page = (f"<html><body><div class='d-none d-lg-block'><p>Shown on wide screens: the desk's story.</p></div>"
+            f"<div class='minicart d-none'>Your cart is empty</div><main><h1>Luggage</h1><p>{_RENT * 3}</p>"
+            f"<div class='tile d-none'><p>The spinner is available in five colours and two sizes, and it fits under any seat.</p></div>"
+            f"<p>{_RENT * 2}</p></main><div class='d-md-none'>Shown on narrow screens only</div></body></html>")
+    tree = lxml.html.document_fromstring(page)
+    gone = drop_hidden(tree, 0.5)
+    assert [p.text for p in gone] == ["Your cart is empty", "The spinner is available in five colours and two sizes, and it fits under any seat."]
+    assert {p.rule_id for p in gone} == {"hidden"}
+    text = clean(page).text
+    assert "You may rent" in text and "five colours" not in text
+    assert "five colours" in clean(page, settings=Settings(html_drop_hidden=False)).text
+    # A box that holds the page's text stays: a script shows it once it has run.
+    whole = lxml.html.document_fromstring(f"<html><body><div class='d-none'><p>{_RENT * 8}</p></div><p>Loading</p></body></html>")
+    assert drop_hidden(whole, 0.5) == []
+    # A collapsed panel that a toggle opens is shown, not dropped.
+    faq = _faq_page(['class="collapse d-none"', "", ""])
+    assert "Answer number 0" in clean(faq).text
+
+
 def test_a_collapsed_panel_of_form_controls_stays_shut() -> None:
     tree = lxml.html.document_fromstring(
         '<html><body><h3><button aria-expanded="false" aria-controls="f">Filter by brand name</button></h3>'

@@ -25,7 +25,7 @@ from .extract import Extraction, chars_of, extract, offered, one_product, text_o
 from .judge import set_link_features
 from .meta import HtmlMeta, collect
 from .parse import Cut, parse, remove
-from .prune import Pruned, extract_fields, open_disclosures, prune, pruned_blocks
+from .prune import Pruned, drop_hidden, extract_fields, open_disclosures, prune, pruned_blocks
 
 
 @dataclass
@@ -88,12 +88,13 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings, deco
     toggles = "aria-expanded" in text  # a page without it has no other toggles to look for
     if settings.html_disclosure_min_words > 0:
         open_disclosures(page.tree, settings.html_disclosure_min_words, toggles)
+    hidden = drop_hidden(page.tree, settings.html_prune_max_text_share) if settings.html_drop_hidden else []
     # The page's text as it shows, before the DOM rules: the share of it that a reading
     # holds decides whether the engine's other readings are tried (extract._fallback).
     # Chrome pruned whatever its size (a consent manager's panel) is no part of it.
     body = page.tree.find("body")
     shown = chars_of(body if body is not None else page.tree)
-    pruned = prune(page.tree, active, settings.html_prune_max_text_share)
+    pruned = hidden + prune(page.tree, active, settings.html_prune_max_text_share)
     engine.unhide_overflow(page.tree, text)
     product = settings.html_product_drop_reviews and one_product(page.tree, page.json_ld, text) and offered(page.json_ld, text)
     if product:
@@ -115,6 +116,8 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings, deco
             tree.remove(again)
         if settings.html_disclosure_min_words > 0:
             open_disclosures(tree, settings.html_disclosure_min_words, toggles)
+        if settings.html_drop_hidden:
+            drop_hidden(tree, settings.html_prune_max_text_share)
         prune(tree, overlays, settings.html_prune_max_text_share)  # never the page's content
         engine.unhide_overflow(tree, text)
         return tree

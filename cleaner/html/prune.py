@@ -75,7 +75,7 @@ _WITH_ID = lxml.etree.XPath("//*[@id]")
 
 
 _DISPLAY_NONE = re.compile(r"(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*;?", re.I)
-_HIDDEN_CLASS = re.compile(r"hidden|(?:^|-)hide(?:-|$)", re.I)
+_HIDDEN_CLASS = re.compile(r"hidden|(?:^|[\s-])hide(?:[\s-]|$)|(?:^|\s)d-none(?:\s|$)", re.I)  # a word, or the class
 
 
 def _show(panel: Any) -> None:
@@ -165,6 +165,40 @@ def prune(tree: Any, rules: list[Rule], max_text_share: float) -> list[Pruned]:
                     continue
             out.append(Pruned(rule.id, el, text, len(text) - prose if text else 0))
             remove(el)
+    return out
+
+
+# Bootstrap's display utilities: d-none hides a box at every width, unless a
+# d-{size}-{display} (d-lg-block) shows it from some width up (judge._SCREEN_WIDTH_CLASS
+# reads the pairs a site builder prints once per width).
+_HIDDEN_BOXES = lxml.etree.XPath("//*[contains(concat(' ', normalize-space(@class), ' '), ' d-none ')]")
+_SHOWN_FROM = re.compile(r"^d-(?:sm|md|lg|xl|xxl)-(?!none$)")
+
+
+def drop_hidden(tree: Any, max_text_share: float) -> list[Pruned]:
+    """Remove the boxes a style sheet never shows (class d-none, and no d-{size}-{display}
+    that shows them from some width up): a mini cart, a country picker, a listing's cards'
+    screen-reader copies, data a script reads. A box holding more than max_text_share of
+    the page's text outside links stays (a page that shows its content once a script has
+    run). Returns them as pruned, reason "hidden"."""
+    found = [el for el in _HIDDEN_BOXES(tree) if not any(map(_SHOWN_FROM.match, el.get("class").split()))]
+    if not found:
+        return []
+    body = tree.find("body")
+    total = -1
+    out: list[Pruned] = []
+    for el in found:
+        if el.tag in _SKELETON or el.getparent() is None or not _attached(el, tree):
+            continue
+        raw, prose = _read(el)
+        if prose > SMALL_PROSE_CHARS:
+            if total < 0:
+                total = _text_outside_links(body if body is not None else tree)
+            if prose > max_text_share * total:
+                continue
+        text = " ".join(raw.split())
+        out.append(Pruned("hidden", el, text, len(text) - prose if text else 0, DropSource.CLASSIFIER))
+        remove(el)
     return out
 
 

@@ -21,7 +21,7 @@ from ..ruleset.schema import Rule
 from ..settings import Settings
 from . import arbiter, engine, meta
 from . import judge as judge_mod
-from .extract import Extraction, chars_of, extract, offered, one_product, text_of, thread_declarations
+from .extract import PRODUCT_TYPE, Extraction, chars_of, extract, offered, one_product, text_of, thread_declarations
 from .judge import set_link_features
 from .meta import HtmlMeta, collect
 from .parse import Cut, parse, remove
@@ -88,7 +88,8 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings, deco
     toggles = "aria-expanded" in text  # a page without it has no other toggles to look for
     if settings.html_disclosure_min_words > 0:
         open_disclosures(page.tree, settings.html_disclosure_min_words, toggles)
-    hidden = drop_hidden(page.tree, settings.html_prune_max_text_share) if settings.html_drop_hidden else []
+    hiding = settings.html_drop_hidden and "d-none" in text  # most pages have no such class: no walk
+    hidden = drop_hidden(page.tree, settings.html_prune_max_text_share) if hiding else []
     # The page's text as it shows, before the DOM rules: the share of it that a reading
     # holds decides whether the engine's other readings are tried (extract._fallback).
     # Chrome pruned whatever its size (a consent manager's panel) is no part of it.
@@ -116,13 +117,14 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings, deco
             tree.remove(again)
         if settings.html_disclosure_min_words > 0:
             open_disclosures(tree, settings.html_disclosure_min_words, toggles)
-        if settings.html_drop_hidden:
+        if hiding:
             drop_hidden(tree, settings.html_prune_max_text_share)
         prune(tree, overlays, settings.html_prune_max_text_share)  # never the page's content
         engine.unhide_overflow(tree, text)
         return tree
 
-    extraction = extract(page.tree, ctx.url, settings, page.json_ld, unpruned=unpruned if pruned else None, shown=shown, product=product)
+    extraction = extract(page.tree, ctx.url, settings, page.json_ld, unpruned=unpruned if pruned else None, shown=shown, product=product,
+                         microdata=PRODUCT_TYPE in text)
     set_link_features(extraction.blocks, extraction.sources)
     dropped = pruned_blocks(pruned)
     if page.cut is not None:

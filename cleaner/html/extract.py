@@ -113,12 +113,13 @@ def load_engine_stoplist() -> None:
 
 def extract(
     tree: lxml.html.HtmlElement, url: str | None, settings: Settings, json_ld: Sequence[str] = (), unpruned: Callable[[], Any] | None = None,
-    shown: int | None = None, product: bool = False,
+    shown: int | None = None, product: bool = False, microdata: bool = True,
 ) -> Extraction:
     """json_ld: the text of the page's ld+json scripts (parse removed the scripts).
     unpruned: gives the page's tree before the DOM rules pruned it, for _fallback.
     shown: the page's visible text before the DOM rules (characters without whitespace);
-    None: the tree's own."""
+    None: the tree's own. microdata: whether the page's source names a schema.org Product
+    (PRODUCT_TYPE), which product_description looks for."""
     # trafilatura reads a thread's posts as its content, not as comments to prune, when the
     # page declares a schema.org DiscussionForumPosting in an ld+json script: those
     # declarations go back into the tree while the engine reads it.
@@ -162,7 +163,7 @@ def extract(
         fill_gaps(tree, out, settings)
     if settings.html_grid_min_items > 0 and not product:
         _read_grid(tree, out, visible, settings)
-    if settings.html_description_min_chars > 0 and (description := product_description(tree)) is not None:
+    if settings.html_description_min_chars > 0 and microdata and (description := product_description(tree)) is not None:
         _read_description(description, out, settings)
     return out
 
@@ -1035,10 +1036,10 @@ def one_product(tree: Any, json_ld: Sequence[str], html: str | None = None) -> b
         return False
     if any(_PRODUCT.search(text) for text in json_ld):
         return True
-    return (html is None or _PRODUCT_TYPE in html) and len(_PRODUCT_ITEM(tree)) == 1
+    return (html is None or PRODUCT_TYPE in html) and len(_PRODUCT_ITEM(tree)) == 1
 
 
-_PRODUCT_TYPE = "schema.org/Product"
+PRODUCT_TYPE = "schema.org/Product"
 _OFFERS = re.compile(r'"offers"\s*:|itemprop\s*=\s*["\']?offers\b')
 
 

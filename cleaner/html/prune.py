@@ -171,7 +171,7 @@ def prune(tree: Any, rules: list[Rule], max_text_share: float) -> list[Pruned]:
 # Bootstrap's display utilities: d-none hides a box at every width, unless a
 # d-{size}-{display} (d-lg-block) shows it from some width up (judge._SCREEN_WIDTH_CLASS
 # reads the pairs a site builder prints once per width).
-_HIDDEN_BOXES = lxml.etree.XPath("//*[contains(concat(' ', normalize-space(@class), ' '), ' d-none ')]")
+_HIDDEN_BOXES = lxml.etree.XPath("//*[contains(@class, 'd-none')]")  # the words are read below
 _SHOWN_FROM = re.compile(r"^d-(?:sm|md|lg|xl|xxl)-(?!none$)")
 
 
@@ -181,7 +181,7 @@ def drop_hidden(tree: Any, max_text_share: float) -> list[Pruned]:
     screen-reader copies, data a script reads. A box holding more than max_text_share of
     the page's text outside links stays (a page that shows its content once a script has
     run). Returns them as pruned, reason "hidden"."""
-    found = [el for el in _HIDDEN_BOXES(tree) if not any(map(_SHOWN_FROM.match, el.get("class").split()))]
+    found = [el for el in _HIDDEN_BOXES(tree) if "d-none" in (words := el.get("class").split()) and not any(map(_SHOWN_FROM.match, words))]
     if not found:
         return []
     body = tree.find("body")

@@ -664,9 +664,8 @@ class Settings:
     # "hidden" (prune.drop_hidden); a disclosure's panel loses the class first. Measured
     # with the page-scoring script: wcxb-dev HTML 0.8575 -> 0.8578 (7 pages up, w4376
     # +0.26 and w4379 0.75 -> 0.99, shops' cards' hidden copies, w4206 +0.22; down, w4211
-    # -0.14 and w0170 -0.10, boxes a script shows), without rules 0.8452 -> 0.8462 (the
-    # boxes chrome rules would prune); dev bench unchanged, without rules
-    # 0.9773 -> 0.9774. Removing screen-reader text too (sr-only, visually-hidden,
+    # -0.14, w0170 -0.10 and w0586 -0.04, boxes a script shows), without rules 0.8452 ->
+    # 0.8462; dev bench unchanged, without rules 0.9773 -> 0.9774. Removing screen-reader text too (sr-only, visually-hidden,
     # screen-reader-text): 0.8571 (truths keep it: a product's name read out).
     html_drop_hidden: bool = True
     # An article body split into several containers of one class (ads between them) is
@@ -968,8 +967,9 @@ class Settings:
     # headings that are wholly a link to another page of the site, and at most
     # html_teaser_card_max_chars of text a title, is a teaser card (judge._teasers_after).
     # Measured with the page-scoring script: wcxb-dev HTML 0.8568 -> 0.8572 (w0331 0.60 ->
-    # 0.98, a travel story's "more reads" cards; 24 pages up, +0.86 page F1; down, w0710
-    # -0.04, an awards box under links, and w0062 -0.01), without rules 0.8449 -> 0.8451;
+    # 0.98, a travel story's "more reads" cards; 16 pages up by 0.01 or more, +0.86 page
+    # F1; down, w0710 -0.04, an awards box under links, and w0062 -0.01), without rules
+    # 0.8449 -> 0.8451;
     # dev bench 0.9829 -> 0.9830, without rules 0.9772 -> 0.9773. Any heading holding a
     # link, to any site: 0.8570 (a garden story's quoted people, linked by name); wholly a
     # link, to any site: 0.8571 (a forum post's link previews). Per title: 300 chars,

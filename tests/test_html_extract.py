@@ -637,12 +637,14 @@ def test_a_product_page_keeps_to_its_description() -> None:
     assert not sections(body, box, _reading_of(box), [], Settings())
 
 
-def _bands(extra: str = "") -> str:
+def _bands(extra: str = "", wrapped: bool = True) -> str:
     """A page of bands, each a heading, a paragraph and a list of points; extra goes in the
-    second band, after its list."""
+    second band, after its list. wrapped: the bands in a box of the page, else straight in
+    its body."""
     band = lambda n: (f"<div class='band'>\n<h2>Heading number {n}</h2>\n<p>Band {n}: {PARA * 2}</p>\n"  # noqa: E731
                       f"<ul><li>First point {n} of the list</li><li>Second point {n} of the list</li></ul>{extra if n == 1 else ''}</div>\n")
-    return f"<html><body><div class='page'>{''.join(band(n) for n in range(3))}</div></body></html>"
+    bands = "".join(band(n) for n in range(3))
+    return f"<html><body><div class='page'>{bands}</div></body></html>" if wrapped else f"<html><body>{bands}</body></html>"
 
 
 def _paragraphs_of(body: Any) -> Extraction:
@@ -665,6 +667,15 @@ def test_the_headings_and_lists_between_paragraphs_of_the_reading_are_filled_in_
     assert "Heading number 0" not in texts  # above the first paragraph of the reading
     assert "First point 2 of the list" not in texts  # below its last
     assert [b.kind for b in out.blocks][1:4] == [BlockKind.LIST_ITEM, BlockKind.LIST_ITEM, BlockKind.HEADING]
+
+
+def test_the_gaps_of_a_page_set_straight_in_its_body_are_filled_in() -> None:
+    body = parse(_bands(wrapped=False)).tree.find("body")
+    out = _paragraphs_of(body)
+    fill_gaps(body, out, Settings())
+    texts = [b.text for b in out.blocks]
+    assert texts[1:4] == ["First point 0 of the list", "Second point 0 of the list", "Heading number 1"]
+    assert "Heading number 0" not in texts and "First point 2 of the list" not in texts
 
 
 def test_a_list_of_links_or_a_nav_between_paragraphs_is_not_filled_in() -> None:

@@ -925,7 +925,8 @@ class _Copies:
 
 def fill_gaps(tree: Any, out: Extraction, settings: Settings) -> None:
     """Add the headings and lists that sit in the page between two blocks of the reading,
-    inside the box around both (not the body), each where it stands in the page.
+    inside the box around both (the body too: a page may set its article's paragraphs,
+    headings and lists straight in it), each where it stands in the page.
     trafilatura, settled on a small box, sometimes rebuilds its reading from the page's
     paragraphs alone (its wild-text recovery), which leaves out every heading and list
     between them. Such a reading is scattered over many boxes: only a reading whose own
@@ -956,7 +957,7 @@ def fill_gaps(tree: Any, out: Extraction, settings: Settings) -> None:
     for el in root.iter(*_GAP_TAGS, *{src.tag for src in kept if isinstance(src.tag, str)}):
         if el in kept:
             box = _common_ancestor(previous, el) if previous is not None and pending else None
-            if box is not None and box is not root and box.tag not in ("body", "html"):
+            if box is not None and box.tag != "html":
                 for cand in pending:
                     if any(a in taken for a in cand.iterancestors()) or _outside_of(cand, box) or _link_list(cand, settings) or _count_heading(cand):
                         continue

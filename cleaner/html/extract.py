@@ -193,7 +193,7 @@ def _read_description(el: Any, out: Extraction, settings: Settings) -> None:
     have = {_SPACE.sub("", b.text) for b in out.blocks}
     added = [(b, src) for b, src in blocks if _SPACE.sub("", b.text) not in have]
     total = sum(map(_bare_len, (b for b, _ in blocks)))
-    if total >= settings.html_description_min_chars and sum(_bare_len(b) for b, _ in added) >= 0.5 * total:
+    if total >= settings.html_description_min_chars and sum(_bare_len(b) for b, _ in added) >= settings.html_description_min_missing_share * total:
         _merge(out, added)
 
 

@@ -678,6 +678,15 @@ def test_the_gaps_of_a_page_set_straight_in_its_body_are_filled_in() -> None:
     assert "Heading number 0" not in texts and "First point 2 of the list" not in texts
 
 
+def test_a_table_between_paragraphs_is_filled_in() -> None:
+    table = "<table><tr><th>Plan</th><th>Price</th></tr><tr><td>Basic plan</td><td>$10 a month</td></tr></table>"
+    body = parse(_bands(table)).tree.find("body")
+    out = _paragraphs_of(body)
+    fill_gaps(body, out, Settings())
+    texts = " ".join(b.text for b in out.blocks)
+    assert "Basic plan" in texts and texts.index("Second point 1 of the list") < texts.index("Basic plan") < texts.index("Band 2:")
+
+
 def test_a_list_of_links_or_a_nav_between_paragraphs_is_not_filled_in() -> None:
     links = "<ul class='more'><li><a href='/a'>Another story to read today</a></li><li><a href='/b'>And one more story</a></li></ul>"
     nav = "<nav><ul><li>Home of the site menu</li><li>About the site menu</li></ul></nav>"

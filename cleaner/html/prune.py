@@ -154,10 +154,9 @@ def prune(tree: Any, rules: list[Rule], max_text_share: float) -> list[Pruned]:
                 continue  # inside an element an earlier rule removed, or a copy of one this rule spared
             raw, prose = _read(el)
             text = " ".join(raw.split())
-            if prose > SMALL_PROSE_CHARS and not rule.any_share:
-                if total < 0:
-                    total = _text_outside_links(body if body is not None else tree)
-                if prose > max_text_share * total:
+            if not rule.any_share:
+                large, total = _holds_the_page(prose, body if body is not None else tree, total, max_text_share)
+                if large:
                     # The rule is wrong for this page (a discussion page's comments are its
                     # content): the boxes of the same kind inside this one (the replies'
                     # lists in the list of comments) are spared with it.
@@ -191,11 +190,9 @@ def drop_hidden(tree: Any, max_text_share: float) -> list[Pruned]:
         if el.tag in _SKELETON or el.getparent() is None or not _attached(el, tree):
             continue
         raw, prose = _read(el)
-        if prose > SMALL_PROSE_CHARS:
-            if total < 0:
-                total = _text_outside_links(body if body is not None else tree)
-            if prose > max_text_share * total:
-                continue
+        large, total = _holds_the_page(prose, body if body is not None else tree, total, max_text_share)
+        if large:
+            continue
         text = " ".join(raw.split())
         out.append(Pruned("hidden", el, text, len(text) - prose if text else 0, DropSource.CLASSIFIER))
         remove(el)
@@ -371,6 +368,17 @@ def _attached(el: Any, root: Any, spared: AbstractSet[Any] = frozenset()) -> boo
 
 def _same_kind(a: Any, b: Any) -> bool:
     return a.tag == b.tag and not set((a.get("class") or "").split()).isdisjoint((b.get("class") or "").split())
+
+
+def _holds_the_page(prose: int, page: Any, total: int, max_text_share: float) -> tuple[bool, int]:
+    """Whether an element's prose (text outside links) is more than max_text_share of the
+    page's, and the page's: total, counted here only when it is -1 and the element holds
+    more than SMALL_PROSE_CHARS (most pruned elements are chrome-sized)."""
+    if prose <= SMALL_PROSE_CHARS:
+        return False, total
+    if total < 0:
+        total = _text_outside_links(page)
+    return prose > max_text_share * total, total
 
 
 def _text_outside_links(el: Any) -> int:

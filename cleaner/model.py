@@ -46,6 +46,10 @@ class Drop:
         return f"{self.source.value}:{self.reason}"
 
 
+# An HTML reading too slight to be a page's content (html.judge.drop_slight_reading).
+SLIGHT = Drop(DropSource.CLASSIFIER, "slight")
+
+
 @dataclass(slots=True)
 class Block:
     kind: BlockKind

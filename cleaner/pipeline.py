@@ -13,7 +13,7 @@ from .decode import decode, decode_str
 from .detect import HTML, KINDS, MARKDOWN, detect_kind
 from .lang import guess_language
 from .limits import check as check_time
-from .model import Block, BlockKind, Document, Drop, DropSource, Evidence, Label
+from .model import SLIGHT, Block, BlockKind, Document, Drop, DropSource, Evidence, Label
 from .render import code_indented, text_lines, to_markdown, to_text
 from .ruleset import RuleSet, apply_rules
 from .ruleset.engine import Context
@@ -440,8 +440,9 @@ def _words(block: Block) -> float:
 
 
 def _never_empty(blocks: list[Block]) -> None:
-    """A page with an article never comes out empty: keep the best blocks the classifier had."""
-    if any(b.drop is None and b.text for b in blocks):
+    """A page with an article never comes out empty: keep the best blocks the classifier had.
+    An HTML reading judged too slight to be content (html.judge.drop_slight_reading) stays empty."""
+    if any((b.drop is None and b.text) or b.drop == SLIGHT for b in blocks):
         return
     candidates = [b for b in blocks if b.drop is not None and b.drop.source is DropSource.CLASSIFIER and b.text and b.kind is not BlockKind.HEADING]
     if not candidates:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from cleaner import clean
+from cleaner import RuleSet, clean
 from cleaner.html.judge import drop_repeated_metadata, gentle, head_indices, link_counts, product_reviews
 from cleaner.model import Block, BlockKind, Document, DropSource
 from cleaner.settings import DEFAULT, Settings
@@ -576,3 +576,24 @@ def test_linked_titles_of_a_repeated_title_and_summary_stay(title: str, summary:
     if kept:  # and not without the step
         off = clean(page, kind="html", settings=Settings(html_teaser_title_min_runs=0)).text
         assert "Post number 2 of the blog" not in off
+
+
+FOOTER = "<footer><ul>" + "".join(f"<li><a href='/help/{n}'>Help topic number {n}</a></li>" for n in range(20)) + "</ul></footer>"
+SHELL = "<html><head><title>Shop</title></head><body><header><a href='/'>Shopmart</a></header><div id='app'><p>{}</p></div>{}</body></html>"
+
+
+@pytest.mark.parametrize("body, footer, empty", [
+    ("I'm shopping for...", FOOTER, True),  # a search box's prompt in a shell a script fills in
+    ("Cart</p><p>${{amount}}", FOOTER, True),  # an unrendered template
+    ("The council met on Tuesday and voted.", FOOTER, True),  # one short line is no page either
+    ("The council met on Tuesday and voted.", "", False),  # ... unless it is all the page shows
+    ("The council met on Tuesday and voted on the budget.", FOOTER, False),  # a sentence's length
+    ("</p><p>".join(f"Blue mug number {n}" for n in range(9)), FOOTER, False),  # a short listing, 150 chars or more
+])
+def test_a_reading_of_a_few_short_lines_is_a_shell_and_comes_out_empty(body: str, footer: str, empty: bool) -> None:
+    page = SHELL.format(body, footer)
+    doc = clean(page, kind="html", rules=RuleSet(), explain=True)
+    assert (doc.text == "") is empty
+    assert any(b.drop and b.drop.reason == "slight" for b in doc.blocks) is empty
+    off = clean(page, kind="html", rules=RuleSet(), settings=Settings(html_slight_max_chars=0))
+    assert off.text != ""

@@ -39,6 +39,7 @@ class HtmlCapture:
     html: str = ""  # the decoded capture (for the arbiter's resiliparse reading)
     targets: frozenset[str] = frozenset()  # the ids that the page's in-page links point to
     product: bool = False  # the page declares one schema.org Product on offer (extract.one_product, offered)
+    shown: int = 0  # the characters of text the page shows (extract.chars_of), before the DOM rules
 
     @property
     def declared_language(self) -> str | None:
@@ -130,7 +131,7 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings, deco
     if page.cut is not None:
         dropped.append(_cut_block(page.cut))
     product = product and bool(extraction.blocks)
-    return HtmlCapture(extraction.blocks, extraction.sources, meta, rule_fields, dropped, page.tree, text, targets, product)
+    return HtmlCapture(extraction.blocks, extraction.sources, meta, rule_fields, dropped, page.tree, text, targets, product, shown)
 
 
 def _cut_block(cut: Cut) -> Block:
@@ -167,6 +168,7 @@ def judge(
     if capture.product:  # after the arbiter, which may add a review the engine left out
         judge_mod.product_reviews(capture.blocks, capture.sources)
     judge_mod.drop_copies(capture.blocks, capture.sources, settings)
+    judge_mod.drop_slight_reading(capture.blocks, capture.shown, settings)
 
 
 def finish(doc: Document, capture: HtmlCapture, settings: Settings) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Container
 from typing import Any
 
 from ..dates import find_dates, month_first_page, strip_time
-from ..model import Block, BlockKind, Document, Drop, DropSource, Evidence
+from ..model import SLIGHT, Block, BlockKind, Document, Drop, DropSource, Evidence
 from ..settings import Settings
 from ..text.meta import authors_of, pick_date, strong_byline, trim_byline
 from ..urls import split_address, urlsplit
@@ -637,6 +637,24 @@ def _teasers_after(blocks: list[Block], sources: list[Any], settings: Any, url: 
             if cards[box]:
                 block.drop = Drop(DropSource.CLASSIFIER, "teasers")
                 break
+
+
+def drop_slight_reading(blocks: list[Block], shown: int, settings: Any) -> None:
+    """A reading of a few short lines (under html_slight_max_chars all told, none of
+    html_slight_max_line_chars or more) on a page that shows far more text elsewhere (the
+    reading under html_slight_max_page_share of shown, the page's characters) is the
+    chrome left of a page whose capture lacks its content, a shell a script fills in: a
+    search box's prompt, a cart, a site's name beside the menus and the footer. It goes as
+    "slight", and the page comes out empty. A page that shows little more than the reading
+    holds is that reading, and keeps it."""
+    kept = [b for b in blocks if b.drop is None and b.text]
+    reading = sum(len(b.text) for b in kept)
+    if not kept or reading >= settings.html_slight_max_chars or reading >= settings.html_slight_max_page_share * shown:
+        return
+    if any(len(line) >= settings.html_slight_max_line_chars for b in kept for line in b.text.splitlines()):
+        return
+    for block in kept:
+        block.drop = SLIGHT
 
 
 def _card_titles(el: Any, own: str, settings: Any) -> int:

@@ -597,3 +597,24 @@ def test_a_reading_of_a_few_short_lines_is_a_shell_and_comes_out_empty(body: str
     assert any(b.drop and b.drop.reason == "slight" for b in doc.blocks) is empty
     off = clean(page, kind="html", rules=RuleSet(), settings=Settings(html_slight_max_chars=0))
     assert off.text != ""
+
+
+def _announced_page(announcement: str, after: str) -> str:
+    items = "".join(f"<li><p><a href='https://example.org/patch/{n}'>Fix the parser for case number {n}</a></p></li>" for n in range(6))
+    prose = "".join(f"<p>{PROSE} Paragraph {n} of the report goes on a while longer.</p>" for n in range(4))
+    return (f"<html><head><title>Progress report</title></head><body><article><h1>Progress report</h1>{prose}"
+            f"<p>{announcement}</p><ul>{items}</ul>{after}</article></body></html>")
+
+
+@pytest.mark.parametrize("announcement, after, kept", [
+    ("Many patches were sent for review:", f"<p>{PROSE}</p>", True),
+    ("Many patches were sent for review.", f"<p>{PROSE}</p>", False),  # no colon: it announces nothing
+    ("Related stories:", f"<p>{PROSE}</p>", False),  # a label, not the text's own sentence
+    ("Many patches were sent for review:", "", False),  # nothing of the text after it: it closes the page
+])
+def test_a_list_of_links_the_text_announces_with_a_colon_stays(announcement: str, after: str, kept: bool) -> None:
+    page = _announced_page(announcement, after)
+    doc = clean(page, kind="html", rules=RuleSet())
+    assert ("Fix the parser for case number 3" in doc.text) is kept
+    off = clean(page, kind="html", rules=RuleSet(), settings=Settings(html_announced_list_min_words=0))
+    assert "Fix the parser for case number 3" not in off.text

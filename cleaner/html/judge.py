@@ -389,6 +389,7 @@ def gentle(blocks: list[Block], settings: Any, sources: list[Any] | None = None,
     sections: set[int] = set()
     if sources is not None:
         titles |= _mixed_list_items(blocks, dense, sources, settings)
+        titles |= _announced_lists(blocks, dense, sources, settings)
         sections = _listed_sections(blocks, sources, targets)
         titles |= sections
     for block in dense:
@@ -509,6 +510,42 @@ def _mixed_list_items(blocks: list[Block], dense: list[Block], sources: list[Any
         plain = sum(1 for b in items if id(b) not in dense_ids and len(b.text) - b.link_chars >= settings.html_mixed_list_min_text_chars)
         if plain >= settings.html_mixed_list_min_plain_share * len(items):
             out.update(id(b) for b in items if id(b) in dense_ids)
+    return out
+
+
+def _announced_lists(blocks: list[Block], dense: list[Block], sources: list[Any], settings: Any) -> set[int]:
+    """The ids of linked list items in a list that a kept paragraph of the text announces
+    with a colon ("Many patches were sent for review:", of html_announced_list_min_words
+    words or more) and that kept text follows: a list the article sets between its own
+    paragraphs, each item linking to what it names. Other stories' links close a page or a
+    box, and their label is short ("Related:")."""
+    least = settings.html_announced_list_min_words
+    if least <= 0:
+        return set()
+    dense_ids = {id(b) for b in dense}
+    out: set[int] = set()
+    shown = [(b, s) for b, s in zip(blocks, sources) if b.text]
+    n = 0
+    while n < len(shown):
+        block, src = shown[n]
+        box = next(src.iterancestors("ul", "ol"), None) if block.kind is BlockKind.LIST_ITEM and src is not None else None
+        if box is None:
+            n += 1
+            continue
+        end = n
+        while end + 1 < len(shown) and shown[end + 1][0].kind is BlockKind.LIST_ITEM and shown[end + 1][1] is not None \
+                and next(shown[end + 1][1].iterancestors("ul", "ol"), None) is box:
+            end += 1
+        before = shown[n - 1][0] if n else None
+        after = shown[end + 1][0] if end + 1 < len(shown) else None
+        if (
+            before is not None and before.drop is None and id(before) not in dense_ids
+            and before.kind is BlockKind.PARAGRAPH and before.text.rstrip().endswith(":")
+            and len(before.text.split()) >= least
+            and after is not None and after.drop is None and id(after) not in dense_ids
+        ):
+            out.update(id(b) for b, _ in shown[n:end + 1] if id(b) in dense_ids)
+        n = end + 1
     return out
 
 

@@ -520,7 +520,7 @@ def _announced_lists(blocks: list[Block], dense: list[Block], sources: list[Any]
     paragraphs, each item linking to what it names. Other stories' links close a page or a
     box, and their label is short ("Related:")."""
     least = settings.html_announced_list_min_words
-    if least <= 0:
+    if least <= 0 or not any(b.kind is BlockKind.LIST_ITEM for b in dense):
         return set()
     dense_ids = {id(b) for b in dense}
     out: set[int] = set()

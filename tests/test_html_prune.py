@@ -436,3 +436,25 @@ def test_a_phpbb_topics_posts_stay_and_their_profiles_go() -> None:
     text = _thread_text(page, post, texts)
     for chrome in ("Posts:", "Joined:", "A friend helps you move", "Quote post"):
         assert chrome not in text
+
+
+@pytest.mark.parametrize("cls, tag, dropped", [
+    ("tooltiptext", "span", True),  # the common pattern: .tooltip .tooltiptext {visibility: hidden}
+    ("Term_tooltip__8VNIW", "span", True),  # a CSS module's hashed name
+    ("c-tooltip__content", "div", True),  # BEM: the tooltip block's content element
+    ("a-tooltip", "div", True),
+    ("has-tooltip", "span", False),  # the word the pointer rests on
+    ("tooltip-trigger", "span", False),
+    ("cui-tooltip__trigger", "span", False),
+    ("glossary-tooltip", "a", False),  # a linked term is what the pointer rests on
+])
+def test_tooltips_are_dropped_and_their_triggers_stay(cls: str, tag: str, dropped: bool) -> None:
+    from cleaner.html.prune import drop_tooltips
+
+    tip = f"<{tag} class='{cls}'>A keyword is what users write into a search engine.</{tag}>"
+    page = f"<html><body><main><h1>Search</h1><p>{_RENT * 3}</p><p>Organic traffic and the keyword {tip} counts changed.</p><p>{_RENT * 2}</p></main></body></html>"
+    tree = lxml.html.document_fromstring(page)
+    gone = drop_tooltips(tree, 0.5)
+    assert [p.rule_id for p in gone] == (["tooltip"] if dropped else [])
+    assert ("what users write" in clean(page).text) is not dropped
+    assert "what users write" in clean(page, settings=Settings(html_drop_tooltips=False)).text

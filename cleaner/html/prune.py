@@ -199,6 +199,46 @@ def drop_hidden(tree: Any, max_text_share: float) -> list[Pruned]:
     return out
 
 
+_TOOLTIP_BOXES = lxml.etree.XPath("//*[contains(@class, 'ooltip')]")  # the words are read below
+# A class word that names a tooltip's own box: "tooltip", "c-tooltip", "tooltiptext",
+# "tooltip-content", "c-tooltip__body", a CSS module's "Term_tooltip__8VNIW"; not its trigger or wrapper
+# ("has-tooltip", "tooltip-trigger", "tooltip-wrap", "cui-tooltip__trigger").
+_TOOLTIP_WORD = re.compile(r"(?:^|[-_])tooltip(?:[-_]{0,2}(?:text|content|body|bubble|inner))?(?:$|__[a-z0-9]{5}$)")
+
+
+_TRIGGERS = frozenset({"a", "button"})  # what the pointer rests on: a glossary's linked term
+
+
+def _tooltip_word(word: str) -> bool:
+    return bool(_TOOLTIP_WORD.search(word)) and not word.startswith(("has-", "with-"))
+
+
+def drop_tooltips(tree: Any, max_text_share: float) -> list[Pruned]:
+    """Remove tooltips, the boxes a page shows over a word only while the pointer rests on
+    it (a class word naming one: a glossary's definition, an author's bio card, a price's
+    fine print): read inline, they break the sentence around them. role="tooltip" is no
+    sign: a blog platform sets it on the bylines' links. A
+    box holding more than max_text_share of the page's text stays. Returns them as pruned,
+    reason "tooltip"."""
+    found = [el for el in _TOOLTIP_BOXES(tree) if el.tag not in _TRIGGERS and any(map(_tooltip_word, el.get("class").lower().split()))]
+    if not found:
+        return []
+    body = tree.find("body")
+    total = -1
+    out: list[Pruned] = []
+    for el in found:
+        if el.tag in _SKELETON or el.getparent() is None or not _attached(el, tree):
+            continue
+        raw, prose = _read(el)
+        large, total = _holds_the_page(prose, body if body is not None else tree, total, max_text_share)
+        if large:
+            continue
+        text = " ".join(raw.split())
+        out.append(Pruned("tooltip", el, text, len(text) - prose if text else 0, DropSource.CLASSIFIER))
+        remove(el)
+    return out
+
+
 # ---------------------------------------------------------------- fast selection
 #
 # Evaluated one by one, the XPath that cssselect makes of `.share` scans every element

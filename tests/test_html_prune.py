@@ -458,3 +458,10 @@ def test_tooltips_are_dropped_and_their_triggers_stay(cls: str, tag: str, droppe
     assert [p.rule_id for p in gone] == (["tooltip"] if dropped else [])
     assert ("what users write" in clean(page).text) is not dropped
     assert "what users write" in clean(page, settings=Settings(html_drop_tooltips=False)).text
+
+
+def test_the_tooltip_walk_runs_only_where_a_class_names_one() -> None:
+    from cleaner.html.prune import names_in_class
+
+    assert names_in_class('<p>A <span data-x="1"\nclass="Term_tooltip__8VNIW">tip</span></p>', "ooltip")
+    assert not names_in_class("<script>$('[data-toggle=tooltip]').tooltip()</script><p class='x'>tooltip</p>", "ooltip")

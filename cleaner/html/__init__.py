@@ -25,7 +25,7 @@ from .extract import PRODUCT_TYPE, Extraction, chars_of, extract, offered, one_p
 from .judge import set_link_features
 from .meta import HtmlMeta, collect
 from .parse import Cut, parse, remove
-from .prune import Pruned, drop_hidden, drop_tooltips, extract_fields, open_disclosures, prune, pruned_blocks
+from .prune import Pruned, drop_hidden, drop_tooltips, extract_fields, names_in_class, open_disclosures, prune, pruned_blocks
 
 
 @dataclass
@@ -91,7 +91,7 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings, deco
         open_disclosures(page.tree, settings.html_disclosure_min_words, toggles)
     hiding = settings.html_drop_hidden and "d-none" in text  # most pages have no such class: no walk
     hidden = drop_hidden(page.tree, settings.html_prune_max_text_share) if hiding else []
-    tips = settings.html_drop_tooltips and "ooltip" in text
+    tips = settings.html_drop_tooltips and names_in_class(text, "ooltip")
     if tips:
         hidden += drop_tooltips(page.tree, settings.html_prune_max_text_share)
     # The page's text as it shows, before the DOM rules: the share of it that a reading

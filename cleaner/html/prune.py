@@ -206,6 +206,21 @@ _TOOLTIP_BOXES = lxml.etree.XPath("//*[contains(@class, 'ooltip')]")  # the word
 _TOOLTIP_WORD = re.compile(r"(?:^|[-_])tooltip(?:[-_]{0,2}(?:text|content|body|bubble|inner))?(?:$|__[a-z0-9]{5}$)")
 
 
+def names_in_class(source: str, part: str) -> bool:
+    """Whether part occurs inside a class attribute of the page's source: most pages that
+    say "tooltip" say it in a script or a style sheet, and need no walk of the tree."""
+    at = source.find(part)
+    while at >= 0:
+        tag = source.rfind("<", max(0, at - _TAG_LOOKBACK), at)
+        if tag >= 0 and source.rfind(">", tag, at) < 0 and source.find("class=", tag, at) >= 0:
+            return True
+        at = source.find(part, at + len(part))
+    return False
+
+
+_TAG_LOOKBACK = 2000  # characters back to a tag's opening: its attributes are shorter
+
+
 _TRIGGERS = frozenset({"a", "button"})  # what the pointer rests on: a glossary's linked term
 
 

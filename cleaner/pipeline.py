@@ -442,7 +442,7 @@ def _words(block: Block) -> float:
 def _never_empty(blocks: list[Block]) -> None:
     """A page with an article never comes out empty: keep the best blocks the classifier had.
     An HTML reading judged too slight to be content (html.judge.drop_slight_reading) stays empty."""
-    if any((b.drop is None and b.text) or b.drop == SLIGHT for b in blocks):
+    if any((b.drop is None and b.text) or b.drop is SLIGHT for b in blocks):
         return
     candidates = [b for b in blocks if b.drop is not None and b.drop.source is DropSource.CLASSIFIER and b.text and b.kind is not BlockKind.HEADING]
     if not candidates:

@@ -174,15 +174,9 @@ _HIDDEN_BOXES = lxml.etree.XPath("//*[contains(@class, 'd-none')]")  # the words
 _SHOWN_FROM = re.compile(r"^d-(?:sm|md|lg|xl|xxl)-(?!none$)")
 
 
-def drop_hidden(tree: Any, max_text_share: float) -> list[Pruned]:
-    """Remove the boxes a style sheet never shows (class d-none, and no d-{size}-{display}
-    that shows them from some width up): a mini cart, a country picker, a listing's cards'
-    screen-reader copies, data a script reads. A box holding more than max_text_share of
-    the page's text outside links stays (a page that shows its content once a script has
-    run). Returns them as pruned, reason "hidden"."""
-    found = [el for el in _HIDDEN_BOXES(tree) if "d-none" in (words := el.get("class").split()) and not any(map(_SHOWN_FROM.match, words))]
-    if not found:
-        return []
+def _remove_boxes(tree: Any, found: list[Any], reason: str, max_text_share: float) -> list[Pruned]:
+    """Remove the found boxes that are still in the tree, but any that holds more than
+    max_text_share of the page's text outside links; returns them as pruned, for reason."""
     body = tree.find("body")
     total = -1
     out: list[Pruned] = []
@@ -194,9 +188,19 @@ def drop_hidden(tree: Any, max_text_share: float) -> list[Pruned]:
         if large:
             continue
         text = " ".join(raw.split())
-        out.append(Pruned("hidden", el, text, len(text) - prose if text else 0, DropSource.CLASSIFIER))
+        out.append(Pruned(reason, el, text, len(text) - prose if text else 0, DropSource.CLASSIFIER))
         remove(el)
     return out
+
+
+def drop_hidden(tree: Any, max_text_share: float) -> list[Pruned]:
+    """Remove the boxes a style sheet never shows (class d-none, and no d-{size}-{display}
+    that shows them from some width up): a mini cart, a country picker, a listing's cards'
+    screen-reader copies, data a script reads. A box holding more than max_text_share of
+    the page's text outside links stays (a page that shows its content once a script has
+    run). Returns them as pruned, reason "hidden"."""
+    found = [el for el in _HIDDEN_BOXES(tree) if "d-none" in (words := el.get("class").split()) and not any(map(_SHOWN_FROM.match, words))]
+    return _remove_boxes(tree, found, "hidden", max_text_share)
 
 
 _TOOLTIP_BOXES = lxml.etree.XPath("//*[contains(@class, 'ooltip')]")  # the words are read below
@@ -232,26 +236,10 @@ def drop_tooltips(tree: Any, max_text_share: float) -> list[Pruned]:
     """Remove tooltips, the boxes a page shows over a word only while the pointer rests on
     it (a class word naming one: a glossary's definition, an author's bio card, a price's
     fine print): read inline, they break the sentence around them. role="tooltip" is no
-    sign: a blog platform sets it on the bylines' links. A
-    box holding more than max_text_share of the page's text stays. Returns them as pruned,
-    reason "tooltip"."""
+    sign: a blog platform sets it on the bylines' links. A box holding more than
+    max_text_share of the page's text stays. Returns them as pruned, reason "tooltip"."""
     found = [el for el in _TOOLTIP_BOXES(tree) if el.tag not in _TRIGGERS and any(map(_tooltip_word, el.get("class").lower().split()))]
-    if not found:
-        return []
-    body = tree.find("body")
-    total = -1
-    out: list[Pruned] = []
-    for el in found:
-        if el.tag in _SKELETON or el.getparent() is None or not _attached(el, tree):
-            continue
-        raw, prose = _read(el)
-        large, total = _holds_the_page(prose, body if body is not None else tree, total, max_text_share)
-        if large:
-            continue
-        text = " ".join(raw.split())
-        out.append(Pruned("tooltip", el, text, len(text) - prose if text else 0, DropSource.CLASSIFIER))
-        remove(el)
-    return out
+    return _remove_boxes(tree, found, "tooltip", max_text_share)
 
 
 # ---------------------------------------------------------------- fast selection

@@ -205,9 +205,10 @@ def drop_hidden(tree: Any, max_text_share: float) -> list[Pruned]:
 
 _TOOLTIP_BOXES = lxml.etree.XPath("//*[contains(@class, 'ooltip')]")  # the words are read below
 # A class word that names a tooltip's own box: "tooltip", "c-tooltip", "tooltiptext",
-# "tooltip-content", "c-tooltip__body", a CSS module's "Term_tooltip__8VNIW"; not its trigger or wrapper
-# ("has-tooltip", "tooltip-trigger", "tooltip-wrap", "cui-tooltip__trigger").
+# "tooltip-content", "c-tooltip__body", a CSS module's "Term_tooltip__8VNIW"; not its
+# trigger or wrapper ("has-tooltip", "tooltip-trigger", "tooltip-wrap", "cui-tooltip__trigger").
 _TOOLTIP_WORD = re.compile(r"(?:^|[-_])tooltip(?:[-_]{0,2}(?:text|content|body|bubble|inner))?(?:$|__[a-z0-9]{5}$)")
+_TAG_LOOKBACK = 2000  # characters back to a tag's opening: its attributes are shorter
 
 
 def names_in_class(source: str, part: str) -> bool:
@@ -220,9 +221,6 @@ def names_in_class(source: str, part: str) -> bool:
             return True
         at = source.find(part, at + len(part))
     return False
-
-
-_TAG_LOOKBACK = 2000  # characters back to a tag's opening: its attributes are shorter
 
 
 _TRIGGERS = frozenset({"a", "button"})  # what the pointer rests on: a glossary's linked term

@@ -14,8 +14,10 @@ KINDS = (HTML, MARKDOWN, TEXT)
 _HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--(?:[^-]|-(?!->))*-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I)
 _HTML_TAG = re.compile(r"</?(?:div|p|span|a|meta|script|table|li|ul|br|img|section|article|header|footer)\b[^>]*>", re.I)
 # A link target stops at "]": scanning to the end of the line from every "](" was quadratic.
+# A heading is a short line: "# " before a long one opens a code comment run into one line
+# (cleaned text of a tutorial's code: wcxb-dev w0708.txt read back as markdown).
 _MD_SIGNS = re.compile(
-    r"^#{1,6} \S|\]\([^)\s\]]*\)|^\s*[*+-] \[|^\s*> |^```|^\s*\|.*\|\s*$|\*\*\S",
+    r"^#{1,6} \S[^\n]{0,200}$|\]\([^)\s\]]*\)|^\s*[*+-] \[|^\s*> |^```|^\s*\|.*\|\s*$|\*\*\S",
     re.M,
 )
 # Each sign needs one of these: a text with none (most plain text) skips the scan.

@@ -73,3 +73,11 @@ def test_markdown_after_an_inlined_image_that_fills_the_head() -> None:
     logo = "[ ![Institute](data:image/svg+xml;base64," + "PD94bWwgdmVyc2lvbj0iMS4w" * 1500 + ") ](/)\n\n"
     capture = logo + "# The headline\n\nSome text with [a link](https://example.com/a).\n\n> A quote.\n"
     assert detect_kind(capture) == "markdown"
+
+
+def test_code_comments_run_into_long_lines_are_no_headings() -> None:
+    # Cleaned text of a tutorial: each code sample is one long line that opens with "# ".
+    code = "# Download the helper library import os " + "client = Client(sid, token) " * 10
+    text = f"Send a message with the API.\n\n{code}\n\nOr in Ruby:\n\n{code}\n"
+    assert detect_kind(text) == TEXT
+    assert detect_kind("# Send a message\n\nText.\n\n## In Ruby\n\nMore text.\n") == MARKDOWN

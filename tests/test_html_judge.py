@@ -587,6 +587,7 @@ SHELL = "<html><head><title>Shop</title></head><body><header><a href='/'>Shopmar
     ("Cart</p><p>${{amount}}", FOOTER, True),  # an unrendered template
     ("The council met on Tuesday and voted.", FOOTER, True),  # one short line is no page either
     ("The council met on Tuesday and voted.", "", False),  # ... unless it is all the page shows
+    ("市议会周二开会并就来年的预算进行了表决。", FOOTER, False),  # 20 wide characters: a sentence
     ("The council met on Tuesday and voted on the budget.", FOOTER, False),  # a sentence's length
     ("</p><p>".join(f"Blue mug number {n}" for n in range(9)), FOOTER, False),  # a short listing, 150 chars or more
 ])

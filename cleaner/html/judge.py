@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Container
 from typing import Any
@@ -688,10 +689,18 @@ def drop_slight_reading(blocks: list[Block], shown: int, settings: Any) -> None:
     reading = sum(len(b.text) for b in kept)
     if not kept or reading >= settings.html_slight_max_chars or reading >= settings.html_slight_max_page_share * shown:
         return
-    if any(len(line) >= settings.html_slight_max_line_chars for b in kept for line in b.text.splitlines()):
+    # Measured as wide as it shows: a line of 25 Chinese characters is a sentence.
+    if sum(map(_width, (b.text for b in kept))) >= settings.html_slight_max_chars:
+        return
+    if any(_width(line) >= settings.html_slight_max_line_chars for b in kept for line in b.text.splitlines()):
         return
     for block in kept:
         block.drop = SLIGHT
+
+
+def _width(text: str) -> int:
+    """Columns the text takes: East Asian wide and full-width characters take two."""
+    return len(text) + sum(1 for c in text if ord(c) >= 0x1100 and unicodedata.east_asian_width(c) in "WF")
 
 
 def _card_titles(el: Any, own: str, settings: Any) -> int:

@@ -89,11 +89,16 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings, deco
     toggles = "aria-expanded" in text  # a page without it has no other toggles to look for
     if settings.html_disclosure_min_words > 0:
         open_disclosures(page.tree, settings.html_disclosure_min_words, toggles)
-    hiding = settings.html_drop_hidden and "d-none" in text  # most pages have no such class: no walk
-    hidden = drop_hidden(page.tree, settings.html_prune_max_text_share) if hiding else []
+    # Most pages have no such class: no walk of the tree for them.
+    hiding = settings.html_drop_hidden and "d-none" in text
     tips = settings.html_drop_tooltips and names_in_class(text, "ooltip")
-    if tips:
-        hidden += drop_tooltips(page.tree, settings.html_prune_max_text_share)
+
+    def unshown(tree: Any) -> list[Pruned]:
+        # What the page never shows, or shows only under the pointer (prune.drop_hidden, drop_tooltips).
+        out = drop_hidden(tree, settings.html_prune_max_text_share) if hiding else []
+        return out + drop_tooltips(tree, settings.html_prune_max_text_share) if tips else out
+
+    hidden = unshown(page.tree)
     # The page's text as it shows, before the DOM rules: the share of it that a reading
     # holds decides whether the engine's other readings are tried (extract._fallback).
     # Chrome pruned whatever its size (a consent manager's panel) is no part of it.
@@ -121,10 +126,7 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings, deco
             tree.remove(again)
         if settings.html_disclosure_min_words > 0:
             open_disclosures(tree, settings.html_disclosure_min_words, toggles)
-        if hiding:
-            drop_hidden(tree, settings.html_prune_max_text_share)
-        if tips:
-            drop_tooltips(tree, settings.html_prune_max_text_share)
+        unshown(tree)
         prune(tree, overlays, settings.html_prune_max_text_share)  # never the page's content
         engine.unhide_overflow(tree, text)
         return tree

@@ -420,8 +420,8 @@ def _filled(page: engine.Page, url: str | None, body: Any, settings: Settings) -
 # fill_gaps puts back, and what _gaps looks for in a fast reading's own box. Tables:
 # wcxb-dev 0.8587 -> 0.8591 (7 pages up: w2905, a listing's table, 0.26 -> 0.84; w0089
 # +0.13; 16 down: w4654 -0.04, the others by 0.01-0.03), bench unchanged with and without
-# rules. Quotes and
-# code too: 0.8590 (documentation pages whose truth leaves out their code, -0.07 to -0.11).
+# rules. Quotes and code too: 0.8590 (documentation pages whose truth leaves out their
+# code, -0.07 to -0.11).
 _GAP_TAGS = ("h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table")
 
 

@@ -526,27 +526,23 @@ def _announced_lists(blocks: list[Block], dense: list[Block], sources: list[Any]
     dense_ids = {id(b) for b in dense}
     out: set[int] = set()
     shown = [(b, s) for b, s in zip(blocks, sources) if b.text]
-    n = 0
-    while n < len(shown):
-        block, src = shown[n]
-        box = next(src.iterancestors("ul", "ol"), None) if block.kind is BlockKind.LIST_ITEM and src is not None else None
-        if box is None:
-            n += 1
+    # Each shown block's list element (None for any other block): a run of items of one
+    # list is one group. The list keeps each element's proxy alive, so identity holds.
+    lists = [next(s.iterancestors("ul", "ol"), None) if b.kind is BlockKind.LIST_ITEM and s is not None else None for b, s in shown]
+    for _, run in itertools.groupby(range(len(shown)), key=lambda k: id(lists[k])):
+        first, *rest = run
+        end = (rest[-1] if rest else first) + 1  # the run is shown[first:end]
+        if lists[first] is None:
             continue
-        end = n
-        while end + 1 < len(shown) and shown[end + 1][0].kind is BlockKind.LIST_ITEM and shown[end + 1][1] is not None \
-                and next(shown[end + 1][1].iterancestors("ul", "ol"), None) is box:
-            end += 1
-        before = shown[n - 1][0] if n else None
-        after = shown[end + 1][0] if end + 1 < len(shown) else None
+        before = shown[first - 1][0] if first else None
+        after = shown[end][0] if end < len(shown) else None
         if (
             before is not None and before.drop is None and id(before) not in dense_ids
             and before.kind is BlockKind.PARAGRAPH and before.text.rstrip().endswith(":")
             and len(before.text.split()) >= least
             and after is not None and after.drop is None and id(after) not in dense_ids
         ):
-            out.update(id(b) for b, _ in shown[n:end + 1] if id(b) in dense_ids)
-        n = end + 1
+            out.update(id(b) for b, _ in shown[first:end] if id(b) in dense_ids)
     return out
 
 
@@ -678,9 +674,10 @@ def _teasers_after(blocks: list[Block], sources: list[Any], settings: Any, url: 
 
 
 def drop_slight_reading(blocks: list[Block], shown: int, settings: Any) -> None:
-    """A reading of a few short lines (under html_slight_max_chars all told, none of
+    """A reading of a few short lines (under html_slight_max_chars columns all told, none of
     html_slight_max_line_chars or more) on a page that shows far more text elsewhere (the
-    reading under html_slight_max_page_share of shown, the page's characters) is the
+    reading's characters under html_slight_max_page_share of shown, the page's characters
+    without whitespace, extract.chars_of) is the
     chrome left of a page whose capture lacks its content, a shell a script fills in: a
     search box's prompt, a cart, a site's name beside the menus and the footer. It goes as
     "slight", and the page comes out empty. A page that shows little more than the reading

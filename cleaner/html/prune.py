@@ -177,6 +177,8 @@ _SHOWN_FROM = re.compile(r"^d-(?:sm|md|lg|xl|xxl)-(?!none$)")
 def _remove_boxes(tree: Any, found: list[Any], reason: str, max_text_share: float) -> list[Pruned]:
     """Remove the found boxes that are still in the tree, but any that holds more than
     max_text_share of the page's text outside links; returns them as pruned, for reason."""
+    if not found:
+        return []
     body = tree.find("body")
     total = -1
     out: list[Pruned] = []
@@ -208,7 +210,10 @@ _TOOLTIP_BOXES = lxml.etree.XPath("//*[contains(@class, 'ooltip')]")  # the word
 # "tooltip-content", "c-tooltip__body", a CSS module's "Term_tooltip__8VNIW"; not its
 # trigger or wrapper ("has-tooltip", "tooltip-trigger", "tooltip-wrap", "cui-tooltip__trigger").
 _TOOLTIP_WORD = re.compile(r"(?:^|[-_])tooltip(?:[-_]{0,2}(?:text|content|body|bubble|inner))?(?:$|__[a-z0-9]{5}$)")
-_TAG_LOOKBACK = 2000  # characters back to a tag's opening: its attributes are shorter
+# How far back from a class word to look for its tag's "<", in characters: in both corpora's
+# 2,264 tags with a tooltip class the class word sits at most 1,171 characters (median 29)
+# after the "<". Bounded, so that a long script that says "tooltip" is not read back each time.
+_TAG_LOOKBACK = 2000
 
 
 def names_in_class(source: str, part: str) -> bool:

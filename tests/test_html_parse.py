@@ -69,6 +69,18 @@ def test_a_page_whose_article_follows_its_closing_html_tag_is_cleaned() -> None:
     assert "Paragraph 7 of the story" in clean(html, kind="html").text
 
 
+@pytest.mark.parametrize("tag", ["<wbr>", "<WBR/>", "<wbr></wbr>"])
+def test_a_word_break_opportunity_joins_its_word(tag: str) -> None:
+    # eBay prints long headlines with <wbr> inside words (wcxb-dev w3017).
+    body = "".join(f"<p>Paragraph {n} says more about the vacuum cleaner parts than any menu.</p>" for n in range(6))
+    title = "24-Teiliges - Schwammset für Staubsaugerzubehör"
+    html = (
+        f"<html><head><title>{title} | eBay</title></head><body>"
+        f"<h1><span>24-Teiliges - Schwammset für Staubsaugerzub{tag}ehör</span></h1>{body}</body></html>"
+    )
+    assert clean(html, kind="html", url="https://www.ebay.de/itm/1").title == title
+
+
 def test_xml_declaration_in_a_str_is_accepted() -> None:
     page = parse('<?xml version="1.0" encoding="utf-8"?>\n<html><body><p>x</p></body></html>')
     assert page.tree.find(".//p").text == "x"

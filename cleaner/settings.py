@@ -964,6 +964,18 @@ class Settings:
     # 0.8396 (one listing, GitHub's trending list under its 800-language filter, 0.20 ->
     # 0.61); 20 and 100 change the same pages (20 one more, up), and none goes down.
     html_menu_min_links: int = 40
+    # A nested list of this many link items or more, each of html_nav_tree_max_words words
+    # or fewer (median), is the site's navigation tree, dropped as a menu (0: off). Measured
+    # on every wcxb-dev and bench HTML page as captured, and again with their HTML5 marks
+    # taken out (article, main, header, footer, nav, aside, section, figure and the like
+    # made <div>s, role and aria attributes, JSON-LD and og: tags removed: a page of older
+    # markup): wcxb-dev 0.8605 -> 0.8606 (w0658 +0.04, w2922 +0.02: a shop's filter tree;
+    # w2920 -0.02, Amazon's department tree, which its label keeps), bench 0.9830 unchanged
+    # (without rules 0.9774 -> 0.9775); older markup wcxb-dev 0.8357 -> 0.8363, bench 0.9717
+    # -> 0.9728 (a city's site whose menu tree came in with its article, 0.32 -> 0.74). 10
+    # items: the same but one page -0.01; 4 words: the same pages.
+    html_nav_tree_min_items: int = 15
+    html_nav_tree_max_words: int = 3
     # A heading dropped for its links stays when the block under it stays (not itself
     # mostly links): it is the title of a listing's item or a docs page's section.
     # wcxb-dev (1,497 pages): F1 0.8075 -> 0.8096 (documentation 0.889 -> 0.897, listing

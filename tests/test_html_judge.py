@@ -619,3 +619,37 @@ def test_a_list_of_links_the_text_announces_with_a_colon_stays(announcement: str
     assert ("Fix the parser for case number 3" in doc.text) is kept
     off = clean(page, kind="html", rules=RuleSet(), settings=Settings(html_announced_list_min_words=0))
     assert "Fix the parser for case number 3" not in off.text
+
+
+def _tree_blocks(nested: bool, words: int) -> tuple[list[Block], list[object]]:
+    """A short article, then a list of 20 link items of `words` words, in groups of five
+    under a heading item (nested) or all in one flat list."""
+    names = [" ".join(f"Topic{n}word{w}" for w in range(words)) for n in range(20)]
+    if nested:
+        groups = "".join(
+            f"<li><span>Group {g}</span><ul>" + "".join(f"<li><a href='/{n}'>{names[n]}</a></li>" for n in range(g * 5, g * 5 + 5)) + "</ul></li>"
+            for g in range(4)
+        )
+    else:
+        groups = "".join(f"<li><a href='/{n}'>{names[n]}</a></li>" for n in range(20))
+    tree = lxml.html.document_fromstring(f"<html><body><div><p>{PROSE}</p><p>{PROSE}</p></div><div><ul>{groups}</ul></div></body></html>")
+    prose = tree.xpath("//p")
+    items = [li for li in tree.xpath("//li[a]")]
+    blocks = [block(PROSE), block(PROSE)] + [block(a.text_content(), BlockKind.LIST_ITEM, links=1.0) for a in items]
+    return blocks, [*prose, *items]
+
+
+@pytest.mark.parametrize("nested, words, dropped", [
+    (True, 1, True),  # a site's navigation tree: nested, each item a word or two
+    (True, 3, True),
+    (False, 1, False),  # a flat list of links outweighing the text: a listing's items
+    (True, 6, False),  # items of six words: titles of a listing's entries, not a menu
+])
+def test_a_navigation_tree_the_reading_took_in_goes(nested: bool, words: int, dropped: bool) -> None:
+    blocks, sources = _tree_blocks(nested, words)
+    gentle(blocks, DEFAULT, sources)
+    assert [b.drop is not None for b in blocks[2:]] == [dropped] * 20
+    assert blocks[0].drop is None and blocks[1].drop is None
+    blocks, sources = _tree_blocks(nested, words)
+    gentle(blocks, Settings(html_nav_tree_min_items=0), sources)
+    assert all(b.drop is None for b in blocks)

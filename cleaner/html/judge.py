@@ -377,6 +377,8 @@ def gentle(blocks: list[Block], settings: Any, sources: list[Any] | None = None,
     # listing's items, however much of the page it fills: it neither makes the page a
     # listing nor stays on one.
     menus = [b for b in dense if b.links >= settings.html_menu_min_links]
+    if sources is not None and settings.html_nav_tree_min_items > 0:
+        menus += _navigation_trees(blocks, dense, sources, settings)
     for block in menus:
         block.drop = Drop(DropSource.CLASSIFIER, "link-density")
     if menus:
@@ -402,6 +404,31 @@ def gentle(blocks: list[Block], settings: Any, sources: list[Any] | None = None,
         _teasers_after(blocks, sources, settings, url)
     source_of = {id(b): s for b, s in zip(blocks, sources)} if sources is not None and url else {}
     _trailing_link_list([b for b in blocks if id(b) not in sections], settings, source_of, url)
+
+
+def _navigation_trees(blocks: list[Block], dense: list[Block], sources: list[Any], settings: Any) -> list[Block]:
+    """The blocks of a site's navigation tree that the reading took in: a nested list (an
+    item holding a list of its own) of html_nav_tree_min_items link items or more, each of
+    a few words ("Quickstart", "CONSELHOS MUNICIPAIS"). Pages that mark it up as <nav> lose
+    it to the chrome rules; a page that does not (older markup, a docs site's sidebar in a
+    <div>) would otherwise count it as a listing's items."""
+    trees: dict[Any, list[Block]] = {}
+    dense_ids = {id(b) for b in dense}
+    for block, src in zip(blocks, sources):
+        if id(block) not in dense_ids or src is None or block.links > 1:
+            continue
+        if lists := list(src.iterancestors("ul", "ol")):
+            trees.setdefault(lists[-1], []).append(block)  # the outermost list
+    out: list[Block] = []
+    for box, items in trees.items():
+        if len(items) < settings.html_nav_tree_min_items:
+            continue
+        if sorted(len(b.text.split()) for b in items)[len(items) // 2] > settings.html_nav_tree_max_words:
+            continue
+        if box.find(".//li//ul") is None and box.find(".//li//ol") is None:
+            continue
+        out.extend(items)
+    return out
 
 
 def _listed_sections(blocks: list[Block], sources: list[Any], targets: frozenset[str]) -> set[int]:

@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""The HTML path on pages of older markup: each corpus's HTML pages as captured, and again with
+what HTML5 and structured data added to a page taken out, cleaned by the cleaner and by
+trafilatura side by side. A cleaner that leans on `<nav>`, `<article>` or JSON-LD loses more
+there than trafilatura does; one that reads a page as any page is written loses about as much.
+
+    python bench/older_markup.py --data ../shared/bench --data ../shared/wcxb-dev --jobs 2
+
+Taken out: the sectioning and figure tags (article, main, header, footer, nav, aside, section,
+figure, figcaption, summary, details become <div>; time and mark become <span>), the role,
+itemprop, itemscope, itemtype and aria-* attributes, ld+json scripts and og:, article: and
+twitter: meta tags. Class names and ids stay: older pages name their boxes too. The transform
+is harsher than most older pages (a modern page's hashed class names say nothing once its tags
+are gone), so the figures are a stress test, not an estimate of another corpus.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+for _path in (str(BENCH.parent), str(BENCH)):
+    if _path not in sys.path:
+        sys.path.insert(0, _path)
+
+from corpora import Corpus, Page, find_scorer, import_by_path  # noqa: E402
+from peers import trafilatura_html  # noqa: E402
+
+_SECTIONING = re.compile(r"<(/?)(article|main|header|footer|nav|aside|section|figure|figcaption|summary|details|time|mark)\b", re.I)
+_INLINE = {"time", "mark"}
+_ATTRIBUTES = re.compile(r"""\s(?:role|itemprop|itemscope|itemtype|aria-[a-z-]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?""", re.I)
+_JSON_LD = re.compile(r"<script[^>]*application/ld\+json.*?</script>", re.I | re.S)
+_SOCIAL_META = re.compile(r"<meta[^>]*(?:og:|article:|twitter:)[^>]*>", re.I)
+
+
+def older(html: str) -> str:
+    """The page with its HTML5 sectioning, ARIA and structured data taken out (see above)."""
+    html = _SECTIONING.sub(lambda m: f"<{m.group(1)}{'span' if m.group(2).lower() in _INLINE else 'div'}", html)
+    html = _JSON_LD.sub("", html)
+    html = _SOCIAL_META.sub("", html)
+    return _ATTRIBUTES.sub("", html)
+
+
+def _clean(html: str, url: str) -> str:
+    from cleaner import clean
+
+    try:
+        return clean(html, kind="html", url=url or None).text
+    except Exception as exc:  # a page the cleaner refuses counts as empty, and is named
+        print(f"  cleaner failed: {url}: {exc}", file=sys.stderr)
+        return ""
+
+
+def _read(page: Page) -> tuple[str, dict[str, str]]:
+    html = page.text
+    changed = older(html)
+    return page.id, {
+        "cleaner": _clean(html, page.url), "cleaner, older markup": _clean(changed, page.url),
+        "trafilatura": trafilatura_html(html), "trafilatura, older markup": trafilatura_html(changed),
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, action="append", help="a corpus folder (give it once per corpus)")
+    ap.add_argument("--jobs", type=int, default=1, help="processes that clean the pages")
+    ap.add_argument("--worst", type=int, default=10, help="list this many pages the older markup costs the cleaner most, beside trafilatura")
+    args = ap.parse_args()
+    folders = args.data or [Path("../shared/bench"), Path("../shared/wcxb-dev")]
+    scorer = import_by_path("score", find_scorer(folders))
+    for folder in folders:
+        corpus = Corpus.load(folder, scorer)
+        truth = corpus.truth()
+        with ProcessPoolExecutor(max(1, args.jobs)) as pool:
+            outputs = dict(pool.map(_read, corpus.pages("html", ".html.gz"), chunksize=4))
+        runs = list(next(iter(outputs.values())))
+        print(f"\n{corpus.name}: {len(corpus.ids)} HTML pages\n")
+        print("| reading | F1 | P | R |\n|---|---|---|---|")
+        per_page: dict[str, dict[str, float]] = {}
+        for run in runs:
+            predictions = {i: outputs[i][run] for i in corpus.ids}
+            metrics = scorer.score(truth, predictions, n_bootstrap=0)
+            print(f"| {run} | {metrics['f1']:.4f} | {metrics['precision']:.4f} | {metrics['recall']:.4f} |")
+            per_page[run] = {i: figures["f1"] for i, figures in scorer.per_doc(truth, predictions).items()}
+        loss = {
+            i: (per_page["cleaner"][i] - per_page["cleaner, older markup"][i])
+            - (per_page["trafilatura"][i] - per_page["trafilatura, older markup"][i])
+            for i in corpus.ids
+        }
+        # Pages whose truth is empty score 1 for an empty output and 0 for any: they say
+        # which reading printed something, not which read the page better.
+        worst = sorted((i for i in corpus.ids if not corpus.is_empty(truth[i])), key=lambda i: -loss[i])[: args.worst]
+        if worst:
+            print("\nPages with a body that the older markup costs the cleaner most, beside what it costs trafilatura (page F1):\n")
+            for i in worst:
+                print(f"  {i[:12]} cleaner {per_page['cleaner'][i]:.2f} -> {per_page['cleaner, older markup'][i]:.2f}, "
+                      f"trafilatura {per_page['trafilatura'][i]:.2f} -> {per_page['trafilatura, older markup'][i]:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

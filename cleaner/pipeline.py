@@ -141,6 +141,25 @@ def _metadata(doc: Document, fields: dict[str, tuple[str, Evidence]], settings: 
         doc.site, doc.evidence["site"] = found
     _agency_site(doc, agency)
     _keep_headlines_in_body(blocks, settings)
+    _keep_long_lines(blocks, settings)
+
+
+# What a field's line may be dropped as. A standfirst (subtitle) is a paragraph and is not
+# weighed here.
+_FIELD_LINES = frozenset({"title", "byline", "date", "post attribution"})
+
+
+def _keep_long_lines(blocks: list[Block], settings: Settings) -> None:
+    """A line longer than settings.metadata_line_max_chars stays in the body though a field
+    was read from it: a title, byline or date line is short, and a long one that opens
+    with a byline is the article itself run into one line (a table cell's paragraphs, which
+    html2text joins: an older page laid out in a table loses its whole text to its byline)."""
+    if settings.metadata_line_max_chars <= 0:
+        return
+    for block in blocks:
+        drop = block.drop
+        if drop is not None and drop.source is DropSource.METADATA and drop.reason in _FIELD_LINES and len(block.text) > settings.metadata_line_max_chars:
+            block.drop = None
 
 
 def _dateline(doc: Document, blocks: list[Block], anchor: int | None, settings: Settings) -> str | None:

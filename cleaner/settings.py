@@ -308,6 +308,13 @@ class Settings:
     byline_above_by_blocks: int = 1
     # A byline line is short; longer lines are sentences that happen to start with "By".
     max_byline_chars: int = 160
+    # A block a title, byline or date was read from stays in the body when it is longer than
+    # this (pipeline._keep_long_lines); 0: off. A byline line is at most max_byline_chars, a
+    # date line date_line_max_chars; 400 leaves room for a long headline. Bench md with each
+    # page's body wrapped in a layout table (html2text runs a cell's paragraphs into one
+    # line): 0.8499 -> 0.8643. As captured: wcxb-dev md one page up (w0468 0.896 -> 0.899),
+    # txt and bench md/txt unchanged page for page.
+    metadata_line_max_chars: int = 400
     # A markdown line of this many links or more and nothing else, each of card_min_words
     # words or more, is a row of cards: one block each (segment._card_row). Initial values;
     # 2 words took wcxb-dev md 0.8191 -> 0.8189, 2 links bench md 0.9463 -> 0.9433.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from cleaner import RuleSet, clean
 from cleaner.model import Block, BlockKind, Drop, DropSource
 from cleaner.pipeline import _keep_item_run, _keep_main_run, clean_text
-from cleaner.settings import DEFAULT
+from cleaner.settings import DEFAULT, Settings
 
 ITEMS = [
     "Trail Runner 2 hiking boots, tested on wet rock",
@@ -364,3 +364,20 @@ def test_a_listing_in_sections_brings_back_each_sections_cards() -> None:
     assert first_section > DEFAULT.item_run_max_prose_before_chars
     _keep_item_run(blocks, DEFAULT)
     assert all(b.drop is None for b in blocks)
+
+
+def test_an_article_run_into_its_byline_line_stays_in_the_body() -> None:
+    # html2text joins the paragraphs of a table cell into one line: an older page laid out in
+    # a table saves its byline, date and whole article as one line (bench, table-wrapped).
+    article = " ".join(
+        f"The attorney general is looking into the company's finances, part {n} of the report says, and more news is expected." for n in range(12)
+    )
+    page = (
+        "[Home](/) [News](/news) [Sport](/sport)\n\n# Attorney general investigating the company\n\n"
+        f"[Jane Reporter](https://example.com/author/jane-reporter/) November 18, 2019 11:03 PM {article}\n"
+    )
+    doc = clean(page, kind="markdown")
+    assert "part 11 of the report says" in doc.text
+    assert doc.date == "2019-11-18"
+    off = clean(page, kind="markdown", settings=Settings(metadata_line_max_chars=0))
+    assert "part 11 of the report says" not in off.text

@@ -306,6 +306,15 @@ class Settings:
     # blocks up took a teaser's "by Andy Westlake" over a breadcrumb (wcxb-dev txt); one
     # gained one wcxb-dev md page and lost none, bench unchanged.
     byline_above_by_blocks: int = 1
+    # A block of at least this many characters, mostly not links and of three sentences or
+    # more, that the passes before the learned layer kept, stays whatever the layer says
+    # (passes._long_prose); 0: off. wcxb-dev md 0.8205 -> 0.8207 (w4130 0.79 -> 0.86, a
+    # guide whose paragraphs end with a photo credit; w2923, w3020, w4458 up), txt 0.8222 ->
+    # 0.8221 (w2914 0.28 -> 0.00: a maker's 3,400-character comment under a listing, which
+    # its label leaves out; w3020 -0.03; w2923, w4458 up); bench md and txt unchanged page for
+    # page. Bench md with each body wrapped in a layout table: 0.8643 -> 0.8817. 1,000: the
+    # same figures.
+    model_keep_min_chars: int = 1500
     # A byline line is short; longer lines are sentences that happen to start with "By".
     max_byline_chars: int = 160
     # A block a title, byline or date was read from stays in the body when it is longer than

@@ -96,3 +96,22 @@ def test_good_runs_give_each_good_block_its_runs_characters() -> None:
     runs = _good_runs(np.array([10.0, 20.0, 5.0, 7.0, 3.0, 4.0]), np.array([1.0, 1.0, 0.0, 1.0, 0.0, 1.0]))
     assert runs.tolist() == [30.0, 30.0, 0.0, 7.0, 0.0, 4.0]
     assert _good_runs(np.array([8.0]), np.array([0.0])).tolist() == [0.0]
+
+
+def test_long_prose_the_passes_kept_stays_whatever_the_model_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A model that drops every line with a photo credit in it.
+    hidden = [[0.0] for _ in NAMES]
+    hidden[NAMES.index("credit")] = [1.0]
+    monkeypatch.setattr(learned, "load", lambda *a: _model(hidden, [-20.0], output_bias=5.0))
+    story = [f"The council met on Tuesday and voted on the budget, part {k} of the story said." for k in range(4)]
+    long = " ".join(f"Keeping warm in a hammock is harder than you think, part {k} of the guide says." for k in range(20))
+    credited = long + " – Photo Credit: Taylor Passofaro (CleverHiker.com)"
+    caption = "A hammock hung between two pines. Photo credit: Casey Handley"
+    assert len(credited) >= DEFAULT.model_keep_min_chars
+    page = "\n\n".join([*story[:2], credited, caption, *story[2:]]) + "\n"
+    doc = clean(page, kind="text", explain=True)
+    reasons = {b.text[:12]: b.drop.reason if b.drop else None for b in doc.blocks if b.text}
+    assert reasons["Keeping warm"] is None  # long prose: kept
+    assert reasons["A hammock hu"] == "model:credit"  # a caption: dropped
+    off = clean(page, kind="text", settings=replace(DEFAULT, model_keep_min_chars=0), explain=True)
+    assert [b.drop.reason for b in off.blocks if b.text.startswith("Keeping warm") and b.drop] == ["model:credit"]

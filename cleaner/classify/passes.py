@@ -109,7 +109,7 @@ def classify(
             for i, p in zip(judged, probs):  # the model learned prose lines, not code blocks: their neighbours decide
                 block = todo[i]
                 block.features["model_p"] = p
-                keep = p >= model.threshold
+                keep = p >= model.threshold or block.label is Label.GOOD and _long_prose(block, settings)
                 if keep != (block.label is Label.GOOD):
                     reasons[i] = "model:" + model.strongest_against(rows[i])
                 block.label = Label.GOOD if keep else Label.BAD
@@ -117,6 +117,25 @@ def classify(
     for i, block in enumerate(todo):
         if block.drop is None and block.label is not Label.GOOD:
             block.drop = _drop(reasons.get(i, "neighbours"))
+
+
+def _long_prose(block: Block, settings: Settings) -> bool:
+    """A block the earlier passes kept that is long prose: settings.model_keep_min_chars or
+    more, mostly not links, several sentences. The learned layer weighs a line's marks (a
+    credit, a date, its place on the page); a paragraph this long that one of them turns up
+    in (a caption's credit run into it, a table cell's paragraphs joined on one line) is
+    still the article's."""
+    text = block.text
+    least = settings.model_keep_min_chars
+    return (
+        least > 0 and len(text) >= least and block.link_chars < _LONG_PROSE_MAX_LINK_SHARE * len(text)
+        and text.count(". ") + text.count("? ") + text.count("! ") >= _LONG_PROSE_MIN_SENTENCES
+    )
+
+
+# What makes a long block prose: under this share of link text, and this many sentence ends.
+_LONG_PROSE_MAX_LINK_SHARE = 0.3
+_LONG_PROSE_MIN_SENTENCES = 3
 
 
 _NUMBER = re.compile(r"^\d+\s*")

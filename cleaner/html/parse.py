@@ -131,10 +131,6 @@ def parse(text: str, max_text_chars: int = 0, noscript_max_visible_chars: int = 
     except ValueError as exc:
         raise InputError(f"cannot parse the HTML: {exc}") from None
     _adopt_strays(root)
-    if "<wbr" in text or "<WBR" in text:
-        # A word-break opportunity inside a word ("Staubsaugerzub<wbr>ehör"), not a space:
-        # text read piece by piece (headlines, bylines) would split the word in two.
-        lxml.etree.strip_tags(root, "wbr")
     json_ld = [
         s.text for s in root.iter("script") if s.text and (s.get("type") or "").strip().lower() == _JSON_LD
     ]

@@ -141,38 +141,6 @@ def _metadata(doc: Document, fields: dict[str, tuple[str, Evidence]], settings: 
         doc.site, doc.evidence["site"] = found
     _agency_site(doc, agency)
     _keep_headlines_in_body(blocks, settings)
-    _keep_long_lines(doc, settings)
-
-
-# What a field's line may be dropped as. A standfirst (subtitle) is a paragraph and is not
-# weighed here.
-_FIELD_LINES = frozenset({"title", "byline", "date"})
-
-
-def _keep_long_lines(doc: Document, settings: Settings) -> None:
-    """A line longer than settings.metadata_line_max_chars stays in the body though a field
-    was read from it: a title, byline or date line is short, and a long one that opens
-    with a byline is the article itself run into one line (a table cell's paragraphs, which
-    html2text joins: an older page laid out in a table loses its whole text to its byline).
-    Only the lines the fields name are looked at (their evidence's line), not every block:
-    this runs at every settling reading."""
-    if settings.metadata_line_max_chars <= 0:
-        return
-    blocks = doc.blocks
-    for name in _FIELD_LINES:
-        evidence = doc.evidence.get(name)
-        if evidence is None or evidence.line is None:
-            continue
-        at = bisect.bisect_left(blocks, evidence.line, key=_start)
-        while at < len(blocks) and blocks[at].start == evidence.line:
-            block, at = blocks[at], at + 1
-            drop = block.drop
-            if drop is not None and drop.source is DropSource.METADATA and drop.reason in _FIELD_LINES and len(block.text) > settings.metadata_line_max_chars:
-                block.drop = None
-
-
-def _start(block: Block) -> int:
-    return block.start
 
 
 def _dateline(doc: Document, blocks: list[Block], anchor: int | None, settings: Settings) -> str | None:

@@ -317,9 +317,10 @@ class Settings:
     model_keep_min_chars: int = 1500
     # A byline line is short; longer lines are sentences that happen to start with "By".
     max_byline_chars: int = 160
-    # A block a title, byline or date was read from stays in the body when it is longer than
-    # this (pipeline._keep_long_lines); 0: off. A byline line is at most max_byline_chars, a
-    # date line date_line_max_chars; 400 leaves room for a long headline. Bench md with each
+    # A block a byline was read from stays in the body when it is longer than this
+    # (meta._line_of_its_own: the byline opens a paragraph); 0: off. Most byline forms are
+    # read only from lines up to max_byline_chars; a 'By' link glued to a paragraph and a
+    # post's credit line (an author link before the date) are read from any line. Bench md with each
     # page's body wrapped in a layout table (html2text runs a cell's paragraphs into one
     # line): 0.8499 -> 0.8643. As captured: wcxb-dev md one page up (w0468 0.896 -> 0.899),
     # txt and bench md/txt unchanged page for page.

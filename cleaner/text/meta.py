@@ -931,7 +931,8 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
                 byline, how = found
                 if _drop_post_attributions(byline, blocks, settings):
                     continue
-                block.drop = Drop(DropSource.METADATA, "byline")
+                if _line_of_its_own(block, settings):  # else the byline opens a paragraph ("By X" glued on)
+                    block.drop = Drop(DropSource.METADATA, "byline")
                 return byline, Evidence(how, block.start)
     if anchor is not None and (far := _far_byline(blocks, settings, anchor, url) or _far_byline(blocks, settings, anchor, url, above=True)):
         return far
@@ -1090,10 +1091,18 @@ def _credit_line(blocks: list[Block], settings: Settings, anchor: int | None) ->
             lead = _AFTER_AUTHOR.match(rest)
             dates = find_dates(rest)
             if dates and lead and dates[0].start == lead.end():
-                if block.drop is None:
+                if block.drop is None and _line_of_its_own(block, settings):
                     block.drop = Drop(DropSource.METADATA, "byline")
                 return name, Evidence("byline: author link before the post's date", block.start)
     return None
+
+
+def _line_of_its_own(block: Block, settings: Settings) -> bool:
+    """Whether a block a byline was read from is that line alone, to drop: up to
+    settings.metadata_line_max_chars. A longer one is a paragraph the byline opens, and it
+    stays: html2text runs a table cell's paragraphs into one line, so an older page laid out
+    in a table saves its byline, date and whole article as one line."""
+    return settings.metadata_line_max_chars <= 0 or len(block.text) <= settings.metadata_line_max_chars
 
 
 def _credit_name(name: str, settings: Settings) -> bool:

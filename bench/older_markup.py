@@ -85,9 +85,11 @@ def main() -> int:
             metrics = scorer.score(truth, predictions, n_bootstrap=0)
             print(f"| {run} | {metrics['f1']:.4f} | {metrics['precision']:.4f} | {metrics['recall']:.4f} |")
             per_page[run] = {i: figures["f1"] for i, figures in scorer.per_doc(truth, predictions).items()}
+        # What the older markup costs the cleaner beyond what it costs trafilatura (a page
+        # trafilatura reads better so has cost the cleaner only its own loss).
         loss = {
             i: (per_page["cleaner"][i] - per_page["cleaner, older markup"][i])
-            - (per_page["trafilatura"][i] - per_page["trafilatura, older markup"][i])
+            - max(0.0, per_page["trafilatura"][i] - per_page["trafilatura, older markup"][i])
             for i in corpus.ids
         }
         # Pages whose truth is empty score 1 for an empty output and 0 for any: they say

@@ -320,10 +320,10 @@ class Settings:
     # A block a byline was read from stays in the body when it is longer than this
     # (meta._line_of_its_own: the byline opens a paragraph); 0: off. Most byline forms are
     # read only from lines up to max_byline_chars; a 'By' link glued to a paragraph and a
-    # post's credit line (an author link before the date) are read from any line. Bench md with each
-    # page's body wrapped in a layout table (html2text runs a cell's paragraphs into one
-    # line): 0.8499 -> 0.8643. As captured: wcxb-dev md one page up (w0468 0.896 -> 0.899),
-    # txt and bench md/txt unchanged page for page.
+    # post's credit line (an author link before the date) are read from any line. Bench md
+    # with each page's body wrapped in a layout table (html2text runs a cell's paragraphs
+    # into one line): 0.8499 -> 0.8643. As captured: wcxb-dev md one page up (w0468 0.896 ->
+    # 0.899), txt and bench md/txt unchanged page for page.
     metadata_line_max_chars: int = 400
     # A markdown line of this many links or more and nothing else, each of card_min_words
     # words or more, is a row of cards: one block each (segment._card_row). Initial values;

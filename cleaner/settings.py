@@ -324,7 +324,7 @@ class Settings:
     # with each page's body wrapped in a layout table (html2text runs a cell's paragraphs
     # into one line): 0.8499 -> 0.8643. As captured: wcxb-dev md one page up (w0468 0.896 ->
     # 0.899), txt and bench md/txt unchanged page for page.
-    metadata_line_max_chars: int = 400
+    byline_drop_max_chars: int = 400
     # A markdown line of this many links or more and nothing else, each of card_min_words
     # words or more, is a row of cards: one block each (segment._card_row). Initial values;
     # 2 words took wcxb-dev md 0.8191 -> 0.8189, 2 links bench md 0.9463 -> 0.9433.
@@ -347,7 +347,8 @@ class Settings:
     yearless_date_prefix_chars: int = 25
     # A name in a byline has at most this many words ("Troy L. Smith", "Marcus De Guzman").
     name_max_words: int = 4
-    # A prose block (the body's start) has at most this share of its characters in links.
+    # A prose block (the body's start; long prose the learned layer may not drop) has at most
+    # this share of its characters in links.
     prose_max_link_share: float = 0.3
     # Date candidates near the headline are scored: points for a date line just below the
     # headline, losing per_block_below per block of distance (above it: fewer points, lost

@@ -379,5 +379,5 @@ def test_an_article_run_into_its_byline_line_stays_in_the_body() -> None:
     doc = clean(page, kind="markdown")
     assert "part 11 of the report says" in doc.text
     assert doc.date == "2019-11-18"
-    off = clean(page, kind="markdown", settings=Settings(metadata_line_max_chars=0))
+    off = clean(page, kind="markdown", settings=Settings(byline_drop_max_chars=0))
     assert "part 11 of the report says" not in off.text

@@ -96,7 +96,7 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings, deco
     def unshown(tree: Any) -> list[Pruned]:
         # What the page never shows, or shows only under the pointer (prune.drop_hidden, drop_tooltips).
         out = drop_hidden(tree, settings.html_prune_max_text_share) if hiding else []
-        return out + drop_tooltips(tree, settings.html_prune_max_text_share) if tips else out
+        return (out + drop_tooltips(tree, settings.html_prune_max_text_share)) if tips else out
 
     hidden = unshown(page.tree)
     # The page's text as it shows, before the DOM rules: the share of it that a reading

@@ -1099,10 +1099,10 @@ def _credit_line(blocks: list[Block], settings: Settings, anchor: int | None) ->
 
 def _line_of_its_own(block: Block, settings: Settings) -> bool:
     """Whether a block a byline was read from is that line alone, to drop: up to
-    settings.metadata_line_max_chars. A longer one is a paragraph the byline opens, and it
+    settings.byline_drop_max_chars. A longer one is a paragraph the byline opens, and it
     stays: html2text runs a table cell's paragraphs into one line, so an older page laid out
     in a table saves its byline, date and whole article as one line."""
-    return settings.metadata_line_max_chars <= 0 or len(block.text) <= settings.metadata_line_max_chars
+    return settings.byline_drop_max_chars <= 0 or len(block.text) <= settings.byline_drop_max_chars
 
 
 def _credit_name(name: str, settings: Settings) -> bool:

@@ -306,6 +306,7 @@ def _cohesion(blocks: list[Block], terms: list[frozenset[str]], region: tuple[in
 _DIGITS = re.compile(r"\d+")
 
 
+@short_text_cache(max_chars=LINE_CHARS)  # the settling readings ask about the same lines
 def _shape(text: str, max_chars: int) -> str | None:
     """What a template line keeps from one use to the next: a short line with its
     numbers blanked ("Rating: 0 Votes"), or the last word of one that ends in a colon

@@ -121,7 +121,7 @@ def _plain(text: str) -> str:
         text = _AUTOLINK.sub(r"\1", text)
     if "`" in text:
         text = _CODE.sub(r"\1", text)
-    if _HAS_NONCHARACTER(text):
+    if not text.isascii() and _HAS_NONCHARACTER(text):  # isascii is a flag, read in constant time
         text = _NONCHARACTERS.sub("", text)
     escaped = "\\" in text
     if escaped:

@@ -19,7 +19,7 @@ from .ruleset import RuleSet, apply_rules
 from .ruleset.engine import Context
 from .settings import DEFAULT, Settings
 from .text import meta
-from .text.inline import SENTENCE_END
+from .text.inline import PROSE_MIN_SENTENCES, SENTENCE_END, sentence_breaks
 from .text.segment import check_block_count, segment
 from .text.tail import cut_author_box
 
@@ -293,7 +293,8 @@ def _item_page(blocks: list[Block], settings: Settings) -> bool:
     settings.fallback_item_page_max_sentence_share of its lines are sentences (sentence
     punctuation at the end, settings.min_sentence_words words or more; CJK counted as the
     classifier counts it), and none is a paragraph long enough to start a body on its own
-    (meta.body_start's settings.body_single_block_factor times meta_prose_min_chars). An
+    (meta.body_start's settings.body_single_block_factor times meta_prose_min_chars), nor a
+    block of settings.fallback_item_page_glued_prose_min_chars with sentences inside. An
     article keeps its paragraphs; a listing keeps a few titles, names and prices (and
     perhaps a short promotion or two), and the rest of its items lie dropped in the main run."""
     kept = [b for b in blocks if b.drop is None and b.text]
@@ -302,7 +303,12 @@ def _item_page(blocks: list[Block], settings: Settings) -> bool:
     if len(sentences) >= settings.fallback_item_page_max_sentence_share * len(kept):
         return False
     long_paragraph = settings.body_single_block_factor * settings.meta_prose_min_chars
-    return all(b.features.get("chars", len(b.text)) < long_paragraph for b in sentences)
+    # An article's paragraphs run together may end in the teaser links glued to them
+    # ("... the Rock Hall.You may also like...[a](…)[b](…)"): its sentences inside count.
+    glued = settings.fallback_item_page_glued_prose_min_chars
+    return all(b.features.get("chars", len(b.text)) < long_paragraph for b in sentences) and not any(
+        b.features.get("chars", len(b.text)) >= glued and sentence_breaks(b.text) >= PROSE_MIN_SENTENCES for b in kept
+    )
 
 
 def _keep_item_run(blocks: list[Block], settings: Settings) -> None:

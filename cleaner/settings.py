@@ -164,6 +164,14 @@ class Settings:
     # a short article whose menu came back in a settling reading (bench md, one page 1.0 -> 0.14).
     fallback_item_page_max_sentence_share: float = 0.2
     fallback_item_page_min_kept_share: float = 0.5
+    # A kept block of fallback_item_page_glued_prose_min_chars or more with three sentence
+    # breaks inside is prose too, whatever it ends with: html2text runs a table cell's
+    # paragraphs into one line, the teaser links after the article glued on, and read as
+    # a listing such a page got its whole menu back (table-wrapped bench md 0.8817 ->
+    # 0.8920). 300 (the long-paragraph test's length) took a listing's 374-character intro
+    # for an article (wcxb-dev txt w4636 0.84 -> 0.37); at 600 both corpora are unchanged
+    # page for page, 1,000 gains less on the table-wrapped pages (0.8900).
+    fallback_item_page_glued_prose_min_chars: int = 600
     # A page that is a list of items (pipeline._keep_item_run, _item_runs, _cards): a line
     # shape opening with a link or a price recurs item_run_min_items times, 2 to
     # item_run_max_gap_blocks blocks apart; the line after it has one shape in
@@ -312,9 +320,13 @@ class Settings:
     # guide whose paragraphs end with a photo credit; w2923, w3020, w4458 up), txt 0.8222 ->
     # 0.8221 (w2914 0.28 -> 0.00: a maker's 3,400-character comment under a listing, which
     # its label leaves out; w3020 -0.03; w2923, w4458 up); bench md and txt unchanged page for
-    # page. Bench md with each body wrapped in a layout table: 0.8643 -> 0.8817. 1,000: the
-    # same figures.
-    model_keep_min_chars: int = 1500
+    # page. Bench md with each body wrapped in a layout table: 0.8643 -> 0.8817. Then 1,500
+    # -> 1,000, with Title Case runs left out (a run of headlines, passes._LONG_PROSE_MAX_TITLE_CASE):
+    # wcxb-dev md 0.8207 unchanged (w0371, w4130 up), txt 0.8221 unchanged (w2894 -0.08, a
+    # customer review its label leaves out; w0042 +0.04), bench md and txt page for page;
+    # table-wrapped bench md 0.8920 -> 0.9020 (an AP story run into one line with its tags
+    # and its copyright notice, 1,095 characters). 700 moved eleven dev pages either way.
+    model_keep_min_chars: int = 1000
     # A byline line is short; longer lines are sentences that happen to start with "By".
     max_byline_chars: int = 160
     # A block a byline was read from stays in the body when it is longer than this

@@ -9,8 +9,9 @@ import numpy as np
 import pytest
 
 from cleaner import clean
-from cleaner.classify import learned
+from cleaner.classify import learned, passes
 from cleaner.classify.context import NAMES
+from cleaner.model import Block, BlockKind
 from cleaner.settings import DEFAULT
 
 ARTICLE = "\n\n".join([
@@ -115,3 +116,15 @@ def test_long_prose_the_passes_kept_stays_whatever_the_model_says(monkeypatch: p
     assert reasons["A hammock hu"] == "model:credit"  # a caption: dropped
     off = clean(page, kind="text", settings=replace(DEFAULT, model_keep_min_chars=0), explain=True)
     assert [b.drop.reason for b in off.blocks if b.text.startswith("Keeping warm") and b.drop] == ["model:credit"]
+
+
+def test_a_run_of_headlines_is_no_long_prose() -> None:
+    # A "trending" box flattened onto one line: headlines one after another, a few of them
+    # ending in a stop or a question mark. It is as long as prose, but Title Case.
+    heads = " ".join(f"The Real Skill In Programming Is Debugging Number {k}. Everything Else Is Copy Paste" for k in range(14))
+    block = Block(BlockKind.PARAGRAPH, heads, heads, 1, 1)
+    block.features = {"title_case_share": 0.9}
+    assert len(heads) >= DEFAULT.model_keep_min_chars
+    assert not passes._long_prose(block, DEFAULT)
+    block.features = {"title_case_share": 0.2}
+    assert passes._long_prose(block, DEFAULT)

@@ -381,3 +381,20 @@ def test_an_article_run_into_its_byline_line_stays_in_the_body() -> None:
     assert doc.date == "2019-11-18"
     off = clean(page, kind="markdown", settings=Settings(byline_drop_max_chars=0))
     assert "part 11 of the report says" not in off.text
+
+
+def test_an_article_run_into_its_teaser_links_is_no_listing() -> None:
+    # html2text runs a layout table cell's paragraphs into one line, and the "You may also
+    # like" links after the article run on: the line ends in no sentence end. Read as a
+    # listing's kept item, it brought the whole menu back as the page's items.
+    menu = "\n".join(f"  * [Local section {n} news](https://example.com/section-{n}/)\n    * Back To Main Menu" for n in range(60))
+    story = " ".join(
+        f"The band will tour again next year with its old singer, part {n} of the report says, and tickets go on sale Friday." for n in range(8)
+    )
+    teasers = "".join(f"[Another story about the band, number {n}](https://example.com/story-{n}.html)" for n in range(5))
+    page = f"[Home](/)\n\n{menu}\n\n# The band reunites for a tour\n\nUpdated Nov 19, 6:55 AM {story}You may also like...{teasers}View Comments\n"
+    doc = clean(page, kind="markdown")
+    assert "part 7 of the report says" in doc.text
+    assert "Back To Main Menu" not in doc.text
+    off = clean(page, kind="markdown", settings=Settings(fallback_item_page_glued_prose_min_chars=10**6))
+    assert "Back To Main Menu" in off.text

@@ -13,7 +13,7 @@ from ..dates import is_relative_stamp
 from ..memo import LINE_CHARS, PARAGRAPH_CHARS, short_text_cache
 from ..model import Block, BlockKind, Drop, DropSource, Label
 from ..settings import Settings
-from ..text.inline import SENTENCE_END
+from ..text.inline import PROSE_MIN_SENTENCES, SENTENCE_END, sentence_breaks
 from . import context, learned
 from .features import features_and_terms, is_quote_control, words_of
 
@@ -129,13 +129,14 @@ def _long_prose(block: Block, settings: Settings) -> bool:
     least = settings.model_keep_min_chars
     return (
         least > 0 and len(text) >= least and block.link_chars < settings.prose_max_link_share * len(text)
-        and text.count(". ") + text.count("? ") + text.count("! ") >= _LONG_PROSE_MIN_SENTENCES
+        and sentence_breaks(text) >= PROSE_MIN_SENTENCES
+        and block.features.get("title_case_share", 0.0) < _LONG_PROSE_MAX_TITLE_CASE
     )
 
 
-# Sentence ends (a stop and a space) that make a long block prose rather than a caption, which
-# runs to one or two (bench e1c7023e's 651-character caption is one). Initial value, not searched.
-_LONG_PROSE_MIN_SENTENCES = 3
+# A run of headlines is Title Case ("Is Software Engineering Cooked? Not Yet. But Maybe."),
+# prose mostly not.
+_LONG_PROSE_MAX_TITLE_CASE = 0.5
 
 
 _NUMBER = re.compile(r"^\d+\s*")

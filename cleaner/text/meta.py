@@ -487,9 +487,15 @@ def _headline_shaped(block: Block, settings: Settings, url: str | None) -> bool:
     kind = block.kind
     if kind is not BlockKind.HEADING and kind is not BlockKind.PARAGRAPH:
         return False
-    text = block.text
-    if len(text) > settings.max_title_chars:
+    if len(block.text) > settings.max_title_chars:
         return False
+    return _headline_shaped_line(block.text, block.markdown, kind, block.level, block.link_chars, url, settings)
+
+
+@short_text_cache(max_chars=LINE_CHARS)  # the settling readings ask about the same lines
+def _headline_shaped_line(text: str, markdown: str, kind: BlockKind, level: int, link_chars: int, url: str | None, settings: Settings) -> bool:
+    """_headline_shaped of a heading or paragraph line, from what it reads of the block."""
+    block = Block(kind, text, markdown, 0, 0, level=level, link_chars=link_chars)
     heading = kind is BlockKind.HEADING
     words = len(text.split())
     if not (words >= 3 or (heading and block.level == 1 and _short_headline(text, words)) or (len(text) >= 6 and _UNSPACED.search(text))):

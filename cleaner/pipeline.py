@@ -77,6 +77,7 @@ def clean_text(
         classify(blocks, ctx.language, doc.title, settings, headline=meta.headline_line(blocks, doc.title), collect=collect, site=doc.site)
         if collect is None:
             cut_author_box(blocks, doc.authors, settings)
+            _keep_numbered_runs(blocks, settings)
             _keep_main_run(blocks, settings)
             if settle:
                 # The first reading only: a settling reading of the cleaned text that took
@@ -248,6 +249,50 @@ def _restore_headlines(blocks: list[Block]) -> None:
 
 # Classifier verdicts that are facts about the block: the fallback below never takes such a block back.
 _FACTS = FINAL_VERDICTS
+
+
+def _keep_numbered_runs(blocks: list[Block], settings: Settings) -> None:
+    """An article's numbered list ("1) Lego Star Wars ...", "2) ...", a listicle's picks, a
+    recipe's steps): items numbered 1, 2, 3 ... in order, settings.numbered_run_min_items or
+    more, at most settings.numbered_run_max_gap_blocks apart, of which the classifier kept
+    some. Its items are one text: those the classifier dropped (short, few stopwords) come
+    back, unless mostly links (a "Most read" list is numbered too) or dropped as fact."""
+    least = settings.numbered_run_min_items
+    if least <= 0:
+        return
+    gap = settings.numbered_run_max_gap_blocks
+    run: list[int] = []  # the items' indexes; the last is numbered len(run)
+    for i, block in enumerate(blocks):
+        number = _item_number(block.text) if block.text else None
+        if run and (i - run[-1] > gap or number is not None and number != len(run) + 1):
+            _take_back_numbered(blocks, run, least, settings)
+            run = []
+        if number == len(run) + 1:
+            run.append(i)
+    _take_back_numbered(blocks, run, least, settings)
+
+
+def _take_back_numbered(blocks: list[Block], run: list[int], least: int, settings: Settings) -> None:
+    if len(run) < least or not any(blocks[i].drop is None for i in run):
+        return
+    for i in run:
+        block = blocks[i]
+        drop = block.drop
+        if (
+            drop is not None and drop.source is DropSource.CLASSIFIER and drop.reason not in _FACTS
+            and block.link_chars < settings.prose_max_link_share * len(block.text)
+        ):
+            block.drop, block.label = None, Label.GOOD
+
+
+_ITEM_NUMBER = re.compile(r"\(?(\d{1,3})[.)]\s")
+
+
+def _item_number(text: str) -> int | None:
+    if not text[:1].isdigit() and not text.startswith("("):
+        return None
+    m = _ITEM_NUMBER.match(text)
+    return int(m.group(1)) if m else None
 
 
 def _keep_main_run(blocks: list[Block], settings: Settings) -> None:

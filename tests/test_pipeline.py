@@ -398,3 +398,23 @@ def test_an_article_run_into_its_teaser_links_is_no_listing() -> None:
     assert "Back To Main Menu" not in doc.text
     off = clean(page, kind="markdown", settings=Settings(fallback_item_page_glued_prose_min_chars=10**6))
     assert "Back To Main Menu" in off.text
+
+
+def test_an_articles_numbered_list_stays_whole() -> None:
+    # A listicle: a paragraph, then picks numbered in order, each with its shop link under
+    # it. The classifier kept some picks and dropped others as short lines.
+    intro = "Black Friday is here, and these are the presents we would buy for anyone who grew up in the eighties and nineties this year."
+    picks = [f"{n}) {name}" for n, name in enumerate(
+        ("Lego Star Wars bomber", "An electric racing track, the one we all wanted under the tree when we were ten years old.",
+         "Blade Runner box set", "Ghostbusters collection", "The Indiana Jones films, all four of them, in a steel box that looks like the idol.",
+         "Polaroid camera", "Monopoly for travel", "Labyrinth board game"), start=1)]
+    lines = [intro, *(f"{pick}\n\n[http://amzn.to/{n}](http://amzn.to/{n})" for n, pick in enumerate(picks))]
+    page = "# Presents for the nostalgic\n\n" + "\n\n".join(lines) + "\n"
+    doc = clean(page, kind="markdown")
+    assert all(pick in doc.text for pick in picks)
+    assert "amzn.to" not in doc.text  # the links between them still go
+    off = clean(page, kind="markdown", settings=Settings(numbered_run_min_items=0))
+    assert not all(pick in off.text for pick in picks)
+    # Numbers out of order are no list: each line is judged on its own.
+    shuffled = page.replace("1) Lego", "7) Lego")
+    assert clean(shuffled, kind="markdown").text == clean(shuffled, kind="markdown", settings=Settings(numbered_run_min_items=0)).text

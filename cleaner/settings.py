@@ -1014,6 +1014,11 @@ class Settings:
     # items: the same but one page -0.01; 4 words: the same pages.
     html_nav_tree_min_items: int = 15
     html_nav_tree_max_words: int = 3
+    # The tree's other kept blocks go with it: a mega-menu's promotions, a blurb under each
+    # section ("With 500+ faculty, staff and students ..."), are the menu's too. wcxb-dev
+    # 0.8606 -> 0.8608 (five pages up: w4105 0.81 -> 0.97, w4149 0.75 -> 0.89, w2869, w2922,
+    # w2920; none down), bench unchanged page for page.
+    html_nav_tree_takes_all: bool = True
     # A heading dropped for its links stays when the block under it stays (not itself
     # mostly links): it is the title of a listing's item or a docs page's section.
     # wcxb-dev (1,497 pages): F1 0.8075 -> 0.8096 (documentation 0.889 -> 0.897, listing

@@ -653,3 +653,30 @@ def test_a_navigation_tree_the_reading_took_in_goes(nested: bool, words: int, dr
     blocks, sources = _tree_blocks(nested, words)
     gentle(blocks, Settings(html_nav_tree_min_items=0), sources)
     assert all(b.drop is None for b in blocks)
+
+
+def test_a_navigation_trees_promotions_go_with_it() -> None:
+    # A mega-menu in <div>s and lists: under each section's links, a promotion of a sentence
+    # or two. The links make the tree; the promotions inside it are the menu's too.
+    promo = "With five hundred faculty, staff and students and three campus locations, the school serves the region and the world."
+    groups = "".join(
+        f"<li><span>Group {g}</span><ul>" + "".join(f"<li><a href='/{g}/{n}'>Topic {n}</a></li>" for n in range(5))
+        + f"<li><p>{promo} Number {g}.</p></li></ul></li>"
+        for g in range(4)
+    )
+    tree = lxml.html.document_fromstring(f"<html><body><div><ul>{groups}</ul></div><div><p>{PROSE}</p><p>{PROSE}</p></div></body></html>")
+    links = tree.xpath("//li[a]")
+    promos = tree.xpath("//li/p")
+    prose = tree.xpath("//div/p")
+
+    def read() -> list[Block]:
+        return ([block(a.text_content(), BlockKind.LIST_ITEM, links=1.0) for a in links]
+                + [block(p.text_content(), BlockKind.LIST_ITEM) for p in promos] + [block(PROSE), block(PROSE)])
+
+    blocks = read()
+    gentle(blocks, DEFAULT, [*links, *promos, *prose])
+    assert all(b.drop is not None for b in blocks[:-2])  # the links and the promotions
+    assert blocks[-1].drop is None and blocks[-2].drop is None
+    blocks = read()
+    gentle(blocks, Settings(html_nav_tree_takes_all=False), [*links, *promos, *prose])
+    assert all(b.drop is None for b in blocks[len(links) : -2])

@@ -413,17 +413,14 @@ def _navigation_trees(blocks: list[Block], dense: list[Block], sources: list[Any
     it to the chrome rules; a page that does not (older markup, a docs site's sidebar in a
     <div>) would otherwise count it as a listing's items."""
     trees: dict[Any, list[Block]] = {}
-    others: dict[Any, list[Block]] = {}  # the tree's other kept blocks: a mega-menu's promotions
     dense_ids = {id(b) for b in dense}
     for block, src in zip(blocks, sources):
-        if src is None or block.drop is not None or not (lists := list(src.iterancestors("ul", "ol"))):
+        if id(block) not in dense_ids or src is None or block.links > 1:
             continue
-        # the outermost list
-        if id(block) in dense_ids and block.links <= 1:
-            trees.setdefault(lists[-1], []).append(block)
-        elif settings.html_nav_tree_takes_all:
-            others.setdefault(lists[-1], []).append(block)
+        if lists := list(src.iterancestors("ul", "ol")):
+            trees.setdefault(lists[-1], []).append(block)  # the outermost list
     out: list[Block] = []
+    boxes: set[Any] = set()
     for box, items in trees.items():
         if len(items) < settings.html_nav_tree_min_items:
             continue
@@ -432,7 +429,13 @@ def _navigation_trees(blocks: list[Block], dense: list[Block], sources: list[Any
         if box.find(".//li//ul") is None and box.find(".//li//ol") is None:
             continue
         out.extend(items)
-        out.extend(others.get(box, ()))
+        boxes.add(box)
+    if boxes and settings.html_nav_tree_takes_all:
+        # The tree's other kept blocks are the menu's too: a mega-menu's promotions.
+        taken = {id(b) for b in out}
+        for block, src in zip(blocks, sources):
+            if block.drop is None and src is not None and id(block) not in taken and any(up in boxes for up in src.iterancestors("ul", "ol")):
+                out.append(block)
     return out
 
 

@@ -162,14 +162,6 @@ class Settings:
     # 0.945 -> 0.938); a kept share of 0.5 beat 0.3 (listing +0.057 against +0.062), while
     # 0.7 and 1.0 took collection pages from +0.044 to +0.023. The long-paragraph test keeps
     # a short article whose menu came back in a settling reading (bench md, one page 1.0 -> 0.14).
-    # An article's numbered list (pipeline._keep_numbered_runs): items numbered from 1 in
-    # order, at least numbered_run_min_items, at most numbered_run_max_gap_blocks blocks
-    # apart (a picture and a link between picks). 0: off. On: wcxb-dev md 0.8207 -> 0.8209
-    # (26 pages, +0.43 in all, none down by 0.01), txt 0.8221 either way (15 pages, +0.02),
-    # bench md 0.9468 -> 0.9471 and txt 0.9373 -> 0.9376 (a listicle of 22 picks, 0.55 ->
-    # 0.72). 3 or 7 items, a gap of 2 or 8: within 0.0001 of these.
-    numbered_run_min_items: int = 5
-    numbered_run_max_gap_blocks: int = 4
     fallback_item_page_max_sentence_share: float = 0.2
     fallback_item_page_min_kept_share: float = 0.5
     # A kept block of fallback_item_page_glued_prose_min_chars or more with three sentence
@@ -180,6 +172,14 @@ class Settings:
     # for an article (wcxb-dev txt w4636 0.84 -> 0.37); at 600 both corpora are unchanged
     # page for page, 1,000 gains less on the table-wrapped pages (0.8900).
     fallback_item_page_glued_prose_min_chars: int = 600
+    # An article's numbered list (pipeline._keep_numbered_runs): items numbered from 1 in
+    # order, at least numbered_run_min_items, at most numbered_run_max_gap_blocks blocks
+    # apart (a picture and a link between picks). 0: off. On: wcxb-dev md 0.8207 -> 0.8209
+    # (26 pages, +0.43 in all, none down by 0.01), txt 0.8221 either way (15 pages, +0.02),
+    # bench md 0.9468 -> 0.9471 and txt 0.9373 -> 0.9376 (a listicle of 22 picks, 0.55 ->
+    # 0.72). 3 or 7 items, a gap of 2 or 8: within 0.0001 of these.
+    numbered_run_min_items: int = 5
+    numbered_run_max_gap_blocks: int = 4
     # A page that is a list of items (pipeline._keep_item_run, _item_runs, _cards): a line
     # shape opening with a link or a price recurs item_run_min_items times, 2 to
     # item_run_max_gap_blocks blocks apart; the line after it has one shape in

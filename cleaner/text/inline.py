@@ -28,6 +28,7 @@ def sentence_breaks(text: str) -> int:
 # Sentence breaks that make a long block prose rather than a caption, which runs to one or
 # two (bench e1c7023e's 651-character caption is one). Initial value, not searched.
 PROSE_MIN_SENTENCES = 3
+
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
 _BARE_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+\.\S+")
 # Soft hyphens and zero-width characters: a page's markup shows none of them.

@@ -121,7 +121,7 @@ def classify(
 
 def _long_prose(block: Block, settings: Settings) -> bool:
     """A block the earlier passes kept that is long prose: settings.model_keep_min_chars or
-    more, mostly not links, several sentences. The learned layer weighs a line's marks (a
+    more, mostly not links, several sentences, not Title Case. The learned layer weighs a line's marks (a
     credit, a date, its place on the page); a paragraph this long that one of them turns up
     in (a caption's credit run into it, a table cell's paragraphs joined on one line) is
     still the article's."""
@@ -134,8 +134,11 @@ def _long_prose(block: Block, settings: Settings) -> bool:
     )
 
 
-# A run of headlines is Title Case ("Is Software Engineering Cooked? Not Yet. But Maybe."),
-# prose mostly not.
+# A run of headlines is Title Case ("Is Software Engineering Cooked? Not Yet. But Maybe.":
+# wcxb-dev w3014's, 0.73 of its words capitalised), prose is not: of the 145 blocks of 1,000
+# characters or more, under 30% links and with three sentence breaks, in every 3rd wcxb-dev
+# md capture and every bench md capture, the median is 0.10, the 99th percentile 0.39, and
+# one is at 0.5 or more. Initial value, not searched.
 _LONG_PROSE_MAX_TITLE_CASE = 0.5
 
 

@@ -74,3 +74,26 @@ def test_the_name_line_over_a_role_line_goes_with_the_box() -> None:
     blocks = _blocks([*ARTICLE, "Staff Writer", "Jane Doe", "Staff Writer", bio])
     cut_author_box(blocks, ["Jane Doe"], DEFAULT)
     assert _kept(blocks) == [*ARTICLE, "Staff Writer"]
+
+
+def test_a_box_headed_by_a_label_and_the_name_goes_in_any_language() -> None:
+    # The heading names the author after a label in the page's language; the bio does not
+    # open with the name, and the article may name its own author.
+    lead = "Die Redaktion von Jane Doe hat die Pläne der Stadt über Monate verfolgt und geprüft."
+    bio = "Als Reporterin für Verkehr schreibt Jane Doe seit zehn Jahren über die Stadtpolitik."
+    blocks = _blocks([lead, *ARTICLE, "Über Jane Doe", bio])
+    cut_author_box(blocks, ["Jane Doe"], DEFAULT)
+    assert _kept(blocks) == [lead, *ARTICLE]
+    assert blocks[-2].drop is AUTHOR_BOX
+
+
+def test_a_heading_that_ends_in_the_byline_is_no_box_label() -> None:
+    # A Title Case section heading ending in a brand read as the byline, and a label whose
+    # next paragraph is not about the author: the article's own.
+    brand = "Shopping Smart with Acme Deals"
+    about = "When it comes to cheap laptops, Acme Deals compares prices across many shops."
+    label = "About Jane Doe"
+    other = "The tram line will also serve the hospital and the university on the north side."
+    blocks = _blocks([*ARTICLE, brand, about, label, other])
+    cut_author_box(blocks, ["Acme Deals", "Jane Doe"], DEFAULT)
+    assert _kept(blocks) == [*ARTICLE, brand, about, label, other]

@@ -15,6 +15,7 @@ from ..settings import DEFAULT, Settings
 from .inline import IMAGE as _IMAGE
 from .inline import LINK as _LINK
 from .inline import Inline, normalize_space, parse_inline
+from .unwrap import unwrap
 
 _ALT = re.compile(r"!\[([^\]\n]*)\]\(")
 
@@ -39,9 +40,18 @@ _MARKUP_START = set("#-*_+>" + _BULLETS + "0123456789")
 
 
 def segment(text: str, *, markdown: bool, settings: Settings = DEFAULT) -> list[Block]:
-    """The capture's Blocks; more than settings.max_blocks is an InputError (memory)."""
-    blocks = list(islice(_blocks(text.split("\n"), markdown, settings), settings.max_blocks + 1))
+    """The capture's Blocks; more than settings.max_blocks is an InputError (memory). A
+    hard-wrapped capture's paragraphs are joined first (text.unwrap); each Block's lines
+    are still the capture's own."""
+    lines = text.split("\n")
+    joined = unwrap(lines, settings)
+    blocks = list(islice(_blocks(joined[0] if joined else lines, markdown, settings), settings.max_blocks + 1))
     check_block_count(len(blocks), settings)
+    if joined:
+        starts = joined[1]
+        for block in blocks:
+            block.start = starts[block.start - 1] + 1
+            block.end = starts[block.end] if block.end < len(starts) else len(lines)
     return blocks
 
 

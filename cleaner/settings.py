@@ -46,8 +46,8 @@ class Settings:
     # which at least wrap_min_lines lines end within wrap_band characters, and past which
     # at most wrap_max_over_lines plus wrap_max_over_share of those run that a wrap could
     # have broken. Both corpora's md captures wrapped as html2text's default does (its
-    # optwrap at 78): found wrapped in 180 of 181 (bench) and 1,430 of 1,497 (wcxb-dev);
-    # as captured, 3 of the 1,678 md and 11 of the 1,678 txt captures (pages whose own
+    # optwrap at 78): found wrapped in 180 of 181 (bench) and 1,467 of 1,497 (wcxb-dev);
+    # as captured, 4 of the 1,678 md and 11 of the 1,678 txt captures (pages whose own
     # text is wrapped, as wcxb-dev w0086's), which change no md output and three txt ones.
     wrap_min_width: int = 60
     wrap_max_width: int = 100

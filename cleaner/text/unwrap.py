@@ -16,6 +16,13 @@ _WRAPPED_HYPHEN = re.compile(r"\w-$")
 _FENCE = re.compile(r"^\s*(?:```|~~~)")
 
 
+def _breakable(text: str) -> bool:
+    """Whether a wrap would have broken the line had it been too long. Not a line of one
+    word (an unbreakable link), nor one html2text leaves whole: code (indented) and what it
+    takes for a table row (" | ", as in a picture's "Title | Site" caption)."""
+    return " " in text.strip() and " | " not in text and not text.startswith(("    ", "\t"))
+
+
 def wrap_width(lines: list[str], settings: Settings) -> int | None:
     """The width the capture was wrapped at, or None when it was not wrapped: at least
     settings.wrap_min_lines lines end within settings.wrap_band characters under it, and
@@ -36,11 +43,7 @@ def wrap_width(lines: list[str], settings: Settings) -> int | None:
         lines_seen += 1
         if len(text) <= widest:
             at[len(text)] += 1
-        if len(text) > settings.wrap_min_width and " " in text.strip() and " | " not in text:
-            # A wrap leaves a line longer than its width only where the line is one word
-            # (an unbreakable link), or where html2text took it for a table row (" | ",
-            # as in a picture's "Title | Site" caption); any other longer line with a space
-            # was not wrapped.
+        if len(text) > settings.wrap_min_width and _breakable(text):
             breakable.append(len(text))
     if lines_seen < settings.wrap_min_lines:
         return None
@@ -83,8 +86,9 @@ def unwrap(lines: list[str], settings: Settings) -> tuple[list[str], list[int]] 
             and text[:1] not in " \t"
             and not _OPENS_BLOCK.match(text)
             and not prev.startswith(("    ", "\t", "|"))
-            # A line longer than the width (a list item html2text leaves whole) was no wrap's.
-            and (len(prev) <= width or " " not in prev.strip() or " | " in prev)
+            # A line well past the width (a list item html2text leaves whole) was no wrap's;
+            # the width found may fall a little short of the true one.
+            and (len(prev) <= width + settings.wrap_band or not _breakable(prev))
             and len(prev) + 1 + len(text.split(" ", 1)[0]) > width
         ):
             # textwrap breaks a hyphenated word after its hyphen ("well-" / "known").

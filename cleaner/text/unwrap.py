@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import compress
 
 from ..settings import Settings
 
@@ -34,9 +35,9 @@ def wrap_width(lines: list[str], settings: Settings) -> int | None:
     at = [0] * (widest + 1)  # lines of each length up to the widest width
     breakable: list[int] = []  # the lengths of the longer lines a wrap could have broken
     lines_seen = 0
-    for line in lines:
-        if len(line) <= shortest:
-            continue  # too short to bear on any width (most lines of a page)
+    # Lines too short to bear on any width (most of a page's) are skipped in C: this runs
+    # on every capture.
+    for line in compress(lines, map(shortest.__lt__, map(len, lines))):
         text = line.rstrip()
         if len(text) <= shortest or _OPENS_BLOCK.match(text):
             continue

@@ -58,6 +58,16 @@ def test_a_link_and_a_hyphenated_word_split_by_the_wrap_are_whole_again() -> Non
     assert "https://example.org/transport/strategy-2030-northern-suburbs-tram-extension" in last.markdown
 
 
+def test_a_wrapped_quote_is_one_quote() -> None:
+    # html2text opens each wrapped line of a quote with "> " again.
+    quote = textwrap.wrap("> " + PARAGRAPHS[1], 78, break_long_words=False, subsequent_indent="> ")
+    text = _wrapped(PARAGRAPHS) + "\n" + "\n".join(quote) + "\n"
+    blocks = segment(text, markdown=True)
+    assert len(quote) > 1
+    assert blocks[-1].kind is BlockKind.QUOTE
+    assert blocks[-1].text == PARAGRAPHS[1]
+
+
 def test_lines_the_writer_ended_stay_apart() -> None:
     # An address, a hard break (two spaces), a list and a heading in a wrapped capture.
     address = ["City Hall", "1 Market Square", "Springfield"]

@@ -15,6 +15,7 @@ from ..settings import Settings
 _OPENS_BLOCK = re.compile(r"^(?:\s*(?:[*+\-•·▪●]|\d{1,3}[.)])\s|\s*#{1,6}\s|\s*>|\s*\||\s*```|\s*~~~|\s*(?:[-*_]\s*){3,}$)")
 _WRAPPED_HYPHEN = re.compile(r"\w-$")
 _FENCE = re.compile(r"^\s*(?:```|~~~)")
+_QUOTE = re.compile(r"^\s*(?:>\s?)+")
 
 
 def _breakable(text: str) -> bool:
@@ -78,7 +79,23 @@ def unwrap(lines: list[str], settings: Settings) -> tuple[list[str], list[int]] 
         text = line.rstrip()
         if _FENCE.match(text):
             fenced = not fenced
+        quote = _QUOTE.match(text)
         if (
+            quote
+            and out
+            and not fenced
+            and not hard
+            and (before := _QUOTE.match(prev))
+            and before.group() == quote.group()
+            and prev[before.end() :].strip()
+            and text[quote.end() :].strip()
+            and len(prev) <= width + settings.wrap_band
+            and len(prev) + 1 + len(text[quote.end() :].split(" ", 1)[0]) > width
+        ):
+            # A wrapped quote: html2text opens each of its lines with "> " again.
+            rest = text[quote.end() :]
+            out[-1] += rest if _WRAPPED_HYPHEN.search(prev) else " " + rest
+        elif (
             out
             and not fenced
             and prev.strip()

@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""The md path on hard-wrapped captures: each corpus's markdown captures as they are, and again
+wrapped at 78 columns as html2text wraps its output unless told not to (its default
+body_width), cleaned by the cleaner with and without its unwrapping step, beside trafilatura on
+the markdown rendered to HTML and keeping every line. The corpora's captures are not wrapped;
+many captures in the wild are.
+
+    python bench/wrapped_markdown.py --data ../shared/bench --data ../shared/wcxb-dev --jobs 2
+
+The wrap follows html2text's own (its optwrap): textwrap at the width, long words left whole,
+a quote's continuation lines open with "> " again, and these lines are left as they are: code (indented by four spaces or a tab, or inside a fence),
+list items, and lines html2text takes for table rows (with " | "); a line's hard break (two
+trailing spaces) is kept.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import textwrap
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+for _path in (str(BENCH.parent), str(BENCH)):
+    if _path not in sys.path:
+        sys.path.insert(0, _path)
+
+from corpora import Corpus, Page, find_scorer, import_by_path  # noqa: E402
+from peers import keep_everything, trafilatura_markdown  # noqa: E402
+
+WIDTH = 78  # html2text's default body_width
+_LIST = re.compile(r"^\s*(?:[-*+]\s|\d+\.\s)")
+
+
+def wrapped(markdown: str, width: int = WIDTH) -> str:
+    """The capture as html2text would have written it with its default wrapping (see above)."""
+    out: list[str] = []
+    fenced = False
+    for line in markdown.split("\n"):
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+        stripped = line.lstrip()
+        if (
+            fenced or not line or line.startswith(("    ", "\t")) or " | " in line or _LIST.match(line)
+            or (stripped[:1] in "-*" and stripped[:2] != "**" and stripped[:2] != "--")
+        ):
+            out.append(line)
+            continue
+        indent = "> " if line.startswith("> ") else ""  # html2text continues a quote's lines so
+        lines = textwrap.wrap(line, width, break_long_words=False, subsequent_indent=indent)
+        if line.endswith("  ") and lines:
+            lines[-1] += "  "
+        out.extend(lines or [line])
+    return "\n".join(out)
+
+
+def _clean(markdown: str, url: str, unwrap: bool) -> str:
+    from cleaner import clean
+    from cleaner.settings import DEFAULT
+
+    settings = DEFAULT if unwrap else replace(DEFAULT, wrap_min_lines=10**9)  # no capture is wrapped
+    try:
+        return clean(markdown, kind="markdown", url=url or None, settings=settings).text
+    except Exception as exc:  # a page the cleaner refuses counts as empty, and is named
+        print(f"  cleaner failed: {url}: {exc}", file=sys.stderr)
+        return ""
+
+
+def _read(page: Page) -> tuple[str, dict[str, str]]:
+    markdown = page.raw.decode("utf-8", "replace")
+    wrap = wrapped(markdown)
+    return page.id, {
+        "cleaner": _clean(markdown, page.url, True),
+        "cleaner, wrapped": _clean(wrap, page.url, True),
+        "cleaner without unwrapping, wrapped": _clean(wrap, page.url, False),
+        "trafilatura on the rendered md, wrapped": trafilatura_markdown(wrap),
+        "keep everything, wrapped": keep_everything(wrap),
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, action="append", help="a corpus folder (give it once per corpus)")
+    ap.add_argument("--jobs", type=int, default=1, help="processes that clean the pages")
+    ap.add_argument("--worst", type=int, default=10, help="list this many pages the wrapping costs the cleaner most")
+    args = ap.parse_args()
+    folders = args.data or [Path("../shared/bench"), Path("../shared/wcxb-dev")]
+    scorer = import_by_path("score", find_scorer(folders))
+    for folder in folders:
+        corpus = Corpus.load(folder, scorer)
+        truth = corpus.truth()
+        with ProcessPoolExecutor(max(1, args.jobs)) as pool:
+            outputs = dict(pool.map(_read, corpus.pages("md", ".md"), chunksize=4))
+        runs = list(next(iter(outputs.values())))
+        print(f"\n{corpus.name}: {len(corpus.ids)} markdown captures\n")
+        print("| reading | F1 | P | R |\n|---|---|---|---|")
+        per_page: dict[str, dict[str, float]] = {}
+        for run in runs:
+            predictions = {i: outputs[i][run] for i in corpus.ids}
+            metrics = scorer.score(truth, predictions, n_bootstrap=0)
+            print(f"| {run} | {metrics['f1']:.4f} | {metrics['precision']:.4f} | {metrics['recall']:.4f} |")
+            per_page[run] = {i: figures["f1"] for i, figures in scorer.per_doc(truth, predictions).items()}
+        worst = sorted((i for i in corpus.ids if not corpus.is_empty(truth[i])),
+                       key=lambda i: per_page["cleaner, wrapped"][i] - per_page["cleaner"][i])[: args.worst]
+        if worst:
+            print("\nPages with a body that the wrapping costs the cleaner most (page F1):\n")
+            for i in worst:
+                print(f"  {i[:12]} {per_page['cleaner'][i]:.2f} -> {per_page['cleaner, wrapped'][i]:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -138,10 +138,7 @@ def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context, settings: 
                     if rule.matcher.regex.search(block.text):
                         _rewrite(block, rule)
     fields: dict[str, tuple[str, Evidence]] = {}
-    # One prefilter a scope: the rules every page has are compiled once, and a scope's own
-    # rules (a site's, a language's) once, when a page first needs them.
-    prefilters = [_prefilter(group) for group in _scope_groups(tuple(others))]
-    order = {rule: k for k, rule in enumerate(others)} if len(prefilters) > 1 else {}
+    prefilter = _prefilter(tuple(others))
     n = len(blocks)
     i = 0
     prose_before = 0.0  # kept text before block i, as a running sum: linear, not quadratic
@@ -155,10 +152,7 @@ def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context, settings: 
             i += 1
             continue
         text = block.text
-        if len(prefilters) == 1:
-            folded, candidates = _candidates(text, prefilters[0])
-        else:
-            folded, candidates = _merged_candidates(text, prefilters, order)
+        folded, candidates = _candidates(text, prefilter)
         # Most blocks have no candidate rule: only then is the next kept block looked for.
         nxt = _next_kept(blocks, i) if candidates else None
         for rule in candidates:
@@ -220,27 +214,6 @@ def _any_of(patterns: tuple[str, ...]) -> Any:
         found.Add(pattern)
     found.Compile()
     return found
-
-
-@functools.lru_cache(maxsize=64)
-def _scope_groups(rules: tuple[Rule, ...]) -> tuple[tuple[Rule, ...], ...]:
-    """The rules grouped by scope, each group in rule order (none when there are no rules)."""
-    groups: dict[Scope, list[Rule]] = {}
-    for rule in rules:
-        groups.setdefault(rule.scope, []).append(rule)
-    return tuple(tuple(group) for group in groups.values()) or ((),)
-
-
-def _merged_candidates(text: str, prefilters: list[_Prefilter], order: dict[Rule, int]) -> tuple[str | None, tuple[Rule, ...]]:
-    """_candidates over several prefilters, the rules back in rule order."""
-    folded = None
-    found: list[Rule] = []
-    for prefilter in prefilters:
-        group_folded, rules = _candidates(text, prefilter)
-        if rules:
-            found.extend(rules)
-            folded = group_folded
-    return folded, tuple(sorted(found, key=order.__getitem__))
 
 
 @functools.lru_cache(maxsize=64)

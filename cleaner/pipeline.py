@@ -59,7 +59,8 @@ def clean_text(
         blocks = capture.blocks
         check_block_count(len(blocks), settings)
     else:
-        blocks = segment(text, markdown=detected == MARKDOWN, settings=settings)
+        # A settling reading reads the cleaned text, which no wrap split.
+        blocks = segment(text, markdown=detected == MARKDOWN, settings=settings, wrapped=settle)
         # Read once, when a rule scope or the classifier first asks; the body reuses it.
         capture_guess = functools.cache(lambda: guess_language("\n".join(b.text for b in blocks), settings))
         ctx = Context(capture=text, kind=detected, url=url, language_of=lambda: capture_guess().language)

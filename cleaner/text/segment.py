@@ -39,12 +39,13 @@ _TABLE_SEPARATOR = re.compile(r"\s*\|[\s:|-]*\|\s*")
 _MARKUP_START = set("#-*_+>" + _BULLETS + "0123456789")
 
 
-def segment(text: str, *, markdown: bool, settings: Settings = DEFAULT) -> list[Block]:
+def segment(text: str, *, markdown: bool, settings: Settings = DEFAULT, wrapped: bool = True) -> list[Block]:
     """The capture's Blocks; more than settings.max_blocks is an InputError (memory). A
-    hard-wrapped capture's paragraphs are joined first (text.unwrap); each Block's lines
-    are still the capture's own."""
+    hard-wrapped capture's paragraphs are joined first (text.unwrap; wrapped=False: the text
+    is known not to be, as the cleaner's own output is not); each Block's lines are still
+    the capture's own."""
     lines = text.split("\n")
-    joined = unwrap(lines, settings)
+    joined = unwrap(lines, settings) if wrapped else None
     blocks = list(islice(_blocks(joined[0] if joined else lines, markdown, settings), settings.max_blocks + 1))
     check_block_count(len(blocks), settings)
     if joined:

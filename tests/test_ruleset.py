@@ -719,6 +719,38 @@ def test_scope_by_language(tmp_path: Path, language: str | None, dropped: bool) 
     assert (blocks[0].drop is not None) is dropped
 
 
+LANGUAGE_AND_COMMON = """\
+rules:
+  - id: t.first
+    why: First in file order.
+    {first}
+    match:
+      regex: '(?i)^teilen$'
+    examples: {{drop: ["Teilen"], keep: ["Teilen Sie es."]}}
+  - id: t.second
+    why: Second in file order.
+    {second}
+    match:
+      literal: ["Teilen"]
+    examples: {{drop: ["Teilen"], keep: ["Teilen Sie es."]}}
+"""
+
+
+@pytest.mark.parametrize("scoped, language, reason", [
+    ("first", "de", "t.first"), ("first", "en", "t.second"),
+    ("second", "de", "t.first"), ("second", "en", "t.first"),
+])
+def test_language_scoped_rules_keep_their_place_in_rule_order(tmp_path: Path, scoped: str, language: str, reason: str) -> None:
+    # Rules scoped to a language are looked up apart from the rest: the first rule in file
+    # order still decides a block that both match.
+    scope = "scope: {language: de}"
+    text = LANGUAGE_AND_COMMON.format(first=scope if scoped == "first" else "", second=scope if scoped == "second" else "")
+    rules = rules_from(tmp_path, text)
+    blocks = blocks_of("Teilen")
+    run(rules, blocks, language=language)
+    assert reasons(blocks) == [reason]
+
+
 # --- engine: adversarial input ------------------------------------------------------------------------
 
 

@@ -38,13 +38,22 @@ def wrap_width(lines: list[str], settings: Settings) -> int | None:
     lines_seen = 0
     # Lines too short to bear on any width (most of a page's) are skipped in C: this runs
     # on every capture.
-    for line in compress(lines, map(shortest.__lt__, map(len, lines))):
+    longer = list(compress(lines, map(shortest.__lt__, map(len, lines))))
+    # More breakable lines past the widest width than any width allows: not wrapped. An
+    # unwrapped capture's paragraphs tell so within its first few long lines.
+    most_past = settings.wrap_max_over_lines + settings.wrap_max_over_share * len(longer)
+    past = 0
+    for line in longer:
         text = line.rstrip()
         if len(text) <= shortest or _OPENS_BLOCK.match(text):
             continue
         lines_seen += 1
         if len(text) <= widest:
             at[len(text)] += 1
+        elif _breakable(text):
+            past += 1
+            if past > most_past:
+                return None
         if len(text) > settings.wrap_min_width and _breakable(text):
             breakable.append(len(text))
     if lines_seen < settings.wrap_min_lines:

@@ -10,8 +10,10 @@ AUTHOR_BOX = Drop(DropSource.CLASSIFIER, "author-box")
 # and a full name in its first words (names of up to four words).
 _OPENING_CHARS = 80
 _OPENING_WORDS = 4
-# An author box's heading: a label of at most this many words before the name.
+# An author box's heading: a label of at most this many words before the name, and what
+# may follow the name ("About Jane Doe:").
 _LABEL_MAX_WORDS = 3
+_HEADING_END = " \t.:!?*|-–—"
 
 
 def _name_keys(authors: list[str]) -> tuple[set[str], tuple[str, ...]]:
@@ -72,6 +74,7 @@ def cut_author_box(blocks: list[Block], authors: list[str], settings: Settings) 
     firsts, fulls = _name_keys(authors)
     if not firsts:
         return
+    lasts = tuple(full.rsplit(" ", 1)[-1] for full in fulls)  # a box's heading ends with one
     kept = [b for b in blocks if b.drop is None and b.text]
     total = sum(len(b.text) for b in kept)
     before = 0
@@ -85,6 +88,7 @@ def cut_author_box(blocks: list[Block], authors: list[str], settings: Settings) 
         if (
             len(block.text) <= settings.author_box_name_line_max_chars
             and at + 1 < len(kept)
+            and block.text.rstrip(_HEADING_END).endswith(lasts)
             and (labelled := _labelled_name(block.text, firsts, fulls))
             and labelled in words_of(kept[at + 1].text)
             and len(kept[at + 1].text.split()) >= settings.min_sentence_words

@@ -119,3 +119,26 @@ class Corpus:
 
     def is_empty(self, text: str) -> bool:
         return not self.scorer.tokenize(text)
+
+
+def stress_readings(folders: Sequence[Path], read: Any, folder: str, suffix: str, jobs: int, what: str) -> Any:
+    """For each corpus, the readings of a stress test: `read` maps a Page to (its id, {reading:
+    text}); prints each reading's F1, P and R as a table and yields (the corpus, {reading:
+    {page id: F1}}). The stress tests (older_markup.py, wrapped_markdown.py) share it."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    scorer = import_by_path("score", find_scorer(folders))
+    for data in folders:
+        corpus = Corpus.load(data, scorer)
+        truth = corpus.truth()
+        with ProcessPoolExecutor(max(1, jobs)) as pool:
+            outputs = dict(pool.map(read, corpus.pages(folder, suffix), chunksize=4))
+        print(f"\n{corpus.name}: {len(corpus.ids)} {what}\n")
+        print("| reading | F1 | P | R |\n|---|---|---|---|")
+        per_page: dict[str, dict[str, float]] = {}
+        for run in next(iter(outputs.values())):
+            predictions = {i: outputs[i][run] for i in corpus.ids}
+            metrics = scorer.score(truth, predictions, n_bootstrap=0)
+            print(f"| {run} | {metrics['f1']:.4f} | {metrics['precision']:.4f} | {metrics['recall']:.4f} |")
+            per_page[run] = {i: figures["f1"] for i, figures in scorer.per_doc(truth, predictions).items()}
+        yield corpus, per_page

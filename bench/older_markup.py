@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -26,7 +25,7 @@ for _path in (str(BENCH.parent), str(BENCH)):
     if _path not in sys.path:
         sys.path.insert(0, _path)
 
-from corpora import Corpus, Page, find_scorer, import_by_path  # noqa: E402
+from corpora import Page, stress_readings  # noqa: E402
 from peers import trafilatura_html  # noqa: E402
 
 _SECTIONING = re.compile(r"<(/?)(article|main|header|footer|nav|aside|section|figure|figcaption|summary|details|time|mark)\b", re.I)
@@ -70,21 +69,8 @@ def main() -> int:
     ap.add_argument("--worst", type=int, default=10, help="list this many pages the older markup costs the cleaner most, beside trafilatura")
     args = ap.parse_args()
     folders = args.data or [Path("../shared/bench"), Path("../shared/wcxb-dev")]
-    scorer = import_by_path("score", find_scorer(folders))
-    for folder in folders:
-        corpus = Corpus.load(folder, scorer)
+    for corpus, per_page in stress_readings(folders, _read, "html", ".html.gz", args.jobs, "HTML pages"):
         truth = corpus.truth()
-        with ProcessPoolExecutor(max(1, args.jobs)) as pool:
-            outputs = dict(pool.map(_read, corpus.pages("html", ".html.gz"), chunksize=4))
-        runs = list(next(iter(outputs.values())))
-        print(f"\n{corpus.name}: {len(corpus.ids)} HTML pages\n")
-        print("| reading | F1 | P | R |\n|---|---|---|---|")
-        per_page: dict[str, dict[str, float]] = {}
-        for run in runs:
-            predictions = {i: outputs[i][run] for i in corpus.ids}
-            metrics = scorer.score(truth, predictions, n_bootstrap=0)
-            print(f"| {run} | {metrics['f1']:.4f} | {metrics['precision']:.4f} | {metrics['recall']:.4f} |")
-            per_page[run] = {i: figures["f1"] for i, figures in scorer.per_doc(truth, predictions).items()}
         # What the older markup costs the cleaner beyond what it costs trafilatura (a page
         # trafilatura reads better so has cost the cleaner only its own loss).
         loss = {

@@ -18,7 +18,6 @@ import argparse
 import re
 import sys
 import textwrap
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
@@ -27,7 +26,7 @@ for _path in (str(BENCH.parent), str(BENCH)):
     if _path not in sys.path:
         sys.path.insert(0, _path)
 
-from corpora import Corpus, Page, find_scorer, import_by_path  # noqa: E402
+from corpora import Page, stress_readings  # noqa: E402
 from peers import keep_everything, trafilatura_markdown  # noqa: E402
 
 WIDTH = 78  # html2text's default body_width
@@ -87,21 +86,8 @@ def main() -> int:
     ap.add_argument("--worst", type=int, default=10, help="list this many pages the wrapping costs the cleaner most")
     args = ap.parse_args()
     folders = args.data or [Path("../shared/bench"), Path("../shared/wcxb-dev")]
-    scorer = import_by_path("score", find_scorer(folders))
-    for folder in folders:
-        corpus = Corpus.load(folder, scorer)
+    for corpus, per_page in stress_readings(folders, _read, "md", ".md", args.jobs, "markdown captures"):
         truth = corpus.truth()
-        with ProcessPoolExecutor(max(1, args.jobs)) as pool:
-            outputs = dict(pool.map(_read, corpus.pages("md", ".md"), chunksize=4))
-        runs = list(next(iter(outputs.values())))
-        print(f"\n{corpus.name}: {len(corpus.ids)} markdown captures\n")
-        print("| reading | F1 | P | R |\n|---|---|---|---|")
-        per_page: dict[str, dict[str, float]] = {}
-        for run in runs:
-            predictions = {i: outputs[i][run] for i in corpus.ids}
-            metrics = scorer.score(truth, predictions, n_bootstrap=0)
-            print(f"| {run} | {metrics['f1']:.4f} | {metrics['precision']:.4f} | {metrics['recall']:.4f} |")
-            per_page[run] = {i: figures["f1"] for i, figures in scorer.per_doc(truth, predictions).items()}
         worst = sorted((i for i in corpus.ids if not corpus.is_empty(truth[i])),
                        key=lambda i: per_page["cleaner, wrapped"][i] - per_page["cleaner"][i])[: args.worst]
         if worst:

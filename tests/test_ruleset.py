@@ -741,8 +741,8 @@ rules:
     ("second", "de", "t.first"), ("second", "en", "t.first"),
 ])
 def test_language_scoped_rules_keep_their_place_in_rule_order(tmp_path: Path, scoped: str, language: str, reason: str) -> None:
-    # Rules scoped to a language are looked up apart from the rest: the first rule in file
-    # order still decides a block that both match.
+    # A rule scoped to a language keeps its place among the rest: the first rule in file
+    # order decides a block that both match.
     scope = "scope: {language: de}"
     text = LANGUAGE_AND_COMMON.format(first=scope if scoped == "first" else "", second=scope if scoped == "second" else "")
     rules = rules_from(tmp_path, text)

@@ -138,14 +138,7 @@ def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context, settings: 
                     if rule.matcher.regex.search(block.text):
                         _rewrite(block, rule)
     fields: dict[str, tuple[str, Evidence]] = {}
-    # The rules scoped to a page's language get a prefilter of their own: compiling one of
-    # all the rules costs about 0.3 10^9 instructions, and the rest are the same on a page
-    # in any language, so their prefilter is compiled once, not once a language.
-    common = tuple(r for r in others if not r.scope.languages)
-    prefilters = [_prefilter(common)]
-    if len(common) < len(others):
-        prefilters.append(_prefilter(tuple(r for r in others if r.scope.languages)))
-    order = {rule: k for k, rule in enumerate(others)} if len(prefilters) > 1 else {}
+    prefilter = _prefilter(tuple(others))
     n = len(blocks)
     i = 0
     prose_before = 0.0  # kept text before block i, as a running sum: linear, not quadratic
@@ -159,10 +152,7 @@ def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context, settings: 
             i += 1
             continue
         text = block.text
-        if len(prefilters) == 1:
-            folded, candidates = _candidates(text, prefilters[0])
-        else:
-            folded, candidates = _merged_candidates(text, prefilters, order)
+        folded, candidates = _candidates(text, prefilter)
         # Most blocks have no candidate rule: only then is the next kept block looked for.
         nxt = _next_kept(blocks, i) if candidates else None
         for rule in candidates:
@@ -224,18 +214,6 @@ def _any_of(patterns: tuple[str, ...]) -> Any:
         found.Add(pattern)
     found.Compile()
     return found
-
-
-def _merged_candidates(text: str, prefilters: list[_Prefilter], order: dict[Rule, int]) -> tuple[str | None, tuple[Rule, ...]]:
-    """_candidates over several prefilters, the rules back in rule order."""
-    folded = None
-    found: list[Rule] = []
-    for prefilter in prefilters:
-        group_folded, rules = _candidates(text, prefilter)
-        if rules:
-            found.extend(rules)
-            folded = group_folded
-    return folded, tuple(sorted(found, key=order.__getitem__))
 
 
 @functools.lru_cache(maxsize=64)

@@ -15,6 +15,7 @@ from ..settings import DEFAULT, Settings
 from .inline import IMAGE as _IMAGE
 from .inline import LINK as _LINK
 from .inline import Inline, normalize_space, parse_inline
+from .unwrap import FENCE as _FENCE
 from .unwrap import unwrap
 
 _ALT = re.compile(r"!\[([^\]\n]*)\]\(")
@@ -29,7 +30,6 @@ _QUOTE = re.compile(r"^\s*(?:>\s?)+(.*)$")  # "> > text": a nested quote is one 
 _INNER_MARKER = re.compile(r"[*+\-]\s+(?=\S)")
 _INNER_HEADING = re.compile(r"#{1,6}\s+(?=\S)")
 _RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 _TABLE = re.compile(r"^\s*\|.*\|\s*$")
 _TEXT_BULLET = re.compile(r"^(\s*)[" + _BULLETS + r"]\s+(.*)$")
 _CODE_INDENTS = ("    ", "\t")

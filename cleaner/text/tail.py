@@ -10,8 +10,9 @@ AUTHOR_BOX = Drop(DropSource.CLASSIFIER, "author-box")
 # and a full name in its first words (names of up to four words).
 _OPENING_CHARS = 80
 _OPENING_WORDS = 4
-# An author box's heading: a label of at most this many words before the name, and what
-# may follow the name ("About Jane Doe:").
+# An author box's heading: a label of at most this many words before the name (the
+# longest wording seen, "À propos de", is three; initial value, not searched), and what may
+# follow the name ("About Jane Doe:").
 _LABEL_MAX_WORDS = 3
 _HEADING_END = " \t.:!?*|-–—"
 

@@ -14,7 +14,7 @@ from ..settings import Settings
 # fence, a rule. A wrap never starts one (html2text does not wrap list items by default).
 _OPENS_BLOCK = re.compile(r"^(?:\s*(?:[*+\-•·▪●]|\d{1,3}[.)])\s|\s*#{1,6}\s|\s*>|\s*\||\s*```|\s*~~~|\s*(?:[-*_]\s*){3,}$)")
 _WRAPPED_HYPHEN = re.compile(r"\w-$")
-_FENCE = re.compile(r"^\s*(?:```|~~~)")
+FENCE = re.compile(r"^\s*(```|~~~)")  # a code fence's line; the segmenter reads fences by it too
 _QUOTE = re.compile(r"^\s*(?:>\s?)+")
 
 
@@ -71,6 +71,32 @@ def wrap_width(lines: list[str], settings: Settings) -> int | None:
     return None
 
 
+def _continuation(prev: str, text: str, width: int, settings: Settings) -> str | None:
+    """What of the line goes on the line before it when a wrap split them, or None when it
+    is a line of its own: a block's opening, an indented line, a line under code or a table
+    row, or one whose first word would have fitted on the line before."""
+    if not prev.strip() or not text.strip():
+        return None
+    quote = _QUOTE.match(text)
+    if quote:
+        # A wrapped quote: html2text opens each of its lines with "> " again.
+        before = _QUOTE.match(prev)
+        if before is None or before.group() != quote.group() or not prev[before.end() :].strip():
+            return None
+        rest = text[quote.end() :]
+        if not rest.strip() or len(prev) > width + settings.wrap_band:
+            return None
+    elif text[:1] in " \t" or _OPENS_BLOCK.match(text) or prev.startswith(("    ", "\t", "|")):
+        return None
+    else:
+        rest = text
+        # A line well past the width (a list item html2text leaves whole) was no wrap's;
+        # the width found may fall a little short of the true one.
+        if len(prev) > width + settings.wrap_band and _breakable(prev):
+            return None
+    return rest if len(prev) + 1 + len(rest.split(" ", 1)[0]) > width else None
+
+
 def unwrap(lines: list[str], settings: Settings) -> tuple[list[str], list[int]] | None:
     """The lines with each wrapped paragraph joined into one, and for each the 0-based index
     of its first original line; None when the capture is not wrapped. A line joins the
@@ -86,40 +112,12 @@ def unwrap(lines: list[str], settings: Settings) -> tuple[list[str], list[int]] 
     fenced = False
     for i, line in enumerate(lines):
         text = line.rstrip()
-        if _FENCE.match(text):
+        if FENCE.match(text):
             fenced = not fenced
-        quote = _QUOTE.match(text)
-        if (
-            quote
-            and out
-            and not fenced
-            and not hard
-            and (before := _QUOTE.match(prev))
-            and before.group() == quote.group()
-            and prev[before.end() :].strip()
-            and text[quote.end() :].strip()
-            and len(prev) <= width + settings.wrap_band
-            and len(prev) + 1 + len(text[quote.end() :].split(" ", 1)[0]) > width
-        ):
-            # A wrapped quote: html2text opens each of its lines with "> " again.
-            rest = text[quote.end() :]
-            out[-1] += rest if _WRAPPED_HYPHEN.search(prev) else " " + rest
-        elif (
-            out
-            and not fenced
-            and prev.strip()
-            and not hard
-            and text.strip()
-            and text[:1] not in " \t"
-            and not _OPENS_BLOCK.match(text)
-            and not prev.startswith(("    ", "\t", "|"))
-            # A line well past the width (a list item html2text leaves whole) was no wrap's;
-            # the width found may fall a little short of the true one.
-            and (len(prev) <= width + settings.wrap_band or not _breakable(prev))
-            and len(prev) + 1 + len(text.split(" ", 1)[0]) > width
-        ):
+        rest = None if not out or fenced or hard else _continuation(prev, text, width, settings)
+        if rest is not None:
             # textwrap breaks a hyphenated word after its hyphen ("well-" / "known").
-            out[-1] += text if _WRAPPED_HYPHEN.search(prev) else " " + text
+            out[-1] += rest if _WRAPPED_HYPHEN.search(prev) else " " + rest
         else:
             out.append(line)
             starts.append(i)

@@ -5,6 +5,7 @@ trafilatura side by side. A cleaner that leans on `<nav>`, `<article>` or JSON-L
 there than trafilatura does; one that reads a page as any page is written loses about as much.
 
     python bench/older_markup.py --data ../shared/bench --data ../shared/wcxb-dev --jobs 2
+    python bench/older_markup.py --breaks ...   # paragraphs marked by line breaks as well
 
 Taken out: the sectioning and figure tags (article, main, header, footer, nav, aside, section,
 figure, figcaption, summary, details become <div>; time and mark become <span>), the role,
@@ -12,10 +13,14 @@ itemprop, itemscope, itemtype and aria-* attributes, ld+json scripts and og:, ar
 twitter: meta tags. Class names and ids stay: older pages name their boxes too. The transform
 is harsher than most older pages (a modern page's hashed class names say nothing once its tags
 are gone), so the figures are a stress test, not an estimate of another corpus.
+
+With --breaks, every <p> is taken out as well and its end becomes two <br>s: a page whose
+paragraphs are runs of text parted by line breaks, as many pages were written before CSS.
 """
 from __future__ import annotations
 
 import argparse
+import functools
 import re
 import sys
 from pathlib import Path
@@ -33,6 +38,8 @@ _INLINE = {"time", "mark"}
 _ATTRIBUTES = re.compile(r"""\s(?:role|itemprop|itemscope|itemtype|aria-[a-z-]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?""", re.I)
 _JSON_LD = re.compile(r"<script[^>]*application/ld\+json.*?</script>", re.I | re.S)
 _SOCIAL_META = re.compile(r"<meta[^>]*(?:og:|article:|twitter:)[^>]*>", re.I)
+_P_OPEN = re.compile(r"<p(?:\s[^>]*)?>", re.I)
+_P_CLOSE = re.compile(r"</p\s*>", re.I)
 
 
 def older(html: str) -> str:
@@ -41,6 +48,11 @@ def older(html: str) -> str:
     html = _JSON_LD.sub("", html)
     html = _SOCIAL_META.sub("", html)
     return _ATTRIBUTES.sub("", html)
+
+
+def with_breaks(html: str) -> str:
+    """The page with its <p> tags taken out and each paragraph's end made two <br>s."""
+    return _P_CLOSE.sub("<br><br>", _P_OPEN.sub("", html))
 
 
 def _clean(html: str, url: str) -> str:
@@ -53,12 +65,13 @@ def _clean(html: str, url: str) -> str:
         return ""
 
 
-def _read(page: Page) -> tuple[str, dict[str, str]]:
+def _read(page: Page, breaks: bool = False) -> tuple[str, dict[str, str]]:
     html = page.text
-    changed = older(html)
+    changed = with_breaks(older(html)) if breaks else older(html)
+    name = "older markup, line breaks" if breaks else "older markup"
     return page.id, {
-        "cleaner": _clean(html, page.url), "cleaner, older markup": _clean(changed, page.url),
-        "trafilatura": trafilatura_html(html), "trafilatura, older markup": trafilatura_html(changed),
+        "cleaner": _clean(html, page.url), f"cleaner, {name}": _clean(changed, page.url),
+        "trafilatura": trafilatura_html(html), f"trafilatura, {name}": trafilatura_html(changed),
     }
 
 
@@ -66,26 +79,25 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, action="append", help="a corpus folder (give it once per corpus)")
     ap.add_argument("--jobs", type=int, default=1, help="processes that clean the pages")
+    ap.add_argument("--breaks", action="store_true", help="also mark paragraphs by line breaks, not <p>")
     ap.add_argument("--worst", type=int, default=10, help="list this many pages the older markup costs the cleaner most, beside trafilatura")
     args = ap.parse_args()
     folders = args.data or [Path("../shared/bench"), Path("../shared/wcxb-dev")]
-    for corpus, per_page in stress_readings(folders, _read, "html", ".html.gz", args.jobs, "HTML pages"):
+    for corpus, per_page in stress_readings(folders, functools.partial(_read, breaks=args.breaks), "html", ".html.gz", args.jobs, "HTML pages"):
         truth = corpus.truth()
         # What the older markup costs the cleaner beyond what it costs trafilatura (a page
         # trafilatura reads better so has cost the cleaner only its own loss).
-        loss = {
-            i: (per_page["cleaner"][i] - per_page["cleaner, older markup"][i])
-            - max(0.0, per_page["trafilatura"][i] - per_page["trafilatura, older markup"][i])
-            for i in corpus.ids
-        }
+        changed = [run for run in per_page if run.startswith("cleaner, ")][0].removeprefix("cleaner, ")
+        mine, theirs = per_page["cleaner"], per_page["trafilatura"]
+        mine_changed, theirs_changed = per_page[f"cleaner, {changed}"], per_page[f"trafilatura, {changed}"]
+        loss = {i: (mine[i] - mine_changed[i]) - max(0.0, theirs[i] - theirs_changed[i]) for i in corpus.ids}
         # Pages whose truth is empty score 1 for an empty output and 0 for any: they say
         # which reading printed something, not which read the page better.
         worst = sorted((i for i in corpus.ids if not corpus.is_empty(truth[i])), key=lambda i: -loss[i])[: args.worst]
         if worst:
-            print("\nPages with a body that the older markup costs the cleaner most, beside what it costs trafilatura (page F1):\n")
+            print(f"\nPages with a body that the {changed} costs the cleaner most, beside what it costs trafilatura (page F1):\n")
             for i in worst:
-                print(f"  {i[:12]} cleaner {per_page['cleaner'][i]:.2f} -> {per_page['cleaner, older markup'][i]:.2f}, "
-                      f"trafilatura {per_page['trafilatura'][i]:.2f} -> {per_page['trafilatura, older markup'][i]:.2f}")
+                print(f"  {i[:12]} cleaner {mine[i]:.2f} -> {mine_changed[i]:.2f}, trafilatura {theirs[i]:.2f} -> {theirs_changed[i]:.2f}")
     return 0
 
 

@@ -30,7 +30,10 @@ def test_older_markup_takes_out_html5_and_structured_data_and_keeps_names() -> N
 
 
 @pytest.mark.skipif(not SCORER.is_file(), reason=f"no score.py at {SCORER}")
-def test_it_prints_both_readings_for_each_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(("flags", "changed"), [([], "older markup"), (["--breaks"], "older markup, line breaks")])
+def test_it_prints_both_readings_for_each_corpus(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], flags: list[str], changed: str,
+) -> None:
     body = "".join(f"<p>The council met on Tuesday and voted on the budget, part {n} of the story said.</p>" for n in range(6))
     (tmp_path / "html").mkdir()
     truth = {}
@@ -41,9 +44,15 @@ def test_it_prints_both_readings_for_each_corpus(tmp_path: Path, monkeypatch: py
     (tmp_path / "ground-truth.json").write_text(json.dumps(truth), encoding="utf-8")
     shutil.copy(SCORER, tmp_path / "score.py")
     script = bench_scripts.load("older_markup")
-    monkeypatch.setattr(sys, "argv", ["older_markup.py", "--data", str(tmp_path), "--worst", "2"])
+    monkeypatch.setattr(sys, "argv", ["older_markup.py", "--data", str(tmp_path), "--worst", "2", *flags])
     assert script.main() == 0
     out = capsys.readouterr().out
-    for row in ("| cleaner | 1.0000 |", "| cleaner, older markup |", "| trafilatura |", "| trafilatura, older markup |"):
+    for row in ("| cleaner | 1.0000 |", f"| cleaner, {changed} |", "| trafilatura |", f"| trafilatura, {changed} |"):
         assert row in out
-    assert "3 HTML pages" in out and out.count(" cleaner 1.00 -> ") == 2
+    assert "3 HTML pages" in out and out.count(" cleaner 1.00 -> ") == 2 and f"the {changed} costs" in out
+
+
+def test_with_breaks_parts_paragraphs_by_line_breaks_only() -> None:
+    script = bench_scripts.load("older_markup")
+    page = '<div class="story"><P class="lead">First one.</P><p>Second one.</p ><pre>code</pre><param name="x"></div>'
+    assert script.with_breaks(page) == '<div class="story">First one.<br><br>Second one.<br><br><pre>code</pre><param name="x"></div>'

@@ -6,6 +6,7 @@ there than trafilatura does; one that reads a page as any page is written loses 
 
     python bench/older_markup.py --data ../shared/bench --data ../shared/wcxb-dev --jobs 2
     python bench/older_markup.py --breaks ...   # paragraphs marked by line breaks as well
+    python bench/older_markup.py --table ...    # the page laid out in a table as well
 
 Taken out: the sectioning and figure tags (article, main, header, footer, nav, aside, section,
 figure, figcaption, summary, details become <div>; time and mark become <span>), the role,
@@ -16,6 +17,8 @@ are gone), so the figures are a stress test, not an estimate of another corpus.
 
 With --breaks, every <p> is taken out as well and its end becomes two <br>s: a page whose
 paragraphs are runs of text parted by line breaks, as many pages were written before CSS.
+With --table, the body is laid out in a table as well: a cell of menu links, the page, and a
+cell of side links.
 """
 from __future__ import annotations
 
@@ -40,6 +43,12 @@ _JSON_LD = re.compile(r"<script[^>]*application/ld\+json.*?</script>", re.I | re
 _SOCIAL_META = re.compile(r"<meta[^>]*(?:og:|article:|twitter:)[^>]*>", re.I)
 _P_OPEN = re.compile(r"<p(?:\s[^>]*)?>", re.I)
 _P_CLOSE = re.compile(r"</p\s*>", re.I)
+_BODY = re.compile(r"(<body[^>]*>)(.*)(</body\s*>)", re.I | re.S)
+_MENU_CELL = (
+    '<td width="150" valign="top"><a href="/">Home</a><br><a href="/news">News</a><br>'
+    '<a href="/sport">Sport</a><br><a href="/contact">Contact us</a></td>'
+)
+_SIDE_CELL = '<td width="160" valign="top"><b>Links</b><br><a href="http://other.example/">Partner site</a><br><a href="/archive">Archive</a></td>'
 
 
 def older(html: str) -> str:
@@ -55,6 +64,16 @@ def with_breaks(html: str) -> str:
     return _P_CLOSE.sub("<br><br>", _P_OPEN.sub("", html))
 
 
+def in_table(html: str) -> str:
+    """The page with its body laid out in a table: a cell of menu links, the body, a cell of
+    side links (a page without a <body> tag is left as it is)."""
+    m = _BODY.search(html)
+    if m is None:
+        return html
+    layout = f'<table width="100%" border="0"><tr>{_MENU_CELL}<td valign="top">{m.group(2)}</td>{_SIDE_CELL}</tr></table>'
+    return html[: m.start(2)] + layout + html[m.end(2) :]
+
+
 def _clean(html: str, url: str) -> str:
     from cleaner import clean
 
@@ -65,10 +84,14 @@ def _clean(html: str, url: str) -> str:
         return ""
 
 
-def _read(page: Page, breaks: bool = False) -> tuple[str, dict[str, str]]:
+def _read(page: Page, breaks: bool = False, table: bool = False) -> tuple[str, dict[str, str]]:
     html = page.text
-    changed = with_breaks(older(html)) if breaks else older(html)
-    name = "older markup, line breaks" if breaks else "older markup"
+    changed = older(html)
+    name = "older markup"
+    if breaks:
+        changed, name = with_breaks(changed), name + ", line breaks"
+    if table:
+        changed, name = in_table(changed), name + ", table layout"
     return page.id, {
         "cleaner": _clean(html, page.url), f"cleaner, {name}": _clean(changed, page.url),
         "trafilatura": trafilatura_html(html), f"trafilatura, {name}": trafilatura_html(changed),
@@ -80,10 +103,12 @@ def main() -> int:
     ap.add_argument("--data", type=Path, action="append", help="a corpus folder (give it once per corpus)")
     ap.add_argument("--jobs", type=int, default=1, help="processes that clean the pages")
     ap.add_argument("--breaks", action="store_true", help="also mark paragraphs by line breaks, not <p>")
+    ap.add_argument("--table", action="store_true", help="also lay the body out in a table, between menu and side cells")
     ap.add_argument("--worst", type=int, default=10, help="list this many pages the older markup costs the cleaner most, beside trafilatura")
     args = ap.parse_args()
     folders = args.data or [Path("../shared/bench"), Path("../shared/wcxb-dev")]
-    for corpus, per_page in stress_readings(folders, functools.partial(_read, breaks=args.breaks), "html", ".html.gz", args.jobs, "HTML pages"):
+    read = functools.partial(_read, breaks=args.breaks, table=args.table)
+    for corpus, per_page in stress_readings(folders, read, "html", ".html.gz", args.jobs, "HTML pages"):
         truth = corpus.truth()
         # What the older markup costs the cleaner beyond what it costs trafilatura (a page
         # trafilatura reads better so has cost the cleaner only its own loss).

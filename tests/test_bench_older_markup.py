@@ -30,7 +30,9 @@ def test_older_markup_takes_out_html5_and_structured_data_and_keeps_names() -> N
 
 
 @pytest.mark.skipif(not SCORER.is_file(), reason=f"no score.py at {SCORER}")
-@pytest.mark.parametrize(("flags", "changed"), [([], "older markup"), (["--breaks"], "older markup, line breaks")])
+@pytest.mark.parametrize(("flags", "changed"), [
+    ([], "older markup"), (["--breaks"], "older markup, line breaks"), (["--table"], "older markup, table layout"),
+])
 def test_it_prints_both_readings_for_each_corpus(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], flags: list[str], changed: str,
 ) -> None:
@@ -56,3 +58,12 @@ def test_with_breaks_parts_paragraphs_by_line_breaks_only() -> None:
     script = bench_scripts.load("older_markup")
     page = '<div class="story"><P class="lead">First one.</P><p>Second one.</p ><pre>code</pre><param name="x"></div>'
     assert script.with_breaks(page) == '<div class="story">First one.<br><br>Second one.<br><br><pre>code</pre><param name="x"></div>'
+
+
+def test_in_table_lays_the_body_out_between_menu_and_side_cells() -> None:
+    script = bench_scripts.load("older_markup")
+    page = '<html><body class="b"><h1>T</h1><p>Text.</p></body></html>'
+    out = script.in_table(page)
+    assert out.startswith('<html><body class="b"><table') and out.endswith("</td></tr></table></body></html>")
+    assert out.index(">Home</a>") < out.index('<td valign="top"><h1>T</h1><p>Text.</p></td>') < out.index(">Archive</a>")
+    assert script.in_table("<p>no body tag</p>") == "<p>no body tag</p>"

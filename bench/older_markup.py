@@ -84,14 +84,19 @@ def _clean(html: str, url: str) -> str:
         return ""
 
 
+def variant(breaks: bool, table: bool) -> str:
+    """The name of the transform the options ask for, as the table's rows print it."""
+    return "older markup" + (", line breaks" if breaks else "") + (", table layout" if table else "")
+
+
 def _read(page: Page, breaks: bool = False, table: bool = False) -> tuple[str, dict[str, str]]:
     html = page.text
     changed = older(html)
-    name = "older markup"
     if breaks:
-        changed, name = with_breaks(changed), name + ", line breaks"
+        changed = with_breaks(changed)
     if table:
-        changed, name = in_table(changed), name + ", table layout"
+        changed = in_table(changed)
+    name = variant(breaks, table)
     return page.id, {
         "cleaner": _clean(html, page.url), f"cleaner, {name}": _clean(changed, page.url),
         "trafilatura": trafilatura_html(html), f"trafilatura, {name}": trafilatura_html(changed),
@@ -112,7 +117,7 @@ def main() -> int:
         truth = corpus.truth()
         # What the older markup costs the cleaner beyond what it costs trafilatura (a page
         # trafilatura reads better so has cost the cleaner only its own loss).
-        changed = [run for run in per_page if run.startswith("cleaner, ")][0].removeprefix("cleaner, ")
+        changed = variant(args.breaks, args.table)
         mine, theirs = per_page["cleaner"], per_page["trafilatura"]
         mine_changed, theirs_changed = per_page[f"cleaner, {changed}"], per_page[f"trafilatura, {changed}"]
         loss = {i: (mine[i] - mine_changed[i]) - max(0.0, theirs[i] - theirs_changed[i]) for i in corpus.ids}

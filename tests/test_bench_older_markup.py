@@ -32,6 +32,7 @@ def test_older_markup_takes_out_html5_and_structured_data_and_keeps_names() -> N
 @pytest.mark.skipif(not SCORER.is_file(), reason=f"no score.py at {SCORER}")
 @pytest.mark.parametrize(("flags", "changed"), [
     ([], "older markup"), (["--breaks"], "older markup, line breaks"), (["--table"], "older markup, table layout"),
+    (["--breaks", "--table"], "older markup, line breaks, table layout"),
 ])
 def test_it_prints_both_readings_for_each_corpus(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], flags: list[str], changed: str,

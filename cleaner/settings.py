@@ -1018,6 +1018,15 @@ class Settings:
     # 0.8396 (one listing, GitHub's trending list under its 800-language filter, 0.20 ->
     # 0.61); 20 and 100 change the same pages (20 one more, up), and none goes down.
     html_menu_min_links: int = 40
+    # When trafilatura finds no main content it gives the whole page's text (a page whose
+    # paragraphs are parted by <br>s has no <p> for it to find); where that text holds running
+    # prose, its link lines of at most this many words are navigation and go, whatever share
+    # of the page they fill (0: off). As captured, no page of either corpus changes; under the
+    # line-break stress test (bench/older_markup.py --breaks), mean page F1 on bench +0.0054
+    # (two WSJ pages 0.18 -> 0.61 and 0.23 -> 0.73) and on wcxb-dev -0.00003 (99 pages both
+    # ways, the largest a collection 0.73 -> 0.39). Without the word bound, every link-dense
+    # line of such a dump went: wcxb-dev -0.0002 under the test, listings losing their items.
+    html_dump_nav_max_words: int = 3
     # A nested list of this many link items or more, each of html_nav_tree_max_words words
     # or fewer (median), is the site's navigation tree, dropped as a menu (0: off). Measured
     # on every wcxb-dev and bench HTML page as captured, and again with their HTML5 marks

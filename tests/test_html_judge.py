@@ -680,3 +680,55 @@ def test_a_navigation_trees_promotions_go_with_it() -> None:
     blocks = read()
     gentle(blocks, Settings(html_nav_tree_takes_all=False), [*links, *promos, *prose])
     assert all(b.drop is None for b in blocks[len(links) : -2])
+
+
+def _dump_of_a_page(story: str) -> list[Block]:
+    """The blocks of a dump of a whole page: its menu's short link lines outweigh the story."""
+    menu = [block(name, links=1.0) for name in ("Home", "World News", "Business", "Markets", "Opinion", "Real Estate", "Life & Arts")]
+    return menu * 4 + [block("Sign up for the newsletter today", links=1.0), block(story)]
+
+
+STORY = (
+    "Gaming used to be so simple. We bought a game and sat down in front of a console. Now the games "
+    "come with stores, seasons and passes. Players say the change has cost them the fun of it, and "
+    "some have gone back to older consoles."
+)
+
+
+@pytest.mark.parametrize("dump", [True, False])
+def test_a_dump_holding_running_prose_loses_its_menus_however_much_of_the_page_they_fill(dump: bool) -> None:
+    blocks = _dump_of_a_page(STORY)
+    gentle(blocks, DEFAULT, dump=dump)
+    # Not a dump: the engine chose these blocks, and links that fill the reading are a listing's.
+    # A dump: its short link lines are navigation, and with them gone the page is no listing.
+    assert all((b.drop is not None) == dump for b in blocks[:-1])
+    assert blocks[-1].drop is None
+
+
+def test_a_dump_keeps_the_longer_linked_titles_of_a_listing_under_its_intro() -> None:
+    titles = [block(f"Blended Professional Certificate number {n} in digital work", links=1.0) for n in range(8)]
+    blocks = [block("Home", links=1.0), block("Programs", links=1.0), *titles, block(STORY)]
+    gentle(blocks, DEFAULT, dump=True)
+    assert [b.drop is not None for b in blocks] == [True, True] + [False] * 9
+
+
+def test_a_dump_without_running_prose_keeps_its_link_lines() -> None:
+    # A select box's options run into one line (no sentence in it), and a short intro.
+    options = "All Departments Alexa Skills Amazon Devices Audible Books Baby Beauty Books Cell Phones Clothing Computers Garden"
+    for text in (options, "Our most popular products. Updated often. Shop now."):
+        blocks = _dump_of_a_page(text)
+        gentle(blocks, DEFAULT, dump=True)
+        assert all(b.drop is None for b in blocks), text
+
+
+def test_the_engine_names_its_dump_of_the_whole_page() -> None:
+    from cleaner.html import engine
+
+    page = lxml.html.document_fromstring(
+        "<html><body><div><a href='/'>Home</a> <a href='/w'>World</a></div>"
+        "<div>Gaming used to be so simple.<br><br>We bought a game and sat down to play it.</div></body></html>"
+    )
+    body = engine.Page(page).read(engine.options(DEFAULT, None))
+    assert engine.is_dump(body)
+    article = lxml.html.document_fromstring(f"<html><body><article><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></article></body></html>")
+    assert not engine.is_dump(engine.Page(article).read(engine.options(DEFAULT, None)))

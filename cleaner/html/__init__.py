@@ -40,6 +40,7 @@ class HtmlCapture:
     targets: frozenset[str] = frozenset()  # the ids that the page's in-page links point to
     product: bool = False  # the page declares one schema.org Product on offer (extract.one_product, offered)
     shown: int = 0  # the characters of text the page shows (extract.chars_of), before the DOM rules
+    dump: bool = False  # the engine found no main content and read the whole page (Extraction.dump)
 
     @property
     def declared_language(self) -> str | None:
@@ -138,7 +139,8 @@ def read(text: str, ctx: Context, *, rules: list[Rule], settings: Settings, deco
     if page.cut is not None:
         dropped.append(_cut_block(page.cut))
     product = product and bool(extraction.blocks)
-    return HtmlCapture(extraction.blocks, extraction.sources, meta, rule_fields, dropped, page.tree, text, targets, product, shown)
+    return HtmlCapture(extraction.blocks, extraction.sources, meta, rule_fields, dropped, page.tree, text, targets, product, shown,
+                       extraction.dump)
 
 
 def _cut_block(cut: Cut) -> Block:
@@ -162,7 +164,7 @@ def judge(
     fields = {**rule_fields, **capture.rule_fields}  # a DOM rule reads the element itself: it wins
     meta.apply(doc, fields, capture.meta)
     judge_mod.drop_repeated_metadata(capture.blocks, doc, settings)
-    judge_mod.judge(capture.blocks, language, doc.title, settings, capture.sources, capture.targets, doc.url)
+    judge_mod.judge(capture.blocks, language, doc.title, settings, capture.sources, capture.targets, doc.url, capture.dump)
     model = arbiter.load() if readings is None and settings.html_arbiter else None
     if readings is not None or model is not None:
         body = capture.tree.find("body")

@@ -182,6 +182,13 @@ def _prune_by_xpaths(tree: Any, name: str) -> Any:
 _MESSAGE_BOXES = lxml.etree.XPath("//*[contains(@class, 'message')]")
 
 
+def is_dump(body: Any) -> bool:
+    """Whether a reading is trafilatura's dump of the whole page's text: the last step of its
+    baseline, taken when nothing else held enough text, puts every text node of the body in one
+    paragraph, a line each. Its other steps make one paragraph per text, with no line breaks."""
+    return body is not None and len(body) == 1 and body[0].tag == "p" and "\n" in (body[0].text or "")
+
+
 class Page:
     """One page as every trafilatura reading of it starts (the tree is copied, not changed)."""
 

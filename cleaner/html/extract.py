@@ -68,6 +68,7 @@ class Extraction:
     blocks: list[Block] = field(default_factory=list)
     sources: list[Any] = field(default_factory=list)  # lxml element or None, parallel to blocks
     engine: str = "trafilatura"
+    dump: bool = False  # the reading is the engine's dump of the whole page's text (engine.is_dump)
 
 
 def run_engine(tree: Any, url: str | None, settings: Settings, fast: bool | None = None, recall: bool | None = None) -> Any:
@@ -151,6 +152,7 @@ def extract(
     if body is None or not any(t.strip() for t in body.itertext()):
         return Extraction()
     out = _aligned(body, tree)
+    out.dump = engine.is_dump(body)
     main = main_container(out)
     if main is not None and settings.html_spare_min_paragraphs > 0 and (wide := _spared(tree, url, body, main, settings)) is not None:
         out = _aligned(wide, tree)

@@ -299,16 +299,17 @@ def _take_field(doc: Document, reason: str, block: Block, blocks: list[Block], s
 
 
 def judge(blocks: list[Block], language: str | None, title: str | None, settings: Any, sources: list[Any] | None = None,
-          targets: frozenset[str] = frozenset(), url: str | None = None) -> None:
+          targets: frozenset[str] = frozenset(), url: str | None = None, dump: bool = False) -> None:
     """settings.html_judge: "gentle" (the default), "classifier" (the text classifier) or "none".
     sources: the source element of each block (None where unaligned), for the gentle judge;
-    url: the page's address, which tells its own links from other sites'."""
+    url: the page's address, which tells its own links from other sites'; dump: the blocks
+    are the engine's dump of the whole page (engine.is_dump)."""
     if settings.html_judge == "classifier":
         from ..classify import classify
 
         classify(blocks, language, title, settings)
     elif settings.html_judge == "gentle":
-        gentle(blocks, settings, sources, targets, url)
+        gentle(blocks, settings, sources, targets, url, dump)
 
 
 # "review" or "reviews" as a word of a class, id or data-hook ("individual-review__body",
@@ -365,9 +366,10 @@ def product_review_boxes(tree: Any, max_text_share: float) -> list[Any]:
 
 
 def gentle(blocks: list[Block], settings: Any, sources: list[Any] | None = None, targets: frozenset[str] = frozenset(),
-           url: str | None = None) -> None:
+           url: str | None = None, dump: bool = False) -> None:
     """Drop only what speaks against itself: mostly link text (teasers, menus, 'Read more'),
-    and a list of links that closes the page after the last paragraph (more stories)."""
+    and a list of links that closes the page after the last paragraph (more stories). dump:
+    the blocks are the engine's dump of the whole page, menus and all (engine.is_dump)."""
     dense = [
         b for b in blocks
         if b.drop is None and b.text and b.kind is not BlockKind.TABLE
@@ -382,6 +384,15 @@ def gentle(blocks: list[Block], settings: Any, sources: list[Any] | None = None,
     for block in menus:
         block.drop = Drop(DropSource.CLASSIFIER, "link-density")
     if menus:
+        dense = [b for b in dense if b.drop is None]
+    if dump and settings.html_dump_nav_max_words > 0 and any(_running_prose(b) for b in blocks):
+        # The engine found no main content (a page whose paragraphs are parted by <br>s holds
+        # no <p> for it to find) and gave the whole page. Where that holds running prose, its
+        # short link lines are the site's navigation, however much of the page they fill: the
+        # share test below would keep them all as a listing's items.
+        for block in dense:
+            if len(block.text.split()) <= settings.html_dump_nav_max_words:
+                block.drop = Drop(DropSource.CLASSIFIER, "link-density")
         dense = [b for b in dense if b.drop is None]
     total = sum(len(b.text) for b in blocks if b.drop is None)
     if sum(len(b.text) for b in dense) > settings.html_link_page_min_share * total:
@@ -404,6 +415,23 @@ def gentle(blocks: list[Block], settings: Any, sources: list[Any] | None = None,
         _teasers_after(blocks, sources, settings, url)
     source_of = {id(b): s for b, s in zip(blocks, sources)} if sources is not None and url else {}
     _trailing_link_list([b for b in blocks if id(b) not in sections], settings, source_of, url)
+
+
+# Running prose: a paragraph of at least this many characters, under this share of it link
+# text, with at least this many sentence breaks in it (a select box's options, run into one
+# line, have none).
+_RUNNING_PROSE_CHARS = 200
+_RUNNING_PROSE_MAX_LINK_SHARE = 0.1
+_RUNNING_PROSE_SENTENCES = 3
+_SENTENCE_BREAK = re.compile(r"\w[.!?][\"'”’)]?\s")
+
+
+def _running_prose(block: Block) -> bool:
+    return (
+        block.drop is None and is_prose(block, _RUNNING_PROSE_CHARS)
+        and block.link_chars < _RUNNING_PROSE_MAX_LINK_SHARE * len(block.text)
+        and len(_SENTENCE_BREAK.findall(block.text)) >= _RUNNING_PROSE_SENTENCES
+    )
 
 
 def _navigation_trees(blocks: list[Block], dense: list[Block], sources: list[Any], settings: Any) -> list[Block]:

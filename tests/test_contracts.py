@@ -96,6 +96,18 @@ def test_the_engines_body_uses_the_xml_vocabulary_extract_reads() -> None:
     assert body.find(".//ref") is None and "A link in the text." in "".join(body.itertext())
 
 
+def test_the_baselines_dump_of_the_whole_page_is_one_paragraph_of_lines() -> None:
+    """engine.is_dump knows trafilatura's last resort (baseline's dump of every text node) by
+    its shape: one paragraph whose text runs over lines. Its other readings have no line breaks."""
+    engine = importlib.import_module("cleaner.html.engine")
+    page = lxml.html.document_fromstring(
+        "<html><body><div><a href='/'>Home</a> <a href='/w'>World</a></div>"
+        "<div>Gaming used to be so simple.<br><br>We bought a game and sat down to play it.</div></body></html>"
+    )
+    assert engine.is_dump(engine.Page(page).read(engine.options(DEFAULT, None)))
+    assert not engine.is_dump(engine_body())
+
+
 def test_the_vocabulary_becomes_the_expected_blocks() -> None:
     blocks = list(extract.body_blocks(engine_body()))
     got = [(b.kind, b.markdown) for b in blocks]

@@ -719,16 +719,3 @@ def test_a_dump_without_running_prose_keeps_its_link_lines() -> None:
         blocks = _dump_of_a_page(text)
         gentle(blocks, DEFAULT, dump=True)
         assert all(b.drop is None for b in blocks), text
-
-
-def test_the_engine_names_its_dump_of_the_whole_page() -> None:
-    from cleaner.html import engine
-
-    page = lxml.html.document_fromstring(
-        "<html><body><div><a href='/'>Home</a> <a href='/w'>World</a></div>"
-        "<div>Gaming used to be so simple.<br><br>We bought a game and sat down to play it.</div></body></html>"
-    )
-    body = engine.Page(page).read(engine.options(DEFAULT, None))
-    assert engine.is_dump(body)
-    article = lxml.html.document_fromstring(f"<html><body><article><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></article></body></html>")
-    assert not engine.is_dump(engine.Page(article).read(engine.options(DEFAULT, None)))

@@ -25,7 +25,7 @@ from types import ModuleType
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpora import Corpus, Page, find_scorer, import_by_path  # noqa: E402
+from corpora import Corpus, Page, add_data_argument, data_folders, find_scorer, import_by_path  # noqa: E402
 
 import cleaner  # noqa: E402
 
@@ -103,14 +103,14 @@ def _share(row: Sequence[int]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", type=Path, action="append", help="a corpus folder (give it once per corpus)")
+    add_data_argument(ap)
     ap.add_argument("--kind", choices=sorted(CAPTURES), default="md", help="which captures to clean")
     ap.add_argument("--every", type=int, default=1, help="only every N-th page of each corpus, in sorted order")
     ap.add_argument("--jobs", type=int, default=2, help="worker processes")
     ap.add_argument("--min-blocks", type=int, default=5, help="leave out reasons with fewer dropped blocks on every corpus")
     ap.add_argument("--show", metavar="REASON", help="also list the pages where this reason (as printed) lost the most real text")
     args = ap.parse_args(argv)
-    folders = args.data or [Path("../shared/bench"), Path("../shared/wcxb-dev")]
+    folders = data_folders(args.data)
     scorer_path = find_scorer(folders)
     scorer = import_by_path("bench_score", scorer_path)
     corpora = [Corpus.load(folder, scorer, step=args.every) for folder in folders]

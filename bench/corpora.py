@@ -18,6 +18,19 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+# The corpora the bench scripts read when no --data is given, from the project's folder.
+DEFAULT_FOLDERS = (Path("../shared/bench"), Path("../shared/wcxb-dev"))
+
+
+def add_data_argument(ap: Any) -> None:
+    """The --data option of the scripts that read one or more corpora (argparse parser ap)."""
+    ap.add_argument("--data", type=Path, action="append", help="a corpus folder (give it once per corpus)")
+
+
+def data_folders(data: Sequence[Path] | None) -> list[Path]:
+    """The folders --data named, or DEFAULT_FOLDERS."""
+    return list(data or DEFAULT_FOLDERS)
+
 
 def import_by_path(name: str, path: Path) -> ModuleType:
     """Import a module from a file that is not on sys.path (the bench's score.py)."""

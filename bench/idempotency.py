@@ -11,6 +11,9 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpora import add_data_argument, data_folders  # noqa: E402
 
 import cleaner  # noqa: E402
 
@@ -23,11 +26,11 @@ def changes(path: Path) -> bool:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", type=Path, action="append", help="a corpus folder (give it once per corpus)")
+    add_data_argument(ap)
     ap.add_argument("--every", type=int, default=1, help="only every N-th capture of each folder, in sorted order")
     ap.add_argument("--jobs", type=int, default=1, help="processes that clean the captures (the list is the same)")
     args = ap.parse_args()
-    folders = args.data or [Path("../shared/bench"), Path("../shared/wcxb-dev")]
+    folders = data_folders(args.data)
     paths = [path for kind in ("md", "txt") for folder in folders for path in sorted((folder / kind).iterdir())[:: args.every]]
     with ProcessPoolExecutor(max(1, args.jobs)) as pool:
         found = [path for path, changed in zip(paths, pool.map(changes, paths, chunksize=4)) if changed]

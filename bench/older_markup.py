@@ -33,7 +33,7 @@ for _path in (str(BENCH.parent), str(BENCH)):
     if _path not in sys.path:
         sys.path.insert(0, _path)
 
-from corpora import Page, stress_readings  # noqa: E402
+from corpora import Page, add_data_argument, data_folders, stress_readings  # noqa: E402
 from peers import trafilatura_html  # noqa: E402
 
 _SECTIONING = re.compile(r"<(/?)(article|main|header|footer|nav|aside|section|figure|figcaption|summary|details|time|mark)\b", re.I)
@@ -105,13 +105,13 @@ def _read(page: Page, breaks: bool = False, table: bool = False) -> tuple[str, d
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", type=Path, action="append", help="a corpus folder (give it once per corpus)")
+    add_data_argument(ap)
     ap.add_argument("--jobs", type=int, default=1, help="processes that clean the pages")
     ap.add_argument("--breaks", action="store_true", help="also mark paragraphs by line breaks, not <p>")
     ap.add_argument("--table", action="store_true", help="also lay the body out in a table, between menu and side cells")
     ap.add_argument("--worst", type=int, default=10, help="list this many pages the older markup costs the cleaner most, beside trafilatura")
     args = ap.parse_args()
-    folders = args.data or [Path("../shared/bench"), Path("../shared/wcxb-dev")]
+    folders = data_folders(args.data)
     read = functools.partial(_read, breaks=args.breaks, table=args.table)
     for corpus, per_page in stress_readings(folders, read, "html", ".html.gz", args.jobs, "HTML pages"):
         truth = corpus.truth()

@@ -38,7 +38,7 @@ for _path in (str(REPO), str(BENCH)):
     if _path not in sys.path:
         sys.path.insert(0, _path)
 
-from corpora import Corpus, find_scorer, import_by_path, read_json  # noqa: E402
+from corpora import DEFAULT_FOLDERS, Corpus, find_scorer, import_by_path, read_json  # noqa: E402
 from peers import JUSTEXT_LANG, KEEP_EVERYTHING, META_PEER, PEERS, TRIVIAL  # noqa: E402
 from runner import CLEANER_VARIANTS, VARIANTS, CleanerVariant, Job, run_all  # noqa: E402
 
@@ -55,7 +55,6 @@ FLOORS_WHY = (
     "test suite). Raise them with `bench/quality.py --update-floors`; lowering one needs --allow-lower and "
     "a reason in the commit message."
 )
-DEFAULT_DATA = (Path("../shared/bench"), Path("../shared/wcxb-dev"))
 # The test suite gates wcxb-dev on every GATE_STEP-th page (47 pages x 3 forms, about 15 s on one
 # core); the whole corpus takes minutes and is gated by `make bench-quality`. A multiple of 4, so a
 # `--every 4` run measures the gate's pages too.
@@ -554,7 +553,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     ap.add_argument("--update-floors", action="store_true", help=f"raise the floors in {FLOORS_PATH.name} to the measured F1")
     ap.add_argument("--allow-lower", action="store_true", help="with --update-floors: also lower floors")
     args = ap.parse_args(argv)
-    args.folders = [p.resolve() for p in (args.data or (list(DEFAULT_DATA) if not args.wcxb else [DEFAULT_DATA[0]]))]
+    args.folders = [p.resolve() for p in (args.data or (list(DEFAULT_FOLDERS) if not args.wcxb else [DEFAULT_FOLDERS[0]]))]
     if args.wcxb:
         args.folders.append(args.wcxb.resolve())
     if args.corpus:

@@ -26,7 +26,7 @@ for _path in (str(BENCH.parent), str(BENCH)):
     if _path not in sys.path:
         sys.path.insert(0, _path)
 
-from corpora import Page, stress_readings  # noqa: E402
+from corpora import Page, add_data_argument, data_folders, stress_readings  # noqa: E402
 from peers import keep_everything, trafilatura_markdown  # noqa: E402
 
 WIDTH = 78  # html2text's default body_width
@@ -81,11 +81,11 @@ def _read(page: Page) -> tuple[str, dict[str, str]]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", type=Path, action="append", help="a corpus folder (give it once per corpus)")
+    add_data_argument(ap)
     ap.add_argument("--jobs", type=int, default=1, help="processes that clean the pages")
     ap.add_argument("--worst", type=int, default=10, help="list this many pages the wrapping costs the cleaner most")
     args = ap.parse_args()
-    folders = args.data or [Path("../shared/bench"), Path("../shared/wcxb-dev")]
+    folders = data_folders(args.data)
     for corpus, per_page in stress_readings(folders, _read, "md", ".md", args.jobs, "markdown captures"):
         truth = corpus.truth()
         worst = sorted((i for i in corpus.ids if not corpus.is_empty(truth[i])),

@@ -1022,11 +1022,19 @@ class Settings:
     # paragraphs are parted by <br>s has no <p> for it to find); where that text holds running
     # prose, its link lines of at most this many words are navigation and go, whatever share
     # of the page they fill (0: off). As captured, no page of either corpus changes; under the
-    # line-break stress test (bench/older_markup.py --breaks), mean page F1 on bench +0.0054
-    # (two WSJ pages 0.18 -> 0.61 and 0.23 -> 0.73) and on wcxb-dev -0.00003 (99 pages both
-    # ways, the largest a collection 0.73 -> 0.39). Without the word bound, every link-dense
-    # line of such a dump went: wcxb-dev -0.0002 under the test, listings losing their items.
+    # line-break stress test (bench/older_markup.py --breaks) bench 0.9425 -> 0.9449 (two WSJ
+    # pages 0.18 -> 0.61 and 0.23 -> 0.73) and wcxb-dev 0.8212 -> 0.8206 (99 pages both ways,
+    # the largest a collection 0.73 -> 0.39). Without the word bound every link-dense line of
+    # such a dump went: wcxb-dev mean page F1 -0.0002 under the test against -0.00003, listings
+    # losing their items. 3: initial value, the length of a menu's labels; not searched.
     html_dump_nav_max_words: int = 3
+    # Running prose, for the step above: a paragraph of at least this many characters, under
+    # this share of it link text, with at least this many sentence breaks. Initial values, not
+    # searched: the WSJ pages' story paragraphs hold 367 and 535 characters with 5 and 7
+    # breaks; an Amazon list's select box run into one line, 1,079 characters, has none.
+    html_dump_prose_min_chars: int = 200
+    html_dump_prose_max_link_share: float = 0.1
+    html_dump_prose_min_sentences: int = 3
     # A nested list of this many link items or more, each of html_nav_tree_max_words words
     # or fewer (median), is the site's navigation tree, dropped as a menu (0: off). Measured
     # on every wcxb-dev and bench HTML page as captured, and again with their HTML5 marks

@@ -381,18 +381,11 @@ def gentle(blocks: list[Block], settings: Any, sources: list[Any] | None = None,
     menus = [b for b in dense if b.links >= settings.html_menu_min_links]
     if sources is not None and settings.html_nav_tree_min_items > 0:
         menus += _navigation_trees(blocks, dense, sources, settings)
+    if dump and settings.html_dump_nav_max_words > 0:
+        menus += _dump_navigation(blocks, dense, settings)
     for block in menus:
         block.drop = Drop(DropSource.CLASSIFIER, "link-density")
     if menus:
-        dense = [b for b in dense if b.drop is None]
-    if dump and settings.html_dump_nav_max_words > 0 and any(_running_prose(b) for b in blocks):
-        # The engine found no main content (a page whose paragraphs are parted by <br>s holds
-        # no <p> for it to find) and gave the whole page. Where that holds running prose, its
-        # short link lines are the site's navigation, however much of the page they fill: the
-        # share test below would keep them all as a listing's items.
-        for block in dense:
-            if len(block.text.split()) <= settings.html_dump_nav_max_words:
-                block.drop = Drop(DropSource.CLASSIFIER, "link-density")
         dense = [b for b in dense if b.drop is None]
     total = sum(len(b.text) for b in blocks if b.drop is None)
     if sum(len(b.text) for b in dense) > settings.html_link_page_min_share * total:
@@ -417,20 +410,27 @@ def gentle(blocks: list[Block], settings: Any, sources: list[Any] | None = None,
     _trailing_link_list([b for b in blocks if id(b) not in sections], settings, source_of, url)
 
 
-# Running prose: a paragraph of at least this many characters, under this share of it link
-# text, with at least this many sentence breaks in it (a select box's options, run into one
-# line, have none).
-_RUNNING_PROSE_CHARS = 200
-_RUNNING_PROSE_MAX_LINK_SHARE = 0.1
-_RUNNING_PROSE_SENTENCES = 3
-_SENTENCE_BREAK = re.compile(r"\w[.!?][\"'”’)]?\s")
+_SENTENCE_BREAK = re.compile(r"\w[.!?][\"'”’)]?\s")  # a sentence's end and the space after it
 
 
-def _running_prose(block: Block) -> bool:
+def _dump_navigation(blocks: list[Block], dense: list[Block], settings: Any) -> list[Block]:
+    """The engine found no main content (a page whose paragraphs are parted by <br>s holds no
+    <p> for it to find) and gave the whole page. Where that holds running prose, its link
+    lines of at most html_dump_nav_max_words words are the site's navigation, however much
+    of the page they fill: the share test would keep them all as a listing's items."""
+    if not any(_running_prose(b, settings) for b in blocks):
+        return []
+    return [b for b in dense if len(b.text.split()) <= settings.html_dump_nav_max_words]
+
+
+def _running_prose(block: Block, settings: Any) -> bool:
+    """A paragraph of html_dump_prose_min_chars or more, under html_dump_prose_max_link_share
+    of it link text, with html_dump_prose_min_sentences sentence breaks or more (a select
+    box's options, run into one line, have none)."""
     return (
-        block.drop is None and is_prose(block, _RUNNING_PROSE_CHARS)
-        and block.link_chars < _RUNNING_PROSE_MAX_LINK_SHARE * len(block.text)
-        and len(_SENTENCE_BREAK.findall(block.text)) >= _RUNNING_PROSE_SENTENCES
+        block.drop is None and is_prose(block, settings.html_dump_prose_min_chars)
+        and block.link_chars < settings.html_dump_prose_max_link_share * len(block.text)
+        and len(_SENTENCE_BREAK.findall(block.text)) >= settings.html_dump_prose_min_sentences
     )
 
 

@@ -134,16 +134,19 @@ class Corpus:
         return not self.scorer.tokenize(text)
 
 
-def stress_readings(folders: Sequence[Path], read: Any, folder: str, suffix: str, jobs: int, what: str) -> Any:
+def stress_readings(folders: Sequence[Path], read: Any, folder: str, suffix: str, jobs: int, what: str, truth_of: Any = None) -> Any:
     """For each corpus, the readings of a stress test: `read` maps a Page to (its id, {reading:
     text}); prints each reading's F1, P and R as a table and yields (the corpus, {reading:
-    {page id: F1}}). The stress tests (older_markup.py, wrapped_markdown.py) share it."""
+    {page id: F1}}). `truth_of`, if given, maps each truth text as the test maps the pages.
+    The stress tests (older_markup.py, wrapped_markdown.py, other_script.py) share it."""
     from concurrent.futures import ProcessPoolExecutor
 
     scorer = import_by_path("score", find_scorer(folders))
     for data in folders:
         corpus = Corpus.load(data, scorer)
         truth = corpus.truth()
+        if truth_of is not None:
+            truth = {i: truth_of(text) for i, text in truth.items()}
         with ProcessPoolExecutor(max(1, jobs)) as pool:
             outputs = dict(pool.map(read, corpus.pages(folder, suffix), chunksize=4))
         print(f"\n{corpus.name}: {len(corpus.ids)} {what}\n")

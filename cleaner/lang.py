@@ -4,6 +4,8 @@ from __future__ import annotations
 import functools
 import importlib.util
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,6 +53,60 @@ def cjk_stopchars(language: str | None) -> frozenset[str]:
 
 def is_cjk(language: str | None) -> bool:
     return language in ("zh", "ja")
+
+
+@dataclass(frozen=True, eq=False)
+class Stoplist:
+    """The words a block's stopword share counts, and for Chinese and Japanese the function
+    characters that stand in for them. Compared by identity: it keys the per-block feature
+    cache, and one object stands for each language."""
+
+    words: frozenset[str]
+    chars: frozenset[str] | None = None
+    derived: bool = False  # the page's own commonest words (page_stoplist)
+
+
+@functools.cache
+def language_stoplist(language: str | None) -> Stoplist:
+    return Stoplist(stopwords(language), cjk_stopchars(language) if is_cjk(language) else None)
+
+
+# A word: Indic scripts' vowel signs are marks, not \w, and without them a Hindi word would
+# break into its letters (Devanagari to Sinhala).
+WORD = re.compile(r"[\w\u0900-\u0dff]+")
+
+
+def page_stoplist(language: str | None, texts: Iterable[str], settings: Settings = DEFAULT) -> Stoplist:
+    """The language's stoplist. A language jusText has no list for reads with the English one
+    (the web's commonest, and lid.176 misnames some English pages), unless that matches too
+    few of the page's words: then the page's own commonest words stand in, for in any
+    language the words a page's sentences use most are its function words. See
+    settings.page_stoplist_*."""
+    listed = language_stoplist(language)
+    if listed.chars is not None or language is None or language in _JUSTEXT_NAMES:
+        return listed
+    sentences = [words for words in (WORD.findall(t.lower()) for t in texts) if len(words) >= settings.page_stoplist_block_words]
+    checked = covered = 0
+    for words in sentences:
+        checked += len(words)
+        covered += sum(map(listed.words.__contains__, words))
+        if checked >= settings.page_stoplist_check_words:
+            break
+    if checked < settings.page_stoplist_min_words or covered >= settings.page_stoplist_listed_min_share * checked:
+        return listed
+    counts: Counter[str] = Counter()
+    for words in sentences:
+        counts.update(words)
+    goal = settings.page_stoplist_share * sum(counts.values())
+    chosen: list[str] = []
+    total = 0
+    for word, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        if total >= goal or n < 2 or len(chosen) >= settings.page_stoplist_max_words:
+            break
+        if not word.isdigit():
+            chosen.append(word)
+            total += n
+    return Stoplist(frozenset(chosen), derived=True)
 
 
 @functools.lru_cache(maxsize=1)

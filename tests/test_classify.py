@@ -509,3 +509,24 @@ def test_a_text_captures_table_of_contents_goes() -> None:
     # The headings are no "repeated" lines for the table's copies of them. (The first one,
     # a short line between the dropped table and a paragraph, is left to its neighbours.)
     assert all(b.drop is None for b in body[2:])
+
+
+# English with its letters mapped to Georgian's: a language whose words no stoplist holds.
+_GEORGIAN = str.maketrans("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", "".join(chr(0x10D0 + n) for n in range(26)) * 2)
+
+
+def test_a_language_without_a_stoplist_reads_its_prose_by_the_pages_own_commonest_words() -> None:
+    paragraphs = [t.translate(_GEORGIAN) for t in (GOOD_1, GOOD_2, GOOD_3, GOOD_4)]
+    menu = NAV.translate(_GEORGIAN)
+
+    def page() -> list[Block]:
+        return [link(menu, 1), *(para(t, n) for n, t in enumerate(paragraphs, 2)), link(menu, 6)]
+
+    blocks = page()
+    classify(blocks, "ka", None, HEURISTICS)
+    assert kept(blocks) == paragraphs
+    assert all(b.features["stopword_share"] >= DEFAULT.stopword_share_high for b in blocks[1:5])
+    # With the English list standing in, as before the page's own list: every paragraph goes.
+    blocks = page()
+    classify(blocks, "ka", None, replace(HEURISTICS, page_stoplist_listed_min_share=0.0))
+    assert kept(blocks) == [] and {reason(b) for b in blocks[1:5]} == {"few-stopwords"}

@@ -47,15 +47,50 @@ ARTICLES = {
     ],
 }
 
+# Languages jusText has no stoplist for: the page's own commonest words stand in for one.
+UNLISTED = {
+    "ka": [
+        'ქალაქის საკრებულომ სამშაბათს ახალი ბიუჯეტი დაამტკიცა საზოგადოებრივი ტრანსპორტის ღირებულებისა და ძველი ხიდების შეკეთების შესახებ ხანგრძლივი დებატების შემდეგ.',
+        'მერმა განაცხადა, რომ გეგმა გაზაფხულზე კიდევ ერთხელ განიხილება, როდესაც ახალი ხარჯების პირველი შედეგები ცნობილი გახდება.',
+        'ოპოზიციის წევრები ამტკიცებდნენ, რომ ტარიფების ზრდა ოჯახებისთვის ძალიან მაღალია, მაგრამ მათ არ ჰქონდათ საკმარისი ხმები ამ ზომის შესაჩერებლად.',
+        'ბიუჯეტის დიდი ნაწილი ქალაქის ავტობუსების განახლებას და ახალი გაჩერებების მშენებლობას მოხმარდება, რაც მგზავრებისთვის მომსახურებას გააუმჯობესებს.',
+        'საკრებულოს თავმჯდომარემ თქვა, რომ მოქალაქეების აზრი ყოველთვის მნიშვნელოვანია და რომ შეხვედრები ყველა რაიონში გაიმართება.',
+    ],
+    "hi": [
+        'नगर परिषद ने मंगलवार को सार्वजनिक परिवहन की लागत और पुराने पुलों की मरम्मत पर लंबी बहस के बाद नया बजट पारित कर दिया।',
+        'महापौर ने कहा कि वसंत में इस योजना की फिर से समीक्षा की जाएगी, जब नए खर्च के पहले नतीजे लोगों के सामने आ जाएंगे।',
+        'विपक्ष के सदस्यों ने कहा कि किराए में यह बढ़ोतरी परिवारों के लिए बहुत ज्यादा है, लेकिन उनके पास इसे रोकने के लिए पर्याप्त वोट नहीं थे।',
+        'बजट का बड़ा हिस्सा शहर की बसों को नया करने और नए बस स्टॉप बनाने में खर्च होगा, जिससे यात्रियों को बेहतर सेवा मिलेगी।',
+        'परिषद के अध्यक्ष ने कहा कि नागरिकों की राय हमेशा महत्वपूर्ण है और हर इलाके में लोगों के साथ बैठकें की जाएंगी।',
+    ],
+    "ar": [
+        'وافق مجلس المدينة يوم الثلاثاء على ميزانية جديدة بعد نقاش طويل حول تكلفة النقل العام وإصلاح الجسور القديمة في المدينة.',
+        'وقال رئيس البلدية إن الخطة ستتم مراجعتها مرة أخرى في الربيع، عندما تصبح النتائج الأولى للإنفاق الجديد معروفة للجمهور.',
+        'وقال أعضاء المعارضة إن الزيادة في الأسعار كانت مرتفعة جدا بالنسبة للعائلات، لكنهم لم يملكوا أصواتا كافية لوقف هذا القرار.',
+        'وسيذهب الجزء الأكبر من الميزانية إلى تجديد حافلات المدينة وبناء محطات جديدة، مما سيحسن الخدمة للركاب في كل الأحياء.',
+        'وقال رئيس المجلس إن رأي المواطنين مهم دائما، وإن اللقاءات مع السكان ستعقد في كل حي من أحياء المدينة خلال الأشهر القادمة.',
+    ],
+    "he": [
+        'מועצת העיר אישרה ביום שלישי תקציב חדש לאחר ויכוח ארוך על עלות התחבורה הציבורית ועל תיקון הגשרים הישנים בעיר.',
+        'ראש העיר אמר שהתוכנית תיבחן שוב באביב, כאשר התוצאות הראשונות של ההוצאה החדשה יהיו ידועות לציבור.',
+        'חברי האופוזיציה טענו שהעלייה במחירים גבוהה מדי עבור משפחות, אבל לא היו להם מספיק קולות כדי לעצור את ההחלטה.',
+        'החלק הגדול של התקציב ילך לחידוש האוטובוסים של העיר ולבניית תחנות חדשות, דבר שישפר את השירות לנוסעים בכל השכונות.',
+        'יושב ראש המועצה אמר שדעת התושבים תמיד חשובה, ושהפגישות עם התושבים יתקיימו בכל שכונה בחודשים הקרובים.',
+    ],
+}
+# Function words of each, which the page's own list must find: "and"/"that" in Georgian; "and", "that",
+# the genitive and locative postpositions and "is" in Hindi; "in"/"from" in Arabic; the object marker and "of" in Hebrew.
+FUNCTION_WORDS = {"ka": {"და", "რომ"}, "hi": {"और", "कि", "के", "में", "है"}, "ar": {"في", "من"}, "he": {"את", "של"}}
+
 
 def _page(paragraphs: list[str]) -> str:
     return "\n".join(MENU) + "\n\n" + "\n\n".join(paragraphs) + "\n\n" + "\n".join(FOOTER) + "\n"
 
 
-@pytest.mark.parametrize("language", sorted(ARTICLES))
+@pytest.mark.parametrize("language", sorted(ARTICLES) + sorted(UNLISTED))
 @pytest.mark.parametrize("rules", [None, RuleSet()], ids=["rules", "no-default-rules"])
 def test_article_found_in_every_language(language: str, rules: RuleSet | None) -> None:
-    paragraphs = ARTICLES[language]
+    paragraphs = ARTICLES.get(language) or UNLISTED[language]
     doc = clean(_page(paragraphs), kind="text", rules=rules)
     assert doc.text, f"{language}: empty body"
     assert doc.language == language
@@ -129,3 +164,42 @@ def test_settling_readings_do_not_ask_the_model_again() -> None:
     doc = clean(menus + "\n\n" + article + "\n\n" + menus, kind="text")
     assert doc.language == "en" and "Login" not in doc.text
     assert lang._classify.cache_info().misses == 2
+
+
+@pytest.mark.parametrize("language", sorted(UNLISTED))
+def test_a_language_without_a_stoplist_finds_its_function_words_on_the_page(language: str) -> None:
+    from cleaner.lang import language_stoplist, page_stoplist
+
+    stops = page_stoplist(language, UNLISTED[language])
+    assert stops.derived and FUNCTION_WORDS[language] <= stops.words
+    assert page_stoplist(language, UNLISTED[language]).words == stops.words  # the same page, the same list
+    # Off (no English cover is too small), the English list stands in, as before.
+    from dataclasses import replace
+
+    from cleaner.settings import DEFAULT
+
+    off = page_stoplist(language, UNLISTED[language], replace(DEFAULT, page_stoplist_listed_min_share=0.0))
+    assert off is language_stoplist(language) and not off.derived and "the" in off.words
+
+
+def test_a_listed_language_or_english_keeps_its_stoplist() -> None:
+    from cleaner.lang import language_stoplist, page_stoplist
+
+    english = [p for paragraphs in ARTICLES.values() for p in paragraphs if p.isascii()]
+    # English named as a language without a list (lid.176 names some English grids Latin or
+    # Esperanto): the English list covers it, and stays.
+    assert page_stoplist("la", english * 3) is language_stoplist("la")
+    assert "the" in page_stoplist("la", english * 3).words
+    # A language with its own list keeps it even where it matches nothing on the page; so
+    # does English, and a page whose language is unknown.
+    georgian = UNLISTED["ka"] * 3
+    for language in ("de", "en", None):
+        assert not page_stoplist(language, georgian).derived
+    # Too few words to tell: the listed stoplist.
+    assert not page_stoplist("ka", UNLISTED["ka"][:1]).derived
+
+
+def test_a_hindi_word_is_one_word_with_its_vowel_signs() -> None:
+    from cleaner.lang import WORD
+
+    assert WORD.findall("नगर परिषद ने सार्वजनिक") == ["नगर", "परिषद", "ने", "सार्वजनिक"]

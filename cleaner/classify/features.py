@@ -4,13 +4,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..lang import cjk_stopchars, is_cjk, stopwords
+from ..lang import WORD, Stoplist
 from ..memo import PARAGRAPH_CHARS, short_text_cache
 from ..model import Block, BlockKind
 from ..settings import Settings
 from ..text.inline import count_bare_urls
 
-_WORD = re.compile(r"\w+", re.U)
+_WORD = WORD
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
@@ -92,12 +92,12 @@ def words_of(text: str) -> list[str]:
 
 
 def features_and_terms(
-    block: Block, language: str | None, title_words: frozenset[str], repeats: Counter[str], settings: Settings
+    block: Block, stops: Stoplist, title_words: frozenset[str], repeats: Counter[str], settings: Settings
 ) -> tuple[dict[str, float], frozenset[str]]:
     """The features, and the block's content terms (words that are not stopwords, or Han
     and kana bigrams), from which classify() measures how closely it sticks to the article."""
     text = block.text
-    own, terms, lowered, url_count, url_chars = _text_features(text, language, settings)
+    own, terms, lowered, url_count, url_chars = _text_features(text, stops, settings)
     raw_chars = len(text)
     features = dict(own)
     features["link_share"] = min(1.0, (block.link_chars + url_chars) / raw_chars) if raw_chars else 0.0
@@ -112,7 +112,7 @@ def features_and_terms(
 
 # What depends on the text alone is cached (memo.PARAGRAPH_CHARS says why).
 @short_text_cache(max_chars=PARAGRAPH_CHARS)
-def _text_features(text: str, language: str | None, settings: Settings) -> tuple[dict[str, float], frozenset[str], frozenset[str], int, int]:
+def _text_features(text: str, stops: Stoplist, settings: Settings) -> tuple[dict[str, float], frozenset[str], frozenset[str], int, int]:
     """(the features of the text alone, its content terms, its lower-case words, bare URLs
     and their characters)."""
     raw_chars = len(text)
@@ -126,18 +126,17 @@ def _text_features(text: str, language: str | None, settings: Settings) -> tuple
     chars = raw_chars + (cjk - hangul) * (settings.cjk_char_weight - 1) + hangul * (settings.hangul_char_weight - 1)
     lowered = [w.lower() for w in words]
     unique = frozenset(lowered)
-    if is_cjk(language) and cjk:
+    if stops.chars is not None and cjk:
         # Chinese and Japanese have no spaces: count characters as words, particles as stopwords.
         effective_words = max(n_words, cjk / settings.cjk_chars_per_word)
-        stopchars = cjk_stopchars(language)
+        stopchars = stops.chars
         stop_share = sum(1 for c in text if c in stopchars) / max(1, cjk) * 4.0
         runs = _CJK_RUN.findall(text)
         terms = frozenset(r[j : j + 2] for r in runs for j in range(len(r) - 1))
     else:
         effective_words = n_words
-        stops = stopwords(language)
-        stop_share = sum(map(stops.__contains__, lowered)) / max(1, n_words)
-        terms = frozenset(w for w in unique - stops if len(w) >= settings.term_min_chars and not w.isdigit())
+        stop_share = sum(map(stops.words.__contains__, lowered)) / max(1, n_words)
+        terms = frozenset(w for w in unique - stops.words if len(w) >= settings.term_min_chars and not w.isdigit())
     url_count, url_chars = count_bare_urls(text) if "http" in text or "www." in text else (0, 0)
     # map() over C methods: these three counts were a third of the classifier's time.
     capitalised = sum(map(str.isupper, [w[0] for w in words]))

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 import numpy as np
 
 from ..dates import is_relative_stamp
+from ..lang import page_stoplist
 from ..memo import LINE_CHARS, PARAGRAPH_CHARS, short_text_cache
 from ..model import Block, BlockKind, Drop, DropSource, Label
 from ..settings import Settings
@@ -48,8 +49,9 @@ def classify(
     reasons: dict[int, str] = {}
     seen: set[int] = set()
     terms: list[frozenset[str]] = []
+    stops = page_stoplist(language, (b.text for b in todo), settings)
     for i, block in enumerate(todo):
-        block.features, block_terms = features_and_terms(block, language, title_words, repeats, settings)
+        block.features, block_terms = features_and_terms(block, stops, title_words, repeats, settings)
         block.features["templated"] = 1.0 if shapes[i] and shape_counts[shapes[i]] >= settings.template_min_repeats else 0.0
         terms.append(block_terms)
         if block.drop is not None:

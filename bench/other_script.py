@@ -9,8 +9,11 @@ Cleaned by the cleaner and by the peers side by side, as captured and mapped.
     python bench/other_script.py --kind txt ...   # one kind of capture
 
 lid.176 names the mapped pages Georgian, which jusText has no stoplist for: so they stand in
-for the many languages without one (Georgian, Armenian, Hindi, Tamil, Thai...). Link targets,
-bare URLs, HTML tags, entities, scripts and styles are left as they are. The rule files'
+for the many languages without one (Georgian, Armenian, Hindi, Tamil, Thai...). In HTML, what
+a reader sees of the tags is mapped too (alt and title values, a title or description <meta>)
+and the text fields of JSON-LD, so that the page's declared title still matches its headline.
+Link targets, bare URLs, tag names, other attributes, entities, dates, scripts and styles
+are left as they are. The rule files'
 English phrases no longer match, as they would not on such a page. A stress test, not an
 estimate of another language: no real text is a letter-for-letter copy of English.
 """
@@ -18,9 +21,11 @@ from __future__ import annotations
 
 import argparse
 import functools
+import json
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 BENCH = Path(__file__).resolve().parent
 for _path in (str(BENCH.parent), str(BENCH)):
@@ -51,9 +56,50 @@ def mapped(text: str) -> str:
     return "".join(out)
 
 
+# Attributes whose values a reader sees or a metadata reader takes as text; a <meta>'s content
+# only where its name says it is a title, description, author, site name or keywords.
+_SHOWN = re.compile(r"""(\s(?:alt|title|aria-label|placeholder)\s*=\s*)("[^"]*"|'[^']*')""", re.I)
+_META_TEXT = re.compile(r"""<meta\b[^>]*(?:name|property|itemprop)\s*=\s*["']?[^"'>]*(?:title|description|author|site_name|keywords)""", re.I)
+_CONTENT = re.compile(r"""(\scontent\s*=\s*)("[^"]*"|'[^']*')""", re.I)
+_LD_JSON = re.compile(r"(<script[^>]*application/ld\+json[^>]*>)(.*?)(</script\s*>)", re.I | re.S)
+# Structured data's text fields (an author's name among them); dates, URLs and types stay.
+_LD_TEXT = frozenset({"headline", "alternativeHeadline", "name", "description", "articleBody", "text", "caption", "keywords", "articleSection"})
+
+
+def _mapped_value(m: re.Match[str]) -> str:
+    return m.group(1) + mapped(m.group(2))
+
+
+def _mapped_tag(tag: str) -> str:
+    tag = _SHOWN.sub(_mapped_value, tag)
+    return _CONTENT.sub(_mapped_value, tag) if _META_TEXT.match(tag) else tag
+
+
+def _mapped_json(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: mapped(v) if k in _LD_TEXT and isinstance(v, str) else _mapped_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_mapped_json(v) for v in value]
+    return value
+
+
+def _mapped_ld(m: re.Match[str]) -> str:
+    try:
+        data = json.loads(m.group(2))
+    except ValueError:
+        return m.group(0)  # left as it is, as a reader of structured data would skip it
+    return m.group(1) + json.dumps(_mapped_json(data), ensure_ascii=False) + m.group(3)
+
+
 def mapped_html(page: str) -> str:
-    """The page with the text between its tags mapped; tags, scripts and styles as they are."""
-    return "".join(part if n % 2 else mapped(part) for n, part in enumerate(_MARKUP.split(page)))
+    """The page with the text between its tags mapped, and with it what a reader sees of its
+    tags (alt, title, aria-label and placeholder values, the text of title, description,
+    author, site-name and keyword <meta> tags) and the text fields of its JSON-LD; other
+    scripts, styles, comments, URLs, dates and names of things as they are."""
+    page = _LD_JSON.sub(_mapped_ld, page)
+    parts = _MARKUP.split(page)
+    return "".join((part if part.startswith(("<script", "<SCRIPT", "<style", "<STYLE", "<!--")) else _mapped_tag(part)) if n % 2 else mapped(part)
+                   for n, part in enumerate(parts))
 
 
 def _clean(text: str, kind: str, url: str) -> str:

@@ -22,6 +22,20 @@ def test_letters_are_mapped_and_links_tags_and_entities_are_not() -> None:
     out = script.mapped_html(page)
     assert f'<p class="Lead">{script.mapped("A cat")}</p>' in out and "ა" in out and "<style>p { color: red }</style>" in out
     assert 'var Title = "x";' in out and "<!-- a Note -->" in out
+    # What a reader sees of the tags, and structured data's text, is mapped with the text, so
+    # the declared title still matches the headline; dates, URLs, types and other values stay.
+    head = (
+        '<html><head><title>Big News</title><meta property="og:title" content="Big News"><meta name="viewport" content="width=device-width">'
+        '<meta property="article:published_time" content="2024-01-02T10:00:00Z"><script type="application/ld+json">'
+        '{"@type": "NewsArticle", "headline": "Big News", "datePublished": "2024-01-02T10:00:00Z", "author": {"@type": "Person", "name": "Ann Lee"}}'
+        '</script></head><body><h1>Big News</h1><img alt="A Cat" src="/Cat.jpg"><a href="/Home" title="Go Home">Home</a></body></html>'
+    )
+    out = script.mapped_html(head)
+    big_news = script.mapped("Big News")
+    assert out.count(big_news) == 4  # <title>, og:title, JSON-LD headline, <h1>
+    assert f'"name": "{script.mapped("Ann Lee")}"' in out and f'alt="{script.mapped("A Cat")}"' in out and f'title="{script.mapped("Go Home")}"' in out
+    for kept in ('content="width=device-width"', 'content="2024-01-02T10:00:00Z"', '"datePublished": "2024-01-02T10:00:00Z"', '"@type": "NewsArticle"', 'src="/Cat.jpg"', 'href="/Home"'):
+        assert kept in out
     # A bijection of the letters, capitals folded: no two letters meet.
     assert len(set(script.mapped("abcdefghijklmnopqrstuvwxyz"))) == 26
 

@@ -2,6 +2,8 @@
 language comes from the body. The pages are synthetic: menus, an article, a footer."""
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from cleaner import RuleSet, clean
@@ -203,3 +205,21 @@ def test_a_hindi_word_is_one_word_with_its_vowel_signs() -> None:
     from cleaner.lang import WORD
 
     assert WORD.findall("नगर परिषद ने सार्वजनिक") == ["नगर", "परिषद", "ने", "सार्वजनिक"]
+
+
+@pytest.mark.parametrize("sentence", [
+    UNLISTED["hi"][0],  # the danda
+    "هل وافق مجلس المدينة على الميزانية الجديدة بعد النقاش الطويل حول النقل؟",  # the Arabic question mark
+    "Քաղաքային խորհուրդը երեքշաբթի օրը հաստատեց նոր բյուջեն երկար քննարկումից հետո։",  # the Armenian full stop
+])
+def test_a_scripts_own_full_stop_ends_a_sentence(sentence: str) -> None:
+    from cleaner.classify.features import features_and_terms
+    from cleaner.lang import language_stoplist
+    from cleaner.model import Block, BlockKind
+    from cleaner.settings import DEFAULT
+    from cleaner.text.inline import SENTENCE_END
+
+    assert SENTENCE_END.search(sentence)
+    block = Block(BlockKind.PARAGRAPH, sentence, sentence, 1, 1)
+    features, _ = features_and_terms(block, language_stoplist(None), frozenset(), Counter(), DEFAULT)
+    assert features["terminal_punct"] == 1.0

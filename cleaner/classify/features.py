@@ -33,7 +33,9 @@ def weighted_chars(text: str, settings: Settings) -> float:
     cjk = len(_CJK_CHAR.findall(text))
     hangul = len(_HANGUL.findall(text)) if cjk else 0
     return len(text) + (cjk - hangul) * (settings.cjk_char_weight - 1) + hangul * (settings.hangul_char_weight - 1)
-_TERMINAL = re.compile(r"[.!?。！？…:;]['\"’”)\]»]*$|[.!?。！？][\"'’”)\]»]*\s")
+# Sentence ends besides Latin and CJK ones: the Devanagari danda, the Arabic question mark,
+# the Urdu, Armenian, Ethiopic and Myanmar full stops.
+_TERMINAL = re.compile(r"[.!?。！？…:;।؟۔։።။]['\"’”)\]»]*$|[.!?。！？।؟۔։።။][\"'’”)\]»]*\s")
 _DIGIT = re.compile(r"\d")
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)\s*$")
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{2,}")

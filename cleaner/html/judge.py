@@ -614,7 +614,7 @@ def _in_term(el: Any) -> bool:
     return el.tag == "dt" or any(True for _ in el.iterancestors("dt"))
 
 
-_SENTENCE_END = re.compile(r"[.!?。！？]['\"’”)]*$")
+_SENTENCE_END = re.compile(r"[.!?。！？।؟۔։።။]['\"’”)]*$")
 
 
 def _link_list_labels(blocks: list[Block], settings: Any) -> None:

@@ -314,7 +314,7 @@ def _is_prose(block: Block, settings: Settings) -> bool:
     )
 
 
-_SENTENCE_END = re.compile(r"[.!?。！？…](?:\s|[\"'’”)\]»]|$)")
+_SENTENCE_END = re.compile(r"[.!?。！？…।؟۔։።။](?:\s|[\"'’”)\]»]|$)")
 
 
 def _heads_empty_section(block: Block, nxt: Block | None) -> bool:

@@ -26,9 +26,9 @@ from ..settings import DEFAULT, Settings
 from ..urls import split_address, url_path, urlsplit
 from .inline import INVISIBLE
 
-_SENTENCE_END = re.compile(r"[.。:;,]['\"’”]?$")
+_SENTENCE_END = re.compile(r"[.。।۔:;,]['\"’”]?$")
 _WORD_CHAR = re.compile(r"\w")
-_SENTENCE_PUNCT = re.compile(r"[.!?。！？]")
+_SENTENCE_PUNCT = re.compile(r"[.!?。！？।؟۔։።။]")
 # A line with at least half its characters in links reads as links (a menu, an author link,
 # a teaser), not as a printed byline, date line or headline.
 _MOSTLY_LINKS = 0.5
@@ -507,7 +507,7 @@ def _headline_shaped_line(text: str, markdown: str, kind: BlockKind, level: int,
         if not (heading and not _links(block)):
             return False
     last = text[-1]
-    if last in ".。:;,'\"’”" and _SENTENCE_END.search(text) and not (heading and text.endswith(".") and words >= 4):
+    if last in ".。।۔:;,'\"’”" and _SENTENCE_END.search(text) and not (heading and text.endswith(".") and words >= 4):
         return False
     if not heading and (last in "!?'\"’”" or not last.isalnum()):
         if words > settings.headline_max_exclaiming_words and _EXCLAIMING.search(text) and not _title_cased(text):

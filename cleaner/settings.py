@@ -89,7 +89,7 @@ class Settings:
     hangul_char_weight: float = 2.0
     # A block of this many words or more with sentence punctuation is never "short".
     min_sentence_words: int = 8
-    # A page in a language jusText has no stoplist for (Georgian, Hindi, Thai) reads with the
+    # A page in a language jusText has no stoplist for (Georgian, Hindi, Arabic) reads with the
     # English one, which matches none of its words: it would read as all boilerplate. Where
     # the English list covers under page_stoplist_listed_min_share of the words of the
     # page's sentence-long blocks (page_stoplist_block_words words or more; English prose:

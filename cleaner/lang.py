@@ -78,35 +78,33 @@ WORD = re.compile(r"[\w\u0900-\u0dff]+")
 
 def page_stoplist(language: str | None, texts: Iterable[str], settings: Settings = DEFAULT) -> Stoplist:
     """The language's stoplist. A language jusText has no list for reads with the English one
-    (the web's commonest, and lid.176 misnames some English pages), unless that matches too
-    few of the page's words: then the page's own commonest words stand in, for in any
-    language the words a page's sentences use most are its function words. See
-    settings.page_stoplist_*."""
+    (the web's commonest, and lid.176 misnames some English pages), topped up with the page's
+    own commonest words until the list covers as much of the page's sentence-long blocks as
+    the English list covers of English prose: in any language the words a page's sentences
+    use most are its function words. A page that mixes such a language with English (an
+    English consent panel over the article) keeps both. See settings.page_stoplist_*."""
     listed = language_stoplist(language)
     if listed.chars is not None or language is None or language in _JUSTEXT_NAMES:
         return listed
     sentences = [words for words in (WORD.findall(t.lower()) for t in texts) if len(words) >= settings.page_stoplist_block_words]
-    checked = covered = 0
-    for words in sentences:
-        checked += len(words)
-        covered += sum(map(listed.words.__contains__, words))
-        if checked >= settings.page_stoplist_check_words:
-            break
-    if checked < settings.page_stoplist_min_words or covered >= settings.page_stoplist_listed_min_share * checked:
-        return listed
     counts: Counter[str] = Counter()
     for words in sentences:
         counts.update(words)
-    goal = settings.page_stoplist_share * sum(counts.values())
+    total = sum(counts.values())
+    if total < settings.page_stoplist_min_words:
+        return listed
+    covered = sum(n for word, n in counts.items() if word in listed.words)
+    goal = settings.page_stoplist_share * total
+    if covered >= goal:
+        return listed
     chosen: list[str] = []
-    total = 0
     for word, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        if total >= goal or n < 2 or len(chosen) >= settings.page_stoplist_max_words:
+        if covered >= goal or n < 2 or len(chosen) >= settings.page_stoplist_max_words:
             break
-        if not word.isdigit():
+        if word not in listed.words and not word.isdigit():
             chosen.append(word)
-            total += n
-    return Stoplist(frozenset(chosen), derived=True)
+            covered += n
+    return Stoplist(listed.words | frozenset(chosen), derived=True) if chosen else listed
 
 
 @functools.lru_cache(maxsize=1)

@@ -528,5 +528,19 @@ def test_a_language_without_a_stoplist_reads_its_prose_by_the_pages_own_commones
     assert all(b.features["stopword_share"] >= DEFAULT.stopword_share_high for b in blocks[1:5])
     # With the English list standing in, as before the page's own list: every paragraph goes.
     blocks = page()
-    classify(blocks, "ka", None, replace(HEURISTICS, page_stoplist_listed_min_share=0.0))
+    classify(blocks, "ka", None, replace(HEURISTICS, page_stoplist_share=0.0))
     assert kept(blocks) == [] and {reason(b) for b in blocks[1:5]} == {"few-stopwords"}
+
+
+def test_a_page_mixing_such_a_language_with_english_reads_both() -> None:
+    # An English consent panel over the article: the English list covers the panel, and the
+    # page's own commonest words the article.
+    consent = (
+        "We and our partners use cookies and similar technologies to store and access information on your device, "
+        "and we process your data to show you content and ads that are relevant to you."
+    )
+    paragraphs = [t.translate(_GEORGIAN) for t in (GOOD_1, GOOD_2, GOOD_3, GOOD_4)]
+    blocks = [para(consent, 1), *(para(t, n) for n, t in enumerate(paragraphs, 2))]
+    classify(blocks, "ka", None, HEURISTICS)
+    assert kept(blocks)[-4:] == paragraphs
+    assert blocks[0].features["stopword_share"] >= DEFAULT.stopword_share_high

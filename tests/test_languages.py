@@ -175,12 +175,12 @@ def test_a_language_without_a_stoplist_finds_its_function_words_on_the_page(lang
     stops = page_stoplist(language, UNLISTED[language])
     assert stops.derived and FUNCTION_WORDS[language] <= stops.words
     assert page_stoplist(language, UNLISTED[language]).words == stops.words  # the same page, the same list
-    # Off (no English cover is too small), the English list stands in, as before.
+    # Off (no cover to reach), the English list stands in, as before.
     from dataclasses import replace
 
     from cleaner.settings import DEFAULT
 
-    off = page_stoplist(language, UNLISTED[language], replace(DEFAULT, page_stoplist_listed_min_share=0.0))
+    off = page_stoplist(language, UNLISTED[language], replace(DEFAULT, page_stoplist_share=0.0))
     assert off is language_stoplist(language) and not off.derived and "the" in off.words
 
 

@@ -12,7 +12,7 @@ import gzip
 import importlib.util
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -129,6 +129,13 @@ class Corpus:
     def pages(self, folder: str, suffix: str) -> list[Page]:
         return [Page(i, self.records[i].get("url") or "", self.capture_path(folder, suffix, i).read_bytes())
                 for i in self.ids]
+
+    def worst(self, loss: Mapping[str, float], n: int) -> list[str]:
+        """The n pages with a body whose loss (by page id) is largest. Pages whose truth is empty
+        score 1 for an empty output and 0 for any: they say which reading printed something,
+        not which read the page better."""
+        truth = self.truth()
+        return sorted((i for i in self.ids if not self.is_empty(truth[i])), key=lambda i: -loss[i])[:n]
 
     def is_empty(self, text: str) -> bool:
         return not self.scorer.tokenize(text)

@@ -114,16 +114,13 @@ def main() -> int:
     folders = data_folders(args.data)
     read = functools.partial(_read, breaks=args.breaks, table=args.table)
     for corpus, per_page in stress_readings(folders, read, "html", ".html.gz", args.jobs, "HTML pages"):
-        truth = corpus.truth()
         # What the older markup costs the cleaner beyond what it costs trafilatura (a page
         # trafilatura reads better so has cost the cleaner only its own loss).
         changed = variant(args.breaks, args.table)
         mine, theirs = per_page["cleaner"], per_page["trafilatura"]
         mine_changed, theirs_changed = per_page[f"cleaner, {changed}"], per_page[f"trafilatura, {changed}"]
         loss = {i: (mine[i] - mine_changed[i]) - max(0.0, theirs[i] - theirs_changed[i]) for i in corpus.ids}
-        # Pages whose truth is empty score 1 for an empty output and 0 for any: they say
-        # which reading printed something, not which read the page better.
-        worst = sorted((i for i in corpus.ids if not corpus.is_empty(truth[i])), key=lambda i: -loss[i])[: args.worst]
+        worst = corpus.worst(loss, args.worst)
         if worst:
             print(f"\nPages with a body that the {changed} costs the cleaner most, beside what it costs trafilatura (page F1):\n")
             for i in worst:

@@ -140,13 +140,12 @@ def main() -> int:
         folder, suffix, _ = _KINDS[kind]
         read = functools.partial(_read, kind=kind)
         for corpus, per_page in stress_readings(folders, read, folder, suffix, args.jobs, f"{kind} captures, letters mapped", mapped):
-            truth = corpus.truth()
-            worst = sorted((i for i in corpus.ids if not corpus.is_empty(truth[i])),
-                           key=lambda i: per_page["cleaner, mapped"][i] - per_page["cleaner"][i])[: args.worst]
+            mine, mapped_mine = per_page["cleaner"], per_page["cleaner, mapped"]
+            worst = corpus.worst({i: mine[i] - mapped_mine[i] for i in corpus.ids}, args.worst)
             if worst:
                 print(f"\nPages with a body that the mapping costs the cleaner most ({kind}, page F1):\n")
                 for i in worst:
-                    print(f"  {i[:12]} {per_page['cleaner'][i]:.2f} -> {per_page['cleaner, mapped'][i]:.2f}")
+                    print(f"  {i[:12]} {mine[i]:.2f} -> {mapped_mine[i]:.2f}")
     return 0
 
 

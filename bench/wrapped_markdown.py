@@ -87,13 +87,12 @@ def main() -> int:
     args = ap.parse_args()
     folders = data_folders(args.data)
     for corpus, per_page in stress_readings(folders, _read, "md", ".md", args.jobs, "markdown captures"):
-        truth = corpus.truth()
-        worst = sorted((i for i in corpus.ids if not corpus.is_empty(truth[i])),
-                       key=lambda i: per_page["cleaner, wrapped"][i] - per_page["cleaner"][i])[: args.worst]
+        mine, wrapped_mine = per_page["cleaner"], per_page["cleaner, wrapped"]
+        worst = corpus.worst({i: mine[i] - wrapped_mine[i] for i in corpus.ids}, args.worst)
         if worst:
             print("\nPages with a body that the wrapping costs the cleaner most (page F1):\n")
             for i in worst:
-                print(f"  {i[:12]} {per_page['cleaner'][i]:.2f} -> {per_page['cleaner, wrapped'][i]:.2f}")
+                print(f"  {i[:12]} {mine[i]:.2f} -> {wrapped_mine[i]:.2f}")
     return 0
 
 

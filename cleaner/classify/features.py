@@ -8,7 +8,7 @@ from ..lang import WORD, Stoplist
 from ..memo import PARAGRAPH_CHARS, short_text_cache
 from ..model import Block, BlockKind
 from ..settings import Settings
-from ..text.inline import count_bare_urls
+from ..text.inline import OTHER_SENTENCE_ENDS, count_bare_urls
 
 # ASCII text (most blocks; str.isascii is a flag) has no Indic vowel signs: the plain pattern is faster.
 _ASCII_WORD = re.compile(r"\w+")
@@ -34,9 +34,7 @@ def weighted_chars(text: str, settings: Settings) -> float:
     cjk = len(_CJK_CHAR.findall(text))
     hangul = len(_HANGUL.findall(text)) if cjk else 0
     return len(text) + (cjk - hangul) * (settings.cjk_char_weight - 1) + hangul * (settings.hangul_char_weight - 1)
-# Sentence ends besides Latin and CJK ones: the Devanagari danda, the Arabic question mark,
-# the Urdu, Armenian, Ethiopic and Myanmar full stops.
-_TERMINAL = re.compile(r"[.!?。！？…:;।؟۔։።။]['\"’”)\]»]*$|[.!?。！？।؟۔։።။][\"'’”)\]»]*\s")
+_TERMINAL = re.compile(rf"[.!?。！？…:;{OTHER_SENTENCE_ENDS}]['\"’”)\]»]*$|[.!?。！？{OTHER_SENTENCE_ENDS}][\"'’”)\]»]*\s")
 _DIGIT = re.compile(r"\d")
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)\s*$")
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{2,}")

@@ -16,6 +16,7 @@ from typing import Any
 from ..dates import find_dates, month_first_page, strip_time
 from ..model import SLIGHT, Block, BlockKind, Document, Drop, DropSource, Evidence
 from ..settings import Settings
+from ..text.inline import OTHER_SENTENCE_ENDS
 from ..text.meta import authors_of, pick_date, strong_byline, trim_byline
 from ..urls import split_address, urlsplit
 from .extract import BLOCK_TAGS, leads_away, paragraph_parent, text_len, text_of, words
@@ -614,7 +615,7 @@ def _in_term(el: Any) -> bool:
     return el.tag == "dt" or any(True for _ in el.iterancestors("dt"))
 
 
-_SENTENCE_END = re.compile(r"[.!?。！？।؟۔։።။]['\"’”)]*$")
+_SENTENCE_END = re.compile(rf"[.!?。！？{OTHER_SENTENCE_ENDS}]['\"’”)]*$")
 
 
 def _link_list_labels(blocks: list[Block], settings: Any) -> None:

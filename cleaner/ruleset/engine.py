@@ -14,6 +14,7 @@ from ..classify.features import is_quote_control, weighted_chars
 from ..memo import PARAGRAPH_CHARS, short_text_cache
 from ..model import Block, BlockKind, Drop, DropSource, Evidence
 from ..settings import DEFAULT, Settings
+from ..text.inline import OTHER_SENTENCE_ENDS
 from ..urls import split_address
 from .schema import Action, Matcher, Remove, Rule, Scope, SectionEnd, fold
 
@@ -314,7 +315,7 @@ def _is_prose(block: Block, settings: Settings) -> bool:
     )
 
 
-_SENTENCE_END = re.compile(r"[.!?。！？…।؟۔։።။](?:\s|[\"'’”)\]»]|$)")
+_SENTENCE_END = re.compile(rf"[.!?。！？…{OTHER_SENTENCE_ENDS}](?:\s|[\"'’”)\]»]|$)")
 
 
 def _heads_empty_section(block: Block, nxt: Block | None) -> bool:

@@ -16,9 +16,10 @@ IMAGE = re.compile(r"(?<!\\)!\[((?:[^\]\\\n]|\\.)*)\]\(([^()\s]*(?:\([^()\s]*\)[
 LINK = re.compile(r"(?<!\\)\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*<?([^()\s>]*(?:\([^()\s]*\)[^()\s]*)*)>?(?:\s+\"[^\"\n]*\")?\s*\)")
 # A line that ends a sentence: its mark, then any closing quotes and brackets. Shared by the
 # text path's item-page tests and the HTML path's prose tests.
-# Sentence ends besides Latin and CJK ones: the Devanagari danda, the Arabic question mark,
-# the Urdu, Armenian, Ethiopic and Myanmar full stops.
-SENTENCE_END = re.compile(r"[.!?。！？…।؟۔։።။][\"'’”)\]»]*$")
+# Sentence ends besides Latin and CJK ones, for every sentence test: the Devanagari danda,
+# the Arabic question mark, the Urdu, Armenian, Ethiopic and Myanmar full stops.
+OTHER_SENTENCE_ENDS = "।؟۔։።။"
+SENTENCE_END = re.compile(rf"[.!?。！？…{OTHER_SENTENCE_ENDS}][\"'’”)\]»]*$")
 
 
 def sentence_breaks(text: str) -> int:

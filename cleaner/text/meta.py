@@ -24,11 +24,11 @@ from ..memo import LINE_CHARS, PARAGRAPH_CHARS, short_text_cache
 from ..model import Block, BlockKind, Drop, DropSource, Evidence
 from ..settings import DEFAULT, Settings
 from ..urls import split_address, url_path, urlsplit
-from .inline import INVISIBLE
+from .inline import INVISIBLE, OTHER_SENTENCE_ENDS
 
 _SENTENCE_END = re.compile(r"[.。।۔:;,]['\"’”]?$")
 _WORD_CHAR = re.compile(r"\w")
-_SENTENCE_PUNCT = re.compile(r"[.!?。！？।؟۔։።။]")
+_SENTENCE_PUNCT = re.compile(f"[.!?。！？{OTHER_SENTENCE_ENDS}]")
 # A line with at least half its characters in links reads as links (a menu, an author link,
 # a teaser), not as a printed byline, date line or headline.
 _MOSTLY_LINKS = 0.5

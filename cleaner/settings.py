@@ -259,6 +259,13 @@ class Settings:
     # cost bench md 0.9410: a lone paragraph under menus fell below the threshold.
     smooth_own_weight: float = 0.6
     smooth_alone_chars: float = 400.0
+    # A run of this many lines of one template or more (passes._smoothed: numbers blanked,
+    # + and - alike), one after another, shares the mean of their probabilities: a table's
+    # rows printed as lines. Each reading of the cleaned text peeled the run's edge row off
+    # (wcxb-dev w0243.md and w0649.md changed at every cleaning). Against 0: bench no page
+    # differs; wcxb-dev md 35 pages (page F1 summed +0.12), txt 30 (+0.03), both means
+    # unchanged at four places. Three is the fewest that makes a pattern (template_min_repeats).
+    run_min_blocks: int = 3
 
     # --- metadata (cleaner/text/meta.py) ------------------------------------------
     # A title is a short line: headlines on the dev bench are under 200 characters.

@@ -450,6 +450,25 @@ def test_a_long_paragraph_and_a_short_label_keep_their_own_evidence() -> None:
     assert out[0] == out[2] and out[0] - 0.05 < 0.01
 
 
+def test_a_run_of_one_templates_rows_shares_one_verdict() -> None:
+    from cleaner.classify.passes import _smoothed
+
+    # A table's rows printed as lines: the edge row beside a dropped line scored lower, and each
+    # reading of the cleaned text peeled the next row off (wcxb-dev w0243). Signs are alike.
+    from cleaner.text.inline import row_shape
+
+    rows = [row_shape(row, 80) for row in ("9/1/2014| +4.9%", "10/1/2014| -1.3%", "11/1/2014| +7.4%", "12/1/2014| \u22120.2%")] + [None]
+    assert len(set(rows[:4])) == 1
+    out = _smoothed(np.full(5, 15.0), np.array([0.35, 0.6, 0.6, 0.6, 0.2]), DEFAULT, rows)
+    assert out[0] == out[1] == out[2] == out[3] > 0.4  # the threshold: the edge row stays with the run
+    assert out[4] < 0.4
+    # Two rows are no run, and lines of different templates keep their own verdicts.
+    out = _smoothed(np.full(3, 15.0), np.array([0.35, 0.6, 0.2]), DEFAULT, ["0/0/0000| +0.0%", "0/0/0000| +0.0%", None])
+    assert out[0] < out[1]
+    out = _smoothed(np.full(3, 15.0), np.array([0.35, 0.6, 0.6]), DEFAULT, ["a 0", "b 0", "c 0"])
+    assert out[0] < out[1]
+
+
 def test_smoothing_one_block_or_none_changes_nothing() -> None:
     from cleaner.classify.passes import _smoothed
 

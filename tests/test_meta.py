@@ -1308,3 +1308,85 @@ def test_a_heading_printed_as_a_title_loses_the_sites_name() -> None:
     text = f"# Budget talks collapse in Brussels | Example Times\n\n{GOOD_1}\n\n{GOOD_2}\n"
     found = find_headline(md_blocks(text), DEFAULT, "https://www.exampletimes.com/2025/03/02/budget-talks/")
     assert found is not None and found.title == "Budget talks collapse in Brussels"
+
+
+# --- lines of a template: cards' credits, a list's items, a table's dated rows ------------------
+
+_CARDS = [("The Best Monitor Arms", "Arriana Vasquez"), ("The Best Ergonomic Keyboard", "Dave Gershgorn"), ("The Best Phone Tripod", "Phil Ryan")]
+
+
+def _cards_page(names: list[str]) -> list[Block]:
+    cards = "\n\n".join(f"## {title}\n\nby {name}\n\n{BODY}" for (title, _), name in zip(_CARDS, names))
+    return md_blocks("# Electronics\n\nOur reviews of the gear you use every day.\n\nSee all reviews\n\n" + cards)
+
+
+def test_card_credits_naming_several_people_are_no_byline() -> None:
+    # Each card of a review listing credits its writer. Taken as the byline, one credit was
+    # dropped, and each reading of the cleaned text took the next card's (wcxb-dev w2934).
+    blocks = _cards_page([name for _, name in _CARDS])
+    assert find_byline(blocks, DEFAULT, 0) is None
+    assert all(b.drop is None for b in blocks)
+    # One writer's cards, or two writers: no template of credits yet, the first is the byline.
+    for names in (["Arriana Vasquez"] * 3, ["Arriana Vasquez", "Dave Gershgorn", "Arriana Vasquez"]):
+        found = find_byline(_cards_page(names), DEFAULT, 0)
+        assert found is not None and found[0] == "by Arriana Vasquez"
+
+
+def test_a_card_credit_right_by_the_headline_is_the_byline() -> None:
+    teasers = "\n\n".join(f"## {title}\n\nby {name}" for title, name in _CARDS)
+    blocks = md_blocks(f"# Council votes on the budget\n\nBy Jane Roe\n\n{BODY}\n\n## More stories\n\n{teasers}")
+    found = find_byline(blocks, DEFAULT, 0)
+    assert found is not None and found[0] == "By Jane Roe"
+    # Over the headline too ("by Linda Rosencrance" over "11 go-to podcasts ...", wcxb-dev w4377).
+    blocks = md_blocks(f"By Jane Roe\n\n# Council votes on the budget\n\n{BODY}\n\n## More stories\n\n{teasers}")
+    found = find_byline(blocks, DEFAULT, 1)
+    assert found is not None and found[0] == "By Jane Roe"
+
+
+_PLANS = "\n\n".join(f"Free {weeks} Week {level} Marathon Training Plan" for weeks in (6, 7, 8) for level in ("Beginner", "Advanced"))
+
+
+def test_a_list_of_one_templates_lines_is_no_title_or_headline() -> None:
+    # A text capture's first line is its <title>; a cleaned text's first line may open a list
+    # ("Free 6 Week ...", "Free 7 Week ..."). Taken as the <title> or as a headline over the
+    # body, a line was dropped, and each reading of the cleaned text took the next (wcxb-dev w4116).
+    blocks = txt_blocks(f"{_PLANS}\n\n{BODY}\n\n{GOOD_1}")
+    found = find_headline(blocks, DEFAULT)
+    assert found is None or "Marathon Training Plan" not in found.title
+    assert all(b.drop is None for b in blocks if "Marathon" in b.text)
+    doc = clean(f"{_PLANS}\n\n{BODY}\n\n{GOOD_1}", kind="text")
+    assert clean(doc.text, kind="text").text == doc.text
+
+
+def test_a_title_line_printed_three_times_is_still_the_title() -> None:
+    # The same line three times is one line, not a template.
+    blocks = txt_blocks(f"Budget Talks Collapse In Brussels\n\nBudget Talks Collapse In Brussels\n\nBudget Talks Collapse In Brussels\n\n{BODY}")
+    found = find_headline(blocks, DEFAULT)
+    assert found is not None and found.title == "Budget Talks Collapse In Brussels"
+
+
+def test_a_tables_dated_rows_give_no_date() -> None:
+    # "2/1/2013 +13.1%": a table's row printed as a line. Taken as the page's date, the first
+    # row was dropped, and each reading of the cleaned text took the next (wcxb-dev w0243.txt).
+    rows = "\n\n".join(f"{month}/1/2013 +{month + 3}.{month}%" for month in range(1, 7))
+    blocks = md_blocks(f"# Home prices over time\n\n{BODY}\n\n{rows}")
+    assert find_date(blocks, DEFAULT, 0) is None
+    assert all(b.drop is None for b in blocks)
+    # The page's own date line still counts, and dates alone on their lines are no rows.
+    blocks = md_blocks(f"# Home prices over time\n\nPublished March 3, 2024\n\n{BODY}\n\n{rows}")
+    found = find_date(blocks, DEFAULT, 0)
+    assert found is not None and found[0] == "2024-03-03"
+    blocks = md_blocks("# Home prices over time\n\nMarch 3, 2024\n\n" + BODY + "\n\nMarch 1, 2024\n\nMarch 2, 2024\n\nMarch 4, 2024")
+    found = find_date(blocks, DEFAULT, 0)
+    assert found is not None and found[0] == "2024-03-03"
+
+
+def test_a_page_with_a_table_of_dated_rows_is_idempotent() -> None:
+    # The cleaned text of a page with a table printed row by row: each reading took the first row
+    # as the page's date, or peeled the edge row off the table (wcxb-dev w0243 md and txt).
+    rows = "\n\n".join(f"{month}/1/{year}| {'+' if (month + year) % 3 else '-'}{month % 9 + 1}.{year % 10}%" for year in (2013, 2014, 2015) for month in range(1, 13))
+    page = f"Home prices over time\n\n{GOOD_1}\n\n{GOOD_2}\n\nHome sale prices by month\n\n{rows}\n\n{GOOD_3}"
+    for kind in ("text", "markdown"):
+        doc = clean(page, kind=kind)
+        assert "1/1/2013|" in doc.text and "12/1/2015|" in doc.text and doc.date is None
+        assert clean(doc.text, kind=kind).text == doc.text

@@ -14,7 +14,7 @@ from ..lang import page_stoplist
 from ..memo import LINE_CHARS, PARAGRAPH_CHARS, short_text_cache
 from ..model import Block, BlockKind, Drop, DropSource, Label
 from ..settings import Settings
-from ..text.inline import PROSE_MIN_SENTENCES, SENTENCE_END, sentence_breaks
+from ..text.inline import PROSE_MIN_SENTENCES, SENTENCE_END, line_shape, sentence_breaks, signs_alike
 from . import context, learned
 from .features import features_and_terms, is_quote_control, words_of
 
@@ -44,7 +44,7 @@ def classify(
     # A heading that a table of contents repeats is no repeated line (a menu's, a card's).
     if contents:
         repeats.subtract(todo[i].text for i in contents if todo[i].text)
-    shapes = [_shape(b.text, settings.template_max_chars) for b in todo]
+    shapes = [line_shape(b.text, settings.template_max_chars) for b in todo]
     shape_counts: Counter[str | None] = Counter(k for k in shapes if k)
     reasons: dict[int, str] = {}
     seen: set[int] = set()
@@ -107,7 +107,7 @@ def classify(
             collect.extend((b, v) for b, v in zip(todo, rows.tolist()) if b.drop is None)
         if model is not None:
             judged = [i for i, b in enumerate(todo) if b.drop is None and reasons.get(i) not in FINAL_VERDICTS and b.kind is not BlockKind.CODE]
-            probs = _smoothed(context.block_chars(rows)[judged], model.probabilities(rows)[judged], settings).tolist()
+            probs = _smoothed(context.block_chars(rows)[judged], model.probabilities(rows)[judged], settings, [signs_alike(shapes[i]) for i in judged]).tolist()
             for i, p in zip(judged, probs):  # the model learned prose lines, not code blocks: their neighbours decide
                 block = todo[i]
                 block.features["model_p"] = p
@@ -242,7 +242,7 @@ def _is_contents(run: list[int], blocks: list[Block], last: dict[str, int], key_
     return False
 
 
-def _smoothed(chars: np.ndarray, probs: np.ndarray, s: Settings) -> np.ndarray:
+def _smoothed(chars: np.ndarray, probs: np.ndarray, s: Settings, rows: list[str | None] | None = None) -> np.ndarray:
     """The judged blocks' probabilities (in page order), each moved toward its neighbours'
     (one each side) in proportion to how alike their lengths are. Alone, each line of a
     list or a table drifts across the threshold when a neighbour goes, and each settling
@@ -257,6 +257,20 @@ def _smoothed(chars: np.ndarray, probs: np.ndarray, s: Settings) -> np.ndarray:
     out = probs.copy()
     out[1:] -= pull[1:] * alike * step  # toward the block before
     out[:-1] += pull[:-1] * alike * step  # and the one after
+    if rows is not None and 0 < s.run_min_blocks <= len(out):
+        # A run of rows of one template (a table's lines, "9/1/2014| +4.9%", "10/1/2014| -1.3%")
+        # shares its mean: the pull above still left the run's edge row its own verdict, and
+        # each reading of the cleaned text peeled the next row off (wcxb-dev w0243).
+        index: dict[str, int] = {}
+        codes = np.array([-1 if key is None else index.setdefault(key, len(index)) for key in rows])
+        # Each run of one code starts a segment, and so does every line of no template.
+        same = (codes[1:] == codes[:-1]) & (codes[1:] >= 0)
+        if not same.any():
+            return out  # no two lines of one template in a row
+        starts = np.flatnonzero(np.r_[True, ~same])
+        lengths = np.diff(np.r_[starts, len(out)])
+        shared = np.repeat((lengths >= s.run_min_blocks) & (codes[starts] >= 0), lengths)
+        out = np.where(shared, np.repeat(np.add.reduceat(out, starts) / lengths, lengths), out)
     return out
 
 
@@ -307,21 +321,6 @@ def _cohesion(blocks: list[Block], terms: list[frozenset[str]], region: tuple[in
         # The terms no neighbour uses, by difference: cheaper than the union of the window's terms.
         alone = block_terms.difference(*terms[max(0, i - window) : i], *terms[i + 1 : i + window + 1])
         block.features["local_cohesion"] = (len(block_terms) - len(alone)) / len(block_terms)
-
-
-_DIGITS = re.compile(r"\d+")
-
-
-@short_text_cache(max_chars=LINE_CHARS)  # the settling readings ask about the same lines
-def _shape(text: str, max_chars: int) -> str | None:
-    """What a template line keeps from one use to the next: a short line with its
-    numbers blanked ("Rating: 0 Votes"), or the last word of one that ends in a colon
-    (a comment header, "Milan Griffes on September 12, 2018 at 4:47 pm said:")."""
-    if not text or len(text) > max_chars:
-        return None
-    if text.endswith(":") and " " in text:
-        return ":" + text.rsplit(" ", 1)[1].lower()
-    return _DIGITS.sub("0", text.lower())
 
 
 def _describes_site(text: str, site: str | None) -> bool:
@@ -551,10 +550,18 @@ def _is_thread(blocks: list[Block], settings: Settings) -> bool:
     """A forum thread: a post's quote control or a quoted post's attribution ('jdoe said:')
     recurs (settings.thread_min_quote_controls), or its posts carry their numbers in order
     ('#1', '#2', '#3': settings.thread_min_numbered_posts)."""
-    quotes = sum(1 for b in blocks if is_quote_control(b.text) or (len(b.text) <= _ATTRIBUTION_MAX_CHARS and _ATTRIBUTION.match(b.text)))
+    # One pass, the length tests inline: this runs over every block at each reading.
+    quotes, numbers = 0, []
+    for b in blocks:
+        text = b.text
+        if len(text) > _ATTRIBUTION_MAX_CHARS:
+            continue
+        if is_quote_control(text) or _ATTRIBUTION.match(text):
+            quotes += 1
+        if len(text) <= _POST_NUMBER_MAX_CHARS and (m := _POST_NUMBER.match(text)):
+            numbers.append(int(m.group(1)))
     if quotes >= settings.thread_min_quote_controls:
         return True
-    numbers = [int(m.group(1)) for b in blocks if len(b.text) <= _POST_NUMBER_MAX_CHARS and (m := _POST_NUMBER.match(b.text))]
     return 1 + sum(1 for a, b in zip(numbers, numbers[1:]) if b == a + 1) >= settings.thread_min_numbered_posts
 
 

@@ -24,7 +24,7 @@ from ..memo import LINE_CHARS, PARAGRAPH_CHARS, short_text_cache
 from ..model import Block, BlockKind, Drop, DropSource, Evidence
 from ..settings import DEFAULT, Settings
 from ..urls import split_address, url_path, urlsplit
-from .inline import INVISIBLE, OTHER_SENTENCE_ENDS
+from .inline import INVISIBLE, OTHER_SENTENCE_ENDS, line_shape, row_shape
 
 _SENTENCE_END = re.compile(r"[.。।۔:;,]['\"’”]?$")
 _WORD_CHAR = re.compile(r"\w")
@@ -235,15 +235,24 @@ def _prose_above(blocks: list[Block], i: int, settings: Settings) -> bool:
 
 
 def body_start(blocks: list[Block], settings: Settings) -> int | None:
-    """Index of the first block of the main body: prose followed by more prose."""
-    live = [i for i, b in enumerate(blocks) if _live(b)]
-    for n, i in enumerate(live):
-        if not _is_prose(blocks[i], settings):
+    """Index of the first block of the main body: prose followed by more prose (within the
+    next settings.body_run_blocks live blocks). The body mostly starts early: the live blocks
+    are found as the scan goes, not listed first (this runs at every reading)."""
+    long_enough = settings.body_single_block_factor * settings.meta_prose_min_chars
+    n = len(blocks)
+    for i, block in enumerate(blocks):
+        if not (block.text and block.drop is None) or not _is_prose(block, settings):
             continue
-        if _weighted_len(blocks[i].text, settings) >= settings.body_single_block_factor * settings.meta_prose_min_chars:
+        if _weighted_len(block.text, settings) >= long_enough:
             return i
-        if any(_is_prose(blocks[j], settings) for j in live[n + 1 : n + 1 + settings.body_run_blocks]):
-            return i
+        seen = 0
+        for j in range(i + 1, n):
+            if seen >= settings.body_run_blocks:
+                break
+            if _live(blocks[j]):
+                if _is_prose(blocks[j], settings):
+                    return i
+                seen += 1
     return None
 
 
@@ -306,7 +315,12 @@ def find_headline(blocks: list[Block], settings: Settings, url: str | None = Non
     body = body_start(blocks, settings)
     first = window[0]
     has_headings = any(b.kind is BlockKind.HEADING for b in blocks)
-    element = first if not has_headings and _headline_shaped(blocks[first], settings, url) else None
+    shaped = {i for i in window if _headline_shaped(blocks[i], settings, url)}
+    # Only a line with a number that is no heading can be a template's (_templated): asked only then.
+    templated = (
+        _templated(blocks, window, settings) if any(blocks[i].kind is not BlockKind.HEADING and _ANY_DIGIT.search(blocks[i].text) for i in shaped) else set()
+    )
+    element = first if not has_headings and first in shaped and first not in templated else None
     element_text = blocks[element].text if element is not None else ""
     scan = _Scan(blocks, window, element_text, settings)
     slug = _slug_words(url)
@@ -314,7 +328,7 @@ def find_headline(blocks: list[Block], settings: Settings, url: str | None = Non
     # ("They just might be.") or short ("Classificação NASCAR").
     candidates = [
         i for i in window
-        if (_headline_shaped(blocks[i], settings, url) and (i == element or blocks[i].text.count("|") < _TABLE_ROW_BARS))
+        if (i in shaped and (i == element or blocks[i].text.count("|") < _TABLE_ROW_BARS) and i not in templated)
         or (element is not None and i != element and scan.names_title(i) and _WORD_CHAR.search(blocks[i].text))
     ]
     scan.first_h1 = _first_h1(blocks, candidates, window, settings, url)
@@ -480,6 +494,28 @@ class _Scan:
                 _repeats_norm(_norm(text), self.element_norm) or self.names_title(i)
             )
         return self._repeats[i]
+
+
+def _templated(blocks: list[Block], window: list[int], settings: Settings) -> set[int]:
+    """The lines of the window (the lines the headline is looked for in) that hold a number,
+    are not headings and whose shape (inline.line_shape: numbers blanked)
+    settings.template_min_repeats different lines of it share: a list's items ("Free 6 Week
+    Beginner Marathon Training Plan", "Free 7 Week ..."), not the page's <title> line or
+    headline. Taken for either, one was dropped, and each reading of the cleaned text took the
+    list's next line (wcxb-dev w4116.txt). A headline printed three times is one line, not a
+    template."""
+    limit = settings.template_max_chars
+    shaped: list[tuple[int, str]] = []
+    texts: dict[str, set[str]] = {}
+    for i in window:
+        b = blocks[i]
+        text = b.text
+        if text and len(text) <= limit and b.kind is not BlockKind.HEADING and _ANY_DIGIT.search(text):
+            shape = line_shape(text, limit) or ""
+            shaped.append((i, shape))
+            texts.setdefault(shape, set()).add(text)
+    shared = {shape for shape, seen in texts.items() if len(seen) >= settings.template_min_repeats}
+    return {i for i, shape in shaped if shape in shared} if shared else set()
 
 
 def _headline_shaped(block: Block, settings: Settings, url: str | None) -> bool:
@@ -895,6 +931,7 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
     near = [(i, d) for i, d in _near(blocks, anchor, settings) if blocks[i].drop is None or _ruled(blocks[i]) and not _others(blocks[i])]
     # Below the headline before above it, and the strong forms before the weak ones on each side.
     lowercase: set[str] = set()  # filled on first use
+    credits: list[set[int]] = []  # _card_credits', filled on first use
     # A question page's asker: the card under "asked Oct 16, 2023" outranks the editor's card
     # over it, which the near search would take first as a link to a user page.
     if anchor is not None and (card := _card_under_date(blocks, settings, anchor, asked=True)):
@@ -937,6 +974,8 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
                 byline, how = found
                 if _drop_post_attributions(byline, blocks, settings):
                     continue
+                if not weak and abs(distance) > 2 and i in _card_credits(blocks, settings, credits):
+                    continue
                 if _line_of_its_own(block, settings):  # else the byline opens a paragraph ("By X" glued on)
                     block.drop = Drop(DropSource.METADATA, "byline")
                 return byline, Evidence(how, block.start)
@@ -951,6 +990,25 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
 
 
 _SPACE_COMMA = re.compile(r"\s+,")
+
+
+def _card_credits(blocks: list[Block], settings: Settings, memo: list[set[int]]) -> set[int]:
+    """The blocks that are a 'By' credit and nothing else ("by Lauren Dragan"), where such lines
+    name settings.byline_frame_min_names people or more: each credits a card (a review, a
+    product, a teaser), and none is the page's byline unless it stands right by the headline
+    (two lines over or under it). Taken as the byline, one was dropped, and each reading of
+    the cleaned text took the next card's (wcxb-dev w2934.txt: the settling step's 20
+    readings, and one more credit at each cleaning). Worked out once per search (memo)."""
+    if not memo:
+        found, names = set(), set()
+        for i, block in enumerate(blocks):
+            if block.drop is None and block.text[:3].lower() == "by " and len(block.text) <= settings.max_byline_chars:
+                hit = strong_byline(block, settings)
+                if hit and hit[1] == "byline: 'By' line":
+                    found.add(i)
+                    names.add(_words(_strip_prefix(hit[0], settings)))
+        memo.append(found if len(names) >= settings.byline_frame_min_names else set())
+    return memo[0]
 
 
 def _more_names(blocks: list[Block], near: list[tuple[int, int]], n: int, settings: Settings) -> list[str]:
@@ -1861,12 +1919,12 @@ def find_date(blocks: list[Block], settings: Settings, anchor: int | None = None
         return found
     if relative:
         return None
-    for block in blocks:
+    for i, block in enumerate(blocks):
         if block.start > settings.meta_window_lines:
             break
         if block.kind in (BlockKind.QUOTE, BlockKind.CODE) or (block.links and block.link_chars >= _MOSTLY_LINKS * len(block.text)):
             continue
-        if _date_line(block, settings) and (picked := pick_date(block.text, settings, month_first=us)):
+        if _date_line(block, settings) and (picked := pick_date(block.text, settings, month_first=us)) and not _dated_row(blocks, i, settings):
             return _as_published(picked[0], "first date line", block.start, settings)
     return None
 
@@ -1980,7 +2038,7 @@ def _best_date(
         if year is not None and (len(block.text) > settings.date_line_max_chars or block.kind is not BlockKind.PARAGRAPH or block.links):
             continue  # a date without a year counts only on a date line of its own
         picked = pick_date(block.text, settings, year, month_first)
-        if picked is None:
+        if picked is None or _dated_row(blocks, i, settings):
             continue
         d, label = picked
         if year is not None and find_dates(block.text, year[0])[0].start > settings.yearless_date_prefix_chars:
@@ -1999,6 +2057,30 @@ def _best_date(
         if best is None or score > best[0]:
             best = (score, i, d, label)
     return best[1:] if best is not None and best[0] > 0 else None
+
+
+def _dated_row(blocks: list[Block], i: int, settings: Settings) -> bool:
+    """A table's row printed as a line ("2/1/2013 +13.1%", "3/1/2013 -0.4%"): numbers besides
+    its date, among settings.template_min_repeats lines or more one after another of one row
+    shape (inline.row_shape). A thread's post headers ("May 2, 2025 #1") have the posts between
+    them. Taken as the page's date, the first row was dropped, and each reading of the cleaned
+    text took the next (wcxb-dev w0243.txt)."""
+    text, limit, least = blocks[i].text, settings.template_max_chars, settings.template_min_repeats
+    if not ((dates := find_dates(text)) and _ANY_DIGIT.search(without_dates(text, dates))) or (key := row_shape(text, limit)) is None:
+        return False
+    count = 1
+    for step in (-1, 1):
+        j = i + step
+        while count < least and 0 <= j < len(blocks):
+            if blocks[j].text:
+                if row_shape(blocks[j].text, limit) != key:
+                    break
+                count += 1
+            j += step
+    return count >= least
+
+
+_ANY_DIGIT = re.compile(r"\d")
 
 
 def _teaser_links(block: Block, settings: Settings) -> bool:

@@ -486,23 +486,24 @@ def _neighbours(
     edges count as BAD, as in jusText. skip_bad_below passes over short BAD lines (ad
     labels, image alts), skip_ruled over blocks a rule dropped (a caption inside the
     article says nothing of the text around it); ignore_near_good over NEAR_GOOD ones."""
+    # Two sweeps: the labels decided and the nearest before each, then the nearest after.
+    good, bad, near_good = Label.GOOD, Label.BAD, Label.NEAR_GOOD
     decided: list[Label | None] = []
-    for block in blocks:
-        label = block.label
-        if label is Label.BAD and (len(block.text) < skip_bad_below or (skip_ruled and block.drop is not None)):
-            decided.append(None)
-        elif label is Label.GOOD or label is Label.BAD or (label is Label.NEAR_GOOD and not ignore_near_good):
-            decided.append(label)
-        else:
-            decided.append(None)
     before: list[Label] = []
-    last = Label.BAD
-    for label in decided:
+    last = bad
+    for block in blocks:
+        label: Label | None = block.label
+        if label is bad:
+            if len(block.text) < skip_bad_below or (skip_ruled and block.drop is not None):
+                label = None
+        elif label is not good and (label is not near_good or ignore_near_good):
+            label = None
         before.append(last)
+        decided.append(label)
         if label is not None:
             last = label
     after: list[Label] = []
-    last = Label.BAD
+    last = bad
     for label in reversed(decided):
         after.append(last)
         if label is not None:

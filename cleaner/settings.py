@@ -342,6 +342,14 @@ class Settings:
     # bylines within 8 blocks, dates within 10.
     byline_blocks_after: int = 14
     byline_blocks_before: int = 4
+    # A line "right by the headline" is at most this many text blocks from it (meta._near's
+    # distance): a name line there is a byline, a team a rule dropped there still names the
+    # authors, and a card's credit there may be the page's byline (meta._card_credits, over or
+    # under the headline). 2: the line next to the headline, or the one after a standfirst
+    # or date line. The value the name-line rule was written with; the credit rule takes it too
+    # (with 0 < distance <= 2 only, under it, wcxb-dev w4377.txt lost its byline printed over
+    # the headline). Not searched.
+    byline_by_headline_blocks: int = 2
     # Past byline_blocks_after, a strong byline ('By X', 'Written by X', an author-page
     # link) still counts this many text blocks below the headline when every strong byline
     # there names one person (meta._far_byline). wcxb-dev md author 442 -> 459 of 739 with

@@ -318,7 +318,7 @@ def find_headline(blocks: list[Block], settings: Settings, url: str | None = Non
     shaped = {i for i in window if _headline_shaped(blocks[i], settings, url)}
     # Only a line with a number that is no heading can be a template's (_templated): asked only then.
     templated = (
-        _templated(blocks, window, settings) if any(blocks[i].kind is not BlockKind.HEADING and _ANY_DIGIT.search(blocks[i].text) for i in shaped) else set()
+        _templated(blocks, window, settings) if any(blocks[i].kind is not BlockKind.HEADING and _DIGIT.search(blocks[i].text) for i in shaped) else set()
     )
     element = first if not has_headings and first in shaped and first not in templated else None
     element_text = blocks[element].text if element is not None else ""
@@ -510,7 +510,7 @@ def _templated(blocks: list[Block], window: list[int], settings: Settings) -> se
     for i in window:
         b = blocks[i]
         text = b.text
-        if text and len(text) <= limit and b.kind is not BlockKind.HEADING and _ANY_DIGIT.search(text):
+        if text and len(text) <= limit and b.kind is not BlockKind.HEADING and _DIGIT.search(text):
             shape = line_shape(text, limit) or ""
             shaped.append((i, shape))
             texts.setdefault(shape, set()).add(text)
@@ -955,7 +955,7 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
             # A rule may have dropped a team's name right under the headline as chrome: a camel-cased
             # brand's team ("InstaTunnel Team") reads as glued category labels. It still names the authors.
             if (distance > 0) != below or weak and block.drop is not None and not (
-                0 < distance <= 2 and _ruled(block) and _group_name(block.text, settings)
+                0 < distance <= settings.byline_by_headline_blocks and _ruled(block) and _group_name(block.text, settings)
             ):
                 continue
             if not weak and _BY_ALONE.match(block.text) and n + 1 < len(near):
@@ -966,7 +966,7 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
                     names = [trim_byline(nxt.text, settings), *_more_names(blocks, near, n + 1, settings)]
                     return f"{block.text} {_SPACE_COMMA.sub(',', ' '.join(names))}", Evidence("byline: 'By' line", block.start)
             found = _byline_of(
-                block, settings, weak=weak, right_after_headline=anchor is not None and 0 < distance <= 2,
+                block, settings, weak=weak, right_after_headline=anchor is not None and 0 < distance <= settings.byline_by_headline_blocks,
                 over_date=functools.partial(_over_date, blocks, i, settings),
             )
             prefixed = found and _strip_prefix(found[0], settings) != found[0]
@@ -974,7 +974,7 @@ def find_byline(blocks: list[Block], settings: Settings, anchor: int | None = No
                 byline, how = found
                 if _drop_post_attributions(byline, blocks, settings):
                     continue
-                if not weak and abs(distance) > 2 and i in _card_credits(blocks, settings, credits):
+                if not weak and abs(distance) > settings.byline_by_headline_blocks and i in _card_credits(blocks, settings, credits):
                     continue
                 if _line_of_its_own(block, settings):  # else the byline opens a paragraph ("By X" glued on)
                     block.drop = Drop(DropSource.METADATA, "byline")
@@ -996,9 +996,10 @@ def _card_credits(blocks: list[Block], settings: Settings, memo: list[set[int]])
     """The blocks that are a 'By' credit and nothing else ("by Lauren Dragan"), where such lines
     name settings.byline_frame_min_names people or more: each credits a card (a review, a
     product, a teaser), and none is the page's byline unless it stands right by the headline
-    (two lines over or under it). Taken as the byline, one was dropped, and each reading of
-    the cleaned text took the next card's (wcxb-dev w2934.txt: the settling step's 20
-    readings, and one more credit at each cleaning). Worked out once per search (memo)."""
+    (settings.byline_by_headline_blocks over or under it). Taken as the byline, one was
+    dropped, and each reading of the cleaned text took the next card's (wcxb-dev w2934.txt:
+    the settling step's 20 readings, and one more credit at each cleaning). Worked out once
+    per search (memo)."""
     if not memo:
         found, names = set(), set()
         for i, block in enumerate(blocks):
@@ -2066,7 +2067,7 @@ def _dated_row(blocks: list[Block], i: int, settings: Settings) -> bool:
     them. Taken as the page's date, the first row was dropped, and each reading of the cleaned
     text took the next (wcxb-dev w0243.txt)."""
     text, limit, least = blocks[i].text, settings.template_max_chars, settings.template_min_repeats
-    if not ((dates := find_dates(text)) and _ANY_DIGIT.search(without_dates(text, dates))) or (key := row_shape(text, limit)) is None:
+    if not ((dates := find_dates(text)) and _DIGIT.search(without_dates(text, dates))) or (key := row_shape(text, limit)) is None:
         return False
     count = 1
     for step in (-1, 1):
@@ -2078,9 +2079,6 @@ def _dated_row(blocks: list[Block], i: int, settings: Settings) -> bool:
                 count += 1
             j += step
     return count >= least
-
-
-_ANY_DIGIT = re.compile(r"\d")
 
 
 def _teaser_links(block: Block, settings: Settings) -> bool:

@@ -265,6 +265,10 @@ class Settings:
     # (wcxb-dev w0243.md and w0649.md changed at every cleaning). Against 0: bench no page
     # differs; wcxb-dev md 35 pages (page F1 summed +0.12), txt 30 (+0.03), both means
     # unchanged at four places. Three is the fewest that makes a pattern (template_min_repeats).
+    # So many cards of two short lines (a name over a price: every other line of one template
+    # that holds a number) share their mean too: wcxb-dev w4850.txt's grid lost a card or two
+    # at each reading. Against runs alone: bench md 1 page (summed -0.03), txt 2 (+0.01);
+    # wcxb-dev md 29 (-0.29), txt 25 (-0.10), grids kept whole where the labels leave them out.
     run_min_blocks: int = 3
 
     # --- metadata (cleaner/text/meta.py) ------------------------------------------

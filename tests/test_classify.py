@@ -469,6 +469,32 @@ def test_a_run_of_one_templates_rows_shares_one_verdict() -> None:
     assert out[0] < out[1]
 
 
+def test_cards_of_two_short_lines_share_one_verdict() -> None:
+    from cleaner.classify.passes import _smoothed
+
+    # A shop's grid printed as lines, each product's name over its price: each reading of the
+    # cleaned text peeled the edge card off (wcxb-dev w4850.txt). The prices are one template,
+    # the names each their own; the cards from the first price to the last share their mean.
+    names = ["Walnut cheese board", "Linen tea towel", "Oak serving tray", "Cotton tote bag"]
+    rows = [line for name in names for line in (name.lower(), "$0.00")]
+    probs = np.array([0.2, 0.3, 0.6, 0.5, 0.6, 0.5, 0.6, 0.5])
+    out = _smoothed(np.full(8, 15.0), probs, DEFAULT, rows)
+    assert len(set(out[1:].tolist())) == 1 and out[1] > 0.4  # the threshold: the edge price stays with the run
+    assert out[0] < 0.4  # the first name is over the run, not in it
+    # Two cards are no run; a long line between (code None) breaks the cards, as an
+    # "Advertisement" label between an article's paragraphs is no card.
+    out = _smoothed(np.full(4, 15.0), probs[:4], DEFAULT, rows[:4])
+    assert out[1] != out[3]
+    broken = ["$0.00", None, "$0.00", None, "$0.00", None, "$0.00"]
+    out = _smoothed(np.full(7, 15.0), np.array([0.2, 0.9, 0.6, 0.9, 0.6, 0.9, 0.6]), DEFAULT, broken)
+    assert out[0] < out[2]
+    # A line with no number every other line is a button under each teaser ("read more"), not a
+    # card's data: the teasers keep their own verdicts.
+    teasers = [line for name in names for line in (name.lower(), "read more")]
+    out = _smoothed(np.full(8, 15.0), probs, DEFAULT, teasers)
+    assert len(set(out[1:].tolist())) > 1
+
+
 def test_smoothing_one_block_or_none_changes_nothing() -> None:
     from cleaner.classify.passes import _smoothed
 

@@ -265,12 +265,35 @@ def _smoothed(chars: np.ndarray, probs: np.ndarray, s: Settings, rows: list[str 
         codes = np.array([-1 if key is None else index.setdefault(key, len(index)) for key in rows])
         # Each run of one code starts a segment, and so does every line of no template.
         same = (codes[1:] == codes[:-1]) & (codes[1:] >= 0)
-        if not same.any():
-            return out  # no two lines of one template in a row
-        starts = np.flatnonzero(np.r_[True, ~same])
-        lengths = np.diff(np.r_[starts, len(out)])
-        shared = np.repeat((lengths >= s.run_min_blocks) & (codes[starts] >= 0), lengths)
-        out = np.where(shared, np.repeat(np.add.reduceat(out, starts) / lengths, lengths), out)
+        # Cards of two short lines, a name over its price: every other line of one template
+        # that holds a number ("$28.00"), the lines between of others.
+        every_other = (codes[2:] == codes[:-2]) & (codes[2:] >= 0) & (codes[1:-1] != codes[:-2]) & (codes[1:-1] >= 0)
+        if every_other.any():
+            numbered = np.array([False] + ["0" in key for key in index])[codes + 1]
+            every_other &= numbered[2:]
+        if same.any():
+            starts = np.flatnonzero(np.r_[True, ~same])
+            lengths = np.diff(np.r_[starts, len(out)])
+            shared = np.repeat((lengths >= s.run_min_blocks) & (codes[starts] >= 0), lengths)
+            out = np.where(shared, np.repeat(np.add.reduceat(out, starts) / lengths, lengths), out)
+        if every_other.any():
+            out = _cards_share(out, every_other, s.run_min_blocks)
+    return out
+
+
+def _cards_share(probs: np.ndarray, every_other: np.ndarray, min_cards: int) -> np.ndarray:
+    """Each run of min_cards cards or more (every_other[j]: lines j and j + 2 are of one
+    template, line j + 1 of another) shares its mean, from its first templated line to its
+    last. The cards' other lines (the names) have shapes of their own; a name and a price
+    alternating were peeled a card at a time by each reading (wcxb-dev w4850.txt)."""
+    out = probs.copy()
+    for phase in (0, 1):
+        links = every_other[phase::2]
+        edges = np.flatnonzero(np.diff(np.r_[0, links.astype(np.int8), 0]))
+        for a, b in zip(edges[::2], edges[1::2]):
+            if b - a + 1 >= min_cards:  # b - a links join b - a + 1 cards
+                lo, hi = phase + 2 * a, phase + 2 * b
+                out[lo:hi + 1] = probs[lo:hi + 1].mean()
     return out
 
 

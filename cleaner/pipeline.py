@@ -167,14 +167,19 @@ def _settle(doc: Document, rules: RuleSet, settings: Settings) -> None:
     byline, and a short line kept for its good neighbours may lose them. So the text is
     cleaned again, and whatever that reading drops is dropped now, with its reason, until
     a reading drops nothing. Each round drops at least one block, so it ends; a page that
-    needs more than settings.settle_max_readings is returned as it stands. Each reading
+    needs more than settings.settle_max_readings is returned as it stands, unless those
+    readings and the next hold at most settings.settle_max_lines lines in all. Each reading
     guesses the language of its own text afresh, as cleaning the output again will: the
     capture's guess can differ on the shorter text."""
-    for _ in range(min(len(doc.blocks), settings.settle_max_readings)):
+    read = 0  # lines read so far
+    for reading in range(len(doc.blocks)):
         kept = [b for b in doc.blocks if b.drop is None and b.text]
         if not kept:
             return
         text = to_text(doc.blocks)
+        read += text.count("\n") + 1
+        if reading >= settings.settle_max_readings and read > settings.settle_max_lines:
+            return
         kind = detect_kind(text)
         if kind == HTML:
             return

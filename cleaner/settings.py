@@ -558,6 +558,14 @@ class Settings:
     # dropped once the one before it went). Dev bench: 1 reading on 240 of 362 md and txt
     # captures, 2 on 92, at most 11.
     settle_max_readings: int = 20
+    # ... and past them, readings go on while all the readings together hold at most this
+    # many lines: a small page may need more (a list whose items each reading took as the
+    # title one at a time: on every third md and txt capture of both corpora with its letters
+    # mapped to Georgian's, 7 of 1,120 ran out of 20 readings, 5 of them not idempotent; each
+    # settles within 38, and the longest, 662 lines, within 21), while a page of 100,000 short
+    # lines still stops at 20 readings (bench/scale.py --lines). About 1.5 s of text path at
+    # most, on the pages that need it.
+    settle_max_lines: int = 20_000
 
     # --- rules -------------------------------------------------------------------
     # A cut-rest marker ("Recommended news", "Similar News:") ends the article only after

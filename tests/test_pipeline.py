@@ -3,7 +3,7 @@ of pages without prose."""
 from __future__ import annotations
 
 from cleaner import RuleSet, clean
-from cleaner.model import Block, BlockKind, Drop, DropSource
+from cleaner.model import Block, BlockKind, Document, Drop, DropSource
 from cleaner.pipeline import _keep_item_run, _keep_main_run, clean_text
 from cleaner.settings import DEFAULT, Settings
 
@@ -418,3 +418,36 @@ def test_an_articles_numbered_list_stays_whole() -> None:
     # Numbers out of order are no list: each line is judged on its own.
     shuffled = page.replace("1) Lego", "7) Lego")
     assert clean(shuffled, kind="markdown").text == clean(shuffled, kind="markdown", settings=Settings(numbered_run_min_items=0)).text
+
+
+def _peeling_reading(calls: list[int]):  # type: ignore[no-untyped-def]
+    """A settling reading that always takes the first line of what it reads as the title:
+    a list whose items each reading took one at a time."""
+    def reading(text: str, **_: object) -> Document:
+        calls.append(1)
+        again = Document(kind="text")
+        again.blocks = [_block(text.split("\n", 1)[0], 1, Drop(DropSource.METADATA, "title"))]
+        return again
+    return reading
+
+
+def test_settling_reads_a_small_page_past_its_readings_and_a_large_one_not(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import cleaner.pipeline as pipeline
+
+    def settled(lines: int, settings: Settings) -> tuple[int, int]:
+        calls: list[int] = []
+        monkeypatch.setattr(pipeline, "clean_text", _peeling_reading(calls))
+        doc = Document(kind="text")
+        doc.blocks = [_block(f"Item number {n} of the list", 2 * n + 1) for n in range(lines)]
+        pipeline._settle(doc, RuleSet(), settings)
+        return len(calls), sum(1 for b in doc.blocks if b.drop is None)
+
+    # 30 items, one taken a reading: past the 20 readings, the 900 lines read in all are
+    # within the line budget, and the page settles (every item is gone: nothing is left to read).
+    assert settled(30, DEFAULT) == (30, 0)
+    # Without the budget it stops at 20 readings, as it stands.
+    assert settled(30, Settings(settle_max_lines=0)) == (20, 10)
+    # A page so large that 20 readings pass the budget stops at 20 too.
+    assert settled(2_000, DEFAULT)[0] == 20
+    # Both bounds at 0: no settling reading at all.
+    assert settled(30, Settings(settle_max_readings=0, settle_max_lines=0)) == (0, 30)

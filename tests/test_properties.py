@@ -282,12 +282,12 @@ def test_any_bytes_never_raise(raw: bytes) -> None:
 
 def test_the_settling_step_and_its_bound() -> None:
     # A subheading that opens the body reads as a <title> line once the body is cleaned
-    # again, so settling takes it out; with no readings allowed it stays, and then
+    # again, so settling takes it out; with no readings allowed (none, and no lines) it stays, and then
     # cleaning the output again changes it: the step is what makes the text a fixed point.
     from cleaner import Settings
 
     capture = f"# {HEADLINES[0]}\n\n## What the minister said\n\n" + "\n\n".join(SENTENCES[:6]) + "\n"
     settled = clean(capture, kind="markdown").text
     assert not settled.startswith("What the minister said") and clean(settled).text == settled
-    unsettled = clean(capture, kind="markdown", settings=Settings(settle_max_readings=0)).text
+    unsettled = clean(capture, kind="markdown", settings=Settings(settle_max_readings=0, settle_max_lines=0)).text
     assert unsettled.startswith("What the minister said") and clean(unsettled).text != unsettled

@@ -269,7 +269,7 @@ def _smoothed(chars: np.ndarray, probs: np.ndarray, s: Settings, rows: list[str 
         # that holds a number ("$28.00"), the lines between of others.
         every_other = (codes[2:] == codes[:-2]) & (codes[2:] >= 0) & (codes[1:-1] != codes[:-2]) & (codes[1:-1] >= 0)
         if every_other.any():
-            numbered = np.array([False] + ["0" in key for key in index])[codes + 1]
+            numbered = np.array([False] + ["0" in key for key in index])[codes + 1]  # line_shape writes each number as 0
             every_other &= numbered[2:]
         if same.any():
             starts = np.flatnonzero(np.r_[True, ~same])

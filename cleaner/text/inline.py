@@ -71,6 +71,9 @@ class Inline(NamedTuple):
     images: int
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 @short_text_cache(max_chars=LINE_CHARS)  # the settling readings ask about the same lines
 def line_shape(text: str, max_chars: int) -> str | None:
     """What a template line keeps from one use to the next: a short line with its
@@ -91,9 +94,6 @@ def row_shape(text: str, max_chars: int) -> str | None:
 def signs_alike(shape: str | None) -> str | None:
     # Two replaces: str.translate looks each character up in a table, several times slower.
     return shape.replace("-", "+").replace("\u2212", "+") if shape else None
-
-
-_DIGITS = re.compile(r"\d+")
 
 
 def real_target(url: str) -> bool:

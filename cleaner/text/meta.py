@@ -1003,6 +1003,7 @@ def _card_credits(blocks: list[Block], settings: Settings, memo: list[set[int]])
     if not memo:
         found, names = set(), set()
         for i, block in enumerate(blocks):
+            # The prefix first: strong_byline is asked only of lines that could be a "By" credit.
             if block.drop is None and block.text[:3].lower() == "by " and len(block.text) <= settings.max_byline_chars:
                 hit = strong_byline(block, settings)
                 if hit and hit[1] == "byline: 'By' line":

@@ -870,6 +870,10 @@ class Settings:
     # without rules 0.8462 -> 0.8470; dev bench unchanged, with rules and without.
     html_fill_gaps: bool = True
     html_fill_gaps_max_main_share: float = 0.5
+    # trafilatura's wild-text recovery keeps one copy of paragraphs that print the same text
+    # (each card of a grid repeating its series' line): extract.restore_repeats puts back the
+    # copies that sit in cards the reading took other lines from.
+    html_restore_repeats: bool = True
     # trafilatura discards a box for a class word alone; page builders put some of those
     # words ("widget", "slide", "expand") on the boxes of an article's text. The boxes with
     # such a word down to html_spare_depth levels under the reading's main box and each of

@@ -23,6 +23,7 @@ from cleaner.html.extract import (
     dom_blocks,
     extract,
     fill_gaps,
+    restore_repeats,
     sections,
     split_dumps,
 )
@@ -1195,3 +1196,46 @@ def test_a_grid_in_a_dialog_is_not_the_page() -> None:
     for wrapper in ("<div role='dialog' aria-label='Privacy'>{}</div>", "<div aria-modal='true'>{}</div>", "<div class='panel'>{}</div>"):
         tree = parse(f"<html><body><section class='cat-grp'>{wrapper.format(cats)}</section></body></html>").tree
         assert (card_grid(tree, DEFAULT) is None) == ("panel" not in wrapper)
+
+
+SERIES = "Part of the Ortho series, made to keep the wrist straight"
+
+
+def _card(n: int, cls: str = "card") -> str:
+    return (f'<div class="{cls}"><div class="details"><p class="name">Vertical Mouse Model {n} for the right hand</p>'
+            f'<p class="line">{SERIES}</p><p class="price">Starting at ${100 + n}.00 with free delivery</p></div></div>')
+
+
+def test_each_cards_copy_of_a_line_the_engine_read_once_comes_back() -> None:
+    # trafilatura's wild-text recovery keeps one element of each text: on this grid it reads
+    # every card's name and price and the series line of the first card alone.
+    html = f'<html><head><title>Mice</title></head><body><div class="shop"><h1>Ergonomic mice</h1><div class="grid">{"".join(_card(n) for n in range(8))}</div></div></body></html>'
+    assert clean(html, kind="html", settings=Settings(html_restore_repeats=False)).text.count(SERIES) == 1
+    lines = clean(html, kind="html").text.split("\n\n")
+    assert lines.count(SERIES) == 8
+    for n in range(8):  # each copy under its own card's name
+        at = lines.index(f"Vertical Mouse Model {n} for the right hand")
+        assert lines[at + 1] == SERIES and lines[at + 2].startswith(f"Starting at ${100 + n}")
+
+
+def test_copies_outside_the_cards_the_reading_took_from_stay_out() -> None:
+    # The reading holds three cards, the second and third without their series line; the
+    # third is the grid's copy for wide screens. A card the reading took nothing from, the
+    # copy for wide screens, a field's label and a paragraph of prose printed twice are no
+    # card's lost line.
+    long = "A paragraph of prose about the series that the page prints twice, once in a panel and once below it, for no reason the reader sees."
+    label = '<dl class="spec"><dt class="k">Weight</dt><dd>120 g</dd></dl>'
+    card = lambda n: f'<div class="card"><p class="name">Model {n}</p><p class="line">{SERIES}</p>{label}<p class="about">{long}</p></div>'  # noqa: E731
+    page = f"<html><body><div class='grid'>{card(0)}{card(1)}{card(2)}<div class='hide-for-mobile'>{card(3)}</div></div></body></html>"
+    body = parse(page).tree.find("body")
+    cards = body.xpath("//div[@class='card']")
+    out = Extraction()
+    for at, skip in ((0, ()), (1, (SERIES, "Weight", long)), (3, (SERIES,))):
+        for block, src in dom_blocks(cards[at]):
+            if block.text not in skip:
+                out.blocks.append(block)
+                out.sources.append(src)
+    restore_repeats(body, out, DEFAULT.html_prose_min_chars)
+    texts = [b.text for b in out.blocks]
+    assert texts[texts.index("Model 1") + 1] == SERIES and "Model 2" not in texts
+    assert texts.count(SERIES) == 2 and texts.count("Weight") == 2 and texts.count(long) == 2

@@ -167,7 +167,76 @@ def extract(
         _read_grid(tree, out, visible, settings)
     if settings.html_description_min_chars > 0 and microdata and (description := product_description(tree)) is not None:
         _read_description(description, out, settings)
+    if settings.html_restore_repeats:
+        restore_repeats(tree, out, settings.html_prose_min_chars)
     return out
+
+
+# Class names that show or hide a box by screen width: Bootstrap's d-none, d-md-block and
+# hidden-xs, Tailwind's md:hidden, Elementor's elementor-hidden-mobile, Framer's
+# hidden-1rq27kw, Webflow's w-condition-invisible, and names such as desktop-content or
+# filter-tabs__mobile.
+RESPONSIVE = re.compile(
+    r"(?:^|\s)(?:d-(?:(?:sm|md|lg|xl|xxl)-)?none|d-(?:sm|md|lg|xl|xxl)-\w+|hidden-\w+|visible-\w+|\w+:(?:hidden|block|flex)|w-condition-invisible"
+    r"|elementor-hidden-\w+|(?:show|hide)-(?:for|on)-[\w-]+|[\w-]*(?:\b|_)(?:mobile|desktop|tablet)(?:\b|_)[\w-]*)(?=\s|$)",
+    re.I,
+)
+
+
+def restore_repeats(tree: Any, out: Extraction, max_chars: int) -> None:
+    """Put back the copies of a kept line that the engine left out as repeats. trafilatura's
+    wild-text recovery keeps one element of each text, so a grid whose cards each print their
+    series' line, or price plans that share their terms, keep that line in the first card
+    alone. An element outside the reading that prints a kept block's text, under a parent of
+    the kept element's tag and class (another card of the same grid) that holds other lines
+    of the reading, is read where it stands. Copies elsewhere (a menu, a layout for another
+    screen width) are in no card the reading took from, and stay out. Code and quotes are
+    left alone: the engine reads them whole."""
+    shapes: dict[tuple[str, str | None], dict[str, set[tuple[Any, str | None]]]] = {}  # (tag, class) -> text -> parents' shapes
+    kept_in: dict[Any, set[str]] = {}  # each parent of a kept element -> the texts kept there
+    for block, src in zip(out.blocks, out.sources):
+        if src is None or not isinstance(src.tag, str) or (parent := src.getparent()) is None:
+            continue
+        key = _SPACE.sub("", block.text)
+        kept_in.setdefault(parent, set()).add(key)
+        if block.kind not in _NOT_RESTORED and len(block.text) < max_chars:
+            shapes.setdefault((src.tag, src.get("class")), {}).setdefault(key, set()).add((parent.tag, parent.get("class")))
+    if not shapes:
+        return
+    kept = {src for src in out.sources if src is not None}
+    body = tree.find("body")
+    root = body if body is not None else tree
+    after: dict[Any, list[tuple[Block, Any]]] = {}  # by the element of the reading they follow
+    previous: Any = None
+    for el in root.iter(*{tag for tag, _ in shapes}):
+        if el in kept:
+            previous = el
+            continue
+        texts = shapes.get((el.tag, el.get("class")))
+        parent = el.getparent()
+        if not texts or parent is None or not (others := kept_in.get(parent)):
+            continue
+        key = _SPACE.sub("", text_of(el))
+        if (parent.tag, parent.get("class")) not in texts.get(key, ()) or not others - {key}:
+            continue
+        if any(d in kept for d in el.iterdescendants()) or any(a in kept for a in el.iterancestors()):
+            continue
+        if el.tag == "dt" or any(RESPONSIVE.search(a.get("class") or "") for a in el.iterancestors()):
+            continue  # a field's label, or a copy for another screen width
+        after.setdefault(previous, []).extend(dom_blocks(el))
+    if not after:
+        return
+    last = {src: n for n, src in enumerate(out.sources) if src is not None}
+    merged: list[tuple[Block, Any]] = list(after.pop(None, ()))
+    for n, (block, src) in enumerate(zip(out.blocks, out.sources)):
+        merged.append((block, src))
+        if src is not None and last[src] == n and src in after:
+            merged.extend(after.pop(src))
+    out.blocks = [b for b, _ in merged]
+    out.sources = [src for _, src in merged]
+
+
+_NOT_RESTORED = (BlockKind.CODE, BlockKind.QUOTE)
 
 
 _DESCRIPTIONS = lxml.etree.XPath("//*[@itemprop='description']")

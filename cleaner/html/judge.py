@@ -19,7 +19,7 @@ from ..settings import Settings
 from ..text.inline import OTHER_SENTENCE_ENDS
 from ..text.meta import authors_of, pick_date, strong_byline, trim_byline
 from ..urls import split_address, urlsplit
-from .extract import BLOCK_TAGS, leads_away, paragraph_parent, text_len, text_of, words
+from .extract import BLOCK_TAGS, RESPONSIVE, leads_away, paragraph_parent, text_len, text_of, words
 from .prune import SMALL_PROSE_CHARS
 
 # A printed address ("http://amzn.to/2iJFhRj") is text the author wrote out, even as a link.
@@ -214,24 +214,13 @@ def _same_boxes(earlier: list[Any], later: list[Any], texts: dict[Any, str]) -> 
     # object afresh once the last one is gone, and a new object may take a freed id.
     shared = set(one.iterancestors()) & set(two.iterancestors())
     for box in (one, two):
-        if any(_RESPONSIVE.search(el.get("class") or "") for el in (box, *itertools.takewhile(lambda a: a not in shared, box.iterancestors()))):
+        if any(RESPONSIVE.search(el.get("class") or "") for el in (box, *itertools.takewhile(lambda a: a not in shared, box.iterancestors()))):
             return True
     for box in (one, two):
         if box not in texts:
             texts[box] = " ".join(text_of(box).split())
     first, second = texts[one], texts[two]
     return first in second or second in first
-
-
-# Class names that show or hide a box by screen width: Bootstrap's d-none, d-md-block and
-# hidden-xs, Tailwind's md:hidden, Elementor's elementor-hidden-mobile, Framer's
-# hidden-1rq27kw, Webflow's w-condition-invisible, and names such as desktop-content or
-# filter-tabs__mobile.
-_RESPONSIVE = re.compile(
-    r"(?:^|\s)(?:d-(?:(?:sm|md|lg|xl|xxl)-)?none|d-(?:sm|md|lg|xl|xxl)-\w+|hidden-\w+|visible-\w+|\w+:(?:hidden|block|flex)|w-condition-invisible"
-    r"|elementor-hidden-\w+|(?:show|hide)-(?:for|on)-[\w-]+|[\w-]*(?:\b|_)(?:mobile|desktop|tablet)(?:\b|_)[\w-]*)(?=\s|$)",
-    re.I,
-)
 
 
 def _around(elements: list[Any]) -> Any:

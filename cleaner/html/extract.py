@@ -204,31 +204,47 @@ def restore_repeats(tree: Any, out: Extraction, max_chars: int) -> None:
     if not shapes:
         return
     kept = {src for src in out.sources if src is not None}
-    body = tree.find("body")
-    root = body if body is not None else tree
-    after: dict[Any, list[tuple[Block, Any]]] = {}  # by the element of the reading they follow
-    previous: Any = None
-    for el in root.iter(*{tag for tag, _ in shapes}):
-        if el in kept:
-            previous = el
-            continue
-        texts = shapes.get((el.tag, el.get("class")))
-        parent = el.getparent()
-        if not texts or parent is None or not (others := kept_in.get(parent)):
-            continue
-        key = _SPACE.sub("", text_of(el))
-        if (parent.tag, parent.get("class")) not in texts.get(key, ()) or not others - {key}:
-            continue
-        if any(d in kept for d in el.iterdescendants()) or any(a in kept for a in el.iterancestors()):
-            continue
-        if el.tag == "dt" or any(RESPONSIVE.search(a.get("class") or "") for a in el.iterancestors()):
-            continue  # a field's label, or a copy for another screen width
-        after.setdefault(previous, []).extend(dom_blocks(el))
-    if not after:
+    # The copies sit beside kept lines: only the children of the kept elements' parents are read.
+    after: dict[Any, list[tuple[Block, Any]]] = {}  # by the kept element they follow
+    before: dict[Any, list[tuple[Block, Any]]] = {}  # by the kept element they precede (none before them)
+    for parent, others in kept_in.items():
+        shape = (parent.tag, parent.get("class"))
+        previous: Any = None
+        pending: list[tuple[Block, Any]] = []
+        for el in parent:
+            if el in kept:
+                if pending:
+                    before.setdefault(el, []).extend(pending)
+                    pending = []
+                previous = el
+                continue
+            texts = shapes.get((el.tag, el.get("class")))
+            if not texts:
+                continue
+            key = _SPACE.sub("", text_of(el))
+            if shape not in texts.get(key, ()) or not others - {key}:
+                continue
+            if any(d in kept for d in el.iterdescendants()) or any(a in kept for a in el.iterancestors()):
+                continue
+            if el.tag == "dt" or any(RESPONSIVE.search(a.get("class") or "") for a in el.iterancestors()):
+                continue  # a field's label, or a copy for another screen width
+            blocks = list(dom_blocks(el))
+            if previous is not None:
+                after.setdefault(previous, []).extend(blocks)
+            else:
+                pending.extend(blocks)
+    if not after and not before:
         return
-    last = {src: n for n, src in enumerate(out.sources) if src is not None}
-    merged: list[tuple[Block, Any]] = list(after.pop(None, ()))
+    first: dict[Any, int] = {}
+    last: dict[Any, int] = {}
+    for n, src in enumerate(out.sources):
+        if src is not None:
+            first.setdefault(src, n)
+            last[src] = n
+    merged: list[tuple[Block, Any]] = []
     for n, (block, src) in enumerate(zip(out.blocks, out.sources)):
+        if src is not None and first[src] == n and src in before:
+            merged.extend(before.pop(src))
         merged.append((block, src))
         if src is not None and last[src] == n and src in after:
             merged.extend(after.pop(src))

@@ -197,54 +197,38 @@ def restore_repeats(tree: Any, out: Extraction, max_chars: int) -> None:
     for block, src in zip(out.blocks, out.sources):
         if src is None or not isinstance(src.tag, str) or (parent := src.getparent()) is None:
             continue
-        key = _SPACE.sub("", block.text)
+        key = block.text.replace(" ", "")  # a block's text is single-spaced
         kept_in.setdefault(parent, set()).add(key)
         if block.kind not in _NOT_RESTORED and len(block.text) < max_chars:
             shapes.setdefault((src.tag, src.get("class")), {}).setdefault(key, set()).add((parent.tag, parent.get("class")))
     if not shapes:
         return
     kept = {src for src in out.sources if src is not None}
+    leads = {key[:_LEAD] for texts in shapes.values() for key in texts}
     # The copies sit beside kept lines: only the children of the kept elements' parents are read.
-    after: dict[Any, list[tuple[Block, Any]]] = {}  # by the kept element they follow
-    before: dict[Any, list[tuple[Block, Any]]] = {}  # by the kept element they precede (none before them)
+    after: dict[Any, list[tuple[Block, Any]]] = {}  # by the kept element they follow in the page
     for parent, others in kept_in.items():
         shape = (parent.tag, parent.get("class"))
-        previous: Any = None
-        pending: list[tuple[Block, Any]] = []
         for el in parent:
-            if el in kept:
-                if pending:
-                    before.setdefault(el, []).extend(pending)
-                    pending = []
-                previous = el
-                continue
             texts = shapes.get((el.tag, el.get("class")))
-            if not texts:
+            if not texts or el in kept:
                 continue
-            key = _SPACE.sub("", text_of(el))
+            lead = "".join((el.text or "").split())[:_LEAD]
+            if len(lead) == _LEAD and lead not in leads:
+                continue  # its text starts otherwise than every kept line's (read without text_of)
+            key = "".join(text_of(el).split())
             if shape not in texts.get(key, ()) or not others - {key}:
                 continue
             if any(d in kept for d in el.iterdescendants()) or any(a in kept for a in el.iterancestors()):
                 continue
             if el.tag == "dt" or any(RESPONSIVE.search(a.get("class") or "") for a in el.iterancestors()):
                 continue  # a field's label, or a copy for another screen width
-            blocks = list(dom_blocks(el))
-            if previous is not None:
-                after.setdefault(previous, []).extend(blocks)
-            else:
-                pending.extend(blocks)
-    if not after and not before:
+            after.setdefault(_kept_before(el, kept), []).extend(dom_blocks(el))
+    if not after:
         return
-    first: dict[Any, int] = {}
-    last: dict[Any, int] = {}
-    for n, src in enumerate(out.sources):
-        if src is not None:
-            first.setdefault(src, n)
-            last[src] = n
-    merged: list[tuple[Block, Any]] = []
+    last = {src: n for n, src in enumerate(out.sources) if src is not None}
+    merged: list[tuple[Block, Any]] = list(after.pop(None, ()))
     for n, (block, src) in enumerate(zip(out.blocks, out.sources)):
-        if src is not None and first[src] == n and src in before:
-            merged.extend(before.pop(src))
         merged.append((block, src))
         if src is not None and last[src] == n and src in after:
             merged.extend(after.pop(src))
@@ -252,7 +236,25 @@ def restore_repeats(tree: Any, out: Extraction, max_chars: int) -> None:
     out.sources = [src for _, src in merged]
 
 
+def _kept_before(el: Any, kept: set[Any]) -> Any:
+    """The element of the reading that comes last before el in the page (None: none does):
+    the last one in a preceding sibling's subtree, else a kept ancestor, walking up."""
+    node = el
+    while node is not None:
+        for sibling in node.itersiblings(preceding=True):
+            inside = [d for d in sibling.iterdescendants() if d in kept]
+            if inside:
+                return inside[-1]
+            if sibling in kept:
+                return sibling
+        node = node.getparent()
+        if node is not None and node in kept:
+            return node
+    return None
+
+
 _NOT_RESTORED = (BlockKind.CODE, BlockKind.QUOTE)
+_LEAD = 8
 
 
 _DESCRIPTIONS = lxml.etree.XPath("//*[@itemprop='description']")

@@ -190,8 +190,11 @@ def restore_repeats(tree: Any, out: Extraction, max_chars: int) -> None:
     alone. An element outside the reading that prints a kept block's text, under a parent of
     the kept element's tag and class (another card of the same grid) that holds other lines
     of the reading, is read where it stands. Copies elsewhere (a menu, a layout for another
-    screen width) are in no card the reading took from, and stay out. Code and quotes are
-    left alone: the engine reads them whole."""
+    screen width) are in no card the reading took from, and stay out; so do a line of
+    max_chars or more (a paragraph printed twice is more often a second layout's copy than a
+    card's line), a field's <dt> label, and a copy under a class that shows it by screen
+    width (RESPONSIVE). Code and quotes are left alone: the engine reads them whole. Only the
+    children of the kept elements' parents are read, not the whole page."""
     shapes: dict[tuple[str, str | None], dict[str, set[tuple[Any, str | None]]]] = {}  # (tag, class) -> text -> parents' shapes
     kept_in: dict[Any, set[str]] = {}  # each parent of a kept element -> the texts kept there
     for block, src in zip(out.blocks, out.sources):
@@ -205,7 +208,6 @@ def restore_repeats(tree: Any, out: Extraction, max_chars: int) -> None:
         return
     kept = {src for src in out.sources if src is not None}
     leads = {key[:_LEAD] for texts in shapes.values() for key in texts}
-    # The copies sit beside kept lines: only the children of the kept elements' parents are read.
     after: dict[Any, list[tuple[Block, Any]]] = {}  # by the kept element they follow in the page
     for parent, others in kept_in.items():
         shape = (parent.tag, parent.get("class"))

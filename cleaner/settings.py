@@ -587,6 +587,12 @@ class Settings:
     # the menu labels "Latest", "Trending" and "News", and with generic.article-end-prompt:
     # wcxb-dev txt 0.8061 (articles 0.9178), md 0.8064 (0.9221); bench txt 0.9348, md 0.9431.
     cut_tail_max_prose_after_share: float = 1.0
+    # A marker that labels each item ("Add a comment" under every answer) cuts at its last
+    # use, unless prose starts within three kept lines under it and the prose after it holds
+    # at least this share of one item's (the prose before over the uses): the last item lost
+    # its label (a Q&A page's last answer, whose "Add a comment" the reading left out), and
+    # stays (engine._item_follows).
+    cut_item_min_share: float = 0.5
     # An author box under the article (text.tail.cut_author_box): a paragraph that opens
     # with the byline author's name, with at least this share of the kept text before it
     # and the name nowhere in that text. All pages: wcxb-dev txt 0.8061 -> 0.8069

@@ -542,6 +542,27 @@ def test_cut_rest_marker_first_in_a_row_of_controls_recurs_as_that_control(tmp_p
     assert reasons(blocks) == [None] * 4 + ["t.similar", None, "t.similar", None, "t.similar", "t.similar"]
 
 
+
+def test_cut_rest_item_labels_last_use_over_an_unlabelled_item_drops_itself(tmp_path: Path) -> None:
+    # A Q&A page whose last answer lost its "Add a comment" (the reading left it out): what
+    # follows the label's last use starts with prose and holds an item's worth of it, and
+    # stays. Short lines under the last use are the page's tail, and go.
+    rules = rules_from(tmp_path, CUT)
+    answers = (PROSE, PROSE + " Again.", PROSE + " Third.", PROSE + " Fourth.", "Similar News: 3", PROSE + " Answer.", "Similar News: 1")
+    blocks = blocks_of(*answers, PROSE + " Last answer.", PROSE + " Its second paragraph.", "Footer links")
+    run(rules, blocks)
+    assert reasons(blocks) == [None] * 4 + ["t.similar", None, "t.similar", None, None, None]
+    blocks = blocks_of(*answers, "Footer links", "Privacy")
+    run(rules, blocks)
+    assert reasons(blocks) == [None] * 4 + ["t.similar", None] + ["t.similar"] * 3
+    # Prose further down, past the tail's short lines (related questions as long as a
+    # paragraph), is no item under the label: the cut holds.
+    tail = ("You must log in to answer", "Ask question", "Related", "Tags", PROSE + " A related question?", PROSE + " Another?")
+    blocks = blocks_of(*answers, *tail)
+    run(rules, blocks)
+    assert reasons(blocks) == [None] * 4 + ["t.similar", None] + ["t.similar"] * 7
+
+
 COMMENTS = """\
 rules:
   - id: t.comments

@@ -146,6 +146,7 @@ def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context, settings: 
     last_use: dict[str, int] = {}  # the short lines' last uses, once a cut asks (_recurs_later)
     quotes: list[int] = []  # where the quote controls are, once a comment header asks (_thread_follows)
     item_labels: set[str] = set()  # the shapes of the markers that recurred, so far
+    label_uses = 0  # how many item labels went so far
     prose_upto: list[float] = []  # each block's prose before it, once a tail-only marker asks (_tail_follows)
     while i < n:
         block = blocks[i]
@@ -184,6 +185,13 @@ def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context, settings: 
                     # Comments" over the last comments of a Q&A page, "Add a comment" under
                     # every answer, the last answer with no comments).
                     item_labels.update(_marker_shapes(block.text))
+                    label_uses += 1
+                    block.drop = Drop(DropSource.RULE, rule.id)
+                    break
+                if item_labels.intersection(_marker_shapes(block.text)) and _item_follows(blocks, i, label_uses + 1, prose_upto, settings):
+                    # The last use of an item label with an item's worth of prose under it:
+                    # the last item lost its label (a Q&A page's last answer, whose "Add a
+                    # comment" the reading left out). The label goes, the item stays.
                     block.drop = Drop(DropSource.RULE, rule.id)
                     break
                 if rule.tail_only and not _tail_follows(blocks, i, prose_upto, settings):
@@ -294,7 +302,40 @@ def _filter_options() -> Any:
 def _tail_follows(blocks: list[Block], i: int, prose_upto: list[float], settings: Settings) -> bool:
     """What follows block i holds at most settings.cut_tail_max_prose_after_share of the
     prose before it: the page's tail (teasers, a newsletter box), not the rest of the
-    article. The prose up to each block is summed once per page, when a marker first asks."""
+    article."""
+    _sum_prose(blocks, prose_upto, settings)
+    before = prose_upto[i]
+    return prose_upto[-1] - prose_upto[i + 1] <= settings.cut_tail_max_prose_after_share * before
+
+
+def _item_follows(blocks: list[Block], i: int, items: int, prose_upto: list[float], settings: Settings) -> bool:
+    """What follows block i, the last use of an item label used items times, starts with
+    prose within _ITEM_START_LINES kept lines (a vote count or a poster's name between) and
+    holds at least settings.cut_item_min_share of one item's prose (the prose before it
+    over items): an item that lost its label, not the page's tail."""
+    _sum_prose(blocks, prose_upto, settings)
+    after = prose_upto[-1] - prose_upto[i + 1]
+    if after <= 0 or after < settings.cut_item_min_share * prose_upto[i] / items:
+        return False
+    seen = 0
+    for j in range(i + 1, len(blocks)):
+        later = blocks[j]
+        if later.drop is not None or not later.text:
+            continue
+        if _is_prose(later, settings):
+            return True
+        seen += 1
+        if seen >= _ITEM_START_LINES:
+            return False
+    return False
+
+
+_ITEM_START_LINES = 3
+
+
+def _sum_prose(blocks: list[Block], prose_upto: list[float], settings: Settings) -> None:
+    """The prose before each block, and in all at the end, summed once per page, when a
+    marker first asks."""
     if not prose_upto:
         total = 0.0
         for block in blocks:
@@ -302,8 +343,6 @@ def _tail_follows(blocks: list[Block], i: int, prose_upto: list[float], settings
             if _is_prose(block, settings):
                 total += weighted_chars(block.text, settings)
         prose_upto.append(total)
-    before = prose_upto[i]
-    return prose_upto[-1] - prose_upto[i + 1] <= settings.cut_tail_max_prose_after_share * before
 
 
 def _is_prose(block: Block, settings: Settings) -> bool:

@@ -588,11 +588,16 @@ class Settings:
     # wcxb-dev txt 0.8061 (articles 0.9178), md 0.8064 (0.9221); bench txt 0.9348, md 0.9431.
     cut_tail_max_prose_after_share: float = 1.0
     # A marker that labels each item ("Add a comment" under every answer) cuts at its last
-    # use, unless prose starts within three kept lines under it and the prose after it holds
-    # at least this share of one item's (the prose before over the uses): the last item lost
-    # its label (a Q&A page's last answer, whose "Add a comment" the reading left out), and
-    # stays (engine._item_follows).
+    # use, unless prose starts within cut_item_start_max_lines kept lines under it (a vote
+    # count or a poster's name between) and the prose after it holds at least
+    # cut_item_min_share of one item's (the prose before over the item labels' uses): the
+    # last item lost its label (a Q&A page's last answer, whose "Add a comment" the reading
+    # left out), and stays (engine._item_follows). Initial values (R46): wcxb-dev html w2826
+    # word F1 0.70 -> 0.90, md w0567 0.77 -> 0.84, no bench output in any kind. Without the
+    # start test a Q&A page's related questions stayed (w2827.txt 0.95 -> 0.66); with 2 lines
+    # in place of 3, w0567.md lost its gain (0.84 -> 0.77); 5 gave 3's outputs on those pages.
     cut_item_min_share: float = 0.5
+    cut_item_start_max_lines: int = 3
     # An author box under the article (text.tail.cut_author_box): a paragraph that opens
     # with the byline author's name, with at least this share of the kept text before it
     # and the name nowhere in that text. All pages: wcxb-dev txt 0.8061 -> 0.8069
@@ -878,7 +883,10 @@ class Settings:
     html_fill_gaps_max_main_share: float = 0.5
     # trafilatura's wild-text recovery keeps one copy of paragraphs that print the same text
     # (each card of a grid repeating its series' line): extract.restore_repeats puts back the
-    # copies that sit in cards the reading took other lines from.
+    # copies that sit in cards the reading took other lines from, lines shorter than
+    # html_prose_min_chars only. R46: wcxb-dev html 0.8608 -> 0.8612, word F1 0.8764 -> 0.8766
+    # (54 pages), bench one page -0.001; without the length bound 60 pages, word F1 summed
+    # +0.20 against +0.29 (a summary paragraph printed twice came back).
     html_restore_repeats: bool = True
     # trafilatura discards a box for a class word alone; page builders put some of those
     # words ("widget", "slide", "expand") on the boxes of an article's text. The boxes with

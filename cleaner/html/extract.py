@@ -207,7 +207,7 @@ def restore_repeats(tree: Any, out: Extraction, max_chars: int) -> None:
     if not shapes:
         return
     kept = {src for src in out.sources if src is not None}
-    leads = {key[:_LEAD] for texts in shapes.values() for key in texts}
+    leads = {key[:_LEAD_CHARS] for texts in shapes.values() for key in texts}
     after: dict[Any, list[tuple[Block, Any]]] = {}  # by the kept element they follow in the page
     for parent, others in kept_in.items():
         shape = (parent.tag, parent.get("class"))
@@ -215,8 +215,8 @@ def restore_repeats(tree: Any, out: Extraction, max_chars: int) -> None:
             texts = shapes.get((el.tag, el.get("class")))
             if not texts or el in kept:
                 continue
-            lead = "".join((el.text or "").split())[:_LEAD]
-            if len(lead) == _LEAD and lead not in leads:
+            lead = "".join((el.text or "").split())[:_LEAD_CHARS]
+            if len(lead) == _LEAD_CHARS and lead not in leads:
                 continue  # its text starts otherwise than every kept line's (read without text_of)
             key = "".join(text_of(el).split())
             if shape not in texts.get(key, ()) or not others - {key}:
@@ -256,7 +256,7 @@ def _kept_before(el: Any, kept: set[Any]) -> Any:
 
 
 _NOT_RESTORED = (BlockKind.CODE, BlockKind.QUOTE)
-_LEAD = 8
+_LEAD_CHARS = 8  # a key's first characters, a test that changes no output: a match needs them
 
 
 _DESCRIPTIONS = lxml.etree.XPath("//*[@itemprop='description']")

@@ -146,7 +146,7 @@ def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context, settings: 
     last_use: dict[str, int] = {}  # the short lines' last uses, once a cut asks (_recurs_later)
     quotes: list[int] = []  # where the quote controls are, once a comment header asks (_thread_follows)
     item_labels: set[str] = set()  # the shapes of the markers that recurred, so far
-    label_uses = 0  # how many item labels went so far
+    label_uses = 0  # how many item labels went so far (two labels under one item count twice)
     prose_upto: list[float] = []  # each block's prose before it, once a tail-only marker asks (_tail_follows)
     while i < n:
         block = blocks[i]
@@ -310,9 +310,9 @@ def _tail_follows(blocks: list[Block], i: int, prose_upto: list[float], settings
 
 def _item_follows(blocks: list[Block], i: int, items: int, prose_upto: list[float], settings: Settings) -> bool:
     """What follows block i, the last use of an item label used items times, starts with
-    prose within _ITEM_START_LINES kept lines (a vote count or a poster's name between) and
-    holds at least settings.cut_item_min_share of one item's prose (the prose before it
-    over items): an item that lost its label, not the page's tail."""
+    prose within settings.cut_item_start_max_lines kept lines (a vote count or a poster's
+    name between) and holds at least settings.cut_item_min_share of one item's prose (the
+    prose before it over items): an item that lost its label, not the page's tail."""
     _sum_prose(blocks, prose_upto, settings)
     after = prose_upto[-1] - prose_upto[i + 1]
     if after <= 0 or after < settings.cut_item_min_share * prose_upto[i] / items:
@@ -325,12 +325,9 @@ def _item_follows(blocks: list[Block], i: int, items: int, prose_upto: list[floa
         if _is_prose(later, settings):
             return True
         seen += 1
-        if seen >= _ITEM_START_LINES:
+        if seen >= settings.cut_item_start_max_lines:
             return False
     return False
-
-
-_ITEM_START_LINES = 3
 
 
 def _sum_prose(blocks: list[Block], prose_upto: list[float], settings: Settings) -> None:

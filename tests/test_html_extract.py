@@ -721,13 +721,27 @@ def test_a_page_that_trafilatura_reads_from_its_paragraphs_keeps_its_headings_an
     assert text.index("First point 0 of the list") < text.index("Heading number 1") < text.index("Band 1:")
 
 
-def test_a_reading_gathered_in_one_box_is_not_filled() -> None:
+def test_a_reading_gathered_in_one_box_gets_only_its_headings_and_only_when_it_has_none() -> None:
     # Each band's paragraph is a third of the reading: under a share of 0.3 its main box
-    # holds too much for a reading rebuilt from scattered paragraphs.
+    # holds too much for a reading rebuilt from scattered paragraphs. Its lists stay out; a
+    # reading of paragraphs alone left out the headings between them all the same.
     body = parse(_bands()).tree.find("body")
     out = _paragraphs_of(body)
     fill_gaps(body, out, Settings(html_fill_gaps_max_main_share=0.3))
-    assert "Heading number 1" not in [b.text for b in out.blocks]
+    texts = [b.text for b in out.blocks]
+    assert "Heading number 1" in texts and "Heading number 2" in texts
+    assert texts.index("Heading number 1") == texts.index("Band 1: " + (PARA * 2).strip()) - 1
+    assert "First point 0 of the list" not in texts
+    # With a heading of its own, the reading chose what to leave out: nothing is filled.
+    body = parse(_bands()).tree.find("body")
+    out = Extraction()
+    for el in [body.find(".//h2"), *body.iter("p")]:
+        for block, src in dom_blocks(el):
+            out.blocks.append(block)
+            out.sources.append(src)
+    fill_gaps(body, out, Settings(html_fill_gaps_max_main_share=0.3))
+    texts = [b.text for b in out.blocks]
+    assert texts[0] == "Heading number 0" and "Heading number 1" not in texts and "First point 0 of the list" not in texts
 
 
 def _widget_page(boxes: str) -> str:
@@ -1239,3 +1253,4 @@ def test_copies_outside_the_cards_the_reading_took_from_stay_out() -> None:
     texts = [b.text for b in out.blocks]
     assert texts[texts.index("Model 1") + 1] == SERIES and "Model 2" not in texts
     assert texts.count(SERIES) == 2 and texts.count("Weight") == 2 and texts.count(long) == 2
+

@@ -513,7 +513,8 @@ def _filled(page: engine.Page, url: str | None, body: Any, settings: Settings) -
 # +0.13; 16 down: w4654 -0.04, the others by 0.01-0.03), bench unchanged with and without
 # rules. Quotes and code too: 0.8590 (documentation pages whose truth leaves out their
 # code, -0.07 to -0.11).
-_GAP_TAGS = ("h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table")
+_GAP_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_GAP_TAGS = (*_GAP_HEADINGS, "ul", "ol", "dl", "table")
 
 
 def _gaps(page: engine.Page, reading: Any, settings: Settings) -> str | None:
@@ -1025,7 +1026,9 @@ def fill_gaps(tree: Any, out: Extraction, settings: Settings) -> None:
     paragraphs alone (its wild-text recovery), which leaves out every heading and list
     between them. Such a reading is scattered over many boxes: only a reading whose own
     main box holds less than settings.html_fill_gaps_max_main_share of its text is filled
-    (one gathered in one box left out its captions and teaser lists on purpose). A list
+    (one gathered in one box left out its captions and teaser lists on purpose), except
+    that one with no heading at all gets the headings between its blocks (a reading of
+    paragraphs alone, wherever it settled, left its section headings out). A list
     that is mostly link text (a menu, a table of contents, related stories) is not taken,
     nor anything in a nav, aside, form, header or footer. settings.html_fill_gaps turns it on."""
     if not settings.html_fill_gaps:
@@ -1035,8 +1038,13 @@ def fill_gaps(tree: Any, out: Extraction, settings: Settings) -> None:
         if (box := paragraph_parent(src) if src is not None else None) is not None:
             weight[box] = weight.get(box, 0) + len(block.text)
     total = sum(len(b.text) for b in out.blocks)
-    if not weight or max(weight.values()) >= settings.html_fill_gaps_max_main_share * total:
-        return  # a reading gathered in one box: what it left out between its blocks, it left out on purpose
+    tags: tuple[str, ...] = _GAP_TAGS
+    if not weight:
+        return
+    if max(weight.values()) >= settings.html_fill_gaps_max_main_share * total:
+        if any(b.kind is BlockKind.HEADING for b in out.blocks):
+            return  # a reading gathered in one box: what it left out between its blocks, it left out on purpose
+        tags = _GAP_HEADINGS
     kept = {src for src in out.sources if src is not None}  # the set keeps their proxies, so `in` holds
     body = tree.find("body")
     root = body if body is not None else tree
@@ -1048,7 +1056,7 @@ def fill_gaps(tree: Any, out: Extraction, settings: Settings) -> None:
     pending: list[Any] = []
     # One pass in page order over the reading's elements and the candidates only (the tag
     # filter runs in C): every element of a page would cost a percent of the HTML path.
-    for el in root.iter(*_GAP_TAGS, *{src.tag for src in kept if isinstance(src.tag, str)}):
+    for el in root.iter(*tags, *{src.tag for src in kept if isinstance(src.tag, str)}):
         if el in kept:
             box = _common_ancestor(previous, el) if previous is not None and pending else None
             if box is not None and box.tag != "html":
@@ -1063,7 +1071,7 @@ def fill_gaps(tree: Any, out: Extraction, settings: Settings) -> None:
                         have.update("".join(b.text.split()) for b, _ in blocks)
                         taken.add(cand)
             previous, pending = el, []
-        elif previous is not None and el.tag in _GAP_TAGS and el not in inside:
+        elif previous is not None and el.tag in tags and el not in inside:
             pending.append(el)
     if not before:
         return

@@ -1254,3 +1254,16 @@ def test_copies_outside_the_cards_the_reading_took_from_stay_out() -> None:
     assert texts[texts.index("Model 1") + 1] == SERIES and "Model 2" not in texts
     assert texts.count(SERIES) == 2 and texts.count("Weight") == 2 and texts.count(long) == 2
 
+
+def test_a_lone_rank_and_a_camel_cased_name_stay_in_html_and_go_in_text() -> None:
+    # widget.rank-value and widget.glued-category are for text captures, where a ranked
+    # widget's values stand alone and flattened category links run together. In HTML a rank
+    # sits with the list it ranks, and a camel-cased word is how the page prints a name.
+    lines = [PARA * 2, "#1", "A ranked service that the council chose, and the reasons it gave for it.", "DigitalOcean",
+             PARA * 2, "#2", "Another ranked service that the council chose, with its own reasons.", PARA * 2]
+    page = "<html><body><article><h1>The council's choices</h1>" + "".join(f"<p>{t}</p>" for t in lines) + "</article></body></html>"
+    html_lines = clean(page, kind="html").text.split("\n\n")
+    assert "#1" in html_lines and "#2" in html_lines and "DigitalOcean" in html_lines
+    text_lines = clean("The council's choices\n\n" + "\n\n".join(lines) + "\n", kind="text").text.split("\n\n")
+    assert "#1" not in text_lines and "DigitalOcean" not in text_lines
+    assert any(line.startswith("A ranked service") for line in text_lines)

@@ -721,19 +721,21 @@ def test_a_page_that_trafilatura_reads_from_its_paragraphs_keeps_its_headings_an
     assert text.index("First point 0 of the list") < text.index("Heading number 1") < text.index("Band 1:")
 
 
-def test_a_reading_gathered_in_one_box_gets_only_its_headings_and_only_when_it_has_none() -> None:
+def test_a_reading_gathered_in_one_box_gets_only_its_headings_and_tables_and_only_when_it_has_no_heading() -> None:
     # Each band's paragraph is a third of the reading: under a share of 0.3 its main box
     # holds too much for a reading rebuilt from scattered paragraphs. Its lists stay out; a
-    # reading of paragraphs alone left out the headings between them all the same.
-    body = parse(_bands()).tree.find("body")
+    # reading of paragraphs alone left out the headings and tables between them all the same.
+    table = "<table><tr><td>Weight</td><td>3 kg</td></tr></table>"
+    body = parse(_bands(table)).tree.find("body")
     out = _paragraphs_of(body)
     fill_gaps(body, out, Settings(html_fill_gaps_max_main_share=0.3))
     texts = [b.text for b in out.blocks]
     assert "Heading number 1" in texts and "Heading number 2" in texts
     assert texts.index("Heading number 1") == texts.index("Band 1: " + (PARA * 2).strip()) - 1
-    assert "First point 0 of the list" not in texts
+    assert any("3 kg" in t for t in texts)
+    assert "First point 0 of the list" not in texts and "First point 1 of the list" not in texts
     # With a heading of its own, the reading chose what to leave out: nothing is filled.
-    body = parse(_bands()).tree.find("body")
+    body = parse(_bands(table)).tree.find("body")
     out = Extraction()
     for el in [body.find(".//h2"), *body.iter("p")]:
         for block, src in dom_blocks(el):
@@ -742,6 +744,7 @@ def test_a_reading_gathered_in_one_box_gets_only_its_headings_and_only_when_it_h
     fill_gaps(body, out, Settings(html_fill_gaps_max_main_share=0.3))
     texts = [b.text for b in out.blocks]
     assert texts[0] == "Heading number 0" and "Heading number 1" not in texts and "First point 0 of the list" not in texts
+    assert not any("3 kg" in t for t in texts)
 
 
 def _widget_page(boxes: str) -> str:

@@ -515,6 +515,9 @@ def _filled(page: engine.Page, url: str | None, body: Any, settings: Settings) -
 # code, -0.07 to -0.11).
 _GAP_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _GAP_TAGS = (*_GAP_HEADINGS, "ul", "ol", "dl", "table")
+# What a reading gathered in one box with no heading of its own gets back (fill_gaps): its
+# headings and tables, not its lists (a shop's filters, a book list's sub-lists).
+_GAP_HEADLESS = (*_GAP_HEADINGS, "table")
 
 
 def _gaps(page: engine.Page, reading: Any, settings: Settings) -> str | None:
@@ -1027,8 +1030,8 @@ def fill_gaps(tree: Any, out: Extraction, settings: Settings) -> None:
     between them. Such a reading is scattered over many boxes: only a reading whose own
     main box holds less than settings.html_fill_gaps_max_main_share of its text is filled
     (one gathered in one box left out its captions and teaser lists on purpose), except
-    that one with no heading at all gets the headings between its blocks (a reading of
-    paragraphs alone, wherever it settled, left its section headings out). A list
+    that one with no heading at all gets the headings and tables between its blocks (a
+    reading of paragraphs alone, wherever it settled, left them out). A list
     that is mostly link text (a menu, a table of contents, related stories) is not taken,
     nor anything in a nav, aside, form, header or footer. settings.html_fill_gaps turns it on."""
     if not settings.html_fill_gaps:
@@ -1044,7 +1047,7 @@ def fill_gaps(tree: Any, out: Extraction, settings: Settings) -> None:
     if max(weight.values()) >= settings.html_fill_gaps_max_main_share * total:
         if any(b.kind is BlockKind.HEADING for b in out.blocks):
             return  # a reading gathered in one box: what it left out between its blocks, it left out on purpose
-        tags = _GAP_HEADINGS
+        tags = _GAP_HEADLESS
     kept = {src for src in out.sources if src is not None}  # the set keeps their proxies, so `in` holds
     body = tree.find("body")
     root = body if body is not None else tree

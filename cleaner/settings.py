@@ -882,10 +882,10 @@ class Settings:
     # A reading gathered in one box that holds no heading at all gets the h2-h6 headings
     # and the tables between its blocks all the same (not the lists): a reading of
     # paragraphs alone left its section headings out, whatever box it settled on (wcxb-dev
-    # w0022: 25 colleges' names between their paragraphs). Word F1 0.8767 -> 0.8772 (60 pages moved,
-    # page F1 summed +1.46, word +0.70; w4857 0.89 -> 0.99, w4180 0.93 -> 1.00; w2897
-    # -0.05, a collection's product names); bench html 3 pages, page F1 summed +0.14 (one
-    # 0.75 -> 0.91, two -0.01). The tables then: 0.8774 -> 0.8776 (7 pages, word summed
+    # w0022: 25 colleges' names between their paragraphs). The headings: word F1 0.8767 ->
+    # 0.8772 (60 pages moved, page F1 summed +1.46, word +0.70; w4857 0.89 -> 0.99, w4180
+    # 0.93 -> 1.00; w2897 -0.05, a collection's product names); bench html 3 pages, page
+    # F1 summed +0.14 (one 0.75 -> 0.91, two -0.01). The tables then: 0.8774 -> 0.8776 (7 pages, word summed
     # +0.30; w2890 0.71 -> 0.88 and w0627 0.75 -> 0.89, products' specification tables;
     # w0525 -0.02, a forum's login table), bench unchanged. The lists as well: +0.23 word
     # summed on 39 pages (w4533 0.99 -> 0.67, a book list's sub-lists; w4158 0.95 -> 0.82,

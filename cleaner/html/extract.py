@@ -226,11 +226,22 @@ def restore_repeats(tree: Any, out: Extraction, max_chars: int) -> None:
             if el.tag == "dt" or any(RESPONSIVE.search(a.get("class") or "") for a in el.iterancestors()):
                 continue  # a field's label, or a copy for another screen width
             after.setdefault(_kept_before(el, kept), []).extend(dom_blocks(el))
-    if not after:
+    _splice(out, after=after)
+
+
+def _splice(out: Extraction, before: dict[Any, list[tuple[Block, Any]]] | None = None,
+            after: dict[Any, list[tuple[Block, Any]]] | None = None) -> None:
+    """Put added blocks among the reading's where they stand in the page, by the reading's
+    element next to them: before[src] in front of src's first block, after[src] behind its
+    last, after[None] (nothing of the reading comes before them) at the start. Exact where
+    _merge, which sorts by source line, is not: a minified page sets every card on one line."""
+    before, after = before or {}, after or {}
+    if not before and not after:
         return
     last = {src: n for n, src in enumerate(out.sources) if src is not None}
     merged: list[tuple[Block, Any]] = list(after.pop(None, ()))
     for n, (block, src) in enumerate(zip(out.blocks, out.sources)):
+        merged.extend(before.pop(src, ()))
         merged.append((block, src))
         if src is not None and last[src] == n and src in after:
             merged.extend(after.pop(src))
@@ -1041,9 +1052,9 @@ def fill_gaps(tree: Any, out: Extraction, settings: Settings) -> None:
         if (box := paragraph_parent(src) if src is not None else None) is not None:
             weight[box] = weight.get(box, 0) + len(block.text)
     total = sum(len(b.text) for b in out.blocks)
-    tags: tuple[str, ...] = _GAP_TAGS
     if not weight:
         return
+    tags: tuple[str, ...] = _GAP_TAGS
     if max(weight.values()) >= settings.html_fill_gaps_max_main_share * total:
         if any(b.kind is BlockKind.HEADING for b in out.blocks):
             return  # a reading gathered in one box: what it left out between its blocks, it left out on purpose
@@ -1076,17 +1087,7 @@ def fill_gaps(tree: Any, out: Extraction, settings: Settings) -> None:
             previous, pending = el, []
         elif previous is not None and el.tag in tags and el not in inside:
             pending.append(el)
-    if not before:
-        return
-    merged: list[Block] = []
-    merged_sources: list[Any] = []
-    for block, src in zip(out.blocks, out.sources):
-        for b, s in before.pop(src, ()):  # before the first block of that element
-            merged.append(b)
-            merged_sources.append(s)
-        merged.append(block)
-        merged_sources.append(src)
-    out.blocks, out.sources = merged, merged_sources
+    _splice(out, before=before)
 
 
 _COUNT = re.compile(r"\s*\d[\d,.]*\s+\w+(?:\s+\d[\d,.]*)?\s*")

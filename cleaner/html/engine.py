@@ -252,7 +252,7 @@ class Page:
             _recall_retry,
         )
         from trafilatura.external import justext_rescue
-        from trafilatura.htmlprocessing import prune_unwanted_nodes
+        from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
         from trafilatura.xpaths import REMOVE_COMMENTS_XPATH
 
         if self.tree is None:
@@ -260,7 +260,10 @@ class Page:
         try:
             comments_out = options.focus == "precision" or not self.forum
             tree = self._pruned(comments_out)
-            cleaned_tree, cleaned_tree_backup = _prepare_tree(tree, options, options.url)
+            if options.fast:  # _prepare_tree's backup serves only the comparison a fast reading skips
+                cleaned_tree, cleaned_tree_backup = convert_tags(tree_cleaning(copy(tree), options), options, options.url), None
+            else:
+                cleaned_tree, cleaned_tree_backup = _prepare_tree(tree, options, options.url)
             if options.focus == "precision" and not self.forum:
                 cleaned_tree = prune_unwanted_nodes(cleaned_tree, REMOVE_COMMENTS_XPATH)
             postbody, temp_text = _extract_and_compare(cleaned_tree, cleaned_tree_backup, tree, options)

@@ -1270,3 +1270,44 @@ def test_a_lone_rank_and_a_camel_cased_name_stay_in_html_and_go_in_text() -> Non
     text_lines = clean("The council's choices\n\n" + "\n\n".join(lines) + "\n", kind="text").text.split("\n\n")
     assert "#1" not in text_lines and "DigitalOcean" not in text_lines
     assert any(line.startswith("A ranked service") for line in text_lines)
+
+
+def _canned_readings(monkeypatch: pytest.MonkeyPatch, readings: dict[tuple[bool, str], str]) -> list[tuple[bool, str]]:
+    """Every engine reading replaced by the canned body for its (fast, focus); returns the
+    readings asked for, in order."""
+    from cleaner.html import engine
+
+    asked: list[tuple[bool, str]] = []
+
+    def read(self: Any, options: Any) -> Any:
+        asked.append((options.fast, options.focus))
+        return xml(readings.get((options.fast, options.focus), readings[True, "balanced"]))
+
+    monkeypatch.setattr(engine.Page, "read", read)
+    return asked
+
+
+def test_the_fast_readings_blob_of_the_article_gives_way_to_a_reading_that_keeps_its_paragraphs(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A fast reading that came out short takes trafilatura's baseline: the <article>'s whole
+    # text as one paragraph, its caption and byline run into the body.
+    caption = "Caption: a hornworm on a tomato leaf. Written by Celeste Longacre."
+    paras = [f"Part {n}. " + PARA * 3 for n in range(3)]
+    page = (
+        f"<html><body><nav><a href='/'>Home</a></nav><article><div class='image'>{caption}</div>"
+        + "".join(f"<h2>Step {n}</h2><p>{p}</p>" for n, p in enumerate(paras))
+        + "</article><footer>Copyright</footer></body></html>"
+    )
+    blob = f"<p>{caption} " + " ".join(f"Step {n} {p}" for n, p in enumerate(paras)) + "</p>"
+    structured = "".join(f"<head rend='h2'>Step {n}</head><p>{p}</p>" for n, p in enumerate(paras))
+    asked = _canned_readings(monkeypatch, {(True, "balanced"): blob, (False, "balanced"): blob, (True, "recall"): structured})
+    texts = [b.text for b in extract(parse(page).tree, None, DEFAULT).blocks]
+    assert asked[:3] == [(True, "balanced"), (False, "balanced"), (True, "recall")]
+    assert texts == [t for n, p in enumerate(paras) for t in (f"Step {n}", p.strip())]
+    # A reading that keeps less than half of the blob's text is not taken for it.
+    asked = _canned_readings(monkeypatch, {(True, "balanced"): blob, (False, "balanced"): blob, (True, "recall"): f"<p>{paras[0]}</p>"})
+    texts = [b.text for b in extract(parse(page).tree, None, DEFAULT).blocks]
+    assert len(texts) == 1 and caption in texts[0]
+    # A reading of several paragraphs is no blob: the full reading is not asked for.
+    asked = _canned_readings(monkeypatch, {(True, "balanced"): structured})
+    extract(parse(page).tree, None, DEFAULT)
+    assert (False, "balanced") not in asked

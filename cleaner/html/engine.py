@@ -182,11 +182,26 @@ def _prune_by_xpaths(tree: Any, name: str) -> Any:
 _MESSAGE_BOXES = lxml.etree.XPath("//*[contains(@class, 'message')]")
 
 
+
+
 def is_dump(body: Any) -> bool:
     """Whether a reading is trafilatura's dump of the whole page's text: the last step of its
     baseline, taken when nothing else held enough text, puts every text node of the body in one
     paragraph, a line each. Its other steps make one paragraph per text, with no line breaks."""
     return body is not None and len(body) == 1 and body[0].tag == "p" and "\n" in (body[0].text or "")
+
+
+def is_blob(body: Any, settings: Settings) -> bool:
+    """Whether a reading is trafilatura's baseline of a page's <article> elements (or of its
+    ld+json articleBody): a paragraph each, the element's whole text on one line, its
+    headings, captions and byline run into it (settings.html_blob_max_paragraphs)."""
+    return (
+        body is not None and 0 < len(body) <= settings.html_blob_max_paragraphs
+        and all(
+            p.tag == "p" and not len(p) and len(p.text or "") >= settings.html_blob_min_paragraph_chars and "\n" not in (p.text or "")
+            for p in body
+        )
+    )
 
 
 class Page:

@@ -131,6 +131,8 @@ def extract(
     try:
         page = engine.Page(tree)  # the readings below share their first steps
         body = first = run_engine(page, url, settings)
+        if engine.is_blob(first, settings):
+            body = first = _structured(page, url, first, settings)
         if settings.html_engine_fast and settings.html_fallback_max_share > 0:
             body = _fallback(page, url, body, visible, settings)
         if body is first and settings.html_gap_min_share > 0:
@@ -474,6 +476,19 @@ def _discussion(tree: Any, page: engine.Page, body: Any, url: str | None, visibl
     if settings.html_engine_fast and settings.html_fallback_max_share > 0:
         posts = _fallback(thread, url, posts, visible, settings)
     return posts if chars_of(posts) > chars_of(body) else body
+
+
+def _structured(page: engine.Page, url: str | None, blob: Any, settings: Settings) -> Any:
+    """A reading that keeps the page's paragraphs and headings apart, in place of the fast
+    reading's baseline blob (engine.is_blob): the full reading, else the fast reading
+    favouring recall, when it holds at least html_blob_min_kept_share of the blob's text."""
+    for fast, recall in ((False, None), (None, True)):
+        other = run_engine(page, url, settings, fast=fast, recall=recall)
+        if other is None or engine.is_blob(other, settings) or engine.is_dump(other):
+            continue
+        if chars_of(other) >= settings.html_blob_min_kept_share * chars_of(blob):
+            return other
+    return blob
 
 
 def _fallback(page: engine.Page, url: str | None, body: Any, visible: int, settings: Settings) -> Any:

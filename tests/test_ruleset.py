@@ -713,6 +713,32 @@ def test_scope_by_signature_at_file_level(tmp_path: Path) -> None:
     assert reasons(off) == [None]
 
 
+
+class _WatchedCapture(str):
+    """A capture that counts the signature searches made in it."""
+
+    searches = 0
+
+    def __contains__(self, needle: object) -> bool:
+        type(self).searches += 1
+        return super().__contains__(needle)  # type: ignore[operator]
+
+
+def test_a_signature_is_looked_for_only_when_a_block_matches_a_rule_it_scopes(tmp_path: Path) -> None:
+    # Looking for a signature reads the whole capture: a page none of whose blocks such a
+    # rule matches is not read for it, and one that has such blocks is read once.
+    rules = rules_from(tmp_path, 'scope:\n  signature: ["(AP)", "Associated Press"]\n' + GOOD)
+    _WatchedCapture.searches = 0
+    blocks = blocks_of("Prices fell.", "Markets closed.")
+    run(rules, blocks, capture=_WatchedCapture("BRUSSELS (AP) — Prices fell.\n\nMarkets closed.\n"))
+    assert _WatchedCapture.searches == 0 and reasons(blocks) == [None, None]
+    blocks = blocks_of("Share", "Prices fell.", "Share")
+    run(rules, blocks, capture=_WatchedCapture("BRUSSELS (AP) — text\n\nShare\n"))
+    assert _WatchedCapture.searches == 1 and reasons(blocks) == ["t.share", None, "t.share"]
+    blocks = blocks_of("Share", "Share")
+    run(rules, blocks, capture=_WatchedCapture("BRUSSELS (Reuters) - text\n\nShare\n"))
+    assert reasons(blocks) == [None, None]
+
 @pytest.mark.parametrize(
     "url, dropped",
     [("https://www.example.com/a", True), ("example.com/news", True), ("https://example.org/a", False), ("https://notexample.com/", False), (None, False)],

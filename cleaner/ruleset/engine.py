@@ -84,11 +84,20 @@ def _by_scope(rules: tuple[Rule, ...], dom: bool) -> _ByScope:
     return _ByScope(chosen, scopes, tuple(index[r.scope] for r in chosen))
 
 
-def active_rules(rules: list[Rule], ctx: Context, *, dom: bool) -> list[Rule]:
-    """The DOM rules (dom=True) or the text rules in scope for ctx, in rule order."""
+def active_rules(rules: list[Rule], ctx: Context, *, dom: bool, defer_signatures: bool = False) -> list[Rule]:
+    """The DOM rules (dom=True) or the text rules in scope for ctx, in rule order.
+    defer_signatures: rules whose scope names signatures are all returned, and the caller
+    asks in_scope before it applies one (in_deferred_scope): a signature is looked for in the
+    whole capture (on an HTML page, 1% of the cleaning), and most pages have no block that
+    such a rule could match."""
     group = _by_scope(tuple(rules), dom)
-    answers = [in_scope(scope, ctx) for scope in group.scopes]
+    answers = [(defer_signatures and bool(scope.signatures)) or in_scope(scope, ctx) for scope in group.scopes]
     return [rule for rule, k in zip(group.rules, group.scope_index) if answers[k]]
+
+
+def in_deferred_scope(rule: Rule, ctx: Context) -> bool:
+    """Whether a rule that active_rules returned with defer_signatures applies to ctx."""
+    return not rule.scope.signatures or in_scope(rule.scope, ctx)
 
 
 def link_heavy(block: Block) -> bool:
@@ -127,7 +136,7 @@ def match(m: Matcher, block: Block, next_block: Block | None, folded: str | None
 
 def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context, settings: Settings = DEFAULT) -> dict[str, tuple[str, Evidence]]:
     """Apply in-scope rules to blocks in place. Returns the metadata fields rules extracted."""
-    active = active_rules(rules, ctx, dom=False)  # DOM rules ran before extraction
+    active = active_rules(rules, ctx, dom=False, defer_signatures=True)  # DOM rules ran before extraction
     rewrites = [r for r in active if r.action is Action.REWRITE]
     others = [r for r in active if r.action is not Action.REWRITE]
     if rewrites:
@@ -136,7 +145,7 @@ def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context, settings: 
             # One set search per block; a block it hits gets every rewrite in file order.
             if block.text and any_rewrite.Match(block.text):
                 for rule in rewrites:
-                    if rule.matcher.regex.search(block.text):
+                    if rule.matcher.regex.search(block.text) and in_deferred_scope(rule, ctx):
                         _rewrite(block, rule)
     fields: dict[str, tuple[str, Evidence]] = {}
     prefilter = _prefilter(tuple(others))
@@ -160,7 +169,7 @@ def apply_rules(blocks: list[Block], rules: list[Rule], ctx: Context, settings: 
         for rule in candidates:
             # An extract that cut its match out of the block changed the text: match folds it again.
             found = match(rule.matcher, block, nxt, folded if block.text == text else None)
-            if found is None:
+            if found is None or not in_deferred_scope(rule, ctx):
                 continue
             if rule.action is Action.EXTRACT:
                 _extract(block, rule, found, fields)

@@ -667,11 +667,14 @@ class Settings:
     # apart (engine.is_blob: at most html_blob_max_paragraphs paragraphs, each at least
     # html_blob_min_paragraph_chars long and on one line). The full reading, else the fast
     # one favouring recall, replaces it when it keeps its paragraphs apart and holds at
-    # least html_blob_min_kept_share of its text (extract._structured). wcxb-dev: 13 of 1,497
-    # fast readings are such blobs (bench: none); 5 pages change, word F1 summed +0.36
-    # (w4267 0.71 -> 0.99, w4661 0.95 -> 0.99, w0214 0.89 -> 0.96, w4377 0.97 -> 1.00;
-    # w4858 0.95 -> 0.88, whose recall reading leaves out a fifth of its prose: it keeps 0.69
-    # of the blob, w4267's 0.53, so no share parts them).
+    # least html_blob_min_kept_share of its text (extract._structured); where none does, the
+    # article elements' own text, a line per text node, read as a dump is read (an element a
+    # Block, chrome lines judged). wcxb-dev: 13 of 1,497 fast readings are such blobs
+    # (bench: none); 10 pages change, word F1 summed +0.49 (w4267 0.71 -> 0.99, w4661 0.95
+    # -> 0.99, w0214 0.89 -> 0.96, w0304 0.94 -> 0.98, w0259 0.65 -> 0.70; w4858 0.95 ->
+    # 0.88, whose recall reading leaves out a fifth of its prose: it keeps 0.69 of the blob's
+    # text, w4267's 0.53, so no share parts them). The article's lines always, never the
+    # readings: +0.33 (w4858 0.95, w4267 0.85).
     html_blob_max_paragraphs: int = 5
     html_blob_min_paragraph_chars: int = 500
     html_blob_min_kept_share: float = 0.5

@@ -108,6 +108,23 @@ def test_the_baselines_dump_of_the_whole_page_is_one_paragraph_of_lines() -> Non
     assert not engine.is_dump(engine_body())
 
 
+
+def test_the_baselines_reading_of_an_article_is_one_line_per_article_element() -> None:
+    """engine.is_blob knows the baseline's <article> step by its shape (a paragraph per
+    article element, its text on one line), and Page.article_dump reads the elements it
+    reads: the outermost, over its minimum length, cleaned of asides."""
+    from trafilatura.baseline import _MIN_CONTENT_LENGTH, baseline
+
+    engine = importlib.import_module("cleaner.html.engine")
+    article = f"<article><h2>Budget passes</h2><p>{S * 2}</p><aside>Related: buses</aside><p>{S * 2}</p><p>{S * 2}</p></article>"
+    tree = lxml.html.document_fromstring(f"<html><body><nav><a href='/'>Home</a></nav>{article}</body></html>")
+    body, text, _ = baseline(tree)
+    assert len(body) == 1 and body[0].tag == "p" and "\n" not in text and "Related" not in text
+    assert engine.is_blob(body, DEFAULT) and not engine.is_blob(engine_body(), DEFAULT)
+    dump = engine.Page(tree).article_dump()
+    assert engine.is_dump(dump) and dump[0].text.split("\n") == ["Budget passes", *[(S * 2).strip()] * 3]
+    assert 0 < _MIN_CONTENT_LENGTH < len(S)
+
 def test_the_vocabulary_becomes_the_expected_blocks() -> None:
     blocks = list(extract.body_blocks(engine_body()))
     got = [(b.kind, b.markdown) for b in blocks]

@@ -481,14 +481,18 @@ def _discussion(tree: Any, page: engine.Page, body: Any, url: str | None, visibl
 def _structured(page: engine.Page, url: str | None, blob: Any, settings: Settings) -> Any:
     """A reading that keeps the page's paragraphs and headings apart, in place of the fast
     reading's baseline blob (engine.is_blob): the full reading, else the fast reading
-    favouring recall, when it holds at least html_blob_min_kept_share of the blob's text."""
+    favouring recall, when it holds at least html_blob_min_kept_share of the blob's text;
+    else the blob's <article> elements as a dump (engine.Page.article_dump)."""
     for fast, recall in ((False, None), (None, True)):
         other = run_engine(page, url, settings, fast=fast, recall=recall)
         if other is None or engine.is_blob(other, settings) or engine.is_dump(other):
             continue
         if chars_of(other) >= settings.html_blob_min_kept_share * chars_of(blob):
             return other
-    return blob
+    # No reading keeps them: the blob's own text, a line per text node, which the judge
+    # reads as it reads a dump (split a Block per element, chrome lines dropped).
+    dump = page.article_dump()
+    return blob if dump is None else dump
 
 
 def _fallback(page: engine.Page, url: str | None, body: Any, visible: int, settings: Settings) -> Any:

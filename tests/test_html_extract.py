@@ -1308,6 +1308,10 @@ def test_the_fast_readings_blob_of_the_article_gives_way_to_a_reading_that_keeps
     asked = _canned_readings(monkeypatch, {(True, "balanced"): blob, (False, "balanced"): blob, (True, "recall"): f"<p>{paras[0]}</p>"})
     got = extract(parse(page).tree, None, DEFAULT)
     assert got.dump and [b.text for b in got.blocks] == [caption, *(t for n, p in enumerate(paras) for t in (f"Step {n}", p.strip()))]
+    # A blob that is not the <article>'s text (an ld+json articleBody) stays as it is.
+    asked = _canned_readings(monkeypatch, {(True, "balanced"): f"<p>{caption} {PARA * 8}</p>", (False, "balanced"): blob, (True, "recall"): f"<p>{paras[0]}</p>"})
+    got = extract(parse(page).tree, None, DEFAULT)
+    assert not got.dump and len(got.blocks) == 1
     # A reading of several paragraphs is no blob: the full reading is not asked for.
     asked = _canned_readings(monkeypatch, {(True, "balanced"): structured})
     extract(parse(page).tree, None, DEFAULT)

@@ -182,8 +182,6 @@ def _prune_by_xpaths(tree: Any, name: str) -> Any:
 _MESSAGE_BOXES = lxml.etree.XPath("//*[contains(@class, 'message')]")
 
 
-
-
 def is_dump(body: Any) -> bool:
     """Whether a reading is trafilatura's dump of the whole page's text: the last step of its
     baseline, taken when nothing else held enough text, puts every text node of the body in one

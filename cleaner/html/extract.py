@@ -482,7 +482,8 @@ def _structured(page: engine.Page, url: str | None, blob: Any, settings: Setting
     """A reading that keeps the page's paragraphs and headings apart, in place of the fast
     reading's baseline blob (engine.is_blob): the full reading, else the fast reading
     favouring recall, when it holds at least html_blob_min_kept_share of the blob's text;
-    else the blob's <article> elements as a dump (engine.Page.article_dump)."""
+    else the blob's <article> elements as a dump (engine.Page.article_dump), when they hold
+    its text."""
     for fast, recall in ((False, None), (None, True)):
         other = run_engine(page, url, settings, fast=fast, recall=recall)
         if other is None or engine.is_blob(other, settings) or engine.is_dump(other):
@@ -490,9 +491,14 @@ def _structured(page: engine.Page, url: str | None, blob: Any, settings: Setting
         if chars_of(other) >= settings.html_blob_min_kept_share * chars_of(blob):
             return other
     # No reading keeps them: the blob's own text, a line per text node, which the judge
-    # reads as it reads a dump (split a Block per element, chrome lines dropped).
+    # reads as it reads a dump (split a Block per element, chrome lines dropped). Only when
+    # the <article> elements hold the blob's text: an ld+json articleBody's blob holds other.
     dump = page.article_dump()
-    return blob if dump is None else dump
+    return dump if dump is not None and _squeezed(dump) == _squeezed(blob) else blob
+
+
+def _squeezed(body: Any) -> str:
+    return "".join("".join(body.itertext()).split())
 
 
 def _fallback(page: engine.Page, url: str | None, body: Any, visible: int, settings: Settings) -> Any:

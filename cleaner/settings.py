@@ -669,7 +669,7 @@ class Settings:
     # one favouring recall, replaces it when it keeps its paragraphs apart and holds at
     # least html_blob_min_kept_share of its text (extract._structured); where none does, the
     # article elements' own text, a line per text node, read as a dump is read (an element a
-    # Block, chrome lines judged). wcxb-dev: 13 of 1,497 fast readings are such blobs
+    # Block, chrome lines judged), when it is the blob's text. wcxb-dev: 13 of 1,497 fast readings are such blobs
     # (bench: none); 10 pages change, word F1 summed +0.49 (w4267 0.71 -> 0.99, w4661 0.95
     # -> 0.99, w0214 0.89 -> 0.96, w0304 0.94 -> 0.98, w0259 0.65 -> 0.70; w4858 0.95 ->
     # 0.88, whose recall reading leaves out a fifth of its prose: it keeps 0.69 of the blob's

@@ -492,7 +492,8 @@ def _structured(page: engine.Page, url: str | None, blob: Any, settings: Setting
             return other
     # No reading keeps them: the blob's own text, a line per text node, which the judge
     # reads as it reads a dump (split a Block per element, chrome lines dropped). Only when
-    # the <article> elements hold the blob's text: an ld+json articleBody's blob holds other.
+    # the <article> elements hold the blob's text: the baseline's other steps (an ld+json
+    # articleBody, a Discourse post's JSON, the page's paragraphs) make blobs of other text.
     dump = page.article_dump()
     return dump if dump is not None and _squeezed(dump) == _squeezed(blob) else blob
 

@@ -669,12 +669,16 @@ class Settings:
     # one favouring recall, replaces it when it keeps its paragraphs apart and holds at
     # least html_blob_min_kept_share of its text (extract._structured); where none does, the
     # article elements' own text, a line per text node, read as a dump is read (an element a
-    # Block, chrome lines judged), when it is the blob's text. wcxb-dev: 13 of 1,497 fast readings are such blobs
-    # (bench: none); 10 pages change, word F1 summed +0.49 (w4267 0.71 -> 0.99, w4661 0.95
-    # -> 0.99, w0214 0.89 -> 0.96, w0304 0.94 -> 0.98, w0259 0.65 -> 0.70; w4858 0.95 ->
-    # 0.88, whose recall reading leaves out a fifth of its prose: it keeps 0.69 of the blob's
-    # text, w4267's 0.53, so no share parts them). The article's lines always, never the
-    # readings: +0.33 (w4858 0.95, w4267 0.85).
+    # Block, chrome lines judged), when it is the blob's text. wcxb-dev: 13 of 1,497 fast
+    # readings are such blobs (bench: none); 10 pages change, word F1 summed +0.49 (w4267
+    # 0.71 -> 0.99, w4661 0.95 -> 0.99, w0214 0.89 -> 0.96, w0304 0.94 -> 0.98, w0259 0.65 ->
+    # 0.70; w4858 0.95 -> 0.88, whose recall reading leaves out a fifth of its prose: it keeps
+    # 0.69 of the blob's text, w4267's 0.53, so no share parts them). The article's lines
+    # always, never the readings: +0.33 (w4858 0.95, w4267 0.85). The shape's bounds: every
+    # blob of both corpora is one paragraph of 602 to 36,906 characters; the other first
+    # readings of one to five one-line paragraphs (41, two on bench) are short articles and
+    # posts whose shortest paragraph is under 460 characters. Five paragraphs leave room for
+    # the several articles of like length that the baseline keeps together.
     html_blob_max_paragraphs: int = 5
     html_blob_min_paragraph_chars: int = 500
     html_blob_min_kept_share: float = 0.5

@@ -189,6 +189,12 @@ def is_dump(body: Any) -> bool:
     return body is not None and len(body) == 1 and body[0].tag == "p" and "\n" in (body[0].text or "")
 
 
+# trafilatura's baseline reads the <article> elements holding at least a fifth of the longest
+# one's text (its cutoff: the longest's length over 5); article_dump reads the same ones, its
+# lengths counted a little otherwise (extract._structured checks the text is the blob's).
+_BASELINE_ARTICLE_CUTOFF_DIVISOR = 5
+
+
 def is_blob(body: Any, settings: Settings) -> bool:
     """Whether a reading is trafilatura's baseline of a page's <article> elements (or of its
     ld+json articleBody): a paragraph each, the element's whole text on one line, its
@@ -246,7 +252,9 @@ class Page:
         for article in self._pruned(not self.forum).xpath(".//article[not(ancestor::article)]"):
             texts.append([line for node in basic_cleaning(copy(article)).itertext() if (line := " ".join(node.split()))])
         sizes = [sum(map(len, lines)) for lines in texts]
-        lines = [line for text, size in zip(texts, sizes) if size > _MIN_CONTENT_LENGTH and 5 * size >= max(sizes) for line in text]
+        longest = max(sizes, default=0)
+        lines = [line for text, size in zip(texts, sizes)
+                 if size > _MIN_CONTENT_LENGTH and _BASELINE_ARTICLE_CUTOFF_DIVISOR * size >= longest for line in text]
         if len(lines) < 2:
             return None
         body = lxml.etree.Element("body")

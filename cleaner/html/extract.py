@@ -459,9 +459,14 @@ def _ld_script(text: str) -> Any:
 _TEXT = lxml.etree.XPath("string()", smart_strings=False)
 
 
+def squeezed(el: Any) -> str:
+    """An element's text with its whitespace left out (one split, not one per text node)."""
+    return "".join(_TEXT(el).split())
+
+
 def chars_of(el: Any) -> int:
     """Characters of an element's text, whitespace left out."""
-    return 0 if el is None else len("".join(_TEXT(el).split()))  # one split, not one per text node
+    return 0 if el is None else len(squeezed(el))
 
 
 def _discussion(tree: Any, page: engine.Page, body: Any, url: str | None, visible: int, settings: Settings) -> Any:
@@ -484,22 +489,19 @@ def _structured(page: engine.Page, url: str | None, blob: Any, settings: Setting
     favouring recall, when it holds at least html_blob_min_kept_share of the blob's text;
     else the blob's <article> elements as a dump (engine.Page.article_dump), when they hold
     its text."""
+    text = squeezed(blob)
     for fast, recall in ((False, None), (None, True)):
         other = run_engine(page, url, settings, fast=fast, recall=recall)
         if other is None or engine.is_blob(other, settings) or engine.is_dump(other):
             continue
-        if chars_of(other) >= settings.html_blob_min_kept_share * chars_of(blob):
+        if chars_of(other) >= settings.html_blob_min_kept_share * len(text):
             return other
     # No reading keeps them: the blob's own text, a line per text node, which the judge
     # reads as it reads a dump (split a Block per element, chrome lines dropped). Only when
     # the <article> elements hold the blob's text: the baseline's other steps (an ld+json
     # articleBody, a Discourse post's JSON, the page's paragraphs) make blobs of other text.
     dump = page.article_dump()
-    return dump if dump is not None and _squeezed(dump) == _squeezed(blob) else blob
-
-
-def _squeezed(body: Any) -> str:
-    return "".join("".join(body.itertext()).split())
+    return dump if dump is not None and squeezed(dump) == text else blob
 
 
 def _fallback(page: engine.Page, url: str | None, body: Any, visible: int, settings: Settings) -> Any:
@@ -564,24 +566,24 @@ def _gaps(page: engine.Page, reading: Any, settings: Settings) -> str | None:
     box's own lists and subheadings has read the box in part."""
     if page.tree is None or reading is None:
         return None
-    have = "".join(_TEXT(reading).split())  # texts without whitespace (str.split: faster than _bare's regex)
+    have = squeezed(reading)  # texts without whitespace (str.split: faster than _bare's regex)
     # First the subheadings and lists the reading lacks, by their parent: on most pages no
     # box lacks that much, and the page's paragraphs need not be read (they are many more).
     lacking: dict[Any, int] = {}
     for el in page.tree.iter(*_GAP_TAGS):
-        if (parent := el.getparent()) is not None and (text := "".join(_TEXT(el).split())) and text not in have:
+        if (parent := el.getparent()) is not None and (text := squeezed(el)) and text not in have:
             lacking[parent] = lacking.get(parent, 0) + len(text)
     if not lacking or max(lacking.values()) < settings.html_gap_min_share * len(have):
         return None
     parents: Counter[Any] = Counter()
     for p in page.tree.iter("p"):
-        text = "".join(_TEXT(p).split())
+        text = squeezed(p)
         if len(text) >= settings.html_prose_min_chars and text in have:
             parents[p.getparent()] += 1
     if not parents:
         return None
     box = parents.most_common(1)[0][0]
-    missing = [t for child in box if child.tag in _GAP_TAGS and (t := "".join(_TEXT(child).split())) and t not in have]
+    missing = [t for child in box if child.tag in _GAP_TAGS and (t := squeezed(child)) and t not in have]
     gap = sum(map(len, missing))
     return "".join(missing) if gap >= settings.html_gap_min_share * len(have) else None
 
